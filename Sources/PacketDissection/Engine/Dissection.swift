@@ -1,0 +1,135 @@
+import PacketCapture
+import PacketWire
+
+/// A layer found in a packet: which protocol, its bytes, and where its
+/// records start.
+public struct LayerSpan: Sendable {
+  public var protocolID: ProtocolID
+  public var start: Int
+  public var end: Int
+  public var firstRecord: Int
+  /// Nesting: 0 for the packet's own layers, 1 inside an ICMP error, ...
+  public var depth: UInt8
+}
+
+/// Which layer's padding and trailer fields take the bytes after a datagram.
+struct TrailerOwner {
+  var layer: Int
+  var payloadStart: Int
+  var padding: FieldID?
+  var trailer: FieldID
+}
+
+/// The facts about one frame that do not come from its bytes.
+public struct FrameInfo: Sendable {
+  public var number: Int = 0
+  /// Nanoseconds since the epoch.
+  public var time: Int64 = 0
+  public var sinceFirst: Int64 = 0
+  public var sincePrevious: Int64 = 0
+  public var originalLength: Int = 0
+  public var interfaceIndex: Int?
+  public var interfaceName: String?
+  public var linkType: LinkType = .ethernet
+  public var comments: [String] = []
+}
+
+/// The result of dissecting one packet: a flat list of field records in
+/// packet order, the layers, and whether the packet was cut short or
+/// malformed. A `Dissector` reuses one of these for every packet, so after
+/// the first few packets no memory is allocated.
+public final class Dissection {
+  public internal(set) var packet: ByteView = .empty
+  public internal(set) var frame = FrameInfo()
+  public internal(set) var records: [FieldRecord] = []
+  public internal(set) var layers: [LayerSpan] = []
+  /// Set when a layer ran past the captured bytes.
+  public internal(set) var truncated = false
+  /// Set when a layer ran past the length the packet declares, or broke a rule.
+  public internal(set) var malformed = false
+  /// Bytes of values computed during dissection (decompressed names).
+  var arena: [UInt8] = []
+  /// When set, only these fields are recorded (protocol items always are).
+  var only: FieldIDSet?
+  /// The innermost layer that handed its payload on by EtherType, which
+  /// owns any bytes the payload does not claim (padding, trailer).
+  var trailerOwner: TrailerOwner?
+  /// Where the outermost network layer says its datagram ends (absolute).
+  var claimedEnd: Int?
+
+  init() {
+    records.reserveCapacity(256)
+    layers.reserveCapacity(16)
+    arena.reserveCapacity(1024)
+  }
+
+  func reset(packet: ByteView, frame: FrameInfo) {
+    self.packet = packet
+    self.frame = frame
+    records.removeAll(keepingCapacity: true)
+    layers.removeAll(keepingCapacity: true)
+    arena.removeAll(keepingCapacity: true)
+    truncated = false
+    malformed = false
+    trailerOwner = nil
+    claimedEnd = nil
+  }
+
+  /// A network layer's declaration of where its datagram ends; the first
+  /// (outermost) claim counts.
+  public func claim(end: Int) {
+    if claimedEnd == nil { claimedEnd = end }
+  }
+
+  /// Inserts `record` after the last record of layer `layer`, keeping the
+  /// tree in order.
+  func insert(_ record: FieldRecord, inLayer layer: Int) {
+    guard wants(record.field) else { return }
+    let at = layer + 1 < layers.count ? layers[layer + 1].firstRecord : records.count
+    records.insert(record, at: at)
+    for i in (layer + 1)..<layers.count { layers[i].firstRecord += 1 }
+  }
+
+  @inline(__always) func wants(_ id: FieldID) -> Bool {
+    guard let only else { return true }
+    return id.index == 0 || only.contains(id)
+  }
+
+  @inline(__always) func append(_ record: FieldRecord) {
+    if wants(record.field) { records.append(record) }
+  }
+
+  /// Stores computed bytes and returns the packed arena reference.
+  func store(_ bytes: some Collection<UInt8>) -> UInt64 {
+    let start = arena.count
+    arena.append(contentsOf: bytes)
+    return UInt64(start) << 32 | UInt64(arena.count - start)
+  }
+
+  /// The bytes of a record's value: from the arena or from the packet.
+  public func valueBytes(_ record: FieldRecord) -> ByteView {
+    if record.flags.contains(.inArena) {
+      let start = Int(record.value >> 32)
+      let count = Int(record.value & 0xffff_ffff)
+      return arena.withUnsafeBytes { ByteView($0).slice(start, count) }
+    }
+    return packet.slice(Int(record.offset), Int(record.length))
+  }
+
+  /// The protocols in the packet, colon-separated, as `frame.protocols` shows them.
+  public var protocolChain: String {
+    var names: [String] = []
+    for layer in layers where layer.protocolID != .frame { names.append(Registry.protocols[Int(layer.protocolID.rawValue)].name) }
+    return names.joined(separator: ":")
+  }
+
+  /// Every occurrence of `field`, in packet order.
+  public func occurrences(of field: FieldID) -> some Sequence<FieldRecord> {
+    records.lazy.filter { $0.field == field }
+  }
+
+  /// The first occurrence of `field`, if any.
+  public func first(_ field: FieldID) -> FieldRecord? {
+    records.first { $0.field == field }
+  }
+}

@@ -1,0 +1,72 @@
+/// A network-layer address as dissectors compare it: 16 bytes, IPv4 held
+/// in the low four.
+public struct NetworkAddress: Hashable, Sendable {
+  public var high: UInt64 = 0
+  public var low: UInt64 = 0
+  public init(high: UInt64 = 0, low: UInt64 = 0) {
+    self.high = high
+    self.low = low
+  }
+}
+
+/// A conversation between two endpoints, in a canonical order so that both
+/// directions find the same entry.
+struct ConversationKey: Hashable {
+  var a: NetworkAddress
+  var b: NetworkAddress
+  var ports: UInt32
+
+  /// Returns the key and whether (src, srcPort) is the key's first endpoint.
+  static func make(
+    _ src: NetworkAddress, _ srcPort: UInt16, _ dst: NetworkAddress, _ dstPort: UInt16
+  ) -> (ConversationKey, forward: Bool) {
+    let forward = (src.high, src.low, srcPort) <= (dst.high, dst.low, dstPort)
+    return forward
+      ? (ConversationKey(a: src, b: dst, ports: UInt32(srcPort) << 16 | UInt32(dstPort)), true)
+      : (ConversationKey(a: dst, b: src, ports: UInt32(dstPort) << 16 | UInt32(srcPort)), false)
+  }
+}
+
+/// One direction of a TCP conversation.
+struct TCPFlow {
+  /// Sequence number that relative numbers count from; nil until seen.
+  var baseSeq: UInt32?
+  /// Window scale shift from this side's SYN: -1 unknown, -2 no scaling offered.
+  var windowScale: Int = -1
+  var sawSyn = false
+  var sawFinOrReset = false
+}
+
+struct TCPStream {
+  var index: Int
+  var flows = (TCPFlow(), TCPFlow())
+  var firstTime: Int64
+  var lastTime: Int64
+}
+
+struct UDPStream {
+  var index: Int
+  var firstTime: Int64
+  var lastTime: Int64
+}
+
+/// What dissection remembers from one packet to the next, as Wireshark's
+/// first pass does: the first and previous timestamps, TCP and UDP
+/// conversations (stream numbers, relative sequence numbers, window scaling).
+///
+/// Because of this, packets must be dissected in capture order for those
+/// fields to be right; a `Dissector` does that.
+public final class DissectionState {
+  var firstTime: Int64?
+  var previousTime: Int64?
+  var tcpStreams: [ConversationKey: TCPStream] = [:]
+  var udpStreams: [ConversationKey: UDPStream] = [:]
+  var nextTCPStream = 0
+  var nextUDPStream = 0
+  /// Network addresses of the packet being dissected (Wireshark's
+  /// `pinfo->src`/`dst`), set by IPv4 and IPv6 for the layers above.
+  public var networkSource = NetworkAddress()
+  public var networkDestination = NetworkAddress()
+
+  public init() {}
+}

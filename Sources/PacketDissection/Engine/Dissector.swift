@@ -1,0 +1,168 @@
+import PacketCapture
+import PacketWire
+
+/// Dissects packets one after another, reusing one `Dissection`.
+///
+/// Feed packets in capture order: time deltas, TCP and UDP stream numbers
+/// and relative sequence numbers depend on the packets before. To answer a
+/// question cheaply, set `deepest` (stop below that layer) and `only`
+/// (record only those fields).
+public final class Dissector {
+  public let state = DissectionState()
+  public let dissection = Dissection()
+  /// Layers deeper than this are not dissected.
+  public var deepest: LayerLevel = .application
+  /// When set, only these fields are recorded.
+  public var only: FieldIDSet? {
+    get { dissection.only }
+    set { dissection.only = newValue }
+  }
+
+  /// The capture's interfaces, for `frame.interface_name`.
+  public var interfaces: [CaptureInterface] = []
+
+  public init() {}
+
+  /// Dissects `record` and returns the (reused) dissection.
+  @discardableResult
+  public func dissect(_ record: PacketRecord) -> Dissection {
+    let time = record.timestamp.seconds &* 1_000_000_000 &+ Int64(record.timestamp.nanoseconds)
+    let first = state.firstTime ?? time
+    let previous = state.previousTime ?? time
+    state.firstTime = first
+    state.previousTime = time
+    let info = FrameInfo(
+      number: record.number, time: time, sinceFirst: time &- first, sincePrevious: time &- previous,
+      originalLength: record.originalLength, interfaceIndex: record.interfaceIndex,
+      interfaceName: record.interfaceIndex.flatMap {
+        interfaces.indices.contains($0) ? interfaces[$0].name : nil
+      },
+      linkType: record.linkType, comments: record.comments)
+    dissection.reset(packet: record.bytes, frame: info)
+    let end = max(record.originalLength, record.bytes.count)
+    run(.layer(.frame, at: 0, end: end), depth: 0)
+    addTrailer(frameEnd: end)
+    if dissection.wants(Frame.protocols) {
+      let chain = Array(dissection.protocolChain.utf8)
+      let packed = dissection.store(chain)
+      dissection.insert(
+        FieldRecord(
+          field: Frame.protocols, depth: 1, flags: [.generated, .inArena], offset: 0, length: 0,
+          value: packed), inLayer: 0)
+    }
+    if dissection.malformed {
+      dissection.layers.append(
+        LayerSpan(
+          protocolID: .malformed, start: 0, end: 0, firstRecord: dissection.records.count, depth: 0))
+      dissection.append(
+        FieldRecord(
+          field: Malformed.decl.itemID, depth: 0, flags: .generated, offset: 0, length: 0, value: 0))
+    }
+    return dissection
+  }
+
+  /// Bytes after the datagram that the link layer carried: Ethernet pads
+  /// frames to 60 bytes; anything beyond is a trailer.
+  private func addTrailer(frameEnd: Int) {
+    guard let owner = dissection.trailerOwner, let claimed = dissection.claimedEnd,
+      claimed >= owner.payloadStart, claimed < frameEnd
+    else { return }
+    let captured = dissection.packet.count
+    let paddingEnd =
+      owner.padding == nil ? claimed : min(frameEnd, max(claimed, Ethernet.minimumFrame))
+    if let padding = owner.padding, paddingEnd > claimed, claimed < captured {
+      let end = min(paddingEnd, captured)
+      dissection.insert(
+        FieldRecord(
+          field: padding, depth: 1, flags: [], offset: Int32(claimed), length: Int32(end - claimed),
+          value: 0), inLayer: owner.layer)
+    }
+    if frameEnd > paddingEnd, paddingEnd < captured {
+      let end = min(frameEnd, captured)
+      dissection.insert(
+        FieldRecord(
+          field: owner.trailer, depth: 1, flags: [], offset: Int32(paddingEnd),
+          length: Int32(end - paddingEnd), value: 0), inLayer: owner.layer)
+    }
+  }
+
+  /// Runs layers from `next` until one stops. Also used for layers nested
+  /// inside another (the IP header quoted in an ICMP error).
+  func run(_ start: Next, depth: UInt8) {
+    var next = start
+    while true {
+      let proto: ProtocolID
+      let at: Int
+      let end: Int
+      switch next {
+      case .stop:
+        return
+      case .layer(let p, let a, let e):
+        (proto, at, end) = (p, a, e)
+      case .dispatch(let table, let key, let a, let e):
+        guard let p = Registry.lookup(table, key) else {
+          next = .data(at: a, end: e)
+          continue
+        }
+        if table == .ethertype { addLayer(.ethertype, at: a, end: a, depth: depth) }
+        (proto, at, end) = (p, a, e)
+      case .ports(let table, let x, let y, let a, let e):
+        let (low, high) = x <= y ? (x, y) : (y, x)
+        guard let p = Registry.lookup(table, low) ?? Registry.lookup(table, high) else {
+          next = .data(at: a, end: e)
+          continue
+        }
+        (proto, at, end) = (p, a, e)
+      case .data(let a, let e):
+        guard a < e, a < dissection.packet.count else { return }
+        (proto, at, end) = (.data, a, e)
+      }
+      let decl = Registry.decl(proto)
+      if decl.level > deepest { return }
+      next = runLayer(decl, at: at, end: end, depth: depth)
+    }
+  }
+
+  private func addLayer(_ proto: ProtocolID, at: Int, end: Int, depth: UInt8) {
+    dissection.layers.append(
+      LayerSpan(
+        protocolID: proto, start: at, end: end, firstRecord: dissection.records.count, depth: depth))
+  }
+
+  private func runLayer(_ decl: ProtocolDecl, at: Int, end: Int, depth: UInt8) -> Next {
+    let layerIndex = dissection.layers.count
+    addLayer(decl.id, at: at, end: end, depth: depth)
+    let itemIndex = dissection.records.count
+    let itemDepth = depth &* 2
+    dissection.records.append(
+      FieldRecord(
+        field: decl.itemID, depth: itemDepth, flags: [], offset: Int32(at),
+        length: Int32(max(0, end - at)), value: 0))
+    var cursor = LayerCursor(
+      packet: dissection.packet, start: at, end: end, dissection: dissection, state: state,
+      depth: itemDepth)
+    cursor.dissector = self
+    let next: Next
+    do {
+      next = try decl.dissect(&cursor)
+    } catch {
+      switch error {
+      case .truncated: dissection.truncated = true
+      case .malformed: dissection.malformed = true
+      }
+      next = .stop
+    }
+    // The protocol item covers the header: up to where the payload starts.
+    let headerEnd: Int
+    switch next {
+    case .layer(_, let a, _), .dispatch(_, _, let a, _), .ports(_, _, _, let a, _), .data(let a, _):
+      headerEnd = a
+    case .stop:
+      headerEnd = cursor.end
+    }
+    let itemEnd = min(max(at, headerEnd), dissection.packet.count)
+    dissection.records[itemIndex].length = Int32(itemEnd - at)
+    dissection.layers[layerIndex].end = itemEnd
+    return next
+  }
+}

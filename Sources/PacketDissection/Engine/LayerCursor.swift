@@ -1,0 +1,147 @@
+import PacketWire
+
+/// What a protocol's dissect function works with: the packet, where its
+/// layer starts and ends, and the means to record fields.
+///
+/// Offsets passed to the methods are relative to the layer's start. Every
+/// read is checked against two ends, as Wireshark's tvbuffs are: past the
+/// captured bytes the layer is `truncated`; past the length the enclosing
+/// layer declared, it is `malformed`.
+public struct LayerCursor {
+  public let packet: ByteView
+  /// Absolute offset of the layer's first byte.
+  public let start: Int
+  /// Absolute end of the layer as the packet declares it.
+  public private(set) var end: Int
+  public let dissection: Dissection
+  public let state: DissectionState
+  /// Tree depth of this layer's protocol item.
+  public let depth: UInt8
+  /// The dissector running this layer, for layers nested inside it.
+  unowned(unsafe) var dissector: Dissector?
+
+  init(
+    packet: ByteView, start: Int, end: Int, dissection: Dissection, state: DissectionState,
+    depth: UInt8
+  ) {
+    self.packet = packet
+    self.start = start
+    self.end = end
+    self.dissection = dissection
+    self.state = state
+    self.depth = depth
+  }
+
+  /// Bytes the layer declares (may exceed what was captured).
+  public var length: Int { end - start }
+  /// Bytes of the layer actually captured.
+  public var capturedLength: Int { max(0, min(end, packet.count) - start) }
+  /// The captured bytes of the layer.
+  public var bytes: ByteView { packet.slice(start, capturedLength) }
+
+  /// Narrows the layer to its first `length` bytes (an IP total length,
+  /// a UDP length), when that is shorter than what it had.
+  public mutating func limit(to length: Int) {
+    if length >= 0 && start + length < end { end = start + length }
+  }
+
+  /// Throws unless `count` bytes at `offset` are inside the layer and captured.
+  @inline(__always) public func check(_ offset: Int, _ count: Int) throws(DissectionStop) {
+    let from = start + offset
+    guard offset >= 0, count >= 0, from + count <= end else { throw .malformed }
+    guard from + count <= packet.count else { throw .truncated }
+  }
+
+  public func uint8(_ offset: Int) throws(DissectionStop) -> UInt8 {
+    try check(offset, 1)
+    return packet.byte(start + offset)
+  }
+
+  public func uint16(_ offset: Int) throws(DissectionStop) -> UInt16 {
+    try check(offset, 2)
+    return packet.uint16(at: start + offset)!
+  }
+
+  public func uint32(_ offset: Int) throws(DissectionStop) -> UInt32 {
+    try check(offset, 4)
+    return packet.uint32(at: start + offset)!
+  }
+
+  public func uint(_ offset: Int, _ count: Int) throws(DissectionStop) -> UInt64 {
+    try check(offset, count)
+    return packet.uint(at: start + offset, length: count)!
+  }
+
+  /// Records an occurrence of `field` over `count` bytes at `offset` with
+  /// the given value, after checking the bytes are there.
+  @inline(__always) public func add(
+    _ field: FieldID, at offset: Int, _ count: Int, value: UInt64 = 0, depth extra: UInt8 = 1,
+    flags: FieldRecord.Flags = []
+  ) throws(DissectionStop) {
+    try check(offset, count)
+    dissection.append(
+      FieldRecord(
+        field: field, depth: depth + extra, flags: flags, offset: Int32(start + offset),
+        length: Int32(count), value: value))
+  }
+
+  /// Reads and records a fixed-position field as its declaration places it,
+  /// and answers its value (masked and shifted). Also used for addresses:
+  /// then the value is the first eight bytes, big-endian.
+  @discardableResult
+  public func fixed(
+    _ field: FieldID, depth extra: UInt8 = 1, flags: FieldRecord.Flags = []
+  ) throws(DissectionStop) -> UInt64 {
+    let decl = field.decl
+    let bits = decl.bits!
+    let container = decl.containerBytes
+    let byteOffset = bits.offset / 8
+    let count = container > 0 ? container : bits.width / 8
+    try check(byteOffset, count)
+    var value: UInt64 = 0
+    if decl.kind.isInteger {
+      value = packet.uint(at: start + byteOffset, length: count)!
+      if decl.mask != 0 { value = (value & decl.mask) >> UInt64(decl.mask.trailingZeroBitCount) }
+    } else if count <= 8 {
+      value = packet.uint(at: start + byteOffset, length: count)!
+    }
+    dissection.append(
+      FieldRecord(
+        field: field, depth: depth + extra, flags: flags, offset: Int32(start + byteOffset),
+        length: Int32(count), value: value))
+    return value
+  }
+
+  /// Records a field whose value was computed, not read (Wireshark's
+  /// generated items): no bytes behind it.
+  public func generated(_ field: FieldID, value: UInt64, depth extra: UInt8 = 1) {
+    dissection.append(
+      FieldRecord(
+        field: field, depth: depth + extra, flags: .generated, offset: Int32(start), length: 0,
+        value: value))
+  }
+
+  /// Records a computed string or byte value, kept in the dissection's arena,
+  /// over the packet bytes it came from.
+  public func computed(
+    _ field: FieldID, at offset: Int, _ count: Int, bytes: some Collection<UInt8>,
+    depth extra: UInt8 = 1, flags: FieldRecord.Flags = []
+  ) {
+    guard dissection.wants(field) else { return }
+    let packed = dissection.store(bytes)
+    dissection.records.append(
+      FieldRecord(
+        field: field, depth: depth + extra, flags: flags.union(.inArena),
+        offset: Int32(start + offset), length: Int32(max(0, count)), value: packed))
+  }
+
+  /// Dissects a layer quoted inside this one (the IP header inside an ICMP
+  /// error): its records nest under this layer's, and its protocols join
+  /// the chain, as Wireshark shows them.
+  public func nested(_ next: Next) {
+    dissector?.run(next, depth: depth / 2 + 1)
+  }
+
+  /// Whether the dissection keeps `field` (lets a dissector skip work).
+  public func wants(_ field: FieldID) -> Bool { dissection.wants(field) }
+}

@@ -1,0 +1,77 @@
+/// What TCP analysis tells the TCP dissector about one segment.
+struct TCPSegmentFacts {
+  var stream: Int
+  var relativeSeq: UInt32
+  var relativeAck: UInt32
+  /// Shift to apply to this segment's window; -1 unknown, -2 no scaling.
+  var windowShift: Int
+  var sinceFirst: Int64
+  var sincePrevious: Int64
+}
+
+extension DissectionState {
+  /// Finds or opens the TCP conversation of a segment and updates it, as
+  /// Wireshark's first pass does: streams are numbered in order of first
+  /// appearance; a direction's relative sequence numbers count from its
+  /// SYN, or from one before its first segment when no SYN was seen.
+  func trackTCP(
+    source: UInt16, destination: UInt16, flags: UInt16, seq: UInt32, ack: UInt32,
+    windowScaleOption: Int?, time: Int64
+  ) -> TCPSegmentFacts {
+    let (key, forward) = ConversationKey.make(networkSource, source, networkDestination, destination)
+    let syn = flags & TCP.flagSYN != 0
+    let isACK = flags & TCP.flagACK != 0
+    var entry: TCPStream
+    if let existing = tcpStreams[key], !(syn && !isACK && startsAnew(existing, forward: forward, seq: seq)) {
+      entry = existing
+    } else {
+      entry = TCPStream(index: nextTCPStream, firstTime: time, lastTime: time)
+      nextTCPStream += 1
+    }
+    var mine = forward ? entry.flows.0 : entry.flows.1
+    var theirs = forward ? entry.flows.1 : entry.flows.0
+    if mine.baseSeq == nil { mine.baseSeq = syn ? seq : seq &- 1 }
+    if syn {
+      mine.sawSyn = true
+      mine.windowScale = windowScaleOption ?? -2
+      if isACK && (mine.windowScale == -2 || theirs.windowScale == -2) && theirs.sawSyn {
+        mine.windowScale = -2
+        theirs.windowScale = -2
+      }
+    }
+    if isACK && theirs.baseSeq == nil { theirs.baseSeq = ack &- 1 }
+    if flags & (TCP.flagFIN | TCP.flagRST) != 0 { mine.sawFinOrReset = true }
+    let facts = TCPSegmentFacts(
+      stream: entry.index, relativeSeq: seq &- mine.baseSeq!,
+      relativeAck: isACK ? ack &- (theirs.baseSeq ?? ack) : 0,
+      windowShift: mine.windowScale >= 0 && theirs.windowScale == -2 ? -2 : mine.windowScale,
+      sinceFirst: time &- entry.firstTime, sincePrevious: time &- entry.lastTime)
+    entry.lastTime = time
+    if forward { entry.flows = (mine, theirs) } else { entry.flows = (theirs, mine) }
+    tcpStreams[key] = entry
+    return facts
+  }
+
+  /// A SYN on a conversation that was closed, or whose opening SYN had
+  /// another sequence number, starts a new stream (port reuse).
+  private func startsAnew(_ stream: TCPStream, forward: Bool, seq: UInt32) -> Bool {
+    let flow = forward ? stream.flows.0 : stream.flows.1
+    let other = forward ? stream.flows.1 : stream.flows.0
+    if flow.sawFinOrReset || other.sawFinOrReset { return true }
+    if flow.sawSyn, let base = flow.baseSeq, base != seq { return true }
+    return false
+  }
+
+  /// The UDP conversation index of a datagram and its stream times.
+  func trackUDP(source: UInt16, destination: UInt16, time: Int64) -> (stream: Int, sinceFirst: Int64, sincePrevious: Int64) {
+    let (key, _) = ConversationKey.make(networkSource, source, networkDestination, destination)
+    var entry = udpStreams[key] ?? {
+      defer { nextUDPStream += 1 }
+      return UDPStream(index: nextUDPStream, firstTime: time, lastTime: time)
+    }()
+    let facts = (entry.index, time &- entry.firstTime, time &- entry.lastTime)
+    entry.lastTime = time
+    udpStreams[key] = entry
+    return facts
+  }
+}

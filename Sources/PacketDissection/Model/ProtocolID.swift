@@ -1,0 +1,49 @@
+/// Every protocol pktsh dissects, in the order the registry lists them.
+///
+/// The raw value is the protocol's slot in the registry and the high byte of
+/// its fields' `FieldID`s.
+public enum ProtocolID: UInt8, CaseIterable, Sendable {
+  case frame, eth, ethertype, vlan, sll, null, raw, arp, ip, ipv6, ipv6HopByHop, ipv6Routing,
+    ipv6Fragment, ipv6DestinationOptions, icmp, icmpv6, tcp, udp, dns, http, data, malformed
+}
+
+/// A field's identity: its protocol in the high byte, its index in that
+/// protocol's declaration list in the low byte. Cheap to store and compare.
+public struct FieldID: Hashable, Sendable, Comparable {
+  public let raw: UInt16
+
+  @inlinable public init(raw: UInt16) { self.raw = raw }
+  @inlinable public init(_ proto: ProtocolID, _ index: Int) {
+    raw = UInt16(proto.rawValue) << 8 | UInt16(truncatingIfNeeded: index)
+  }
+
+  @inlinable public var protocolID: ProtocolID { ProtocolID(rawValue: UInt8(raw >> 8))! }
+  @inlinable public var index: Int { Int(raw & 0xff) }
+  public var decl: FieldDecl { Registry.protocols[Int(raw >> 8)].fields[index] }
+
+  public static func < (a: FieldID, b: FieldID) -> Bool { a.raw < b.raw }
+}
+
+/// A set of fields, as a fixed bitmap: used to record only what a filter reads.
+public struct FieldIDSet: Sendable, Equatable {
+  private var words: [UInt64]
+
+  public init() { words = Array(repeating: 0, count: ProtocolID.allCases.count * 4) }
+
+  public init(_ ids: some Sequence<FieldID>) {
+    self.init()
+    for id in ids { insert(id) }
+  }
+
+  public mutating func insert(_ id: FieldID) {
+    words[Int(id.raw >> 6)] |= 1 << UInt64(id.raw & 63)
+  }
+
+  @inlinable public func contains(_ id: FieldID) -> Bool {
+    withUnsafeWordAccess(id)
+  }
+
+  @usableFromInline func withUnsafeWordAccess(_ id: FieldID) -> Bool {
+    words[Int(id.raw >> 6)] & (1 << UInt64(id.raw & 63)) != 0
+  }
+}

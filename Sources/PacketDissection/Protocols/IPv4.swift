@@ -1,0 +1,142 @@
+/// Internet Protocol version 4 (RFC 791 section 3.1).
+enum IPv4 {
+  static let decl = ProtocolDecl(
+    .ip, name: "ip", label: "Internet Protocol Version 4", level: .network,
+    fields: [
+      .uint("ip.version", "Version", at: 0, bytes: 1, mask: 0xf0),
+      .uint("ip.hdr_len", "Header Length", at: 0, bytes: 1, mask: 0x0f, blurb: "Header length in 32-bit words (shown in bytes)"),
+      .uint("ip.dsfield", "Differentiated Services Field", at: 1, bytes: 1, base: .hex),
+      .uint("ip.dsfield.dscp", "Differentiated Services Codepoint", at: 1, bytes: 1, mask: 0xfc),
+      .uint("ip.dsfield.ecn", "Explicit Congestion Notification", at: 1, bytes: 1, mask: 0x03),
+      .uint("ip.len", "Total Length", at: 2, bytes: 2),
+      .uint("ip.id", "Identification", at: 4, bytes: 2, base: .hexDec),
+      .uint("ip.flags", "Flags", at: 6, bytes: 1, mask: 0xe0, base: .hex),
+      .flag("ip.flags.rb", "Reserved bit", at: 6, bytes: 1, mask: 0x80),
+      .flag("ip.flags.df", "Don't fragment", at: 6, bytes: 1, mask: 0x40),
+      .flag("ip.flags.mf", "More fragments", at: 6, bytes: 1, mask: 0x20),
+      .uint("ip.frag_offset", "Fragment Offset", at: 6, bytes: 2, mask: 0x1fff, blurb: "Fragment offset (13 bits, in units of 8 bytes)"),
+      .uint("ip.ttl", "Time to Live", at: 8, bytes: 1),
+      .uint("ip.proto", "Protocol", at: 9, bytes: 1),
+      .uint("ip.checksum", "Header Checksum", at: 10, bytes: 2, base: .hex),
+      .loose("ip.checksum.status", "Header checksum status", .uint(bytes: 1), blurb: "2: not verified"),
+      .fixed("ip.src", "Source Address", .ipv4, at: 12, bytes: 4),
+      .loose("ip.addr", "Source or Destination Address", .ipv4),
+      .loose("ip.src_host", "Source Host", .string),
+      .loose("ip.host", "Source or Destination Host", .string),
+      .fixed("ip.dst", "Destination Address", .ipv4, at: 16, bytes: 4),
+      .loose("ip.dst_host", "Destination Host", .string),
+      .loose("ip.opt.type", "Type", .uint(bytes: 1)),
+      .loose("ip.opt.type.copy", "Copy on fragmentation", .boolean(bytes: 1), mask: 0x80),
+      .loose("ip.opt.type.class", "Class", .uint(bytes: 1), mask: 0x60),
+      .loose("ip.opt.type.number", "Number", .uint(bytes: 1), mask: 0x1f),
+      .loose("ip.opt.len", "Length", .uint(bytes: 1)),
+    ],
+    bindings: [Binding(.ethertype, 0x0800), Binding(.linkType, 228), Binding(.nullFamily, 2),
+               Binding(.sllProtocol, 0x0800), Binding(.ipProto, 4)],
+    headerBits: 160, variablePart: "Options", dissect: dissect)
+
+  static let version = decl.field("ip.version")
+  static let hdrLen = decl.field("ip.hdr_len")
+  static let dsfield = decl.field("ip.dsfield")
+  static let dscp = decl.field("ip.dsfield.dscp")
+  static let ecn = decl.field("ip.dsfield.ecn")
+  static let len = decl.field("ip.len")
+  static let id = decl.field("ip.id")
+  static let flags = decl.field("ip.flags")
+  static let flagRB = decl.field("ip.flags.rb")
+  static let flagDF = decl.field("ip.flags.df")
+  static let flagMF = decl.field("ip.flags.mf")
+  static let fragOffset = decl.field("ip.frag_offset")
+  static let ttl = decl.field("ip.ttl")
+  static let proto = decl.field("ip.proto")
+  static let checksum = decl.field("ip.checksum")
+  static let checksumStatus = decl.field("ip.checksum.status")
+  static let src = decl.field("ip.src")
+  static let addr = decl.field("ip.addr")
+  static let srcHost = decl.field("ip.src_host")
+  static let host = decl.field("ip.host")
+  static let dst = decl.field("ip.dst")
+  static let dstHost = decl.field("ip.dst_host")
+  static let optType = decl.field("ip.opt.type")
+  static let optCopy = decl.field("ip.opt.type.copy")
+  static let optClass = decl.field("ip.opt.type.class")
+  static let optNumber = decl.field("ip.opt.type.number")
+  static let optLen = decl.field("ip.opt.len")
+
+  static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
+    let first = try c.uint8(0)
+    guard first >> 4 == 4 else {
+      try c.fixed(version)
+      throw .malformed
+    }
+    try c.fixed(version)
+    let headerLength = Int(first & 0x0f) * 4
+    try c.add(hdrLen, at: 0, 1, value: UInt64(headerLength))
+    guard headerLength >= 20 else { throw .malformed }
+    try c.fixed(dsfield)
+    try c.fixed(dscp, depth: 2)
+    try c.fixed(ecn, depth: 2)
+    let totalLength = Int(try c.fixed(len))
+    guard totalLength >= headerLength else { throw .malformed }
+    c.limit(to: totalLength)
+    c.dissection.claim(end: c.start + totalLength)
+    try c.fixed(id)
+    try c.fixed(flags)
+    try c.fixed(flagRB, depth: 2)
+    try c.fixed(flagDF, depth: 2)
+    try c.fixed(flagMF, depth: 2)
+    let fragment = try c.uint16(6) & 0x1fff
+    try c.add(fragOffset, at: 6, 2, value: UInt64(fragment) * 8)
+    try c.fixed(ttl)
+    let protocolNumber = try c.fixed(proto)
+    try c.fixed(checksum)
+    c.generated(checksumStatus, value: 2)
+    try address(c, at: 12, field: src, hostField: srcHost)
+    try address(c, at: 16, field: dst, hostField: dstHost)
+    let s = try c.uint32(12)
+    let d = try c.uint32(16)
+    if c.depth == 0 {
+      c.state.networkSource = NetworkAddress(low: UInt64(s))
+      c.state.networkDestination = NetworkAddress(low: UInt64(d))
+    }
+    try options(c, end: headerLength)
+    let payload = c.start + headerLength
+    if fragment != 0 { return .data(at: payload, end: c.end) }
+    return .dispatch(.ipProto, key: UInt32(protocolNumber), at: payload, end: c.end)
+  }
+
+  private static func address(_ c: LayerCursor, at offset: Int, field: FieldID, hostField: FieldID)
+    throws(DissectionStop)
+  {
+    let value = UInt64(try c.uint32(offset))
+    try c.add(field, at: offset, 4, value: value)
+    try c.add(addr, at: offset, 4, value: value, flags: .hidden)
+    if c.wants(hostField) || c.wants(host) {
+      let text = Array(FieldText.ipv4(UInt32(value)).utf8)
+      c.computed(hostField, at: offset, 4, bytes: text, flags: .hidden)
+      c.computed(host, at: offset, 4, bytes: text, flags: .hidden)
+    }
+  }
+
+  /// Options (RFC 791): type-only EOL (0) and NOP (1); the rest carry a length.
+  private static func options(_ c: LayerCursor, end: Int) throws(DissectionStop) {
+    var offset = 20
+    while offset < end {
+      let type = try c.uint8(offset)
+      try c.add(optType, at: offset, 1, value: UInt64(type), depth: 2)
+      try c.add(optCopy, at: offset, 1, value: UInt64(type >> 7), depth: 3)
+      try c.add(optClass, at: offset, 1, value: UInt64(type >> 5 & 3), depth: 3)
+      try c.add(optNumber, at: offset, 1, value: UInt64(type & 0x1f), depth: 3)
+      if type == 0 { return }
+      if type == 1 {
+        offset += 1
+        continue
+      }
+      guard offset + 1 < end else { return }
+      let length = Int(try c.uint8(offset + 1))
+      try c.add(optLen, at: offset + 1, 1, value: UInt64(length), depth: 2)
+      guard length >= 2, offset + length <= end else { return }
+      offset += length
+    }
+  }
+}

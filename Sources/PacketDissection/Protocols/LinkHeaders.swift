@@ -1,0 +1,119 @@
+/// BSD loopback (`DLT_NULL`, host byte order) and OpenBSD loopback
+/// (`DLT_LOOP`, network byte order): a 4-byte address family, then IP.
+enum Null {
+  static let decl = ProtocolDecl(
+    .null, name: "null", label: "Null/Loopback", level: .link,
+    fields: [.uint("null.family", "Family", at: 0, bytes: 4)],
+    bindings: [Binding(.linkType, 0), Binding(.linkType, 108)], headerBits: 32,
+    variablePart: "Payload", dissect: dissect)
+
+  static let family = decl.field("null.family")
+
+  static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
+    var value = try c.uint32(0)
+    // DLT_NULL is in the capturing host's byte order; Wireshark takes the
+    // order under which the value is small.
+    if c.dissection.frame.linkType.rawValue == 0 && value & 0xffff == 0 { value = value.byteSwapped }
+    try c.add(family, at: 0, 4, value: UInt64(value))
+    return .dispatch(.nullFamily, key: value, at: c.start + 4, end: c.end)
+  }
+}
+
+/// Raw IP (`LINKTYPE_RAW`, 101): no link header; the version nibble picks
+/// IPv4 or IPv6. Link types 228 and 229 carry one version only.
+enum RawIP {
+  static let decl = ProtocolDecl(
+    .raw, name: "raw", label: "Raw packet data", level: .link, fields: [],
+    bindings: [Binding(.linkType, 101)], dissect: dissect)
+
+  static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
+    let version = try c.uint8(0) >> 4
+    switch version {
+    case 4: return .layer(.ip, at: c.start, end: c.end)
+    case 6: return .layer(.ipv6, at: c.start, end: c.end)
+    default: return .data(at: c.start, end: c.end)
+    }
+  }
+}
+
+/// Linux "cooked" capture headers, version 1 (16 bytes) and 2 (20 bytes).
+enum SLL {
+  static let decl = ProtocolDecl(
+    .sll, name: "sll", label: "Linux cooked capture", level: .link,
+    fields: [
+      .loose("sll.pkttype", "Packet type", .uint(bytes: 2)),
+      .loose("sll.hatype", "Link-layer address type", .uint(bytes: 2)),
+      .loose("sll.halen", "Link-layer address length", .uint(bytes: 2)),
+      .loose("sll.src.eth", "Source", .ether),
+      .loose("sll.src.ipv4", "Source", .ipv4),
+      .loose("sll.src.other", "Source", .bytes),
+      .loose("sll.unused", "Unused", .bytes),
+      .loose("sll.ltype", "Protocol", .uint(bytes: 2), base: .hex, blurb: "Linux protocol type"),
+      .loose("sll.etype", "Protocol", .uint(bytes: 2), base: .hex, blurb: "Ethernet protocol type"),
+      .loose("sll.ifindex", "Interface index", .uint(bytes: 4)),
+    ],
+    bindings: [Binding(.linkType, 113), Binding(.linkType, 276)], headerBits: 128,
+    variablePart: "Payload", dissect: dissect)
+
+  static let pkttype = decl.field("sll.pkttype")
+  static let hatype = decl.field("sll.hatype")
+  static let halen = decl.field("sll.halen")
+  static let srcEth = decl.field("sll.src.eth")
+  static let srcIPv4 = decl.field("sll.src.ipv4")
+  static let srcOther = decl.field("sll.src.other")
+  static let unused = decl.field("sll.unused")
+  static let ltype = decl.field("sll.ltype")
+  static let etype = decl.field("sll.etype")
+  static let ifindex = decl.field("sll.ifindex")
+
+  static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
+    if c.dissection.frame.linkType.rawValue == 276 { return try version2(&c) }
+    try c.add(pkttype, at: 0, 2, value: UInt64(try c.uint16(0)))
+    let hardware = try c.uint16(2)
+    try c.add(hatype, at: 2, 2, value: UInt64(hardware))
+    let addressLength = Int(try c.uint16(4))
+    try c.add(halen, at: 4, 2, value: UInt64(addressLength))
+    try source(c, at: 6, hardware: hardware, length: addressLength, room: 8)
+    let proto = try c.uint16(14)
+    return try payload(c, protocolAt: 14, proto, hardware: hardware, payloadAt: 16)
+  }
+
+  private static func version2(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
+    let proto = try c.uint16(0)
+    _ = try c.uint16(2)  // reserved
+    try c.add(ifindex, at: 4, 4, value: UInt64(try c.uint32(4)))
+    let hardware = try c.uint16(8)
+    try c.add(hatype, at: 8, 2, value: UInt64(hardware))
+    try c.add(pkttype, at: 10, 1, value: UInt64(try c.uint8(10)))
+    let addressLength = Int(try c.uint8(11))
+    try c.add(halen, at: 11, 1, value: UInt64(addressLength))
+    try source(c, at: 12, hardware: hardware, length: addressLength, room: 8)
+    return try payload(c, protocolAt: 0, proto, hardware: hardware, payloadAt: 20)
+  }
+
+  private static func source(
+    _ c: LayerCursor, at offset: Int, hardware: UInt16, length: Int, room: Int
+  ) throws(DissectionStop) {
+    let shown = min(length, room)
+    if hardware == 1 && length == 6 {
+      try c.add(srcEth, at: offset, 6)
+    } else if hardware == 778 && length == 4 {
+      try c.add(srcIPv4, at: offset, 4, value: UInt64(try c.uint32(offset)))
+    } else if shown > 0 {
+      try c.add(srcOther, at: offset, shown)
+    }
+    if shown < room { try c.add(unused, at: offset + shown, room - shown) }
+  }
+
+  /// Protocol numbers below 1536 are Linux's own (`ETH_P_*`); above, EtherTypes.
+  private static func payload(
+    _ c: LayerCursor, protocolAt offset: Int, _ proto: UInt16, hardware: UInt16, payloadAt: Int
+  ) throws(DissectionStop) -> Next {
+    if proto < 1536 {
+      try c.add(ltype, at: offset, 2, value: UInt64(proto))
+      return .dispatch(.sllProtocol, key: UInt32(proto), at: c.start + payloadAt, end: c.end)
+    }
+    try c.add(etype, at: offset, 2, value: UInt64(proto))
+    return .dispatch(.ethertype, key: UInt32(proto), at: c.start + payloadAt, end: c.end)
+  }
+}

@@ -1,0 +1,28 @@
+/// Bytes no dissector claims (Wireshark's `data`).
+enum PayloadData {
+  static let decl = ProtocolDecl(
+    .data, name: "data", label: "Data", level: .application,
+    fields: [
+      .loose("data.data", "Data", .bytes),
+      .loose("data.len", "Length", .uint(bytes: 4)),
+    ],
+    dissect: dissect)
+
+  static let data = decl.field("data.data")
+  static let len = decl.field("data.len")
+
+  static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
+    let count = c.capturedLength
+    try c.add(data, at: 0, count)
+    c.generated(len, value: UInt64(count))
+    if count < c.length { throw .truncated }
+    return .stop
+  }
+}
+
+/// The marker Wireshark adds to a packet that broke its own length rules.
+enum Malformed {
+  static let decl = ProtocolDecl(
+    .malformed, name: "_ws.malformed", label: "Malformed Packet", level: .frame, fields: [],
+    dissect: { _ in .stop })
+}

@@ -1,0 +1,243 @@
+/// Transmission Control Protocol (RFC 9293 section 3.1).
+enum TCP {
+  static let decl = ProtocolDecl(
+    .tcp, name: "tcp", label: "Transmission Control Protocol", level: .transport,
+    fields: [
+      .uint("tcp.srcport", "Source Port", at: 0, bytes: 2, aliases: ["tcp.sport"]),
+      .uint("tcp.dstport", "Destination Port", at: 2, bytes: 2, aliases: ["tcp.dport"]),
+      .loose("tcp.port", "Source or Destination Port", .uint(bytes: 2)),
+      .loose("tcp.stream", "Stream index", .uint(bytes: 4)),
+      .loose("tcp.len", "TCP Segment Len", .uint(bytes: 4)),
+      .uint("tcp.seq", "Sequence Number", at: 4, bytes: 4, blurb: "Relative to the first sequence number seen in this direction"),
+      .loose("tcp.seq_raw", "Sequence Number (raw)", .uint(bytes: 4)),
+      .loose("tcp.nxtseq", "Next Sequence Number", .uint(bytes: 4)),
+      .uint("tcp.ack", "Acknowledgment Number", at: 8, bytes: 4, blurb: "Relative to the first sequence number seen in the other direction"),
+      .loose("tcp.ack_raw", "Acknowledgment number (raw)", .uint(bytes: 4)),
+      .uint("tcp.hdr_len", "Header Length", at: 12, bytes: 1, mask: 0xf0, blurb: "Data offset in 32-bit words (shown in bytes)"),
+      .uint("tcp.flags", "Flags", at: 12, bytes: 2, mask: 0x0fff, base: .hex),
+      .flag("tcp.flags.res", "Reserved", at: 12, bytes: 2, mask: 0x0e00),
+      .flag("tcp.flags.ae", "Accurate ECN", at: 12, bytes: 2, mask: 0x0100),
+      .flag("tcp.flags.cwr", "Congestion Window Reduced", at: 12, bytes: 2, mask: 0x0080),
+      .flag("tcp.flags.ece", "ECN-Echo", at: 12, bytes: 2, mask: 0x0040),
+      .flag("tcp.flags.urg", "Urgent", at: 12, bytes: 2, mask: 0x0020),
+      .flag("tcp.flags.ack", "Acknowledgment", at: 12, bytes: 2, mask: 0x0010),
+      .flag("tcp.flags.push", "Push", at: 12, bytes: 2, mask: 0x0008),
+      .flag("tcp.flags.reset", "Reset", at: 12, bytes: 2, mask: 0x0004),
+      .flag("tcp.flags.syn", "Syn", at: 12, bytes: 2, mask: 0x0002),
+      .flag("tcp.flags.fin", "Fin", at: 12, bytes: 2, mask: 0x0001),
+      .loose("tcp.flags.str", "TCP Flags", .string),
+      .uint("tcp.window_size_value", "Window", at: 14, bytes: 2),
+      .loose("tcp.window_size", "Calculated window size", .uint(bytes: 4)),
+      .loose("tcp.window_size_scalefactor", "Window size scaling factor", .int(bytes: 4), blurb: "-1: unknown, -2: no window scaling used"),
+      .uint("tcp.checksum", "Checksum", at: 16, bytes: 2, base: .hex),
+      .loose("tcp.checksum.status", "Checksum Status", .uint(bytes: 1), blurb: "2: not verified"),
+      .uint("tcp.urgent_pointer", "Urgent Pointer", at: 18, bytes: 2),
+      .loose("tcp.options", "TCP Options", .bytes),
+      .loose("tcp.option_kind", "Kind", .uint(bytes: 1)),
+      .loose("tcp.option_len", "Length", .uint(bytes: 1)),
+      .loose("tcp.options.mss_val", "MSS Value", .uint(bytes: 2)),
+      .loose("tcp.options.wscale.shift", "Shift count", .uint(bytes: 1)),
+      .loose("tcp.options.wscale.multiplier", "Multiplier", .uint(bytes: 2)),
+      .loose("tcp.options.sack_perm", "TCP SACK Permitted Option", .label),
+      .loose("tcp.options.sack_le", "TCP SACK Left Edge", .uint(bytes: 4)),
+      .loose("tcp.options.sack_re", "TCP SACK Right Edge", .uint(bytes: 4)),
+      .loose("tcp.options.sack.count", "TCP SACK Count", .uint(bytes: 1)),
+      .loose("tcp.options.timestamp.tsval", "Timestamp value", .uint(bytes: 4)),
+      .loose("tcp.options.timestamp.tsecr", "Timestamp echo reply", .uint(bytes: 4)),
+      .loose("tcp.time_relative", "Time since first frame in this TCP stream", .relativeTime),
+      .loose("tcp.time_delta", "Time since previous frame in this TCP stream", .relativeTime),
+      .loose("tcp.payload", "TCP payload", .bytes),
+    ],
+    bindings: [Binding(.ipProto, 6)], headerBits: 160, variablePart: "Options",
+    dissect: dissect)
+
+  static let srcport = decl.field("tcp.srcport")
+  static let dstport = decl.field("tcp.dstport")
+  static let port = decl.field("tcp.port")
+  static let stream = decl.field("tcp.stream")
+  static let len = decl.field("tcp.len")
+  static let seq = decl.field("tcp.seq")
+  static let seqRaw = decl.field("tcp.seq_raw")
+  static let nxtseq = decl.field("tcp.nxtseq")
+  static let ack = decl.field("tcp.ack")
+  static let ackRaw = decl.field("tcp.ack_raw")
+  static let hdrLen = decl.field("tcp.hdr_len")
+  static let flags = decl.field("tcp.flags")
+  static let flagBits = [
+    "tcp.flags.res", "tcp.flags.ae", "tcp.flags.cwr", "tcp.flags.ece", "tcp.flags.urg",
+    "tcp.flags.ack", "tcp.flags.push", "tcp.flags.reset", "tcp.flags.syn", "tcp.flags.fin",
+  ].map(decl.field)
+  static let flagsStr = decl.field("tcp.flags.str")
+  static let windowValue = decl.field("tcp.window_size_value")
+  static let window = decl.field("tcp.window_size")
+  static let windowScale = decl.field("tcp.window_size_scalefactor")
+  static let checksum = decl.field("tcp.checksum")
+  static let checksumStatus = decl.field("tcp.checksum.status")
+  static let urgent = decl.field("tcp.urgent_pointer")
+  static let options = decl.field("tcp.options")
+  static let optionKind = decl.field("tcp.option_kind")
+  static let optionLen = decl.field("tcp.option_len")
+  static let mss = decl.field("tcp.options.mss_val")
+  static let wscaleShift = decl.field("tcp.options.wscale.shift")
+  static let wscaleMultiplier = decl.field("tcp.options.wscale.multiplier")
+  static let sackPerm = decl.field("tcp.options.sack_perm")
+  static let sackLE = decl.field("tcp.options.sack_le")
+  static let sackRE = decl.field("tcp.options.sack_re")
+  static let sackCount = decl.field("tcp.options.sack.count")
+  static let tsval = decl.field("tcp.options.timestamp.tsval")
+  static let tsecr = decl.field("tcp.options.timestamp.tsecr")
+  static let timeRelative = decl.field("tcp.time_relative")
+  static let timeDelta = decl.field("tcp.time_delta")
+  static let payload = decl.field("tcp.payload")
+
+  static let flagSYN: UInt16 = 0x002
+  static let flagFIN: UInt16 = 0x001
+  static let flagRST: UInt16 = 0x004
+  static let flagACK: UInt16 = 0x010
+
+  static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
+    let source = try c.fixed(srcport)
+    let destination = try c.fixed(dstport)
+    try c.add(port, at: 0, 2, value: source, flags: .hidden)
+    try c.add(port, at: 2, 2, value: destination, flags: .hidden)
+    let rawSeq = try c.uint32(4)
+    let rawAck = try c.uint32(8)
+    let offsetByte = try c.uint8(12)
+    let headerLength = Int(offsetByte >> 4) * 4
+    let flagValue = try c.uint16(12) & 0x0fff
+    let segmentLength = max(0, c.length - headerLength)
+    let tracked = c.depth == 0 && headerLength >= 20
+    var relative = (seq: rawSeq, ack: rawAck)
+    var windowShift = -1
+    var streamTimes: (Int64, Int64) = (0, 0)
+    if tracked {
+      let now = c.dissection.frame.time
+      let facts = c.state.trackTCP(
+        source: UInt16(source), destination: UInt16(destination), flags: flagValue, seq: rawSeq,
+        ack: rawAck, windowScaleOption: try scaleOption(c, headerLength: headerLength), time: now)
+      c.generated(stream, value: UInt64(facts.stream))
+      relative = (facts.relativeSeq, facts.relativeAck)
+      windowShift = facts.windowShift
+      streamTimes = (facts.sinceFirst, facts.sincePrevious)
+    }
+    c.generated(len, value: UInt64(segmentLength))
+    try c.add(seq, at: 4, 4, value: UInt64(relative.seq))
+    try c.add(seqRaw, at: 4, 4, value: UInt64(rawSeq))
+    if tracked {
+      var next = relative.seq &+ UInt32(segmentLength)
+      if flagValue & flagSYN != 0 { next &+= 1 }
+      if flagValue & flagFIN != 0 { next &+= 1 }
+      c.generated(nxtseq, value: UInt64(next))
+    }
+    if flagValue & flagACK != 0 {
+      try c.add(ack, at: 8, 4, value: UInt64(relative.ack))
+      try c.add(ackRaw, at: 8, 4, value: UInt64(rawAck))
+    }
+    try c.add(hdrLen, at: 12, 1, value: UInt64(headerLength))
+    guard headerLength >= 20 else { throw .malformed }
+    try c.fixed(flags)
+    for bit in flagBits { try c.fixed(bit, depth: 2) }
+    c.computed(flagsStr, at: 12, 2, bytes: Array(flagString(flagValue).utf8), depth: 2)
+    let rawWindow = try c.fixed(windowValue)
+    if flagValue & flagSYN != 0 {
+      c.generated(window, value: rawWindow)
+    } else {
+      c.generated(window, value: windowShift >= 0 ? rawWindow << UInt64(windowShift) : rawWindow)
+      if tracked {
+        let factor: Int64 = windowShift >= 0 ? 1 << Int64(windowShift) : Int64(windowShift)
+        c.generated(windowScale, value: UInt64(bitPattern: factor))
+      }
+    }
+    try c.fixed(checksum)
+    c.generated(checksumStatus, value: 2)
+    try c.fixed(urgent)
+    try c.check(0, headerLength)
+    if headerLength > 20 {
+      try c.add(options, at: 20, headerLength - 20)
+      try optionList(c, end: headerLength)
+    }
+    if tracked {
+      c.generated(timeRelative, value: UInt64(bitPattern: streamTimes.0))
+      c.generated(timeDelta, value: UInt64(bitPattern: streamTimes.1))
+    }
+    let payloadStart = c.start + headerLength
+    guard segmentLength > 0 else { return .stop }
+    if c.wants(payload) {
+      try c.add(payload, at: headerLength, min(segmentLength, c.capturedLength - headerLength))
+    }
+    return .ports(
+      .tcpPort, UInt32(source), UInt32(destination), at: payloadStart, end: c.end)
+  }
+
+  /// The window-scale shift a SYN offers, if it has the option.
+  private static func scaleOption(_ c: LayerCursor, headerLength: Int) throws(DissectionStop) -> Int? {
+    var offset = 20
+    while offset < headerLength, let kind = try? c.uint8(offset) {
+      if kind == 0 { return nil }
+      if kind == 1 {
+        offset += 1
+        continue
+      }
+      guard let length = try? c.uint8(offset + 1), length >= 2 else { return nil }
+      if kind == 3, length == 3, let shift = try? c.uint8(offset + 2) { return Int(min(shift, 14)) }
+      offset += Int(length)
+    }
+    return nil
+  }
+
+  /// Options (RFC 9293 section 3.2): EOL and NOP are one byte; the rest
+  /// carry kind, length, value.
+  private static func optionList(_ c: LayerCursor, end: Int) throws(DissectionStop) {
+    var offset = 20
+    while offset < end {
+      let kind = try c.uint8(offset)
+      try c.add(optionKind, at: offset, 1, value: UInt64(kind), depth: 3)
+      if kind == 0 { return }
+      if kind == 1 {
+        offset += 1
+        continue
+      }
+      guard offset + 1 < end else { return }
+      let length = Int(try c.uint8(offset + 1))
+      try c.add(optionLen, at: offset + 1, 1, value: UInt64(length), depth: 3)
+      guard length >= 2, offset + length <= end else { return }
+      switch (kind, length) {
+      case (2, 4):
+        try c.add(mss, at: offset + 2, 2, value: UInt64(try c.uint16(offset + 2)), depth: 3)
+      case (3, 3):
+        let shift = try c.uint8(offset + 2)
+        try c.add(wscaleShift, at: offset + 2, 1, value: UInt64(shift), depth: 3)
+        try c.add(wscaleMultiplier, at: offset + 2, 1, value: 1 << UInt64(min(shift, 14)), depth: 3)
+      case (4, 2):
+        try c.add(sackPerm, at: offset, 2, depth: 3)
+      case (5, _):
+        var edge = offset + 2
+        var count = 0
+        while edge + 8 <= offset + length {
+          try c.add(sackLE, at: edge, 4, value: UInt64(try c.uint32(edge)), depth: 3)
+          try c.add(sackRE, at: edge + 4, 4, value: UInt64(try c.uint32(edge + 4)), depth: 3)
+          edge += 8
+          count += 1
+        }
+        c.generated(sackCount, value: UInt64(count), depth: 3)
+      case (8, 10):
+        try c.add(tsval, at: offset + 2, 4, value: UInt64(try c.uint32(offset + 2)), depth: 3)
+        try c.add(tsecr, at: offset + 6, 4, value: UInt64(try c.uint32(offset + 6)), depth: 3)
+      default:
+        break
+      }
+      offset += length
+    }
+  }
+
+  /// Wireshark's twelve-character flag summary: a letter per set flag,
+  /// `·` for each clear one (`·······AP···`).
+  static func flagString(_ flags: UInt16) -> String {
+    let letters: [Character] = ["R", "R", "R", "A", "C", "E", "U", "A", "P", "R", "S", "F"]
+    var out = ""
+    for (i, letter) in letters.enumerated() {
+      out.append(flags & (0x800 >> UInt16(i)) != 0 ? letter : "·")
+    }
+    return out
+  }
+}

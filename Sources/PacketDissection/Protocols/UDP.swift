@@ -1,0 +1,51 @@
+/// User Datagram Protocol (RFC 768).
+enum UDP {
+  static let decl = ProtocolDecl(
+    .udp, name: "udp", label: "User Datagram Protocol", level: .transport,
+    fields: [
+      .uint("udp.srcport", "Source Port", at: 0, bytes: 2, aliases: ["udp.sport"]),
+      .uint("udp.dstport", "Destination Port", at: 2, bytes: 2, aliases: ["udp.dport"]),
+      .loose("udp.port", "Source or Destination Port", .uint(bytes: 2)),
+      .uint("udp.length", "Length", at: 4, bytes: 2, blurb: "Length in octets including this header and the data"),
+      .uint("udp.checksum", "Checksum", at: 6, bytes: 2, base: .hex),
+      .loose("udp.checksum.status", "Checksum Status", .uint(bytes: 1), blurb: "2: not verified, 3: not present"),
+      .loose("udp.stream", "Stream index", .uint(bytes: 4)),
+      .loose("udp.time_relative", "Time since first frame", .relativeTime),
+      .loose("udp.time_delta", "Time since previous frame", .relativeTime),
+      .loose("udp.payload", "Payload", .bytes),
+    ],
+    bindings: [Binding(.ipProto, 17)], headerBits: 64, variablePart: "Data", dissect: dissect)
+
+  static let srcport = decl.field("udp.srcport")
+  static let dstport = decl.field("udp.dstport")
+  static let port = decl.field("udp.port")
+  static let length = decl.field("udp.length")
+  static let checksum = decl.field("udp.checksum")
+  static let checksumStatus = decl.field("udp.checksum.status")
+  static let stream = decl.field("udp.stream")
+  static let timeRelative = decl.field("udp.time_relative")
+  static let timeDelta = decl.field("udp.time_delta")
+  static let payload = decl.field("udp.payload")
+
+  static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
+    let source = try c.fixed(srcport)
+    let destination = try c.fixed(dstport)
+    try c.add(port, at: 0, 2, value: source, flags: .hidden)
+    try c.add(port, at: 2, 2, value: destination, flags: .hidden)
+    let declared = Int(try c.fixed(length))
+    guard declared >= 8, declared <= c.length else { throw .malformed }
+    c.limit(to: declared)
+    let sum = try c.fixed(checksum)
+    c.generated(checksumStatus, value: sum == 0 ? 3 : 2)
+    if c.depth == 0 {
+      let facts = c.state.trackUDP(
+        source: UInt16(source), destination: UInt16(destination), time: c.dissection.frame.time)
+      c.generated(stream, value: UInt64(facts.stream))
+      c.generated(timeRelative, value: UInt64(bitPattern: facts.sinceFirst))
+      c.generated(timeDelta, value: UInt64(bitPattern: facts.sincePrevious))
+    }
+    guard declared > 8 else { return .stop }
+    if c.wants(payload) { try c.add(payload, at: 8, min(declared, c.capturedLength) - 8) }
+    return .ports(.udpPort, UInt32(source), UInt32(destination), at: c.start + 8, end: c.end)
+  }
+}

@@ -1,0 +1,39 @@
+/// IEEE 802.1Q VLAN tags, and 802.1ad service tags (stacked "Q-in-Q").
+enum VLAN {
+  static let decl = ProtocolDecl(
+    .vlan, name: "vlan", label: "802.1Q Virtual LAN", level: .link,
+    fields: [
+      .uint("vlan.priority", "Priority", at: 0, bytes: 2, mask: 0xe000),
+      .flag("vlan.dei", "DEI", at: 0, bytes: 2, mask: 0x1000, blurb: "Drop Eligible Indicator"),
+      .uint("vlan.id", "ID", at: 0, bytes: 2, mask: 0x0fff, blurb: "VLAN ID"),
+      .uint("vlan.etype", "Type", at: 2, bytes: 2, base: .hex, blurb: "Ethertype"),
+      .loose("vlan.len", "Length", .uint(bytes: 2)),
+      .loose("vlan.trailer", "Trailer", .bytes, blurb: "VLAN Trailer"),
+    ],
+    bindings: [Binding(.ethertype, 0x8100), Binding(.ethertype, 0x88a8), Binding(.ethertype, 0x9100)],
+    headerBits: 32, variablePart: "Payload",
+    dissect: dissect)
+
+  static let priority = decl.field("vlan.priority")
+  static let dei = decl.field("vlan.dei")
+  static let id = decl.field("vlan.id")
+  static let etype = decl.field("vlan.etype")
+  static let len = decl.field("vlan.len")
+  static let trailer = decl.field("vlan.trailer")
+
+  static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
+    try c.fixed(priority)
+    try c.fixed(dei)
+    try c.fixed(id)
+    let typeOrLength = try c.uint16(2)
+    if typeOrLength <= 1500 {
+      try c.add(len, at: 2, 2, value: UInt64(typeOrLength))
+      return .data(at: c.start + 4, end: min(c.end, c.start + 4 + Int(typeOrLength)))
+    }
+    try c.fixed(etype)
+    c.dissection.trailerOwner = TrailerOwner(
+      layer: c.dissection.layers.count - 1, payloadStart: c.start + 4, padding: Ethernet.padding,
+      trailer: trailer)
+    return .dispatch(.ethertype, key: UInt32(typeOrLength), at: c.start + 4, end: c.end)
+  }
+}
