@@ -1,0 +1,104 @@
+import PacketCapture
+import Testing
+
+@Suite struct PcapReadingTests {
+  static let magics: [(magic: UInt32, bigEndian: Bool, nanosecond: Bool)] = [
+    (0xa1b2_c3d4, false, false), (0xa1b2_c3d4, true, false),
+    (0xa1b2_3c4d, false, true), (0xa1b2_3c4d, true, true),
+  ]
+
+  @Test(arguments: 0..<4) func readsEachMagic(_ which: Int) throws {
+    let (magic, bigEndian, nanosecond) = Self.magics[which]
+    let directory = try TemporaryDirectory()
+    defer { directory.cleanUp() }
+    let path = try directory.file("m.pcap", pcapFile(
+      magic: magic, bigEndian: bigEndian, linkType: 113,
+      records: [(1_700_000_000, 123_456, [1, 2, 3], 3), (1_700_000_001, 7, [4, 5, 6, 7, 8], 60)]))
+
+    let capture = try CaptureFile(path: path)
+    #expect(capture.format == .pcap(nanosecond: nanosecond, bigEndian: bigEndian))
+    #expect(capture.count == 2)
+    #expect(capture.problem == nil)
+    #expect(capture.interfaces.map(\.linkType) == [.linuxSLL])
+    #expect(capture.interfaces.first?.snapLength == 65535)
+    let scale: UInt32 = nanosecond ? 1 : 1000
+    capture.withPacket(at: 0) { packet in
+      #expect(packet.number == 1)
+      #expect(packet.timestamp == Timestamp(seconds: 1_700_000_000, nanoseconds: 123_456 * scale))
+      #expect(packet.bytes.copyBytes() == [1, 2, 3])
+      #expect(packet.interfaceIndex == nil)
+      #expect(packet.linkType == .linuxSLL)
+      #expect(packet.comments.isEmpty)
+    }
+    capture.withPacket(at: 1) { packet in
+      #expect(packet.timestamp == Timestamp(seconds: 1_700_000_001, nanoseconds: 7 * scale))
+      #expect(packet.capturedLength == 5)
+      #expect(packet.originalLength == 60)
+      #expect(packet.bytes.copyBytes() == [4, 5, 6, 7, 8])
+    }
+  }
+
+  @Test func keepsSnapLengthTruncation() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.cleanUp() }
+    let path = try directory.file("snap.pcap", pcapFile(
+      snapLength: 4, records: [(1, 0, [9, 9, 9, 9], 1514), (2, 0, [8, 8], 2)]))
+    let capture = try CaptureFile(path: path)
+    #expect(capture.interfaces.first?.snapLength == 4)
+    let lengths = capture.allPackets().map { [$0.capturedBytes.count, $0.originalLength] }
+    #expect(lengths == [[4, 1514], [2, 2]])
+  }
+
+  @Test func masksFcsBitsOfTheLinkType() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.cleanUp() }
+    let path = try directory.file("fcs.pcap", pcapFile(linkType: 0x1400_0069, records: []))
+    #expect(try CaptureFile(path: path).interfaces.first?.linkType == LinkType(rawValue: 105))
+  }
+
+  @Test func carriesUnknownLinkTypes() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.cleanUp() }
+    let path = try directory.file("odd.pcap", pcapFile(linkType: 65000, records: [(1, 0, [1], 1)]))
+    try CaptureFile(path: path).withPacket(at: 0) { #expect($0.linkType.rawValue == 65000) }
+  }
+
+  @Test func fileCutShortInsideAPacketKeepsEarlierPackets() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.cleanUp() }
+    let whole = pcapFile(records: [(1, 0, [1, 1], 2), (2, 0, [2, 2, 2, 2], 4)])
+    let path = try directory.file("cut.pcap", Array(whole.dropLast(2)))
+    let capture = try CaptureFile(path: path)
+    #expect(capture.count == 1)
+    #expect(capture.problem?.contains("packet 2") == true)
+  }
+
+  @Test func fileCutShortInsideARecordHeader() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.cleanUp() }
+    let path = try directory.file("cut.pcap", pcapFile(records: [(1, 0, [1], 1)]) + [0, 0, 0, 0, 0])
+    let capture = try CaptureFile(path: path)
+    #expect(capture.count == 1)
+    #expect(capture.problem?.contains("header of packet 2") == true)
+  }
+
+  @Test func hugeCapturedLengthStopsInsteadOfTrapping() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.cleanUp() }
+    var bytes = pcapFile(records: [(1, 0, [1], 1)])
+    bytes += [0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 1]
+    let capture = try CaptureFile(path: try directory.file("huge.pcap", bytes))
+    #expect(capture.count == 1)
+    #expect(capture.problem != nil)
+  }
+
+  @Test func walksARangeAndStopsWhenAsked() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.cleanUp() }
+    let records = (0..<10).map { (UInt32($0), UInt32(0), [UInt8($0)], UInt32(1)) }
+    let capture = try CaptureFile(path: try directory.file("ten.pcap", pcapFile(records: records)))
+    var seen: [Int] = []
+    capture.forEachPacket(in: 3..<20) { seen.append($0.number); return $0.number < 6 }
+    #expect(seen == [4, 5, 6])
+  }
+}
