@@ -68,8 +68,18 @@ public final class Dissector {
       claimed >= owner.payloadStart, claimed < frameEnd
     else { return }
     let captured = dissection.packet.count
-    let paddingEnd =
+    // Bytes up to the 60-byte minimum are padding when they are all zero;
+    // otherwise Wireshark takes everything after the datagram as trailer.
+    var paddingEnd =
       owner.padding == nil ? claimed : min(frameEnd, max(claimed, Ethernet.minimumFrame))
+    var i = claimed
+    while i < min(paddingEnd, captured) {
+      if dissection.packet.byte(i) != 0 {
+        paddingEnd = claimed
+        break
+      }
+      i += 1
+    }
     if let padding = owner.padding, paddingEnd > claimed, claimed < captured {
       let end = min(paddingEnd, captured)
       dissection.insert(
@@ -100,11 +110,11 @@ public final class Dissector {
       case .layer(let p, let a, let e):
         (proto, at, end) = (p, a, e)
       case .dispatch(let table, let key, let a, let e):
+        if table == .ethertype { addLayer(.ethertype, at: a, end: a, depth: depth) }
         guard let p = Registry.lookup(table, key) else {
           next = .data(at: a, end: e)
           continue
         }
-        if table == .ethertype { addLayer(.ethertype, at: a, end: a, depth: depth) }
         (proto, at, end) = (p, a, e)
       case .ports(let table, let x, let y, let a, let e):
         let (low, high) = x <= y ? (x, y) : (y, x)

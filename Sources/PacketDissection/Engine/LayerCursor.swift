@@ -95,8 +95,11 @@ public struct LayerCursor {
     let decl = field.decl
     let bits = decl.bits!
     let container = decl.containerBytes
-    let byteOffset = bits.offset / 8
     let count = container > 0 ? container : bits.width / 8
+    // A masked field's bits start inside its container; step back to the
+    // container's first byte.
+    let leading = decl.mask == 0 ? 0 : decl.mask.leadingZeroBitCount - (64 - count * 8)
+    let byteOffset = (bits.offset - leading) / 8
     try check(byteOffset, count)
     var value: UInt64 = 0
     if decl.kind.isInteger {

@@ -10,6 +10,7 @@ public enum Registry {
     case .eth: Ethernet.decl
     case .ethertype: Ethertype.decl
     case .vlan: VLAN.decl
+    case .ieee8021ad: ServiceVLAN.decl
     case .sll: SLL.decl
     case .null: Null.decl
     case .raw: RawIP.decl

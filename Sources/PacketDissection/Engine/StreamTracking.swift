@@ -3,6 +3,8 @@ struct TCPSegmentFacts {
   var stream: Int
   var relativeSeq: UInt32
   var relativeAck: UInt32
+  /// The other direction's base sequence number (0 while unknown).
+  var peerBase: UInt32
   /// Shift to apply to this segment's window; -1 unknown, -2 no scaling.
   var windowShift: Int
   var sinceFirst: Int64
@@ -43,7 +45,7 @@ extension DissectionState {
     if flags & (TCP.flagFIN | TCP.flagRST) != 0 { mine.sawFinOrReset = true }
     let facts = TCPSegmentFacts(
       stream: entry.index, relativeSeq: seq &- mine.baseSeq!,
-      relativeAck: isACK ? ack &- (theirs.baseSeq ?? ack) : 0,
+      relativeAck: isACK ? ack &- (theirs.baseSeq ?? ack) : ack, peerBase: theirs.baseSeq ?? 0,
       windowShift: mine.windowScale >= 0 && theirs.windowScale == -2 ? -2 : mine.windowScale,
       sinceFirst: time &- entry.firstTime, sincePrevious: time &- entry.lastTime)
     entry.lastTime = time

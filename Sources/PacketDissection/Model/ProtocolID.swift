@@ -3,7 +3,7 @@
 /// The raw value is the protocol's slot in the registry and the high byte of
 /// its fields' `FieldID`s.
 public enum ProtocolID: UInt8, CaseIterable, Sendable {
-  case frame, eth, ethertype, vlan, sll, null, raw, arp, ip, ipv6, ipv6HopByHop, ipv6Routing,
+  case frame, eth, ethertype, vlan, ieee8021ad, sll, null, raw, arp, ip, ipv6, ipv6HopByHop, ipv6Routing,
     ipv6Fragment, ipv6DestinationOptions, icmp, icmpv6, tcp, udp, dns, http, data, malformed
 }
 

@@ -14,7 +14,7 @@ enum IPv4 {
       .flag("ip.flags.rb", "Reserved bit", at: 6, bytes: 1, mask: 0x80),
       .flag("ip.flags.df", "Don't fragment", at: 6, bytes: 1, mask: 0x40),
       .flag("ip.flags.mf", "More fragments", at: 6, bytes: 1, mask: 0x20),
-      .uint("ip.frag_offset", "Fragment Offset", at: 6, bytes: 2, mask: 0x1fff, blurb: "Fragment offset (13 bits, in units of 8 bytes)"),
+      .uint("ip.frag_offset", "Fragment Offset", at: 6, bytes: 2, mask: 0x1fff, blurb: "Fragment offset in units of 8 bytes"),
       .uint("ip.ttl", "Time to Live", at: 8, bytes: 1),
       .uint("ip.proto", "Protocol", at: 9, bytes: 1),
       .uint("ip.checksum", "Header Checksum", at: 10, bytes: 2, base: .hex),
@@ -85,8 +85,7 @@ enum IPv4 {
     try c.fixed(flagRB, depth: 2)
     try c.fixed(flagDF, depth: 2)
     try c.fixed(flagMF, depth: 2)
-    let fragment = try c.uint16(6) & 0x1fff
-    try c.add(fragOffset, at: 6, 2, value: UInt64(fragment) * 8)
+    let fragment = try c.fixed(fragOffset)
     try c.fixed(ttl)
     let protocolNumber = try c.fixed(proto)
     try c.fixed(checksum)

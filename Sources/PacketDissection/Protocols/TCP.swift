@@ -108,6 +108,7 @@ enum TCP {
     let segmentLength = max(0, c.length - headerLength)
     let tracked = c.depth == 0 && headerLength >= 20
     var relative = (seq: rawSeq, ack: rawAck)
+    var peerBase: UInt32 = 0
     var windowShift = -1
     var streamTimes: (Int64, Int64) = (0, 0)
     if tracked {
@@ -117,6 +118,7 @@ enum TCP {
         ack: rawAck, windowScaleOption: try scaleOption(c, headerLength: headerLength), time: now)
       c.generated(stream, value: UInt64(facts.stream))
       relative = (facts.relativeSeq, facts.relativeAck)
+      peerBase = facts.peerBase
       windowShift = facts.windowShift
       streamTimes = (facts.sinceFirst, facts.sincePrevious)
     }
@@ -129,10 +131,8 @@ enum TCP {
       if flagValue & flagFIN != 0 { next &+= 1 }
       c.generated(nxtseq, value: UInt64(next))
     }
-    if flagValue & flagACK != 0 {
-      try c.add(ack, at: 8, 4, value: UInt64(relative.ack))
-      try c.add(ackRaw, at: 8, 4, value: UInt64(rawAck))
-    }
+    try c.add(ack, at: 8, 4, value: UInt64(relative.ack))
+    try c.add(ackRaw, at: 8, 4, value: UInt64(rawAck))
     try c.add(hdrLen, at: 12, 1, value: UInt64(headerLength))
     guard headerLength >= 20 else { throw .malformed }
     try c.fixed(flags)
@@ -154,7 +154,7 @@ enum TCP {
     try c.check(0, headerLength)
     if headerLength > 20 {
       try c.add(options, at: 20, headerLength - 20)
-      try optionList(c, end: headerLength)
+      try optionList(c, end: headerLength, peerBase: peerBase)
     }
     if tracked {
       c.generated(timeRelative, value: UInt64(bitPattern: streamTimes.0))
@@ -187,13 +187,15 @@ enum TCP {
 
   /// Options (RFC 9293 section 3.2): EOL and NOP are one byte; the rest
   /// carry kind, length, value.
-  private static func optionList(_ c: LayerCursor, end: Int) throws(DissectionStop) {
+  /// SACK edges are shown relative to `peerBase`, the other direction's
+  /// base sequence number.
+  private static func optionList(_ c: LayerCursor, end: Int, peerBase: UInt32) throws(DissectionStop) {
     var offset = 20
     while offset < end {
       let kind = try c.uint8(offset)
       try c.add(optionKind, at: offset, 1, value: UInt64(kind), depth: 3)
-      if kind == 0 { return }
-      if kind == 1 {
+      // Wireshark reads on past an end-of-list option, one byte at a time.
+      if kind == 0 || kind == 1 {
         offset += 1
         continue
       }
@@ -214,8 +216,8 @@ enum TCP {
         var edge = offset + 2
         var count = 0
         while edge + 8 <= offset + length {
-          try c.add(sackLE, at: edge, 4, value: UInt64(try c.uint32(edge)), depth: 3)
-          try c.add(sackRE, at: edge + 4, 4, value: UInt64(try c.uint32(edge + 4)), depth: 3)
+          try c.add(sackLE, at: edge, 4, value: UInt64(try c.uint32(edge) &- peerBase), depth: 3)
+          try c.add(sackRE, at: edge + 4, 4, value: UInt64(try c.uint32(edge + 4) &- peerBase), depth: 3)
           edge += 8
           count += 1
         }

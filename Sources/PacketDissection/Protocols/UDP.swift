@@ -33,7 +33,8 @@ enum UDP {
     try c.add(port, at: 0, 2, value: source, flags: .hidden)
     try c.add(port, at: 2, 2, value: destination, flags: .hidden)
     let declared = Int(try c.fixed(length))
-    guard declared >= 8, declared <= c.length else { throw .malformed }
+    guard declared >= 8 else { throw .malformed }
+    // A length beyond the datagram (a first fragment) leaves the layer as it is.
     c.limit(to: declared)
     let sum = try c.fixed(checksum)
     c.generated(checksumStatus, value: sum == 0 ? 3 : 2)
@@ -44,8 +45,8 @@ enum UDP {
       c.generated(timeRelative, value: UInt64(bitPattern: facts.sinceFirst))
       c.generated(timeDelta, value: UInt64(bitPattern: facts.sincePrevious))
     }
-    guard declared > 8 else { return .stop }
-    if c.wants(payload) { try c.add(payload, at: 8, min(declared, c.capturedLength) - 8) }
+    guard c.length > 8 else { return .stop }
+    if c.wants(payload) { try c.add(payload, at: 8, c.capturedLength - 8) }
     return .ports(.udpPort, UInt32(source), UInt32(destination), at: c.start + 8, end: c.end)
   }
 }

@@ -1,4 +1,4 @@
-/// IEEE 802.1Q VLAN tags, and 802.1ad service tags (stacked "Q-in-Q").
+/// IEEE 802.1Q VLAN tags (also under the old Q-in-Q EtherType 0x9100).
 enum VLAN {
   static let decl = ProtocolDecl(
     .vlan, name: "vlan", label: "802.1Q Virtual LAN", level: .link,
@@ -10,7 +10,7 @@ enum VLAN {
       .loose("vlan.len", "Length", .uint(bytes: 2)),
       .loose("vlan.trailer", "Trailer", .bytes, blurb: "VLAN Trailer"),
     ],
-    bindings: [Binding(.ethertype, 0x8100), Binding(.ethertype, 0x88a8), Binding(.ethertype, 0x9100)],
+    bindings: [Binding(.ethertype, 0x8100), Binding(.ethertype, 0x9100)],
     headerBits: 32, variablePart: "Payload",
     dissect: dissect)
 
@@ -35,5 +35,34 @@ enum VLAN {
       layer: c.dissection.layers.count - 1, payloadStart: c.start + 4, padding: Ethernet.padding,
       trailer: trailer)
     return .dispatch(.ethertype, key: UInt32(typeOrLength), at: c.start + 4, end: c.end)
+  }
+}
+
+/// IEEE 802.1ad service tags (the outer tag of "Q-in-Q", EtherType 0x88a8).
+/// Wireshark shows them as their own protocol, with the same layout as 802.1Q.
+enum ServiceVLAN {
+  static let decl = ProtocolDecl(
+    .ieee8021ad, name: "ieee8021ad", label: "IEEE 802.1ad", level: .link,
+    fields: [
+      .uint("ieee8021ad.priority", "Priority", at: 0, bytes: 2, mask: 0xe000),
+      .uint("ieee8021ad.dei", "DEI", at: 0, bytes: 2, mask: 0x1000),
+      .uint("ieee8021ad.id", "ID", at: 0, bytes: 2, mask: 0x0fff),
+    ],
+    bindings: [Binding(.ethertype, 0x88a8)], headerBits: 32, variablePart: "Payload",
+    dissect: dissect)
+
+  static let priority = decl.field("ieee8021ad.priority")
+  static let dei = decl.field("ieee8021ad.dei")
+  static let id = decl.field("ieee8021ad.id")
+
+  static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
+    try c.fixed(priority)
+    try c.fixed(dei)
+    try c.fixed(id)
+    let type = try c.uint16(2)
+    c.dissection.trailerOwner = TrailerOwner(
+      layer: c.dissection.layers.count - 1, payloadStart: c.start + 4, padding: Ethernet.padding,
+      trailer: VLAN.trailer)
+    return .dispatch(.ethertype, key: UInt32(type), at: c.start + 4, end: c.end)
   }
 }
