@@ -19,10 +19,12 @@ let package = Package(
     .target(name: "PacketCapture", dependencies: ["PacketWire"]),
     /// Protocol declarations and the dissection engine that runs them.
     .target(name: "PacketDissection", dependencies: ["PacketWire", "PacketCapture"]),
+    /// The language: lexer, parser, checker and compiler of filters and scripts.
+    .target(name: "PacketLanguage", dependencies: ["PacketDissection", "PacketWire"]),
     .executableTarget(
       name: "pktsh",
       dependencies: [
-        "PacketCapture", "PacketDissection",
+        "PacketCapture", "PacketDissection", "PacketLanguage",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "PacketWireTests", dependencies: ["PacketWire"]),

@@ -1,0 +1,85 @@
+/// Expressions of the display-filter language, as parsed (before checking).
+public indirect enum Expr: Sendable, Equatable {
+  /// A bare word: a field or protocol name, a `let` name, or a literal
+  /// whose meaning depends on what it is compared with.
+  case word(String, SourceLocation)
+  case string([UInt8], SourceLocation)
+  /// `expr[ranges]`: the raw slice text, parsed by the checker.
+  case slice(Expr, String, SourceLocation)
+  case call(String, [Expr], SourceLocation)
+  case not(Expr, SourceLocation)
+  case negate(Expr, SourceLocation)
+  case logical(LogicalOp, Expr, Expr)
+  case compare(CompareOp, Expr, Expr, SourceLocation)
+  case arithmetic(ArithmeticOp, Expr, Expr, SourceLocation)
+  case contains(Expr, Expr, SourceLocation)
+  case matches(Expr, Expr, SourceLocation)
+  case member(Expr, [SetElement], SourceLocation)
+
+  public var location: SourceLocation {
+    switch self {
+    case .word(_, let l), .string(_, let l), .slice(_, _, let l), .call(_, _, let l), .not(_, let l),
+      .negate(_, let l), .compare(_, _, _, let l), .arithmetic(_, _, _, let l), .contains(_, _, let l),
+      .matches(_, _, let l), .member(_, _, let l):
+      return l
+    case .logical(_, let a, let b):
+      return a.location.through(b.location)
+    }
+  }
+}
+
+public enum SetElement: Sendable, Equatable {
+  case value(Expr)
+  /// `low..high`, inclusive.
+  case range(Expr, Expr)
+}
+
+public enum LogicalOp: String, Sendable { case and, or, xor }
+
+public enum CompareOp: String, Sendable {
+  /// `==`: any occurrence equal.
+  case equal = "=="
+  /// `!=`: no occurrence equal.
+  case notEqual = "!="
+  /// `===`: every occurrence equal.
+  case allEqual = "==="
+  /// `!==`: some occurrence not equal.
+  case anyNotEqual = "!=="
+  case less = "<"
+  case greater = ">"
+  case lessOrEqual = "<="
+  case greaterOrEqual = ">="
+}
+
+public enum ArithmeticOp: String, Sendable {
+  case add = "+", subtract = "-", multiply = "*", divide = "/", modulo = "%", bitAnd = "&"
+}
+
+/// A packet selection: `5`, `10-20`, `1,3,7-9` (frame numbers, inclusive).
+public struct PacketRange: Sendable, Equatable {
+  public var spans: [ClosedRange<Int>]
+  public init(spans: [ClosedRange<Int>]) { self.spans = spans }
+  public func contains(_ number: Int) -> Bool { spans.contains { $0.contains(number) } }
+  public var last: Int { spans.map(\.upperBound).max() ?? 0 }
+}
+
+/// One command of a script, with where it was written.
+public struct Statement: Sendable, Equatable {
+  public var command: Command
+  public var location: SourceLocation
+}
+
+public enum Command: Sendable, Equatable {
+  case load(path: String)
+  case filter(Expr?)
+  case count(Expr?)
+  case countBy(fields: [Expr], where: Expr?)
+  case print(fields: [Expr], where: Expr?)
+  case list(PacketRange?, where: Expr?)
+  case show(PacketRange?)
+  case hexdump(PacketRange?, field: Expr?)
+  case save(path: String, where: Expr?)
+  case letBinding(name: String, value: Expr)
+  case help(topic: String?)
+  case quit
+}

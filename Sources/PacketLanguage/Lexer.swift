@@ -1,0 +1,184 @@
+/// Cuts source text into tokens, keeping each token's location.
+///
+/// `#` starts a comment to the end of the line. Newlines and `;` separate
+/// statements (outside strings and slices).
+public struct Lexer {
+  private let bytes: [UInt8]
+  private var index = 0
+  private var line = 1
+  private var lineStart = 0
+
+  public init(_ source: String) { bytes = Array(source.utf8) }
+
+  /// Operators, longest first so that `===` wins over `==`.
+  static let operators = [
+    "===", "!==", "==", "!=", "<=", ">=", "&&", "||", "^^", "..", "<", ">", "!", "&", "|", "+", "-",
+    "*", "/", "%", "~", "(", ")", "{", "}", ",", "=",
+  ]
+
+  public mutating func tokens() throws(LanguageError) -> [Token] {
+    var out: [Token] = []
+    while true {
+      let token = try next()
+      out.append(token)
+      if token.kind == .end { return out }
+    }
+  }
+
+  private func location(from start: Int) -> SourceLocation {
+    SourceLocation(line: line, column: start - lineStart + 1, offset: start, length: index - start)
+  }
+
+  static func isWordByte(_ b: UInt8) -> Bool {
+    switch b {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":"),
+      UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: "$"), UInt8(ascii: "@"):
+      return true
+    default:
+      return b >= 0x80
+    }
+  }
+
+  private mutating func next() throws(LanguageError) -> Token {
+    while index < bytes.count {
+      let b = bytes[index]
+      if b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\r") {
+        index += 1
+      } else if b == UInt8(ascii: "#") {
+        while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
+      } else {
+        break
+      }
+    }
+    let start = index
+    guard index < bytes.count else {
+      return Token(kind: .end, location: location(from: start))
+    }
+    let b = bytes[index]
+    if b == UInt8(ascii: "\n") || b == UInt8(ascii: ";") {
+      index += 1
+      let token = Token(kind: .separator, location: location(from: start))
+      if b == UInt8(ascii: "\n") {
+        line += 1
+        lineStart = index
+      }
+      return token
+    }
+    if b == UInt8(ascii: "\"") { return try string(from: start) }
+    if b == UInt8(ascii: "[") {
+      index += 1
+      while index < bytes.count && bytes[index] != UInt8(ascii: "]") && bytes[index] != UInt8(ascii: "\n") {
+        index += 1
+      }
+      guard index < bytes.count, bytes[index] == UInt8(ascii: "]") else {
+        throw LanguageError(.syntax, "missing ']' to close the slice", at: location(from: start))
+      }
+      let text = String(decoding: bytes[(start + 1)..<index], as: UTF8.self)
+      index += 1
+      return Token(kind: .slice(text), location: location(from: start))
+    }
+    // Words start with a word character, except that '-' starts one only
+    // as a negative number, and '/' only when a path follows (`/tmp/x`).
+    if Lexer.isWordByte(b) && !(b == UInt8(ascii: "-") && !startsNegativeNumber())
+      && !(b == UInt8(ascii: ".") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "."))
+      && !(b == UInt8(ascii: "/") && !(index + 1 < bytes.count && Lexer.isWordByte(bytes[index + 1])))
+    {
+      index += 1
+      while index < bytes.count && Lexer.isWordByte(bytes[index]) { index += 1 }
+      let text = String(decoding: bytes[start..<index], as: UTF8.self)
+      return Token(kind: .word(text), location: location(from: start))
+    }
+    for op in Lexer.operators where matches(op) {
+      index += op.utf8.count
+      return Token(kind: .op(op), location: location(from: start))
+    }
+    index += 1
+    throw LanguageError(
+      .syntax, "unexpected character '\(String(decoding: [b], as: UTF8.self))'", at: location(from: start))
+  }
+
+  /// A '-' directly followed by a digit, after an operator or at the
+  /// start, begins a negative number or a slice-free word such as `-1`.
+  private func startsNegativeNumber() -> Bool {
+    guard index + 1 < bytes.count else { return false }
+    let nextIsDigit = bytes[index + 1] >= UInt8(ascii: "0") && bytes[index + 1] <= UInt8(ascii: "9")
+    guard nextIsDigit else { return false }
+    var back = index - 1
+    while back >= 0 && bytes[back] == UInt8(ascii: " ") { back -= 1 }
+    guard back >= 0 else { return true }
+    return !Lexer.isWordByte(bytes[back]) && bytes[back] != UInt8(ascii: ")")
+      && bytes[back] != UInt8(ascii: "\"")
+  }
+
+  private func matches(_ op: String) -> Bool {
+    let u = Array(op.utf8)
+    guard index + u.count <= bytes.count else { return false }
+    return Array(bytes[index..<(index + u.count)]) == u
+  }
+
+  private mutating func string(from start: Int) throws(LanguageError) -> Token {
+    index += 1
+    var value: [UInt8] = []
+    while index < bytes.count {
+      let b = bytes[index]
+      if b == UInt8(ascii: "\"") {
+        index += 1
+        return Token(kind: .string(value), location: location(from: start))
+      }
+      if b == UInt8(ascii: "\n") { break }
+      if b == UInt8(ascii: "\\") {
+        index += 1
+        guard index < bytes.count else { break }
+        let e = bytes[index]
+        index += 1
+        switch e {
+        case UInt8(ascii: "n"): value.append(0x0a)
+        case UInt8(ascii: "t"): value.append(0x09)
+        case UInt8(ascii: "r"): value.append(0x0d)
+        case UInt8(ascii: "a"): value.append(0x07)
+        case UInt8(ascii: "b"): value.append(0x08)
+        case UInt8(ascii: "f"): value.append(0x0c)
+        case UInt8(ascii: "v"): value.append(0x0b)
+        case UInt8(ascii: "0")...UInt8(ascii: "7"):
+          var v = Int(e - UInt8(ascii: "0"))
+          var digits = 1
+          while digits < 3, index < bytes.count, bytes[index] >= UInt8(ascii: "0"),
+            bytes[index] <= UInt8(ascii: "7")
+          {
+            v = v * 8 + Int(bytes[index] - UInt8(ascii: "0"))
+            index += 1
+            digits += 1
+          }
+          value.append(UInt8(truncatingIfNeeded: v))
+        case UInt8(ascii: "x"):
+          var v = 0
+          var digits = 0
+          while digits < 2, index < bytes.count, let d = hexDigit(bytes[index]) {
+            v = v * 16 + d
+            index += 1
+            digits += 1
+          }
+          guard digits > 0 else {
+            throw LanguageError(.syntax, "\\x needs hex digits", at: location(from: index - 2))
+          }
+          value.append(UInt8(v))
+        default: value.append(e)
+        }
+        continue
+      }
+      value.append(b)
+      index += 1
+    }
+    throw LanguageError(.syntax, "unterminated string", at: location(from: start))
+  }
+}
+
+func hexDigit(_ b: UInt8) -> Int? {
+  switch b {
+  case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(b - UInt8(ascii: "0"))
+  case UInt8(ascii: "a")...UInt8(ascii: "f"): Int(b - UInt8(ascii: "a") + 10)
+  case UInt8(ascii: "A")...UInt8(ascii: "F"): Int(b - UInt8(ascii: "A") + 10)
+  default: nil
+  }
+}

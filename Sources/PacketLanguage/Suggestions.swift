@@ -1,0 +1,36 @@
+/// "Did you mean ...?" candidates, by edit distance.
+public enum Suggestions {
+  /// The candidate closest to `word`, if it is close enough to be a likely typo
+  /// (at most a third of the word's length in edits, and at least one).
+  public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    let limit = max(1, word.count / 3)
+    var best: (String, Int)?
+    for candidate in candidates {
+      // Prefix completion counts as close: `tcp.dst` → `tcp.dstport`.
+      let distance = candidate.hasPrefix(word) && word.contains(".") ? 1 : editDistance(word, candidate, limit: limit)
+      if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+    }
+    return best?.0
+  }
+
+  /// Levenshtein distance, giving up (returning limit + 1) once it exceeds `limit`.
+  static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+    let a = Array(a.utf8)
+    let b = Array(b.utf8)
+    if abs(a.count - b.count) > limit { return limit + 1 }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...max(1, a.count) where !a.isEmpty {
+      current[0] = i
+      var rowBest = current[0]
+      for j in 1...max(1, b.count) where !b.isEmpty {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        rowBest = min(rowBest, current[j])
+      }
+      if rowBest > limit { return limit + 1 }
+      swap(&previous, &current)
+    }
+    return a.isEmpty ? b.count : b.isEmpty ? a.count : previous[b.count]
+  }
+}

@@ -1,0 +1,46 @@
+import PacketDissection
+
+/// What an expression yields, for type checking.
+public enum ValueType: Sendable, Equatable, CustomStringConvertible {
+  case integer, boolean, ipv4, ipv6, ether, bytes, string, absoluteTime, relativeTime
+  /// A protocol: testable for presence; its bytes can be sliced.
+  case protocolItem
+  /// A label with no value: presence only.
+  case label
+
+  init(_ kind: FieldKind) {
+    switch kind {
+    case .protocolItem: self = .protocolItem
+    case .label: self = .label
+    case .uint, .int, .frameNumber: self = .integer
+    case .boolean: self = .boolean
+    case .ipv4: self = .ipv4
+    case .ipv6: self = .ipv6
+    case .ether: self = .ether
+    case .bytes: self = .bytes
+    case .string: self = .string
+    case .absoluteTime: self = .absoluteTime
+    case .relativeTime: self = .relativeTime
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .integer: "an integer"
+    case .boolean: "a boolean"
+    case .ipv4: "an IPv4 address"
+    case .ipv6: "an IPv6 address"
+    case .ether: "an Ethernet address"
+    case .bytes: "a byte string"
+    case .string: "a string"
+    case .absoluteTime: "an absolute time"
+    case .relativeTime: "a time offset"
+    case .protocolItem: "a protocol"
+    case .label: "a label"
+    }
+  }
+
+  var isNumeric: Bool { self == .integer || self == .boolean }
+  /// Kinds whose values are byte sequences (compare, slice, contains).
+  var isByteLike: Bool { self == .bytes || self == .string || self == .protocolItem || self == .ether }
+}
