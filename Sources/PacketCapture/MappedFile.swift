@@ -17,6 +17,10 @@ final class MappedFile {
 
   static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
+  /// Where `IndexingScan` leaves the bytes its read-ahead loaded, so the
+  /// optimizer cannot drop those loads. Written only while indexing.
+  var readAheadSink: UInt8 = 0
+
   init(path: String) throws(CaptureError) {
     func failure(_ reason: String) -> CaptureError { CaptureError(path: path, reason: reason) }
 

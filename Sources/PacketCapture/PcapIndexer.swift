@@ -34,9 +34,11 @@ enum PcapIndexer {
 
     let fractionScale: Int64 = nanosecond ? 1 : 1_000
     let size = file.size
-    var releaser = PageReleaser(file)
+    var scan = IndexingScan(file)
+    defer { scan.finish() }
     var offset = headerLength
     while offset < size {
+      scan.advance(to: offset)
       let number = index.entries.count + 1
       guard size - offset >= recordHeaderLength,
         let seconds = bytes.uint32(at: offset), let fraction = bytes.uint32(at: offset + 4),
@@ -57,7 +59,6 @@ enum PcapIndexer {
         offset: Int64(dataStart), nanoseconds: nanoseconds, capturedLength: captured,
         originalLength: original, interface: 0, flags: .hasTimestamp))
       offset = dataStart + Int(captured)
-      releaser.passed(offset)
     }
     return index
   }

@@ -54,13 +54,14 @@ struct PcapngIndexer {
   }
 
   private mutating func walk() throws(Stop) {
-    var releaser = PageReleaser(file)
+    var scan = IndexingScan(file)
+    defer { scan.finish() }
     var offset = 0
     while offset < view.count {
+      scan.advance(to: offset)
       let length = try blockLength(at: offset)
       try read(view.slice(offset, length), at: offset)
       offset += length
-      releaser.passed(offset)
     }
   }
 
