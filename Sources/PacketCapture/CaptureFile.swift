@@ -75,6 +75,13 @@ public final class CaptureFile: @unchecked Sendable {
     }
   }
 
+  /// Lets `releaser` (created on first use) drop the pages before `record`.
+  func releaseBehind(_ record: PacketRecord, with releaser: inout PageReleaser?) {
+    guard let start = record.bytes.base else { return }
+    if releaser == nil { releaser = PageReleaser(file) }
+    releaser?.passed(start - file.base)
+  }
+
   private func record(_ index: Int) -> PacketRecord {
     let entry = entries[index]
     let hasTimestamp = entry.flags.contains(.hasTimestamp)

@@ -53,6 +53,17 @@ import Testing
     OwnedPacket(timestamp: Timestamp(seconds: 11, nanoseconds: 0), capturedBytes: [3], linkType: .raw),
   ]
 
+  @Test func ownedPacketsFeedTheWriter() throws {
+    let capture = try CaptureFile(path: Corpus.path("real/many-protocols.pcap"))
+    #expect(Array(capture.ownedPackets()) == capture.allPackets())
+    #expect(Array(capture.ownedPackets(in: 4700..<5000)).count == 9)
+    let directory = try TemporaryDirectory()
+    defer { directory.cleanUp() }
+    let path = directory.path + "/head.pcapng"
+    try CaptureWriter.write(capture.ownedPackets(in: 0..<10), interfaces: capture.interfaces, to: path, format: .pcapng)
+    #expect(try CaptureFile(path: path).count == 10)
+  }
+
   @Test func choosesFormatByExtension() {
     #expect(OutputFormat.forPath("a/b.pcapng") == .pcapng)
     #expect(OutputFormat.forPath("B.NTAR") == .pcapng)
