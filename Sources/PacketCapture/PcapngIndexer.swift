@@ -42,6 +42,7 @@ struct PcapngIndexer {
   }
 
   static func index(_ file: MappedFile, path: String) throws(CaptureError) -> PacketIndex {
+    guard file.size >= 28 else { throw CaptureError(path: path, reason: "pcapng section header is truncated") }
     var indexer = PcapngIndexer(file)
     do {
       try indexer.walk()
@@ -207,10 +208,4 @@ struct PcapngIndexer {
   private func options(_ block: ByteView, from start: Int) -> ByteView {
     block.slice(start, block.count - 4 - start)
   }
-}
-
-/// `0x` and eight hex digits.
-func hex(_ value: UInt32) -> String {
-  let digits = String(value, radix: 16)
-  return "0x" + String(repeating: "0", count: 8 - digits.count) + digits
 }

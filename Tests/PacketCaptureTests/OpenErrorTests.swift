@@ -45,6 +45,13 @@ import Testing
     #expect(failure(path) == "pcap header is truncated")
   }
 
+  @Test func truncatedSectionHeader() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.cleanUp() }
+    let path = try directory.file("short.pcapng", Array(sectionHeader().prefix(20)))
+    #expect(failure(path) == "pcapng section header is truncated")
+  }
+
   @Test func wrongMagic() throws {
     let directory = try TemporaryDirectory()
     defer { directory.cleanUp() }
@@ -55,7 +62,7 @@ import Testing
   @Test func brokenFirstSectionHeader() throws {
     let directory = try TemporaryDirectory()
     defer { directory.cleanUp() }
-    let path = try directory.file("bom.pcapng", [0x0a, 0x0d, 0x0d, 0x0a, 28, 0, 0, 0, 1, 2, 3, 4])
+    let path = try directory.file("bom.pcapng", [0x0a, 0x0d, 0x0d, 0x0a, 28, 0, 0, 0, 1, 2, 3, 4] + Array(repeating: 0, count: 16))
     #expect(failure(path)?.contains("unknown byte-order magic 0x01020304") == true)
   }
 
