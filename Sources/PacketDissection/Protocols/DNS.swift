@@ -1,5 +1,363 @@
-// PLACEHOLDER: being written.
+/// Domain Name System (RFC 1035 section 4; EDNS RFC 6891; SRV RFC 2782;
+/// AAAA RFC 3596). Over TCP each message has a 2-byte length prefix.
+///
+/// Request/response matching (`dns.response_in`, `dns.response_to`,
+/// `dns.time`, retransmissions) needs a look at other packets and is not
+/// done. Record types other than those below leave their data undissected.
 enum DNS {
   static let decl = ProtocolDecl(
-    .dns, name: "dns", label: "Domain Name System", level: .application, fields: [], dissect: { _ in .stop })
+    .dns, name: "dns", label: "Domain Name System", level: .application,
+    fields: [
+      .loose("dns.length", "Length", .uint(bytes: 2), blurb: "Message length, over TCP"),
+      .loose("dns.id", "Transaction ID", .uint(bytes: 2), base: .hex),
+      .loose("dns.flags", "Flags", .uint(bytes: 2), base: .hex),
+      .loose("dns.flags.response", "Response", .boolean(bytes: 2), mask: 0x8000),
+      .loose("dns.flags.opcode", "Opcode", .uint(bytes: 2), mask: 0x7800),
+      .loose("dns.flags.authoritative", "Authoritative", .boolean(bytes: 2), mask: 0x0400),
+      .loose("dns.flags.truncated", "Truncated", .boolean(bytes: 2), mask: 0x0200),
+      .loose("dns.flags.recdesired", "Recursion desired", .boolean(bytes: 2), mask: 0x0100),
+      .loose("dns.flags.recavail", "Recursion available", .boolean(bytes: 2), mask: 0x0080),
+      .loose("dns.flags.z", "Z", .boolean(bytes: 2), mask: 0x0040),
+      .loose("dns.flags.authenticated", "Answer authenticated", .boolean(bytes: 2), mask: 0x0020),
+      .loose("dns.flags.checkdisable", "Non-authenticated data", .boolean(bytes: 2), mask: 0x0010),
+      .loose("dns.flags.rcode", "Reply code", .uint(bytes: 2), mask: 0x000f),
+      .loose("dns.count.queries", "Questions", .uint(bytes: 2)),
+      .loose("dns.count.zones", "Zones", .uint(bytes: 2), blurb: "Question count of an UPDATE"),
+      .loose("dns.count.answers", "Answer RRs", .uint(bytes: 2)),
+      .loose("dns.count.prerequisites", "Prerequisites", .uint(bytes: 2), blurb: "Answer count of an UPDATE"),
+      .loose("dns.count.auth_rr", "Authority RRs", .uint(bytes: 2)),
+      .loose("dns.count.updates", "Updates", .uint(bytes: 2), blurb: "Authority count of an UPDATE"),
+      .loose("dns.count.add_rr", "Additional RRs", .uint(bytes: 2)),
+      .loose("dns.qry.name", "Name", .string),
+      .loose("dns.qry.name.len", "Name Length", .uint(bytes: 2)),
+      .loose("dns.count.labels", "Label Count", .uint(bytes: 2)),
+      .loose("dns.qry.type", "Type", .uint(bytes: 2)),
+      .loose("dns.qry.class", "Class", .uint(bytes: 2), base: .hex),
+      .loose("dns.resp.name", "Name", .string),
+      .loose("dns.srv.service", "Service", .string),
+      .loose("dns.srv.proto", "Protocol", .string),
+      .loose("dns.srv.name", "Name", .string),
+      .loose("dns.resp.type", "Type", .uint(bytes: 2)),
+      .loose("dns.resp.class", "Class", .uint(bytes: 2), base: .hex),
+      .loose("dns.resp.ttl", "Time to live", .uint(bytes: 4), blurb: "Seconds"),
+      .loose("dns.rr.udp_payload_size", "UDP payload size", .uint(bytes: 2)),
+      .loose("dns.resp.ext_rcode", "Higher bits in extended RCODE", .uint(bytes: 1), base: .hex),
+      .loose("dns.resp.edns0_version", "EDNS0 version", .uint(bytes: 1)),
+      .loose("dns.resp.z", "Z", .uint(bytes: 2), base: .hex),
+      .loose("dns.resp.z.do", "DO bit", .boolean(bytes: 2), mask: 0x8000, blurb: "DNSSEC OK"),
+      .loose("dns.resp.z.reserved", "Reserved", .uint(bytes: 2), base: .hex, mask: 0x7fff),
+      .loose("dns.resp.len", "Data length", .uint(bytes: 2)),
+      .loose("dns.a", "Address", .ipv4),
+      .loose("dns.ns", "Name Server", .string),
+      .loose("dns.cname", "CNAME", .string),
+      .loose("dns.soa.mname", "Primary name server", .string),
+      .loose("dns.soa.rname", "Responsible authority's mailbox", .string),
+      .loose("dns.soa.serial_number", "Serial Number", .uint(bytes: 4)),
+      .loose("dns.soa.refresh_interval", "Refresh Interval", .uint(bytes: 4), blurb: "Seconds"),
+      .loose("dns.soa.retry_interval", "Retry Interval", .uint(bytes: 4), blurb: "Seconds"),
+      .loose("dns.soa.expire_limit", "Expire limit", .uint(bytes: 4), blurb: "Seconds"),
+      .loose("dns.soa.minimum_ttl", "Minimum TTL", .uint(bytes: 4), blurb: "Seconds"),
+      .loose("dns.ptr.domain_name", "Domain Name", .string),
+      .loose("dns.mx.preference", "Preference", .uint(bytes: 2)),
+      .loose("dns.mx.mail_exchange", "Mail Exchange", .string),
+      .loose("dns.txt.length", "TXT Length", .uint(bytes: 1)),
+      .loose("dns.txt", "TXT", .string),
+      .loose("dns.aaaa", "AAAA Address", .ipv6),
+      .loose("dns.srv.priority", "Priority", .uint(bytes: 2)),
+      .loose("dns.srv.weight", "Weight", .uint(bytes: 2)),
+      .loose("dns.srv.port", "Port", .uint(bytes: 2)),
+      .loose("dns.srv.target", "Target", .string),
+      .loose("dns.dname", "Dname", .string),
+      .loose("dns.opt.code", "Option Code", .uint(bytes: 2)),
+      .loose("dns.opt.len", "Option Length", .uint(bytes: 2)),
+      .loose("dns.opt.data", "Option Data", .bytes),
+      .loose("dns.extraneous.data", "Extraneous Data Bytes", .bytes, blurb: "Bytes after the last record"),
+      .loose("dns.extraneous.length", "Extraneous Data Length", .int(bytes: 4)),
+    ],
+    bindings: [Binding(.udpPort, 53), Binding(.tcpPort, 53)], variablePart: "Message",
+    dissect: dissect)
+
+  static let length = decl.field("dns.length")
+  static let id = decl.field("dns.id")
+  static let flags = decl.field("dns.flags")
+  static let flagResponse = decl.field("dns.flags.response")
+  static let flagOpcode = decl.field("dns.flags.opcode")
+  static let flagAuthoritative = decl.field("dns.flags.authoritative")
+  static let flagTruncated = decl.field("dns.flags.truncated")
+  static let flagRecDesired = decl.field("dns.flags.recdesired")
+  static let flagRecAvail = decl.field("dns.flags.recavail")
+  static let flagZ = decl.field("dns.flags.z")
+  static let flagAuthenticated = decl.field("dns.flags.authenticated")
+  static let flagCheckDisable = decl.field("dns.flags.checkdisable")
+  static let flagRcode = decl.field("dns.flags.rcode")
+  static let countQueries = decl.field("dns.count.queries")
+  static let countZones = decl.field("dns.count.zones")
+  static let countAnswers = decl.field("dns.count.answers")
+  static let countPrerequisites = decl.field("dns.count.prerequisites")
+  static let countAuth = decl.field("dns.count.auth_rr")
+  static let countUpdates = decl.field("dns.count.updates")
+  static let countAdditional = decl.field("dns.count.add_rr")
+  static let qryName = decl.field("dns.qry.name")
+  static let qryNameLen = decl.field("dns.qry.name.len")
+  static let countLabels = decl.field("dns.count.labels")
+  static let qryType = decl.field("dns.qry.type")
+  static let qryClass = decl.field("dns.qry.class")
+  static let respName = decl.field("dns.resp.name")
+  static let srvService = decl.field("dns.srv.service")
+  static let srvProto = decl.field("dns.srv.proto")
+  static let srvName = decl.field("dns.srv.name")
+  static let respType = decl.field("dns.resp.type")
+  static let respClass = decl.field("dns.resp.class")
+  static let respTTL = decl.field("dns.resp.ttl")
+  static let udpPayloadSize = decl.field("dns.rr.udp_payload_size")
+  static let extRcode = decl.field("dns.resp.ext_rcode")
+  static let ednsVersion = decl.field("dns.resp.edns0_version")
+  static let ednsZ = decl.field("dns.resp.z")
+  static let ednsDO = decl.field("dns.resp.z.do")
+  static let ednsReserved = decl.field("dns.resp.z.reserved")
+  static let respLen = decl.field("dns.resp.len")
+  static let a = decl.field("dns.a")
+  static let ns = decl.field("dns.ns")
+  static let cname = decl.field("dns.cname")
+  static let soaMName = decl.field("dns.soa.mname")
+  static let soaRName = decl.field("dns.soa.rname")
+  static let soaNumbers = [
+    "dns.soa.serial_number", "dns.soa.refresh_interval", "dns.soa.retry_interval",
+    "dns.soa.expire_limit", "dns.soa.minimum_ttl",
+  ].map(decl.field)
+  static let ptr = decl.field("dns.ptr.domain_name")
+  static let mxPreference = decl.field("dns.mx.preference")
+  static let mxExchange = decl.field("dns.mx.mail_exchange")
+  static let txtLength = decl.field("dns.txt.length")
+  static let txt = decl.field("dns.txt")
+  static let aaaa = decl.field("dns.aaaa")
+  static let srvPriority = decl.field("dns.srv.priority")
+  static let srvWeight = decl.field("dns.srv.weight")
+  static let srvPort = decl.field("dns.srv.port")
+  static let srvTarget = decl.field("dns.srv.target")
+  static let dname = decl.field("dns.dname")
+  static let optCode = decl.field("dns.opt.code")
+  static let optLen = decl.field("dns.opt.len")
+  static let optData = decl.field("dns.opt.data")
+  static let extraneousData = decl.field("dns.extraneous.data")
+  static let extraneousLength = decl.field("dns.extraneous.length")
+
+  static let opcodeUpdate: UInt16 = 5
+  static let flagBitResponse: UInt16 = 0x8000
+  static let flagBitAD: UInt16 = 0x0020
+
+  static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
+    let overTCP = carriedByTCP(c)
+    let base = overTCP ? 2 : 0
+    var next: Next = .stop
+    if overTCP {
+      let declared = Int(try c.uint16(0))
+      let pduEnd = c.start + 2 + declared
+      let segmentEnd = c.end
+      c.limit(to: 2 + declared)
+      // Several messages may share a segment: the rest is the next one.
+      if pduEnd < c.dissection.packet.count, pduEnd + 2 <= segmentEnd {
+        next = .layer(.dns, at: pduEnd, end: segmentEnd)
+      }
+    }
+    // The ID and flags are read before anything is shown.
+    let transaction = try c.uint16(base)
+    let bits = try c.uint16(base + 2)
+    if overTCP { try c.add(length, at: 0, 2, value: UInt64(try c.uint16(0))) }
+    try c.add(id, at: base, 2, value: UInt64(transaction))
+    try flagFields(c, at: base + 2, bits)
+    let update = (bits >> 11) & 0xf == opcodeUpdate
+    var counts: [Int] = []
+    let countFields = [
+      update ? countZones : countQueries, update ? countPrerequisites : countAnswers,
+      update ? countUpdates : countAuth, countAdditional,
+    ]
+    for (i, field) in countFields.enumerated() {
+      let n = try c.uint16(base + 4 + 2 * i)
+      try c.add(field, at: base + 4 + 2 * i, 2, value: UInt64(n))
+      counts.append(Int(n))
+    }
+    var offset = base + 12
+    for _ in 0..<counts[0] { offset += try query(c, at: offset, messageStart: base) }
+    for section in 1..<4 {
+      for _ in 0..<counts[section] { offset += try record(c, at: offset, messageStart: base) }
+    }
+    let extra = c.length - offset
+    if extra > 0 {
+      try c.add(extraneousData, at: offset, extra, depth: 2)
+      c.generated(extraneousLength, value: UInt64(extra), depth: 2)
+    }
+    return next
+  }
+
+  /// Whether the layer below is TCP (directly, or through an earlier
+  /// message in the same segment).
+  private static func carriedByTCP(_ c: LayerCursor) -> Bool {
+    c.dissection.layers.dropLast().last { $0.protocolID != .dns }?.protocolID == .tcp
+  }
+
+  /// The flags word: the authoritative, recursion-available,
+  /// authenticated and rcode bits only in responses (a query shows the
+  /// AD bit only when it is set).
+  private static func flagFields(_ c: LayerCursor, at offset: Int, _ bits: UInt16) throws(DissectionStop) {
+    let response = bits & flagBitResponse != 0
+    let value = UInt64(bits)
+    try c.add(flags, at: offset, 2, value: value)
+    func bit(_ field: FieldID, _ mask: UInt64) throws(DissectionStop) {
+      try c.add(field, at: offset, 2, value: value & mask != 0 ? 1 : 0, depth: 2)
+    }
+    try bit(flagResponse, 0x8000)
+    try c.add(flagOpcode, at: offset, 2, value: value >> 11 & 0xf, depth: 2)
+    if response { try bit(flagAuthoritative, 0x0400) }
+    try bit(flagTruncated, 0x0200)
+    try bit(flagRecDesired, 0x0100)
+    if response { try bit(flagRecAvail, 0x0080) }
+    try bit(flagZ, 0x0040)
+    if response || bits & flagBitAD != 0 { try bit(flagAuthenticated, 0x0020) }
+    try bit(flagCheckDisable, 0x0010)
+    if response { try c.add(flagRcode, at: offset, 2, value: value & 0xf, depth: 2) }
+  }
+
+  /// One question; answers the bytes it used.
+  private static func query(_ c: LayerCursor, at offset: Int, messageStart: Int) throws(DissectionStop) -> Int {
+    let name = try DNSName.read(c, at: offset, messageStart: messageStart)
+    let typeOffset = offset + name.wireLength
+    let type = try c.uint16(typeOffset)
+    let qclass = try c.uint16(typeOffset + 2)
+    c.computed(qryName, at: offset, name.wireLength, bytes: name.text, depth: 3)
+    try c.add(
+      qryNameLen, at: offset, name.wireLength, value: UInt64(name.text.count > 1 ? name.text.count : 0),
+      depth: 3, flags: .generated)
+    try c.add(countLabels, at: offset, name.wireLength, value: UInt64(name.labelCount), depth: 3, flags: .generated)
+    try c.add(qryType, at: typeOffset, 2, value: UInt64(type), depth: 3)
+    try c.add(qryClass, at: typeOffset + 2, 2, value: UInt64(qclass), depth: 3)
+    return name.wireLength + 4
+  }
+
+  /// One resource record; answers the bytes it used (name, fixed part and
+  /// the data its length declares, whatever the data holds).
+  private static func record(_ c: LayerCursor, at offset: Int, messageStart: Int) throws(DissectionStop) -> Int {
+    let name = try DNSName.read(c, at: offset, messageStart: messageStart)
+    let fixed = offset + name.wireLength
+    let type = try c.uint16(fixed)
+    let dataLength = Int(try c.uint16(fixed + 8))
+    let data = fixed + 10
+    if type == 41 {
+      c.computed(respName, at: offset, name.wireLength, bytes: name.text, depth: 3)
+      try c.add(respType, at: fixed, 2, value: UInt64(type), depth: 3)
+      try c.add(udpPayloadSize, at: fixed + 2, 2, value: UInt64(try c.uint16(fixed + 2)), depth: 3)
+      try c.add(extRcode, at: fixed + 4, 1, value: UInt64(try c.uint8(fixed + 4)), depth: 3)
+      try c.add(ednsVersion, at: fixed + 5, 1, value: UInt64(try c.uint8(fixed + 5)), depth: 3)
+      let z = UInt64(try c.uint16(fixed + 6))
+      try c.add(ednsZ, at: fixed + 6, 2, value: z, depth: 3)
+      try c.add(ednsDO, at: fixed + 6, 2, value: z >> 15, depth: 4)
+      try c.add(ednsReserved, at: fixed + 6, 2, value: z & 0x7fff, depth: 4)
+    } else {
+      try ownerName(c, name, at: offset, type: type)
+      try c.add(respType, at: fixed, 2, value: UInt64(type), depth: 3)
+      try c.add(respClass, at: fixed + 2, 2, value: UInt64(try c.uint16(fixed + 2)), depth: 3)
+      try c.add(respTTL, at: fixed + 4, 4, value: UInt64(try c.uint32(fixed + 4)), depth: 3)
+    }
+    try c.add(respLen, at: fixed + 8, 2, value: UInt64(dataLength), depth: 3)
+    if dataLength > 0 { try recordData(c, type: type, at: data, dataLength, messageStart: messageStart) }
+    return name.wireLength + 10 + dataLength
+  }
+
+  /// The owner name; an SRV owner (`_service._proto.name`) is shown split
+  /// at its first two dots.
+  private static func ownerName(_ c: LayerCursor, _ name: DNSName, at offset: Int, type: UInt16) throws(DissectionStop) {
+    guard type == 33, !name.text.isEmpty else {
+      c.computed(respName, at: offset, name.wireLength, bytes: name.text, depth: 3)
+      return
+    }
+    let parts = name.text.split(separator: UInt8(ascii: "."), maxSplits: 2, omittingEmptySubsequences: false)
+    for (part, field) in zip(parts, [srvService, srvProto, srvName]) {
+      c.computed(field, at: offset, name.wireLength, bytes: part, depth: 3)
+    }
+  }
+
+  private static func recordData(
+    _ c: LayerCursor, type: UInt16, at offset: Int, _ count: Int, messageStart: Int
+  ) throws(DissectionStop) {
+    func name(_ field: FieldID, at offset: Int) throws(DissectionStop) -> Int {
+      let n = try DNSName.read(c, at: offset, messageStart: messageStart)
+      c.computed(field, at: offset, n.wireLength, bytes: n.text, depth: 3)
+      return n.wireLength
+    }
+    switch type {
+    case 1:
+      try c.add(a, at: offset, 4, value: UInt64(try c.uint32(offset)), depth: 3)
+    case 2:
+      _ = try name(ns, at: offset)
+    case 5:
+      _ = try name(cname, at: offset)
+    case 6:
+      var at = offset + (try name(soaMName, at: offset))
+      at += try name(soaRName, at: at)
+      for field in soaNumbers {
+        try c.add(field, at: at, 4, value: UInt64(try c.uint32(at)), depth: 3)
+        at += 4
+      }
+    case 12:
+      _ = try name(ptr, at: offset)
+    case 15:
+      // The exchange is read before the preference is shown.
+      let exchange = try DNSName.read(c, at: offset + 2, messageStart: messageStart)
+      try c.add(mxPreference, at: offset, 2, value: UInt64(try c.uint16(offset)), depth: 3)
+      c.computed(mxExchange, at: offset + 2, exchange.wireLength, bytes: exchange.text, depth: 3)
+    case 16:
+      try texts(c, at: offset, count)
+    case 28:
+      try c.add(aaaa, at: offset, 16, depth: 3)
+    case 33:
+      let target = try DNSName.read(c, at: offset + 6, messageStart: messageStart)
+      try c.add(srvPriority, at: offset, 2, value: UInt64(try c.uint16(offset)), depth: 3)
+      try c.add(srvWeight, at: offset + 2, 2, value: UInt64(try c.uint16(offset + 2)), depth: 3)
+      try c.add(srvPort, at: offset + 4, 2, value: UInt64(try c.uint16(offset + 4)), depth: 3)
+      c.computed(srvTarget, at: offset + 6, target.wireLength, bytes: target.text, depth: 3)
+    case 39:
+      _ = try name(dname, at: offset)
+    case 41:
+      try options(c, at: offset, count)
+    default:
+      break
+    }
+  }
+
+  /// TXT data: length-prefixed strings until the declared data length is
+  /// used up. A string running past it is read on, as Wireshark does,
+  /// until the message runs out.
+  private static func texts(_ c: LayerCursor, at start: Int, _ count: Int) throws(DissectionStop) {
+    var remaining = count
+    var offset = start
+    while remaining != 0 {
+      let n = Int(try c.uint8(offset))
+      try c.add(txtLength, at: offset, 1, value: UInt64(n), depth: 3)
+      try c.add(txt, at: offset + 1, n, depth: 3)
+      offset += 1 + n
+      remaining -= 1 + n
+    }
+  }
+
+  /// EDNS options (RFC 6891 section 6.1.2): code, length, data.
+  private static func options(_ c: LayerCursor, at start: Int, _ count: Int) throws(DissectionStop) {
+    var remaining = count
+    var offset = start
+    while remaining > 0 {
+      let code = try c.uint16(offset)
+      let n = Int(try c.uint16(offset + 2))
+      remaining -= 4
+      // The option's own tree item spans it whole, so it must be there.
+      try c.check(offset, 4 + n)
+      try c.add(optCode, at: offset, 2, value: UInt64(code), depth: 4)
+      try c.add(optLen, at: offset + 2, 2, value: UInt64(n), depth: 4)
+      try c.add(optData, at: offset + 4, n, depth: 4)
+      offset += 4
+      // Wireshark skips an Extended DNS Error option shorter than its
+      // 2-byte code without moving past it.
+      if code == 15 && n < 2 { continue }
+      offset += n
+      remaining -= n
+    }
+  }
 }
