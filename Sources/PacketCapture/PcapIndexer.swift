@@ -17,7 +17,9 @@ enum PcapIndexer {
   }
 
   /// The header's version fields are not checked, so files with unusual
-  /// versions still load.
+  /// versions still load. A fraction field of a second or more (seen in
+  /// fuzzed files) carries into the seconds; Wireshark instead wraps the
+  /// nanosecond value at 32 bits and shows a meaningless time.
   static func index(
     _ file: MappedFile, path: String, nanosecond: Bool, bigEndian: Bool
   ) throws(CaptureError) -> PacketIndex {
