@@ -63,6 +63,8 @@ public final class DissectionState {
   var udpStreams: [ConversationKey: UDPStream] = [:]
   var nextTCPStream = 0
   var nextUDPStream = 0
+  /// HTTP's memory of each TCP stream (by stream index).
+  var httpConversations: [Int: HTTP.Conversation] = [:]
   /// Network addresses of the packet being dissected (Wireshark's
   /// `pinfo->src`/`dst`), set by IPv4 and IPv6 for the layers above.
   public var networkSource = NetworkAddress()

@@ -34,6 +34,7 @@ public final class Dissector {
     let info = FrameInfo(
       number: record.number, time: time, sinceFirst: time &- first, sincePrevious: time &- previous,
       originalLength: record.originalLength, interfaceIndex: record.interfaceIndex,
+      interfaceID: record.interfaceIndex.map(sectionLocalID),
       interfaceName: record.interfaceIndex.flatMap {
         interfaces.indices.contains($0) ? interfaces[$0].name : nil
       },
@@ -94,6 +95,14 @@ public final class Dissector {
           field: owner.trailer, depth: 1, flags: [], offset: Int32(paddingEnd),
           length: Int32(end - paddingEnd), value: 0), inLayer: owner.layer)
     }
+  }
+
+  /// pcapng numbers interfaces within each section, and so does
+  /// `frame.interface_id`; capture files number them across the file.
+  private func sectionLocalID(_ index: Int) -> Int {
+    guard interfaces.indices.contains(index) else { return index }
+    let section = interfaces[index].section
+    return index - (interfaces.firstIndex { $0.section == section } ?? 0)
   }
 
   /// Runs layers from `next` until one stops. Also used for layers nested
@@ -161,6 +170,11 @@ public final class Dissector {
       case .malformed: dissection.malformed = true
       }
       next = .stop
+    }
+    if cursor.withdrawn {
+      dissection.records.removeSubrange(itemIndex...)
+      dissection.layers.remove(at: layerIndex)
+      return next
     }
     // The protocol item covers the header: up to where the payload starts.
     let headerEnd: Int

@@ -19,6 +19,10 @@ public struct LayerCursor {
   public let depth: UInt8
   /// The dissector running this layer, for layers nested inside it.
   unowned(unsafe) var dissector: Dissector?
+  /// Set by a dissector that found nothing to show: Wireshark then drops
+  /// the protocol from the tree and from `frame.protocols`, while the
+  /// layers it handed on still appear.
+  public var withdrawn = false
 
   init(
     packet: ByteView, start: Int, end: Int, dissection: Dissection, state: DissectionState,

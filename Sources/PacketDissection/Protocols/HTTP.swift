@@ -1,5 +1,604 @@
-// PLACEHOLDER: being written.
+/// Hypertext Transfer Protocol version 1.x (RFC 9112), as Wireshark 4.0
+/// dissects it with TCP reassembly off: every segment is read on its own.
+///
+/// A segment holds one or more messages. A message starts with a request or
+/// status line, or is a continuation (body bytes, or the rest of a header
+/// block). Lines run to CR, LF or CRLF; a line with a colon is a header; a
+/// blank line ends the header block; the body follows, as long as
+/// Content-Length says or to the end of the segment, de-chunked when the
+/// message says `Transfer-Encoding: chunked`.
+///
+/// Deliberate differences from tshark: bodies with a Content-Type go to
+/// Wireshark's `media` dissector, which pktsh does not have, so such a body
+/// ends the dissection here (tshark adds `media` to `frame.protocols` and
+/// sometimes a `_ws.malformed` note); content-encoded (gzip, deflate, br)
+/// bodies are not decompressed, so they are shown as data without
+/// `http.file_data`.
 enum HTTP {
   static let decl = ProtocolDecl(
-    .http, name: "http", label: "Hypertext Transfer Protocol", level: .application, fields: [], dissect: { _ in .stop })
+    .http, name: "http", label: "Hypertext Transfer Protocol", level: .application,
+    fields: [
+      .loose("http.request.method", "Request Method", .string),
+      .loose("http.request.uri", "Request URI", .string),
+      .loose("http.request.version", "Request Version", .string),
+      .loose("http.response.version", "Response Version", .string),
+      .loose("http.response.code", "Status Code", .uint(bytes: 2)),
+      .loose("http.response.code.desc", "Status Code Description", .string),
+      .loose("http.response.phrase", "Response Phrase", .string),
+      .loose("http.host", "Host", .string),
+      .loose("http.user_agent", "User-Agent", .string),
+      .loose("http.accept", "Accept", .string),
+      .loose("http.accept_language", "Accept-Language", .string),
+      .loose("http.accept_encoding", "Accept Encoding", .string),
+      .loose("http.referer", "Referer", .string),
+      .loose("http.cookie", "Cookie", .string),
+      .loose("http.connection", "Connection", .string),
+      .loose("http.content_type", "Content-Type", .string),
+      .loose("http.content_length_header", "Content-Length", .string),
+      .loose("http.content_length", "Content length", .uint(bytes: 8)),
+      .loose("http.content_encoding", "Content-Encoding", .string),
+      .loose("http.transfer_encoding", "Transfer-Encoding", .string),
+      .loose("http.server", "Server", .string),
+      .loose("http.date", "Date", .string),
+      .loose("http.location", "Location", .string),
+      .loose("http.cache_control", "Cache-Control", .string),
+      .loose("http.last_modified", "Last-Modified", .string),
+      .loose("http.set_cookie", "Set-Cookie", .string),
+      .loose("http.request.line", "Request line", .string, blurb: "Each header line of a request, with its line end"),
+      .loose("http.response.line", "Response line", .string, blurb: "Each header line of a response, with its line end"),
+      .loose("http.unknown_header", "Unknown header", .string),
+      .loose("http.request.full_uri", "Full request URI", .string),
+      .loose("http.request", "Request", .boolean(bytes: 1)),
+      .loose("http.response", "Response", .boolean(bytes: 1)),
+      .loose("http.notification", "Notification", .boolean(bytes: 1)),
+      .loose("http.file_data", "File Data", .string, blurb: "The message body, de-chunked, up to its first NUL"),
+    ],
+    // Wireshark's default HTTP TCP port range, plus the ports IPP (631) and
+    // DAAP (3689) hand to HTTP.
+    bindings: [80, 631, 1900, 2710, 2869, 3128, 3132, 3689, 5985, 8080, 8088, 11371].map {
+      Binding(.tcpPort, $0)
+    },
+    variablePart: "Message", dissect: dissect)
+
+  static let method = decl.field("http.request.method")
+  static let uri = decl.field("http.request.uri")
+  static let requestVersion = decl.field("http.request.version")
+  static let responseVersion = decl.field("http.response.version")
+  static let code = decl.field("http.response.code")
+  static let codeDescription = decl.field("http.response.code.desc")
+  static let phrase = decl.field("http.response.phrase")
+  static let contentLength = decl.field("http.content_length")
+  static let requestLine = decl.field("http.request.line")
+  static let responseLine = decl.field("http.response.line")
+  static let unknownHeader = decl.field("http.unknown_header")
+  static let fullURI = decl.field("http.request.full_uri")
+  static let isRequest = decl.field("http.request")
+  static let isResponse = decl.field("http.response")
+  static let isNotification = decl.field("http.notification")
+  static let fileData = decl.field("http.file_data")
+
+  /// Header names Wireshark knows (lower case), with the field pktsh
+  /// records for them; a known header without a field here still counts as
+  /// known (it is not an unknown header).
+  static let knownHeaders: [String: FieldID?] = {
+    var table: [String: FieldID?] = [:]
+    for name in [
+      "authorization", "proxy-authorization", "proxy-authenticate", "www-authenticate", "upgrade",
+      "sec-websocket-accept", "sec-websocket-extensions", "sec-websocket-key",
+      "sec-websocket-protocol", "sec-websocket-version", "x-forwarded-for", "http2-settings",
+    ] { table[name] = .some(nil) }
+    for (name, field) in [
+      ("content-type", "http.content_type"), ("content-length", "http.content_length_header"),
+      ("content-encoding", "http.content_encoding"), ("transfer-encoding", "http.transfer_encoding"),
+      ("user-agent", "http.user_agent"), ("host", "http.host"), ("connection", "http.connection"),
+      ("cookie", "http.cookie"), ("accept", "http.accept"), ("referer", "http.referer"),
+      ("accept-language", "http.accept_language"), ("accept-encoding", "http.accept_encoding"),
+      ("date", "http.date"), ("cache-control", "http.cache_control"), ("server", "http.server"),
+      ("location", "http.location"), ("set-cookie", "http.set_cookie"),
+      ("last-modified", "http.last_modified"),
+    ] { table[name] = decl.field(field) }
+    return table
+  }()
+
+  /// What HTTP remembers about one TCP connection (Wireshark's `http_conv_t`).
+  struct Conversation {
+    /// A request line was dissected: from then on a segment that starts
+    /// with a non-printable byte is shown as an HTTP continuation.
+    var sawRequest = false
+    /// The method of the last request (full URIs of CONNECT requests are
+    /// the URI itself).
+    var requestMethod: [UInt8] = []
+  }
+
+  enum MessageType { case request, response, notification, others }
+
+  /// Transfer codings (RFC 9112 section 7) as Wireshark classifies them.
+  enum TransferCoding { case none, unknown, identity, compressed }
+
+  /// What the header block says about the body.
+  struct Headers {
+    var contentType = false
+    var contentLength: Int64?
+    var contentEncoding: [UInt8]?
+    var coding = TransferCoding.none
+    var chunked = false
+    var host: [UInt8]?
+    var requestURI: [UInt8]?
+    var statusCode = 0
+  }
+
+  static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
+    let key = streamIndex(c)
+    var conversation = key.flatMap { c.state.httpConversations[$0] } ?? Conversation()
+    defer { if let key { c.state.httpConversations[key] = conversation } }
+    var offset = 0
+    var body: Next = .stop
+    var shown = false
+    defer { c.withdrawn = !shown }
+    while offset < c.length {
+      guard let (length, next) = try message(c, at: offset, &conversation, shown: &shown) else { break }
+      if case .stop = body { body = next }
+      if length <= 0 { break }
+      offset += length
+    }
+    return body
+  }
+
+  /// The TCP stream the segment belongs to, read from the TCP layer below.
+  private static func streamIndex(_ c: LayerCursor) -> Int? {
+    guard let tcp = c.dissection.layers.last(where: { $0.protocolID == .tcp }),
+      let source = c.packet.uint16(at: tcp.start), let destination = c.packet.uint16(at: tcp.start + 2)
+    else { return nil }
+    let (key, _) = ConversationKey.make(
+      c.state.networkSource, source, c.state.networkDestination, destination)
+    return c.state.tcpStreams[key]?.index
+  }
+
+  /// Dissects one message at `start`; answers how many bytes it took and
+  /// what its body hands on to, or nil when the rest is not HTTP. Sets
+  /// `shown` when Wireshark shows the message (it does not show a
+  /// continuation before any request or header line).
+  private static func message(
+    _ c: LayerCursor, at start: Int, _ conversation: inout Conversation, shown: inout Bool
+  ) throws(DissectionStop) -> (Int, Next)? {
+    let captured = c.capturedLength
+    var offset = start
+    // RFC 9112 section 2.2: an empty line before a request line is ignored.
+    if c.length - start > 3, try c.uint16(start) == 0x0d0a { offset += 2 }
+    let first = try c.uint8(offset)
+    guard first >= 0x20 && first < 0x7f else {
+      // Binary bytes: a continuation of a body when the connection has
+      // carried a request, otherwise nothing Wireshark shows.
+      guard conversation.sawRequest else { return nil }
+      shown = true
+      return (c.length - start, .data(at: c.start + start, end: c.end))
+    }
+    let firstLine = lineEnd(c, from: offset, limit: captured - offset, partial: false)
+    var tree =
+      conversation.sawRequest
+      || firstLine.map { kind(of: c.bytes.slice(offset, $0.length).copyBytes()) != nil } ?? false
+    if tree { shown = true }
+    var type = MessageType.others
+    var headers = Headers()
+    var sawLine = false
+    while offset < captured {
+      guard let (length, next) = lineEnd(c, from: offset, limit: captured - offset, partial: true) else { break }
+      let line = c.bytes.slice(offset, length).copyBytes()
+      let lineKind = kind(of: line)
+      var colon: Int?
+      if lineKind == nil && length > 0 {
+        colon = line.firstIndex(of: UInt8(ascii: ":"))
+        if colon == nil {
+          // A colon-less line at the end of the segment after a header is
+          // a header cut off by the segment end.
+          if sawLine && offset + length + 1 > captured { throw .truncated }
+          break
+        }
+      }
+      tree = true
+      shown = true
+      if length == 0 {
+        offset = next
+        break
+      }
+      sawLine = true
+      if let lineKind {
+        type = lineKind
+        if lineKind == .response {
+          statusLine(c, line: line, at: offset, &headers)
+        } else {
+          requestLine(c, line: line, at: offset, &headers, &conversation)
+        }
+      } else if let colon {
+        header(c, line: line, at: offset, lineLength: next - offset, colon: colon, type: type, &headers)
+      }
+      offset = next
+    }
+    if tree, let host = headers.host, let uri = headers.requestURI {
+      let absolute =
+        hasPrefix(uri, "http://") || hasPrefix(uri, "https://") || hasPrefix(conversation.requestMethod, "CONNECT")
+      c.computed(fullURI, at: 0, 0, bytes: absolute ? uri : Array("http://".utf8) + stripped(host) + uri, flags: .generated)
+    }
+    if tree {
+      switch type {
+      case .request: c.generated(isRequest, value: 1)
+      case .response: c.generated(isResponse, value: 1)
+      case .notification: c.generated(isNotification, value: 1)
+      case .others: break
+      }
+    }
+    let (length, next) = try bodyPart(c, at: offset, headers: headers, type: type, tree: tree)
+    return (offset + length - start, next)
+  }
+
+  /// The message body from `offset`: its length in the segment and what
+  /// it hands on to.
+  private static func bodyPart(
+    _ c: LayerCursor, at offset: Int, headers: Headers, type: MessageType, tree: Bool
+  ) throws(DissectionStop) -> (Int, Next) {
+    var available = max(0, c.capturedLength - offset)
+    var declared = max(0, c.length - offset)
+    if let length = headers.contentLength, headers.coding == .none {
+      available = Int(min(Int64(available), length))
+      declared = Int(min(Int64(declared), length))
+    } else {
+      switch type {
+      case .request where headers.coding == .none:
+        available = 0
+      case .response where headers.statusCode / 100 == 1 || headers.statusCode == 204 || headers.statusCode == 304:
+        available = 0
+      default:
+        break
+      }
+    }
+    guard available > 0 else { return (0, .stop) }
+    let data = Next.data(at: c.start + offset, end: c.start + offset + max(available, declared))
+    var content = c.bytes.slice(offset, available).copyBytes()
+    var used = available
+    if headers.chunked {
+      guard let (dechunked, consumed) = try dechunk(c, at: offset, available: available, declared: declared)
+      else { return (available, .stop) }
+      content = dechunked
+      used = consumed
+    }
+    if headers.coding == .compressed { return (used, data) }
+    if let encoding = headers.contentEncoding, !equalsIgnoringCase(encoding, "identity") {
+      // Wireshark shows the decompressed body; pktsh does not decompress.
+      return (used, headers.contentType ? .stop : data)
+    }
+    if tree { c.computed(fileData, at: offset, used, bytes: asciiText(content)) }
+    if content.isEmpty || headers.contentType { return (used, .stop) }
+    return (used, data)
+  }
+
+  /// Removes the chunked transfer coding (RFC 9112 section 7.1) from the
+  /// body at `offset`: answers the chunk data and the bytes the chunks
+  /// took, or nil when no chunk was found.
+  private static func dechunk(
+    _ c: LayerCursor, at offset: Int, available: Int, declared: Int
+  ) throws(DissectionStop) -> ([UInt8], Int)? {
+    let total = max(available, declared)
+    var remaining = total
+    var position = 0
+    var out: [UInt8] = []
+    while remaining > 0 {
+      guard let (length, dataStart) = lineEnd(c, from: offset + position, limit: available - position, partial: false),
+        length > 0
+      else { break }
+      var sizeLine = c.bytes.slice(offset + position, length).copyBytes()
+      if let semicolon = sizeLine.firstIndex(of: UInt8(ascii: ";")) { sizeLine.removeSubrange(semicolon...) }
+      var size = Int(UInt32(truncatingIfNeeded: strtol16(asciiText(sizeLine))))
+      if size > remaining { size = remaining }
+      let relative = dataStart - offset
+      // The chunk must be in the segment: Wireshark stops here otherwise.
+      guard relative + size <= available else { throw .truncated }
+      out += c.bytes.slice(dataStart, size).copyBytes()
+      position = relative + size + (size > 0 ? 2 : 0)
+      remaining = max(0, total - position)
+      if size == 0 {
+        // The trailer section (header lines) and the final empty line.
+        var trailerEnd = position
+        var trailerLength = 0
+        var lineLength: Int?
+        repeat {
+          trailerLength = trailerEnd - position
+          let found = lineEnd(c, from: offset + trailerEnd, limit: min(remaining - trailerLength, available - trailerEnd), partial: false)
+          lineLength = found?.length
+          if let found { trailerEnd = found.next - offset }
+        } while (lineLength ?? -1) > 0
+        if trailerLength > 0 {
+          position += trailerLength
+          remaining -= trailerLength
+        }
+        if lineLength == 0 { remaining -= trailerEnd - position }
+        break
+      }
+    }
+    guard remaining < total else { return nil }
+    return (out, total - remaining)
+  }
+
+  /// Where the line at `offset` ends (Wireshark's `tvb_find_line_end`),
+  /// looking at most `limit` bytes: its length without the line end, and
+  /// where the next line starts. A line ends at CR, LF or CRLF; without one
+  /// a `partial` search takes everything, otherwise answers nil.
+  static func lineEnd(_ c: LayerCursor, from offset: Int, limit: Int, partial: Bool) -> (length: Int, next: Int)? {
+    let end = offset + max(0, min(limit, c.capturedLength - offset))
+    guard offset <= end else { return nil }
+    let bytes = c.bytes
+    var i = offset
+    while i < end {
+      let b = bytes.byte(i)
+      if b == 0x0a { return (i - offset, i + 1) }
+      if b == 0x0d {
+        if i + 1 >= end { return partial ? (i - offset, i + 1) : nil }
+        return (i - offset, bytes.byte(i + 1) == 0x0a ? i + 2 : i + 1)
+      }
+      i += 1
+    }
+    return partial ? (end - offset, end) : nil
+  }
+
+  /// Whether `line` is a request, status or notification line; nil for
+  /// anything else. Methods are matched case-sensitively, as Wireshark does.
+  static func kind(of line: [UInt8]) -> MessageType? {
+    var rest = line[...]
+    if rest.starts(with: "M-".utf8) { rest = rest.dropFirst(2) }
+    if rest.starts(with: "HTTP/".utf8) || rest.starts(with: "ICY".utf8) { return .response }
+    let token = String(decoding: rest.prefix { $0 != UInt8(ascii: " ") }, as: UTF8.self)
+    if notifications.contains(token) { return .notification }
+    return methods.contains(token) ? .request : nil
+  }
+
+  static let methods: Set<String> = [
+    "GET", "PUT", "COPY", "HEAD", "LOCK", "MOVE", "POLL", "POST", "BCOPY", "BMOVE", "MKCOL", "TRACE",
+    "PATCH", "LABEL", "MERGE", "DELETE", "SEARCH", "UNLOCK", "REPORT", "UPDATE", "BDELETE", "CONNECT",
+    "OPTIONS", "CHECKIN", "PROPFIND", "CHECKOUT", "CCM_POST", "PROPPATCH", "BPROPFIND", "BPROPPATCH",
+    "UNCHECKOUT", "MKACTIVITY", "MKWORKSPACE", "RPC_CONNECT", "RPC_IN_DATA", "RPC_OUT_DATA",
+    "VERSION-CONTROL", "BASELINE-CONTROL", "SSTP_DUPLEX_POST",
+  ]
+  static let notifications: Set<String> = ["NOTIFY", "SUBSCRIBE", "UNSUBSCRIBE"]
+
+  /// The first token of `line` from `from`: its length, and where the next
+  /// token starts (after the spaces).
+  private static func token(_ line: [UInt8], from: Int) -> (length: Int, next: Int) {
+    var i = from
+    while i < line.count && line[i] != 0x20 && line[i] != 0x0d && line[i] != 0x0a { i += 1 }
+    let length = i - from
+    while i < line.count && line[i] == 0x20 { i += 1 }
+    return (length, i)
+  }
+
+  /// Request line (RFC 9112 section 3): method, target, version.
+  private static func requestLine(
+    _ c: LayerCursor, line: [UInt8], at offset: Int, _ headers: inout Headers,
+    _ conversation: inout Conversation
+  ) {
+    var (length, next) = token(line, from: 0)
+    guard length > 0 else { return }
+    let methodEnd = length
+    conversation.requestMethod = Array(line[(line.starts(with: "M-".utf8) ? 2 : 0)..<methodEnd])
+    c.computed(method, at: offset, length, bytes: asciiText(line[0..<length]))
+    // Two spaces after the method mean an empty target.
+    if next > 2 && line[next - 1] == 0x20 && line[next - 2] == 0x20 { next -= 1 }
+    let uriStart = next
+    (length, next) = token(line, from: uriStart)
+    let target = asciiText(line[uriStart..<uriStart + length])
+    headers.requestURI = target
+    conversation.sawRequest = true
+    c.computed(uri, at: offset + uriStart, length, bytes: target)
+    c.computed(requestVersion, at: offset + next, line.count - next, bytes: asciiText(line[next...]))
+  }
+
+  /// Status line (RFC 9112 section 4): version, three-digit code, reason.
+  private static func statusLine(_ c: LayerCursor, line: [UInt8], at offset: Int, _ headers: inout Headers) {
+    var (length, next) = token(line, from: 0)
+    guard length > 0 else { return }
+    c.computed(responseVersion, at: offset, length, bytes: asciiText(line[0..<length]))
+    let codeStart = next
+    (length, next) = token(line, from: codeStart)
+    guard length >= 3 else { return }
+    // Like strtoul over the three characters: leading digits only.
+    var value = 0
+    for b in line[codeStart..<codeStart + 3] {
+      guard b >= 0x30 && b <= 0x39 else { break }
+      value = value * 10 + Int(b - 0x30)
+    }
+    headers.statusCode = value
+    _ = try? c.add(code, at: offset + codeStart, 3, value: UInt64(value))
+    let description = statusDescriptions[value] ?? "Unknown (\(value))"
+    c.computed(codeDescription, at: offset + codeStart, 3, bytes: Array(description.utf8), flags: .generated)
+    if next < line.count {
+      c.computed(phrase, at: offset + next, line.count - next, bytes: asciiText(line[next...]))
+    }
+  }
+
+  /// One header line (RFC 9112 section 5): `name: value`, the name a
+  /// token. `lineLength` includes the line end.
+  private static func header(
+    _ c: LayerCursor, line: [UInt8], at offset: Int, lineLength: Int, colon: Int, type: MessageType,
+    _ headers: inout Headers
+  ) {
+    let whole = asciiText(c.bytes.slice(offset, lineLength).copyBytes())
+    let lineField: FieldID? = type == .request ? requestLine : type == .response ? responseLine : nil
+    let name = line[0..<colon]
+    guard !name.isEmpty, name.allSatisfy(isTokenCharacter) else {
+      c.computed(lineField ?? unknownHeader, at: offset, lineLength, bytes: whole)
+      return
+    }
+    let lowered = String(decoding: name.map { $0 >= 0x41 && $0 <= 0x5a ? $0 | 0x20 : $0 }, as: UTF8.self)
+    var valueStart = colon + 1
+    while valueStart < line.count && (line[valueStart] == 0x20 || line[valueStart] == 0x09) { valueStart += 1 }
+    // The value is kept as a C string: it ends at a NUL.
+    let value = Array(line[valueStart...].prefix { $0 != 0 })
+    guard let known = knownHeaders[lowered] else {
+      c.computed(lineField ?? unknownHeader, at: offset, lineLength, bytes: whole)
+      return
+    }
+    if let field = known { c.computed(field, at: offset, lineLength, bytes: value) }
+    if let lineField { c.computed(lineField, at: offset, lineLength, bytes: whole, flags: .hidden) }
+    switch lowered {
+    case "content-type":
+      headers.contentType = true
+    case "content-length":
+      headers.contentLength = contentLengthValue(value)
+      if let length = headers.contentLength {
+        _ = try? c.add(contentLength, at: offset, lineLength, value: UInt64(length), depth: 2, flags: .generated)
+      }
+    case "content-encoding":
+      headers.contentEncoding = value
+    case "transfer-encoding":
+      parseTransferCoding(value, &headers)
+    case "host":
+      headers.host = value
+    default:
+      break
+    }
+  }
+
+  /// `tchar` as Wireshark checks it: letters, digits and ``!#$%&\:*+-.^_`|~``.
+  static func isTokenCharacter(_ b: UInt8) -> Bool {
+    (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7a)
+      || "!#$%&\\:*+-.^_`|~".utf8.contains(b)
+  }
+
+  /// A Content-Length value as `g_ascii_strtoll` reads it; nil when
+  /// negative, out of range, or followed by anything but white space.
+  static func contentLengthValue(_ value: [UInt8]) -> Int64? {
+    let spaces: Set<UInt8> = [0x20, 0x09, 0x0a, 0x0c, 0x0d]
+    var i = 0
+    while i < value.count && spaces.contains(value[i]) { i += 1 }
+    var negative = false
+    if i < value.count && (value[i] == UInt8(ascii: "+") || value[i] == UInt8(ascii: "-")) {
+      negative = value[i] == UInt8(ascii: "-")
+      i += 1
+    }
+    let digitsStart = i
+    var result: Int64 = 0
+    while i < value.count && value[i] >= 0x30 && value[i] <= 0x39 {
+      let (times, o1) = result.multipliedReportingOverflow(by: 10)
+      let (sum, o2) = times.addingReportingOverflow(Int64(value[i] - 0x30))
+      if o1 || o2 { return nil }
+      result = sum
+      i += 1
+    }
+    guard i > digitsStart, !(negative && result > 0) else { return nil }
+    guard i == value.count || spaces.contains(value[i]) else { return nil }
+    return result
+  }
+
+  /// Transfer-Encoding (RFC 9112 section 6.1) as Wireshark parses it:
+  /// `chunked` plus at most one compression coding, names case-sensitive.
+  static func parseTransferCoding(_ value: [UInt8], _ headers: inout Headers) {
+    headers.coding = .unknown
+    var rest = value[...]
+    while true {
+      rest = rest.drop { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ",") }
+      guard !rest.isEmpty else { return }
+      if rest.starts(with: "chunked".utf8) {
+        headers.chunked = true
+        rest = rest.dropFirst(7)
+        continue
+      }
+      guard headers.coding == .unknown else { return }
+      let codings: [(String, TransferCoding)] = [
+        ("compress", .compressed), ("deflate", .compressed), ("gzip", .compressed),
+        ("identity", .identity), ("x-compress", .compressed), ("x-gzip", .compressed),
+      ]
+      if let (name, coding) = codings.first(where: { rest.starts(with: $0.0.utf8) }) {
+        headers.coding = coding
+        rest = rest.dropFirst(name.utf8.count)
+      } else {
+        guard let comma = rest.firstIndex(of: UInt8(ascii: ",")) else { return }
+        rest = rest[comma...]
+      }
+    }
+  }
+
+  /// `strtol(text, NULL, 16)`: leading white space, a sign, an optional
+  /// `0x`, hex digits; saturates like strtol.
+  static func strtol16(_ text: [UInt8]) -> Int64 {
+    var i = 0
+    while i < text.count && (text[i] == 0x20 || (text[i] >= 0x09 && text[i] <= 0x0d)) { i += 1 }
+    var negative = false
+    if i < text.count && (text[i] == UInt8(ascii: "+") || text[i] == UInt8(ascii: "-")) {
+      negative = text[i] == UInt8(ascii: "-")
+      i += 1
+    }
+    func digit(_ b: UInt8) -> Int64? {
+      switch b {
+      case 0x30...0x39: Int64(b - 0x30)
+      case 0x41...0x46: Int64(b - 0x37)
+      case 0x61...0x66: Int64(b - 0x57)
+      default: nil
+      }
+    }
+    if i + 2 < text.count, text[i] == 0x30, text[i + 1] | 0x20 == 0x78, digit(text[i + 2]) != nil {
+      i += 2
+    }
+    var value: Int64 = 0
+    var saturated = false
+    while i < text.count, let d = digit(text[i]) {
+      let (times, o1) = value.multipliedReportingOverflow(by: 16)
+      let (sum, o2) = times.addingReportingOverflow(d)
+      if o1 || o2 { saturated = true } else { value = sum }
+      i += 1
+    }
+    if saturated { return negative ? Int64.min : Int64.max }
+    return negative ? -value : value
+  }
+
+  /// Bytes as Wireshark's ASCII decoding shows them: up to the first NUL,
+  /// each byte above 0x7f replaced by U+FFFD.
+  static func asciiText(_ bytes: some Collection<UInt8>) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    for b in bytes {
+      if b == 0 { break }
+      if b < 0x80 { out.append(b) } else { out += [0xef, 0xbf, 0xbd] }
+    }
+    return out
+  }
+
+  /// `g_strstrip`: without leading and trailing white space.
+  private static func stripped(_ bytes: [UInt8]) -> [UInt8] {
+    func space(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0d) }
+    return Array(bytes.drop(while: space).reversed().drop(while: space).reversed())
+  }
+
+  private static func hasPrefix(_ bytes: [UInt8], _ prefix: String) -> Bool {
+    bytes.count >= prefix.utf8.count && equalsIgnoringCase(Array(bytes.prefix(prefix.utf8.count)), prefix)
+  }
+
+  private static func equalsIgnoringCase(_ bytes: [UInt8], _ text: String) -> Bool {
+    let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5a ? $0 | 0x20 : $0 }
+    return lower.elementsEqual(text.lowercased().utf8)
+  }
+
+  /// Wireshark's status code descriptions (`vals_http_status_code`).
+  static let statusDescriptions: [Int: String] = [
+    100: "Continue", 101: "Switching Protocols", 102: "Processing", 103: "Early Hints",
+    199: "Informational - Others",
+    200: "OK", 201: "Created", 202: "Accepted", 203: "Non-authoritative Information",
+    204: "No Content", 205: "Reset Content", 206: "Partial Content", 207: "Multi-Status",
+    208: "Already Reported", 226: "IM Used", 299: "Success - Others",
+    300: "Multiple Choices", 301: "Moved Permanently", 302: "Found", 303: "See Other",
+    304: "Not Modified", 305: "Use Proxy", 307: "Temporary Redirect", 308: "Permanent Redirect",
+    399: "Redirection - Others",
+    400: "Bad Request", 401: "Unauthorized", 402: "Payment Required", 403: "Forbidden",
+    404: "Not Found", 405: "Method Not Allowed", 406: "Not Acceptable",
+    407: "Proxy Authentication Required", 408: "Request Time-out", 409: "Conflict", 410: "Gone",
+    411: "Length Required", 412: "Precondition Failed", 413: "Request Entity Too Large",
+    414: "Request-URI Too Long", 415: "Unsupported Media Type",
+    416: "Requested Range Not Satisfiable", 417: "Expectation Failed", 418: "I'm a teapot",
+    421: "Misdirected Request", 422: "Unprocessable Entity", 423: "Locked",
+    424: "Failed Dependency", 425: "Too Early", 426: "Upgrade Required",
+    428: "Precondition Required", 429: "Too Many Requests",
+    431: "Request Header Fields Too Large", 451: "Unavailable For Legal Reasons",
+    499: "Client Error - Others",
+    500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway",
+    503: "Service Unavailable", 504: "Gateway Time-out", 505: "HTTP Version not supported",
+    506: "Variant Also Negotiates", 507: "Insufficient Storage", 508: "Loop Detected",
+    510: "Not Extended", 511: "Network Authentication Required", 599: "Server Error - Others",
+  ]
 }
