@@ -21,14 +21,28 @@ let package = Package(
     .target(name: "PacketDissection", dependencies: ["PacketWire", "PacketCapture"]),
     /// The language: lexer, parser, checker and compiler of filters and scripts.
     .target(name: "PacketLanguage", dependencies: ["PacketDissection", "PacketWire"]),
+    /// Text views of dissected packets: summary lines, trees, hex dumps.
+    .target(name: "PacketRender", dependencies: ["PacketDissection", "PacketCapture", "PacketWire"]),
+    /// GNU readline from the system (libreadline-dev).
+    .systemLibrary(name: "CReadline"),
+    /// The shell: sessions, commands, the REPL.
+    .target(
+      name: "PacketShell",
+      dependencies: ["PacketCapture", "PacketDissection", "PacketLanguage", "CReadline"]),
     .executableTarget(
       name: "pktsh",
       dependencies: [
-        "PacketCapture", "PacketDissection", "PacketLanguage",
+        "PacketShell",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "PacketWireTests", dependencies: ["PacketWire"]),
-    .testTarget(name: "PacketCaptureTests", dependencies: ["PacketCapture"]),
+    .testTarget(
+      name: "PacketRenderTests", dependencies: ["PacketRender", "PacketDissection", "PacketCapture"],
+      resources: [.copy("Goldens")]),
+    .testTarget(
+      name: "PacketLanguageTests", dependencies: ["PacketLanguage", "PacketDissection", "PacketCapture"],
+      exclude: ["Goldens"]),
+    .testTarget(name: "PacketCaptureTests", dependencies: ["PacketCapture"], exclude: ["Goldens"]),
     .testTarget(
       name: "PacketDissectionTests", dependencies: ["PacketDissection", "PacketCapture"],
       resources: [.copy("Goldens")]),

@@ -84,7 +84,13 @@ public struct FilterCompiler {
     let left = try operand(a)
     let right = try operand(b)
     switch (left, right) {
-    case (.literal, .literal):
+    case (.literal(let x), .literal(let y)):
+      // A bare word that looks like a field name is most likely a misspelt field.
+      for lit in [x, y] where lit.quoted == nil && lit.text.contains(where: \.isLetter) && lit.text.contains(".")
+        && Literals.ipv6(lit.text) == nil
+      {
+        throw unknownField(lit.text, at: lit.location)
+      }
       throw LanguageError(.type, "a comparison needs a field on one side", at: a.location.through(b.location))
     case (.values(let v), .literal(let lit)):
       return compareWithConstant(op, v, try constant(lit, as: v.type, for: a))

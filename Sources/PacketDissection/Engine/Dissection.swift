@@ -29,6 +29,8 @@ public struct FrameInfo: Sendable {
   public var sincePrevious: Int64 = 0
   public var originalLength: Int = 0
   public var interfaceIndex: Int?
+  /// The interface's number within its pcapng section.
+  public var interfaceID: Int?
   public var interfaceName: String?
   public var linkType: LinkType = .ethernet
   public var comments: [String] = []

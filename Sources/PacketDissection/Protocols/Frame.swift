@@ -36,7 +36,7 @@ enum Frame {
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     let info = c.dissection.frame
-    if let interface = info.interfaceIndex {
+    if let interface = info.interfaceID {
       c.generated(interfaceID, value: UInt64(interface))
       if c.wants(interfaceName), let name = info.interfaceName {
         c.computed(interfaceName, at: 0, 0, bytes: Array(name.utf8))

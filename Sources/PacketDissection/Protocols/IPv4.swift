@@ -76,7 +76,10 @@ enum IPv4 {
     try c.fixed(dsfield)
     try c.fixed(dscp, depth: 2)
     try c.fixed(ecn, depth: 2)
-    let totalLength = Int(try c.fixed(len))
+    var totalLength = Int(try c.fixed(len))
+    // Zero means the NIC segments the datagram (TSO): Wireshark then takes
+    // the length from the frame.
+    if totalLength == 0 { totalLength = c.length }
     guard totalLength >= headerLength else { throw .malformed }
     c.limit(to: totalLength)
     c.dissection.claim(end: c.start + totalLength)

@@ -131,9 +131,9 @@ public enum FieldText {
     return String([digits[Int(b >> 4)], digits[Int(b & 15)]])
   }
 
-  /// Text as Wireshark shows strings: printable ASCII as is, the usual
-  /// control characters as C escapes, other bytes as `\xNN`. UTF-8
-  /// sequences that decode are kept.
+  /// Text as tshark 4.0 prints strings: the C escapes `\a \b \t \n \v
+  /// \f \r` for those control characters, every other byte below 0x80 as
+  /// it is, valid UTF-8 decoded, and U+FFFD for each byte that is not.
   public static func escaped(_ bytes: ByteView) -> String {
     var out = ""
     let raw = bytes.copyBytes()
@@ -148,15 +148,14 @@ public enum FieldText {
       case 0x0d: out += "\\r"
       case 0x09: out += "\\t"
       case 0x0b: out += "\\v"
-      case 0x5c: out += "\\\\"
-      case 0x20..<0x7f: out.unicodeScalars.append(Unicode.Scalar(b))
+      case 0..<0x80: out.unicodeScalars.append(Unicode.Scalar(b))
       default:
-        if b >= 0x80, let (scalar, length) = decodeUTF8(raw, at: i) {
+        if let (scalar, length) = decodeUTF8(raw, at: i) {
           out.unicodeScalars.append(scalar)
           i += length
           continue
         }
-        out += "\\x" + hexByte(b)
+        out.unicodeScalars.append("\u{FFFD}")
       }
       i += 1
     }
