@@ -1,29 +1,103 @@
 import ArgumentParser
-import PacketCapture
-import PacketDissection
+import PacketShell
 
 #if canImport(Glibc)
   import Glibc
 #endif
 
+/// The `pktsh` command line: load a capture, run a script or commands, or
+/// start the interactive shell.
 @main
-struct PacketShell: ParsableCommand {
+struct PktshCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "pktsh",
-    abstract: "A scriptable packet-analysis shell.",
-    version: "0.1.0")
+    abstract: "A scriptable packet-analysis shell with Wireshark's filter language.",
+    discussion: """
+      With no script and no commands, reads commands from standard input: \
+      the interactive shell on a terminal, a script when piped.
+      Exit status: 0 success, 1 a runtime failure, 2 a mistake in the script.
+      """,
+    version: "pktsh 0.1.0")
 
   @Option(name: .short, help: "Load this capture (pcap or pcapng) first.")
   var readFile: String?
 
-  @Option(name: .short, help: "Run these commands, separated by ';', then exit.")
+  @Option(name: .short, help: "Run this script file, then exit.")
+  var file: String?
+
+  @Option(name: .short, help: "Run these commands (separated by ';'), then exit.")
   var commands: String?
 
   func run() throws {
-    var session = Session()
-    if let readFile { try session.perform("load \(readFile)") }
-    for command in (commands ?? "").split(separator: ";") {
-      try session.perform(String(command))
+    let session = Session()
+    if let readFile {
+      let outcome = session.run("load \"\(readFile.replacingQuotes())\"", file: "-r")
+      if outcome != .ok { throw ExitCode(exitStatus(outcome)) }
+    }
+    let outcome: Session.Outcome
+    if let file {
+      guard let source = readWholeFile(file) else {
+        printError("pktsh: cannot read script '\(file)'")
+        throw ExitCode(1)
+      }
+      outcome = session.run(source, file: file)
+    } else if let commands {
+      outcome = session.run(commands, file: "-c")
+    } else if isatty(0) == 1 {
+      outcome = Repl(session: session).run()
+    } else {
+      outcome = session.run(readStandardInput(), file: "<stdin>")
+    }
+    let status = exitStatus(outcome)
+    if status != 0 { throw ExitCode(status) }
+  }
+
+  private func exitStatus(_ outcome: Session.Outcome) -> Int32 {
+    switch outcome {
+    case .ok, .quit: 0
+    case .runtimeFailure: 1
+    case .scriptError: 2
     }
   }
+}
+
+extension String {
+  /// Escapes double quotes and backslashes for a quoted script string.
+  func replacingQuotes() -> String {
+    var out = ""
+    for c in self {
+      if c == "\"" || c == "\\" { out.append("\\") }
+      out.append(c)
+    }
+    return out
+  }
+}
+
+func printError(_ line: String) {
+  let text = line + "\n"
+  _ = text.withCString { write(2, $0, strlen($0)) }
+}
+
+func readWholeFile(_ path: String) -> String? {
+  guard let handle = fopen(path, "rb") else { return nil }
+  defer { fclose(handle) }
+  var bytes: [UInt8] = []
+  var chunk = [UInt8](repeating: 0, count: 65536)
+  while true {
+    let n = fread(&chunk, 1, chunk.count, handle)
+    if n <= 0 { break }
+    bytes.append(contentsOf: chunk[0..<n])
+  }
+  return ferror(handle) != 0 ? nil : String(decoding: bytes, as: UTF8.self)
+}
+
+func readStandardInput() -> String {
+  var bytes: [UInt8] = []
+  var chunk = [UInt8](repeating: 0, count: 65536)
+  while true {
+    let n = read(0, &chunk, chunk.count)
+    if n <= 0 { break }
+    bytes.append(contentsOf: chunk[0..<n])
+  }
+  return String(decoding: bytes, as: UTF8.self)
 }

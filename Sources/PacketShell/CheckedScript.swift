@@ -1,0 +1,73 @@
+import PacketDissection
+import PacketLanguage
+
+/// A statement after checking: names resolved, filters compiled.
+enum Action {
+  case load(path: String)
+  case filter(CompiledFilter?)
+  case count(CompiledFilter?)
+  case countBy(fields: [FieldID], where: CompiledFilter?)
+  case print(fields: [FieldID], where: CompiledFilter?)
+  case list(PacketRange?, where: CompiledFilter?)
+  case show(PacketRange?)
+  case hexdump(PacketRange?, mark: FieldID?)
+  case save(path: String, where: CompiledFilter?)
+  /// `let` has done its work at check time; nothing runs.
+  case none
+  case help(topic: String?)
+  case quit
+}
+
+/// Checks every statement of a script before any of them runs, so that a
+/// mistake on line 9 stops the script before line 1 loads a file.
+///
+/// `let` names carry over from one script (or REPL line) to the next.
+public struct ScriptChecker {
+  public private(set) var bindings: [String: Expr] = [:]
+
+  public init() {}
+
+  mutating func check(_ source: String) throws(LanguageError) -> [(Action, SourceLocation)] {
+    let statements = try Parser.script(source)
+    var checked: [(Action, SourceLocation)] = []
+    for statement in statements {
+      checked.append((try check(statement.command), statement.location))
+    }
+    return checked
+  }
+
+  private mutating func check(_ command: Command) throws(LanguageError) -> Action {
+    var compiler = FilterCompiler(bindings: bindings)
+    func filter(_ expr: Expr?) throws(LanguageError) -> CompiledFilter? {
+      guard let expr else { return nil }
+      return try compiler.compile(expr)
+    }
+    func fields(_ exprs: [Expr]) throws(LanguageError) -> [FieldID] {
+      var ids: [FieldID] = []
+      for e in exprs { ids.append(try compiler.field(e)) }
+      return ids
+    }
+    switch command {
+    case .load(let path): return .load(path: path)
+    case .filter(let e): return .filter(try filter(e))
+    case .count(let e): return .count(try filter(e))
+    case .countBy(let f, let e): return .countBy(fields: try fields(f), where: try filter(e))
+    case .print(let f, let e): return .print(fields: try fields(f), where: try filter(e))
+    case .list(let r, let e): return .list(r, where: try filter(e))
+    case .show(let r): return .show(r)
+    case .hexdump(let r, let f): return .hexdump(r, mark: try f.map { e throws(LanguageError) in try compiler.field(e) })
+    case .save(let path, let e): return .save(path: path, where: try filter(e))
+    case .letBinding(let name, let value):
+      // Check the value now: as a test if it is one, else as a value.
+      if case .word(let w, _) = value, Registry.field(named: w) == nil, bindings[w] == nil {
+        // A plain literal (`let server = 10.0.0.1`) is checked where it is used.
+      } else {
+        _ = try? compiler.compile(value)
+      }
+      bindings[name] = value
+      return .none
+    case .help(let topic): return .help(topic: topic)
+    case .quit: return .quit
+    }
+  }
+}

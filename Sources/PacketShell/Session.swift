@@ -1,0 +1,207 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import PacketCapture
+import PacketDissection
+import PacketLanguage
+
+/// The shell's state (the loaded capture, the view filter, `let` names)
+/// and the commands that work on it. Scripts, `-c` strings and REPL lines
+/// all run through `run`.
+public final class Session {
+  public enum Outcome: Equatable {
+    case ok
+    /// A command failed while running (a file that cannot be read): exit 1.
+    case runtimeFailure
+    /// The script has a mistake, found before anything ran: exit 2.
+    case scriptError
+    case quit
+  }
+
+  public private(set) var capture: CaptureFile?
+  /// The view filter set by `filter`; later commands see only its packets.
+  public private(set) var view: CompiledFilter?
+  var viewText: String?
+  var checker = ScriptChecker()
+  let out: OutputSink
+  let err: OutputSink
+
+  public init(output: OutputSink = OutputSink(descriptor: 1), errors: OutputSink = OutputSink(descriptor: 2)) {
+    out = output
+    err = errors
+  }
+
+  /// The names `let` has defined so far.
+  public var bindingNames: [String] { Array(checker.bindings.keys) }
+
+  /// Checks all of `source`, then runs it statement by statement.
+  /// `file` names the source in error messages.
+  public func run(_ source: String, file: String) -> Outcome {
+    var trial = checker
+    let actions: [(Action, SourceLocation)]
+    do { actions = try trial.check(source) } catch {
+      err.line(error.rendered(file: file, source: source))
+      err.flush()
+      return .scriptError
+    }
+    checker = trial
+    defer {
+      out.flush()
+      err.flush()
+    }
+    for (action, _) in actions {
+      Interrupt.clear()
+      let outcome = perform(action)
+      if outcome != .ok { return outcome }
+    }
+    return .ok
+  }
+
+  /// A one-line description for the prompt: `http.pcap (30 packets)`.
+  public var promptDescription: String? {
+    guard let capture else { return nil }
+    let name = capture.path.split(separator: "/").last.map(String.init) ?? capture.path
+    return viewText.map { "\(name) [\($0)]" } ?? name
+  }
+
+  func fail(_ message: String) -> Outcome {
+    out.flush()
+    err.line("pktsh: \(message)")
+    return .runtimeFailure
+  }
+
+  private func perform(_ action: Action) -> Outcome {
+    switch action {
+    case .load(let path): return load(path)
+    case .filter(let f):
+      view = f
+      viewText = f == nil ? nil : "filtered"
+      return .ok
+    case .count(let f): return count(f)
+    case .countBy(let fields, let f): return countBy(fields, f)
+    case .print(let fields, let f): return printFields(fields, f)
+    case .list(let range, let f): return list(range, f)
+    case .show(let range): return show(range)
+    case .hexdump(let range, let mark): return hexdump(range, mark: mark)
+    case .save(let path, let f): return save(path, f)
+    case .none: return .ok
+    case .help(let topic):
+      out.write(Help.text(topic))
+      return .ok
+    case .quit: return .quit
+    }
+  }
+
+  func load(_ path: String) -> Outcome {
+    do {
+      capture = try CaptureFile(path: path)
+      view = nil
+      viewText = nil
+      if let problem = capture?.problem { err.line("pktsh: warning: \(path): \(problem)") }
+      return .ok
+    } catch {
+      return fail(error.description)
+    }
+  }
+
+  func loaded() -> CaptureFile? {
+    if capture == nil { _ = fail("no capture loaded (use load FILE or pktsh -r FILE)") }
+    return capture
+  }
+
+  /// Walks the view in capture order, dissecting only what `fields`,
+  /// the view and `filter` need, and calls `body` for each packet that
+  /// passes both until it answers false. Returns false if interrupted.
+  @discardableResult
+  func scan(
+    _ capture: CaptureFile, fields: [FieldID] = [], deepest: LayerLevel = .frame,
+    filter: CompiledFilter?, through last: Int? = nil,
+    _ body: (PacketRecord, Dissection) -> Bool
+  ) -> Bool {
+    let dissector = Dissector()
+    dissector.interfaces = capture.interfaces
+    let tests = [view, filter].compactMap { $0 }
+    let needed = fields + tests.flatMap(\.fields)
+    dissector.only = FieldIDSet(needed)
+    dissector.deepest = max(deepest, deepestLevel(for: needed), tests.map(\.deepest).max() ?? .frame)
+    var interrupted = false
+    capture.forEachPacket(in: 0..<min(capture.count, last ?? capture.count)) { record in
+      if Interrupt.isRaised {
+        interrupted = true
+        return false
+      }
+      let d = dissector.dissect(record)
+      for test in tests where !test.matches(d) { return true }
+      return body(record, d)
+    }
+    if interrupted { err.line("pktsh: interrupted") }
+    return !interrupted
+  }
+
+  func count(_ filter: CompiledFilter?) -> Outcome {
+    guard let capture = loaded() else { return .runtimeFailure }
+    if view == nil && filter == nil {
+      out.line(String(capture.count))
+      return .ok
+    }
+    var n = 0
+    scan(capture, filter: filter) { _, _ in
+      n += 1
+      return true
+    }
+    out.line(String(n))
+    return .ok
+  }
+
+  func countBy(_ fields: [FieldID], _ filter: CompiledFilter?) -> Outcome {
+    guard let capture = loaded() else { return .runtimeFailure }
+    let query = FieldQuery(fields: fields)
+    var counts: [String: (count: Int, first: Int)] = [:]
+    scan(capture, fields: fields, filter: filter) { record, d in
+      let key = query.line(d)
+      counts[key, default: (0, record.number)].count += 1
+      return true
+    }
+    let rows = counts.sorted { a, b in
+      a.value.count != b.value.count ? a.value.count > b.value.count : a.value.first < b.value.first
+    }
+    for (key, value) in rows { out.line("\(key)\t\(value.count)") }
+    return .ok
+  }
+
+  func printFields(_ fields: [FieldID], _ filter: CompiledFilter?) -> Outcome {
+    guard let capture = loaded() else { return .runtimeFailure }
+    let query = FieldQuery(fields: fields)
+    scan(capture, fields: fields, filter: filter) { _, d in
+      out.line(query.line(d))
+      return true
+    }
+    return .ok
+  }
+
+  func save(_ path: String, _ filter: CompiledFilter?) -> Outcome {
+    guard let capture = loaded() else { return .runtimeFailure }
+    if sameFile(path, capture.path) {
+      return fail("refusing to overwrite \(path): it is the loaded capture")
+    }
+    var packets: [OwnedPacket] = []
+    guard scan(capture, filter: filter, { record, _ in
+      packets.append(OwnedPacket(record))
+      return true
+    }) else { return .runtimeFailure }
+    do {
+      try CaptureWriter.write(packets, interfaces: capture.interfaces, to: path, format: .forPath(path))
+      err.line("pktsh: saved \(packets.count) packets to \(path)")
+      return .ok
+    } catch {
+      return fail(error.description)
+    }
+  }
+
+  private func sameFile(_ a: String, _ b: String) -> Bool {
+    var sa = stat()
+    var sb = stat()
+    guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
+  }
+}

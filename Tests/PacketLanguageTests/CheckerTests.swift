@@ -1,0 +1,65 @@
+import PacketDissection
+import Testing
+
+@testable import PacketLanguage
+
+/// Input → the located error the checker reports (or none).
+@Suite struct CheckerTests {
+  static let rejected: [(String, String, Int, String?)] = [
+    ("tcp.dstprt == 80", "unknown field 'tcp.dstprt'", 1, "tcp.dstport"),
+    ("ip.src == 10.0.0.300", "'10.0.0.300' is not an IPv4 address for ip.src", 11, nil),
+    ("ip.src == \"10.0.0.1\"", "'10.0.0.1' is not an IPv4 address for ip.src", 11, nil),
+    ("tcp.port == http", "'http' is neither a field nor an integer for tcp.port", 13, "ttp"),
+    ("tcp.port == 80x", "'80x' is not an integer for tcp.port", 13, nil),
+    ("eth.dst == 00:11:22", "'00:11:22' is not an Ethernet address for eth.dst", 12, nil),
+    ("ip.src == eth.src", "cannot compare an IPv4 address with an Ethernet address", 8, nil),
+    ("10 == 20", "a comparison needs a field on one side", 1, nil),
+    ("ip.src contains \"x\"", "contains needs bytes or a string on the left, not an IPv4 address", 1, nil),
+    ("ip.ttl matches \"x\"", "matches needs a string on the left, not an integer", 1, nil),
+    ("http.host matches \"(\"", "invalid regular expression", 19, nil),
+    ("lenn(http.host) > 1", "unknown function 'lenn'", 1, "len"),
+    ("ip.src + 1 == 2", "arithmetic needs integers, not an IPv4 address", 1, nil),
+    ("frame[x] == 00", "'x' is not a slice: expected i:n, i-j, i, i: or :n", 6, nil),
+  ]
+
+  @Test(arguments: rejected) func rejects(_ input: String, _ message: String, _ column: Int, _ suggestion: String?)
+    throws
+  {
+    var compiler = FilterCompiler()
+    let expr = try Parser.expression(input)
+    do {
+      _ = try compiler.compile(expr)
+      Issue.record("accepted \(input)")
+    } catch {
+      #expect(error.message.hasPrefix(message), "\(error.message)")
+      #expect(error.location.column == column)
+      if let suggestion { #expect(error.suggestion == suggestion) }
+    }
+  }
+
+  static let accepted = [
+    "tcp", "ip.src == 10.0.0.1", "ip.addr == 10.0.0.0/8", "ipv6.addr == fe80::/10",
+    "eth.dst == ff:ff:ff:ff:ff:ff", "eth.dst == ffff.ffff.ffff", "frame[12:2] == 86:dd",
+    "tcp.port in {80, 443, 8000..8080}", "http.request.method == GET", "tcp.flags.syn == true",
+    "tcp.flags & 0x02", "len(http.host) > 5", "count(ip.src) == 2", "upper(http.host) == \"X\"",
+    "frame.time_relative > 1.5", "tcp.sport == 80 && udp.dport == 53", "ip.id == 0b101",
+  ]
+
+  @Test(arguments: accepted) func accepts(_ input: String) throws {
+    var compiler = FilterCompiler()
+    _ = try compiler.compile(try Parser.expression(input))
+  }
+
+  @Test func recordsOnlyTheFieldsAFilterReads() throws {
+    var compiler = FilterCompiler()
+    let filter = try compiler.compile(try Parser.expression("ip.src == 10.0.0.1 && tcp.dport == 443"))
+    #expect(Set(filter.fields.map(\.decl.name)) == ["ip.src", "tcp.dstport"])
+    #expect(filter.deepest == .transport)
+  }
+
+  @Test func letNamesStandForTheirExpressions() throws {
+    var compiler = FilterCompiler(bindings: ["web": try Parser.expression("tcp.port in {80, 443}")])
+    let filter = try compiler.compile(try Parser.expression("web && ip"))
+    #expect(Set(filter.fields.map(\.decl.name)) == ["tcp.port", "ip"])
+  }
+}
