@@ -156,7 +156,9 @@ public final class Dissector {
     dissection.records.append(
       FieldRecord(
         field: decl.itemID, depth: itemDepth, flags: [], offset: Int32(at),
-        length: Int32(max(0, end - at)), value: 0))
+        // `end` may be a claimed original length of up to 4 GiB; the
+        // length is set to the bytes really covered below.
+        length: Int32(clamping: max(0, end - at)), value: 0))
     var cursor = LayerCursor(
       packet: dissection.packet, start: at, end: end, dissection: dissection, state: state,
       depth: itemDepth)
