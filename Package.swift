@@ -38,7 +38,7 @@ let package = Package(
     .testTarget(name: "PacketWireTests", dependencies: ["PacketWire"]),
     .testTarget(
       name: "PacketRenderTests", dependencies: ["PacketRender", "PacketDissection", "PacketCapture"],
-      resources: [.copy("Goldens")]),
+      exclude: ["Goldens"]),
     .testTarget(
       name: "PacketLanguageTests", dependencies: ["PacketLanguage", "PacketDissection", "PacketCapture"],
       exclude: ["Goldens"]),

@@ -1,0 +1,69 @@
+import PacketDissection
+import PacketWire
+
+/// HTTP's Info text: the request or status line and a space (`GET /
+/// HTTP/1.1 `), then the body's media type when the segment carries body
+/// bytes (`HTTP/1.1 200 OK  (text/html)`); `Continuation` for a segment
+/// without a request or status line.
+///
+/// Only the segment's first message is shown; Wireshark also appends the
+/// first lines of further messages in the same segment.
+enum HTTPInfo {
+  /// `complete` is false when the segment ended inside the message:
+  /// Wireshark then stops before handing the body on, so no media type.
+  static func text(_ f: LayerFields, complete: Bool) -> String? {
+    let isMessage = f.has("http.request.method") || f.has("http.response.version")
+    guard isMessage, let segmentEnd = segmentEnd(f) else { return "Continuation" }
+    let packet = f.dissection.packet
+    var start = f.span.start
+    if packet.uint16(at: start) == 0x0d0a { start += 2 }
+    var end = start
+    while end < segmentEnd, packet.byte(end) != 0x0d, packet.byte(end) != 0x0a { end += 1 }
+    // A request or status line the segment cuts off is not recognised.
+    guard end < segmentEnd else { return "Continuation" }
+    var out = FieldText.escaped(packet.slice(start, end - start)) + " "
+    if complete, let type = mediaType(f), handsBodyOn(f, from: f.span.start, to: segmentEnd) { out += " (\(type))" }
+    return out
+  }
+
+  /// The Content-Type without parameters, lowercased, as Wireshark's
+  /// media dissectors are keyed.
+  private static func mediaType(_ f: LayerFields) -> String? {
+    guard let value = f.text("http.content_type") else { return nil }
+    let type = trimmed(value.prefix { $0 != ";" }).lowercased()
+    if let code = f.uint("http.response.code"), code / 100 == 1 || code == 204 || code == 304 { return nil }
+    return type.isEmpty ? nil : type
+  }
+
+  /// Where the TCP segment carrying the message ends (captured bytes only).
+  private static func segmentEnd(_ f: LayerFields) -> Int? {
+    let d = f.dissection
+    guard let tcp = d.lastTopLayer(.tcp), let length = LayerFields(d, layer: tcp).uint("tcp.len") else { return nil }
+    return min(d.packet.count, d.layers[tcp].end &+ Int(clamping: length))
+  }
+
+  /// Whether Wireshark handed a body to its media dissectors: when the
+  /// dissector kept the body as `http.file_data`, or when the body is
+  /// content-encoded (pktsh does not decompress) and present.
+  private static func handsBodyOn(_ f: LayerFields, from start: Int, to end: Int) -> Bool {
+    if f.has("http.file_data") { return true }
+    guard let encoding = f.text("http.content_encoding"), encoding.lowercased() != "identity" else { return false }
+    let d = f.dissection
+    var i = start
+    while i &+ 1 < end {
+      if d.packet.byte(i) == 0x0a {
+        if d.packet.byte(i + 1) == 0x0a { return i + 2 < end }
+        if d.packet.byte(i + 1) == 0x0d, i + 2 < end, d.packet.byte(i + 2) == 0x0a { return i + 3 < end }
+      }
+      i += 1
+    }
+    return false
+  }
+
+  private static func trimmed(_ text: Substring) -> String {
+    var text = text
+    while text.first == " " || text.first == "\t" { text.removeFirst() }
+    while text.last == " " || text.last == "\t" { text.removeLast() }
+    return String(text)
+  }
+}

@@ -1,0 +1,77 @@
+/// ICMPv6 message names as Wireshark's summary shows them (RFC 4443,
+/// RFC 4861 and their successors).
+enum ICMPv6Names {
+  static func type(_ type: UInt64) -> String {
+    switch type {
+    case 1: "Destination Unreachable"
+    case 2: "Packet Too Big"
+    case 3: "Time Exceeded"
+    case 4: "Parameter Problem"
+    case 100, 101, 200, 201: "Private experimentation"
+    case 127: "Reserved for expansion of ICMPv6 error messages"
+    case 128: "Echo (ping) request"
+    case 129: "Echo (ping) reply"
+    case 130: "Multicast Listener Query"
+    case 131: "Multicast Listener Report"
+    case 132: "Multicast Listener Done"
+    case 133: "Router Solicitation"
+    case 134: "Router Advertisement"
+    case 135: "Neighbor Solicitation"
+    case 136: "Neighbor Advertisement"
+    case 137: "Redirect"
+    case 138: "Router Renumbering"
+    case 139: "Node Information Query"
+    case 140: "Node Information Reply"
+    case 141: "Inverse Neighbor Discovery Solicitation"
+    case 142: "Inverse Neighbor Discovery Advertisement"
+    case 143: "Multicast Listener Report Message v2"
+    case 144: "Home Agent Address Discovery Request"
+    case 145: "Home Agent Address Discovery Reply"
+    case 146: "Mobile Prefix Solicitation"
+    case 147: "Mobile Prefix Advertisement"
+    case 148: "Certification Path Solicitation"
+    case 149: "Certification Path Advertisement"
+    case 151: "Multicast Router Advertisement"
+    case 152: "Multicast Router Solicitation"
+    case 153: "Multicast Router Termination"
+    case 155: "RPL Control"
+    case 160: "Extended Echo request"
+    case 161: "Extended Echo reply"
+    case 255: "Reserved for expansion of ICMPv6 informational messages"
+    default: "Unknown (\(type))"
+    }
+  }
+
+  /// The code's meaning, for the types whose codes have names.
+  static func code(type: UInt64, code: UInt64) -> String? {
+    let names: [String]
+    switch type {
+    case 1:
+      names = [
+        "no route to destination", "communication with destination administratively prohibited",
+        "beyond scope of source address", "address unreachable", "port unreachable",
+        "source address failed ingress/egress policy", "reject route to destination",
+        "Error in Source Routing Header",
+      ]
+    case 3: names = ["hop limit exceeded in transit", "fragment reassembly time exceeded"]
+    case 4:
+      names = [
+        "erroneous header field encountered", "unrecognized Next Header type encountered",
+        "unrecognized IPv6 option encountered", "IPv6 First Fragment has incomplete IPv6 Header Chain",
+      ]
+    case 138:
+      if code == 255 { return "Sequence number reset" }
+      names = ["Command", "Result"]
+    case 139:
+      names = ["Query subject = IPv6 addresses", "Query subject = DNS name", "Query subject = IPv4 addresses"]
+    case 140: names = ["Successful", "Refused", "Unknown query type"]
+    case 160, 161:
+      names = [
+        "No error", "Malformed Query", "No Such Interface", "No Such Table Entry",
+        "Multiple Interfaces Satisfy Query",
+      ]
+    default: return nil
+    }
+    return code < names.count ? names[Int(code)] : nil
+  }
+}

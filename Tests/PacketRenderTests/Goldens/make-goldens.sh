@@ -1,0 +1,14 @@
+#!/bin/bash
+# Makes the render goldens with tshark 4.0 (run from anywhere):
+#   hexdump-*.txt   tshark -x of the first packets of a capture
+#   summary-*.txt   tshark's default one-line output
+# Both with the dissection goldens' environment (only the protocols pktsh
+# dissects, UTC, no name resolution, no reassembly).
+set -euo pipefail
+goldens=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# tshark-env.sh sets its own `here`, hence `goldens`.
+source "$goldens/../../PacketDissectionTests/Goldens/tshark-env.sh"
+corpus="$goldens/../../../../shared/corpus"
+options=(-n -o ip.defragment:FALSE -o ipv6.defragment:FALSE -o tcp.desegment_tcp_streams:FALSE)
+tshark -r "$corpus/real/many-protocols.pcap" "${options[@]}" -x -c 40 > "$goldens/hexdump-many-protocols.txt"
+tshark -r "$corpus/real/many-protocols.pcap" "${options[@]}" -c 300 > "$goldens/summary-many-protocols.txt"
