@@ -1,21 +1,177 @@
-// PLACEHOLDER: being written.
+import PacketWire
+
+/// Internet Protocol version 6 (RFC 8200 section 3). Extension headers are
+/// layers of their own (IPv6Extensions.swift), as Wireshark shows them in
+/// `frame.protocols`; they bind under `ip.proto` like upper layers do.
 enum IPv6 {
   static let decl = ProtocolDecl(
-    .ipv6, name: "ipv6", label: "Internet Protocol Version 6", level: .network, fields: [], dissect: { _ in .stop })
-}
-enum IPv6HopByHop {
-  static let decl = ProtocolDecl(
-    .ipv6HopByHop, name: "ipv6.hopopts", label: "IPv6 Hop-by-Hop Option", level: .network, fields: [], dissect: { _ in .stop })
-}
-enum IPv6Routing {
-  static let decl = ProtocolDecl(
-    .ipv6Routing, name: "ipv6.routing", label: "Routing Header for IPv6", level: .network, fields: [], dissect: { _ in .stop })
-}
-enum IPv6Fragment {
-  static let decl = ProtocolDecl(
-    .ipv6Fragment, name: "ipv6.fraghdr", label: "Fragment Header for IPv6", level: .network, fields: [], dissect: { _ in .stop })
-}
-enum IPv6DestinationOptions {
-  static let decl = ProtocolDecl(
-    .ipv6DestinationOptions, name: "ipv6.dstopts", label: "Destination Options for IPv6", level: .network, fields: [], dissect: { _ in .stop })
+    .ipv6, name: "ipv6", label: "Internet Protocol Version 6", level: .network,
+    fields: [
+      .uint("ipv6.version", "Version", at: 0, bytes: 1, mask: 0xf0),
+      .uint("ipv6.tclass", "Traffic Class", at: 0, bytes: 4, mask: 0x0ff0_0000, base: .hex),
+      .uint("ipv6.tclass.dscp", "Differentiated Services Codepoint", at: 0, bytes: 4, mask: 0x0fc0_0000),
+      .uint("ipv6.tclass.ecn", "Explicit Congestion Notification", at: 0, bytes: 4, mask: 0x0030_0000),
+      .uint("ipv6.flow", "Flow Label", at: 1, bytes: 3, mask: 0x0f_ffff, base: .hex),
+      .uint("ipv6.plen", "Payload Length", at: 4, bytes: 2, blurb: "Octets after this 40-byte header, extension headers included"),
+      .uint("ipv6.nxt", "Next Header", at: 6, bytes: 1),
+      .uint("ipv6.hlim", "Hop Limit", at: 7, bytes: 1),
+      .fixed("ipv6.src", "Source Address", .ipv6, at: 8, bytes: 16),
+      .loose("ipv6.addr", "Source or Destination Address", .ipv6),
+      .loose("ipv6.src_host", "Source Host", .string),
+      .loose("ipv6.host", "Source or Destination Host", .string),
+      .fixed("ipv6.dst", "Destination Address", .ipv6, at: 24, bytes: 16),
+      .loose("ipv6.dst_host", "Destination Host", .string),
+      .loose("ipv6.src_slaac_mac", "Source SLAAC MAC", .ether, blurb: "MAC address behind a modified EUI-64 interface identifier"),
+      .loose("ipv6.dst_slaac_mac", "Destination SLAAC MAC", .ether),
+      .loose("ipv6.slaac_mac", "SLAAC MAC", .ether),
+      // Options of the Hop-by-Hop and Destination Options headers; Wireshark
+      // registers them under ipv6.
+      .loose("ipv6.opt.type", "Type", .uint(bytes: 1), base: .hex),
+      .loose("ipv6.opt.type.action", "Action", .uint(bytes: 1), mask: 0xc0, blurb: "Action for unrecognized option type"),
+      .loose("ipv6.opt.type.change", "May Change", .boolean(bytes: 1), mask: 0x20),
+      .loose("ipv6.opt.type.rest", "Low-Order Bits", .uint(bytes: 1), base: .hex, mask: 0x1f),
+      .loose("ipv6.opt.length", "Length", .uint(bytes: 1), blurb: "Option data length in octets"),
+      .loose("ipv6.opt.padn", "PadN", .bytes),
+      .loose("ipv6.opt.router_alert", "Router Alert", .uint(bytes: 2)),
+      .loose("ipv6.opt.tel", "Tunnel Encapsulation Limit", .uint(bytes: 1)),
+      .loose("ipv6.opt.jumbo", "Payload Length", .uint(bytes: 4), blurb: "Jumbo payload length in octets"),
+      .loose("ipv6.opt.mipv6.home_address", "MIPv6 Home Address", .ipv6),
+      .loose("ipv6.opt.experimental", "Experimental Option", .bytes, blurb: "RFC 4727 experimental types: low five bits 0x1e"),
+      .loose("ipv6.opt.unknown", "Unknown Option Payload", .bytes),
+    ],
+    bindings: [Binding(.ethertype, 0x86dd), Binding(.linkType, 229), Binding(.nullFamily, 24),
+               Binding(.nullFamily, 28), Binding(.nullFamily, 30), Binding(.sllProtocol, 0x86dd),
+               Binding(.ipProto, 41)],
+    headerBits: 320, variablePart: "Extension headers and payload", dissect: dissect)
+
+  static let version = decl.field("ipv6.version")
+  static let tclass = decl.field("ipv6.tclass")
+  static let dscp = decl.field("ipv6.tclass.dscp")
+  static let ecn = decl.field("ipv6.tclass.ecn")
+  static let flow = decl.field("ipv6.flow")
+  static let plen = decl.field("ipv6.plen")
+  static let nxt = decl.field("ipv6.nxt")
+  static let hlim = decl.field("ipv6.hlim")
+  static let src = decl.field("ipv6.src")
+  static let addr = decl.field("ipv6.addr")
+  static let srcHost = decl.field("ipv6.src_host")
+  static let host = decl.field("ipv6.host")
+  static let dst = decl.field("ipv6.dst")
+  static let dstHost = decl.field("ipv6.dst_host")
+  static let srcSLAAC = decl.field("ipv6.src_slaac_mac")
+  static let dstSLAAC = decl.field("ipv6.dst_slaac_mac")
+  static let slaac = decl.field("ipv6.slaac_mac")
+  static let optType = decl.field("ipv6.opt.type")
+  static let optAction = decl.field("ipv6.opt.type.action")
+  static let optChange = decl.field("ipv6.opt.type.change")
+  static let optRest = decl.field("ipv6.opt.type.rest")
+  static let optLength = decl.field("ipv6.opt.length")
+  static let optPadN = decl.field("ipv6.opt.padn")
+  static let optRouterAlert = decl.field("ipv6.opt.router_alert")
+  static let optTEL = decl.field("ipv6.opt.tel")
+  static let optJumbo = decl.field("ipv6.opt.jumbo")
+  static let optHomeAddress = decl.field("ipv6.opt.mipv6.home_address")
+  static let optExperimental = decl.field("ipv6.opt.experimental")
+  static let optUnknown = decl.field("ipv6.opt.unknown")
+
+  /// The fixed header's length in octets.
+  static let headerLength = 40
+
+  static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
+    let versionNumber = try c.fixed(version)
+    // Wireshark also answers `ip.version == 6` for IPv6 packets.
+    try c.add(IPv4.version, at: 0, 1, value: versionNumber, flags: .hidden)
+    guard versionNumber == 6 else { throw .malformed }
+    try c.fixed(tclass)
+    try c.fixed(dscp, depth: 2)
+    try c.fixed(ecn, depth: 2)
+    try c.fixed(flow)
+    var payloadLength = Int(try c.fixed(plen))
+    let next = try c.fixed(nxt)
+    try c.fixed(hlim)
+    try address(c, at: 8, field: src, hostField: srcHost)
+    try address(c, at: 24, field: dst, hostField: dstHost)
+    slaacMAC(c, at: 8, field: srcSLAAC)
+    slaacMAC(c, at: 24, field: dstSLAAC)
+    if c.depth == 0 {
+      c.state.networkSource = NetworkAddress(high: try c.uint(8, 8), low: try c.uint(16, 8))
+      c.state.networkDestination = NetworkAddress(high: try c.uint(24, 8), low: try c.uint(32, 8))
+    }
+    // A zero payload length with a Hop-by-Hop header is a jumbogram
+    // (RFC 2675): the Jumbo Payload option carries the length.
+    if payloadLength == 0 && next == 0, let jumbo = jumboLength(c) { payloadLength = jumbo }
+    c.limit(to: headerLength &+ payloadLength)
+    c.dissection.claim(end: c.start &+ headerLength &+ payloadLength)
+    return .dispatch(.ipProto, key: UInt32(next), at: c.start + headerLength, end: c.end)
+  }
+
+  private static func address(_ c: LayerCursor, at offset: Int, field: FieldID, hostField: FieldID)
+    throws(DissectionStop)
+  {
+    try c.add(field, at: offset, 16)
+    try c.add(addr, at: offset, 16, flags: .hidden)
+    if c.wants(hostField) || c.wants(host) {
+      let text = Array(FieldText.ipv6(c.packet.slice(c.start + offset, 16)).utf8)
+      c.computed(hostField, at: offset, 16, bytes: text, flags: .hidden)
+      c.computed(host, at: offset, 16, bytes: text, flags: .hidden)
+    }
+  }
+
+  /// The MAC address inside a modified EUI-64 interface identifier
+  /// (RFC 4291 appendix A): `ff:fe` in its middle and the universal/local
+  /// bit set, which the identifier inverts from the MAC's.
+  private static func slaacMAC(_ c: LayerCursor, at offset: Int, field: FieldID) {
+    let iid = c.start + offset + 8
+    guard c.packet.contains(iid, 8), c.packet.byte(iid) & 0x02 != 0,
+      c.packet.byte(iid + 3) == 0xff, c.packet.byte(iid + 4) == 0xfe
+    else { return }
+    let mac = [
+      c.packet.byte(iid) ^ 0x02, c.packet.byte(iid + 1), c.packet.byte(iid + 2),
+      c.packet.byte(iid + 5), c.packet.byte(iid + 6), c.packet.byte(iid + 7),
+    ]
+    c.computed(field, at: offset + 8, 8, bytes: mac, flags: .generated)
+    c.computed(slaac, at: offset + 8, 8, bytes: mac, flags: [.generated, .hidden])
+  }
+
+  /// The Jumbo Payload option's length, if the Hop-by-Hop header that
+  /// follows the fixed header carries one.
+  private static func jumboLength(_ c: LayerCursor) -> Int? {
+    let header = c.start + headerLength
+    guard c.packet.contains(header, 2) else { return nil }
+    let end = min(header + (Int(c.packet.byte(header + 1)) + 1) * 8, c.packet.count)
+    var offset = header + 2
+    while offset + 1 < end {
+      let type = c.packet.byte(offset)
+      if type == 0 {
+        offset += 1
+        continue
+      }
+      let length = Int(c.packet.byte(offset + 1))
+      if type == 0xc2, length == 4, let value = c.packet.uint32(at: offset + 2) {
+        return Int(value)
+      }
+      offset += 2 + length
+    }
+    return nil
+  }
+
+  /// The addresses a transport checksum covers for the layer at `start`
+  /// (RFC 8200 section 8.1): those of the innermost IPv6 header before it,
+  /// with the destination replaced by the final one a type 0 Routing header
+  /// still lists.
+  static func pseudoHeaderAddresses(before start: Int, in dissection: Dissection)
+    -> (source: ByteView, destination: ByteView)?
+  {
+    let packet = dissection.packet
+    guard let index = dissection.layers.lastIndex(where: { $0.protocolID == .ipv6 && $0.start < start }),
+      packet.contains(dissection.layers[index].start, headerLength)
+    else { return nil }
+    let ip = dissection.layers[index].start
+    var destination = packet.slice(ip + 24, 16)
+    for layer in dissection.layers[(index + 1)...]
+    where layer.protocolID == .ipv6Routing && layer.start < start {
+      if let final = IPv6Routing.finalDestination(packet, at: layer.start) { destination = final }
+    }
+    return (packet.slice(ip + 8, 16), destination)
+  }
 }

@@ -30,6 +30,8 @@ public enum FieldText {
     case .ether:
       return ether(dissection.valueBytes(record))
     case .bytes:
+      // tshark prints an empty byte field's display label, "<none>".
+      guard record.length > 0 || record.flags.contains(.inArena) else { return "<none>" }
       return hex(dissection.valueBytes(record))
     case .string:
       return escaped(dissection.valueBytes(record))
