@@ -23,16 +23,3 @@ public struct CompiledFilter: @unchecked Sendable {
       test: { a($0) && b($0) })
   }
 }
-
-/// The deepest layer that must be dissected to read `fields`.
-/// `frame.protocols` lists every layer, so it needs them all.
-public func deepestLevel(for fields: some Sequence<FieldID>) -> LayerLevel {
-  var level = LayerLevel.frame
-  for field in fields {
-    let needed =
-      field == Registry.field(named: "frame.protocols")
-      ? LayerLevel.application : Registry.decl(field.protocolID).level
-    level = max(level, needed)
-  }
-  return level
-}

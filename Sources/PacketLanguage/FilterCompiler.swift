@@ -108,7 +108,15 @@ public struct FilterCompiler {
     let produce = v.produce
     switch op {
     case .equal: return { d in produce(d) { c.compare($0) == 0 } }
-    case .notEqual: return { d in !produce(d) { c.compare($0) == 0 } }
+    case .notEqual:
+      return { d in
+        var seen = false
+        let equal = produce(d) { value in
+          seen = true
+          return c.compare(value) == 0
+        }
+        return seen && !equal
+      }
     case .anyNotEqual: return { d in produce(d) { c.compare($0) != 0 } }
     case .allEqual:
       return { d in
@@ -133,7 +141,7 @@ public struct FilterCompiler {
     }
     switch op {
     case .equal: return { any($0) { $0 == 0 } }
-    case .notEqual: return { !any($0) { $0 == 0 } }
+    case .notEqual: return { d in any(d) { _ in true } && !any(d) { $0 == 0 } }
     case .anyNotEqual: return { any($0) { $0 != 0 } }
     case .allEqual: return { d in any(d) { $0 == 0 } && !any(d) { $0 != 0 } }
     case .less: return { any($0) { $0 < 0 } }

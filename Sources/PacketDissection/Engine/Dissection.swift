@@ -53,6 +53,8 @@ public final class Dissection {
   var arena: [UInt8] = []
   /// When set, only these fields are recorded (protocol items always are).
   var only: FieldIDSet?
+  /// Fixed-field layouts by `FieldID.raw`, for `LayerCursor.fixed`.
+  let layouts = FastTables.shared.layouts
   /// The innermost layer that handed its payload on by EtherType, which
   /// owns any bytes the payload does not claim (padding, trailer).
   var trailerOwner: TrailerOwner?

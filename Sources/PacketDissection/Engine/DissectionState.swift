@@ -61,6 +61,9 @@ public final class DissectionState {
   var previousTime: Int64?
   var tcpStreams: [ConversationKey: TCPStream] = [:]
   var udpStreams: [ConversationKey: UDPStream] = [:]
+  /// Whether TCP and UDP follow conversations; when off, stream fields are
+  /// absent and sequence numbers are raw. Set by `Dissector`.
+  var tracksConversations = true
   var nextTCPStream = 0
   var nextUDPStream = 0
   /// HTTP's memory of each TCP stream (by stream index).

@@ -10,12 +10,30 @@ import PacketWire
 public final class Dissector {
   public let state = DissectionState()
   public let dissection = Dissection()
+  private let tables = FastTables.shared
   /// Layers deeper than this are not dissected.
-  public var deepest: LayerLevel = .application
+  public var deepest: LayerLevel = .application {
+    didSet { updateTracking() }
+  }
   /// When set, only these fields are recorded.
   public var only: FieldIDSet? {
     get { dissection.only }
-    set { dissection.only = newValue }
+    set {
+      dissection.only = newValue
+      updateTracking()
+    }
+  }
+
+  /// TCP and UDP conversations cost a table lookup per packet; keep them
+  /// only when a recorded field depends on them (stream numbers, relative
+  /// sequence numbers, scaled windows, stream times) or an application
+  /// layer does (HTTP remembers each connection).
+  private func updateTracking() {
+    guard let only = dissection.only, deepest < .application else {
+      state.tracksConversations = true
+      return
+    }
+    state.tracksConversations = TCP.stateful.contains(where: only.contains) || UDP.stateful.contains(where: only.contains)
   }
 
   /// The capture's interfaces, for `frame.interface_name`.
@@ -120,14 +138,14 @@ public final class Dissector {
         (proto, at, end) = (p, a, e)
       case .dispatch(let table, let key, let a, let e):
         if table == .ethertype { addLayer(.ethertype, at: a, end: a, depth: depth) }
-        guard let p = Registry.lookup(table, key) else {
+        guard let p = tables.lookup(table, key) else {
           next = .data(at: a, end: e)
           continue
         }
         (proto, at, end) = (p, a, e)
       case .ports(let table, let x, let y, let a, let e):
         let (low, high) = x <= y ? (x, y) : (y, x)
-        guard let p = Registry.lookup(table, low) ?? Registry.lookup(table, high) else {
+        guard let p = tables.lookup(table, low) ?? tables.lookup(table, high) else {
           next = .data(at: a, end: e)
           continue
         }
@@ -136,9 +154,8 @@ public final class Dissector {
         guard a < e, a < dissection.packet.count else { return }
         (proto, at, end) = (.data, a, e)
       }
-      let decl = Registry.decl(proto)
-      if decl.level > deepest { return }
-      next = runLayer(decl, at: at, end: end, depth: depth)
+      if tables.levels[Int(proto.rawValue)] > deepest { return }
+      next = runLayer(proto, at: at, end: end, depth: depth)
     }
   }
 
@@ -148,14 +165,14 @@ public final class Dissector {
         protocolID: proto, start: at, end: end, firstRecord: dissection.records.count, depth: depth))
   }
 
-  private func runLayer(_ decl: ProtocolDecl, at: Int, end: Int, depth: UInt8) -> Next {
+  private func runLayer(_ proto: ProtocolID, at: Int, end: Int, depth: UInt8) -> Next {
     let layerIndex = dissection.layers.count
-    addLayer(decl.id, at: at, end: end, depth: depth)
+    addLayer(proto, at: at, end: end, depth: depth)
     let itemIndex = dissection.records.count
     let itemDepth = depth &* 2
     dissection.records.append(
       FieldRecord(
-        field: decl.itemID, depth: itemDepth, flags: [], offset: Int32(at),
+        field: FieldID(proto, 0), depth: itemDepth, flags: [], offset: Int32(at),
         // `end` may be a claimed original length of up to 4 GiB; the
         // length is set to the bytes really covered below.
         length: Int32(clamping: max(0, end - at)), value: 0))
@@ -165,7 +182,7 @@ public final class Dissector {
     cursor.dissector = self
     let next: Next
     do {
-      next = try decl.dissect(&cursor)
+      next = try tables.dissectors[Int(proto.rawValue)](&cursor)
     } catch {
       switch error {
       case .truncated: dissection.truncated = true
@@ -186,7 +203,8 @@ public final class Dissector {
     case .stop:
       headerEnd = cursor.end
     }
-    let itemEnd = min(max(at, headerEnd), dissection.packet.count)
+    // The frame's item is the whole packet, so `frame[…]` and `frame contains` see every byte.
+    let itemEnd = proto == .frame ? dissection.packet.count : min(max(at, headerEnd), dissection.packet.count)
     dissection.records[itemIndex].length = Int32(itemEnd - at)
     dissection.layers[layerIndex].end = itemEnd
     return next

@@ -17,13 +17,8 @@ public struct FieldQuery: Sendable {
 
   public init(fields: [FieldID]) { self.fields = fields }
 
-  /// The deepest layer any of the fields lives in. `frame.protocols` needs
-  /// every layer.
-  public var deepest: LayerLevel {
-    fields.map { id in
-      id == Frame.protocols ? .application : Registry.decl(id.protocolID).level
-    }.max() ?? .frame
-  }
+  /// The deepest layer the fields need dissected.
+  public var deepest: LayerLevel { deepestLevel(for: fields) }
 
   /// Sets `dissector` up to answer this query and nothing more.
   public func configure(_ dissector: Dissector) {
@@ -45,4 +40,19 @@ public struct FieldQuery: Sendable {
 
 public struct UnknownField: Error, Sendable {
   public let name: String
+}
+
+/// The deepest layer that must be dissected to read every occurrence of
+/// `fields`. `frame.protocols` lists every layer, so it needs them all;
+/// network-layer fields also occur in the datagram an ICMP error quotes,
+/// so they need the transport layer that carries it.
+public func deepestLevel(for fields: some Sequence<FieldID>) -> LayerLevel {
+  var level = LayerLevel.frame
+  for field in fields {
+    var needed = Registry.decl(field.protocolID).level
+    if field == Frame.protocols { needed = .application }
+    if needed == .network { needed = .transport }
+    level = max(level, needed)
+  }
+  return level
 }

@@ -56,22 +56,22 @@ public struct LayerCursor {
     guard from + count <= packet.count else { throw .truncated }
   }
 
-  public func uint8(_ offset: Int) throws(DissectionStop) -> UInt8 {
+  @inline(__always) public func uint8(_ offset: Int) throws(DissectionStop) -> UInt8 {
     try check(offset, 1)
     return packet.byte(start + offset)
   }
 
-  public func uint16(_ offset: Int) throws(DissectionStop) -> UInt16 {
+  @inline(__always) public func uint16(_ offset: Int) throws(DissectionStop) -> UInt16 {
     try check(offset, 2)
     return packet.uint16(at: start + offset)!
   }
 
-  public func uint32(_ offset: Int) throws(DissectionStop) -> UInt32 {
+  @inline(__always) public func uint32(_ offset: Int) throws(DissectionStop) -> UInt32 {
     try check(offset, 4)
     return packet.uint32(at: start + offset)!
   }
 
-  public func uint(_ offset: Int, _ count: Int) throws(DissectionStop) -> UInt64 {
+  @inline(__always) public func uint(_ offset: Int, _ count: Int) throws(DissectionStop) -> UInt64 {
     try check(offset, count)
     return packet.uint(at: start + offset, length: count)!
   }
@@ -92,26 +92,17 @@ public struct LayerCursor {
   /// Reads and records a fixed-position field as its declaration places it,
   /// and answers its value (masked and shifted). Also used for addresses:
   /// then the value is the first eight bytes, big-endian.
-  @discardableResult
+  @discardableResult @inline(__always)
   public func fixed(
     _ field: FieldID, depth extra: UInt8 = 1, flags: FieldRecord.Flags = []
   ) throws(DissectionStop) -> UInt64 {
-    let decl = field.decl
-    let bits = decl.bits!
-    let container = decl.containerBytes
-    let count = container > 0 ? container : bits.width / 8
-    // A masked field's bits start inside its container; step back to the
-    // container's first byte.
-    let leading = decl.mask == 0 ? 0 : decl.mask.leadingZeroBitCount - (64 - count * 8)
-    let byteOffset = (bits.offset - leading) / 8
+    let layout = dissection.layouts[Int(field.raw)]
+    let byteOffset = Int(layout.byteOffset)
+    let count = Int(layout.count)
     try check(byteOffset, count)
     var value: UInt64 = 0
-    if decl.kind.isInteger {
-      value = packet.uint(at: start + byteOffset, length: count)!
-      if decl.mask != 0 { value = (value & decl.mask) >> UInt64(decl.mask.trailingZeroBitCount) }
-    } else if count <= 8 {
-      value = packet.uint(at: start + byteOffset, length: count)!
-    }
+    if count <= 8 { value = packet.uint(at: start + byteOffset, length: count) ?? 0 }
+    if layout.isInteger && layout.mask != 0 { value = (value & layout.mask) >> UInt64(layout.shift) }
     dissection.append(
       FieldRecord(
         field: field, depth: depth + extra, flags: flags, offset: Int32(start + byteOffset),
@@ -121,7 +112,7 @@ public struct LayerCursor {
 
   /// Records a field whose value was computed, not read (Wireshark's
   /// generated items): no bytes behind it.
-  public func generated(_ field: FieldID, value: UInt64, depth extra: UInt8 = 1) {
+  @inline(__always) public func generated(_ field: FieldID, value: UInt64, depth extra: UInt8 = 1) {
     dissection.append(
       FieldRecord(
         field: field, depth: depth + extra, flags: .generated, offset: Int32(start), length: 0,
@@ -150,5 +141,5 @@ public struct LayerCursor {
   }
 
   /// Whether the dissection keeps `field` (lets a dissector skip work).
-  public func wants(_ field: FieldID) -> Bool { dissection.wants(field) }
+  @inline(__always) public func wants(_ field: FieldID) -> Bool { dissection.wants(field) }
 }

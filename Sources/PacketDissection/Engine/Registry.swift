@@ -55,16 +55,8 @@ public enum Registry {
     protocols.flatMap { p in p.fields.indices.map { FieldID(p.id, $0) } }
   }
 
-  /// Dissector tables: table → key → protocol, from every declaration's bindings.
-  static let tables: [DispatchTable: [UInt32: ProtocolID]] = {
-    var tables: [DispatchTable: [UInt32: ProtocolID]] = [:]
-    for proto in protocols {
-      for binding in proto.bindings { tables[binding.table, default: [:]][binding.value] = proto.id }
-    }
-    return tables
-  }()
-
+  /// The protocol bound to `key` in `table`, if any.
   public static func lookup(_ table: DispatchTable, _ key: UInt32) -> ProtocolID? {
-    tables[table]?[key]
+    FastTables.shared.lookup(table, key)
   }
 }

@@ -26,7 +26,7 @@ public struct FieldID: Hashable, Sendable, Comparable {
 
 /// A set of fields, as a fixed bitmap: used to record only what a filter reads.
 public struct FieldIDSet: Sendable, Equatable {
-  private var words: [UInt64]
+  @usableFromInline var words: [UInt64]
 
   public init() { words = Array(repeating: 0, count: ProtocolID.allCases.count * 4) }
 
@@ -40,10 +40,6 @@ public struct FieldIDSet: Sendable, Equatable {
   }
 
   @inlinable public func contains(_ id: FieldID) -> Bool {
-    withUnsafeWordAccess(id)
-  }
-
-  @usableFromInline func withUnsafeWordAccess(_ id: FieldID) -> Bool {
     words[Int(id.raw >> 6)] & (1 << UInt64(id.raw & 63)) != 0
   }
 }

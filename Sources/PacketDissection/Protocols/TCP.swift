@@ -90,6 +90,11 @@ enum TCP {
   static let timeDelta = decl.field("tcp.time_delta")
   static let payload = decl.field("tcp.payload")
 
+  /// Fields whose values come from following the conversation.
+  static let stateful = [
+    stream, seq, nxtseq, ack, window, windowScale, sackLE, sackRE, timeRelative, timeDelta,
+  ]
+
   static let flagSYN: UInt16 = 0x002
   static let flagFIN: UInt16 = 0x001
   static let flagRST: UInt16 = 0x004
@@ -106,7 +111,7 @@ enum TCP {
     let headerLength = Int(offsetByte >> 4) * 4
     let flagValue = try c.uint16(12) & 0x0fff
     let segmentLength = max(0, c.length - headerLength)
-    let tracked = c.depth == 0 && headerLength >= 20
+    let tracked = c.depth == 0 && headerLength >= 20 && c.state.tracksConversations
     var relative = (seq: rawSeq, ack: rawAck)
     var peerBase: UInt32 = 0
     var windowShift = -1
@@ -137,7 +142,9 @@ enum TCP {
     guard headerLength >= 20 else { throw .malformed }
     try c.fixed(flags)
     for bit in flagBits { try c.fixed(bit, depth: 2) }
-    c.computed(flagsStr, at: 12, 2, bytes: Array(flagString(flagValue).utf8), depth: 2)
+    if c.wants(flagsStr) {
+      c.computed(flagsStr, at: 12, 2, bytes: Array(flagString(flagValue).utf8), depth: 2)
+    }
     let rawWindow = try c.fixed(windowValue)
     if flagValue & flagSYN != 0 {
       c.generated(window, value: rawWindow)

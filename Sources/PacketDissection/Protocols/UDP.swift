@@ -27,6 +27,9 @@ enum UDP {
   static let timeDelta = decl.field("udp.time_delta")
   static let payload = decl.field("udp.payload")
 
+  /// Fields whose values come from following the conversation.
+  static let stateful = [stream, timeRelative, timeDelta]
+
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     let source = try c.fixed(srcport)
     let destination = try c.fixed(dstport)
@@ -38,7 +41,7 @@ enum UDP {
     c.limit(to: declared)
     let sum = try c.fixed(checksum)
     c.generated(checksumStatus, value: sum == 0 ? 3 : 2)
-    if c.depth == 0 {
+    if c.depth == 0 && c.state.tracksConversations {
       let facts = c.state.trackUDP(
         source: UInt16(source), destination: UInt16(destination), time: c.dissection.frame.time)
       c.generated(stream, value: UInt64(facts.stream))
