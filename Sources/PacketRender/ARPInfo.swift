@@ -47,9 +47,10 @@ enum ARPInfo {
   }
 
   /// The typed form of an address when the dissector gave one, else the
-  /// raw bytes.
+  /// raw bytes; `<No address>` for an address of length 0.
   private static func address(_ f: LayerFields, _ typed: String, _ raw: String) -> String {
-    f.text(typed) ?? f.text(raw) ?? ""
+    let text = f.text(typed) ?? f.text(raw) ?? ""
+    return text.isEmpty ? "<No address>" : text
   }
 
   /// The protocol column: reverse, dynamic reverse and inverse ARP, MARS

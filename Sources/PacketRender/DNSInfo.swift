@@ -1,9 +1,9 @@
 import PacketDissection
 
 /// DNS's Info text: operation, `response`, transaction id, the error for
-/// failed responses, then each question (`A example.com`) and each answer
-/// and authority record (`A 192.0.2.1`, `CNAME host.example`). Wireshark
-/// leaves the additional records out.
+/// failed responses, then each question (`A example.com`) and each
+/// resource record of every section (`A 192.0.2.1`, `CNAME host.example`,
+/// `OPT`).
 enum DNSInfo {
   static func text(_ f: LayerFields) -> String? {
     guard let id = f.uint("dns.id") else { return nil }
@@ -16,8 +16,7 @@ enum DNSInfo {
       out += " " + DNSNames.type(type.value)
       if i < queryNames.count { out += " " + f.text(queryNames[i]) }
     }
-    let shown = Int(clamping: (f.uint("dns.count.answers") ?? 0) &+ (f.uint("dns.count.auth_rr") ?? 0))
-    for record in resourceRecords(f).prefix(shown) { out += record }
+    for record in resourceRecords(f) { out += record }
     return out
   }
 

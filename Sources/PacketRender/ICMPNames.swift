@@ -46,6 +46,7 @@ enum ICMPNames {
     case 11: code == 0 ? "Time to live exceeded in transit" : code == 1 ? "Fragment reassembly time exceeded" : nil
     case 12: parameterProblem(code)
     case 9: code == 0 ? "Normal router advertisement" : code == 16 ? "Does not route common traffic" : nil
+    case 42, 43: extendedEcho(code)
     default: nil
     }
   }
@@ -70,6 +71,14 @@ enum ICMPNames {
 
   private static func parameterProblem(_ code: UInt64) -> String? {
     let names = ["Pointer indicates the error", "Required option missing", "Bad length"]
+    return code < names.count ? names[Int(code)] : nil
+  }
+
+  /// RFC 8335 codes (a request's code is always 0, "No error").
+  private static func extendedEcho(_ code: UInt64) -> String? {
+    let names = [
+      "No error", "Malformed Query", "No Such Interface", "No Such Table Entry", "Multiple Interfaces Satisfy Query",
+    ]
     return code < names.count ? names[Int(code)] : nil
   }
 }

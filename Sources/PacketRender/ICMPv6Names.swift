@@ -65,6 +65,7 @@ enum ICMPv6Names {
     case 139:
       names = ["Query subject = IPv6 addresses", "Query subject = DNS name", "Query subject = IPv4 addresses"]
     case 140: names = ["Successful", "Refused", "Unknown query type"]
+    case 155: return rplControl(code)
     case 160, 161:
       names = [
         "No error", "Malformed Query", "No Such Interface", "No Such Table Entry",
@@ -73,5 +74,21 @@ enum ICMPv6Names {
     default: return nil
     }
     return code < names.count ? names[Int(code)] : nil
+  }
+
+  /// RFC 6550 section 6 message codes.
+  private static func rplControl(_ code: UInt64) -> String? {
+    switch code {
+    case 0x00: "DODAG Information Solicitation"
+    case 0x01: "DODAG Information Object"
+    case 0x02: "Destination Advertisement Object"
+    case 0x03: "Destination Advertisement Object Acknowledgment"
+    case 0x80: "Secure DODAG Information Solicitation"
+    case 0x81: "Secure DODAG Information Object"
+    case 0x82: "Secure Destination Advertisement Object"
+    case 0x83: "Secure Destination Advertisement Object Acknowledgment"
+    case 0x8a: "Consistency Check"
+    default: nil
+    }
   }
 }

@@ -25,7 +25,8 @@ public final class PacketSummarizer {
   /// The packet's columns.
   public func columns(_ d: Dissection) -> SummaryColumns {
     var row = Row()
-    let top = d.layers.indices.filter { d.layers[$0].depth == 0 }
+    // The packet's own layers; the `_ws.malformed` marker is not one.
+    let top = d.layers.indices.filter { d.layers[$0].depth == 0 && d.layers[$0].protocolID != .malformed }
     for (k, index) in top.enumerated() {
       let next = k + 1 < top.count ? d.layers[top[k + 1]].protocolID : nil
       // A layer that threw set no Info of its own (for most protocols,
@@ -33,13 +34,24 @@ public final class PacketSummarizer {
       let complete = next != nil || !(d.truncated || d.malformed)
       apply(LayerFields(d, layer: index), to: &row, next: next, complete: complete)
     }
-    if d.malformed {
-      row.info += "[Malformed Packet]"
-    } else if d.truncated {
-      // Bytes missing although the capture kept the whole frame: the
-      // message runs on in segments Wireshark did not reassemble.
-      let cut = d.packet.count < d.frame.originalLength
-      row.info += cut ? "[Packet size limited during capture]" : "[BoundErrorUnreassembled Packet]"
+    // Wireshark shows undissected bytes (and frames of link types nobody
+    // dissects) as far as they were captured without complaint, and a
+    // wrong IP version without an exception.
+    // (An 802.3 length that runs past the capture does complain.)
+    let quietEnd = top.last.map { last in
+      let previous = top.count > 1 ? LayerFields(d, layer: top[top.count - 2]) : nil
+      return d.layers[last].protocolID == .frame
+        || d.layers[last].protocolID == .data && !(previous?.has("eth.len") ?? false)
+    } ?? true
+    if !row.bogusVersion && !quietEnd {
+      if d.malformed {
+        row.info += "[Malformed Packet]"
+      } else if d.truncated {
+        // Bytes missing although the capture kept the whole frame: the
+        // message runs on in segments Wireshark did not reassemble.
+        let cut = d.packet.count < d.frame.originalLength
+        row.info += cut ? "[Packet size limited during capture]" : "[BoundErrorUnreassembled Packet]"
+      }
     }
     return SummaryColumns(
       number: d.frame.number, time: TimeColumn.text(d.frame.sinceFirst, digits: timeDigits),
@@ -60,6 +72,8 @@ public final class PacketSummarizer {
     var destination = ""
     var protocolName = ""
     var info = ""
+    /// Info reports an IP header of the wrong version.
+    var bogusVersion = false
   }
 
   /// What one layer writes into the columns; later layers overwrite
@@ -98,12 +112,18 @@ public final class PacketSummarizer {
     case .ip:
       addresses("ip.src", "ip.dst")
       set("IPv4", complete ? NetworkInfo.ipv4(f, payloadUndissected: undissected) : nil)
+      if let bogus = NetworkInfo.bogusVersion(f, "ip.version", expected: 4) { (row.info, row.bogusVersion) = (bogus, true) }
     case .ipv6:
       addresses("ipv6.src", "ipv6.dst")
       fallthrough
     case .ipv6HopByHop, .ipv6Routing, .ipv6Fragment, .ipv6DestinationOptions:
+      row.protocolName = "IPv6"
+      if let text = NetworkInfo.ipv6Extension(layer.protocolID) { row.info = text }
       let nextHeader = f.uint(Self.nextHeaderField[layer.protocolID] ?? "")
-      set("IPv6", complete ? NetworkInfo.ipv6(f, nextHeader: nextHeader, payloadUndissected: undissected) : nil)
+      if complete, let text = NetworkInfo.ipv6(nextHeader: nextHeader, payloadUndissected: undissected) {
+        row.info = text
+      }
+      if let bogus = NetworkInfo.bogusVersion(f, "ipv6.version", expected: 6) { (row.info, row.bogusVersion) = (bogus, true) }
     case .icmp:
       let ttl = f.dissection.lastTopLayer(.ip).flatMap { LayerFields(f.dissection, layer: $0).uint("ip.ttl") }
       set("ICMP", ICMPInfo.text(f, ttl: ttl, echoes: &echoes))
@@ -113,7 +133,7 @@ public final class PacketSummarizer {
     case .tcp:
       set("TCP", TCPInfo.text(f))
     case .udp:
-      set("UDP", UDPInfo.text(f))
+      set("UDP", UDPInfo.text(f, ipPayload: ipPayload(before: layer, in: f.dissection)))
     case .dns:
       set("DNS", DNSInfo.text(f))
     case .http:
@@ -121,6 +141,24 @@ public final class PacketSummarizer {
     default:
       return
     }
+  }
+
+  /// The bytes from `layer` to the end of the datagram, as the IP header
+  /// in front of it declares them; nil for fragments (Wireshark does not
+  /// check their lengths) and IPv6 jumbograms.
+  private func ipPayload(before layer: LayerSpan, in d: Dissection) -> Int? {
+    guard let index = d.layers.lastIndex(where: {
+      $0.depth == 0 && $0.start < layer.start && ($0.protocolID == .ip || $0.protocolID == .ipv6)
+    }) else { return nil }
+    let network = d.layers[index]
+    let f = LayerFields(d, layer: index)
+    if network.protocolID == .ip, let length = f.uint("ip.len"), length > 0 {
+      if f.uint("ip.flags.mf") == 1 || f.uint("ip.frag_offset") ?? 0 != 0 { return nil }
+      return network.start &+ Int(length) &- layer.start
+    }
+    if d.layers.contains(where: { $0.protocolID == .ipv6Fragment }) { return nil }
+    if let length = f.uint("ipv6.plen"), length > 0 { return network.start &+ 40 &+ Int(length) &- layer.start }
+    return nil
   }
 
   /// The field holding the next header of each IPv6 header.

@@ -48,6 +48,10 @@ for proto, (total, exact, most, unanalysed) in sorted(stats.items(), key=lambda 
     print(
         f"{proto:14} {total:6} {exact:7} {100 * exact / total:5.1f}% {most:7} {100 * most / total:5.1f}%"
         f" {unanalysed:7} {100 * unanalysed / total:5.1f}%")
+total = [sum(column) for column in zip(*stats.values())] if stats else [0, 0, 0, 0]
+if total[0]:
+    print(f"{'all':14} {total[0]:6} {total[1]:7} {100 * total[1] / total[0]:5.1f}% {total[2]:7}"
+          f" {100 * total[2] / total[0]:5.1f}% {total[3]:7} {100 * total[3] / total[0]:5.1f}%")
 for proto, items in examples.items():
     for name, x, y in items:
         print(f"--- {proto} {name}\n< {x[:200]}\n> {y[:200]}")
