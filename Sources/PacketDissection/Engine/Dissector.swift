@@ -80,39 +80,55 @@ public final class Dissector {
     return dissection
   }
 
-  /// Bytes after the datagram that the link layer carried: Ethernet pads
-  /// frames to 60 bytes; anything beyond is a trailer.
+  /// Bytes after the datagram that the link layer carried, as Wireshark
+  /// splits them: zero bytes up to the 60-byte minimum frame are padding;
+  /// in a frame of 64 bytes or more the last four are taken for the frame
+  /// check sequence (not verified); the rest is trailer.
   private func addTrailer(frameEnd: Int) {
     guard let owner = dissection.trailerOwner, let claimed = dissection.claimedEnd,
       claimed >= owner.payloadStart, claimed < frameEnd
     else { return }
-    let captured = dissection.packet.count
-    // Bytes up to the 60-byte minimum are padding when they are all zero;
-    // otherwise Wireshark takes everything after the datagram as trailer.
+    let packet = dissection.packet
+    let captured = packet.count
     var paddingEnd =
       owner.padding == nil ? claimed : min(frameEnd, max(claimed, Ethernet.minimumFrame))
     var i = claimed
     while i < min(paddingEnd, captured) {
-      if dissection.packet.byte(i) != 0 {
+      if packet.byte(i) != 0 {
         paddingEnd = claimed
         break
       }
       i += 1
     }
+    var trailerEnd = frameEnd
+    var fcsAt: Int?
+    // Wireshark measures "64 bytes or more" over the owner's own bytes (a
+    // VLAN tag's start after the Ethernet header).
+    let ownerStart = dissection.layers[owner.layer].start
+    if frameEnd - ownerStart >= Ethernet.minimumFrame + 4 && frameEnd - paddingEnd >= 4 {
+      trailerEnd = frameEnd - 4
+      if frameEnd <= captured { fcsAt = trailerEnd }
+    }
     if let padding = owner.padding, paddingEnd > claimed, claimed < captured {
-      let end = min(paddingEnd, captured)
-      dissection.insert(
-        FieldRecord(
-          field: padding, depth: 1, flags: [], offset: Int32(claimed), length: Int32(end - claimed),
-          value: 0), inLayer: owner.layer)
+      insert(padding, from: claimed, to: min(paddingEnd, captured), layer: owner.layer)
     }
-    if frameEnd > paddingEnd, paddingEnd < captured {
-      let end = min(frameEnd, captured)
-      dissection.insert(
-        FieldRecord(
-          field: owner.trailer, depth: 1, flags: [], offset: Int32(paddingEnd),
-          length: Int32(end - paddingEnd), value: 0), inLayer: owner.layer)
+    if trailerEnd > paddingEnd, paddingEnd < captured {
+      insert(owner.trailer, from: paddingEnd, to: min(trailerEnd, captured), layer: owner.layer)
     }
+    if let at = fcsAt, let fcs = packet.uint32(at: at) {
+      dissection.insert(
+        FieldRecord(field: Ethernet.fcs, depth: 1, flags: [], offset: Int32(at), length: 4, value: UInt64(fcs)),
+        inLayer: owner.layer)
+      dissection.insert(
+        FieldRecord(field: Ethernet.fcsStatus, depth: 1, flags: .generated, offset: Int32(at), length: 0, value: 2),
+        inLayer: owner.layer)
+    }
+  }
+
+  private func insert(_ field: FieldID, from start: Int, to end: Int, layer: Int) {
+    dissection.insert(
+      FieldRecord(field: field, depth: 1, flags: [], offset: Int32(start), length: Int32(end - start), value: 0),
+      inLayer: layer)
   }
 
   /// pcapng numbers interfaces within each section, and so does

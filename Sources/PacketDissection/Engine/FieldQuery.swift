@@ -42,8 +42,12 @@ public struct UnknownField: Error, Sendable {
   public let name: String
 }
 
+/// Fields found only once the layer inside has said where it ends.
+private let trailerFields = [Ethernet.padding, Ethernet.trailer, Ethernet.fcs, Ethernet.fcsStatus, VLAN.trailer]
+
 /// The deepest layer that must be dissected to read every occurrence of
 /// `fields`. `frame.protocols` lists every layer, so it needs them all;
+/// link-layer padding and trailers need the datagram's length;
 /// network-layer fields also occur in the datagram an ICMP error quotes,
 /// so they need the transport layer that carries it.
 public func deepestLevel(for fields: some Sequence<FieldID>) -> LayerLevel {
@@ -51,6 +55,8 @@ public func deepestLevel(for fields: some Sequence<FieldID>) -> LayerLevel {
   for field in fields {
     var needed = Registry.decl(field.protocolID).level
     if field == Frame.protocols { needed = .application }
+    // Padding and trailers are what the datagram inside leaves over.
+    if trailerFields.contains(field) { needed = .network }
     if needed == .network { needed = .transport }
     level = max(level, needed)
   }

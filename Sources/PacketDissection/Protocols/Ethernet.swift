@@ -16,6 +16,8 @@ enum Ethernet {
       .loose("eth.len", "Length", .uint(bytes: 2)),
       .loose("eth.padding", "Padding", .bytes, blurb: "Ethernet Padding"),
       .loose("eth.trailer", "Trailer", .bytes, blurb: "Ethernet Trailer or Checksum"),
+      .loose("eth.fcs", "Frame check sequence", .uint(bytes: 4), base: .hex, blurb: "Ethernet checksum"),
+      .loose("eth.fcs.status", "FCS Status", .uint(bytes: 1), blurb: "2: not verified"),
     ],
     bindings: [Binding(.linkType, 1)], headerBits: 112, variablePart: "Payload",
     dissect: dissect)
@@ -33,6 +35,8 @@ enum Ethernet {
   static let len = decl.field("eth.len")
   static let padding = decl.field("eth.padding")
   static let trailer = decl.field("eth.trailer")
+  static let fcs = decl.field("eth.fcs")
+  static let fcsStatus = decl.field("eth.fcs.status")
 
   /// Smallest Ethernet frame without its FCS; shorter payloads are padded.
   static let minimumFrame = 60

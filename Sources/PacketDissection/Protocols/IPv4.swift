@@ -65,11 +65,10 @@ enum IPv4 {
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     let first = try c.uint8(0)
-    guard first >> 4 == 4 else {
-      try c.fixed(version)
-      throw .malformed
-    }
     try c.fixed(version)
+    // Wireshark hands a version-6 header under an IPv4 binding to IPv6.
+    if first >> 4 == 6 { return .layer(.ipv6, at: c.start, end: c.end) }
+    guard first >> 4 == 4 else { throw .malformed }
     let headerLength = Int(first & 0x0f) * 4
     try c.add(hdrLen, at: 0, 1, value: UInt64(headerLength))
     guard headerLength >= 20 else { throw .malformed }

@@ -114,6 +114,10 @@ enum SLL {
       return .dispatch(.sllProtocol, key: UInt32(proto), at: c.start + payloadAt, end: c.end)
     }
     try c.add(etype, at: offset, 2, value: UInt64(proto))
-    return .dispatch(.ethertype, key: UInt32(proto), at: c.start + payloadAt, end: c.end)
+    // SLL looks the EtherType up itself: no `ethertype` layer, unlike Ethernet.
+    guard let next = Registry.lookup(.ethertype, UInt32(proto)) else {
+      return .data(at: c.start + payloadAt, end: c.end)
+    }
+    return .layer(next, at: c.start + payloadAt, end: c.end)
   }
 }
