@@ -32,7 +32,7 @@ let package = Package(
     /// The shell: sessions, commands, the REPL.
     .target(
       name: "PacketShell",
-      dependencies: ["PacketCapture", "PacketDissection", "PacketLanguage", "CReadline"]),
+      dependencies: ["PacketCapture", "PacketDissection", "PacketLanguage", "PacketRender", "CReadline"]),
     .executableTarget(
       name: "pktsh",
       dependencies: [

@@ -110,20 +110,22 @@ public final class Session {
   }
 
   /// Walks the view in capture order, dissecting only what `fields`,
-  /// the view and `filter` need, and calls `body` for each packet that
-  /// passes both until it answers false. Returns false if interrupted.
+  /// the view and `filter` need (everything when `fields` is nil), and
+  /// calls `body` for each packet that passes both until it answers false.
+  /// Returns false if interrupted.
   @discardableResult
   func scan(
-    _ capture: CaptureFile, fields: [FieldID] = [], deepest: LayerLevel = .frame,
-    filter: CompiledFilter?, through last: Int? = nil,
+    _ capture: CaptureFile, fields: [FieldID]? = [], filter: CompiledFilter?, through last: Int? = nil,
     _ body: (PacketRecord, Dissection) -> Bool
   ) -> Bool {
     let dissector = Dissector()
     dissector.interfaces = capture.interfaces
     let tests = [view, filter].compactMap { $0 }
-    let needed = fields + tests.flatMap(\.fields)
-    dissector.only = FieldIDSet(needed)
-    dissector.deepest = max(deepest, deepestLevel(for: needed), tests.map(\.deepest).max() ?? .frame)
+    if let fields {
+      let needed = fields + tests.flatMap(\.fields)
+      dissector.only = FieldIDSet(needed)
+      dissector.deepest = max(deepestLevel(for: needed), tests.map(\.deepest).max() ?? .frame)
+    }
     var interrupted = false
     capture.forEachPacket(in: 0..<min(capture.count, last ?? capture.count)) { record in
       if Interrupt.isRaised {
