@@ -72,7 +72,7 @@ import Testing
       help filters; quit
       """
     let commands = try Parser.script(script).map(\.command)
-    #expect(commands.count == 11)
+    #expect(commands.count == 12)
     #expect(commands[0] == .load(path: "a;b.pcap"))
     guard case .list(let range, let filter) = commands[5] else { Issue.record("not a list"); return }
     #expect(range == PacketRange(spans: [1...1, 3...3, 7...9]))

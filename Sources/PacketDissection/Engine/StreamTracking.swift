@@ -64,13 +64,18 @@ extension DissectionState {
     return false
   }
 
-  /// The UDP conversation index of a datagram and its stream times.
-  func trackUDP(source: UInt16, destination: UInt16, time: Int64) -> (stream: Int, sinceFirst: Int64, sincePrevious: Int64) {
+  /// The UDP conversation index of a datagram and its stream times; a nil
+  /// `time` looks the conversation up (or opens it) without moving its clock.
+  func trackUDP(source: UInt16, destination: UInt16, time: Int64?) -> (stream: Int, sinceFirst: Int64, sincePrevious: Int64) {
     let (key, _) = ConversationKey.make(networkSource, source, networkDestination, destination)
     var entry = udpStreams[key] ?? {
       defer { nextUDPStream += 1 }
-      return UDPStream(index: nextUDPStream, firstTime: time, lastTime: time)
+      return UDPStream(index: nextUDPStream, firstTime: time ?? 0, lastTime: time ?? 0)
     }()
+    guard let time else {
+      udpStreams[key] = entry
+      return (entry.index, 0, 0)
+    }
     let facts = (entry.index, time &- entry.firstTime, time &- entry.lastTime)
     entry.lastTime = time
     udpStreams[key] = entry

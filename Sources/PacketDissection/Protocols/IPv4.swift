@@ -96,10 +96,10 @@ enum IPv4 {
     try address(c, at: 16, field: dst, hostField: dstHost)
     let s = try c.uint32(12)
     let d = try c.uint32(16)
-    if c.depth == 0 {
-      c.state.networkSource = NetworkAddress(low: UInt64(s))
-      c.state.networkDestination = NetworkAddress(low: UInt64(d))
-    }
+    // Also inside an ICMP error: the quoted datagram's transport layer
+    // finds its conversation by the quoted addresses.
+    c.state.networkSource = NetworkAddress(low: UInt64(s))
+    c.state.networkDestination = NetworkAddress(low: UInt64(d))
     try options(c, end: headerLength)
     let payload = c.start + headerLength
     if fragment != 0 { return .data(at: payload, end: c.end) }

@@ -93,10 +93,10 @@ enum IPv6 {
     try address(c, at: 24, field: dst, hostField: dstHost)
     slaacMAC(c, at: 8, field: srcSLAAC)
     slaacMAC(c, at: 24, field: dstSLAAC)
-    if c.depth == 0 {
-      c.state.networkSource = NetworkAddress(high: try c.uint(8, 8), low: try c.uint(16, 8))
-      c.state.networkDestination = NetworkAddress(high: try c.uint(24, 8), low: try c.uint(32, 8))
-    }
+    // Also inside an ICMPv6 error: the quoted datagram's transport layer
+    // finds its conversation by the quoted addresses.
+    c.state.networkSource = NetworkAddress(high: try c.uint(8, 8), low: try c.uint(16, 8))
+    c.state.networkDestination = NetworkAddress(high: try c.uint(24, 8), low: try c.uint(32, 8))
     // A zero payload length with a Hop-by-Hop header is a jumbogram
     // (RFC 2675): the Jumbo Payload option carries the length.
     if payloadLength == 0 && next == 0, let jumbo = jumboLength(c) { payloadLength = jumbo }

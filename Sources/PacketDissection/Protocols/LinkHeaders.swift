@@ -50,6 +50,7 @@ enum SLL {
       .loose("sll.unused", "Unused", .bytes),
       .loose("sll.ltype", "Protocol", .uint(bytes: 2), base: .hex, blurb: "Linux protocol type"),
       .loose("sll.etype", "Protocol", .uint(bytes: 2), base: .hex, blurb: "Ethernet protocol type"),
+      .loose("sll.gretype", "Protocol", .uint(bytes: 2), base: .hex, blurb: "GRE protocol type"),
       .loose("sll.ifindex", "Interface index", .uint(bytes: 4)),
     ],
     bindings: [Binding(.linkType, 113), Binding(.linkType, 276)], headerBits: 128,
@@ -64,6 +65,9 @@ enum SLL {
   static let unused = decl.field("sll.unused")
   static let ltype = decl.field("sll.ltype")
   static let etype = decl.field("sll.etype")
+  static let gretype = decl.field("sll.gretype")
+  /// `ARPHRD_IPGRE`: the link-layer address type of a GRE tunnel.
+  static let arphrdIPGRE: UInt16 = 778
   static let ifindex = decl.field("sll.ifindex")
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
@@ -97,7 +101,7 @@ enum SLL {
     let shown = min(length, room)
     if hardware == 1 && length == 6 {
       try c.add(srcEth, at: offset, 6)
-    } else if hardware == 778 && length == 4 {
+    } else if hardware == arphrdIPGRE && length == 4 {
       try c.add(srcIPv4, at: offset, 4, value: UInt64(try c.uint32(offset)))
     } else if shown > 0 {
       try c.add(srcOther, at: offset, shown)
@@ -113,8 +117,13 @@ enum SLL {
       try c.add(ltype, at: offset, 2, value: UInt64(proto))
       return .dispatch(.sllProtocol, key: UInt32(proto), at: c.start + payloadAt, end: c.end)
     }
-    try c.add(etype, at: offset, 2, value: UInt64(proto))
-    // SLL looks the EtherType up itself: no `ethertype` layer, unlike Ethernet.
+    guard hardware == arphrdIPGRE else {
+      try c.add(etype, at: offset, 2, value: UInt64(proto))
+      return .dispatch(.ethertype, key: UInt32(proto), at: c.start + payloadAt, end: c.end)
+    }
+    // GRE tunnels carry GRE protocol types, which Wireshark looks up
+    // directly: no `ethertype` layer.
+    try c.add(gretype, at: offset, 2, value: UInt64(proto))
     guard let next = Registry.lookup(.ethertype, UInt32(proto)) else {
       return .data(at: c.start + payloadAt, end: c.end)
     }

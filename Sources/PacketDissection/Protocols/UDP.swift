@@ -41,12 +41,18 @@ enum UDP {
     c.limit(to: declared)
     let sum = try c.fixed(checksum)
     c.generated(checksumStatus, value: sum == 0 ? 3 : 2)
-    if c.depth == 0 && c.state.tracksConversations {
+    if c.state.tracksConversations {
+      // A datagram quoted in an ICMP error belongs to its conversation but
+      // does not move the conversation's clock.
+      let quoted = c.depth > 0
       let facts = c.state.trackUDP(
-        source: UInt16(source), destination: UInt16(destination), time: c.dissection.frame.time)
+        source: UInt16(source), destination: UInt16(destination),
+        time: quoted ? nil : c.dissection.frame.time)
       c.generated(stream, value: UInt64(facts.stream))
-      c.generated(timeRelative, value: UInt64(bitPattern: facts.sinceFirst))
-      c.generated(timeDelta, value: UInt64(bitPattern: facts.sincePrevious))
+      if !quoted {
+        c.generated(timeRelative, value: UInt64(bitPattern: facts.sinceFirst))
+        c.generated(timeDelta, value: UInt64(bitPattern: facts.sincePrevious))
+      }
     }
     guard c.length > 8 else { return .stop }
     if c.wants(payload) { try c.add(payload, at: 8, c.capturedLength - 8) }
