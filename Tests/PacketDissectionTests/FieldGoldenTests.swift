@@ -63,7 +63,7 @@ enum FieldGoldens {
     dissector.interfaces = file.interfaces
     query.configure(dissector)
     let excused = Set(FieldGoldens.differences.filter { $0.capture == capture }.map(\.field))
-    let columnOf = Dictionary(uniqueKeysWithValues: query.fields.enumerated().map { ($1, $0) })
+    let columnOf = Dictionary(query.fields.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     var differing: [String: Int] = [:]
     var reported = 0
     file.forEachPacket { record in
