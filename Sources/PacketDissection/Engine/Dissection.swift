@@ -52,7 +52,17 @@ public final class Dissection {
   /// Bytes of values computed during dissection (decompressed names).
   var arena: [UInt8] = []
   /// When set, only these fields are recorded (protocol items always are).
-  var only: FieldIDSet?
+  var only: FieldIDSet? {
+    didSet {
+      recordsEverything = only == nil
+      wanted.update(repeating: 0, count: FieldIDSet.wordCount)
+      if let only { for (i, word) in only.words.enumerated() { wanted[i] = word } }
+    }
+  }
+  /// `only` as the hot path reads it: a flag and a bitmap by `FieldID.raw`,
+  /// with no optional or array to retain on every field.
+  private var recordsEverything = true
+  private let wanted = UnsafeMutablePointer<UInt64>.allocate(capacity: FieldIDSet.wordCount)
   /// Fixed-field layouts by `FieldID.raw`, for `LayerCursor.fixed`.
   let layouts = FastTables.shared.layouts
   /// The innermost layer that handed its payload on by EtherType, which
@@ -62,10 +72,13 @@ public final class Dissection {
   var claimedEnd: Int?
 
   init() {
+    wanted.initialize(repeating: 0, count: FieldIDSet.wordCount)
     records.reserveCapacity(256)
     layers.reserveCapacity(16)
     arena.reserveCapacity(1024)
   }
+
+  deinit { wanted.deallocate() }
 
   func reset(packet: ByteView, frame: FrameInfo) {
     self.packet = packet
@@ -95,8 +108,7 @@ public final class Dissection {
   }
 
   @inline(__always) func wants(_ id: FieldID) -> Bool {
-    guard let only else { return true }
-    return id.index == 0 || only.contains(id)
+    recordsEverything || id.index == 0 || wanted[Int(id.raw >> 6)] & (1 << UInt64(id.raw & 63)) != 0
   }
 
   @inline(__always) func append(_ record: FieldRecord) {

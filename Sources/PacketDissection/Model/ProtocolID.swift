@@ -28,7 +28,10 @@ public struct FieldID: Hashable, Sendable, Comparable {
 public struct FieldIDSet: Sendable, Equatable {
   @usableFromInline var words: [UInt64]
 
-  public init() { words = Array(repeating: 0, count: ProtocolID.allCases.count * 4) }
+  /// 256 possible fields per protocol, 64 per word.
+  static let wordCount = ProtocolID.allCases.count * 4
+
+  public init() { words = Array(repeating: 0, count: FieldIDSet.wordCount) }
 
   public init(_ ids: some Sequence<FieldID>) {
     self.init()
