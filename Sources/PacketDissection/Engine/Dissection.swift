@@ -23,6 +23,8 @@ struct TrailerOwner {
 /// The facts about one frame that do not come from its bytes.
 public struct FrameInfo: Sendable {
   public var number: Int = 0
+  /// False for packets stored without a timestamp (pcapng Simple Packet Blocks).
+  public var hasTime = true
   /// Nanoseconds since the epoch.
   public var time: Int64 = 0
   public var sinceFirst: Int64 = 0

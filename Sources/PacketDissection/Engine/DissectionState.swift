@@ -40,6 +40,9 @@ struct TCPFlow {
 struct TCPStream {
   var index: Int
   var flows = (TCPFlow(), TCPFlow())
+  /// The opening SYN asked for Accurate ECN (AE, CWR and ECE all set):
+  /// later segments carry the 3-bit ACE counter in those bits.
+  var accurateECN = false
   var firstTime: Int64
   var lastTime: Int64
 }

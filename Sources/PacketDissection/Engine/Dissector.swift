@@ -47,10 +47,12 @@ public final class Dissector {
     let time = record.timestamp.seconds &* 1_000_000_000 &+ Int64(record.timestamp.nanoseconds)
     let first = state.firstTime ?? time
     let previous = state.previousTime ?? time
-    state.firstTime = first
+    // A pcapng Simple Packet Block has no time: it shows none, and (as in
+    // Wireshark) the next packet's delta counts from zero.
+    if record.hasTimestamp { state.firstTime = first }
     state.previousTime = time
     let info = FrameInfo(
-      number: record.number, time: time, sinceFirst: time &- first, sincePrevious: time &- previous,
+      number: record.number, hasTime: record.hasTimestamp, time: time, sinceFirst: time &- first, sincePrevious: time &- previous,
       originalLength: record.originalLength, interfaceIndex: record.interfaceIndex,
       interfaceID: record.interfaceIndex.map(sectionLocalID),
       interfaceName: record.interfaceIndex.flatMap {

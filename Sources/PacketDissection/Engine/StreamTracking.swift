@@ -9,6 +9,8 @@ struct TCPSegmentFacts {
   var windowShift: Int
   var sinceFirst: Int64
   var sincePrevious: Int64
+  /// The three AccECN bits of this (non-SYN) segment are the ACE counter.
+  var carriesACE: Bool
 }
 
 extension DissectionState {
@@ -42,12 +44,14 @@ extension DissectionState {
       }
     }
     if isACK && theirs.baseSeq == nil { theirs.baseSeq = ack &- 1 }
+    if syn && !isACK { entry.accurateECN = flags & TCP.accurateECNBits == TCP.accurateECNBits }
     if flags & (TCP.flagFIN | TCP.flagRST) != 0 { mine.sawFinOrReset = true }
     let facts = TCPSegmentFacts(
       stream: entry.index, relativeSeq: seq &- mine.baseSeq!,
       relativeAck: isACK ? ack &- (theirs.baseSeq ?? ack) : ack, peerBase: theirs.baseSeq ?? 0,
       windowShift: mine.windowScale >= 0 && theirs.windowScale == -2 ? -2 : mine.windowScale,
-      sinceFirst: time &- entry.firstTime, sincePrevious: time &- entry.lastTime)
+      sinceFirst: time &- entry.firstTime, sincePrevious: time &- entry.lastTime,
+      carriesACE: entry.accurateECN && !syn)
     entry.lastTime = time
     if forward { entry.flows = (mine, theirs) } else { entry.flows = (theirs, mine) }
     tcpStreams[key] = entry

@@ -45,10 +45,12 @@ enum Frame {
     for text in info.comments where c.wants(comment) {
       c.computed(comment, at: 0, 0, bytes: Array(text.utf8))
     }
-    c.generated(time, value: UInt64(bitPattern: info.time))
-    c.generated(timeEpoch, value: UInt64(bitPattern: info.time))
-    c.generated(timeDelta, value: UInt64(bitPattern: info.sincePrevious))
-    c.generated(timeRelative, value: UInt64(bitPattern: info.sinceFirst))
+    if info.hasTime {
+      c.generated(time, value: UInt64(bitPattern: info.time))
+      c.generated(timeEpoch, value: UInt64(bitPattern: info.time))
+      c.generated(timeDelta, value: UInt64(bitPattern: info.sincePrevious))
+      c.generated(timeRelative, value: UInt64(bitPattern: info.sinceFirst))
+    }
     c.generated(number, value: UInt64(info.number))
     c.generated(len, value: UInt64(info.originalLength))
     c.generated(capLen, value: UInt64(c.packet.count))

@@ -25,6 +25,7 @@ enum TCP {
       .flag("tcp.flags.reset", "Reset", at: 12, bytes: 2, mask: 0x0004),
       .flag("tcp.flags.syn", "Syn", at: 12, bytes: 2, mask: 0x0002),
       .flag("tcp.flags.fin", "Fin", at: 12, bytes: 2, mask: 0x0001),
+      .loose("tcp.flags.ace", "ACE", .uint(bytes: 1), blurb: "Accurate ECN counter: the AE, CWR and ECE bits after an AccECN handshake"),
       .loose("tcp.flags.str", "TCP Flags", .string),
       .uint("tcp.window_size_value", "Window", at: 14, bytes: 2),
       .loose("tcp.window_size", "Calculated window size", .uint(bytes: 4)),
@@ -68,6 +69,9 @@ enum TCP {
     "tcp.flags.ack", "tcp.flags.push", "tcp.flags.reset", "tcp.flags.syn", "tcp.flags.fin",
   ].map(decl.field)
   static let flagsStr = decl.field("tcp.flags.str")
+  static let ace = decl.field("tcp.flags.ace")
+  /// AE, CWR and ECE: together the ACE counter once AccECN is agreed (RFC 9768).
+  static let accurateECNBits: UInt16 = 0x01c0
   static let windowValue = decl.field("tcp.window_size_value")
   static let window = decl.field("tcp.window_size")
   static let windowScale = decl.field("tcp.window_size_scalefactor")
@@ -90,10 +94,11 @@ enum TCP {
   static let timeDelta = decl.field("tcp.time_delta")
   static let payload = decl.field("tcp.payload")
 
-  /// Fields whose values come from following the conversation.
-  static let stateful = [
-    stream, seq, nxtseq, ack, window, windowScale, sackLE, sackRE, timeRelative, timeDelta,
-  ]
+  /// Fields whose values come from following the conversation (the
+  /// AccECN bits read differently once the handshake agreed on it).
+  static let stateful =
+    [stream, seq, nxtseq, ack, window, windowScale, sackLE, sackRE, timeRelative, timeDelta, ace, flagsStr]
+    + flagBits[1...3]
 
   static let flagSYN: UInt16 = 0x002
   static let flagFIN: UInt16 = 0x001
@@ -116,6 +121,7 @@ enum TCP {
     var peerBase: UInt32 = 0
     var windowShift = -1
     var streamTimes: (Int64, Int64) = (0, 0)
+    var carriesACE = false
     if tracked {
       let now = c.dissection.frame.time
       let facts = c.state.trackTCP(
@@ -126,6 +132,7 @@ enum TCP {
       peerBase = facts.peerBase
       windowShift = facts.windowShift
       streamTimes = (facts.sinceFirst, facts.sincePrevious)
+      carriesACE = facts.carriesACE
     }
     c.generated(len, value: UInt64(segmentLength))
     try c.add(seq, at: 4, 4, value: UInt64(relative.seq))
@@ -141,9 +148,17 @@ enum TCP {
     try c.add(hdrLen, at: 12, 1, value: UInt64(headerLength))
     guard headerLength >= 20 else { throw .malformed }
     try c.fixed(flags)
-    for bit in flagBits { try c.fixed(bit, depth: 2) }
+    for (i, bit) in flagBits.enumerated() {
+      // After an AccECN handshake, AE, CWR and ECE (bits 1-3) read as one counter.
+      if carriesACE && (1...3).contains(i) {
+        if i == 1 { try c.add(ace, at: 12, 2, value: UInt64(flagValue >> 6 & 7), depth: 2) }
+        continue
+      }
+      try c.fixed(bit, depth: 2)
+    }
     if c.wants(flagsStr) {
-      c.computed(flagsStr, at: 12, 2, bytes: Array(flagString(flagValue).utf8), depth: 2)
+      let text = flagString(flagValue, ace: carriesACE)
+      c.computed(flagsStr, at: 12, 2, bytes: Array(text.utf8), depth: 2)
     }
     let rawWindow = try c.fixed(windowValue)
     if flagValue & flagSYN != 0 {
@@ -241,10 +256,15 @@ enum TCP {
 
   /// Wireshark's twelve-character flag summary: a letter per set flag,
   /// `·` for each clear one (`·······AP···`).
-  static func flagString(_ flags: UInt16) -> String {
+  /// With `ace`, the AE, CWR and ECE places show the ACE counter as `-N-`.
+  static func flagString(_ flags: UInt16, ace: Bool = false) -> String {
     let letters: [Character] = ["R", "R", "R", "A", "C", "E", "U", "A", "P", "R", "S", "F"]
     var out = ""
     for (i, letter) in letters.enumerated() {
+      if ace && (3...5).contains(i) {
+        out += i == 4 ? String(flags >> 6 & 7) : "-"
+        continue
+      }
       out.append(flags & (0x800 >> UInt16(i)) != 0 ? letter : "·")
     }
     return out
