@@ -26,6 +26,9 @@ public struct FieldRecord: Sendable {
     public static let hidden = Flags(rawValue: 2)
     /// The value bytes live in the dissection's arena.
     public static let inArena = Flags(rawValue: 4)
+    /// A byte field the dissector added over no bytes at all (an option
+    /// with an empty value): tshark prints `<MISSING>` rather than `<none>`.
+    public static let missing = Flags(rawValue: 8)
   }
 
   public var byteRange: Range<Int> { Int(offset)..<Int(offset) + Int(length) }

@@ -133,6 +133,17 @@ public struct LayerCursor {
         offset: Int32(start + offset), length: Int32(max(0, count)), value: packed))
   }
 
+  /// Adds `proto` to the protocol chain right after this layer, over
+  /// `count` bytes at `offset`, for protocols Wireshark shows inside
+  /// another's header (MPTCP, whose options sit in TCP's).
+  public func addInnerProtocol(_ proto: ProtocolID, at offset: Int, _ count: Int) {
+    let start = self.start + offset
+    dissection.layers.append(
+      LayerSpan(protocolID: proto, start: start, end: start + count, firstRecord: dissection.records.count, depth: depth / 2))
+    dissection.records.append(
+      FieldRecord(field: FieldID(proto, 0), depth: depth + 1, flags: [], offset: Int32(start), length: Int32(count), value: 0))
+  }
+
   /// Dissects a layer quoted inside this one (the IP header inside an ICMP
   /// error): its records nest under this layer's, and its protocols join
   /// the chain, as Wireshark shows them.

@@ -24,6 +24,7 @@ public enum Registry {
     case .icmp: ICMP.decl
     case .icmpv6: ICMPv6.decl
     case .tcp: TCP.decl
+    case .mptcp: TCP.multipath
     case .udp: UDP.decl
     case .dns: DNS.decl
     case .http: HTTP.decl

@@ -4,7 +4,7 @@
 /// its fields' `FieldID`s.
 public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case frame, eth, ethertype, vlan, ieee8021ad, sll, null, raw, arp, ip, ipv6, ipv6HopByHop, ipv6Routing,
-    ipv6Fragment, ipv6DestinationOptions, icmp, icmpv6, tcp, udp, dns, http, data, malformed
+    ipv6Fragment, ipv6DestinationOptions, icmp, icmpv6, tcp, mptcp, udp, dns, http, data, malformed
 }
 
 /// A field's identity: its protocol in the high byte, its index in that

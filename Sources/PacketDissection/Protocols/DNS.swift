@@ -351,7 +351,7 @@ enum DNS {
       try c.check(offset, 4 + n)
       try c.add(optCode, at: offset, 2, value: UInt64(code), depth: 4)
       try c.add(optLen, at: offset + 2, 2, value: UInt64(n), depth: 4)
-      try c.add(optData, at: offset + 4, n, depth: 4)
+      try c.add(optData, at: offset + 4, n, depth: 4, flags: n == 0 ? .missing : [])
       offset += 4
       // Wireshark skips an Extended DNS Error option shorter than its
       // 2-byte code without moving past it.

@@ -124,19 +124,20 @@ enum IPv4 {
     var offset = 20
     while offset < end {
       let type = try c.uint8(offset)
+      // An option whose length is missing, too small or past the header is
+      // not shown, as Wireshark shows it.
+      var length = 1
+      if type > 1 {
+        guard offset + 1 < end else { return }
+        length = Int(try c.uint8(offset + 1))
+        guard length >= 2, offset + length <= end else { return }
+      }
       try c.add(optType, at: offset, 1, value: UInt64(type), depth: 2)
       try c.add(optCopy, at: offset, 1, value: UInt64(type >> 7), depth: 3)
       try c.add(optClass, at: offset, 1, value: UInt64(type >> 5 & 3), depth: 3)
       try c.add(optNumber, at: offset, 1, value: UInt64(type & 0x1f), depth: 3)
       if type == 0 { return }
-      if type == 1 {
-        offset += 1
-        continue
-      }
-      guard offset + 1 < end else { return }
-      let length = Int(try c.uint8(offset + 1))
-      try c.add(optLen, at: offset + 1, 1, value: UInt64(length), depth: 2)
-      guard length >= 2, offset + length <= end else { return }
+      if type > 1 { try c.add(optLen, at: offset + 1, 1, value: UInt64(length), depth: 2) }
       offset += length
     }
   }

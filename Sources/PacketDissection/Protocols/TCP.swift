@@ -48,9 +48,16 @@ enum TCP {
       .loose("tcp.time_relative", "Time since first frame in this TCP stream", .relativeTime),
       .loose("tcp.time_delta", "Time since previous frame in this TCP stream", .relativeTime),
       .loose("tcp.payload", "TCP payload", .bytes),
+      .loose("tcp.reset_cause", "Reset cause", .string, blurb: "Text a reset carries as data"),
     ],
     bindings: [Binding(.ipProto, 6)], headerBits: 160, variablePart: "Options",
     dissect: dissect)
+
+  /// Multipath TCP (RFC 8684) lives in TCP options; pktsh shows only that
+  /// it is there, as a protocol of the frame.
+  static let multipath = ProtocolDecl(
+    .mptcp, name: "mptcp", label: "Multipath Transmission Control Protocol", level: .transport,
+    fields: [], dissect: { _ in .stop })
 
   static let srcport = decl.field("tcp.srcport")
   static let dstport = decl.field("tcp.dstport")
@@ -93,6 +100,7 @@ enum TCP {
   static let timeRelative = decl.field("tcp.time_relative")
   static let timeDelta = decl.field("tcp.time_delta")
   static let payload = decl.field("tcp.payload")
+  static let resetCause = decl.field("tcp.reset_cause")
 
   /// Fields whose values come from following the conversation (the
   /// AccECN bits read differently once the handshake agreed on it).
@@ -184,6 +192,14 @@ enum TCP {
     }
     let payloadStart = c.start + headerLength
     guard segmentLength > 0 else { return .stop }
+    // Data on a reset is the sender's reason (RFC 9293 3.5.3), shown as
+    // text and handed to no dissector.
+    if flagValue & flagRST != 0 {
+      let shown = max(0, min(segmentLength, c.capturedLength - headerLength))
+      let text = c.bytes.slice(headerLength, shown).copyBytes().prefix { $0 != 0 }
+      c.computed(resetCause, at: headerLength, shown, bytes: text)
+      return .stop
+    }
     if c.wants(payload) {
       try c.add(payload, at: headerLength, min(segmentLength, c.capturedLength - headerLength))
     }
@@ -244,6 +260,11 @@ enum TCP {
           count += 1
         }
         c.generated(sackCount, value: UInt64(count), depth: 3)
+      case (30, _):
+        // Multipath TCP: Wireshark lists `mptcp` as a protocol of the frame.
+        if !c.dissection.layers.contains(where: { $0.protocolID == .mptcp }) {
+          c.addInnerProtocol(.mptcp, at: offset, length)
+        }
       case (8, 10):
         try c.add(tsval, at: offset + 2, 4, value: UInt64(try c.uint32(offset + 2)), depth: 3)
         try c.add(tsecr, at: offset + 6, 4, value: UInt64(try c.uint32(offset + 6)), depth: 3)

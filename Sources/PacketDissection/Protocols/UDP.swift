@@ -43,8 +43,9 @@ enum UDP {
     c.generated(checksumStatus, value: sum == 0 ? 3 : 2)
     if c.state.tracksConversations {
       // A datagram quoted in an ICMP error belongs to its conversation but
-      // does not move the conversation's clock.
-      let quoted = c.depth > 0
+      // does not move the conversation's clock; Wireshark shows no stream
+      // times for a datagram without payload either.
+      let quoted = c.depth > 0 || declared == 8
       let facts = c.state.trackUDP(
         source: UInt16(source), destination: UInt16(destination),
         time: quoted ? nil : c.dissection.frame.time)

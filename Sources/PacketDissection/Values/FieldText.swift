@@ -31,6 +31,7 @@ public enum FieldText {
       return ether(dissection.valueBytes(record))
     case .bytes:
       // tshark prints an empty byte field's display label, "<none>".
+      if record.flags.contains(.missing) { return "<MISSING>" }
       guard record.length > 0 || record.flags.contains(.inArena) else { return "<none>" }
       return hex(dissection.valueBytes(record))
     case .string:
@@ -133,9 +134,10 @@ public enum FieldText {
     return String([digits[Int(b >> 4)], digits[Int(b & 15)]])
   }
 
-  /// Text as tshark 4.0 prints strings: the C escapes `\a \b \t \n \v
-  /// \f \r` for those control characters, every other byte below 0x80 as
-  /// it is, valid UTF-8 decoded, and U+FFFD for each byte that is not.
+  /// Text as `tshark -T fields` (4.0) prints strings: backspace, tab,
+  /// newline, form feed and carriage return as the C escapes `\b \t \n \f
+  /// \r`, every other byte below 0x80 as it is (BEL and vertical tab
+  /// included), valid UTF-8 decoded, and U+FFFD for each byte that is not.
   public static func escaped(_ bytes: ByteView) -> String {
     var out = ""
     let raw = bytes.copyBytes()
@@ -143,13 +145,11 @@ public enum FieldText {
     while i < raw.count {
       let b = raw[i]
       switch b {
-      case 0x07: out += "\\a"
       case 0x08: out += "\\b"
+      case 0x09: out += "\\t"
       case 0x0c: out += "\\f"
       case 0x0a: out += "\\n"
       case 0x0d: out += "\\r"
-      case 0x09: out += "\\t"
-      case 0x0b: out += "\\v"
       case 0..<0x80: out.unicodeScalars.append(Unicode.Scalar(b))
       default:
         if let (scalar, length) = decodeUTF8(raw, at: i) {
