@@ -27,6 +27,8 @@ let package = Package(
     .target(name: "PacketLanguage", dependencies: ["PacketDissection", "PacketWire"], swiftSettings: fast),
     /// Text views of dissected packets: summary lines, trees, hex dumps.
     .target(name: "PacketRender", dependencies: ["PacketDissection", "PacketCapture", "PacketWire"]),
+    /// Live capture from Linux packet sockets: interfaces, the mapped ring, kernel filters.
+    .target(name: "PacketLive", dependencies: ["PacketCapture", "PacketWire"]),
     /// GNU readline from the system (libreadline-dev).
     .systemLibrary(name: "CReadline"),
     /// The shell: sessions, commands, the REPL.

@@ -1,3 +1,5 @@
+import PacketWire
+
 /// A packet that owns its bytes, ready to be written.
 public struct OwnedPacket: Hashable, Sendable {
   /// Written as is; a packet read without a timestamp (a pcapng Simple
@@ -22,6 +24,19 @@ public struct OwnedPacket: Hashable, Sendable {
     self.interfaceIndex = interfaceIndex
     self.linkType = linkType
     self.comments = comments
+  }
+
+  /// Lends the packet to `body` as record `number` (1-based), the form the
+  /// dissector reads: for packets that are not in a file yet, such as
+  /// those of a live capture. The record's bytes are valid only inside `body`.
+  public func withRecord<R>(number: Int, _ body: (PacketRecord) throws -> R) rethrows -> R {
+    try capturedBytes.withUnsafeBytes { raw in
+      try body(
+        PacketRecord(
+          number: number, timestamp: timestamp, hasTimestamp: true, capturedLength: raw.count,
+          originalLength: originalLength, interfaceIndex: interfaceIndex, linkType: linkType,
+          comments: comments, bytes: ByteView(raw)))
+    }
   }
 
   /// Copies a packet out of a capture file.
