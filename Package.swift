@@ -34,7 +34,9 @@ let package = Package(
     /// The shell: sessions, commands, the REPL.
     .target(
       name: "PacketShell",
-      dependencies: ["PacketCapture", "PacketDissection", "PacketLanguage", "PacketRender", "CReadline"]),
+      dependencies: [
+        "PacketCapture", "PacketDissection", "PacketLanguage", "PacketRender", "PacketLive", "CReadline",
+      ]),
     .executableTarget(
       name: "pktsh",
       dependencies: [

@@ -82,4 +82,31 @@ public enum Command: Sendable, Equatable {
   case letBinding(name: String, value: Expr)
   case help(topic: String?)
   case quit
+  /// `interfaces`: the machine's network interfaces.
+  case interfaces
+  case capture(CaptureCommand)
+}
+
+/// `capture IFACE [count N] [for SECONDS] [where EXPR] [quiet] [promisc] [explain]`,
+/// the clauses after the interface in any order.
+public struct CaptureCommand: Sendable, Equatable {
+  /// An interface name, or `any` for all of them.
+  public var interface: String
+  /// Where the interface name was written.
+  public var location: SourceLocation
+  /// Stop after this many packets (that pass `filter`).
+  public var count: Int?
+  /// Stop after this many seconds.
+  public var seconds: Double?
+  public var filter: Expr?
+  /// No summary line per packet.
+  public var quiet = false
+  public var promiscuous = false
+  /// Print how the filter would run instead of capturing.
+  public var explain = false
+
+  public init(interface: String, location: SourceLocation) {
+    self.interface = interface
+    self.location = location
+  }
 }

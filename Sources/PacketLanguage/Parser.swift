@@ -87,6 +87,10 @@ public struct Parser {
       command = .help(topic: topic)
     case "quit", "exit":
       command = .quit
+    case "interfaces":
+      command = .interfaces
+    case "capture":
+      command = .capture(try capture())
     default:
       throw LanguageError(
         .unknownCommand, "unknown command '\(name)'", at: first.location,
@@ -98,7 +102,68 @@ public struct Parser {
 
   public static let commands = [
     "load", "filter", "count", "print", "list", "show", "hexdump", "save", "let", "help", "quit", "exit",
+    "interfaces", "capture",
   ]
+
+  static let captureClauses = ["count", "for", "where", "quiet", "promisc", "explain"]
+
+  /// The interface, then `count N`, `for SECONDS`, `where EXPR`, `quiet`,
+  /// `promisc`, `explain` in any order.
+  private mutating func capture() throws(LanguageError) -> CaptureCommand {
+    let name = advance()
+    var command: CaptureCommand
+    switch name.kind {
+    case .word(let word) where !Parser.captureClauses.contains(word):
+      command = CaptureCommand(interface: word, location: name.location)
+    case .string(let bytes):
+      command = CaptureCommand(interface: String(decoding: bytes, as: UTF8.self), location: name.location)
+    default:
+      throw LanguageError(.syntax, "capture needs an interface name (or any)", at: name.location)
+    }
+    while !atStatementEnd {
+      let clause = advance()
+      guard case .word(let word) = clause.kind else {
+        throw LanguageError(.syntax, "unexpected \(describe(clause))", at: clause.location)
+      }
+      switch word {
+      case "count":
+        let token = advance()
+        guard case .word(let text) = token.kind, let n = Int(text), n > 0 else {
+          throw LanguageError(.syntax, "count needs a number of packets", at: token.location)
+        }
+        command.count = n
+      case "for":
+        let token = advance()
+        guard case .word(let text) = token.kind, let seconds = Parser.seconds(text) else {
+          throw LanguageError(.syntax, "for needs a duration: seconds (2.5) or 500ms, 10s, 5m, 1h", at: token.location)
+        }
+        command.seconds = seconds
+      case "where": command.filter = try expression()
+      case "quiet": command.quiet = true
+      case "promisc": command.promiscuous = true
+      case "explain": command.explain = true
+      default:
+        throw LanguageError(
+          .syntax, "unexpected '\(word)'; capture takes count N, for SECONDS, where EXPR, quiet, promisc, explain",
+          at: clause.location, suggestion: Suggestions.closest(to: word, in: Parser.captureClauses))
+      }
+    }
+    return command
+  }
+
+  /// `2.5` (seconds) or a number with a unit: `500ms`, `10s`, `5m`, `1h`;
+  /// nil unless positive and finite.
+  static func seconds(_ text: String) -> Double? {
+    let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
+    var number = Substring(text)
+    var scale = 1.0
+    if let (suffix, factor) = units.first(where: { text.hasSuffix($0.0) }) {
+      number = number.dropLast(suffix.count)
+      scale = factor
+    }
+    guard let value = Double(number), value.isFinite, value > 0 else { return nil }
+    return value * scale
+  }
 
   private mutating func path(after command: String) throws(LanguageError) -> String {
     let token = advance()

@@ -16,6 +16,8 @@ enum Action {
   case none
   case help(topic: String?)
   case quit
+  case interfaces
+  case capture(CaptureRequest)
 }
 
 /// Checks every statement of a script before any of them runs, so that a
@@ -24,6 +26,9 @@ enum Action {
 /// `let` names carry over from one script (or REPL line) to the next.
 public struct ScriptChecker {
   public private(set) var bindings: [String: Expr] = [:]
+  /// A script must bound each capture (`count` or `for`); at the
+  /// interactive prompt Ctrl-C ends it.
+  var allowsUnboundedCapture = false
 
   public init() {}
 
@@ -68,6 +73,13 @@ public struct ScriptChecker {
       return .none
     case .help(let topic): return .help(topic: topic)
     case .quit: return .quit
+    case .interfaces: return .interfaces
+    case .capture(let command):
+      if !command.explain && command.count == nil && command.seconds == nil && !allowsUnboundedCapture {
+        throw LanguageError(
+          .syntax, "a capture in a script needs count N or for SECONDS to end", at: command.location)
+      }
+      return .capture(CaptureRequest(command: command, filter: try filter(command.filter), bindings: bindings))
     }
   }
 }

@@ -10,6 +10,16 @@ enum Help {
     "hexdump": "hexdump [RANGE] [FIELD]      bytes in hex and ASCII; FIELD's bytes marked\n",
     "save": "save PATH [where EXPR]       write the view (pcapng for .pcapng, else pcap), atomically\n",
     "let": "let NAME = EXPR      name a filter or a value for later expressions\n",
+    "interfaces": "interfaces           the network interfaces: index, name, link type, state, addresses\n",
+    "capture": """
+      capture IFACE [count N] [for SECONDS] [where EXPR] [quiet] [promisc] [explain]
+                           capture live on IFACE (any: all of them) until N packets, SECONDS
+                           (2.5, 500ms, 10s, 5m) or Ctrl-C; the packets replace the current ones.
+                           quiet: no line per packet; promisc: promiscuous mode;
+                           explain: show how EXPR would be filtered, capture nothing.
+                           In a script, count or for is required. Needs root or CAP_NET_RAW.
+
+      """,
     "filters": """
       Filters are Wireshark display filters:
         tcp                       a protocol or field alone tests presence
@@ -29,7 +39,7 @@ enum Help {
       return topics[topic] ?? "no help on '\(topic)'; topics: \(topics.keys.sorted().joined(separator: ", "))\n"
     }
     var out = "Commands (separate with newlines or ';', # starts a comment):\n"
-    for name in ["load", "filter", "count", "print", "list", "show", "hexdump", "save", "let"] {
+    for name in ["load", "filter", "count", "print", "list", "show", "hexdump", "save", "let", "interfaces", "capture"] {
       out += "  " + topics[name]!.split(separator: "\n").joined(separator: "\n  ") + "\n"
     }
     out += "  help [TOPIC]         this text; `help filters` for the expression language\n"

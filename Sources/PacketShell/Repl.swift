@@ -19,6 +19,7 @@ public struct Repl {
     _ = read_history(history)
     stifle_history(2000)
     Completion.session = session
+    session.checker.allowsUnboundedCapture = true
     rl_readline_name = UnsafePointer(strdup("pktsh"))
     rl_attempted_completion_function = completeAttempt
     rl_completer_word_break_characters = Completion.wordBreaks

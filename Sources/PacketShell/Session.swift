@@ -89,14 +89,21 @@ public final class Session {
       out.write(Help.text(topic))
       return .ok
     case .quit: return .quit
+    case .interfaces: return interfaces()
+    case .capture(let request): return capture(request)
     }
+  }
+
+  /// Makes `file` the current packets, with no view filter.
+  func adopt(_ file: CaptureFile) {
+    capture = file
+    view = nil
+    viewText = nil
   }
 
   func load(_ path: String) -> Outcome {
     do {
-      capture = try CaptureFile(path: path)
-      view = nil
-      viewText = nil
+      adopt(try CaptureFile(path: path))
       if let problem = capture?.problem { err.line("pktsh: warning: \(path): \(problem)") }
       return .ok
     } catch {

@@ -1,0 +1,234 @@
+import PacketCapture
+import PacketDissection
+import PacketLanguage
+import PacketLive
+import PacketRender
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A checked `capture` statement.
+struct CaptureRequest {
+  var command: CaptureCommand
+  /// The `where` expression, compiled for dissected packets.
+  var filter: CompiledFilter?
+  /// The `let` names in scope where the statement was written, for
+  /// compiling the expression once more (to classic BPF).
+  var bindings: [String: Expr]
+}
+
+/// Where a capture's `where` expression runs: as classic BPF in the
+/// kernel, as the compiled filter on dissected packets, or both (the
+/// kernel drops what certainly fails; dissection decides what the bytes
+/// alone cannot).
+struct CaptureFilterPlan {
+  /// Attached with SO_ATTACH_FILTER; nil lets every packet through.
+  var kernelProgram: [SocketFilterInstruction]?
+  /// True when the kernel's verdict settles a packet it passed, so it is
+  /// kept without being dissected.
+  var settled: (PacketRecord) -> Bool
+  /// Decides the packets `settled` leaves open.
+  var userSpace: CompiledFilter?
+  /// What `capture … explain` prints.
+  var explanation: String
+
+  /// The plan for `request` on an interface framed as `framing`. Every
+  /// `where` expression is filtered in user space for now; a classic BPF
+  /// compiler plugs in here, for the framing's link type.
+  static func make(for request: CaptureRequest, framing: CaptureFraming) -> CaptureFilterPlan {
+    guard let filter = request.filter else {
+      return CaptureFilterPlan(
+        kernelProgram: nil, settled: { _ in true }, userSpace: nil, explanation: "no filter: every packet is kept")
+    }
+    return CaptureFilterPlan(
+      kernelProgram: nil, settled: { _ in false }, userSpace: filter,
+      explanation: "filtered in user space: every packet is dissected and tested (no kernel filter)")
+  }
+}
+
+extension Session {
+  /// One line per interface: index, name, link type, state, addresses.
+  func interfaces() -> Outcome {
+    let all: [NetworkInterface]
+    do { all = try NetworkInterfaces.list() } catch { return fail(error.description) }
+    let rows = all.map { i in
+      [
+        String(i.index), i.name, i.capture.linkTypeName,
+        i.isUp ? (i.isRunning ? "up" : "up, no carrier") : "down",
+        i.addresses.map(\.description).joined(separator: ", "),
+      ]
+    }
+    let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
+    for row in rows {
+      var line = String(repeating: " ", count: widths[0] - row[0].count) + row[0]
+      for column in 1..<4 {
+        line += "  " + row[column] + String(repeating: " ", count: widths[column] - row[column].count)
+      }
+      line += "  " + row[4]
+      while line.last == " " { line.removeLast() }
+      out.line(line)
+    }
+    return .ok
+  }
+
+  /// Captures from an interface until the count, the duration or Ctrl-C;
+  /// the packets then replace the current ones (through a pcapng file
+  /// that is unlinked as soon as it is mapped, so nothing is left behind).
+  func capture(_ request: CaptureRequest) -> Outcome {
+    let command = request.command
+    let plan: CaptureFilterPlan
+    do { plan = CaptureFilterPlan.make(for: request, framing: try LiveCapture.framing(of: command.interface)) } catch {
+      return fail(error.description)
+    }
+    if command.explain {
+      out.line("capture on \(command.interface): \(plan.explanation)")
+      return .ok
+    }
+    let live: LiveCapture
+    do {
+      live = try LiveCapture(
+        interface: command.interface,
+        options: LiveCapture.Options(promiscuous: command.promiscuous, filter: plan.kernelProgram))
+    } catch {
+      return fail(error.description)
+    }
+    if command.promiscuous && live.interface == nil {
+      err.line("pktsh: warning: promiscuous mode needs one interface; capturing on any without it")
+    }
+    err.line("pktsh: capturing on \(command.interface) (\(live.framing.linkTypeName))")
+    err.flush()
+    guard let directory = temporaryDirectory() else {
+      return fail("cannot create a temporary directory for the capture: " + String(cString: strerror(errno)))
+    }
+    defer { rmdir(directory) }
+    let path = directory + "/capture-\(command.interface).pcapng"
+
+    let stream = LivePackets(
+      live: live, plan: plan, limit: command.count,
+      // A century is as good as forever, and converts without overflow.
+      deadline: command.seconds.map { .now + .nanoseconds(Int64(min($0, 3e9) * 1e9)) },
+      display: command.quiet ? nil : out)
+    // Ctrl-C ends the capture: catch it (unblocked, in case the parent
+    // process left it blocked) until the capture is over.
+    let previous = signal(SIGINT) { _ in
+      Interrupt.raise()
+      _ = write(2, "\n", 1)
+    }
+    var interrupt = sigset_t()
+    var previousMask = sigset_t()
+    sigemptyset(&interrupt)
+    sigaddset(&interrupt, SIGINT)
+    pthread_sigmask(SIG_UNBLOCK, &interrupt, &previousMask)
+    defer {
+      signal(SIGINT, previous)
+      pthread_sigmask(SIG_SETMASK, &previousMask, nil)
+    }
+    do {
+      try CaptureWriter.write(stream, interfaces: [live.captureInterface], to: path, format: .pcapng)
+    } catch {
+      return fail(error.description)
+    }
+    out.flush()
+    // Ctrl-C ended the capture, as a count would have: the script goes on.
+    Interrupt.clear()
+    var summary = "pktsh: \(stream.kept) packets captured on \(command.interface)"
+    if let counters = try? live.statistics() {
+      summary += "; \(counters.received) received by filter, \(counters.dropped) dropped by kernel"
+    }
+    err.line(summary)
+    err.flush()
+    do {
+      adopt(try CaptureFile(path: path))
+      unlink(path)
+    } catch {
+      unlink(path)
+      return fail(error.description)
+    }
+    if let failure = stream.failure { return fail(failure.description) }
+    return .ok
+  }
+
+  private func temporaryDirectory() -> String? {
+    let base = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+    var template = Array((base + "/pktsh-XXXXXX").utf8CString)
+    return template.withUnsafeMutableBufferPointer { buffer in
+      mkdtemp(buffer.baseAddress!).map { String(cString: $0) }
+    }
+  }
+}
+
+/// The packets of a running capture, as the sequence the capture file is
+/// written from: each is filtered and shown as it arrives, until the
+/// count, the deadline, Ctrl-C or an error ends the sequence.
+private final class LivePackets: Sequence, IteratorProtocol {
+  let live: LiveCapture
+  let plan: CaptureFilterPlan
+  let limit: Int?
+  let deadline: ContinuousClock.Instant?
+  /// Where summary lines go; nil when quiet.
+  let display: OutputSink?
+  /// Packets kept so far.
+  private(set) var kept = 0
+  /// Why the capture stopped early, if it failed.
+  private(set) var failure: LiveCaptureError?
+
+  /// Dissects only what the filter needs, for every packet the kernel passes.
+  private let filterDissector = Dissector()
+  /// Dissects kept packets in full for their summary lines: fed only
+  /// those, it numbers and times them as `list` will afterwards.
+  private let viewDissector = Dissector()
+  private let summarizer = PacketSummarizer(timeDigits: PacketSummarizer.timeDigits(for: .nanoseconds))
+
+  init(
+    live: LiveCapture, plan: CaptureFilterPlan, limit: Int?, deadline: ContinuousClock.Instant?,
+    display: OutputSink?
+  ) {
+    self.live = live
+    self.plan = plan
+    self.limit = limit
+    self.deadline = deadline
+    self.display = display
+    for dissector in [filterDissector, viewDissector] { dissector.interfaces = [live.captureInterface] }
+    if let filter = plan.userSpace {
+      filterDissector.only = FieldIDSet(filter.fields)
+      filterDissector.deepest = filter.deepest
+    }
+  }
+
+  func next() -> OwnedPacket? {
+    while limit.map({ kept < $0 }) ?? true, !Interrupt.isRaised {
+      let packet: OwnedPacket?
+      do {
+        packet = try live.next(until: deadline) {
+          display?.flush()
+          return !Interrupt.isRaised
+        }
+      } catch {
+        failure = error
+        return nil
+      }
+      guard let packet else { return nil }
+      if keeps(packet) {
+        kept += 1
+        return packet
+      }
+    }
+    return nil
+  }
+
+  private func keeps(_ packet: OwnedPacket) -> Bool {
+    if let filter = plan.userSpace {
+      let passes = packet.withRecord(number: kept + 1) { record in
+        plan.settled(record) || filter.matches(filterDissector.dissect(record))
+      }
+      guard passes else { return false }
+    }
+    if let display {
+      packet.withRecord(number: kept + 1) { record in
+        display.line(summarizer.line(viewDissector.dissect(record), colour: display.colour))
+      }
+    }
+    return true
+  }
+}
