@@ -46,6 +46,8 @@ let package = Package(
     /// Throughput benchmark, run by bench/dissect.sh.
     .executableTarget(name: "pktsh-bench", dependencies: ["PacketCapture", "PacketDissection"]),
     .testTarget(name: "PacketWireTests", dependencies: ["PacketWire"]),
+    /// Captures real traffic in network namespaces with the built `pktsh` (a dependency, so `swift test` builds it).
+    .testTarget(name: "PacketLiveTests", dependencies: ["PacketLive", "PacketCapture", "pktsh"]),
     .testTarget(
       name: "PacketRenderTests", dependencies: ["PacketRender", "PacketDissection", "PacketCapture"],
       exclude: ["Goldens"]),
