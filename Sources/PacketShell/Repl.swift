@@ -4,6 +4,7 @@
 @preconcurrency import CReadline
 import PacketDissection
 import PacketLanguage
+import Synchronization
 
 /// The interactive shell: GNU readline with history kept in
 /// `~/.pktsh_history`, tab completion of commands, fields and paths, and
@@ -28,7 +29,10 @@ public struct Repl {
     print("pktsh — type help for commands, Ctrl-D to leave.")
     while true {
       let prompt = session.promptDescription.map { "pktsh(\($0))> " } ?? "pktsh> "
-      guard let raw = readline(prompt) else {
+      atPrompt.store(true, ordering: .relaxed)
+      let typed = readline(prompt)
+      atPrompt.store(false, ordering: .relaxed)
+      guard let raw = typed else {
         print("")
         break
       }
@@ -51,18 +55,24 @@ public struct Repl {
   }
 }
 
+/// Whether the shell is inside readline. (readline's own RL_STATE_READCMD is
+/// clear while it inserts typed-ahead keys, so it cannot tell the prompt
+/// from a running command.)
+private let atPrompt = Atomic<Bool>(false)
+
 /// SIGINT: stop the running command; at the prompt, drop the line typed so far.
+/// Either way the terminal (or readline) has echoed `^C`: end that line.
 private func onInterrupt(_: Int32) {
   Interrupt.raise()
-  if RL_ISSTATE(RL_STATE_READCMD) {
-    _ = write(1, "^C\n", 3)
+  if atPrompt.load(ordering: .relaxed) {
+    _ = write(1, "\n", 1)
     rl_on_new_line()
     rl_replace_line("", 0)
     rl_redisplay()
+  } else {
+    _ = write(2, "\n", 1)
   }
 }
-
-private func RL_ISSTATE(_ state: Int32) -> Bool { (rl_readline_state & UInt(state)) != 0 }
 
 /// Tab completion candidates, chosen by where the cursor is: commands at
 /// the start of a statement, file names after `load` and `save`, field

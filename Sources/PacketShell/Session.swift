@@ -49,10 +49,12 @@ public final class Session {
       out.flush()
       err.flush()
     }
+    Interrupt.clear()
     for (action, _) in actions {
-      Interrupt.clear()
       let outcome = perform(action)
       if outcome != .ok { return outcome }
+      // Ctrl-C stops the rest of the line or script too.
+      if Interrupt.isRaised { return .runtimeFailure }
     }
     return .ok
   }
@@ -154,10 +156,11 @@ public final class Session {
       return .ok
     }
     var n = 0
-    scan(capture, filter: filter) { _, _ in
+    // An interrupted count is not the answer: print none.
+    guard scan(capture, filter: filter, { _, _ in
       n += 1
       return true
-    }
+    }) else { return .runtimeFailure }
     out.line(String(n))
     return .ok
   }
@@ -166,11 +169,11 @@ public final class Session {
     guard let capture = loaded() else { return .runtimeFailure }
     let query = FieldQuery(fields: fields)
     var counts: [String: (count: Int, first: Int)] = [:]
-    scan(capture, fields: fields, filter: filter) { record, d in
+    guard scan(capture, fields: fields, filter: filter, { record, d in
       let key = query.line(d)
       counts[key, default: (0, record.number)].count += 1
       return true
-    }
+    }) else { return .runtimeFailure }
     let rows = counts.sorted { a, b in
       a.value.count != b.value.count ? a.value.count > b.value.count : a.value.first < b.value.first
     }
