@@ -58,5 +58,7 @@ let package = Package(
     .testTarget(
       name: "PacketDissectionTests", dependencies: ["PacketDissection", "PacketCapture"],
       exclude: ["Goldens"]),
+    /// Runs the built `pktsh` (the dependency makes `swift test` build it first).
+    .testTarget(name: "PacketShellTests", dependencies: ["PacketShell", "pktsh"]),
   ]
 )

@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+
+/// `pktsh` run as a program (-r, -c, -f, piped stdin): exit statuses, error
+/// output, and what the commands print. Expected values are tshark's for
+/// examples/http-sample.pcap.
+@Suite(.enabled(if: ShellPaths.binary != nil, ShellPaths.missingBinary))
+struct CommandLineTests {
+  static let sample = "examples/http-sample.pcap"
+
+  // MARK: Mistakes found before anything runs: status 2
+
+  @Test func syntaxErrorStopsTheScriptBeforeLineOne() throws {
+    let scratch = try TemporaryDirectory()
+    let script = try scratch.write(
+      "mistake.pks", "load \(ShellPaths.repository)/\(Self.sample)\ncount\nprint ip.src where (tcp\n")
+    let run = try runPktsh(["-f", script])
+    #expect(run.status == 2)
+    #expect(run.stdout == "", "line 2's count ran before the mistake on line 3 was reported")
+    let lines = run.stderrLines
+    try #require(lines.count == 3, "\(run.stderr)")
+    #expect(lines[0].hasPrefix("\(script):3:"))
+    #expect(lines[0].contains(": error: "))
+    #expect(lines[1] == "print ip.src where (tcp")
+    // The caret sits under the column the first line names.
+    let column = try #require(Int(lines[0].split(separator: ":")[2]))
+    #expect(lines[2].firstIndex(of: "^").map { lines[2].distance(from: lines[2].startIndex, to: $0) + 1 } == column)
+    #expect(lines[2].allSatisfy { $0 == " " || $0 == "^" || $0 == "~" })
+  }
+
+  @Test func unknownFieldSuggestsTheNearestName() throws {
+    let run = try runPktsh(["-r", Self.sample, "-c", "count tcp.dstprt == 80"])
+    #expect(run.status == 2)
+    #expect(run.stdout == "")
+    #expect(
+      run.stderr == """
+        -c:1:7: error: unknown field 'tcp.dstprt'; did you mean tcp.dstport?
+        count tcp.dstprt == 80
+              ^~~~~~~~~~
+
+        """)
+  }
+
+  @Test func unknownCommandSuggestsTheNearestCommand() throws {
+    let run = try runPktsh(["-r", Self.sample, "-c", "count; cuont tcp"])
+    #expect(run.status == 2)
+    #expect(run.stdout == "")
+    #expect(run.stderrLines.first?.hasPrefix("-c:1:8: error: unknown command 'cuont'; did you mean count?") == true)
+  }
+
+  @Test func mistakeInPipedScriptNamesStdin() throws {
+    let run = try runPktsh([], stdin: "load \(Self.sample)\ncount\ncount by\n")
+    #expect(run.status == 2)
+    #expect(run.stdout == "")
+    #expect(run.stderrLines.first?.hasPrefix("<stdin>:3:") == true)
+  }
+
+  // MARK: Failures while running: status 1, one line naming the file
+
+  @Test func missingCaptureIsOneLineNamingIt() throws {
+    let run = try runPktsh(["-r", "no/such/capture.pcap", "-c", "count"])
+    #expect(run.status == 1)
+    #expect(run.stdout == "")
+    #expect(run.stderrLines.count == 1)
+    #expect(run.stderr.contains("no/such/capture.pcap"))
+  }
+
+  @Test func failedLoadStopsTheScriptAfterWhatRan() throws {
+    let run = try runPktsh(["-r", Self.sample, "-c", "count; load missing.pcap; count"])
+    #expect(run.status == 1)
+    #expect(run.stdout == "30\n")
+    #expect(run.stderrLines.count == 1)
+    #expect(run.stderr.contains("missing.pcap"))
+  }
+
+  @Test func missingScriptIsOneLineNamingIt() throws {
+    let run = try runPktsh(["-f", "no-such-script.pks"])
+    #expect(run.status == 1)
+    #expect(run.stderrLines.count == 1)
+    #expect(run.stderr.contains("no-such-script.pks"))
+  }
+
+  @Test func commandNeedsALoadedCapture() throws {
+    let run = try runPktsh(["-c", "count"])
+    #expect(run.status == 1)
+    #expect(run.stderrLines.count == 1)
+    #expect(run.stderr.contains("no capture loaded"))
+  }
+
+  // MARK: save
+
+  @Test func saveRefusesToOverwriteTheLoadedCapture() throws {
+    let scratch = try TemporaryDirectory()
+    let copy = scratch.file("copy.pcap")
+    try FileManager.default.copyItem(atPath: ShellPaths.repository + "/" + Self.sample, toPath: copy)
+    let before = try Data(contentsOf: URL(fileURLWithPath: copy))
+    // Named another way, it is still the same file.
+    let run = try runPktsh(["-r", copy, "-c", "save \(scratch.path)/./copy.pcap where tcp.len > 1000; count"])
+    #expect(run.status == 1)
+    #expect(run.stdout == "")
+    #expect(run.stderrLines.count == 1)
+    #expect(run.stderr.contains("refusing to overwrite"))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == before)
+  }
+
+  @Test(arguments: ["out.pcap", "out.pcapng"])
+  func saveThenLoadReadsTheSamePackets(name: String) throws {
+    let scratch = try TemporaryDirectory()
+    let path = scratch.file(name)
+    let run = try runPktsh([
+      "-r", Self.sample, "-c",
+      "save \(path) where tcp.srcport == 8868; load \(path); count; print frame.number, tcp.len, frame.len",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr == "pktsh: saved 4 packets to \(path)\n")
+    // Frames 1, 4, 8 and 20 of the sample, renumbered.
+    #expect(run.stdout == "4\n1\t513\t567\n2\t522\t576\n3\t471\t525\n4\t499\t553\n")
+  }
+
+  // MARK: What the commands print
+
+  @Test func filterNarrowsLaterCommandsUntilCleared() throws {
+    let run = try runPktsh([
+      "-r", Self.sample, "-c",
+      "filter ip.src == 172.16.30.190; count; print frame.number where tcp.srcport == 8869; filter; count",
+    ])
+    #expect(run.status == 0)
+    #expect(run.stdout == "6\n11\n19\n30\n")
+  }
+
+  @Test func letNamesTestsAndValues() throws {
+    let run = try runPktsh([
+      "-r", Self.sample, "-c",
+      """
+      let big = tcp.len > 1000
+      let server = 172.16.210.84
+      count big
+      count ip.src == server && !big
+      filter big && ip.dst != server
+      print frame.number where frame.number < 14
+      """,
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout == "15\n9\n5\n12\n13\n")
+  }
+
+  @Test func letNamesCarryOverBetweenScriptParts() throws {
+    let run = try runPktsh(["-r", Self.sample, "-c", "let client = 172.16.30.190; count ip.src == client"])
+    #expect(run.stdout == "6\n")
+  }
+
+  /// Most frequent first; equal counts in the order their value first appears.
+  @Test func countByOrdersByCountThenFirstAppearance() throws {
+    let run = try runPktsh(["-r", Self.sample, "-c", "count by tcp.len"])
+    #expect(run.status == 0)
+    let expected = [
+      ("1460", 15), ("5", 4), ("513", 1), ("689", 1), ("522", 1), ("293", 1), ("471", 1), ("216", 1),
+      ("598", 1), ("641", 1), ("495", 1), ("499", 1), ("892", 1),
+    ]
+    #expect(run.stdout == expected.map { "\($0.0)\t\($0.1)\n" }.joined())
+  }
+
+  @Test func countByTwoFieldsWithWhere() throws {
+    let run = try runPktsh(["-r", Self.sample, "-c", "count by ip.src, tcp.srcport where tcp.len < 1000"])
+    #expect(run.stdout == "172.16.210.84\t31600\t9\n172.16.30.190\t8868\t4\n172.16.30.190\t8869\t2\n")
+  }
+
+  @Test func pipedStdinRunsAsAScript() throws {
+    let run = try runPktsh(
+      [], stdin: "# a comment\nload \(Self.sample)\ncount tcp.payload contains \"GET /\"\nprint ip.src, tcp.len where frame.number == 4\n")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout == "6\n172.16.30.190\t522\n")
+  }
+
+  @Test func quitEndsAScriptWithStatusZero() throws {
+    let run = try runPktsh(["-r", Self.sample, "-c", "count; quit; count"])
+    #expect(run.status == 0)
+    #expect(run.stdout == "30\n")
+  }
+}

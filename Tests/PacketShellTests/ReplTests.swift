@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The interactive shell, driven through a pseudo-terminal as a person
+/// would: the prompt, history recall, tab completion, Ctrl-C, Ctrl-D.
+///
+/// TERM is `dumb` so readline draws with plain text and backspaces (no
+/// terminfo needed); the checks look for what a person would see.
+@Suite(.serialized, .enabled(if: ShellPaths.binary != nil, ShellPaths.missingBinary))
+struct ReplTests {
+  static let sample = ShellPaths.examples + "/http-sample.pcap"
+  static let prompt = "pktsh(http-sample.pcap)> "
+  static let up = "\u{1b}[A"
+  static let ctrlC = "\u{03}"
+  static let ctrlD = "\u{04}"
+
+  func startShell(_ arguments: [String], home: String) throws -> PseudoTerminal {
+    var environment = testEnvironment(home: home)
+    environment["TERM"] = "dumb"
+    return try PseudoTerminal(executable: ShellPaths.binary!, arguments: arguments, environment: environment)
+  }
+
+  @Test func promptHistoryAndCompletion() throws {
+    let home = try TemporaryDirectory()
+    let shell = try startShell(["-r", Self.sample], home: home.path)
+    defer { shell.close() }
+    try shell.expect("type help for commands")
+    try shell.expect(Self.prompt)
+
+    shell.send("count\r")
+    #expect(try shell.expect(Self.prompt).contains("\r\n30\r\n"))
+
+    // Up-arrow brings `count` back; Enter runs it again.
+    shell.send(Self.up)
+    try shell.expect("count")
+    shell.send("\r")
+    #expect(try shell.expect(Self.prompt).contains("\r\n30\r\n"))
+
+    // A field name: `tcp.dst` completes to `tcp.dstport` and the line runs as completed.
+    shell.send("print tcp.dst\t")
+    try shell.expect("tcp.dstport")
+    shell.send("where frame.number == 1\r")
+    #expect(try shell.expect(Self.prompt).contains("\r\n31600\r\n"))
+
+    // A command: `lo` completes to `load`.
+    shell.send("lo\t")
+    try shell.expect("load ")
+    shell.send("\"\(Self.sample)\"\r")
+    try shell.expect(Self.prompt)
+    shell.send("count tcp.srcport == 8869\r")
+    #expect(try shell.expect(Self.prompt).contains("\r\n2\r\n"))
+
+    shell.send(Self.ctrlD)
+    #expect(shell.waitForExit() == 0)
+    let history = try String(contentsOfFile: home.file(".pktsh_history"), encoding: .utf8)
+    #expect(
+      history.split(separator: "\n") == [
+        "count", "count", "print tcp.dstport where frame.number == 1", "load \"\(Self.sample)\"",
+        "count tcp.srcport == 8869",
+      ])
+  }
+
+  @Test func historyPersistsAcrossRuns() throws {
+    let home = try TemporaryDirectory()
+    let first = try startShell(["-r", Self.sample], home: home.path)
+    defer { first.close() }
+    try first.expect(Self.prompt)
+    first.send("count by tcp.srcport where tcp.srcport != 31600\r")
+    #expect(try first.expect(Self.prompt).contains("8868\t4\r\n8869\t2\r\n"))
+    first.send("quit\r")
+    #expect(first.waitForExit() == 0)
+
+    let second = try startShell(["-r", Self.sample], home: home.path)
+    defer { second.close() }
+    try second.expect(Self.prompt)
+    // The newest line is `quit`; one more Up reaches the command before it.
+    second.send(Self.up + Self.up)
+    try second.expect("count by tcp.srcport where tcp.srcport != 31600")
+    second.send("\r")
+    #expect(try second.expect(Self.prompt).contains("8868\t4\r\n8869\t2\r\n"))
+    second.send(Self.ctrlD)
+    #expect(second.waitForExit() == 0)
+  }
+
+  /// Ctrl-C stops `count tcp` over a capture big enough to take seconds,
+  /// prints a notice instead of a partial count, and the shell carries on;
+  /// at the prompt it drops the line typed so far; Ctrl-D leaves with 0.
+  @Test func interruptAndEndOfFile() throws {
+    let home = try TemporaryDirectory()
+    #if DEBUG
+      let packets = 300_000  // about 7 s of `count tcp` in a debug build
+    #else
+      let packets = 2_000_000
+    #endif
+    let capture = home.file("big.pcap")
+    try writeManyPackets(packets, to: capture)
+    let shell = try startShell(["-r", capture], home: home.path)
+    defer { shell.close() }
+    let prompt = "pktsh(big.pcap)> "
+    try shell.expect(prompt)
+
+    shell.send("count tcp\r")
+    try shell.expect("count tcp\r\n")
+    // The shell clears a stale interrupt just before it runs the line, so
+    // Ctrl-C waits a moment, and is repeated in case it still came too early.
+    var notice: String?
+    for _ in 0..<5 where notice == nil {
+      usleep(300_000)
+      shell.send(Self.ctrlC)
+      notice = try? shell.expect("pktsh: interrupted", within: 3)
+    }
+    let stopped = try #require(notice, "Ctrl-C did not interrupt `count tcp`")
+    let printedNumber = stopped.contains { $0.isNumber }
+    #expect(!printedNumber, "an interrupted count printed a number: \(stopped.debugDescription)")
+    try shell.expect(prompt)
+
+    // Still running: the next command works.
+    shell.send("count\r")
+    #expect(try shell.expect(prompt).contains("\r\n\(packets)\r\n"))
+
+    // Ctrl-C at the prompt drops the half-typed line.
+    shell.send("half typed")
+    try shell.expect("half typed")
+    shell.send(Self.ctrlC)
+    let cleared = try shell.expect(prompt)
+    #expect(cleared == "^C\r\n" + prompt, "one ^C (readline's echo), then a fresh prompt")
+    shell.send("count\r")
+    #expect(try shell.expect(prompt).contains("\r\n\(packets)\r\n"))
+
+    shell.send(Self.ctrlD)
+    #expect(shell.waitForExit() == 0)
+    let history = try String(contentsOfFile: home.file(".pktsh_history"), encoding: .utf8)
+    #expect(history.split(separator: "\n") == ["count tcp", "count", "count"])
+  }
+
+  /// A pcap of `count` identical 60-byte Ethernet/IPv4/TCP SYN frames.
+  private func writeManyPackets(_ count: Int, to path: String) throws {
+    func le32(_ v: UInt32) -> [UInt8] { withUnsafeBytes(of: v.littleEndian, Array.init) }
+    func le16(_ v: UInt16) -> [UInt8] { withUnsafeBytes(of: v.littleEndian, Array.init) }
+    let header = le32(0xa1b2_c3d4) + le16(2) + le16(4) + le32(0) + le32(0) + le32(65535) + le32(1)
+    let frame: [UInt8] =
+      [0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88, 0x99, 0xaa, 0xbb, 0x08, 0x00]
+      + [0x45, 0x00, 0x00, 0x28, 0x00, 0x00, 0x40, 0x00, 0x40, 0x06, 0x00, 0x00, 10, 0, 0, 1, 10, 0, 0, 2]
+      + [0x04, 0xd2, 0x00, 0x50, 0, 0, 0, 1, 0, 0, 0, 0, 0x50, 0x02, 0xff, 0xff, 0, 0, 0, 0]
+      + [UInt8](repeating: 0, count: 6)
+    let record = le32(1_000_000_000) + le32(0) + le32(UInt32(frame.count)) + le32(UInt32(frame.count)) + frame
+    var bytes = header
+    bytes.reserveCapacity(header.count + record.count * count)
+    for _ in 0..<count { bytes.append(contentsOf: record) }
+    guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+      throw ShellTestError("cannot write \(path)")
+    }
+  }
+}
