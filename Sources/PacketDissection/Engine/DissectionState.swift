@@ -35,6 +35,9 @@ struct TCPFlow {
   var windowScale: Int = -1
   var sawSyn = false
   var sawFinOrReset = false
+  /// One past the highest sequence number sent so far (raw), once data or
+  /// a SYN or FIN has been seen.
+  var nextSeq: UInt32?
 }
 
 struct TCPStream {

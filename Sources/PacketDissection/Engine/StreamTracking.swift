@@ -11,6 +11,9 @@ struct TCPSegmentFacts {
   var sincePrevious: Int64
   /// The three AccECN bits of this (non-SYN) segment are the ACE counter.
   var carriesACE: Bool
+  /// A keep-alive probe (RFC 9293 3.8.4): no more than one byte, one before
+  /// the next sequence number. Wireshark shows its byte as plain data.
+  var isKeepAlive: Bool
 }
 
 extension DissectionState {
@@ -20,7 +23,7 @@ extension DissectionState {
   /// SYN, or from one before its first segment when no SYN was seen.
   func trackTCP(
     source: UInt16, destination: UInt16, flags: UInt16, seq: UInt32, ack: UInt32,
-    windowScaleOption: Int?, time: Int64
+    windowScaleOption: Int?, length: Int, time: Int64
   ) -> TCPSegmentFacts {
     let (key, forward) = ConversationKey.make(networkSource, source, networkDestination, destination)
     let syn = flags & TCP.flagSYN != 0
@@ -46,12 +49,20 @@ extension DissectionState {
     if isACK && theirs.baseSeq == nil { theirs.baseSeq = ack &- 1 }
     if syn && !isACK { entry.accurateECN = flags & TCP.accurateECNBits == TCP.accurateECNBits }
     if flags & (TCP.flagFIN | TCP.flagRST) != 0 { mine.sawFinOrReset = true }
+    let controls = flags & (TCP.flagSYN | TCP.flagFIN | TCP.flagRST)
+    let keepAlive = length <= 1 && controls == 0 && mine.nextSeq.map { seq == $0 &- 1 } == true
+    // Sequence space used: the data, plus one each for SYN and FIN.
+    let used = UInt32(truncatingIfNeeded: length) &+ (syn ? 1 : 0) &+ (flags & TCP.flagFIN != 0 ? 1 : 0)
+    if used > 0 && !keepAlive {
+      let end = seq &+ used
+      if mine.nextSeq.map({ Int32(bitPattern: end &- $0) > 0 }) ?? true { mine.nextSeq = end }
+    }
     let facts = TCPSegmentFacts(
       stream: entry.index, relativeSeq: seq &- mine.baseSeq!,
       relativeAck: isACK ? ack &- (theirs.baseSeq ?? ack) : ack, peerBase: theirs.baseSeq ?? 0,
       windowShift: mine.windowScale >= 0 && theirs.windowScale == -2 ? -2 : mine.windowScale,
       sinceFirst: time &- entry.firstTime, sincePrevious: time &- entry.lastTime,
-      carriesACE: entry.accurateECN && !syn)
+      carriesACE: entry.accurateECN && !syn, isKeepAlive: keepAlive)
     entry.lastTime = time
     if forward { entry.flows = (mine, theirs) } else { entry.flows = (theirs, mine) }
     tcpStreams[key] = entry

@@ -130,17 +130,20 @@ enum TCP {
     var windowShift = -1
     var streamTimes: (Int64, Int64) = (0, 0)
     var carriesACE = false
+    var keepAlive = false
     if tracked {
       let now = c.dissection.frame.time
       let facts = c.state.trackTCP(
         source: UInt16(source), destination: UInt16(destination), flags: flagValue, seq: rawSeq,
-        ack: rawAck, windowScaleOption: try scaleOption(c, headerLength: headerLength), time: now)
+        ack: rawAck, windowScaleOption: try scaleOption(c, headerLength: headerLength),
+        length: segmentLength, time: now)
       c.generated(stream, value: UInt64(facts.stream))
       relative = (facts.relativeSeq, facts.relativeAck)
       peerBase = facts.peerBase
       windowShift = facts.windowShift
       streamTimes = (facts.sinceFirst, facts.sincePrevious)
       carriesACE = facts.carriesACE
+      keepAlive = facts.isKeepAlive
     }
     c.generated(len, value: UInt64(segmentLength))
     try c.add(seq, at: 4, 4, value: UInt64(relative.seq))
@@ -203,6 +206,7 @@ enum TCP {
     if c.wants(payload) {
       try c.add(payload, at: headerLength, min(segmentLength, c.capturedLength - headerLength))
     }
+    if keepAlive { return .data(at: payloadStart, end: c.end) }
     return .ports(
       .tcpPort, UInt32(source), UInt32(destination), at: payloadStart, end: c.end)
   }
