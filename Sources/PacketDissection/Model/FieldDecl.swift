@@ -101,10 +101,15 @@ public struct FieldDecl: Sendable {
   public let blurb: String?
   /// Names this field also answers to (Scapy's spellings).
   public let aliases: [String]
+  /// The short name the RFC diagrams use (`PSH`, `QR`), for the layout
+  /// diagram where the label does not fit its box; nil when the last part
+  /// of the filter name serves (`tcp.flags.syn` gives `SYN`).
+  public let abbreviation: String?
 
   public init(
     _ name: String, _ label: String, _ kind: FieldKind, base: DisplayBase = .none,
-    bits: BitRange? = nil, mask: UInt64 = 0, blurb: String? = nil, aliases: [String] = []
+    bits: BitRange? = nil, mask: UInt64 = 0, blurb: String? = nil, aliases: [String] = [],
+    abbreviation: String? = nil
   ) {
     self.name = name
     self.label = label
@@ -114,6 +119,7 @@ public struct FieldDecl: Sendable {
     self.mask = mask
     self.blurb = blurb
     self.aliases = aliases
+    self.abbreviation = abbreviation
   }
 
   /// The width of the container integer in bytes (1 for booleans and bytes).
@@ -133,20 +139,23 @@ extension FieldDecl {
   /// The bit range is derived from the offset, the width and the mask.
   public static func uint(
     _ name: String, _ label: String, at byte: Int, bytes: Int, mask: UInt64 = 0,
-    base: DisplayBase = .dec, blurb: String? = nil, aliases: [String] = []
+    base: DisplayBase = .dec, blurb: String? = nil, aliases: [String] = [], abbreviation: String? = nil
   ) -> FieldDecl {
     FieldDecl(
       name, label, .uint(bytes: bytes), base: base,
-      bits: fixedBits(at: byte, bytes: bytes, mask: mask), mask: mask, blurb: blurb, aliases: aliases)
+      bits: fixedBits(at: byte, bytes: bytes, mask: mask), mask: mask, blurb: blurb, aliases: aliases,
+      abbreviation: abbreviation)
   }
 
   /// A one-bit (or multi-bit) flag inside a fixed integer of `bytes` bytes.
   public static func flag(
-    _ name: String, _ label: String, at byte: Int, bytes: Int, mask: UInt64, blurb: String? = nil
+    _ name: String, _ label: String, at byte: Int, bytes: Int, mask: UInt64, blurb: String? = nil,
+    abbreviation: String? = nil
   ) -> FieldDecl {
     FieldDecl(
       name, label, .boolean(bytes: bytes), base: .none,
-      bits: fixedBits(at: byte, bytes: bytes, mask: mask), mask: mask, blurb: blurb)
+      bits: fixedBits(at: byte, bytes: bytes, mask: mask), mask: mask, blurb: blurb,
+      abbreviation: abbreviation)
   }
 
   /// An address or other fixed-width value at a fixed offset.

@@ -198,7 +198,7 @@ enum IPv6Fragment {
       .uint("ipv6.fraghdr.reserved_octet", "Reserved octet", at: 1, bytes: 1, base: .hex),
       .uint("ipv6.fraghdr.offset", "Offset", at: 2, bytes: 2, mask: 0xfff8, blurb: "Fragment offset in 8-octet units"),
       .uint("ipv6.fraghdr.reserved_bits", "Reserved bits", at: 2, bytes: 2, mask: 0x0006),
-      .flag("ipv6.fraghdr.more", "More Fragments", at: 2, bytes: 2, mask: 0x0001),
+      .flag("ipv6.fraghdr.more", "More Fragments", at: 2, bytes: 2, mask: 0x0001, abbreviation: "M"),
       .uint("ipv6.fraghdr.ident", "Identification", at: 4, bytes: 4, base: .hex),
     ],
     bindings: [Binding(.ipProto, 44)], headerBits: 64, dissect: dissect)

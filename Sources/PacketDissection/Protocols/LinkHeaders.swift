@@ -40,17 +40,20 @@ enum RawIP {
 enum SLL {
   static let decl = ProtocolDecl(
     .sll, name: "sll", label: "Linux cooked capture", level: .link,
+    // Positions are version 1's; the dissector places each field where its
+    // version has it. The 8-byte address slot holds the source's
+    // link-layer address (as long as sll.halen says), then unused bytes.
     fields: [
-      .loose("sll.pkttype", "Packet type", .uint(bytes: 2)),
-      .loose("sll.hatype", "Link-layer address type", .uint(bytes: 2)),
-      .loose("sll.halen", "Link-layer address length", .uint(bytes: 2)),
+      .uint("sll.pkttype", "Packet type", at: 0, bytes: 2),
+      .uint("sll.hatype", "Link-layer address type", at: 2, bytes: 2),
+      .uint("sll.halen", "Link-layer address length", at: 4, bytes: 2),
       .loose("sll.src.eth", "Source", .ether),
       .loose("sll.src.ipv4", "Source", .ipv4),
-      .loose("sll.src.other", "Source", .bytes),
+      .fixed("sll.src.other", "Source", .bytes, at: 6, bytes: 8),
       .loose("sll.unused", "Unused", .bytes),
-      .loose("sll.ltype", "Protocol", .uint(bytes: 2), base: .hex, blurb: "Linux protocol type"),
-      .loose("sll.etype", "Protocol", .uint(bytes: 2), base: .hex, blurb: "Ethernet protocol type"),
-      .loose("sll.gretype", "Protocol", .uint(bytes: 2), base: .hex, blurb: "GRE protocol type"),
+      .uint("sll.ltype", "Protocol", at: 14, bytes: 2, base: .hex, blurb: "Linux protocol type"),
+      .uint("sll.etype", "Protocol", at: 14, bytes: 2, base: .hex, blurb: "Ethernet protocol type"),
+      .uint("sll.gretype", "Protocol", at: 14, bytes: 2, base: .hex, blurb: "GRE protocol type"),
       .loose("sll.ifindex", "Interface index", .uint(bytes: 4)),
     ],
     bindings: [Binding(.linkType, 113), Binding(.linkType, 276)], headerBits: 128,

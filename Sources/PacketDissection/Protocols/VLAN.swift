@@ -3,7 +3,7 @@ enum VLAN {
   static let decl = ProtocolDecl(
     .vlan, name: "vlan", label: "802.1Q Virtual LAN", level: .link,
     fields: [
-      .uint("vlan.priority", "Priority", at: 0, bytes: 2, mask: 0xe000),
+      .uint("vlan.priority", "Priority", at: 0, bytes: 2, mask: 0xe000, abbreviation: "PCP"),
       .flag("vlan.dei", "DEI", at: 0, bytes: 2, mask: 0x1000, blurb: "Drop Eligible Indicator"),
       .uint("vlan.id", "ID", at: 0, bytes: 2, mask: 0x0fff, blurb: "VLAN ID"),
       .uint("vlan.etype", "Type", at: 2, bytes: 2, base: .hex, blurb: "Ethertype"),
@@ -44,7 +44,7 @@ enum ServiceVLAN {
   static let decl = ProtocolDecl(
     .ieee8021ad, name: "ieee8021ad", label: "IEEE 802.1ad", level: .link,
     fields: [
-      .uint("ieee8021ad.priority", "Priority", at: 0, bytes: 2, mask: 0xe000),
+      .uint("ieee8021ad.priority", "Priority", at: 0, bytes: 2, mask: 0xe000, abbreviation: "PCP"),
       .uint("ieee8021ad.dei", "DEI", at: 0, bytes: 2, mask: 0x1000),
       .uint("ieee8021ad.id", "ID", at: 0, bytes: 2, mask: 0x0fff),
     ],
