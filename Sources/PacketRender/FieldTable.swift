@@ -1,0 +1,40 @@
+import PacketDissection
+
+/// `fields PROTO`: one row per declared field, in declaration order, with
+/// the facts a reader needs to find it on the wire: filter name, label,
+/// Wireshark type, bit offset and width in the fixed header (`-` for
+/// fields found in variable parts or computed), display base.
+public enum FieldTable {
+  public static func render(_ proto: ProtocolDecl) -> String {
+    var rows = [["Field", "Label", "Type", "Offset", "Width", "Base"]]
+    for field in proto.fields {
+      rows.append([
+        field.name, field.label, field.kind.wiresharkName, field.bits.map { String($0.offset) } ?? "-",
+        field.bits.map { String($0.width) } ?? "-", field.base.wiresharkName,
+      ])
+    }
+    return TextTable.render(rows, rightAligned: [3, 4])
+  }
+}
+
+/// Rows of text in aligned columns, two spaces apart.
+enum TextTable {
+  static func render(_ rows: [[String]], rightAligned: Set<Int> = []) -> String {
+    let columns = rows.map(\.count).max() ?? 0
+    var widths = [Int](repeating: 0, count: columns)
+    for row in rows {
+      for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
+    }
+    var out = ""
+    for row in rows {
+      var line = ""
+      for (i, cell) in row.enumerated() {
+        let padding = String(repeating: " ", count: widths[i] - cell.count)
+        if i > 0 { line += "  " }
+        line += rightAligned.contains(i) ? padding + cell : cell + (i == row.count - 1 ? "" : padding)
+      }
+      out += line + "\n"
+    }
+    return out
+  }
+}
