@@ -78,6 +78,13 @@ public enum Command: Sendable, Equatable {
   case list(PacketRange?, where: Expr?)
   case show(PacketRange?)
   case hexdump(PacketRange?, field: Expr?)
+  /// `layout PROTO [RANGE]`: the header as the RFCs draw it, or with each
+  /// packet's values; `at` is where the protocol name was written.
+  case layout(protocol: String, at: SourceLocation, packets: PacketRange?)
+  /// `fields PROTO`: the protocol's fields as a table.
+  case fields(protocol: String, at: SourceLocation)
+  /// `protocols`: what is dissected, and how the layers bind.
+  case protocols
   case save(path: String, where: Expr?)
   case letBinding(name: String, value: Expr)
   case help(topic: String?)

@@ -63,6 +63,14 @@ public struct Parser {
     case "hexdump":
       let range = try packetRange()
       command = .hexdump(range, field: atStatementEnd ? nil : try expression())
+    case "layout":
+      let (proto, location) = try protocolName(after: name)
+      command = .layout(protocol: proto, at: location, packets: try packetRange())
+    case "fields":
+      let (proto, location) = try protocolName(after: name)
+      command = .fields(protocol: proto, at: location)
+    case "protocols":
+      command = .protocols
     case "save":
       let target = try path(after: "save")
       command = .save(path: target, where: try whereClause())
@@ -102,6 +110,7 @@ public struct Parser {
 
   public static let commands = [
     "load", "filter", "count", "print", "list", "show", "hexdump", "save", "let", "help", "quit", "exit",
+    "layout", "fields", "protocols",
     "interfaces", "capture",
   ]
 
@@ -173,6 +182,15 @@ public struct Parser {
     default:
       throw LanguageError(.syntax, "\(command) needs a file path", at: token.location)
     }
+  }
+
+  /// The protocol name after `layout` or `fields`, and where it was written.
+  private mutating func protocolName(after command: String) throws(LanguageError) -> (String, SourceLocation) {
+    let token = advance()
+    guard case .word(let word) = token.kind else {
+      throw LanguageError(.syntax, "\(command) needs a protocol name (`protocols` lists them)", at: token.location)
+    }
+    return (word, token.location)
   }
 
   private mutating func list() throws(LanguageError) -> [Expr] {

@@ -11,6 +11,9 @@ enum Action {
   case list(PacketRange?, where: CompiledFilter?)
   case show(PacketRange?)
   case hexdump(PacketRange?, mark: FieldID?)
+  case layout(ProtocolID, PacketRange?)
+  case fields(ProtocolID)
+  case protocols
   case save(path: String, where: CompiledFilter?)
   /// `let` has done its work at check time; nothing runs.
   case none
@@ -62,6 +65,9 @@ public struct ScriptChecker {
     case .show(let r): return .show(r)
     case .hexdump(let r, let f): return .hexdump(r, mark: try f.map { e throws(LanguageError) in try compiler.field(e) })
     case .save(let path, let e): return .save(path: path, where: try filter(e))
+    case .layout(let name, let location, let packets): return .layout(try protocolID(name, at: location), packets)
+    case .fields(let name, let location): return .fields(try protocolID(name, at: location))
+    case .protocols: return .protocols
     case .letBinding(let name, let value):
       // Check the value now: as a test if it is one, else as a value.
       if case .word(let w, _) = value, Registry.field(named: w) == nil, bindings[w] == nil {

@@ -8,6 +8,9 @@ enum Help {
     "list": "list [RANGE] [where EXPR]    one summary line per packet\n",
     "show": "show [RANGE]         the full dissector tree, with byte ranges\n",
     "hexdump": "hexdump [RANGE] [FIELD]      bytes in hex and ASCII; FIELD's bytes marked\n",
+    "layout": "layout PROTO [RANGE]         the header as the RFCs draw it; with RANGE, each packet's values in it\n",
+    "fields": "fields PROTO         the protocol's fields: filter name, label, type, bit offset and width, base\n",
+    "protocols": "protocols            what pktsh dissects, and which table values lead to each protocol\n",
     "save": "save PATH [where EXPR]       write the view (pcapng for .pcapng, else pcap), atomically\n",
     "let": "let NAME = EXPR      name a filter or a value for later expressions\n",
     "interfaces": "interfaces           the network interfaces: index, name, link type, state, addresses\n",
@@ -39,7 +42,7 @@ enum Help {
       return topics[topic] ?? "no help on '\(topic)'; topics: \(topics.keys.sorted().joined(separator: ", "))\n"
     }
     var out = "Commands (separate with newlines or ';', # starts a comment):\n"
-    for name in ["load", "filter", "count", "print", "list", "show", "hexdump", "save", "let", "interfaces", "capture"] {
+    for name in ["load", "filter", "count", "print", "list", "show", "hexdump", "layout", "fields", "protocols", "save", "let", "interfaces", "capture"] {
       out += "  " + topics[name]!.split(separator: "\n").joined(separator: "\n  ") + "\n"
     }
     out += "  help [TOPIC]         this text; `help filters` for the expression language\n"

@@ -85,6 +85,9 @@ public final class Session {
     case .list(let range, let f): return list(range, f)
     case .show(let range): return show(range)
     case .hexdump(let range, let mark): return hexdump(range, mark: mark)
+    case .layout(let proto, let range): return layout(proto, range)
+    case .fields(let proto): return fields(proto)
+    case .protocols: return protocols()
     case .save(let path, let f): return save(path, f)
     case .none: return .ok
     case .help(let topic):

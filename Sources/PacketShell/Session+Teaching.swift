@@ -1,0 +1,50 @@
+import PacketDissection
+import PacketLanguage
+import PacketRender
+
+/// The commands for teaching: `layout`, `fields`, `protocols`.
+extension Session {
+  /// The diagram of `id`'s header; with `range`, one diagram per layer of
+  /// `id` in each packet of the range, holding that packet's values.
+  func layout(_ id: ProtocolID, _ range: PacketRange?) -> Outcome {
+    let proto = Registry.decl(id)
+    guard let range else {
+      out.write(LayoutDiagram.render(proto))
+      return .ok
+    }
+    guard let capture = loaded() else { return .runtimeFailure }
+    var first = true
+    scan(capture, fields: nil, filter: nil, through: range.last) { record, d in
+      guard range.contains(record.number) else { return true }
+      let layers = d.layers.indices.filter { d.layers[$0].protocolID == id }
+      if layers.isEmpty { err.line("pktsh: packet \(record.number) has no \(proto.name) layer") }
+      for layer in layers {
+        if !first { out.line("") }
+        first = false
+        out.write(LayoutDiagram.render(d, layer: layer))
+      }
+      return true
+    }
+    return .ok
+  }
+
+  func fields(_ id: ProtocolID) -> Outcome {
+    out.write(FieldTable.render(Registry.decl(id)))
+    return .ok
+  }
+
+  func protocols() -> Outcome {
+    out.write(ProtocolList.render())
+    return .ok
+  }
+}
+
+extension ScriptChecker {
+  /// The protocol called `name` (its filter name: `ip`, `ipv6.fraghdr`).
+  func protocolID(_ name: String, at location: SourceLocation) throws(LanguageError) -> ProtocolID {
+    if let proto = Registry.protocols.first(where: { $0.name == name }) { return proto.id }
+    throw LanguageError(
+      .unknownName, "unknown protocol '\(name)' (`protocols` lists them)", at: location,
+      suggestion: Suggestions.closest(to: name, in: Registry.protocols.map(\.name)))
+  }
+}
