@@ -12,23 +12,25 @@ import PacketDissection
 /// a packet from what the dissector recorded there, each box holding its
 /// value, so options appear as the packet has them.
 public enum LayoutDiagram {
-  /// The diagram of `proto`, or a sentence saying it has no header.
+  /// The diagram of `proto`, or a sentence saying it has no header; a
+  /// blank line ends it, to set it apart from what follows.
   public static func render(_ proto: ProtocolDecl) -> String {
     let title = "\(proto.label) (\(proto.name))"
     let boxes = boxes(proto)
-    guard !boxes.isEmpty else { return title + ": no header fields at fixed places\n" }
-    return title + "\n" + draw(boxes)
+    guard !boxes.isEmpty else { return title + ": no header fields at fixed places\n\n" }
+    return title + "\n" + draw(boxes) + "\n"
   }
 
-  /// The diagram of layer `layer` of `d`, with this packet's values.
+  /// The diagram of layer `layer` of `d`, with this packet's values, and
+  /// a blank line.
   public static func render(_ d: Dissection, layer index: Int) -> String {
     let layer = d.layers[index]
     let proto = Registry.decl(layer.protocolID)
     var title = "\(proto.label) (\(proto.name)) in packet \(d.frame.number)"
     if layer.end > layer.start { title += ", bytes \(layer.start)..\(layer.end - 1)" }
     let boxes = boxes(d, layer: index)
-    guard !boxes.isEmpty else { return title + ": no bytes of its own\n" }
-    return title + "\n" + draw(boxes)
+    guard !boxes.isEmpty else { return title + ": no bytes of its own\n\n" }
+    return title + "\n" + draw(boxes) + "\n"
   }
 
   /// The boxes of `proto`'s diagram: its fields with fixed places (the
@@ -55,24 +57,49 @@ public enum LayoutDiagram {
 
   /// The boxes of layer `layer` of `d`: every field recorded in the
   /// layer's bytes, placed where the dissector found it (the finest where
-  /// they overlap, the first recorded of fields on the same bytes). Hidden
-  /// and generated fields have no bytes of their own and are left out.
+  /// they overlap, the first recorded of fields on the same bytes), and
+  /// `undissected` boxes for bytes no field covers. Hidden and generated
+  /// fields have no bytes of their own and are left out.
+  ///
+  /// Where the dissector records a fixed field but not all of the fields
+  /// declared inside it (Wireshark shows a DNS query's flags without the
+  /// answer's AA, RA, AD and reply code), those are drawn too, with their
+  /// bits as the packet has them.
   public static func boxes(_ d: Dissection, layer index: Int) -> [LayoutBox] {
     let layer = d.layers[index]
-    let fields = LayerFields(d, layer: index)
-    var records: [(FieldRecord, Range<Int>)] = []
-    for record in d.records[fields.records] where record.field.index != 0 && !record.flags.contains(.hidden) {
+    let layerFields = LayerFields(d, layer: index)
+    let base = layer.start * 8
+    var fields: [(decl: FieldDecl, bits: Range<Int>, value: String)] = []
+    var recorded = Set<FieldID>()
+    for record in d.records[layerFields.records] where record.field.index != 0 && !record.flags.contains(.hidden) {
       let bytes = record.byteRange
       guard !bytes.isEmpty, bytes.lowerBound >= layer.start, bytes.upperBound <= layer.end else { continue }
-      let bits = bitRange(record)
-      records.append((record, (bits.lowerBound - layer.start * 8)..<(bits.upperBound - layer.start * 8)))
-    }
-    let owner = BitPartition.owners(records.map(\.1), count: max(0, layer.end - layer.start) * 8)
-    return group(owner) { index in
-      let record = records[index].0
       let decl = record.field.decl
       var value = FieldText.format(record, in: d)
       if let name = LayoutValueNames.name(decl.name, record.value) { value += " (\(name))" }
+      let bits = bitRange(record)
+      fields.append((decl, (bits.lowerBound - base)..<(bits.upperBound - base), value))
+      recorded.insert(record.field)
+    }
+    let proto = Registry.decl(layer.protocolID)
+    for (decl, bits, _) in fields {
+      guard let declared = decl.bits else { continue }
+      // Declared fields inside this one, where the packet puts it.
+      let shift = bits.lowerBound - declared.offset
+      for (i, inner) in proto.fields.enumerated() {
+        guard let innerBits = inner.bits, innerBits.width < declared.width, innerBits.offset >= declared.offset,
+          innerBits.end <= declared.end, !recorded.contains(FieldID(proto.id, i)),
+          let raw = d.packet.bits(at: base + innerBits.offset + shift, width: innerBits.width)
+        else { continue }
+        let value = inner.kind.isInteger && inner.containerBytes > 0
+          ? FieldText.integer(raw, base: inner.base, bytes: inner.containerBytes) : String(raw)
+        fields.append((inner, (innerBits.offset + shift)..<(innerBits.end + shift), value))
+        recorded.insert(FieldID(proto.id, i))
+      }
+    }
+    let owner = BitPartition.owners(fields.map(\.bits), count: max(0, layer.end - layer.start) * 8)
+    return group(owner, gap: "undissected") { index in
+      let (decl, _, value) = fields[index]
       return LayoutBox(name: decl.name, label: decl.label, abbreviation: decl.abbreviation, value: value, bits: [])
     }
   }
@@ -92,13 +119,13 @@ public enum LayoutDiagram {
   }
 
   /// One box per owner, in order of their first bit, and one per run of
-  /// bits no one owns.
-  private static func group(_ owner: [Int?], _ make: (Int) -> LayoutBox) -> [LayoutBox] {
+  /// bits no one owns, saying `gap`.
+  private static func group(_ owner: [Int?], gap: String = "", _ make: (Int) -> LayoutBox) -> [LayoutBox] {
     var boxes: [LayoutBox] = []
     var boxOf: [Int: Int] = [:]
     for run in BitPartition.runs(owner) {
       guard let index = run.owner else {
-        boxes.append(LayoutBox(name: nil, label: "", bits: [run.bits]))
+        boxes.append(LayoutBox(name: nil, label: gap, bits: [run.bits]))
         continue
       }
       if let existing = boxOf[index] {

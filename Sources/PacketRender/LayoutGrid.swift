@@ -98,7 +98,7 @@ struct LayoutGrid {
     var placed: [Placed] = []
     var spanning: [Spanning] = []
     var abbreviated: [LayoutBox] = []
-    for (index, box) in boxes.enumerated() where !box.label.isEmpty {
+    for (index, box) in boxes.enumerated() {
       let segments = segments(box)
       let full = segments.filter(\.isFullRow).map(\.row)
       let first = full.first ?? 0
@@ -108,21 +108,21 @@ struct LayoutGrid {
         let short = box.variable || full.count >= LayoutGrid.longRows
         let text = LayoutText.line(box, width: 2 * LayoutGrid.rowBits - 1)
         spanning.append(Spanning(box: index, first: first, last: last, text: text, short: short))
-        if text.abbreviated { abbreviated.append(box) }
+        if text.abbreviated && box.name != nil { abbreviated.append(box) }
       } else if let widest = segments.enumerated().max(by: { a, b in
         a.element.bits.count != b.element.bits.count ? a.element.bits.count < b.element.bits.count : a.offset > b.offset
       })?.element {
         main = widest
         let text = LayoutText.fit(box, width: widest.columns.count)
         placed.append(Placed(box: index, segment: widest, text: text))
-        if text.abbreviated { abbreviated.append(box) }
+        if text.abbreviated && box.name != nil { abbreviated.append(box) }
       }
       var name = box
       name.value = nil
-      for segment in segments where !box.variable && !segment.isFullRow && segment != main {
+      for segment in segments where !box.variable && !box.label.isEmpty && !segment.isFullRow && segment != main {
         let text = LayoutText.fit(name, width: segment.columns.count)
         placed.append(Placed(box: index, segment: segment, text: text, repeated: true))
-        if text.abbreviated { abbreviated.append(box) }
+        if text.abbreviated && box.name != nil { abbreviated.append(box) }
       }
     }
     // Where a value in a row goes under its name, all do, so the values line up.
