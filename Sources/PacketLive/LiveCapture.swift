@@ -45,12 +45,18 @@ public final class LiveCapture {
     /// Bytes kept of each packet at most (libpcap's default).
     public var snapLength = 262_144
     /// Ring geometry: `blockCount` blocks of `blockSize` bytes (a power of
-    /// two, a multiple of the page size, larger than any packet).
-    public var blockSize = 1 << 19
-    public var blockCount = 64
+    /// two, a multiple of the page size, larger than any packet: 64 KiB
+    /// segments of offloaded TCP fit whole). 32 MiB hold about 230,000
+    /// small packets.
+    public var blockSize = 1 << 17
+    public var blockCount = 256
     /// Milliseconds after which the kernel hands over a block that is not
-    /// full: the longest a quiet link's packet waits to be seen.
-    public var blockTimeout = 10
+    /// full: the longest a packet on a quiet link waits to be seen. A block
+    /// handed over early is a block wasted, so while user space lags in a
+    /// burst, the ring holds at most `blockCount` times the packets that
+    /// arrive in this time: 50 ms fills 128 KiB blocks from about 20,000
+    /// small packets a second on.
+    public var blockTimeout = 50
 
     public init(promiscuous: Bool = false, filter: [SocketFilterInstruction]? = nil) {
       self.promiscuous = promiscuous
