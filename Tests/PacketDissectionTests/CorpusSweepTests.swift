@@ -29,7 +29,7 @@ import Testing
     #expect(count > 800, "expected the shared corpus at \(Paths.corpus), found \(count) files")
   }
 
-  @Test(.timeLimit(.minutes(1)), arguments: entries)
+  @Test(.timeLimit(.minutes(10)), arguments: entries)
   func sweep(_ entry: String) {
     for path in Self.files(under: entry) {
       let file: CaptureFile

@@ -19,7 +19,7 @@ import Testing
     #expect(Self.captures.count > 800, "expected the tcpdump corpus at \(RenderPaths.corpus)/tcpdump")
   }
 
-  @Test(.timeLimit(.minutes(2)))
+  @Test(.timeLimit(.minutes(10)))
   func everyViewOfEveryPacket() throws {
     var rendered = 0
     for path in Self.captures {
