@@ -126,27 +126,40 @@ struct LayoutGrid {
       }
     }
     // Where a value in a row goes under its name, all do, so the values line up.
-    for i in placed.indices where !placed[i].repeated && placed[i].text.tail.isEmpty && boxes[placed[i].box].value != nil {
-      guard bands(placed, row: placed[i].segment.row).values > 0 else { continue }
-      placed[i].text = LayoutText.fit(boxes[placed[i].box], width: placed[i].segment.columns.count, split: true)
+    var byRow = [[Int]](repeating: [], count: rows)
+    for (i, item) in placed.enumerated() { byRow[item.segment.row].append(i) }
+    func bands(_ row: Int) -> Bands { Bands(byRow[row].map { placed[$0].text }) }
+    for row in 0..<rows where bands(row).values > 0 {
+      for i in byRow[row] where !placed[i].repeated && placed[i].text.tail.isEmpty && boxes[placed[i].box].value != nil {
+        placed[i].text = LayoutText.fit(boxes[placed[i].box], width: placed[i].segment.columns.count, split: true)
+      }
     }
-    var heights = [Int](repeating: 1, count: rows)
-    for row in 0..<rows {
-      let b = bands(placed, row: row)
-      heights[row] = max(1, b.names + b.values, b.alone)
-    }
+    let rowBands = (0..<rows).map(bands)
+    let heights = rowBands.map { max(1, $0.names + $0.values, $0.alone) }
     // The plan of lines, then the walls and rules, then the texts.
     var plan: [Line] = []
+    var firstLine = [Int?](repeating: nil, count: rows)
+    var lastLine = [Int?](repeating: nil, count: rows)
+    var middleLine: [Int: Int] = [:]
+    var shortFrom: [Int: Spanning] = [:]
+    for item in spanning where item.short { shortFrom[item.first] = item }
     var row = 0
     while row < rows {
       plan.append(.rule(row))
-      if let block = spanning.first(where: { $0.short && $0.first == row }) {
+      if let block = shortFrom[row] {
+        firstLine[block.first] = plan.count
+        lastLine[block.first] = plan.count
         plan.append(.content(row: block.first, line: 0))
+        middleLine[block.box] = plan.count
         plan.append(.middle(box: block.box))
+        firstLine[block.last] = plan.count
+        lastLine[block.last] = plan.count
         plan.append(.content(row: block.last, line: 0))
         row = block.last + 1
       } else {
+        firstLine[row] = plan.count
         for line in 0..<heights[row] { plan.append(.content(row: row, line: line)) }
+        lastLine[row] = plan.count - 1
         row += 1
       }
     }
@@ -159,24 +172,32 @@ struct LayoutGrid {
       for (i, character) in characters.enumerated() { grid[line][start + i] = character }
     }
     for item in placed {
-      let top = plan.firstIndex(of: .content(row: item.segment.row, line: 0)) ?? 0
-      let lines = LayoutGrid.arrange(item.text, height: heights[item.segment.row], bands: bands(placed, row: item.segment.row))
-      for (offset, string) in lines { write(string, line: top + offset, columns: item.segment.columns) }
+      guard let top = firstLine[item.segment.row] else { continue }
+      let row = item.segment.row
+      for (offset, string) in LayoutGrid.arrange(item.text, height: heights[row], bands: rowBands[row]) {
+        write(string, line: top + offset, columns: item.segment.columns)
+      }
     }
     for item in spanning {
-      let line: Int
-      if item.short {
-        line = plan.firstIndex(of: .middle(box: item.box)) ?? 0
-      } else {
-        let top = plan.firstIndex(of: .content(row: item.first, line: 0)) ?? 0
-        let bottom = plan.lastIndex(of: .content(row: item.last, line: heights[item.last] - 1)) ?? top
-        line = (top + bottom) / 2
-      }
+      let line = item.short ? middleLine[item.box] : firstLine[item.first].flatMap { top in lastLine[item.last].map { (top + $0) / 2 } }
+      guard let line else { continue }
       write(item.text.head.first ?? "", line: line, columns: 1..<(2 * LayoutGrid.rowBits))
     }
-    dotEdges(&grid, plan: plan)
+    for item in spanning where item.short {
+      dotEdges(&grid, plan: plan, box: item.box, lines: lineRange(item.box, firstLine: firstLine, lastLine: lastLine))
+    }
     let lines = grid.map { line in String(line[..<(line.lastIndex { $0 != " " }.map { $0 + 1 } ?? 0)]) }
     return (lines, abbreviated.sorted { ($0.bits.first?.lowerBound ?? 0) < ($1.bits.first?.lowerBound ?? 0) })
+  }
+
+  /// The lines from the first content line of a box's first row to the
+  /// last of its last row.
+  private func lineRange(_ box: Int, firstLine: [Int?], lastLine: [Int?]) -> ClosedRange<Int>? {
+    let bits = boxes[box].bits
+    guard let low = bits.first?.lowerBound, let high = bits.last?.upperBound, high > low,
+      let first = firstLine[low / LayoutGrid.rowBits], let last = lastLine[(high - 1) / LayoutGrid.rowBits]
+    else { return nil }
+    return first...last
   }
 
   /// One line's walls and rules, without text.
@@ -199,66 +220,50 @@ struct LayoutGrid {
     return out
   }
 
-  /// The sides of variable parts and shortened values: `:` but for the
-  /// first line's left wall and the last line's right wall, as RFC 9293
-  /// draws Data.
-  private func dotEdges(_ grid: inout [[Character]], plan: [Line]) {
-    let right = 2 * LayoutGrid.rowBits
-    for (index, box) in boxes.enumerated() where box.variable || isShortened(index) {
-      // The box at the left and right wall of each line, where the wall is its own.
-      func sides(_ line: Line) -> (left: Bool, right: Bool) {
-        switch line {
-        case .content(let r, _): (at(r, 0) == index, at(r, LayoutGrid.rowBits - 1) == index)
-        case .middle(let b): (b == index, b == index)
-        case .rule(let r):
-          (at(r - 1, 0) == index && at(r, 0) == index,
-           at(r - 1, LayoutGrid.rowBits - 1) == index && at(r, LayoutGrid.rowBits - 1) == index)
-        }
+  /// The sides of `box`, drawn in three lines, on plan lines `lines`:
+  /// `:` but for the first line's left wall and the last line's right
+  /// wall, as RFC 9293 draws Data.
+  private func dotEdges(_ grid: inout [[Character]], plan: [Line], box index: Int, lines: ClosedRange<Int>?) {
+    guard let lines else { return }
+    let last = LayoutGrid.rowBits - 1
+    for i in lines {
+      let (left, right): (Bool, Bool)
+      switch plan[i] {
+      case .content(let r, _): (left, right) = (at(r, 0) == index, at(r, last) == index)
+      case .middle(let b): (left, right) = (b == index, b == index)
+      case .rule(let r):
+        (left, right) = (at(r - 1, 0) == index && at(r, 0) == index, at(r - 1, last) == index && at(r, last) == index)
       }
-      let lines = plan.indices.filter { sides(plan[$0]).left || sides(plan[$0]).right }
-      guard let first = plan.firstIndex(where: { owns(index, $0) }),
-        let last = plan.lastIndex(where: { owns(index, $0) })
-      else { continue }
-      for i in lines {
-        let (left, rightSide) = sides(plan[i])
-        if left { grid[i][0] = i == first ? "|" : ":" }
-        if rightSide { grid[i][right] = i == last ? "|" : ":" }
-      }
+      if left { grid[i][0] = i == lines.lowerBound ? "|" : ":" }
+      if right { grid[i][2 * LayoutGrid.rowBits] = i == lines.upperBound ? "|" : ":" }
     }
-  }
-
-  /// Whether box `index` has bits on content line `line`.
-  private func owns(_ index: Int, _ line: Line) -> Bool {
-    guard case .content(let r, _) = line else { return false }
-    return (0..<LayoutGrid.rowBits).contains { at(r, $0) == index }
-  }
-
-  private func isShortened(_ index: Int) -> Bool {
-    let full = segments(boxes[index]).filter(\.isFullRow).count
-    return full >= LayoutGrid.longRows
   }
 
   /// A row's text bands: names above values for the texts whose value
   /// sits under the name (so all values of a row share a line), and the
   /// tallest of the other texts.
-  private func bands(_ placed: [Placed], row: Int) -> (names: Int, values: Int, alone: Int) {
-    var result = (names: 0, values: 0, alone: 0)
-    for item in placed where item.segment.row == row {
-      if item.text.tail.isEmpty {
-        result.alone = max(result.alone, item.text.head.count)
-      } else {
-        result.names = max(result.names, item.text.head.count)
-        result.values = max(result.values, item.text.tail.count)
+  private struct Bands {
+    var names = 0
+    var values = 0
+    var alone = 0
+
+    init(_ texts: [BoxText]) {
+      for text in texts {
+        if text.tail.isEmpty {
+          alone = max(alone, text.head.count)
+        } else {
+          names = max(names, text.head.count)
+          values = max(values, text.tail.count)
+        }
       }
     }
-    return result
   }
 
   /// The lines of `text` in a row `height` lines tall, by line offset:
   /// centred, names in the names band and values in the values band when
   /// the value has lines of its own.
   private static func arrange(
-    _ text: BoxText, height: Int, bands: (names: Int, values: Int, alone: Int)
+    _ text: BoxText, height: Int, bands: Bands
   ) -> [(Int, String)] {
     if text.tail.isEmpty {
       let top = (height - text.head.count) / 2
