@@ -25,6 +25,10 @@ let package = Package(
     .target(name: "PacketDissection", dependencies: ["PacketWire", "PacketCapture"], swiftSettings: fast),
     /// The language: lexer, parser, checker and compiler of filters and scripts.
     .target(name: "PacketLanguage", dependencies: ["PacketDissection", "PacketWire"], swiftSettings: fast),
+    /// Filters as classic BPF: for the kernel, and to decide most packets without dissecting them.
+    .target(
+      name: "PacketBPF", dependencies: ["PacketLanguage", "PacketDissection", "PacketCapture", "PacketWire"],
+      swiftSettings: fast),
     /// Text views of dissected packets: summary lines, trees, hex dumps.
     .target(name: "PacketRender", dependencies: ["PacketDissection", "PacketCapture", "PacketWire"]),
     /// Live capture from Linux packet sockets: interfaces, the mapped ring, kernel filters.
@@ -55,6 +59,7 @@ let package = Package(
       name: "PacketLanguageTests", dependencies: ["PacketLanguage", "PacketDissection", "PacketCapture"],
       exclude: ["Goldens"]),
     .testTarget(name: "PacketCaptureTests", dependencies: ["PacketCapture"], exclude: ["Goldens"]),
+    .testTarget(name: "PacketBPFTests", dependencies: ["PacketBPF", "PacketLanguage", "PacketDissection", "PacketCapture"]),
     .testTarget(
       name: "PacketDissectionTests", dependencies: ["PacketDissection", "PacketCapture"],
       exclude: ["Goldens"]),

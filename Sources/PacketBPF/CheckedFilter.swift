@@ -1,0 +1,201 @@
+import PacketDissection
+import PacketLanguage
+
+/// Why a filter cannot become a BPF program.
+public struct BPFUnsupported: Error, Sendable, CustomStringConvertible {
+  public let reason: String
+  public init(_ reason: String) { self.reason = reason }
+  public var description: String { reason }
+}
+
+/// What a test reads: a protocol's presence, or a field's occurrences,
+/// possibly masked (`tcp.flags & 0x12`).
+struct Subject {
+  var layer: Layer
+  /// Nil for a protocol itself.
+  var field: FieldModel.Entry?
+  var mask: UInt32?
+}
+
+/// A constant in the form it is compared in: words of 32 bits or less,
+/// most significant first, each with the mask that applies to both sides
+/// (an address prefix). Integers are one word, and may lie outside the
+/// range of any field (then the comparison folds).
+enum Operand {
+  case integer(Int64)
+  case words([UInt32], masks: [UInt32])
+}
+
+/// The filter after checking, before any packet shape: Wireshark's
+/// operators on modelled fields, with literals read.
+indirect enum Check {
+  case and(Check, Check), or(Check, Check), xor(Check, Check), not(Check)
+  case present(Subject)
+  /// `field & mask` alone: some occurrence has a bit of the mask set.
+  case nonzero(Subject)
+  case compare(Subject, CompareOp, Operand)
+  /// `in {a, b, c..d}`: some occurrence equals a value or lies in a range.
+  case member(Subject, [(Operand, Operand?)])
+
+  /// Every subject, for the layers and bytes the filter reads.
+  var subjects: [Subject] {
+    switch self {
+    case .and(let a, let b), .or(let a, let b), .xor(let a, let b): a.subjects + b.subjects
+    case .not(let a): a.subjects
+    case .present(let s), .nonzero(let s), .compare(let s, _, _), .member(let s, _): [s]
+    }
+  }
+}
+
+/// Reads an `Expr` into a `Check`, or says why it cannot. Follows
+/// FilterCompiler's reading of operands (fields, `let` names, bare and
+/// negative literals) so that both agree on what the filter means.
+struct FilterReader {
+  var bindings: [String: Expr]
+
+  func read(_ expr: Expr) throws(BPFUnsupported) -> Check {
+    switch expr {
+    case .logical(let op, let a, let b):
+      let (x, y) = (try read(a), try read(b))
+      switch op {
+      case .and: return .and(x, y)
+      case .or: return .or(x, y)
+      case .xor: return .xor(x, y)
+      }
+    case .not(let inner, _):
+      return .not(try read(inner))
+    case .word(let name, _):
+      if let bound = bindings[name] { return try read(bound) }
+      return .present(try subject(named: name))
+    case .compare(let op, let a, let b, _):
+      switch (try operand(a), try operand(b)) {
+      case (.subject(let s), .literal(let text)): return .compare(s, op, try constant(text, for: s))
+      case (.literal(let text), .subject(let s)): return .compare(s, op.swapped, try constant(text, for: s))
+      case (.subject, .subject): throw BPFUnsupported("comparing two fields needs dissection")
+      case (.literal, .literal): throw BPFUnsupported("a comparison needs a field")
+      }
+    case .member(let a, let elements, _):
+      guard case .subject(let s) = try operand(a) else { throw BPFUnsupported("'in' needs a field") }
+      var items: [(Operand, Operand?)] = []
+      for element in elements {
+        switch element {
+        case .value(let e): items.append((try literal(e, for: s), nil))
+        case .range(let low, let high): items.append((try literal(low, for: s), try literal(high, for: s)))
+        }
+      }
+      return .member(s, items)
+    case .arithmetic(.bitAnd, _, _, _):
+      guard case .subject(let s) = try operand(expr) else { throw BPFUnsupported("'&' needs a field") }
+      return .nonzero(s)
+    case .contains, .matches, .slice, .call, .arithmetic, .negate, .string:
+      throw Self.unsupported(expr)
+    }
+  }
+
+  /// Why an expression that is neither a field nor a test of one needs dissection.
+  private static func unsupported(_ expr: Expr) -> BPFUnsupported {
+    switch expr {
+    case .contains: BPFUnsupported("'contains' needs dissection")
+    case .matches: BPFUnsupported("'matches' needs dissection")
+    case .slice: BPFUnsupported("slices need dissection")
+    case .call(let name, _, _): BPFUnsupported("\(name)() needs dissection")
+    case .arithmetic: BPFUnsupported("arithmetic other than 'field & constant' needs dissection")
+    case .negate: BPFUnsupported("negation needs dissection")
+    case .string: BPFUnsupported("strings need dissection")
+    default: BPFUnsupported("expected a field or a value")
+    }
+  }
+
+  private enum Side {
+    case subject(Subject)
+    case literal(String)
+  }
+
+  private func operand(_ expr: Expr) throws(BPFUnsupported) -> Side {
+    switch expr {
+    case .word(let name, _):
+      if let bound = bindings[name] { return try operand(bound) }
+      if Registry.field(named: name) != nil { return .subject(try subject(named: name)) }
+      return .literal(name)
+    case .negate(.word(let text, _), _) where Registry.field(named: text) == nil && bindings[text] == nil:
+      return .literal("-" + text)
+    case .arithmetic(.bitAnd, let a, let b, _):
+      switch (try operand(a), try operand(b)) {
+      case (.subject(let s), .literal(let text)), (.literal(let text), .subject(let s)):
+        guard s.field?.type == .integer, s.mask == nil, let m = LiteralValue.integer(text) else {
+          throw BPFUnsupported("'&' needs an integer field and an integer")
+        }
+        return .subject(Subject(layer: s.layer, field: s.field, mask: UInt32(truncatingIfNeeded: m)))
+      default:
+        throw BPFUnsupported("'&' needs one field and one integer")
+      }
+    default:
+      throw Self.unsupported(expr)
+    }
+  }
+
+  private func subject(named name: String) throws(BPFUnsupported) -> Subject {
+    guard let id = Registry.field(named: name) else { throw BPFUnsupported("unknown field '\(name)'") }
+    if id.index == 0 {
+      guard let layer = Layer(id.protocolID) else { throw BPFUnsupported("protocol '\(name)' needs dissection") }
+      return Subject(layer: layer, field: nil, mask: nil)
+    }
+    guard let entry = FieldModel.fields[id], let first = entry.spots.first else {
+      throw BPFUnsupported("field '\(name)' needs dissection")
+    }
+    return Subject(layer: first.layer, field: entry, mask: nil)
+  }
+
+  private func literal(_ expr: Expr, for s: Subject) throws(BPFUnsupported) -> Operand {
+    guard case .literal(let text) = try operand(expr) else { throw BPFUnsupported("set elements must be values") }
+    return try constant(text, for: s)
+  }
+
+  /// The literal as the subject's type reads it (FilterCompiler's `constant`).
+  private func constant(_ text: String, for s: Subject) throws(BPFUnsupported) -> Operand {
+    guard let entry = s.field else { throw BPFUnsupported("comparing a protocol needs dissection") }
+    let converted: Operand?
+    if s.mask != nil {
+      converted = LiteralValue.integer(text, boolean: false).map { .integer($0) }
+    } else {
+      switch entry.type {
+      case .integer:
+        converted = LiteralValue.integer(text, boolean: entry.isBoolean).map { .integer($0) }
+      case .ipv4:
+        converted = LiteralValue.ipv4(text).map { value, prefix in
+          .words([value], masks: [prefix == 0 ? 0 : ~0 << UInt32(32 - prefix)])
+        }
+      case .ipv6:
+        converted = LiteralValue.ipv6(text).map { groups, prefix in
+          let words = (0..<4).map { UInt32(groups[2 * $0]) << 16 | UInt32(groups[2 * $0 + 1]) }
+          let masks = (0..<4).map { i -> UInt32 in
+            let bits = min(32, max(0, prefix - 32 * i))
+            return bits == 0 ? 0 : ~0 << UInt32(32 - bits)
+          }
+          return .words(words, masks: masks)
+        }
+      case .ether:
+        converted = LiteralValue.bytes(text).flatMap { b in
+          guard b.count == 6 else { return nil }
+          let high = b[0..<4].reduce(0) { $0 << 8 | UInt32($1) }
+          return .words([high, UInt32(b[4]) << 8 | UInt32(b[5])], masks: [~0, 0xffff])
+        }
+      }
+    }
+    guard let converted else { throw BPFUnsupported("'\(text)' is not a value for this field") }
+    return converted
+  }
+}
+
+extension CompareOp {
+  /// The operator with its sides swapped (`5 < x` is `x > 5`).
+  var swapped: CompareOp {
+    switch self {
+    case .less: .greater
+    case .greater: .less
+    case .lessOrEqual: .greaterOrEqual
+    case .greaterOrEqual: .lessOrEqual
+    default: self
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import PacketCapture
+import PacketDissection
+import PacketLanguage
+import PacketWire
+
+/// A filter decided from raw bytes where it can be, without dissecting.
+///
+/// Made from a filter expression for one link type. `decide` answers
+/// `.yes` or `.no` exactly as the dissector and `CompiledFilter` would
+/// (with `only` and `deepest` set from the filter, as a scan does), or
+/// `.unsure` for the packets only dissection can decide: the caller then
+/// dissects those. `program` is the same test as classic BPF for
+/// `SO_ATTACH_FILTER`: it answers 0 for no and a nonzero snap length
+/// (`BPFProgram.yes` or `BPFProgram.unsure`) otherwise, so the kernel
+/// passes both yes and unsure packets and user space re-decides them.
+public struct FastFilter: Sendable {
+  public enum Decision: Sendable, Equatable {
+    case yes, no, unsure
+  }
+
+  public let program: BPFProgram
+  public let linkType: LinkType
+  /// The filter reads `frame.cap_len`, which the program takes to equal
+  /// the wire length: `decide` is unsure for packets the capture cut short,
+  /// and a kernel filter is only exact when the snap length keeps whole packets.
+  public let readsCaptureLength: Bool
+
+  /// Checks `filter` as `FilterCompiler` does (with the same `let`
+  /// bindings), then translates it for packets of `linkType`. Throws the
+  /// checker's error, or why the filter needs dissection.
+  public init(filter: Expr, bindings: [String: Expr] = [:], linkType: LinkType) throws(BPFUnsupported) {
+    var compiler = FilterCompiler(bindings: bindings)
+    do { _ = try compiler.compile(filter) } catch { throw BPFUnsupported(error.message) }
+    let check = try FilterReader(bindings: bindings).read(filter)
+    var builder = ProgramBuilder(check: check, linkType: linkType)
+    program = try builder.build()
+    self.linkType = linkType
+    readsCaptureLength = check.subjects.contains { $0.field?.captureLength == true }
+  }
+
+  /// Whether `record` passes the filter, or `.unsure` when only
+  /// dissection can say (also for packets of another link type, and when
+  /// a capture holds more bytes than the wire length it records).
+  @inline(__always)
+  public func decide(_ record: PacketRecord) -> Decision {
+    let captured = record.bytes.count
+    let wire = record.originalLength
+    guard record.linkType == linkType, captured <= wire else { return .unsure }
+    if readsCaptureLength && captured != wire { return .unsure }
+    // Bytes the capture did not keep were there on the wire: a load that
+    // needs them cannot be answered from the file.
+    let result = program.run(
+      packet: record.bytes, wireLength: wire, outOfBounds: captured < wire ? BPFProgram.unsure : 0)
+    return result == 0 ? .no : result == BPFProgram.unsure ? .unsure : .yes
+  }
+}
