@@ -39,7 +39,8 @@ let package = Package(
     .target(
       name: "PacketShell",
       dependencies: [
-        "PacketCapture", "PacketDissection", "PacketLanguage", "PacketRender", "PacketLive", "CReadline",
+        "PacketCapture", "PacketDissection", "PacketLanguage", "PacketRender", "PacketLive", "PacketBPF",
+        "CReadline",
       ]),
     .executableTarget(
       name: "pktsh",

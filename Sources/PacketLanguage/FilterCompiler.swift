@@ -19,7 +19,8 @@ public struct FilterCompiler {
     used = []
     let test = try compileTest(expr)
     let fields = used.sorted()
-    return CompiledFilter(fields: fields, deepest: deepestLevel(for: fields), test: test)
+    return CompiledFilter(
+      fields: fields, deepest: deepestLevel(for: fields), expression: expr, bindings: bindings, test: test)
   }
 
   /// Resolves an expression that must name a field (for `print`, `count by`).

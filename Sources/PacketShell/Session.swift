@@ -158,8 +158,16 @@ public final class Session {
       out.line(String(capture.count))
       return .ok
     }
-    var n = 0
     // An interrupted count is not the answer: print none.
+    if let fast = FastCount(capture: capture, filters: [view, filter].compactMap { $0 }) {
+      guard let n = fast.count(capture) else {
+        err.line("pktsh: interrupted")
+        return .runtimeFailure
+      }
+      out.line(String(n))
+      return .ok
+    }
+    var n = 0
     guard scan(capture, filter: filter, { _, _ in
       n += 1
       return true
