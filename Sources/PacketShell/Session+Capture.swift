@@ -1,3 +1,4 @@
+import PacketBPF
 import PacketCapture
 import PacketDissection
 import PacketLanguage
@@ -19,31 +20,60 @@ struct CaptureRequest {
 }
 
 /// Where a capture's `where` expression runs: as classic BPF in the
-/// kernel, as the compiled filter on dissected packets, or both (the
-/// kernel drops what certainly fails; dissection decides what the bytes
-/// alone cannot).
+/// kernel, which drops what certainly fails, and in user space, which
+/// decides every packet the kernel passes (from the raw bytes where the
+/// same program can, by dissection otherwise).
 struct CaptureFilterPlan {
   /// Attached with SO_ATTACH_FILTER; nil lets every packet through.
   var kernelProgram: [SocketFilterInstruction]?
-  /// True when the kernel's verdict settles a packet it passed, so it is
-  /// kept without being dissected.
-  var settled: (PacketRecord) -> Bool
-  /// Decides the packets `settled` leaves open.
+  /// Decides from the raw bytes (with VLAN tags put back) where it can;
+  /// nil when every packet is dissected.
+  var fast: FastFilter?
+  /// Decides the packets `fast` leaves open (or all, without it).
   var userSpace: CompiledFilter?
   /// What `capture … explain` prints.
   var explanation: String
 
-  /// The plan for `request` on an interface framed as `framing`. Every
-  /// `where` expression is filtered in user space for now; a classic BPF
-  /// compiler plugs in here, for the framing's link type.
+  /// Fields whose value the kernel sees differently from user space: the
+  /// kernel strips a received VLAN tag before its filter runs, and pktsh
+  /// puts it back, so the tag, the EtherType after the MAC addresses and
+  /// the frame's length differ between the two views.
+  private static func differsInKernel(_ field: FieldID) -> Bool {
+    [.vlan, .ieee8021ad].contains(field.protocolID)
+      || ["eth.type", "eth.len", "frame.len", "frame.cap_len"].contains(field.decl.name)
+  }
+
+  /// The plan for `request` on an interface framed as `framing`. The
+  /// kernel filter is only a pre-filter: it passes every packet the
+  /// expression could keep (its verdict is yes or unsure), and user space
+  /// decides each packet again, so both paths keep the same packets.
   static func make(for request: CaptureRequest, framing: CaptureFraming) -> CaptureFilterPlan {
     guard let filter = request.filter else {
       return CaptureFilterPlan(
-        kernelProgram: nil, settled: { _ in true }, userSpace: nil, explanation: "no filter: every packet is kept")
+        kernelProgram: nil, fast: nil, userSpace: nil, explanation: "no filter: every packet is kept")
     }
+    let userSpaceOnly = { (why: String) in
+      CaptureFilterPlan(
+        kernelProgram: nil, fast: nil, userSpace: filter,
+        explanation: "filtered in user space (\(why)): every packet is dissected and tested (no kernel filter)")
+    }
+    // A cooked socket's filter sees the packet without the cooked header
+    // the program would be compiled for.
+    if framing.cooked { return userSpaceOnly("a cooked capture has no link header for the kernel's filter") }
+    if let field = filter.fields.first(where: differsInKernel) {
+      return userSpaceOnly("it reads \(field.decl.name), which the kernel sees before the VLAN tag is put back")
+    }
+    let fast: FastFilter
+    do {
+      fast = try FastFilter(filter: filter.expression, bindings: filter.bindings, linkType: framing.linkType)
+    } catch {
+      return userSpaceOnly("no classic BPF for it: \(error.reason)")
+    }
+    let program = fast.program.instructions.map { ($0.code, $0.jt, $0.jf, $0.k) }
     return CaptureFilterPlan(
-      kernelProgram: nil, settled: { _ in false }, userSpace: filter,
-      explanation: "filtered in user space: every packet is dissected and tested (no kernel filter)")
+      kernelProgram: program, fast: fast, userSpace: filter,
+      explanation: "classic BPF in the kernel (\(program.count) instructions), "
+        + "then each packet it passes is decided again in user space:\n" + fast.program.description)
   }
 }
 
@@ -220,7 +250,11 @@ private final class LivePackets: Sequence, IteratorProtocol {
   private func keeps(_ packet: OwnedPacket) -> Bool {
     if let filter = plan.userSpace {
       let passes = packet.withRecord(number: kept + 1) { record in
-        plan.settled(record) || filter.matches(filterDissector.dissect(record))
+        switch plan.fast?.decide(record) ?? .unsure {
+        case .yes: true
+        case .no: false
+        case .unsure: filter.matches(filterDissector.dissect(record))
+        }
       }
       guard passes else { return false }
     }
