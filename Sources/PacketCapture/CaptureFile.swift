@@ -63,15 +63,18 @@ public final class CaptureFile: @unchecked Sendable {
   /// Walks the packets of `range` (all when nil; clamped to `0..<count`)
   /// front to back until `body` answers false.
   ///
-  /// Mapped pages behind the walk are released every few MiB, so even a
-  /// walk over a file far larger than memory keeps only the index and a
-  /// small window resident.
+  /// The walk reads the file in blocks of a few MiB into one buffer (see
+  /// `BlockReader`), so even a walk over a file far larger than memory
+  /// keeps only the index and that buffer resident.
   public func forEachPacket(in range: Range<Int>? = nil, _ body: (PacketRecord) throws -> Bool) rethrows {
     let walk = (range ?? 0..<entries.count).clamped(to: 0..<entries.count)
-    var releaser = PageReleaser(file)
+    var reader = BlockReader(file)
+    defer { reader.close() }
     for index in walk {
-      releaser.passed(Int(entries[index].offset))
-      guard try body(record(index)) else { return }
+      var packet = record(index)
+      let entry = entries[index]
+      packet.bytes = reader.bytes(at: Int(entry.offset), count: Int(entry.capturedLength))
+      guard try body(packet) else { return }
     }
   }
 

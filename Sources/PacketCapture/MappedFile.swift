@@ -14,6 +14,8 @@ import PacketWire
 final class MappedFile {
   let base: UnsafeRawPointer
   let size: Int
+  /// Kept open for `pread` by front-to-back walks (`BlockReader`).
+  let descriptor: Int32
 
   static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
@@ -31,7 +33,8 @@ final class MappedFile {
 
     let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard fd >= 0 else { throw failure(systemErrorReason(errno)) }
-    defer { close(fd) }
+    var keep = false
+    defer { if !keep { close(fd) } }
     guard fstat(fd, &info) == 0 else { throw failure(systemErrorReason(errno)) }
     try Self.checkRegular(info, failure)
     guard info.st_size > 0 else { throw failure("empty file") }
@@ -43,6 +46,8 @@ final class MappedFile {
     }
     self.base = UnsafeRawPointer(mapping)
     self.size = size
+    self.descriptor = fd
+    keep = true
   }
 
   private static func checkRegular(
@@ -55,7 +60,10 @@ final class MappedFile {
     }
   }
 
-  deinit { munmap(UnsafeMutableRawPointer(mutating: base), size) }
+  deinit {
+    munmap(UnsafeMutableRawPointer(mutating: base), size)
+    close(descriptor)
+  }
 
   var bytes: ByteView { ByteView(base: base, count: size) }
 
@@ -92,4 +100,41 @@ struct PageReleaser {
     file.release(releasedUpTo..<offset)
     releasedUpTo = offset / MappedFile.pageSize * MappedFile.pageSize
   }
+}
+
+/// Reads a front-to-back walk's packets with `pread` into one reused
+/// buffer, a few MiB at a time. Copying from the page cache in large
+/// blocks is faster than faulting the mapping in page by page, and the
+/// buffer is all that stays resident. Falls back to the mapping for a
+/// packet it cannot read (a file shrunk under the reader).
+struct BlockReader {
+  private let file: MappedFile
+  private let buffer: UnsafeMutableRawPointer
+  private let capacity: Int
+  private var start = 0
+  private var end = 0
+
+  static let blockSize = 4 << 20
+
+  init(_ file: MappedFile) {
+    self.file = file
+    capacity = max(Self.blockSize, 1 << 18)
+    buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+  }
+
+  /// The `count` bytes at file offset `offset`, valid until the next call.
+  mutating func bytes(at offset: Int, count: Int) -> ByteView {
+    if offset < start || offset + count > end {
+      guard count <= capacity else { return ByteView(base: file.base + offset, count: count) }
+      let n = pread(file.descriptor, buffer, min(capacity, file.size - offset), off_t(offset))
+      guard n >= count else {
+        (start, end) = (0, 0)
+        return ByteView(base: file.base + offset, count: count)
+      }
+      (start, end) = (offset, offset + n)
+    }
+    return ByteView(base: UnsafeRawPointer(buffer) + (offset - start), count: count)
+  }
+
+  func close() { buffer.deallocate() }
 }
