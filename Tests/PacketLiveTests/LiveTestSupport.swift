@@ -19,7 +19,6 @@ enum LiveEnvironment {
 
   static let ip = tool("ip")
   static let python = tool("python3")
-  static let tcpdump = tool("tcpdump")
   static let setpriv = tool("setpriv")
 
   /// The `pktsh` that `swift test` built beside the test bundle, or the one `PKTSH` names.
