@@ -122,7 +122,7 @@ struct FilterReader {
     case .arithmetic(.bitAnd, let a, let b, _):
       switch (try operand(a), try operand(b)) {
       case (.subject(let s), .literal(let text)), (.literal(let text), .subject(let s)):
-        guard s.field?.type == .integer, s.mask == nil, let m = LiteralValue.integer(text) else {
+        guard s.field?.type == .integer, s.mask == nil, let m = Literals.integer(text) else {
           throw BPFUnsupported("'&' needs an integer field and an integer")
         }
         return .subject(Subject(layer: s.layer, field: s.field, mask: UInt32(truncatingIfNeeded: m)))
@@ -156,18 +156,18 @@ struct FilterReader {
     guard let entry = s.field else { throw BPFUnsupported("comparing a protocol needs dissection") }
     let converted: Operand?
     if s.mask != nil {
-      converted = LiteralValue.integer(text, boolean: false).map { .integer($0) }
+      converted = Literals.integer(text, boolean: false).map { .integer($0) }
     } else {
       switch entry.type {
       case .integer:
-        converted = LiteralValue.integer(text, boolean: entry.isBoolean).map { .integer($0) }
+        converted = Literals.integer(text, boolean: entry.isBoolean).map { .integer($0) }
       case .ipv4:
-        converted = LiteralValue.ipv4(text).map { value, prefix in
+        converted = Literals.ipv4(text).map { value, prefix in
           .words([value], masks: [prefix == 0 ? 0 : ~0 << UInt32(32 - prefix)])
         }
       case .ipv6:
-        converted = LiteralValue.ipv6(text).map { groups, prefix in
-          let words = (0..<4).map { UInt32(groups[2 * $0]) << 16 | UInt32(groups[2 * $0 + 1]) }
+        converted = Literals.ipv6(text).map { high, low, prefix in
+          let words = [high >> 32, high & 0xffff_ffff, low >> 32, low & 0xffff_ffff].map { UInt32($0) }
           let masks = (0..<4).map { i -> UInt32 in
             let bits = min(32, max(0, prefix - 32 * i))
             return bits == 0 ? 0 : ~0 << UInt32(32 - bits)
@@ -175,7 +175,7 @@ struct FilterReader {
           return .words(words, masks: masks)
         }
       case .ether:
-        converted = LiteralValue.bytes(text).flatMap { b in
+        converted = Literals.bytes(text).flatMap { b in
           guard b.count == 6 else { return nil }
           let high = b[0..<4].reduce(0) { $0 << 8 | UInt32($1) }
           return .words([high, UInt32(b[4]) << 8 | UInt32(b[5])], masks: [~0, 0xffff])

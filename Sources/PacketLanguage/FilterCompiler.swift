@@ -438,13 +438,7 @@ public struct FilterCompiler {
     let converted: Constant? = {
       switch type {
       case .integer, .boolean:
-        guard bare else { return nil }
-        if let n = Literals.integer(text) { return .integer(n) }
-        if type == .boolean, text == "true" || text == "false" { return .integer(text == "true" ? 1 : 0) }
-        if let b = Literals.bytes(text), b.count <= 8 {
-          return .integer(Int64(bitPattern: b.reduce(0) { $0 << 8 | UInt64($1) }))
-        }
-        return nil
+        return bare ? Literals.integer(text, boolean: type == .boolean).map { .integer($0) } : nil
       case .ipv4:
         return bare ? Literals.ipv4(text).map { .ipv4($0.0, prefix: $0.1) } : nil
       case .ipv6:
