@@ -69,12 +69,10 @@ public struct ScriptChecker {
     case .fields(let name, let location): return .fields(try protocolID(name, at: location))
     case .protocols: return .protocols
     case .letBinding(let name, let value):
-      // Check the value now: as a test if it is one, else as a value.
-      if case .word(let w, _) = value, Registry.field(named: w) == nil, bindings[w] == nil {
-        // A plain literal (`let server = 10.0.0.1`) is checked where it is used.
-      } else {
-        _ = try? compiler.compile(value)
-      }
+      // A plain literal (`let server = 10.0.0.1`, `let m = "GET"`) takes
+      // its type where it is used; anything else is checked now, so that a
+      // misspelt field is reported at the `let`.
+      if !isPlainLiteral(value) { _ = try compiler.compile(value) }
       bindings[name] = value
       return .none
     case .help(let topic): return .help(topic: topic)
@@ -86,6 +84,14 @@ public struct ScriptChecker {
           .syntax, "a capture in a script needs count N or for SECONDS to end", at: command.location)
       }
       return .capture(CaptureRequest(command: command, filter: try filter(command.filter), bindings: bindings))
+    }
+  }
+
+  private func isPlainLiteral(_ value: Expr) -> Bool {
+    switch value {
+    case .string: return true
+    case .word(let w, _), .negate(.word(let w, _), _): return Registry.field(named: w) == nil && bindings[w] == nil
+    default: return false
     }
   }
 }

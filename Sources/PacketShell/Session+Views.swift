@@ -21,6 +21,7 @@ extension Session {
   /// with each item's byte range.
   func show(_ range: PacketRange?) -> Outcome {
     guard let capture = loaded() else { return .runtimeFailure }
+    if let problem = beyondEnd(range, capture) { return fail(problem) }
     var first = true
     scan(capture, fields: nil, filter: nil, through: range?.last) { record, d in
       guard range?.contains(record.number) ?? true else { return true }
@@ -37,6 +38,7 @@ extension Session {
   /// layer has its own colour on a terminal.
   func hexdump(_ range: PacketRange?, mark: FieldID?) -> Outcome {
     guard let capture = loaded() else { return .runtimeFailure }
+    if let problem = beyondEnd(range, capture) { return fail(problem) }
     var first = true
     scan(capture, fields: nil, filter: nil, through: range?.last) { record, d in
       guard range?.contains(record.number) ?? true else { return true }
@@ -54,5 +56,11 @@ extension Session {
       return true
     }
     return .ok
+  }
+
+  /// Why `range` names no packet of `capture` at all, if it doesn't.
+  func beyondEnd(_ range: PacketRange?, _ capture: CaptureFile) -> String? {
+    guard let range, let first = range.spans.map(\.lowerBound).min(), first > capture.count else { return nil }
+    return "no packet \(first): the capture has \(capture.count) packets"
   }
 }

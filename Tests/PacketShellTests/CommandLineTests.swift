@@ -41,6 +41,19 @@ struct CommandLineTests {
         """)
   }
 
+  @Test func misspeltFieldInALetIsReportedAtTheLet() throws {
+    let run = try runPktsh(["-r", Self.sample, "-c", "count; let x = tcp.lne > 1"])
+    #expect(run.status == 2)
+    #expect(run.stdout == "")
+    #expect(run.stderr.hasPrefix("-c:1:16: error: unknown field 'tcp.lne'; did you mean tcp.len?"))
+  }
+
+  @Test func showBeyondTheLastPacketSaysSo() throws {
+    let run = try runPktsh(["-r", Self.sample, "-c", "show 99"])
+    #expect(run.status == 1)
+    #expect(run.stderr == "pktsh: no packet 99: the capture has 30 packets\n")
+  }
+
   @Test func unknownCommandSuggestsTheNearestCommand() throws {
     let run = try runPktsh(["-r", Self.sample, "-c", "count; cuont tcp"])
     #expect(run.status == 2)
@@ -134,6 +147,8 @@ struct CommandLineTests {
       """
       let big = tcp.len > 1000
       let server = 172.16.210.84
+      let method = "GET"
+      let below = -1
       count big
       count ip.src == server && !big
       filter big && ip.dst != server
