@@ -32,9 +32,7 @@ struct FastCount {
   func count(_ capture: CaptureFile) -> Int? {
     let dissector = Dissector()
     dissector.interfaces = capture.interfaces
-    let fields = filters.flatMap(\.fields)
-    dissector.only = FieldIDSet(fields)
-    dissector.deepest = max(deepestLevel(for: fields), filters.map(\.deepest).max() ?? .frame)
+    dissector.restrict(to: filters.flatMap(\.fields))
     var n = 0
     var interrupted = false
     capture.forEachPacket { record in

@@ -221,8 +221,7 @@ private final class LivePackets: Sequence, IteratorProtocol {
     self.display = display
     for dissector in [filterDissector, viewDissector] { dissector.interfaces = [live.captureInterface] }
     if let filter = plan.userSpace {
-      filterDissector.only = FieldIDSet(filter.fields)
-      filterDissector.deepest = filter.deepest
+      filterDissector.restrict(to: filter.fields)
     }
   }
 

@@ -133,11 +133,7 @@ public final class Session {
     let dissector = Dissector()
     dissector.interfaces = capture.interfaces
     let tests = [view, filter].compactMap { $0 }
-    if let fields {
-      let needed = fields + tests.flatMap(\.fields)
-      dissector.only = FieldIDSet(needed)
-      dissector.deepest = max(deepestLevel(for: needed), tests.map(\.deepest).max() ?? .frame)
-    }
+    if let fields { dissector.restrict(to: fields + tests.flatMap(\.fields)) }
     var interrupted = false
     capture.forEachPacket(in: 0..<min(capture.count, last ?? capture.count)) { record in
       if Interrupt.isRaised {

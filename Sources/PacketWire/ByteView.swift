@@ -35,11 +35,6 @@ public struct ByteView: @unchecked Sendable {
     return ByteView(base: base.map { $0 + start }, count: end - start)
   }
 
-  /// The bytes from `offset` to the end of the view (empty past the end).
-  @inlinable public func suffix(from offset: Int) -> ByteView {
-    slice(offset, count)
-  }
-
   @inlinable public subscript(_ offset: Int) -> UInt8? {
     guard offset >= 0 && offset < count, let base else { return nil }
     return base.load(fromByteOffset: offset, as: UInt8.self)
@@ -55,11 +50,6 @@ public struct ByteView: @unchecked Sendable {
   @inlinable public func uint16(at offset: Int) -> UInt16? {
     guard contains(offset, 2) else { return nil }
     return UInt16(byte(offset)) << 8 | UInt16(byte(offset + 1))
-  }
-
-  @inlinable public func uint24(at offset: Int) -> UInt32? {
-    guard contains(offset, 3) else { return nil }
-    return UInt32(byte(offset)) << 16 | UInt32(byte(offset + 1)) << 8 | UInt32(byte(offset + 2))
   }
 
   @inlinable public func uint32(at offset: Int) -> UInt32? {
@@ -134,15 +124,5 @@ public struct ByteView: @unchecked Sendable {
   /// A copy of the bytes, for the rare places that must keep them.
   public func copyBytes() -> [UInt8] {
     withUnsafeBytes { Array($0) }
-  }
-
-  /// Index of the first occurrence of `needle` at or after `from`.
-  public func firstIndex(of needle: UInt8, from: Int = 0) -> Int? {
-    var i = max(0, from)
-    while i < count {
-      if byte(i) == needle { return i }
-      i += 1
-    }
-    return nil
   }
 }

@@ -29,8 +29,7 @@ import Testing
     for _ in 0..<2 {
       var (yes, unsure) = (0, 0)
       let dissector = Dissector()
-      dissector.only = FieldIDSet(compiled.fields)
-      dissector.deepest = compiled.deepest
+      dissector.restrict(to: compiled.fields)
       let time = Self.seconds {
         capture.forEachPacket { record in
           switch fast.decide(record) {
@@ -47,8 +46,7 @@ import Testing
     }
     var matching = 0
     let dissector = Dissector()
-    dissector.only = FieldIDSet(compiled.fields)
-    dissector.deepest = compiled.deepest
+    dissector.restrict(to: compiled.fields)
     let time = Self.seconds {
       capture.forEachPacket { record in
         if compiled.matches(dissector.dissect(record)) { matching += 1 }

@@ -120,8 +120,7 @@ import Testing
       let compiled = try compiler.compile(expr)
       let dissector = Dissector()
       dissector.interfaces = capture.interfaces
-      dissector.only = FieldIDSet(compiled.fields)
-      dissector.deepest = compiled.deepest
+      dissector.restrict(to: compiled.fields)
       var fast: [UInt32: FastFilter] = [:]
       try capture.forEachPacket { record in
         let truth = compiled.matches(dissector.dissect(record))

@@ -42,8 +42,7 @@ import Testing
         var compiler = FilterCompiler()
         let filter = try compiler.compile(try Parser.expression(expectation.filter))
         let dissector = Dissector()
-        dissector.only = FieldIDSet(filter.fields)
-        dissector.deepest = filter.deepest
+        dissector.restrict(to: filter.fields)
         var n = 0
         capture.forEachPacket { record in
           if filter.matches(dissector.dissect(record)) { n += 1 }

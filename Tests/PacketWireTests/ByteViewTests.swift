@@ -10,7 +10,6 @@ import Testing
       let view = ByteView(raw)
       #expect(view.uint8(at: 0) == 0x45)
       #expect(view.uint16(at: 2) == 0x0054)
-      #expect(view.uint24(at: 1) == 0x000054)
       #expect(view.uint32(at: 2) == 0x0054_abcd)
       #expect(view.uint16LittleEndian(at: 2) == 0x5400)
       #expect(view.uint(at: 4, length: 3) == 0xabcd40)

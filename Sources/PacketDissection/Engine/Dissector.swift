@@ -24,6 +24,13 @@ public final class Dissector {
     }
   }
 
+  /// Records only `fields` (and protocol items) and dissects no deeper
+  /// than they need: the cheapest dissection that still answers them.
+  public func restrict(to fields: [FieldID]) {
+    only = FieldIDSet(fields)
+    deepest = deepestLevel(for: fields)
+  }
+
   /// TCP and UDP conversations cost a table lookup per packet; keep them
   /// only when a recorded field depends on them (stream numbers, relative
   /// sequence numbers, scaled windows, stream times) or an application

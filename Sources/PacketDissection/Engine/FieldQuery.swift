@@ -17,13 +17,9 @@ public struct FieldQuery: Sendable {
 
   public init(fields: [FieldID]) { self.fields = fields }
 
-  /// The deepest layer the fields need dissected.
-  public var deepest: LayerLevel { deepestLevel(for: fields) }
-
   /// Sets `dissector` up to answer this query and nothing more.
   public func configure(_ dissector: Dissector) {
-    dissector.deepest = deepest
-    dissector.only = FieldIDSet(fields)
+    dissector.restrict(to: fields)
   }
 
   /// One line of tab-separated values, as `tshark -T fields -E
