@@ -27,6 +27,13 @@ public final class OutputSink {
     buffer.append(0x0a)
   }
 
+  /// Lets `body` write a line's bytes straight into the buffer, then ends it.
+  public func line(_ body: (inout [UInt8]) -> Void) {
+    body(&buffer)
+    buffer.append(0x0a)
+    if buffer.count >= 1 << 16 { flush() }
+  }
+
   public func flush() {
     buffer.withUnsafeBytes { raw in
       var offset = 0

@@ -192,7 +192,7 @@ public final class Session {
     guard let capture = loaded() else { return .runtimeFailure }
     let query = FieldQuery(fields: fields)
     scan(capture, fields: fields, filter: filter) { _, d in
-      out.line(query.line(d))
+      out.line { query.appendLine(d, to: &$0) }
       return true
     }
     return .ok

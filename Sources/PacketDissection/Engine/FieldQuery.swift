@@ -3,6 +3,8 @@
 /// stop below the deepest protocol they belong to.
 public struct FieldQuery: Sendable {
   public let fields: [FieldID]
+  /// Each field's kind and display base, looked up once.
+  private let formats: [(kind: FieldKind, base: DisplayBase)]
 
   /// Resolves field names (filter names or aliases); answers the first
   /// unknown name on failure.
@@ -12,10 +14,13 @@ public struct FieldQuery: Sendable {
       guard let id = Registry.field(named: name) else { throw UnknownField(name: name) }
       ids.append(id)
     }
-    fields = ids
+    self.init(fields: ids)
   }
 
-  public init(fields: [FieldID]) { self.fields = fields }
+  public init(fields: [FieldID]) {
+    self.fields = fields
+    formats = fields.map { ($0.decl.kind, $0.decl.base) }
+  }
 
   /// Sets `dissector` up to answer this query and nothing more.
   public func configure(_ dissector: Dissector) {
@@ -25,12 +30,23 @@ public struct FieldQuery: Sendable {
   /// One line of tab-separated values, as `tshark -T fields -E
   /// occurrence=a -E aggregator=,` prints it.
   public func line(_ dissection: Dissection) -> String {
-    var out = ""
+    var bytes: [UInt8] = []
+    appendLine(dissection, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends `line(dissection)`'s text, UTF-8, to `out` (no newline).
+  public func appendLine(_ dissection: Dissection, to out: inout [UInt8]) {
     for (i, field) in fields.enumerated() {
-      if i > 0 { out += "\t" }
-      out += FieldText.occurrences(of: field, in: dissection)
+      if i > 0 { out.append(UInt8(ascii: "\t")) }
+      let (kind, base) = formats[i]
+      var first = true
+      for record in dissection.records where record.field == field {
+        if !first { out.append(UInt8(ascii: ",")) }
+        first = false
+        FieldText.append(record, kind: kind, base: base, in: dissection, to: &out)
+      }
     }
-    return out
   }
 }
 

@@ -6,177 +6,76 @@
 import PacketWire
 
 /// Formats field values the way `tshark -T fields` prints them.
+///
+/// Each value is written as UTF-8 straight into a byte buffer (`append`),
+/// so printing a column of a million packets builds no Strings; the
+/// String-returning functions wrap the same code.
 public enum FieldText {
   /// The text of one occurrence.
   public static func format(_ record: FieldRecord, in dissection: Dissection) -> String {
     let decl = record.field.decl
-    switch decl.kind {
+    return text { append(record, kind: decl.kind, base: decl.base, in: dissection, to: &$0) }
+  }
+
+  /// Appends the text of one occurrence of a field of `kind` shown in `base`.
+  public static func append(
+    _ record: FieldRecord, kind: FieldKind, base: DisplayBase, in dissection: Dissection,
+    to out: inout [UInt8]
+  ) {
+    switch kind {
     case .protocolItem, .label:
-      return decl.label
+      out.append(contentsOf: record.field.decl.label.utf8)
     case .uint(let bytes):
-      return integer(record.value, base: decl.base, bytes: bytes)
+      appendInteger(record.value, base: base, bytes: bytes, to: &out)
     case .int(let bytes):
       let shift = UInt64(64 - bytes * 8)
       let signed = Int64(bitPattern: record.value << shift) >> Int64(shift)
-      return String(signed)
+      if signed < 0 { out.append(UInt8(ascii: "-")) }
+      appendDecimal(signed.magnitude, to: &out)
     case .boolean:
-      return record.value != 0 ? "1" : "0"
+      out.append(record.value != 0 ? UInt8(ascii: "1") : UInt8(ascii: "0"))
     case .frameNumber:
-      return String(record.value)
+      appendDecimal(record.value, to: &out)
     case .ipv4:
-      return ipv4(UInt32(truncatingIfNeeded: record.value))
+      appendIPv4(UInt32(truncatingIfNeeded: record.value), to: &out)
     case .ipv6:
-      return ipv6(dissection.valueBytes(record))
+      appendIPv6(dissection.valueBytes(record), to: &out)
     case .ether:
-      return ether(dissection.valueBytes(record))
+      appendEther(dissection.valueBytes(record), to: &out)
     case .bytes:
       // tshark prints an empty byte field's display label, "<none>".
-      if record.flags.contains(.missing) { return "<MISSING>" }
-      guard record.length > 0 || record.flags.contains(.inArena) else { return "<none>" }
-      return hex(dissection.valueBytes(record))
+      if record.flags.contains(.missing) {
+        out.append(contentsOf: "<MISSING>".utf8)
+      } else if record.length > 0 || record.flags.contains(.inArena) {
+        appendHex(dissection.valueBytes(record), to: &out)
+      } else {
+        out.append(contentsOf: "<none>".utf8)
+      }
     case .string:
-      return escaped(dissection.valueBytes(record))
+      appendEscaped(dissection.valueBytes(record), to: &out)
     case .absoluteTime:
-      return absoluteTime(Int64(bitPattern: record.value))
+      out.append(contentsOf: absoluteTime(Int64(bitPattern: record.value)).utf8)
     case .relativeTime:
-      return relativeTime(Int64(bitPattern: record.value))
+      appendRelativeTime(Int64(bitPattern: record.value), to: &out)
     }
-  }
-
-  /// Every occurrence of `field`, joined by `separator` (tshark's
-  /// `-E occurrence=a -E aggregator=,`); empty when the field is absent.
-  public static func occurrences(
-    of field: FieldID, in dissection: Dissection, separator: String = ","
-  ) -> String {
-    var out = ""
-    var first = true
-    for record in dissection.records where record.field == field {
-      if !first { out += separator }
-      first = false
-      out += format(record, in: dissection)
-    }
-    return out
   }
 
   public static func integer(_ value: UInt64, base: DisplayBase, bytes: Int) -> String {
-    switch base {
-    case .hex, .hexDec:
-      let digits = String(value, radix: 16)
-      let width = max(1, bytes) * 2
-      return "0x" + String(repeating: "0", count: max(0, width - digits.count)) + digits
-    case .oct:
-      return value == 0 ? "0" : "0" + String(value, radix: 8)
-    default:
-      return String(value)
-    }
+    text { appendInteger(value, base: base, bytes: bytes, to: &$0) }
   }
 
-  public static func ipv4(_ address: UInt32) -> String {
-    "\(address >> 24).\(address >> 16 & 0xff).\(address >> 8 & 0xff).\(address & 0xff)"
-  }
+  public static func ipv4(_ address: UInt32) -> String { text { appendIPv4(address, to: &$0) } }
 
   /// RFC 5952 text: lowercase, the longest run of two or more zero groups as `::`.
-  public static func ipv6(_ bytes: ByteView) -> String {
-    guard bytes.count == 16 else { return hex(bytes) }
-    var groups = [UInt16](repeating: 0, count: 8)
-    for i in 0..<8 { groups[i] = bytes.uint16(at: i * 2)! }
-    var bestStart = -1
-    var bestLength = 0
-    var i = 0
-    while i < 8 {
-      if groups[i] == 0 {
-        var j = i
-        while j < 8 && groups[j] == 0 { j += 1 }
-        if j - i > bestLength && j - i >= 2 { (bestStart, bestLength) = (i, j - i) }
-        i = j
-      } else {
-        i += 1
-      }
-    }
-    // An IPv4-mapped or -compatible address keeps its dotted tail, as inet_ntop writes it.
-    if bestStart == 0 && (bestLength == 5 && groups[5] == 0xffff || bestLength == 6 && groups[6] != 0) {
-      let v4 = ipv4(bytes.uint32(at: 12)!)
-      return bestLength == 5 ? "::ffff:" + v4 : "::" + v4
-    }
-    var out = ""
-    i = 0
-    while i < 8 {
-      if i == bestStart {
-        out += "::"
-        i += bestLength
-        continue
-      }
-      if !out.isEmpty && !out.hasSuffix(":") { out += ":" }
-      out += String(groups[i], radix: 16)
-      i += 1
-    }
-    return out
-  }
-
-  public static func ether(_ bytes: ByteView) -> String {
-    var out = ""
-    for i in 0..<bytes.count {
-      if i > 0 { out += ":" }
-      out += hexByte(bytes.byte(i))
-    }
-    return out
-  }
-
-  public static func hex(_ bytes: ByteView) -> String {
-    var out = ""
-    out.reserveCapacity(bytes.count * 2)
-    for i in 0..<bytes.count { out += hexByte(bytes.byte(i)) }
-    return out
-  }
-
-  static func hexByte(_ b: UInt8) -> String {
-    let digits: [Character] = Array("0123456789abcdef")
-    return String([digits[Int(b >> 4)], digits[Int(b & 15)]])
-  }
+  public static func ipv6(_ bytes: ByteView) -> String { text { appendIPv6(bytes, to: &$0) } }
 
   /// Text as `tshark -T fields` (4.0) prints strings: backspace, tab,
   /// newline, form feed and carriage return as the C escapes `\b \t \n \f
   /// \r`, every other byte below 0x80 as it is (BEL and vertical tab
   /// included), valid UTF-8 decoded, and U+FFFD for each byte that is not.
-  public static func escaped(_ bytes: ByteView) -> String {
-    var out = ""
-    let raw = bytes.copyBytes()
-    var i = 0
-    while i < raw.count {
-      let b = raw[i]
-      switch b {
-      case 0x08: out += "\\b"
-      case 0x09: out += "\\t"
-      case 0x0c: out += "\\f"
-      case 0x0a: out += "\\n"
-      case 0x0d: out += "\\r"
-      case 0..<0x80: out.unicodeScalars.append(Unicode.Scalar(b))
-      default:
-        if let (scalar, length) = decodeUTF8(raw, at: i) {
-          out.unicodeScalars.append(scalar)
-          i += length
-          continue
-        }
-        out.unicodeScalars.append("\u{FFFD}")
-      }
-      i += 1
-    }
-    return out
-  }
+  public static func escaped(_ bytes: ByteView) -> String { text { appendEscaped(bytes, to: &$0) } }
 
-  private static func decodeUTF8(_ raw: [UInt8], at i: Int) -> (Unicode.Scalar, Int)? {
-    let b = raw[i]
-    let length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 ? 2 : 0
-    guard length > 0, i + length <= raw.count else { return nil }
-    var value = UInt32(b) & (0xff >> UInt32(length + 1))
-    for k in 1..<length {
-      let c = raw[i + k]
-      guard c & 0xc0 == 0x80 else { return nil }
-      value = value << 6 | UInt32(c & 0x3f)
-    }
-    guard let scalar = Unicode.Scalar(value) else { return nil }
-    return (scalar, length)
-  }
+  static func hexByte(_ b: UInt8) -> String { text { appendHexByte(b, to: &$0) } }
 
   /// `Jun 29, 2010 19:41:35.135052000 UTC`, in the local time zone as
   /// tshark prints it.
@@ -189,21 +88,181 @@ public enum FieldText {
     let month = months[Int(parts.tm_mon) % 12]
     let day = parts.tm_mday < 10 ? " \(parts.tm_mday)" : "\(parts.tm_mday)"
     let zone = parts.tm_zone.map { String(cString: $0) } ?? ""
-    return "\(month) \(day), \(Int(parts.tm_year) + 1900) \(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)).\(nine(fraction)) \(zone)"
+    let clock = text { out in
+      appendPadded(UInt64(parts.tm_hour), width: 2, to: &out)
+      out.append(UInt8(ascii: ":"))
+      appendPadded(UInt64(parts.tm_min), width: 2, to: &out)
+      out.append(UInt8(ascii: ":"))
+      appendPadded(UInt64(parts.tm_sec), width: 2, to: &out)
+      out.append(UInt8(ascii: "."))
+      appendPadded(UInt64(fraction), width: 9, to: &out)
+    }
+    return "\(month) \(day), \(Int(parts.tm_year) + 1900) \(clock) \(zone)"
   }
 
   /// Seconds with nine decimals: `0.000858000`.
   public static func relativeTime(_ nanoseconds: Int64) -> String {
-    let negative = nanoseconds < 0
-    let magnitude = nanoseconds.magnitude
-    let text = "\(magnitude / 1_000_000_000).\(nine(Int64(magnitude % 1_000_000_000)))"
-    return negative ? "-" + text : text
+    text { appendRelativeTime(nanoseconds, to: &$0) }
   }
 
-  private static func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
-  private static func nine(_ v: Int64) -> String {
-    let s = String(v)
-    return String(repeating: "0", count: max(0, 9 - s.count)) + s
+  // MARK: Writing bytes
+
+  private static func text(_ body: (inout [UInt8]) -> Void) -> String {
+    var bytes: [UInt8] = []
+    body(&bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  static func appendInteger(_ value: UInt64, base: DisplayBase, bytes: Int, to out: inout [UInt8]) {
+    switch base {
+    case .hex, .hexDec:
+      out.append(contentsOf: "0x".utf8)
+      let digits = max(1, (67 - value.leadingZeroBitCount) / 4)
+      for _ in 0..<max(0, max(1, bytes) * 2 - digits) { out.append(UInt8(ascii: "0")) }
+      appendDigits(value, radix: 16, count: digits, to: &out)
+    case .oct:
+      out.append(UInt8(ascii: "0"))
+      if value != 0 { appendDigits(value, radix: 8, count: (66 - value.leadingZeroBitCount) / 3, to: &out) }
+    default:
+      appendDecimal(value, to: &out)
+    }
+  }
+
+  static func appendDecimal(_ value: UInt64, to out: inout [UInt8]) {
+    var count = 1
+    var rest = value
+    while rest >= 10 {
+      rest /= 10
+      count += 1
+    }
+    appendDigits(value, radix: 10, count: count, to: &out)
+  }
+
+  /// `value` in `width` decimal digits, zero-padded on the left.
+  private static func appendPadded(_ value: UInt64, width: Int, to out: inout [UInt8]) {
+    let start = out.count
+    appendDecimal(value, to: &out)
+    let shortBy = width - (out.count - start)
+    if shortBy > 0 { out.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: shortBy), at: start) }
+  }
+
+  /// The low `count` digits of `value` in `radix` (at most 16), most
+  /// significant first, lowercase.
+  private static func appendDigits(_ value: UInt64, radix: UInt64, count: Int, to out: inout [UInt8]) {
+    let start = out.count
+    out.append(contentsOf: repeatElement(0, count: count))
+    var rest = value
+    var i = start + count
+    while i > start {
+      i -= 1
+      out[i] = digitCharacters[Int(rest % radix)]
+      rest /= radix
+    }
+  }
+
+  private static let digitCharacters: [UInt8] = Array("0123456789abcdef".utf8)
+
+  static func appendHexByte(_ b: UInt8, to out: inout [UInt8]) {
+    out.append(digitCharacters[Int(b >> 4)])
+    out.append(digitCharacters[Int(b & 15)])
+  }
+
+  static func appendIPv4(_ address: UInt32, to out: inout [UInt8]) {
+    for shift in [24, 16, 8, 0] as [UInt32] {
+      if shift != 24 { out.append(UInt8(ascii: ".")) }
+      appendDecimal(UInt64(address >> shift & 0xff), to: &out)
+    }
+  }
+
+  static func appendIPv6(_ bytes: ByteView, to out: inout [UInt8]) {
+    guard bytes.count == 16 else { return appendHex(bytes, to: &out) }
+    func group(_ i: Int) -> UInt16 { bytes.uint16(at: i * 2)! }
+    var bestStart = -1
+    var bestLength = 0
+    var i = 0
+    while i < 8 {
+      if group(i) == 0 {
+        var j = i
+        while j < 8 && group(j) == 0 { j += 1 }
+        if j - i > bestLength && j - i >= 2 { (bestStart, bestLength) = (i, j - i) }
+        i = j
+      } else {
+        i += 1
+      }
+    }
+    // An IPv4-mapped or -compatible address keeps its dotted tail, as inet_ntop writes it.
+    if bestStart == 0 && (bestLength == 5 && group(5) == 0xffff || bestLength == 6 && group(6) != 0) {
+      out.append(contentsOf: (bestLength == 5 ? "::ffff:" : "::").utf8)
+      return appendIPv4(bytes.uint32(at: 12)!, to: &out)
+    }
+    i = 0
+    while i < 8 {
+      if i == bestStart {
+        out.append(contentsOf: "::".utf8)
+        i += bestLength
+        continue
+      }
+      if i > 0 && i != bestStart + bestLength { out.append(UInt8(ascii: ":")) }
+      let value = UInt64(group(i))
+      appendDigits(value, radix: 16, count: max(1, (67 - value.leadingZeroBitCount) / 4), to: &out)
+      i += 1
+    }
+  }
+
+  static func appendEther(_ bytes: ByteView, to out: inout [UInt8]) {
+    for i in 0..<bytes.count {
+      if i > 0 { out.append(UInt8(ascii: ":")) }
+      appendHexByte(bytes.byte(i), to: &out)
+    }
+  }
+
+  static func appendHex(_ bytes: ByteView, to out: inout [UInt8]) {
+    for i in 0..<bytes.count { appendHexByte(bytes.byte(i), to: &out) }
+  }
+
+  static func appendEscaped(_ bytes: ByteView, to out: inout [UInt8]) {
+    var i = 0
+    while i < bytes.count {
+      let b = bytes.byte(i)
+      switch b {
+      case 0x08: out.append(contentsOf: "\\b".utf8)
+      case 0x09: out.append(contentsOf: "\\t".utf8)
+      case 0x0c: out.append(contentsOf: "\\f".utf8)
+      case 0x0a: out.append(contentsOf: "\\n".utf8)
+      case 0x0d: out.append(contentsOf: "\\r".utf8)
+      case 0..<0x80: out.append(b)
+      default:
+        if let (scalar, length) = decodeUTF8(bytes, at: i) {
+          UTF8.encode(scalar) { out.append($0) }
+          i += length
+          continue
+        }
+        out.append(contentsOf: [0xef, 0xbf, 0xbd])  // U+FFFD
+      }
+      i += 1
+    }
+  }
+
+  private static func decodeUTF8(_ bytes: ByteView, at i: Int) -> (Unicode.Scalar, Int)? {
+    let b = bytes.byte(i)
+    let length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 ? 2 : 0
+    guard length > 0, i + length <= bytes.count else { return nil }
+    var value = UInt32(b) & (0xff >> UInt32(length + 1))
+    for k in 1..<length {
+      let c = bytes.byte(i + k)
+      guard c & 0xc0 == 0x80 else { return nil }
+      value = value << 6 | UInt32(c & 0x3f)
+    }
+    guard let scalar = Unicode.Scalar(value) else { return nil }
+    return (scalar, length)
+  }
+
+  static func appendRelativeTime(_ nanoseconds: Int64, to out: inout [UInt8]) {
+    if nanoseconds < 0 { out.append(UInt8(ascii: "-")) }
+    let magnitude = nanoseconds.magnitude
+    appendDecimal(magnitude / 1_000_000_000, to: &out)
+    out.append(UInt8(ascii: "."))
+    appendPadded(magnitude % 1_000_000_000, width: 9, to: &out)
   }
 }
 
