@@ -19,6 +19,8 @@ public struct FastFilter: Sendable {
   }
 
   public let program: BPFProgram
+  /// `program`, decoded for running here.
+  private let interpreter: BPFInterpreter
   public let linkType: LinkType
   /// The filter reads `frame.cap_len`, which the program takes to equal
   /// the wire length: `decide` is unsure for packets the capture cut short,
@@ -34,6 +36,7 @@ public struct FastFilter: Sendable {
     let check = try FilterReader(bindings: bindings).read(filter)
     var builder = ProgramBuilder(check: check, linkType: linkType)
     program = try builder.build()
+    interpreter = BPFInterpreter(program)
     self.linkType = linkType
     readsCaptureLength = check.subjects.contains { $0.field?.captureLength == true }
   }
@@ -49,8 +52,8 @@ public struct FastFilter: Sendable {
     if readsCaptureLength && captured != wire { return .unsure }
     // Bytes the capture did not keep were there on the wire: a load that
     // needs them cannot be answered from the file.
-    let result = program.run(
-      packet: record.bytes, wireLength: wire, outOfBounds: captured < wire ? BPFProgram.unsure : 0)
+    let result = interpreter.run(
+      record.bytes, wireLength: UInt32(truncatingIfNeeded: wire), outOfBounds: captured < wire ? BPFProgram.unsure : 0)
     return result == 0 ? .no : result == BPFProgram.unsure ? .unsure : .yes
   }
 }
