@@ -6,11 +6,11 @@ struct OrderedBytes {
   let view: ByteView
   let bigEndian: Bool
 
-  func uint16(at offset: Int) -> UInt16? {
+  @inline(__always) func uint16(at offset: Int) -> UInt16? {
     bigEndian ? view.uint16(at: offset) : view.uint16LittleEndian(at: offset)
   }
 
-  func uint32(at offset: Int) -> UInt32? {
+  @inline(__always) func uint32(at offset: Int) -> UInt32? {
     bigEndian ? view.uint32(at: offset) : view.uint32LittleEndian(at: offset)
   }
 

@@ -1,8 +1,20 @@
-/// Indexes a classic libpcap file: a 24-byte header, then records of a
+import PacketWire
+
+/// Reads a classic libpcap file: a 24-byte header, then records of a
 /// 16-byte header followed by the captured bytes.
-enum PcapIndexer {
+///
+/// The records are read one at a time (`next`), so a file can be indexed
+/// by the first walk over its packets instead of by a pass of its own.
+struct PcapIndexer {
   static let headerLength = 24
   static let recordHeaderLength = 16
+
+  private let bigEndian: Bool
+  /// Nanoseconds per unit of the records' fraction field.
+  private let fractionScale: Int64
+  private let size: Int
+  /// File offset of the next record header to read.
+  private(set) var offset = PcapIndexer.headerLength
 
   /// The format a pcap magic number (read big-endian from the first four
   /// bytes) announces, or nil when it is not one of the four pcap magics.
@@ -16,52 +28,66 @@ enum PcapIndexer {
     }
   }
 
-  /// The header's version fields are not checked, so files with unusual
-  /// versions still load. A fraction field of a second or more (seen in
-  /// fuzzed files) carries into the seconds; Wireshark instead wraps the
-  /// nanosecond value at 32 bits and shows a meaningless time.
-  static func index(
+  /// The one interface the file header describes. The version fields are
+  /// not checked, so files with unusual versions still load.
+  static func interface(
     _ file: MappedFile, path: String, nanosecond: Bool, bigEndian: Bool
-  ) throws(CaptureError) -> PacketIndex {
+  ) throws(CaptureError) -> CaptureInterface {
     let bytes = OrderedBytes(view: file.bytes, bigEndian: bigEndian)
     guard let snapLength = bytes.uint32(at: 16), let network = bytes.uint32(at: 20) else {
       throw CaptureError(path: path, reason: "pcap header is truncated")
     }
-    var index = PacketIndex(format: .pcap(nanosecond: nanosecond, bigEndian: bigEndian))
     // The upper bits of the link-type field carry FCS information; the link
     // type proper is the low 16 bits (libpcap's LT_LINKTYPE).
-    index.interfaces = [CaptureInterface(
+    return CaptureInterface(
       linkType: LinkType(rawValue: network & 0xffff), snapLength: snapLength,
-      timestampResolution: nanosecond ? .nanoseconds : .microseconds)]
+      timestampResolution: nanosecond ? .nanoseconds : .microseconds)
+  }
 
-    let fractionScale: Int64 = nanosecond ? 1 : 1_000
-    let size = file.size
-    var scan = IndexingScan(file)
-    defer { scan.finish() }
-    var offset = headerLength
-    while offset < size {
-      scan.advance(to: offset)
-      let number = index.entries.count + 1
-      guard size - offset >= recordHeaderLength,
-        let seconds = bytes.uint32(at: offset), let fraction = bytes.uint32(at: offset + 4),
-        let captured = bytes.uint32(at: offset + 8), let original = bytes.uint32(at: offset + 12)
-      else {
-        index.problem = "file ends in the middle of the header of packet \(number) (offset \(offset))"
-        break
-      }
-      let dataStart = offset + recordHeaderLength
-      guard Int(captured) <= size - dataStart else {
-        index.problem = "file ends in the middle of packet \(number) (offset \(offset)): "
-          + "it claims \(captured) captured bytes, only \(size - dataStart) remain"
-        break
-      }
-      // At most 2^32 s and 2^32 µs: the sum stays far inside Int64.
-      let nanoseconds = Int64(seconds) * 1_000_000_000 + Int64(fraction) * fractionScale
-      index.entries.append(IndexEntry(
+  /// Ready to read the first record of `file`, whose header has been read.
+  init(_ file: MappedFile, nanosecond: Bool, bigEndian: Bool) {
+    self.bigEndian = bigEndian
+    fractionScale = nanosecond ? 1 : 1_000
+    size = file.size
+  }
+
+  /// What reading the next record found.
+  enum Step {
+    case packet(IndexEntry)
+    /// No more packets: the file ended cleanly (nil) or was cut short (why).
+    case end(problem: String?)
+  }
+
+  /// Reads the record at `offset` and moves past it. `read(offset, count)`
+  /// lends the file's bytes; it is asked only for bytes inside the file.
+  /// `number` is the packet's 1-based number, for the problem text.
+  ///
+  /// A fraction field of a second or more (seen in fuzzed files) carries
+  /// into the seconds; Wireshark instead wraps the nanosecond value at 32
+  /// bits and shows a meaningless time.
+  @inline(__always)
+  mutating func next(number: Int, read: (Int, Int) -> ByteView) -> Step {
+    guard offset < size else { return .end(problem: nil) }
+    guard size - offset >= Self.recordHeaderLength else {
+      return .end(problem: "file ends in the middle of the header of packet \(number) (offset \(offset))")
+    }
+    let header = OrderedBytes(view: read(offset, Self.recordHeaderLength), bigEndian: bigEndian)
+    let seconds = header.uint32(at: 0) ?? 0
+    let fraction = header.uint32(at: 4) ?? 0
+    let captured = header.uint32(at: 8) ?? 0
+    let original = header.uint32(at: 12) ?? 0
+    let dataStart = offset + Self.recordHeaderLength
+    guard Int(captured) <= size - dataStart else {
+      return .end(
+        problem: "file ends in the middle of packet \(number) (offset \(offset)): "
+          + "it claims \(captured) captured bytes, only \(size - dataStart) remain")
+    }
+    offset = dataStart + Int(captured)
+    // At most 2^32 s and 2^32 µs: the sum stays far inside Int64.
+    let nanoseconds = Int64(seconds) * 1_000_000_000 + Int64(fraction) * fractionScale
+    return .packet(
+      IndexEntry(
         offset: Int64(dataStart), nanoseconds: nanoseconds, capturedLength: captured,
         originalLength: original, interface: 0, flags: .hasTimestamp))
-      offset = dataStart + Int(captured)
-    }
-    return index
   }
 }

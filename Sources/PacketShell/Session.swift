@@ -22,6 +22,8 @@ public final class Session {
   /// The view filter set by `filter`; later commands see only its packets.
   public private(set) var view: CompiledFilter?
   var viewText: String?
+  /// Whether the loaded capture's damage (`CaptureFile.problem`) was reported.
+  var problemReported = false
   var checker = ScriptChecker()
   let out: OutputSink
   let err: OutputSink
@@ -52,6 +54,7 @@ public final class Session {
     Interrupt.clear()
     for (action, _) in actions {
       let outcome = perform(action)
+      reportCaptureProblem()
       if outcome != .ok { return outcome }
       // Ctrl-C stops the rest of the line or script too.
       if Interrupt.isRaised { return .runtimeFailure }
@@ -104,12 +107,23 @@ public final class Session {
     capture = file
     view = nil
     viewText = nil
+    problemReported = false
+  }
+
+  /// Warns once that the capture is damaged, as soon as indexing has found
+  /// it: on loading a pcapng file, after the first command that reads a
+  /// pcap file to its end (tshark, too, says so after the packets).
+  private func reportCaptureProblem() {
+    guard let capture, capture.isIndexed, !problemReported, let problem = capture.problem else { return }
+    problemReported = true
+    out.flush()
+    err.line("pktsh: warning: \(capture.path): \(problem)")
+    err.flush()
   }
 
   func load(_ path: String) -> Outcome {
     do {
       adopt(try CaptureFile(path: path))
-      if let problem = capture?.problem { err.line("pktsh: warning: \(path): \(problem)") }
       return .ok
     } catch {
       return fail(error.description)
@@ -135,7 +149,7 @@ public final class Session {
     let tests = [view, filter].compactMap { $0 }
     if let fields { dissector.restrict(to: fields + tests.flatMap(\.fields)) }
     var interrupted = false
-    capture.forEachPacket(in: 0..<min(capture.count, last ?? capture.count)) { record in
+    capture.forEachPacket(in: 0..<(last ?? Int.max)) { record in
       if Interrupt.isRaised {
         interrupted = true
         return false

@@ -101,4 +101,43 @@ import Testing
     capture.forEachPacket(in: 3..<20) { seen.append($0.number); return $0.number < 6 }
     #expect(seen == [4, 5, 6])
   }
+
+  /// A pcap file is indexed by the first walk: a walk that stops early
+  /// leaves the rest for later, and the damage is known once a walk or
+  /// `count` reaches it.
+  @Test func firstWalkIndexesAsItGoes() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.cleanUp() }
+    let records = (0..<10).map { (UInt32($0), UInt32(0), [UInt8($0)], UInt32(1)) }
+    let whole = pcapFile(records: records)
+    let capture = try CaptureFile(path: try directory.file("cut.pcap", Array(whole.dropLast(1))))
+    #expect(!capture.isIndexed)
+    var seen: [UInt8] = []
+    capture.forEachPacket { seen += $0.bytes.copyBytes(); return seen.count < 3 }
+    #expect(seen == [0, 1, 2])
+    #expect(!capture.isIndexed)
+    // A later range starts past what is indexed, then the walk reaches the damage.
+    seen = []
+    capture.forEachPacket(in: 5..<100) { seen += $0.bytes.copyBytes(); return true }
+    #expect(seen == [5, 6, 7, 8])
+    #expect(capture.isIndexed)
+    #expect(capture.problem?.contains("packet 10") == true)
+    #expect(capture.count == 9)
+    capture.withPacket(at: 8) { #expect($0.number == 9) }
+  }
+
+  /// `withPacket` and `count` index what no walk has reached.
+  @Test func lookupsIndexTheRest() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.cleanUp() }
+    let records = (0..<4).map { (UInt32($0), UInt32(0), [UInt8($0)], UInt32(1)) }
+    let capture = try CaptureFile(path: try directory.file("four.pcap", pcapFile(records: records)))
+    capture.withPacket(at: 3) { #expect($0.bytes.copyBytes() == [3]) }
+    #expect(capture.isIndexed)
+    #expect(capture.problem == nil)
+    var numbers: [Int] = []
+    capture.forEachPacket { numbers.append($0.number); return true }
+    #expect(numbers == [1, 2, 3, 4])
+  }
 }
+

@@ -86,6 +86,23 @@ struct CommandLineTests {
     #expect(run.stderr.contains("missing.pcap"))
   }
 
+  /// A pcap file cut short is found by the first command that reads it to
+  /// the end; the warning follows that command's output, as tshark's does.
+  @Test func damagedCaptureIsReportedAfterTheCommandThatFoundIt() throws {
+    let scratch = try TemporaryDirectory()
+    let sample = try Data(contentsOf: URL(fileURLWithPath: "examples/dns-sample.pcap"))
+    let path = scratch.file("cut.pcap")
+    try sample.dropLast(10).write(to: URL(fileURLWithPath: path))
+    let run = try runPktsh(["-r", path, "-c", "count udp; count"])
+    #expect(run.status == 0)
+    #expect(run.stdout == "25\n25\n")
+    #expect(
+      run.stderrLines == [
+        "pktsh: warning: \(path): file ends in the middle of packet 26 (offset \(sample.count - 10 - 186 - 16)): "
+          + "it claims 196 captured bytes, only 186 remain"
+      ])
+  }
+
   @Test func missingScriptIsOneLineNamingIt() throws {
     let run = try runPktsh(["-f", "no-such-script.pks"])
     #expect(run.status == 1)
