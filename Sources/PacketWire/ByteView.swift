@@ -74,6 +74,22 @@ public struct ByteView: @unchecked Sendable {
     return value
   }
 
+  /// `uint(at:length:)` for a range the caller has already checked
+  /// (`length` 1...8, inside the view).
+  @inlinable @inline(__always)
+  public func uncheckedUInt(at offset: Int, length: Int) -> UInt64 {
+    let p = base.unsafelyUnwrapped + offset
+    switch length {
+    case 1: return UInt64(p.load(as: UInt8.self))
+    case 2: return UInt64(UInt16(bigEndian: p.loadUnaligned(as: UInt16.self)))
+    case 4: return UInt64(UInt32(bigEndian: p.loadUnaligned(as: UInt32.self)))
+    default:
+      var value: UInt64 = 0
+      for i in 0..<length { value = value << 8 | UInt64(p.load(fromByteOffset: i, as: UInt8.self)) }
+      return value
+    }
+  }
+
   @inlinable public func uint16LittleEndian(at offset: Int) -> UInt16? {
     guard contains(offset, 2) else { return nil }
     return UInt16(byte(offset)) | UInt16(byte(offset + 1)) << 8

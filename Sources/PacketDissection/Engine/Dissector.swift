@@ -126,7 +126,7 @@ public final class Dissector {
     }
     if let at = fcsAt, let fcs = packet.uint32(at: at) {
       dissection.insert(
-        FieldRecord(field: Ethernet.fcs, depth: 1, flags: [], offset: Int32(at), length: 4, value: UInt64(fcs)),
+        FieldRecord(field: Ethernet.fcs, depth: 1, flags: FieldRecord.Flags(), offset: Int32(at), length: 4, value: UInt64(fcs)),
         inLayer: owner.layer)
       dissection.insert(
         FieldRecord(field: Ethernet.fcsStatus, depth: 1, flags: .generated, offset: Int32(at), length: 0, value: 2),
@@ -136,7 +136,7 @@ public final class Dissector {
 
   private func insert(_ field: FieldID, from start: Int, to end: Int, layer: Int) {
     dissection.insert(
-      FieldRecord(field: field, depth: 1, flags: [], offset: Int32(start), length: Int32(end - start), value: 0),
+      FieldRecord(field: field, depth: 1, flags: FieldRecord.Flags(), offset: Int32(start), length: Int32(end - start), value: 0),
       inLayer: layer)
   }
 
@@ -197,7 +197,7 @@ public final class Dissector {
     let itemDepth = depth &* 2
     dissection.records.append(
       FieldRecord(
-        field: FieldID(proto, 0), depth: itemDepth, flags: [], offset: Int32(at),
+        field: FieldID(proto, 0), depth: itemDepth, flags: FieldRecord.Flags(), offset: Int32(at),
         // `end` may be a claimed original length of up to 4 GiB; the
         // length is set to the bytes really covered below.
         length: Int32(clamping: max(0, end - at)), value: 0))

@@ -80,7 +80,7 @@ public struct LayerCursor {
   /// the given value, after checking the bytes are there.
   @inline(__always) public func add(
     _ field: FieldID, at offset: Int, _ count: Int, value: UInt64 = 0, depth extra: UInt8 = 1,
-    flags: FieldRecord.Flags = []
+    flags: FieldRecord.Flags = FieldRecord.Flags()
   ) throws(DissectionStop) {
     try check(offset, count)
     dissection.append(
@@ -94,20 +94,19 @@ public struct LayerCursor {
   /// then the value is the first eight bytes, big-endian.
   @discardableResult @inline(__always)
   public func fixed(
-    _ field: FieldID, depth extra: UInt8 = 1, flags: FieldRecord.Flags = []
+    _ field: FieldID, depth extra: UInt8 = 1, flags: FieldRecord.Flags = FieldRecord.Flags()
   ) throws(DissectionStop) -> UInt64 {
     let layout = dissection.layouts[Int(field.raw)]
     let byteOffset = Int(layout.byteOffset)
     let count = Int(layout.count)
     try check(byteOffset, count)
-    var value: UInt64 = 0
-    if count <= 8 { value = packet.uint(at: start + byteOffset, length: count) ?? 0 }
-    if layout.isInteger && layout.mask != 0 { value = (value & layout.mask) >> UInt64(layout.shift) }
+    let value = count <= 8 ? packet.uncheckedUInt(at: start + byteOffset, length: count) : 0
+    let shown = layout.isInteger && layout.mask != 0 ? (value & layout.mask) >> UInt64(layout.shift) : value
     dissection.append(
       FieldRecord(
         field: field, depth: depth + extra, flags: flags, offset: Int32(start + byteOffset),
-        length: Int32(count), value: value))
-    return value
+        length: Int32(count), value: shown))
+    return shown
   }
 
   /// Records a field whose value was computed, not read (Wireshark's
@@ -123,7 +122,7 @@ public struct LayerCursor {
   /// over the packet bytes it came from.
   public func computed(
     _ field: FieldID, at offset: Int, _ count: Int, bytes: some Collection<UInt8>,
-    depth extra: UInt8 = 1, flags: FieldRecord.Flags = []
+    depth extra: UInt8 = 1, flags: FieldRecord.Flags = FieldRecord.Flags()
   ) {
     guard dissection.wants(field) else { return }
     let packed = dissection.store(bytes)
@@ -141,7 +140,7 @@ public struct LayerCursor {
     dissection.layers.append(
       LayerSpan(protocolID: proto, start: start, end: start + count, firstRecord: dissection.records.count, depth: depth / 2))
     dissection.records.append(
-      FieldRecord(field: FieldID(proto, 0), depth: depth + 1, flags: [], offset: Int32(start), length: Int32(count), value: 0))
+      FieldRecord(field: FieldID(proto, 0), depth: depth + 1, flags: FieldRecord.Flags(), offset: Int32(start), length: Int32(count), value: 0))
   }
 
   /// Dissects a layer quoted inside this one (the IP header inside an ICMP

@@ -129,34 +129,48 @@ public enum FieldText {
   }
 
   static func appendDecimal(_ value: UInt64, to out: inout [UInt8]) {
+    appendDigits(value, radix: 10, count: decimalDigits(value), to: &out)
+  }
+
+  private static func decimalDigits(_ value: UInt64) -> Int {
     var count = 1
     var rest = value
     while rest >= 10 {
       rest /= 10
       count += 1
     }
-    appendDigits(value, radix: 10, count: count, to: &out)
+    return count
   }
 
   /// `value` in `width` decimal digits, zero-padded on the left.
   private static func appendPadded(_ value: UInt64, width: Int, to out: inout [UInt8]) {
-    let start = out.count
-    appendDecimal(value, to: &out)
-    let shortBy = width - (out.count - start)
-    if shortBy > 0 { out.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: shortBy), at: start) }
+    appendDigits(value, radix: 10, count: max(width, decimalDigits(value)), to: &out)
   }
 
-  /// The low `count` digits of `value` in `radix` (at most 16), most
-  /// significant first, lowercase.
+  /// The low `count` digits (at most 24) of `value` in `radix` (at most
+  /// 16), most significant first, lowercase: built on the stack and
+  /// appended in one go, as appending byte by byte costs a check per byte.
   private static func appendDigits(_ value: UInt64, radix: UInt64, count: Int, to out: inout [UInt8]) {
-    let start = out.count
-    out.append(contentsOf: repeatElement(0, count: count))
-    var rest = value
-    var i = start + count
-    while i > start {
-      i -= 1
-      out[i] = digitCharacters[Int(rest % radix)]
-      rest /= radix
+    withScratch(to: &out) { p in
+      var rest = value
+      var i = count
+      while i > 0 {
+        i -= 1
+        p[i] = digitCharacters[Int(rest % radix)]
+        rest /= radix
+      }
+      return count
+    }
+  }
+
+  /// Lets `write` fill up to 24 bytes of stack scratch and answer how many
+  /// it wrote, then appends those to `out`.
+  @inline(__always)
+  private static func withScratch(to out: inout [UInt8], _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
+    var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    withUnsafeMutableBytes(of: &scratch) { raw in
+      let p = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+      out.append(contentsOf: UnsafeBufferPointer(start: p, count: write(p)))
     }
   }
 
@@ -168,9 +182,26 @@ public enum FieldText {
   }
 
   static func appendIPv4(_ address: UInt32, to out: inout [UInt8]) {
-    for shift in [24, 16, 8, 0] as [UInt32] {
-      if shift != 24 { out.append(UInt8(ascii: ".")) }
-      appendDecimal(UInt64(address >> shift & 0xff), to: &out)
+    withScratch(to: &out) { p in
+      var n = 0
+      var shift: UInt32 = 24
+      while true {
+        let part = UInt8(truncatingIfNeeded: address >> shift)
+        if part >= 100 {
+          p[n] = UInt8(ascii: "0") &+ part / 100
+          n += 1
+        }
+        if part >= 10 {
+          p[n] = UInt8(ascii: "0") &+ part / 10 % 10
+          n += 1
+        }
+        p[n] = UInt8(ascii: "0") &+ part % 10
+        n += 1
+        if shift == 0 { return n }
+        p[n] = UInt8(ascii: ".")
+        n += 1
+        shift -= 8
+      }
     }
   }
 
