@@ -20,42 +20,42 @@ enum Frame {
     ],
     dissect: dissect)
 
-  static let interfaceID = decl.field("frame.interface_id")
-  static let interfaceName = decl.field("frame.interface_name")
-  static let comment = decl.field("frame.comment")
-  static let time = decl.field("frame.time")
-  static let timeEpoch = decl.field("frame.time_epoch")
-  static let timeDelta = decl.field("frame.time_delta")
-  static let timeRelative = decl.field("frame.time_relative")
-  static let number = decl.field("frame.number")
-  static let len = decl.field("frame.len")
-  static let capLen = decl.field("frame.cap_len")
-  static let marked = decl.field("frame.marked")
-  static let ignored = decl.field("frame.ignored")
-  static let protocols = decl.field("frame.protocols")
+  static let interfaceID = FieldID(.frame, 1, "frame.interface_id")
+  static let interfaceName = FieldID(.frame, 2, "frame.interface_name")
+  static let comment = FieldID(.frame, 3, "frame.comment")
+  static let time = FieldID(.frame, 4, "frame.time")
+  static let timeEpoch = FieldID(.frame, 5, "frame.time_epoch")
+  static let timeDelta = FieldID(.frame, 6, "frame.time_delta")
+  static let timeRelative = FieldID(.frame, 7, "frame.time_relative")
+  static let number = FieldID(.frame, 8, "frame.number")
+  static let len = FieldID(.frame, 9, "frame.len")
+  static let capLen = FieldID(.frame, 10, "frame.cap_len")
+  static let marked = FieldID(.frame, 11, "frame.marked")
+  static let ignored = FieldID(.frame, 12, "frame.ignored")
+  static let protocols = FieldID(.frame, 13, "frame.protocols")
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
-    let info = c.dissection.frame
-    if let interface = info.interfaceID {
+    let d = c.dissection
+    if let interface = d.frame.interfaceID {
       c.generated(interfaceID, value: UInt64(interface))
-      if c.wants(interfaceName), let name = info.interfaceName {
+      if c.wants(interfaceName), let name = d.frame.interfaceName {
         c.computed(interfaceName, at: 0, 0, bytes: Array(name.utf8))
       }
     }
-    for text in info.comments where c.wants(comment) {
-      c.computed(comment, at: 0, 0, bytes: Array(text.utf8))
+    if c.wants(comment) {
+      for text in d.frame.comments { c.computed(comment, at: 0, 0, bytes: Array(text.utf8)) }
     }
-    if info.hasTime {
-      c.generated(time, value: UInt64(bitPattern: info.time))
-      c.generated(timeEpoch, value: UInt64(bitPattern: info.time))
-      c.generated(timeDelta, value: UInt64(bitPattern: info.sincePrevious))
-      c.generated(timeRelative, value: UInt64(bitPattern: info.sinceFirst))
+    if d.frame.hasTime {
+      c.generated(time, value: UInt64(bitPattern: d.frame.time))
+      c.generated(timeEpoch, value: UInt64(bitPattern: d.frame.time))
+      c.generated(timeDelta, value: UInt64(bitPattern: d.frame.sincePrevious))
+      c.generated(timeRelative, value: UInt64(bitPattern: d.frame.sinceFirst))
     }
-    c.generated(number, value: UInt64(info.number))
-    c.generated(len, value: UInt64(info.originalLength))
+    c.generated(number, value: UInt64(d.frame.number))
+    c.generated(len, value: UInt64(d.frame.originalLength))
     c.generated(capLen, value: UInt64(c.packet.count))
     c.generated(marked, value: 0)
     c.generated(ignored, value: 0)
-    return .dispatch(.linkType, key: info.linkType.rawValue, at: 0, end: c.end)
+    return .dispatch(.linkType, key: d.frame.linkType.rawValue, at: 0, end: c.end)
   }
 }

@@ -75,9 +75,9 @@ enum IPv6HopByHop {
     ],
     bindings: [Binding(.ipProto, 0)], headerBits: 16, variablePart: "Options", dissect: dissect)
 
-  static let nxt = decl.field("ipv6.hopopts.nxt")
-  static let len = decl.field("ipv6.hopopts.len")
-  static let lenOctets = decl.field("ipv6.hopopts.len_oct")
+  static let nxt = FieldID(.ipv6HopByHop, 1, "ipv6.hopopts.nxt")
+  static let len = FieldID(.ipv6HopByHop, 2, "ipv6.hopopts.len")
+  static let lenOctets = FieldID(.ipv6HopByHop, 3, "ipv6.hopopts.len_oct")
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     let (length, next) = try IPv6Options.header(c, nxt: nxt, len: len, lenOctets: lenOctets)
@@ -97,9 +97,9 @@ enum IPv6DestinationOptions {
     ],
     bindings: [Binding(.ipProto, 60)], headerBits: 16, variablePart: "Options", dissect: dissect)
 
-  static let nxt = decl.field("ipv6.dstopts.nxt")
-  static let len = decl.field("ipv6.dstopts.len")
-  static let lenOctets = decl.field("ipv6.dstopts.len_oct")
+  static let nxt = FieldID(.ipv6DestinationOptions, 1, "ipv6.dstopts.nxt")
+  static let len = FieldID(.ipv6DestinationOptions, 2, "ipv6.dstopts.len")
+  static let lenOctets = FieldID(.ipv6DestinationOptions, 3, "ipv6.dstopts.len_oct")
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     let (length, next) = try IPv6Options.header(c, nxt: nxt, len: len, lenOctets: lenOctets)
@@ -132,20 +132,20 @@ enum IPv6Routing {
     bindings: [Binding(.ipProto, 43)], headerBits: 32, variablePart: "Type-specific data",
     dissect: dissect)
 
-  static let nxt = decl.field("ipv6.routing.nxt")
-  static let len = decl.field("ipv6.routing.len")
-  static let lenOctets = decl.field("ipv6.routing.len_oct")
-  static let type = decl.field("ipv6.routing.type")
-  static let segleft = decl.field("ipv6.routing.segleft")
-  static let unknownData = decl.field("ipv6.routing.unknown_data")
-  static let srcReserved = decl.field("ipv6.routing.src.reserved")
-  static let srcAddr = decl.field("ipv6.routing.src.addr")
-  static let mipv6Reserved = decl.field("ipv6.routing.mipv6.reserved")
-  static let homeAddress = decl.field("ipv6.routing.mipv6.home_address")
-  static let srhLastEntry = decl.field("ipv6.routing.srh.last_entry")
-  static let srhFlags = decl.field("ipv6.routing.srh.flags")
-  static let srhTag = decl.field("ipv6.routing.srh.tag")
-  static let srhAddr = decl.field("ipv6.routing.srh.addr")
+  static let nxt = FieldID(.ipv6Routing, 1, "ipv6.routing.nxt")
+  static let len = FieldID(.ipv6Routing, 2, "ipv6.routing.len")
+  static let lenOctets = FieldID(.ipv6Routing, 3, "ipv6.routing.len_oct")
+  static let type = FieldID(.ipv6Routing, 4, "ipv6.routing.type")
+  static let segleft = FieldID(.ipv6Routing, 5, "ipv6.routing.segleft")
+  static let unknownData = FieldID(.ipv6Routing, 6, "ipv6.routing.unknown_data")
+  static let srcReserved = FieldID(.ipv6Routing, 7, "ipv6.routing.src.reserved")
+  static let srcAddr = FieldID(.ipv6Routing, 8, "ipv6.routing.src.addr")
+  static let mipv6Reserved = FieldID(.ipv6Routing, 9, "ipv6.routing.mipv6.reserved")
+  static let homeAddress = FieldID(.ipv6Routing, 10, "ipv6.routing.mipv6.home_address")
+  static let srhLastEntry = FieldID(.ipv6Routing, 11, "ipv6.routing.srh.last_entry")
+  static let srhFlags = FieldID(.ipv6Routing, 12, "ipv6.routing.srh.flags")
+  static let srhTag = FieldID(.ipv6Routing, 13, "ipv6.routing.srh.tag")
+  static let srhAddr = FieldID(.ipv6Routing, 14, "ipv6.routing.srh.addr")
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     let next = try c.fixed(nxt)
@@ -203,12 +203,12 @@ enum IPv6Fragment {
     ],
     bindings: [Binding(.ipProto, 44)], headerBits: 64, dissect: dissect)
 
-  static let nxt = decl.field("ipv6.fraghdr.nxt")
-  static let reservedOctet = decl.field("ipv6.fraghdr.reserved_octet")
-  static let offset = decl.field("ipv6.fraghdr.offset")
-  static let reservedBits = decl.field("ipv6.fraghdr.reserved_bits")
-  static let more = decl.field("ipv6.fraghdr.more")
-  static let ident = decl.field("ipv6.fraghdr.ident")
+  static let nxt = FieldID(.ipv6Fragment, 1, "ipv6.fraghdr.nxt")
+  static let reservedOctet = FieldID(.ipv6Fragment, 2, "ipv6.fraghdr.reserved_octet")
+  static let offset = FieldID(.ipv6Fragment, 3, "ipv6.fraghdr.offset")
+  static let reservedBits = FieldID(.ipv6Fragment, 4, "ipv6.fraghdr.reserved_bits")
+  static let more = FieldID(.ipv6Fragment, 5, "ipv6.fraghdr.more")
+  static let ident = FieldID(.ipv6Fragment, 6, "ipv6.fraghdr.ident")
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     // Wireshark reads the whole header before showing any of it.

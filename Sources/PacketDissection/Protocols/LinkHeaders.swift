@@ -7,7 +7,7 @@ enum Null {
     bindings: [Binding(.linkType, 0), Binding(.linkType, 108)], headerBits: 32,
     variablePart: "Payload", dissect: dissect)
 
-  static let family = decl.field("null.family")
+  static let family = FieldID(.null, 1, "null.family")
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     var value = try c.uint32(0)
@@ -59,19 +59,19 @@ enum SLL {
     bindings: [Binding(.linkType, 113), Binding(.linkType, 276)], headerBits: 128,
     variablePart: "Payload", dissect: dissect)
 
-  static let pkttype = decl.field("sll.pkttype")
-  static let hatype = decl.field("sll.hatype")
-  static let halen = decl.field("sll.halen")
-  static let srcEth = decl.field("sll.src.eth")
-  static let srcIPv4 = decl.field("sll.src.ipv4")
-  static let srcOther = decl.field("sll.src.other")
-  static let unused = decl.field("sll.unused")
-  static let ltype = decl.field("sll.ltype")
-  static let etype = decl.field("sll.etype")
-  static let gretype = decl.field("sll.gretype")
+  static let pkttype = FieldID(.sll, 1, "sll.pkttype")
+  static let hatype = FieldID(.sll, 2, "sll.hatype")
+  static let halen = FieldID(.sll, 3, "sll.halen")
+  static let srcEth = FieldID(.sll, 4, "sll.src.eth")
+  static let srcIPv4 = FieldID(.sll, 5, "sll.src.ipv4")
+  static let srcOther = FieldID(.sll, 6, "sll.src.other")
+  static let unused = FieldID(.sll, 7, "sll.unused")
+  static let ltype = FieldID(.sll, 8, "sll.ltype")
+  static let etype = FieldID(.sll, 9, "sll.etype")
+  static let gretype = FieldID(.sll, 10, "sll.gretype")
   /// `ARPHRD_IPGRE`: the link-layer address type of a GRE tunnel.
   static let arphrdIPGRE: UInt16 = 778
-  static let ifindex = decl.field("sll.ifindex")
+  static let ifindex = FieldID(.sll, 11, "sll.ifindex")
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     if c.dissection.frame.linkType.rawValue == 276 { return try version2(&c) }

@@ -8,8 +8,8 @@ enum PayloadData {
     ],
     dissect: dissect)
 
-  static let data = decl.field("data.data")
-  static let len = decl.field("data.len")
+  static let data = FieldID(.data, 1, "data.data")
+  static let len = FieldID(.data, 2, "data.len")
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     let count = c.capturedLength

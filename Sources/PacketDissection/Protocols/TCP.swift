@@ -59,48 +59,56 @@ enum TCP {
     .mptcp, name: "mptcp", label: "Multipath Transmission Control Protocol", level: .transport,
     fields: [], dissect: { _ in .stop })
 
-  static let srcport = decl.field("tcp.srcport")
-  static let dstport = decl.field("tcp.dstport")
-  static let port = decl.field("tcp.port")
-  static let stream = decl.field("tcp.stream")
-  static let len = decl.field("tcp.len")
-  static let seq = decl.field("tcp.seq")
-  static let seqRaw = decl.field("tcp.seq_raw")
-  static let nxtseq = decl.field("tcp.nxtseq")
-  static let ack = decl.field("tcp.ack")
-  static let ackRaw = decl.field("tcp.ack_raw")
-  static let hdrLen = decl.field("tcp.hdr_len")
-  static let flags = decl.field("tcp.flags")
+  static let srcport = FieldID(.tcp, 1, "tcp.srcport")
+  static let dstport = FieldID(.tcp, 2, "tcp.dstport")
+  static let port = FieldID(.tcp, 3, "tcp.port")
+  static let stream = FieldID(.tcp, 4, "tcp.stream")
+  static let len = FieldID(.tcp, 5, "tcp.len")
+  static let seq = FieldID(.tcp, 6, "tcp.seq")
+  static let seqRaw = FieldID(.tcp, 7, "tcp.seq_raw")
+  static let nxtseq = FieldID(.tcp, 8, "tcp.nxtseq")
+  static let ack = FieldID(.tcp, 9, "tcp.ack")
+  static let ackRaw = FieldID(.tcp, 10, "tcp.ack_raw")
+  static let hdrLen = FieldID(.tcp, 11, "tcp.hdr_len")
+  static let flags = FieldID(.tcp, 12, "tcp.flags")
   static let flagBits = [
-    "tcp.flags.res", "tcp.flags.ae", "tcp.flags.cwr", "tcp.flags.ece", "tcp.flags.urg",
-    "tcp.flags.ack", "tcp.flags.push", "tcp.flags.reset", "tcp.flags.syn", "tcp.flags.fin",
-  ].map(decl.field)
-  static let flagsStr = decl.field("tcp.flags.str")
-  static let ace = decl.field("tcp.flags.ace")
+    FieldID(.tcp, 13, "tcp.flags.res"),
+    FieldID(.tcp, 14, "tcp.flags.ae"),
+    FieldID(.tcp, 15, "tcp.flags.cwr"),
+    FieldID(.tcp, 16, "tcp.flags.ece"),
+    FieldID(.tcp, 17, "tcp.flags.urg"),
+    FieldID(.tcp, 18, "tcp.flags.ack"),
+    FieldID(.tcp, 19, "tcp.flags.push"),
+    FieldID(.tcp, 20, "tcp.flags.reset"),
+    FieldID(.tcp, 21, "tcp.flags.syn"),
+    FieldID(.tcp, 22, "tcp.flags.fin"),
+  ]
+  static let flagsStr = FieldID(.tcp, 24, "tcp.flags.str")
+  static let ace = FieldID(.tcp, 23, "tcp.flags.ace")
   /// AE, CWR and ECE: together the ACE counter once AccECN is agreed (RFC 9768).
   static let accurateECNBits: UInt16 = 0x01c0
-  static let windowValue = decl.field("tcp.window_size_value")
-  static let window = decl.field("tcp.window_size")
-  static let windowScale = decl.field("tcp.window_size_scalefactor")
-  static let checksum = decl.field("tcp.checksum")
-  static let checksumStatus = decl.field("tcp.checksum.status")
-  static let urgent = decl.field("tcp.urgent_pointer")
-  static let options = decl.field("tcp.options")
-  static let optionKind = decl.field("tcp.option_kind")
-  static let optionLen = decl.field("tcp.option_len")
-  static let mss = decl.field("tcp.options.mss_val")
-  static let wscaleShift = decl.field("tcp.options.wscale.shift")
-  static let wscaleMultiplier = decl.field("tcp.options.wscale.multiplier")
-  static let sackPerm = decl.field("tcp.options.sack_perm")
-  static let sackLE = decl.field("tcp.options.sack_le")
-  static let sackRE = decl.field("tcp.options.sack_re")
-  static let sackCount = decl.field("tcp.options.sack.count")
-  static let tsval = decl.field("tcp.options.timestamp.tsval")
-  static let tsecr = decl.field("tcp.options.timestamp.tsecr")
-  static let timeRelative = decl.field("tcp.time_relative")
-  static let timeDelta = decl.field("tcp.time_delta")
-  static let payload = decl.field("tcp.payload")
-  static let resetCause = decl.field("tcp.reset_cause")
+  static let windowValue = FieldID(.tcp, 25, "tcp.window_size_value")
+  static let window = FieldID(.tcp, 26, "tcp.window_size")
+  static let windowScale = FieldID(.tcp, 27, "tcp.window_size_scalefactor")
+  static let checksum = FieldID(.tcp, 28, "tcp.checksum")
+  static let checksumStatus = FieldID(.tcp, 29, "tcp.checksum.status")
+  static let urgent = FieldID(.tcp, 30, "tcp.urgent_pointer")
+  static let options = FieldID(.tcp, 31, "tcp.options")
+  static let optionKind = FieldID(.tcp, 32, "tcp.option_kind")
+  static let optionLen = FieldID(.tcp, 33, "tcp.option_len")
+  static let mss = FieldID(.tcp, 34, "tcp.options.mss_val")
+  static let wscaleShift = FieldID(.tcp, 35, "tcp.options.wscale.shift")
+  static let wscaleMultiplier = FieldID(.tcp, 36, "tcp.options.wscale.multiplier")
+  static let sackPerm = FieldID(.tcp, 37, "tcp.options.sack_perm")
+  static let sackLE = FieldID(.tcp, 38, "tcp.options.sack_le")
+  static let sackRE = FieldID(.tcp, 39, "tcp.options.sack_re")
+  static let sackCount = FieldID(.tcp, 40, "tcp.options.sack.count")
+  static let tsval = FieldID(.tcp, 41, "tcp.options.timestamp.tsval")
+  static let tsecr = FieldID(.tcp, 42, "tcp.options.timestamp.tsecr")
+  static let timeRelative = FieldID(.tcp, 43, "tcp.time_relative")
+  static let timeDelta = FieldID(.tcp, 44, "tcp.time_delta")
+  static let payload = FieldID(.tcp, 45, "tcp.payload")
+  static let resetCause = FieldID(.tcp, 46, "tcp.reset_cause")
 
   /// Fields whose values come from following the conversation (the
   /// AccECN bits read differently once the handshake agreed on it).

@@ -16,16 +16,16 @@ enum UDP {
     ],
     bindings: [Binding(.ipProto, 17)], headerBits: 64, variablePart: "Data", dissect: dissect)
 
-  static let srcport = decl.field("udp.srcport")
-  static let dstport = decl.field("udp.dstport")
-  static let port = decl.field("udp.port")
-  static let length = decl.field("udp.length")
-  static let checksum = decl.field("udp.checksum")
-  static let checksumStatus = decl.field("udp.checksum.status")
-  static let stream = decl.field("udp.stream")
-  static let timeRelative = decl.field("udp.time_relative")
-  static let timeDelta = decl.field("udp.time_delta")
-  static let payload = decl.field("udp.payload")
+  static let srcport = FieldID(.udp, 1, "udp.srcport")
+  static let dstport = FieldID(.udp, 2, "udp.dstport")
+  static let port = FieldID(.udp, 3, "udp.port")
+  static let length = FieldID(.udp, 4, "udp.length")
+  static let checksum = FieldID(.udp, 5, "udp.checksum")
+  static let checksumStatus = FieldID(.udp, 6, "udp.checksum.status")
+  static let stream = FieldID(.udp, 7, "udp.stream")
+  static let timeRelative = FieldID(.udp, 8, "udp.time_relative")
+  static let timeDelta = FieldID(.udp, 9, "udp.time_delta")
+  static let payload = FieldID(.udp, 10, "udp.payload")
 
   /// Fields whose values come from following the conversation.
   static let stateful = [stream, timeRelative, timeDelta]

@@ -14,12 +14,12 @@ enum VLAN {
     headerBits: 32, variablePart: "Payload",
     dissect: dissect)
 
-  static let priority = decl.field("vlan.priority")
-  static let dei = decl.field("vlan.dei")
-  static let id = decl.field("vlan.id")
-  static let etype = decl.field("vlan.etype")
-  static let len = decl.field("vlan.len")
-  static let trailer = decl.field("vlan.trailer")
+  static let priority = FieldID(.vlan, 1, "vlan.priority")
+  static let dei = FieldID(.vlan, 2, "vlan.dei")
+  static let id = FieldID(.vlan, 3, "vlan.id")
+  static let etype = FieldID(.vlan, 4, "vlan.etype")
+  static let len = FieldID(.vlan, 5, "vlan.len")
+  static let trailer = FieldID(.vlan, 6, "vlan.trailer")
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     try c.fixed(priority)
@@ -51,9 +51,9 @@ enum ServiceVLAN {
     bindings: [Binding(.ethertype, 0x88a8)], headerBits: 32, variablePart: "Payload",
     dissect: dissect)
 
-  static let priority = decl.field("ieee8021ad.priority")
-  static let dei = decl.field("ieee8021ad.dei")
-  static let id = decl.field("ieee8021ad.id")
+  static let priority = FieldID(.ieee8021ad, 1, "ieee8021ad.priority")
+  static let dei = FieldID(.ieee8021ad, 2, "ieee8021ad.dei")
+  static let id = FieldID(.ieee8021ad, 3, "ieee8021ad.id")
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     try c.fixed(priority)
