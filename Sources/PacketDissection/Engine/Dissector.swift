@@ -152,6 +152,11 @@ public final class Dissector {
   /// inside another (the IP header quoted in an ICMP error).
   func run(_ start: Next, depth: UInt8) {
     var next = start
+    // One cursor for the chain, moved from layer to layer (a new one per
+    // layer would retain and release the dissection and state each time).
+    var cursor = LayerCursor(
+      packet: dissection.packet, start: 0, end: 0, dissection: dissection, state: state, depth: 0)
+    cursor.dissector = self
     while true {
       let proto: ProtocolID
       let at: Int
@@ -180,7 +185,7 @@ public final class Dissector {
         (proto, at, end) = (.data, a, e)
       }
       if tables.levels[Int(proto.rawValue)] > deepest { return }
-      next = runLayer(proto, at: at, end: end, depth: depth)
+      next = runLayer(proto, at: at, end: end, depth: depth, cursor: &cursor)
     }
   }
 
@@ -190,7 +195,9 @@ public final class Dissector {
         protocolID: proto, start: at, end: end, firstRecord: dissection.records.count, depth: depth))
   }
 
-  private func runLayer(_ proto: ProtocolID, at: Int, end: Int, depth: UInt8) -> Next {
+  private func runLayer(
+    _ proto: ProtocolID, at: Int, end: Int, depth: UInt8, cursor: inout LayerCursor
+  ) -> Next {
     let layerIndex = dissection.layers.count
     addLayer(proto, at: at, end: end, depth: depth)
     let itemIndex = dissection.records.count
@@ -201,10 +208,10 @@ public final class Dissector {
         // `end` may be a claimed original length of up to 4 GiB; the
         // length is set to the bytes really covered below.
         length: Int32(clamping: max(0, end - at)), value: 0))
-    var cursor = LayerCursor(
-      packet: dissection.packet, start: at, end: end, dissection: dissection, state: state,
-      depth: itemDepth)
-    cursor.dissector = self
+    cursor.start = at
+    cursor.end = end
+    cursor.depth = itemDepth
+    cursor.withdrawn = false
     let next: Next
     do {
       next = try tables.dissectors[Int(proto.rawValue)](&cursor)

@@ -10,13 +10,13 @@ import PacketWire
 public struct LayerCursor {
   public let packet: ByteView
   /// Absolute offset of the layer's first byte.
-  public let start: Int
+  public internal(set) var start: Int
   /// Absolute end of the layer as the packet declares it.
-  public private(set) var end: Int
+  public internal(set) var end: Int
   public let dissection: Dissection
   public let state: DissectionState
   /// Tree depth of this layer's protocol item.
-  public let depth: UInt8
+  public internal(set) var depth: UInt8
   /// The dissector running this layer, for layers nested inside it.
   unowned(unsafe) var dissector: Dissector?
   /// Set by a dissector that found nothing to show: Wireshark then drops
