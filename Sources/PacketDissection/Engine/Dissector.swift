@@ -214,7 +214,7 @@ public final class Dissector {
     cursor.withdrawn = false
     let next: Next
     do {
-      next = try tables.dissectors[Int(proto.rawValue)](&cursor)
+      next = try Registry.dissect(proto, &cursor)
     } catch {
       switch error {
       case .truncated: dissection.truncated = true

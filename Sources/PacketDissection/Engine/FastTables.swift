@@ -13,13 +13,12 @@ struct FieldLayout {
 }
 
 /// The registry flattened into arrays, made once and shared by every
-/// dissector: dissect functions and levels by protocol, fixed-field
-/// layouts by `FieldID.raw`, and one 65,536-entry table per dispatch table
-/// (keys are 16-bit ports, EtherTypes and smaller numbers).
+/// dissector: levels by protocol, fixed-field layouts by `FieldID.raw`, and
+/// one 65,536-entry table per dispatch table (keys are 16-bit ports,
+/// EtherTypes and smaller numbers).
 final class FastTables: Sendable {
   static let shared = FastTables()
 
-  let dissectors: [@Sendable (inout LayerCursor) throws(DissectionStop) -> Next]
   let levels: [LayerLevel]
   let layouts: [FieldLayout]
   /// `dispatch[table][key]` is the protocol's raw value, or `none`.
@@ -28,7 +27,6 @@ final class FastTables: Sendable {
 
   private init() {
     let protocols = Registry.protocols
-    dissectors = protocols.map(\.dissect)
     levels = protocols.map(\.level)
     var layouts = [FieldLayout](repeating: FieldLayout(), count: protocols.count << 8)
     for proto in protocols {

@@ -1,5 +1,6 @@
-/// Every declared protocol, and the indexes derived from the declarations:
-/// fields by name, dissector tables by key.
+/// Every protocol: its declaration and its dissect function, and the
+/// indexes derived from the declarations: fields by name, dissector tables
+/// by key.
 public enum Registry {
   /// Declarations, indexed by `ProtocolID.rawValue`.
   public static let protocols: [ProtocolDecl] = ProtocolID.allCases.map(declaration)
@@ -34,6 +35,38 @@ public enum Registry {
   }
 
   public static func decl(_ id: ProtocolID) -> ProtocolDecl { protocols[Int(id.rawValue)] }
+
+  /// Walks one layer of protocol `id`. A switch rather than a table of
+  /// closures: every layer of every packet passes here, and a direct call
+  /// costs neither a thunk nor a retain. Marker protocols (EtherType,
+  /// MPTCP, the malformed marker) have no bytes of their own to walk.
+  @inline(__always)
+  static func dissect(_ id: ProtocolID, _ c: inout LayerCursor) throws(DissectionStop) -> Next {
+    switch id {
+    case .frame: try Frame.dissect(&c)
+    case .eth: try Ethernet.dissect(&c)
+    case .vlan: try VLAN.dissect(&c)
+    case .ieee8021ad: try ServiceVLAN.dissect(&c)
+    case .sll: try SLL.dissect(&c)
+    case .null: try Null.dissect(&c)
+    case .raw: try RawIP.dissect(&c)
+    case .arp: try ARP.dissect(&c)
+    case .ip: try IPv4.dissect(&c)
+    case .ipv6: try IPv6.dissect(&c)
+    case .ipv6HopByHop: try IPv6HopByHop.dissect(&c)
+    case .ipv6Routing: try IPv6Routing.dissect(&c)
+    case .ipv6Fragment: try IPv6Fragment.dissect(&c)
+    case .ipv6DestinationOptions: try IPv6DestinationOptions.dissect(&c)
+    case .icmp: try ICMP.dissect(&c)
+    case .icmpv6: try ICMPv6.dissect(&c)
+    case .tcp: try TCP.dissect(&c)
+    case .udp: try UDP.dissect(&c)
+    case .dns: try DNS.dissect(&c)
+    case .http: try HTTP.dissect(&c)
+    case .data: try PayloadData.dissect(&c)
+    case .ethertype, .mptcp, .malformed: .stop
+    }
+  }
 
   /// Field ids by filter name and by alias.
   public static let fieldsByName: [String: FieldID] = {

@@ -49,14 +49,10 @@ public struct ProtocolDecl: Sendable {
   /// What follows the fixed header, as the RFC diagrams label it
   /// ("Options", "Data"); nil when nothing variable follows.
   public let variablePart: String?
-  /// Walks one layer of this protocol.
-  public let dissect: @Sendable (inout LayerCursor) throws(DissectionStop) -> Next
 
   public init(
     _ id: ProtocolID, name: String, label: String, level: LayerLevel, fields: [FieldDecl],
-    bindings: [Binding] = [], headerBits: Int = 0, variablePart: String? = nil,
-    dissect: @escaping @Sendable (inout LayerCursor) throws(DissectionStop) -> Next
-  ) {
+    bindings: [Binding] = [], headerBits: Int = 0, variablePart: String? = nil) {
     self.id = id
     self.name = name
     self.label = label
@@ -65,7 +61,6 @@ public struct ProtocolDecl: Sendable {
     self.bindings = bindings
     self.headerBits = headerBits
     self.variablePart = variablePart
-    self.dissect = dissect
   }
 
   /// The id of the field called `name`. Declarations name their own fields

@@ -27,7 +27,7 @@ enum ARP {
     ],
     bindings: [Binding(.ethertype, 0x0806), Binding(.sllProtocol, 0x0806),
                Binding(.ethertype, 0x8035), Binding(.sllProtocol, 0x8035)],
-    headerBits: 64, variablePart: "Addresses", dissect: dissect)
+    headerBits: 64, variablePart: "Addresses")
 
   static let hwType = FieldID(.arp, 1, "arp.hw.type")
   static let protoType = FieldID(.arp, 2, "arp.proto.type")

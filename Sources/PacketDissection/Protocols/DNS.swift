@@ -77,8 +77,7 @@ enum DNS {
       .loose("dns.extraneous.length", "Extraneous Data Length", .int(bytes: 4)),
     ],
     bindings: [Binding(.udpPort, 53), Binding(.tcpPort, 53)], headerBits: 96,
-    variablePart: "Questions and resource records",
-    dissect: dissect)
+    variablePart: "Questions and resource records")
 
   static let length = FieldID(.dns, 1, "dns.length")
   static let id = FieldID(.dns, 2, "dns.id")

@@ -19,8 +19,7 @@ enum Ethernet {
       .loose("eth.fcs", "Frame check sequence", .uint(bytes: 4), base: .hex, blurb: "Ethernet checksum"),
       .loose("eth.fcs.status", "FCS Status", .uint(bytes: 1), blurb: "2: not verified"),
     ],
-    bindings: [Binding(.linkType, 1)], headerBits: 112, variablePart: "Payload",
-    dissect: dissect)
+    bindings: [Binding(.linkType, 1)], headerBits: 112, variablePart: "Payload")
 
   static let dst = FieldID(.eth, 1, "eth.dst")
   static let dstLG = FieldID(.eth, 2, "eth.dst.lg")
@@ -76,6 +75,5 @@ enum Ethernet {
 /// its payload on by EtherType; it has no fields of its own.
 enum Ethertype {
   static let decl = ProtocolDecl(
-    .ethertype, name: "ethertype", label: "EtherType", level: .link, fields: [],
-    dissect: { _ in .stop })
+    .ethertype, name: "ethertype", label: "EtherType", level: .link, fields: [])
 }

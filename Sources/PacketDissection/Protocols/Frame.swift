@@ -17,8 +17,7 @@ enum Frame {
       .loose("frame.marked", "Frame is marked", .boolean(bytes: 0)),
       .loose("frame.ignored", "Frame is ignored", .boolean(bytes: 0)),
       .loose("frame.protocols", "Protocols in frame", .string),
-    ],
-    dissect: dissect)
+    ])
 
   static let interfaceID = FieldID(.frame, 1, "frame.interface_id")
   static let interfaceName = FieldID(.frame, 2, "frame.interface_name")

@@ -58,7 +58,7 @@ enum HTTP {
     bindings: [80, 631, 1900, 2710, 2869, 3128, 3132, 3689, 5985, 8080, 8088, 11371].map {
       Binding(.tcpPort, $0)
     },
-    variablePart: "Message", dissect: dissect)
+    variablePart: "Message")
 
   static let method = FieldID(.http, 1, "http.request.method")
   static let uri = FieldID(.http, 2, "http.request.uri")

@@ -42,7 +42,7 @@ enum ICMP {
       .loose("icmp.data_time", "Timestamp from icmp data", .absoluteTime, blurb: "A sender's clock found in the first 8 bytes of echo data"),
       .loose("icmp.data_time_relative", "Timestamp from icmp data (relative)", .relativeTime, blurb: "Capture time minus the timestamp in the data"),
     ],
-    bindings: [Binding(.ipProto, 1)], headerBits: 32, variablePart: "Message body", dissect: dissect)
+    bindings: [Binding(.ipProto, 1)], headerBits: 32, variablePart: "Message body")
 
   static let type = FieldID(.icmp, 1, "icmp.type")
   static let code = FieldID(.icmp, 2, "icmp.code")

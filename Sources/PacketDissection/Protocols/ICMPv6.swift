@@ -81,8 +81,7 @@ enum ICMPv6 {
       .loose("icmpv6.mldr.mar.source_address", "Source Address", .ipv6),
       .loose("icmpv6.mldr.mar.auxiliary_data", "Auxiliary Data", .bytes),
     ],
-    bindings: [Binding(.ipProto, 58)], headerBits: 32, variablePart: "Message body",
-    dissect: dissect)
+    bindings: [Binding(.ipProto, 58)], headerBits: 32, variablePart: "Message body")
 
   static let type = FieldID(.icmpv6, 1, "icmpv6.type")
   static let code = FieldID(.icmpv6, 2, "icmpv6.code")

@@ -33,7 +33,7 @@ enum IPv4 {
     ],
     bindings: [Binding(.ethertype, 0x0800), Binding(.linkType, 228), Binding(.nullFamily, 2),
                Binding(.sllProtocol, 0x0800), Binding(.ipProto, 4)],
-    headerBits: 160, variablePart: "Options", dissect: dissect)
+    headerBits: 160, variablePart: "Options")
 
   static let version = FieldID(.ip, 1, "ip.version")
   static let hdrLen = FieldID(.ip, 2, "ip.hdr_len")

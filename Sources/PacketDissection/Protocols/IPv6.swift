@@ -42,7 +42,7 @@ enum IPv6 {
     bindings: [Binding(.ethertype, 0x86dd), Binding(.linkType, 229), Binding(.nullFamily, 24),
                Binding(.nullFamily, 28), Binding(.nullFamily, 30), Binding(.sllProtocol, 0x86dd),
                Binding(.ipProto, 41)],
-    headerBits: 320, variablePart: "Extension headers and payload", dissect: dissect)
+    headerBits: 320, variablePart: "Extension headers and payload")
 
   static let version = FieldID(.ipv6, 1, "ipv6.version")
   static let tclass = FieldID(.ipv6, 2, "ipv6.tclass")

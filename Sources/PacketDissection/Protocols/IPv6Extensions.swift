@@ -73,7 +73,7 @@ enum IPv6HopByHop {
       .uint("ipv6.hopopts.len", "Length", at: 1, bytes: 1, blurb: "Extension header length in 8-octet words (minus 1)"),
       .loose("ipv6.hopopts.len_oct", "Length", .uint(bytes: 2), blurb: "Extension header length in octets"),
     ],
-    bindings: [Binding(.ipProto, 0)], headerBits: 16, variablePart: "Options", dissect: dissect)
+    bindings: [Binding(.ipProto, 0)], headerBits: 16, variablePart: "Options")
 
   static let nxt = FieldID(.ipv6HopByHop, 1, "ipv6.hopopts.nxt")
   static let len = FieldID(.ipv6HopByHop, 2, "ipv6.hopopts.len")
@@ -95,7 +95,7 @@ enum IPv6DestinationOptions {
       .uint("ipv6.dstopts.len", "Length", at: 1, bytes: 1, blurb: "Extension header length in 8-octet words (minus 1)"),
       .loose("ipv6.dstopts.len_oct", "Length", .uint(bytes: 2), blurb: "Extension header length in octets"),
     ],
-    bindings: [Binding(.ipProto, 60)], headerBits: 16, variablePart: "Options", dissect: dissect)
+    bindings: [Binding(.ipProto, 60)], headerBits: 16, variablePart: "Options")
 
   static let nxt = FieldID(.ipv6DestinationOptions, 1, "ipv6.dstopts.nxt")
   static let len = FieldID(.ipv6DestinationOptions, 2, "ipv6.dstopts.len")
@@ -129,8 +129,7 @@ enum IPv6Routing {
       .loose("ipv6.routing.srh.tag", "Tag", .bytes),
       .loose("ipv6.routing.srh.addr", "Address", .ipv6),
     ],
-    bindings: [Binding(.ipProto, 43)], headerBits: 32, variablePart: "Type-specific data",
-    dissect: dissect)
+    bindings: [Binding(.ipProto, 43)], headerBits: 32, variablePart: "Type-specific data")
 
   static let nxt = FieldID(.ipv6Routing, 1, "ipv6.routing.nxt")
   static let len = FieldID(.ipv6Routing, 2, "ipv6.routing.len")
@@ -201,7 +200,7 @@ enum IPv6Fragment {
       .flag("ipv6.fraghdr.more", "More Fragments", at: 2, bytes: 2, mask: 0x0001, abbreviation: "M"),
       .uint("ipv6.fraghdr.ident", "Identification", at: 4, bytes: 4, base: .hex),
     ],
-    bindings: [Binding(.ipProto, 44)], headerBits: 64, dissect: dissect)
+    bindings: [Binding(.ipProto, 44)], headerBits: 64)
 
   static let nxt = FieldID(.ipv6Fragment, 1, "ipv6.fraghdr.nxt")
   static let reservedOctet = FieldID(.ipv6Fragment, 2, "ipv6.fraghdr.reserved_octet")

@@ -5,7 +5,7 @@ enum Null {
     .null, name: "null", label: "Null/Loopback", level: .link,
     fields: [.uint("null.family", "Family", at: 0, bytes: 4)],
     bindings: [Binding(.linkType, 0), Binding(.linkType, 108)], headerBits: 32,
-    variablePart: "Payload", dissect: dissect)
+    variablePart: "Payload")
 
   static let family = FieldID(.null, 1, "null.family")
 
@@ -24,7 +24,7 @@ enum Null {
 enum RawIP {
   static let decl = ProtocolDecl(
     .raw, name: "raw", label: "Raw packet data", level: .link, fields: [],
-    bindings: [Binding(.linkType, 101)], dissect: dissect)
+    bindings: [Binding(.linkType, 101)])
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     let version = try c.uint8(0) >> 4
@@ -57,7 +57,7 @@ enum SLL {
       .loose("sll.ifindex", "Interface index", .uint(bytes: 4)),
     ],
     bindings: [Binding(.linkType, 113), Binding(.linkType, 276)], headerBits: 128,
-    variablePart: "Payload", dissect: dissect)
+    variablePart: "Payload")
 
   static let pkttype = FieldID(.sll, 1, "sll.pkttype")
   static let hatype = FieldID(.sll, 2, "sll.hatype")

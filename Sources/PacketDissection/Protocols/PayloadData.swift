@@ -5,8 +5,7 @@ enum PayloadData {
     fields: [
       .loose("data.data", "Data", .bytes),
       .loose("data.len", "Length", .uint(bytes: 4)),
-    ],
-    dissect: dissect)
+    ])
 
   static let data = FieldID(.data, 1, "data.data")
   static let len = FieldID(.data, 2, "data.len")
@@ -23,6 +22,5 @@ enum PayloadData {
 /// The marker Wireshark adds to a packet that broke its own length rules.
 enum Malformed {
   static let decl = ProtocolDecl(
-    .malformed, name: "_ws.malformed", label: "Malformed Packet", level: .frame, fields: [],
-    dissect: { _ in .stop })
+    .malformed, name: "_ws.malformed", label: "Malformed Packet", level: .frame, fields: [])
 }

@@ -50,14 +50,13 @@ enum TCP {
       .loose("tcp.payload", "TCP payload", .bytes),
       .loose("tcp.reset_cause", "Reset cause", .string, blurb: "Text a reset carries as data"),
     ],
-    bindings: [Binding(.ipProto, 6)], headerBits: 160, variablePart: "Options",
-    dissect: dissect)
+    bindings: [Binding(.ipProto, 6)], headerBits: 160, variablePart: "Options")
 
   /// Multipath TCP (RFC 8684) lives in TCP options; pktsh shows only that
   /// it is there, as a protocol of the frame.
   static let multipath = ProtocolDecl(
     .mptcp, name: "mptcp", label: "Multipath Transmission Control Protocol", level: .transport,
-    fields: [], dissect: { _ in .stop })
+    fields: [])
 
   static let srcport = FieldID(.tcp, 1, "tcp.srcport")
   static let dstport = FieldID(.tcp, 2, "tcp.dstport")

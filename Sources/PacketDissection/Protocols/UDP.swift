@@ -14,7 +14,7 @@ enum UDP {
       .loose("udp.time_delta", "Time since previous frame", .relativeTime),
       .loose("udp.payload", "Payload", .bytes),
     ],
-    bindings: [Binding(.ipProto, 17)], headerBits: 64, variablePart: "Data", dissect: dissect)
+    bindings: [Binding(.ipProto, 17)], headerBits: 64, variablePart: "Data")
 
   static let srcport = FieldID(.udp, 1, "udp.srcport")
   static let dstport = FieldID(.udp, 2, "udp.dstport")

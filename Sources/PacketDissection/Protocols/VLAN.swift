@@ -11,8 +11,7 @@ enum VLAN {
       .loose("vlan.trailer", "Trailer", .bytes, blurb: "VLAN Trailer"),
     ],
     bindings: [Binding(.ethertype, 0x8100), Binding(.ethertype, 0x9100)],
-    headerBits: 32, variablePart: "Payload",
-    dissect: dissect)
+    headerBits: 32, variablePart: "Payload")
 
   static let priority = FieldID(.vlan, 1, "vlan.priority")
   static let dei = FieldID(.vlan, 2, "vlan.dei")
@@ -48,8 +47,7 @@ enum ServiceVLAN {
       .uint("ieee8021ad.dei", "DEI", at: 0, bytes: 2, mask: 0x1000),
       .uint("ieee8021ad.id", "ID", at: 0, bytes: 2, mask: 0x0fff),
     ],
-    bindings: [Binding(.ethertype, 0x88a8)], headerBits: 32, variablePart: "Payload",
-    dissect: dissect)
+    bindings: [Binding(.ethertype, 0x88a8)], headerBits: 32, variablePart: "Payload")
 
   static let priority = FieldID(.ieee8021ad, 1, "ieee8021ad.priority")
   static let dei = FieldID(.ieee8021ad, 2, "ieee8021ad.dei")
