@@ -39,7 +39,7 @@ let package = Package(
     .target(
       name: "PacketShell",
       dependencies: [
-        "PacketCapture", "PacketDissection", "PacketLanguage", "PacketRender", "PacketLive", "PacketBPF",
+        "PacketWire", "PacketCapture", "PacketDissection", "PacketLanguage", "PacketRender", "PacketLive", "PacketBPF",
         "CReadline",
       ]),
     .executableTarget(

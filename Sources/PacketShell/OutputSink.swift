@@ -2,23 +2,23 @@
   import Glibc
 #endif
 
+import PacketWire
+
 /// Where command output goes: buffered writes to a file descriptor, one
 /// system call per 64 KiB rather than per line.
 public final class OutputSink {
   private let descriptor: Int32
-  private var buffer: [UInt8] = []
+  private var buffer = ByteWriter(capacity: 1 << 17)
   /// Whether the descriptor is a terminal and colour is allowed (NO_COLOR unset).
   public let colour: Bool
 
   public init(descriptor: Int32) {
     self.descriptor = descriptor
-    buffer.reserveCapacity(1 << 16)
     colour = isatty(descriptor) == 1 && getenv("NO_COLOR") == nil
   }
 
   public func write(_ text: String) {
-    var text = text
-    text.withUTF8 { buffer.append(contentsOf: $0) }
+    buffer.append(contentsOf: text.utf8)
     if buffer.count >= 1 << 16 { flush() }
   }
 
@@ -28,14 +28,14 @@ public final class OutputSink {
   }
 
   /// Lets `body` write a line's bytes straight into the buffer, then ends it.
-  public func line(_ body: (inout [UInt8]) -> Void) {
+  public func line(_ body: (inout ByteWriter) -> Void) {
     body(&buffer)
     buffer.append(0x0a)
     if buffer.count >= 1 << 16 { flush() }
   }
 
   public func flush() {
-    buffer.withUnsafeBytes { raw in
+    buffer.withBytes { raw in
       var offset = 0
       while offset < raw.count {
         let n = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
@@ -43,6 +43,6 @@ public final class OutputSink {
         offset += n
       }
     }
-    buffer.removeAll(keepingCapacity: true)
+    buffer.removeAll()
   }
 }

@@ -87,7 +87,8 @@ public final class Dissection {
     self.frame = frame
     records.removeAll(keepingCapacity: true)
     layers.removeAll(keepingCapacity: true)
-    arena.removeAll(keepingCapacity: true)
+    // Most packets compute no values: skip the call.
+    if !arena.isEmpty { arena.removeAll(keepingCapacity: true) }
     truncated = false
     malformed = false
     trailerOwner = nil

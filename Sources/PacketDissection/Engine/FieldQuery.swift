@@ -1,3 +1,5 @@
+import PacketWire
+
 /// A list of fields to pull from packets, resolved once, with the
 /// dissection settings that answer it cheaply: record only these fields and
 /// stop below the deepest protocol they belong to.
@@ -30,13 +32,13 @@ public struct FieldQuery: Sendable {
   /// One line of tab-separated values, as `tshark -T fields -E
   /// occurrence=a -E aggregator=,` prints it.
   public func line(_ dissection: Dissection) -> String {
-    var bytes: [UInt8] = []
+    var bytes = ByteWriter()
     appendLine(dissection, to: &bytes)
-    return String(decoding: bytes, as: UTF8.self)
+    return bytes.text
   }
 
   /// Appends `line(dissection)`'s text, UTF-8, to `out` (no newline).
-  public func appendLine(_ dissection: Dissection, to out: inout [UInt8]) {
+  public func appendLine(_ dissection: Dissection, to out: inout ByteWriter) {
     for (i, field) in fields.enumerated() {
       if i > 0 { out.append(UInt8(ascii: "\t")) }
       let (kind, base) = formats[i]

@@ -20,7 +20,7 @@ public enum FieldText {
   /// Appends the text of one occurrence of a field of `kind` shown in `base`.
   public static func append(
     _ record: FieldRecord, kind: FieldKind, base: DisplayBase, in dissection: Dissection,
-    to out: inout [UInt8]
+    to out: inout ByteWriter
   ) {
     switch kind {
     case .protocolItem, .label:
@@ -107,13 +107,13 @@ public enum FieldText {
 
   // MARK: Writing bytes
 
-  private static func text(_ body: (inout [UInt8]) -> Void) -> String {
-    var bytes: [UInt8] = []
+  private static func text(_ body: (inout ByteWriter) -> Void) -> String {
+    var bytes = ByteWriter()
     body(&bytes)
-    return String(decoding: bytes, as: UTF8.self)
+    return bytes.text
   }
 
-  static func appendInteger(_ value: UInt64, base: DisplayBase, bytes: Int, to out: inout [UInt8]) {
+  static func appendInteger(_ value: UInt64, base: DisplayBase, bytes: Int, to out: inout ByteWriter) {
     switch base {
     case .hex, .hexDec:
       out.append(contentsOf: "0x".utf8)
@@ -128,7 +128,7 @@ public enum FieldText {
     }
   }
 
-  static func appendDecimal(_ value: UInt64, to out: inout [UInt8]) {
+  static func appendDecimal(_ value: UInt64, to out: inout ByteWriter) {
     appendDigits(value, radix: 10, count: decimalDigits(value), to: &out)
   }
 
@@ -143,15 +143,14 @@ public enum FieldText {
   }
 
   /// `value` in `width` decimal digits, zero-padded on the left.
-  private static func appendPadded(_ value: UInt64, width: Int, to out: inout [UInt8]) {
+  private static func appendPadded(_ value: UInt64, width: Int, to out: inout ByteWriter) {
     appendDigits(value, radix: 10, count: max(width, decimalDigits(value)), to: &out)
   }
 
   /// The low `count` digits (at most 24) of `value` in `radix` (at most
-  /// 16), most significant first, lowercase: built on the stack and
-  /// appended in one go, as appending byte by byte costs a check per byte.
-  private static func appendDigits(_ value: UInt64, radix: UInt64, count: Int, to out: inout [UInt8]) {
-    withScratch(to: &out) { p in
+  /// 16), most significant first, lowercase.
+  private static func appendDigits(_ value: UInt64, radix: UInt64, count: Int, to out: inout ByteWriter) {
+    out.write(upTo: 24) { p in
       var rest = value
       var i = count
       while i > 0 {
@@ -163,26 +162,15 @@ public enum FieldText {
     }
   }
 
-  /// Lets `write` fill up to 24 bytes of stack scratch and answer how many
-  /// it wrote, then appends those to `out`.
-  @inline(__always)
-  private static func withScratch(to out: inout [UInt8], _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
-    var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
-    withUnsafeMutableBytes(of: &scratch) { raw in
-      let p = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-      out.append(contentsOf: UnsafeBufferPointer(start: p, count: write(p)))
-    }
-  }
-
   private static let digitCharacters: [UInt8] = Array("0123456789abcdef".utf8)
 
-  static func appendHexByte(_ b: UInt8, to out: inout [UInt8]) {
+  static func appendHexByte(_ b: UInt8, to out: inout ByteWriter) {
     out.append(digitCharacters[Int(b >> 4)])
     out.append(digitCharacters[Int(b & 15)])
   }
 
-  static func appendIPv4(_ address: UInt32, to out: inout [UInt8]) {
-    withScratch(to: &out) { p in
+  static func appendIPv4(_ address: UInt32, to out: inout ByteWriter) {
+    out.write(upTo: 24) { p in
       var n = 0
       var shift: UInt32 = 24
       while true {
@@ -205,7 +193,7 @@ public enum FieldText {
     }
   }
 
-  static func appendIPv6(_ bytes: ByteView, to out: inout [UInt8]) {
+  static func appendIPv6(_ bytes: ByteView, to out: inout ByteWriter) {
     guard bytes.count == 16 else { return appendHex(bytes, to: &out) }
     func group(_ i: Int) -> UInt16 { bytes.uint16(at: i * 2)! }
     var bestStart = -1
@@ -240,18 +228,18 @@ public enum FieldText {
     }
   }
 
-  static func appendEther(_ bytes: ByteView, to out: inout [UInt8]) {
+  static func appendEther(_ bytes: ByteView, to out: inout ByteWriter) {
     for i in 0..<bytes.count {
       if i > 0 { out.append(UInt8(ascii: ":")) }
       appendHexByte(bytes.byte(i), to: &out)
     }
   }
 
-  static func appendHex(_ bytes: ByteView, to out: inout [UInt8]) {
+  static func appendHex(_ bytes: ByteView, to out: inout ByteWriter) {
     for i in 0..<bytes.count { appendHexByte(bytes.byte(i), to: &out) }
   }
 
-  static func appendEscaped(_ bytes: ByteView, to out: inout [UInt8]) {
+  static func appendEscaped(_ bytes: ByteView, to out: inout ByteWriter) {
     var i = 0
     while i < bytes.count {
       let b = bytes.byte(i)
@@ -264,7 +252,7 @@ public enum FieldText {
       case 0..<0x80: out.append(b)
       default:
         if let (scalar, length) = decodeUTF8(bytes, at: i) {
-          UTF8.encode(scalar) { out.append($0) }
+          out.append(contentsOf: String(scalar).utf8)
           i += length
           continue
         }
@@ -288,7 +276,7 @@ public enum FieldText {
     return (scalar, length)
   }
 
-  static func appendRelativeTime(_ nanoseconds: Int64, to out: inout [UInt8]) {
+  static func appendRelativeTime(_ nanoseconds: Int64, to out: inout ByteWriter) {
     if nanoseconds < 0 { out.append(UInt8(ascii: "-")) }
     let magnitude = nanoseconds.magnitude
     appendDecimal(magnitude / 1_000_000_000, to: &out)

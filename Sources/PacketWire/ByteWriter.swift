@@ -1,0 +1,74 @@
+/// A growable run of bytes that text is written into: command output,
+/// field values.
+///
+/// Appending writes straight through a pointer after one capacity check
+/// per call, where an `Array` append pays for a uniqueness check and a
+/// generic copy each time; printing a column of a million packets appends
+/// a few million times.
+public struct ByteWriter: ~Copyable {
+  private var base: UnsafeMutablePointer<UInt8>
+  public private(set) var count = 0
+  private var capacity: Int
+
+  public init(capacity: Int = 256) {
+    self.capacity = max(16, capacity)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  deinit { base.deallocate() }
+
+  /// Makes room for `extra` more bytes.
+  @inline(__always) private mutating func reserve(_ extra: Int) {
+    if count + extra > capacity { grow(to: count + extra) }
+  }
+
+  private mutating func grow(to needed: Int) {
+    var larger = capacity * 2
+    while larger < needed { larger *= 2 }
+    let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+    moved.update(from: base, count: count)
+    base.deallocate()
+    base = moved
+    capacity = larger
+  }
+
+  @inline(__always) public mutating func append(_ byte: UInt8) {
+    reserve(1)
+    base[count] = byte
+    count += 1
+  }
+
+  public mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+    guard let start = bytes.baseAddress, !bytes.isEmpty else { return }
+    reserve(bytes.count)
+    (base + count).update(from: start, count: bytes.count)
+    count += bytes.count
+  }
+
+  public mutating func append(contentsOf bytes: some Collection<UInt8>) {
+    let done: Void? = bytes.withContiguousStorageIfAvailable { append(contentsOf: $0) }
+    if done == nil {
+      reserve(bytes.count)
+      for byte in bytes { append(byte) }
+    }
+  }
+
+  /// Lets `write` fill up to `limit` bytes at the end and answer how many
+  /// it wrote.
+  @inline(__always)
+  public mutating func write(upTo limit: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
+    reserve(limit)
+    count += write(base + count)
+  }
+
+  public mutating func removeAll() { count = 0 }
+
+  public func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    try body(UnsafeRawBufferPointer(start: base, count: count))
+  }
+
+  /// The bytes as text (invalid UTF-8 becomes U+FFFD).
+  public var text: String {
+    withBytes { String(decoding: $0, as: UTF8.self) }
+  }
+}
