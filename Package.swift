@@ -41,7 +41,7 @@ let package = Package(
       dependencies: [
         "PacketWire", "PacketCapture", "PacketDissection", "PacketLanguage", "PacketRender", "PacketLive", "PacketBPF",
         "CReadline",
-      ]),
+      ], swiftSettings: fast),
     .executableTarget(
       name: "pktsh",
       dependencies: [

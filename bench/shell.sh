@@ -10,7 +10,8 @@
 #   2. print: `print ip.src, tcp.dstport` over the first 200,000 packets, to a
 #      pipe, against `tshark -T fields -e ip.src -e tcp.dstport` on the same
 #      file (bar: at least 20x faster).
-# Each command runs RUNS times (default 5); the median wall time counts.
+# Each command runs RUNS times (default 5) under hyperfine (apt-get install
+# hyperfine); the median wall time counts.
 # SCRATCH overrides the build directory.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,20 +26,18 @@ pktsh="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/pktsh
 [ -f "$small" ] || python3 "$root/../shared/bench/make-bench.py" "$small" 200000 >/dev/null
 cat "$capture" "$small" > /dev/null
 
-# median NAME COMMAND...: runs the command $runs times (stdout into a pipe),
-# prints the median wall time and the largest peak resident memory.
+# median NAME COMMAND...: runs the command $runs times under hyperfine
+# (stdout into a pipe, stderr discarded), prints the median wall time and
+# the peak resident memory of one more run.
 median() {
   local name=$1; shift
-  local times=() peak=0
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -o /tmp/shellbench.$$ -f '%e %M' bash -c '"$@" | cat > /dev/null' _ "$@"
-    read -r wall kib < /tmp/shellbench.$$
-    times+=("$wall")
-    (( kib > peak )) && peak=$kib
-  done
-  local m
-  m=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
-  printf '%-16s %7.3f s  %6d MiB\n' "$name" "$m" $((peak / 1024))
+  hyperfine --style none --warmup 1 --runs "$runs" --export-json /tmp/shellbench.$$.json \
+    "$(printf '%q ' "$@") 2>/dev/null | cat > /dev/null" > /dev/null
+  local m kib
+  m=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' /tmp/shellbench.$$.json)
+  /usr/bin/time -o /tmp/shellbench.$$ -f '%M' bash -c '"$@" 2>/dev/null | cat > /dev/null' _ "$@"
+  kib=$(cat /tmp/shellbench.$$)
+  printf '%-16s %7.3f s  %6d MiB\n' "$name" "$m" $((kib / 1024))
   eval "${name//-/_}=$m"
 }
 
@@ -53,4 +52,4 @@ echo "print ip.src, tcp.dstport over 200,000 packets, to a pipe:"
 median pktsh-print "$pktsh" -r "$small" -c 'print ip.src, tcp.dstport'
 median tshark tshark -r "$small" -T fields -e ip.src -e tcp.dstport
 awk -v a="$pktsh_print" -v b="$tshark" 'BEGIN { printf "  tshark / pktsh = %.1f (bar: at least 20)\n", b / a }'
-rm -f /tmp/shellbench.$$
+rm -f /tmp/shellbench.$$ /tmp/shellbench.$$.json

@@ -56,14 +56,14 @@ public final class Dissection {
   /// When set, only these fields are recorded (protocol items always are).
   var only: FieldIDSet? {
     didSet {
-      recordsEverything = only == nil
-      wanted.update(repeating: 0, count: FieldIDSet.wordCount)
-      if let only { for (i, word) in only.words.enumerated() { wanted[i] = word } }
+      guard let only else { return wanted.update(repeating: ~0, count: FieldIDSet.wordCount) }
+      for (i, word) in only.words.enumerated() { wanted[i] = word }
+      for proto in ProtocolID.allCases { Self.set(FieldID(proto, 0), in: wanted) }
     }
   }
-  /// `only` as the hot path reads it: a flag and a bitmap by `FieldID.raw`,
-  /// with no optional or array to retain on every field.
-  private var recordsEverything = true
+  /// `only` as the hot path reads it: a bitmap by `FieldID.raw`, every bit
+  /// set when everything is recorded, and always the protocol items; one
+  /// load and a bit test per field, with no optional or array to retain.
   private let wanted = UnsafeMutablePointer<UInt64>.allocate(capacity: FieldIDSet.wordCount)
   /// Fixed-field layouts by `FieldID.raw`, for `LayerCursor.fixed`.
   let layouts = FastTables.shared.layouts
@@ -74,7 +74,7 @@ public final class Dissection {
   var claimedEnd: Int?
 
   init() {
-    wanted.initialize(repeating: 0, count: FieldIDSet.wordCount)
+    wanted.initialize(repeating: ~0, count: FieldIDSet.wordCount)
     records.reserveCapacity(256)
     layers.reserveCapacity(16)
     arena.reserveCapacity(1024)
@@ -111,7 +111,11 @@ public final class Dissection {
   }
 
   @inline(__always) func wants(_ id: FieldID) -> Bool {
-    recordsEverything || id.index == 0 || wanted[Int(id.raw >> 6)] & (1 << UInt64(id.raw & 63)) != 0
+    wanted[Int(id.raw >> 6)] & (1 << UInt64(id.raw & 63)) != 0
+  }
+
+  private static func set(_ id: FieldID, in bitmap: UnsafeMutablePointer<UInt64>) {
+    bitmap[Int(id.raw >> 6)] |= 1 << UInt64(id.raw & 63)
   }
 
   @inline(__always) func append(_ record: FieldRecord) {

@@ -6,10 +6,10 @@ struct FieldLayout {
   var byteOffset: Int32 = 0
   /// Container width in bytes.
   var count: Int32 = 0
-  var mask: UInt64 = 0
+  /// The field's bits within the container (all ones for whole-byte
+  /// fields), and how far to shift them down.
+  var mask: UInt64 = ~0
   var shift: UInt8 = 0
-  /// False for addresses and byte strings: no masking.
-  var isInteger = false
 }
 
 /// The registry flattened into arrays, made once and shared by every
@@ -37,9 +37,8 @@ final class FastTables: Sendable {
         // A masked field's bits start inside its container; step back to its first byte.
         let leading = decl.mask == 0 ? 0 : decl.mask.leadingZeroBitCount - (64 - count * 8)
         layouts[Int(FieldID(proto.id, index).raw)] = FieldLayout(
-          byteOffset: Int32((bits.offset - leading) / 8), count: Int32(count), mask: decl.mask,
-          shift: UInt8(decl.mask == 0 ? 0 : decl.mask.trailingZeroBitCount),
-          isInteger: decl.kind.isInteger)
+          byteOffset: Int32((bits.offset - leading) / 8), count: Int32(count),
+          mask: decl.mask == 0 ? ~0 : decl.mask, shift: UInt8(decl.mask.trailingZeroBitCount & 63))
       }
     }
     self.layouts = layouts

@@ -101,7 +101,7 @@ public struct LayerCursor {
     let count = Int(layout.count)
     try check(byteOffset, count)
     let value = count <= 8 ? packet.uncheckedUInt(at: start + byteOffset, length: count) : 0
-    let shown = layout.isInteger && layout.mask != 0 ? (value & layout.mask) >> UInt64(layout.shift) : value
+    let shown = (value & layout.mask) &>> UInt64(layout.shift)
     dissection.append(
       FieldRecord(
         field: field, depth: depth + extra, flags: flags, offset: Int32(start + byteOffset),
