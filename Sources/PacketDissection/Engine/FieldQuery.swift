@@ -39,17 +39,21 @@ public struct FieldQuery: Sendable {
 
   /// Appends `line(dissection)`'s text, UTF-8, to `out` (no newline).
   public func appendLine(_ dissection: Dissection, to out: inout ByteWriter) {
-    for (i, field) in fields.enumerated() {
-      if i > 0 { out.append(UInt8(ascii: "\t")) }
-      let (kind, base) = formats[i]
-      var first = true
-      for record in dissection.records where record.field == field {
-        if !first { out.append(UInt8(ascii: ",")) }
-        first = false
-        FieldText.append(record, kind: kind, base: base, in: dissection, to: &out)
+    dissection.records.withUnsafeBufferPointer { records in
+      for i in fields.indices {
+        if i > 0 { out.append(UInt8(ascii: "\t")) }
+        let field = fields[i]
+        let (kind, base) = formats[i]
+        var first = true
+        for record in records where record.field == field {
+          if !first { out.append(UInt8(ascii: ",")) }
+          first = false
+          FieldText.append(record, kind: kind, base: base, in: dissection, to: &out)
+        }
       }
     }
   }
+
 }
 
 public struct UnknownField: Error, Sendable {

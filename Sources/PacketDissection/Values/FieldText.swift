@@ -132,6 +132,7 @@ public enum FieldText {
     appendDigits(value, radix: 10, count: decimalDigits(value), to: &out)
   }
 
+  @inline(__always)
   private static func decimalDigits(_ value: UInt64) -> Int {
     var count = 1
     var rest = value
@@ -148,25 +149,32 @@ public enum FieldText {
   }
 
   /// The low `count` digits (at most 24) of `value` in `radix` (at most
-  /// 16), most significant first, lowercase.
+  /// 16), most significant first, lowercase. Inlined so that each caller's
+  /// constant radix turns the divisions into shifts and multiplications.
+  @inline(__always)
   private static func appendDigits(_ value: UInt64, radix: UInt64, count: Int, to out: inout ByteWriter) {
     out.write(upTo: 24) { p in
       var rest = value
       var i = count
       while i > 0 {
         i -= 1
-        p[i] = digitCharacters[Int(rest % radix)]
+        p[i] = digitCharacter(rest % radix)
         rest /= radix
       }
       return count
     }
   }
 
-  private static let digitCharacters: [UInt8] = Array("0123456789abcdef".utf8)
+  /// `0`-`9`, then `a`-`f`.
+  @inline(__always)
+  private static func digitCharacter(_ digit: some BinaryInteger) -> UInt8 {
+    let d = UInt8(truncatingIfNeeded: digit)
+    return d < 10 ? UInt8(ascii: "0") &+ d : UInt8(ascii: "a") &+ (d &- 10)
+  }
 
   static func appendHexByte(_ b: UInt8, to out: inout ByteWriter) {
-    out.append(digitCharacters[Int(b >> 4)])
-    out.append(digitCharacters[Int(b & 15)])
+    out.append(digitCharacter(b >> 4))
+    out.append(digitCharacter(b & 15))
   }
 
   static func appendIPv4(_ address: UInt32, to out: inout ByteWriter) {
