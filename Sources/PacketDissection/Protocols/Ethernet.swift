@@ -61,6 +61,10 @@ enum Ethernet {
   private static func address(
     _ c: LayerCursor, at offset: Int, field: FieldID, lgField: FieldID, igField: FieldID
   ) throws(DissectionStop) {
+    // One check covers every field below; most questions want none of them.
+    try c.check(offset, 6)
+    guard c.wants(field) || c.wants(lgField) || c.wants(igField) || c.wants(addr) || c.wants(lg) || c.wants(ig)
+    else { return }
     try c.add(field, at: offset, 6)
     let first = UInt64(try c.uint8(offset))
     try c.add(lgField, at: offset, 3, value: first >> 1 & 1, depth: 2)

@@ -73,8 +73,11 @@ enum IPv4 {
     try c.add(hdrLen, at: 0, 1, value: UInt64(headerLength))
     guard headerLength >= 20 else { throw .malformed }
     try c.fixed(dsfield)
-    try c.fixed(dscp, depth: 2)
-    try c.fixed(ecn, depth: 2)
+    // Its bits lie in the byte just read: skip them unless wanted.
+    if c.wants(dscp) || c.wants(ecn) {
+      try c.fixed(dscp, depth: 2)
+      try c.fixed(ecn, depth: 2)
+    }
     var totalLength = Int(try c.fixed(len))
     // Zero means the NIC segments the datagram (TSO): Wireshark then takes
     // the length from the frame.
@@ -84,9 +87,11 @@ enum IPv4 {
     c.dissection.claim(end: c.start + totalLength)
     try c.fixed(id)
     try c.fixed(flags)
-    try c.fixed(flagRB, depth: 2)
-    try c.fixed(flagDF, depth: 2)
-    try c.fixed(flagMF, depth: 2)
+    if c.wants(flagRB) || c.wants(flagDF) || c.wants(flagMF) {
+      try c.fixed(flagRB, depth: 2)
+      try c.fixed(flagDF, depth: 2)
+      try c.fixed(flagMF, depth: 2)
+    }
     let fragment = try c.fixed(fragOffset)
     try c.fixed(ttl)
     let protocolNumber = try c.fixed(proto)

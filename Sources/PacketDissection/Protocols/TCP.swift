@@ -166,13 +166,16 @@ enum TCP {
     try c.add(hdrLen, at: 12, 1, value: UInt64(headerLength))
     guard headerLength >= 20 else { throw .malformed }
     try c.fixed(flags)
-    if carriesACE {
-      // After an AccECN handshake, AE, CWR and ECE (bits 1-3) read as one counter.
-      try c.fixed(flagBits[0], depth: 2)
-      try c.add(ace, at: 12, 2, value: UInt64(flagValue >> 6 & 7), depth: 2)
-      for bit in flagBits[4...] { try c.fixed(bit, depth: 2) }
-    } else {
-      for bit in flagBits { try c.fixed(bit, depth: 2) }
+    // The bits were read above (no check can fail): skip them unless wanted.
+    if flagBits.contains(where: c.wants) || c.wants(ace) {
+      if carriesACE {
+        // After an AccECN handshake, AE, CWR and ECE (bits 1-3) read as one counter.
+        try c.fixed(flagBits[0], depth: 2)
+        try c.add(ace, at: 12, 2, value: UInt64(flagValue >> 6 & 7), depth: 2)
+        for bit in flagBits[4...] { try c.fixed(bit, depth: 2) }
+      } else {
+        for bit in flagBits { try c.fixed(bit, depth: 2) }
+      }
     }
     if c.wants(flagsStr) {
       let text = flagString(flagValue, ace: carriesACE)
