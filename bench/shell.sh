@@ -10,8 +10,10 @@
 #   2. print: `print ip.src, tcp.dstport` over the first 200,000 packets, to a
 #      pipe, against `tshark -T fields -e ip.src -e tcp.dstport` on the same
 #      file (bar: at least 20x faster).
-# Each command runs RUNS times (default 5) under hyperfine (apt-get install
-# hyperfine); the median wall time counts.
+# The two commands of a pair run alternately, RUNS times each (default 5)
+# after one warm-up run each, so that both see the same moments of a
+# machine whose speed wanders; the median wall time of each counts, and the
+# fastest run is shown beside it.
 # SCRATCH overrides the build directory.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,30 +28,60 @@ pktsh="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/pktsh
 [ -f "$small" ] || python3 "$root/../shared/bench/make-bench.py" "$small" 200000 >/dev/null
 cat "$capture" "$small" > /dev/null
 
-# median NAME COMMAND...: runs the command $runs times under hyperfine
-# (stdout into a pipe, stderr discarded), prints the median wall time and
-# the peak resident memory of one more run.
-median() {
-  local name=$1; shift
-  hyperfine --style none --warmup 1 --runs "$runs" --export-json /tmp/shellbench.$$.json \
-    "$(printf '%q ' "$@") 2>/dev/null | cat > /dev/null" > /dev/null
-  local m kib
-  m=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' /tmp/shellbench.$$.json)
+# wall COMMAND...: milliseconds one run takes, stdout into a pipe, stderr discarded.
+wall() {
+  local start end
+  start=$(date +%s%N)
+  "$@" 2>/dev/null | cat > /dev/null
+  end=$(date +%s%N)
+  echo $(( (end - start) / 1000000 ))
+}
+
+# peak COMMAND...: peak resident memory of one run, in MiB.
+peak() {
   /usr/bin/time -o /tmp/shellbench.$$ -f '%M' bash -c '"$@" 2>/dev/null | cat > /dev/null' _ "$@"
-  kib=$(cat /tmp/shellbench.$$)
-  printf '%-16s %7.3f s  %6d MiB\n' "$name" "$m" $((kib / 1024))
-  eval "${name//-/_}=$m"
+  echo $(( $(cat /tmp/shellbench.$$) / 1024 ))
+}
+
+# pair NAME_A NAME_B: runs the commands in A[@] and B[@] alternately and
+# prints, for each, the median and fastest wall time and the peak memory;
+# leaves the medians (in seconds) in $median_a and $median_b.
+pair() {
+  local name_a=$1 name_b=$2 i
+  local -a times_a=() times_b=()
+  wall "${A[@]}" > /dev/null
+  wall "${B[@]}" > /dev/null
+  for ((i = 0; i < runs; i++)); do
+    times_a+=("$(wall "${A[@]}")")
+    times_b+=("$(wall "${B[@]}")")
+  done
+  median_a=$(report "$name_a" "$(peak "${A[@]}")" "${times_a[@]}")
+  median_b=$(report "$name_b" "$(peak "${B[@]}")" "${times_b[@]}")
+}
+
+# report NAME MIB MS...: prints one line to stderr, the median in seconds to stdout.
+report() {
+  local name=$1 mib=$2; shift 2
+  printf '%s\n' "$@" | sort -n | awk -v name="$name" -v mib="$mib" '
+    { t[NR] = $1 }
+    END {
+      m = t[int((NR + 1) / 2)] / 1000
+      printf "%-12s median %6.3f s  fastest %6.3f s  %4d MiB\n", name, m, t[1] / 1000, mib > "/dev/stderr"
+      print m
+    }'
 }
 
 echo "count ip.src == 10.0.0.1 && tcp.dport == 443 over 1,000,000 packets:"
 printf '  pktsh prints %s (expected 25193)\n' \
   "$("$pktsh" -r "$capture" -c 'count ip.src == 10.0.0.1 && tcp.dport == 443')"
-median pktsh-count "$pktsh" -r "$capture" -c 'count ip.src == 10.0.0.1 && tcp.dport == 443'
-median tcpdump tcpdump -r "$capture" -w /dev/null 'src host 10.0.0.1 and tcp dst port 443'
-awk -v a="$pktsh_count" -v b="$tcpdump" 'BEGIN { printf "  pktsh / tcpdump = %.2f (bar: at most 1.50)\n", a / b }'
+A=("$pktsh" -r "$capture" -c 'count ip.src == 10.0.0.1 && tcp.dport == 443')
+B=(tcpdump -r "$capture" -w /dev/null 'src host 10.0.0.1 and tcp dst port 443')
+pair pktsh tcpdump 2>&1
+awk -v a="$median_a" -v b="$median_b" 'BEGIN { printf "  pktsh / tcpdump = %.2f (bar: at most 1.50)\n", a / b }'
 
 echo "print ip.src, tcp.dstport over 200,000 packets, to a pipe:"
-median pktsh-print "$pktsh" -r "$small" -c 'print ip.src, tcp.dstport'
-median tshark tshark -r "$small" -T fields -e ip.src -e tcp.dstport
-awk -v a="$pktsh_print" -v b="$tshark" 'BEGIN { printf "  tshark / pktsh = %.1f (bar: at least 20)\n", b / a }'
-rm -f /tmp/shellbench.$$ /tmp/shellbench.$$.json
+A=("$pktsh" -r "$small" -c 'print ip.src, tcp.dstport')
+B=(tshark -r "$small" -T fields -e ip.src -e tcp.dstport)
+pair pktsh tshark 2>&1
+awk -v a="$median_a" -v b="$median_b" 'BEGIN { printf "  tshark / pktsh = %.1f (bar: at least 20)\n", b / a }'
+rm -f /tmp/shellbench.$$
