@@ -123,7 +123,7 @@ public final class CaptureFile {
   private func completeIndex() {
     guard var pcap = unread else { return }
     file.adviseSequential()
-    var scan = IndexingScan(file)
+    var scan = IndexingScan(file, from: pcap.offset)
     let bytes = file.bytes
     while true {
       scan.advance(to: pcap.offset)

@@ -14,9 +14,12 @@ struct IndexingScan {
   static let lookahead = 16 << 10
   static let cacheLine = 64
 
-  init(_ file: MappedFile) {
+  /// A scan that starts at file offset `start` (where an earlier walk
+  /// stopped indexing).
+  init(_ file: MappedFile, from start: Int = 0) {
     self.file = file
-    self.releaser = PageReleaser(file)
+    self.releaser = PageReleaser(file, from: start)
+    touchedUpTo = start
   }
 
   /// Says the scan has reached `offset`.

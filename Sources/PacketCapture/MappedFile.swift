@@ -92,7 +92,11 @@ struct PageReleaser {
   /// How far the walk moves between two releases.
   static let step = 4 << 20
 
-  init(_ file: MappedFile) { self.file = file }
+  /// Releases from file offset `start` on (rounded down to a page).
+  init(_ file: MappedFile, from start: Int = 0) {
+    self.file = file
+    releasedUpTo = start / MappedFile.pageSize * MappedFile.pageSize
+  }
 
   /// Says the walk no longer needs bytes before `offset`.
   mutating func passed(_ offset: Int) {
