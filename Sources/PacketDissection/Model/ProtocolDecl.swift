@@ -30,9 +30,10 @@ public enum LayerLevel: Int, Sendable, Comparable {
   public static func < (a: LayerLevel, b: LayerLevel) -> Bool { a.rawValue < b.rawValue }
 }
 
-/// A protocol, declared once: its names, its fields, where it binds, and the
-/// function that walks its bytes. Everything else (lookup by name, the tree,
-/// hex highlighting, the fields table, the layout diagram) is derived from it.
+/// A protocol, declared once: its names, its fields and where it binds.
+/// Everything else (lookup by name, the tree, hex highlighting, the fields
+/// table, the layout diagram) is derived from it; the function that walks
+/// its bytes sits beside it and `Registry.dissect` calls it.
 public struct ProtocolDecl: Sendable {
   public let id: ProtocolID
   /// The filter name, e.g. `ip`.
