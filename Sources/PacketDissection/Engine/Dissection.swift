@@ -56,7 +56,10 @@ public final class Dissection {
   /// When set, only these fields are recorded (protocol items always are).
   var only: FieldIDSet? {
     didSet {
-      guard let only else { return wanted.update(repeating: ~0, count: FieldIDSet.wordCount) }
+      guard let only else {
+        wanted.update(repeating: ~0, count: FieldIDSet.wordCount)
+        return
+      }
       for (i, word) in only.words.enumerated() { wanted[i] = word }
       for proto in ProtocolID.allCases { Self.set(FieldID(proto, 0), in: wanted) }
     }
