@@ -70,7 +70,7 @@ struct FilterReader {
     case .compare(let op, let a, let b, _):
       switch (try operand(a), try operand(b)) {
       case (.subject(let s), .literal(let text)): return .compare(s, op, try constant(text, for: s))
-      case (.literal(let text), .subject(let s)): return .compare(s, op.swapped, try constant(text, for: s))
+      case (.literal(let text), .subject(let s)): return .compare(s, op.mirrored, try constant(text, for: s))
       case (.subject, .subject): throw BPFUnsupported("comparing two fields needs dissection")
       case (.literal, .literal): throw BPFUnsupported("a comparison needs a field")
       }
@@ -184,18 +184,5 @@ struct FilterReader {
     }
     guard let converted else { throw BPFUnsupported("'\(text)' is not a value for this field") }
     return converted
-  }
-}
-
-extension CompareOp {
-  /// The operator with its sides swapped (`5 < x` is `x > 5`).
-  var swapped: CompareOp {
-    switch self {
-    case .less: .greater
-    case .greater: .less
-    case .lessOrEqual: .greaterOrEqual
-    case .greaterOrEqual: .lessOrEqual
-    default: self
-    }
   }
 }

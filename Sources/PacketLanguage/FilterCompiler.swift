@@ -490,7 +490,7 @@ private func compareValues_(_ a: RuntimeValue, _ b: RuntimeValue) -> Int? { comp
 
 extension CompareOp {
   /// The operator with its sides swapped (`5 < x` is `x > 5`).
-  var mirrored: CompareOp {
+  public var mirrored: CompareOp {
     switch self {
     case .less: .greater
     case .greater: .less
