@@ -53,7 +53,6 @@ public struct FieldQuery: Sendable {
       }
     }
   }
-
 }
 
 public struct UnknownField: Error, Sendable {
