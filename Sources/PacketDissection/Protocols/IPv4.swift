@@ -78,10 +78,11 @@ enum IPv4 {
       try c.fixed(dscp, depth: 2)
       try c.fixed(ecn, depth: 2)
     }
-    var totalLength = Int(try c.fixed(len))
     // Zero means the NIC segments the datagram (TSO): Wireshark then takes
-    // the length from the frame.
-    if totalLength == 0 { totalLength = c.length }
+    // the length from the frame, and shows that as the value.
+    let declaredLength = Int(try c.uint16(2))
+    let totalLength = declaredLength == 0 ? c.length : declaredLength
+    try c.add(len, at: 2, 2, value: UInt64(totalLength))
     guard totalLength >= headerLength else { throw .malformed }
     c.limit(to: totalLength)
     c.dissection.claim(end: c.start + totalLength)
