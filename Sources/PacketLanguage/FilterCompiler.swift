@@ -412,6 +412,11 @@ public struct FilterCompiler {
         return { _, visit in visit(.integer(n)) }
       }
     }
+    for (side, other) in [(a, b), (b, a)] {
+      if case .literal(let lit) = try operand(side), lit.quoted == nil, let n = Literals.integer(lit.text) {
+        try checkFits(n, lit, field: other)
+      }
+    }
     let (x, y) = (try side(&self, a), try side(&self, b))
     return ValueNode(type: .integer) { d, visit in
       x(d) { l in
@@ -461,13 +466,46 @@ public struct FilterCompiler {
         return nil
       }
     }()
-    if let converted { return converted }
+    if let converted {
+      if case .integer(let n) = converted, type == .integer { try checkFits(n, lit, field: field) }
+      return converted
+    }
     let what = fieldName(field).map { " for \($0)" } ?? ""
     let suggestion = bare ? Suggestions.closest(to: text, in: Registry.fieldsByName.keys) : nil
     if suggestion != nil {
       throw LanguageError(.unknownField, "'\(text)' is neither a field nor \(type)\(what)", at: lit.location, suggestion: suggestion)
     }
     throw LanguageError(.type, "'\(text)' is not \(type)\(what)", at: lit.location)
+  }
+
+  /// An integer the field cannot hold is a mistake, as tshark says
+  /// (`ip.ttl == 256`: "too big for this field, maximum 255"). The bound is
+  /// the field's whole width, whatever its mask; like tshark, a negative
+  /// number for an unsigned field is let through (it matches nothing).
+  private func checkFits(_ n: Int64, _ lit: LiteralText, field: Expr) throws(LanguageError) {
+    guard let name = fieldName(field), let id = Registry.field(named: name) else { return }
+    let bits: Int
+    switch id.decl.kind {
+    case .uint(let bytes):
+      guard !lit.text.hasPrefix("-") else { return }
+      bits = bytes * 8
+    case .frameNumber:
+      bits = 32
+    case .int(let bytes) where bytes < 8:
+      let maximum = Int64(1) << (bytes * 8 - 1) - 1
+      if n > maximum { throw LanguageError(.type, "'\(lit.text)' is too big for \(name), maximum \(maximum)", at: lit.location) }
+      if n < -maximum - 1 {
+        throw LanguageError(.type, "'\(lit.text)' is too small for \(name), minimum \(-maximum - 1)", at: lit.location)
+      }
+      return
+    default:
+      return
+    }
+    guard bits < 64 else { return }
+    let maximum = UInt64(1) << UInt64(bits) - 1
+    if UInt64(bitPattern: n) > maximum {
+      throw LanguageError(.type, "'\(lit.text)' is too big for \(name), maximum \(maximum)", at: lit.location)
+    }
   }
 
   private func fieldName(_ expr: Expr) -> String? {

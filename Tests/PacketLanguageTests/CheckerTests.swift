@@ -21,6 +21,14 @@ import Testing
     ("lenn(http.host) > 1", "unknown function 'lenn'", 1, "len"),
     ("ip.src + 1 == 2", "arithmetic needs integers, not an IPv4 address", 1, nil),
     ("frame[x] == 00", "'x' is not a slice: expected i:n, i-j, i, i: or :n", 6, nil),
+    // Integers a field cannot hold, as `tshark -Y` refuses them.
+    ("ip.ttl == 256", "'256' is too big for ip.ttl, maximum 255", 11, nil),
+    ("ip.flags == 0x100", "'0x100' is too big for ip.flags, maximum 255", 13, nil),
+    ("tcp.port in {1..70000}", "'70000' is too big for tcp.port, maximum 65535", 17, nil),
+    ("ip.len > 70000", "'70000' is too big for ip.len, maximum 65535", 10, nil),
+    ("tcp.flags & 0x10000", "'0x10000' is too big for tcp.flags, maximum 65535", 13, nil),
+    ("frame.number == 4294967296", "'4294967296' is too big for frame.number, maximum 4294967295", 17, nil),
+    ("tcp.window_size_scalefactor == 2147483648", "'2147483648' is too big for tcp.window_size_scalefactor, maximum 2147483647", 32, nil),
   ]
 
   @Test(arguments: rejected) func rejects(_ input: String, _ message: String, _ column: Int, _ suggestion: String?)
@@ -44,6 +52,9 @@ import Testing
     "tcp.port in {80, 443, 8000..8080}", "http.request.method == GET", "tcp.flags.syn == true",
     "tcp.flags & 0x02", "len(http.host) > 5", "count(ip.src) == 2", "upper(http.host) == \"X\"",
     "frame.time_relative > 1.5", "tcp.sport == 80 && udp.dport == 53", "ip.id == 0b101",
+    // The largest values the fields hold, and what tshark also lets through.
+    "ip.ttl == 255", "ip.flags == 0xff", "ip.dsfield.dscp == 64", "tcp.port == -1", "tcp.flags.syn == 2",
+    "tcp.window_size_scalefactor == -1", "frame.number == 4294967295",
   ]
 
   @Test(arguments: accepted) func accepts(_ input: String) throws {
