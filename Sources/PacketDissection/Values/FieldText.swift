@@ -80,8 +80,14 @@ public enum FieldText {
   /// `Jun 29, 2010 19:41:35.135052000 UTC`, in the local time zone as
   /// tshark prints it.
   public static func absoluteTime(_ nanoseconds: Int64) -> String {
-    var seconds = time_t(nanoseconds.floorDivided(by: 1_000_000_000))
-    let fraction = nanoseconds - Int64(seconds) * 1_000_000_000
+    // Floor division, without the multiplication back that overflows at
+    // the ends of the range (Int64.min is -9223372037 s + 145224192 ns).
+    var (whole, fraction) = nanoseconds.quotientAndRemainder(dividingBy: 1_000_000_000)
+    if fraction < 0 {
+      whole -= 1
+      fraction += 1_000_000_000
+    }
+    var seconds = time_t(whole)
     var parts = tm()
     guard localtime_r(&seconds, &parts) != nil else { return String(nanoseconds) }
     let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
