@@ -10,27 +10,26 @@ extension Session {
     let summarizer = PacketSummarizer(
       timeDigits: PacketSummarizer.timeDigits(
         for: capture.interfaces.first?.timestampResolution ?? .microseconds))
-    scan(capture, fields: nil, filter: filter, through: range?.last) { record, d in
+    let walked = scan(capture, fields: nil, filter: filter, through: range?.last) { record, d in
       if range?.contains(record.number) ?? true { out.line(summarizer.line(d, colour: out.colour)) }
       return true
     }
-    return .ok
+    return finish(walked, range, capture)
   }
 
   /// The dissector tree of each packet in `range` (all in view when nil),
   /// with each item's byte range.
   func show(_ range: PacketRange?) -> Outcome {
     guard let capture = loaded() else { return .runtimeFailure }
-    if let problem = beyondEnd(range, capture) { return fail(problem) }
     var first = true
-    scan(capture, fields: nil, filter: nil, through: range?.last) { record, d in
+    let walked = scan(capture, fields: nil, filter: nil, through: range?.last) { record, d in
       guard range?.contains(record.number) ?? true else { return true }
       if !first { out.line("") }
       first = false
       out.write(PacketTree.render(d, byteRanges: true, colour: out.colour))
       return true
     }
-    return .ok
+    return finish(walked, range, capture)
   }
 
   /// Hex and ASCII of each packet in `range`; with `mark`, that field's
@@ -38,9 +37,8 @@ extension Session {
   /// layer has its own colour on a terminal.
   func hexdump(_ range: PacketRange?, mark: FieldID?) -> Outcome {
     guard let capture = loaded() else { return .runtimeFailure }
-    if let problem = beyondEnd(range, capture) { return fail(problem) }
     var first = true
-    scan(capture, fields: nil, filter: nil, through: range?.last) { record, d in
+    let walked = scan(capture, fields: nil, filter: nil, through: range?.last) { record, d in
       guard range?.contains(record.number) ?? true else { return true }
       if !first { out.line("") }
       first = false
@@ -55,12 +53,18 @@ extension Session {
       }
       return true
     }
-    return .ok
+    return finish(walked, range, capture)
   }
 
-  /// Why `range` names no packet of `capture` at all, if it doesn't.
-  func beyondEnd(_ range: PacketRange?, _ capture: CaptureFile) -> String? {
-    guard let range, let first = range.spans.map(\.lowerBound).min(), first > capture.count else { return nil }
-    return "no packet \(first): the capture has \(capture.count) packets"
+  /// The outcome of a command that walked `capture` through the end of
+  /// `range`: a failure when the walk did not finish, or when `range`
+  /// names no packet at all (it starts past the last one), said as `show
+  /// 99` says it. A walk that stopped at the end of the range before the
+  /// end of the file has found its first packet.
+  func finish(_ walked: Bool, _ range: PacketRange?, _ capture: CaptureFile) -> Outcome {
+    guard walked else { return .runtimeFailure }
+    guard let range, let first = range.spans.map(\.lowerBound).min(), capture.isIndexed, first > capture.count
+    else { return .ok }
+    return fail("no packet \(first): the capture has \(capture.count) packets")
   }
 }

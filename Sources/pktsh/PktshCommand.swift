@@ -29,6 +29,10 @@ struct PktshCommand: ParsableCommand {
   var commands: String?
 
   func run() throws {
+    if file != nil && commands != nil {
+      printError("pktsh: -f and -c cannot be used together: put the commands in the script, or run them with -c alone")
+      throw ExitCode(2)
+    }
     let session = Session()
     if let readFile {
       let outcome = session.run("load \"\(readFile.replacingQuotes())\"", file: "-r")

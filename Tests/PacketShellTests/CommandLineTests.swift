@@ -48,10 +48,29 @@ struct CommandLineTests {
     #expect(run.stderr.hasPrefix("-c:1:16: error: unknown field 'tcp.lne'; did you mean tcp.len?"))
   }
 
-  @Test func showBeyondTheLastPacketSaysSo() throws {
-    let run = try runPktsh(["-r", Self.sample, "-c", "show 99"])
+  @Test(arguments: ["show 99", "list 99", "list 99-100 where tcp", "hexdump 99", "layout tcp 99", "layout ip 31,40"])
+  func rangeBeyondTheLastPacketSaysSo(command: String) throws {
+    let run = try runPktsh(["-r", Self.sample, "-c", command + "; count"])
     #expect(run.status == 1)
-    #expect(run.stderr == "pktsh: no packet 99: the capture has 30 packets\n")
+    #expect(run.stdout == "")
+    #expect(run.stderr.hasPrefix("pktsh: no packet "))
+    #expect(run.stderr.hasSuffix(": the capture has 30 packets\n"))
+  }
+
+  @Test func rangeReachingPastTheEndShowsWhatThereIs() throws {
+    let run = try runPktsh(["-r", Self.sample, "-c", "list 29-40"])
+    #expect(run.status == 0)
+    #expect(run.stdout.split(separator: "\n").count == 2)
+  }
+
+  @Test func scriptAndCommandsTogetherAreRefused() throws {
+    let scratch = try TemporaryDirectory()
+    let script = try scratch.write("s.pks", "count\n")
+    let run = try runPktsh(["-r", Self.sample, "-f", script, "-c", "count"])
+    #expect(run.status == 2)
+    #expect(run.stdout == "")
+    #expect(run.stderrLines.count == 1)
+    #expect(run.stderr.hasPrefix("pktsh: -f and -c cannot be used together"))
   }
 
   @Test func unknownCommandSuggestsTheNearestCommand() throws {
