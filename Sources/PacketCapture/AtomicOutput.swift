@@ -18,6 +18,7 @@ final class AtomicOutput {
   private static let flushThreshold = 1 << 20
 
   init(path: String) throws(CaptureError) {
+    try checkFileName(path, action: .write)
     self.path = path
     let slash = path.lastIndex(of: "/")
     let directory = slash.map { String(path[...$0]) } ?? ""

@@ -1,15 +1,20 @@
 import PacketWire
 
-/// An open pcap or pcapng file, mapped into memory and indexed.
+/// An open pcap or pcapng file and its packet index.
 ///
 /// The index keeps a 32-byte entry per packet; packet bytes are never
-/// copied into it, only lent out through `withPacket` and `forEachPacket`.
-/// A pcapng file is indexed when it opens (its interfaces may be declared
-/// anywhere). A pcap file is indexed by the first walk over its packets,
-/// so a script's first command reads the file once, not twice; `count`,
-/// `problem` and `withPacket` index whatever is left when they need it.
-/// A file that is damaged part-way still opens: the packets before the
-/// damage are kept and `problem` says why reading stopped.
+/// kept, only read (with `pread`, see `CaptureSource`) and lent out through
+/// `withPacket` and `forEachPacket`. A pcapng file is indexed when it
+/// opens (its interfaces may be declared anywhere). A pcap file is indexed
+/// by the first walk over its packets, so a script's first command reads
+/// the file once, not twice; `count`, `problem` and `withPacket` index
+/// whatever is left when they need it. A file that is damaged part-way
+/// still opens: the packets before the damage are kept and `problem` says
+/// why reading stopped.
+///
+/// A file that shrinks after it opened (another program truncating it)
+/// makes the reads that no longer find their bytes throw a `CaptureError`
+/// saying so; while indexing, that is damage like any other (`problem`).
 ///
 /// Not for use from several threads at once: walks extend the index.
 public final class CaptureFile {
@@ -19,7 +24,7 @@ public final class CaptureFile {
   /// every Interface Description Block of every section, in file order.
   public let interfaces: [CaptureInterface]
 
-  private let file: MappedFile
+  private let file: CaptureSource
   private var entries: [IndexEntry]
   private let comments: [Int: [String]]
   /// Reads the pcap records not indexed yet; nil once the index is complete.
@@ -44,40 +49,44 @@ public final class CaptureFile {
 
   /// Opens and validates the capture at `path`; indexes it if it is pcapng.
   public init(path: String) throws(CaptureError) {
-    let file = try MappedFile(path: path)
-    guard let magic = file.bytes.uint32(at: 0) else {
+    let file = try CaptureSource(path: path)
+    var reader = BlockReader(file)
+    defer { reader.close() }
+    guard file.size >= 4, let magic = try reader.bytes(at: 0, count: 4).uint32(at: 0) else {
       throw CaptureError(path: path, reason: "file is too short to be a capture (\(file.size) bytes)")
     }
     self.path = path
     self.file = file
     if case .pcap(let nanosecond, let bigEndian) = PcapIndexer.format(magic: magic) {
       format = .pcap(nanosecond: nanosecond, bigEndian: bigEndian)
-      interfaces = [try PcapIndexer.interface(file, path: path, nanosecond: nanosecond, bigEndian: bigEndian)]
+      interfaces = [try PcapIndexer.interface(&reader, path: path, nanosecond: nanosecond, bigEndian: bigEndian)]
       entries = []
       comments = [:]
       unread = PcapIndexer(file, nanosecond: nanosecond, bigEndian: bigEndian)
     } else if magic == PcapngIndexer.BlockType.sectionHeader {
       file.adviseSequential()
-      let index = try PcapngIndexer.index(file, path: path)
+      let index = try PcapngIndexer.index(&reader, path: path)
       format = index.format
       interfaces = index.interfaces
       entries = index.entries
       comments = index.comments
       indexProblem = index.problem
-      // Indexing touched every header; give those pages back.
-      file.release(0..<file.size)
     } else {
       throw CaptureError(path: path, reason: "not a pcap or pcapng file (magic \(hex(magic)))")
     }
   }
 
   /// Calls `body` with packet `index` (0-based; must be below `count`).
-  public func withPacket<R>(at index: Int, _ body: (PacketRecord) throws -> R) rethrows -> R {
+  /// Throws a `CaptureError` when the file no longer holds the packet.
+  public func withPacket<R>(at index: Int, _ body: (PacketRecord) throws -> R) throws -> R {
     if index >= entries.count { completeIndex() }
     precondition(index >= 0 && index < entries.count, "packet index \(index) out of 0..<\(entries.count)")
     let entry = entries[index]
-    return try body(
-      record(entry, index: index, bytes: ByteView(base: file.base + Int(entry.offset), count: Int(entry.capturedLength))))
+    let length = Int(entry.capturedLength)
+    return try withUnsafeTemporaryAllocation(byteCount: max(1, length), alignment: 16) { buffer in
+      _ = try file.read(into: buffer.baseAddress!, count: length, needed: length, at: Int(entry.offset))
+      return try body(record(entry, index: index, bytes: ByteView(base: buffer.baseAddress, count: length)))
+    }
   }
 
   /// Walks the packets of `range` (all when nil; the part past the last
@@ -86,28 +95,29 @@ public final class CaptureFile {
   /// The walk reads the file in blocks of a few MiB into one buffer (see
   /// `BlockReader`), so even a walk over a file far larger than memory
   /// keeps only the index and that buffer resident. Packets not indexed yet
-  /// are indexed as the walk passes them.
-  public func forEachPacket(in range: Range<Int>? = nil, _ body: (PacketRecord) throws -> Bool) rethrows {
+  /// are indexed as the walk passes them. Throws what `body` throws, or a
+  /// `CaptureError` when the file no longer holds a packet's bytes.
+  public func forEachPacket(in range: Range<Int>? = nil, _ body: (PacketRecord) throws -> Bool) throws {
     let wanted = range ?? 0..<Int.max
     var reader = BlockReader(file)
     defer { reader.close() }
     var index = max(0, wanted.lowerBound)
     while index < wanted.upperBound {
       guard index < entries.count else {
-        guard indexNext(with: &reader) else { return }
+        guard try indexNext(with: &reader) else { return }
         continue
       }
       let entry = entries[index]
-      let bytes = reader.bytes(at: Int(entry.offset), count: Int(entry.capturedLength))
+      let bytes = try reader.bytes(at: Int(entry.offset), count: Int(entry.capturedLength))
       guard try body(record(entry, index: index, bytes: bytes)) else { return }
       index += 1
     }
   }
 
   /// Indexes one more pcap packet through `reader`; false at the end.
-  private func indexNext(with reader: inout BlockReader) -> Bool {
+  private func indexNext(with reader: inout BlockReader) throws(CaptureError) -> Bool {
     guard var pcap = unread else { return false }
-    switch pcap.next(number: entries.count + 1, read: { reader.bytes(at: $0, count: $1) }) {
+    switch try pcap.next(number: entries.count + 1, reader: &reader) {
     case .packet(let entry):
       entries.append(entry)
       unread = pcap
@@ -119,32 +129,26 @@ public final class CaptureFile {
     }
   }
 
-  /// Indexes the packets no walk has reached yet, straight from the mapping.
+  /// Indexes the packets no walk has reached yet. A file that shrank
+  /// meanwhile is damage: indexing stops there and `problem` says so.
   private func completeIndex() {
     guard var pcap = unread else { return }
+    unread = nil
     file.adviseSequential()
-    var scan = IndexingScan(file, from: pcap.offset)
-    let bytes = file.bytes
+    var reader = BlockReader(file)
+    defer { reader.close() }
     while true {
-      scan.advance(to: pcap.offset)
-      let step = pcap.next(number: entries.count + 1) { bytes.slice($0, $1) }
+      let step: PcapIndexer.Step
+      do { step = try pcap.next(number: entries.count + 1, reader: &reader) } catch {
+        indexProblem = error.reason
+        return
+      }
       guard case .packet(let entry) = step else {
         if case .end(let problem) = step { indexProblem = problem }
-        break
+        return
       }
       entries.append(entry)
     }
-    scan.finish()
-    unread = nil
-    // Indexing touched every header; give those pages back.
-    file.release(0..<file.size)
-  }
-
-  /// Lets `releaser` (created on first use) drop the pages before `record`.
-  func releaseBehind(_ record: PacketRecord, with releaser: inout PageReleaser?) {
-    guard let start = record.bytes.base else { return }
-    if releaser == nil { releaser = PageReleaser(file) }
-    releaser?.passed(start - file.base)
   }
 
   private func record(_ entry: IndexEntry, index: Int, bytes: ByteView) -> PacketRecord {

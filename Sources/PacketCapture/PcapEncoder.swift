@@ -15,18 +15,18 @@ enum PcapEncoder {
   }
 
   /// Appends one record; answers why not when the packet does not fit pcap.
-  static func record(_ packet: OwnedPacket, into out: inout [UInt8]) -> String? {
+  static func record(_ packet: PacketRecord, into out: inout [UInt8]) -> String? {
     guard let seconds = UInt32(exactly: packet.timestamp.seconds) else {
       return "timestamp \(packet.timestamp) does not fit in pcap (1970 to 2106); write pcapng instead"
     }
-    guard let captured = UInt32(exactly: packet.capturedBytes.count) else {
-      return "a packet of \(packet.capturedBytes.count) bytes is too large for pcap"
+    guard let captured = UInt32(exactly: packet.bytes.count) else {
+      return "a packet of \(packet.bytes.count) bytes is too large for pcap"
     }
     out.appendLittleEndian(seconds)
     out.appendLittleEndian(packet.timestamp.nanoseconds)
     out.appendLittleEndian(captured)
     out.appendLittleEndian(UInt32(clamping: packet.originalLength))
-    out.append(contentsOf: packet.capturedBytes)
+    out.append(packet.bytes)
     return nil
   }
 }

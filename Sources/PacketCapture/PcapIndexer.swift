@@ -31,12 +31,12 @@ struct PcapIndexer {
   /// The one interface the file header describes. The version fields are
   /// not checked, so files with unusual versions still load.
   static func interface(
-    _ file: MappedFile, path: String, nanosecond: Bool, bigEndian: Bool
+    _ reader: inout BlockReader, path: String, nanosecond: Bool, bigEndian: Bool
   ) throws(CaptureError) -> CaptureInterface {
-    let bytes = OrderedBytes(view: file.bytes, bigEndian: bigEndian)
-    guard let snapLength = bytes.uint32(at: 16), let network = bytes.uint32(at: 20) else {
-      throw CaptureError(path: path, reason: "pcap header is truncated")
-    }
+    guard reader.fileSize >= headerLength else { throw CaptureError(path: path, reason: "pcap header is truncated") }
+    let bytes = OrderedBytes(view: try reader.bytes(at: 0, count: headerLength), bigEndian: bigEndian)
+    let snapLength = bytes.uint32(at: 16) ?? 0
+    let network = bytes.uint32(at: 20) ?? 0
     // The upper bits of the link-type field carry FCS information; the link
     // type proper is the low 16 bits (libpcap's LT_LINKTYPE).
     return CaptureInterface(
@@ -45,7 +45,7 @@ struct PcapIndexer {
   }
 
   /// Ready to read the first record of `file`, whose header has been read.
-  init(_ file: MappedFile, nanosecond: Bool, bigEndian: Bool) {
+  init(_ file: CaptureSource, nanosecond: Bool, bigEndian: Bool) {
     self.bigEndian = bigEndian
     fractionScale = nanosecond ? 1 : 1_000
     size = file.size
@@ -58,20 +58,20 @@ struct PcapIndexer {
     case end(problem: String?)
   }
 
-  /// Reads the record at `offset` and moves past it. `read(offset, count)`
-  /// lends the file's bytes; it is asked only for bytes inside the file.
-  /// `number` is the packet's 1-based number, for the problem text.
+  /// Reads the record at `offset` through `reader` and moves past it.
+  /// `number` is the packet's 1-based number, for the problem text. Throws
+  /// when the file no longer holds the record (it shrank).
   ///
   /// A fraction field of a second or more (seen in fuzzed files) carries
   /// into the seconds; Wireshark instead wraps the nanosecond value at 32
   /// bits and shows a meaningless time.
   @inline(__always)
-  mutating func next(number: Int, read: (Int, Int) -> ByteView) -> Step {
+  mutating func next(number: Int, reader: inout BlockReader) throws(CaptureError) -> Step {
     guard offset < size else { return .end(problem: nil) }
     guard size - offset >= Self.recordHeaderLength else {
       return .end(problem: "file ends in the middle of the header of packet \(number) (offset \(offset))")
     }
-    let header = OrderedBytes(view: read(offset, Self.recordHeaderLength), bigEndian: bigEndian)
+    let header = OrderedBytes(view: try reader.bytes(at: offset, count: Self.recordHeaderLength), bigEndian: bigEndian)
     let seconds = header.uint32(at: 0) ?? 0
     let fraction = header.uint32(at: 4) ?? 0
     let captured = header.uint32(at: 8) ?? 0

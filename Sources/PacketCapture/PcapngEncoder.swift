@@ -31,14 +31,14 @@ enum PcapngEncoder {
   }
 
   /// An Enhanced Packet Block for interface `id`, comments as opt_comment.
-  static func enhancedPacket(_ packet: OwnedPacket, interface id: Int, into out: inout [UInt8]) -> String? {
+  static func enhancedPacket(_ packet: PacketRecord, interface id: Int, into out: inout [UInt8]) -> String? {
     guard let nanoseconds = packet.timestamp.nanosecondsSinceEpoch, nanoseconds >= 0 else {
       return "timestamp \(packet.timestamp) is outside what this writer supports (1970 to 2262)"
     }
     var options: [UInt8] = []
     let comments = packet.comments.map { (PcapngOption.comment, Array($0.utf8)) }
     if let problem = appendOptions(comments, to: &options) { return problem }
-    let data = packet.capturedBytes
+    let data = packet.bytes
     let padded = (data.count + 3) & ~3
     guard let captured = UInt32(exactly: data.count), let length = UInt32(exactly: 32 + padded + options.count)
     else { return "a packet of \(data.count) bytes is too large for pcapng" }
@@ -50,7 +50,7 @@ enum PcapngEncoder {
     out.appendLittleEndian(UInt32(truncatingIfNeeded: nanoseconds))
     out.appendLittleEndian(captured)
     out.appendLittleEndian(UInt32(clamping: packet.originalLength))
-    out.append(contentsOf: data)
+    out.append(data)
     out.appendPadding(after: data.count)
     out.append(contentsOf: options)
     out.appendLittleEndian(length)

@@ -22,8 +22,7 @@ struct PcapngIndexer {
   /// Byte-order magic of a section header, as read in the section's order.
   static let byteOrderMagic: UInt32 = 0x1a2b_3c4d
 
-  private let file: MappedFile
-  private let view: ByteView
+  private let size: Int
   private var index = PacketIndex(format: .pcapng)
   private var bigEndian = false
   private var section = -1
@@ -36,16 +35,13 @@ struct PcapngIndexer {
     var reason: String
   }
 
-  private init(_ file: MappedFile) {
-    self.file = file
-    self.view = file.bytes
-  }
+  private init(size: Int) { self.size = size }
 
-  static func index(_ file: MappedFile, path: String) throws(CaptureError) -> PacketIndex {
-    guard file.size >= 28 else { throw CaptureError(path: path, reason: "pcapng section header is truncated") }
-    var indexer = PcapngIndexer(file)
+  static func index(_ reader: inout BlockReader, path: String) throws(CaptureError) -> PacketIndex {
+    guard reader.fileSize >= 28 else { throw CaptureError(path: path, reason: "pcapng section header is truncated") }
+    var indexer = PcapngIndexer(size: reader.fileSize)
     do {
-      try indexer.walk()
+      try indexer.walk(&reader)
     } catch {
       // A broken first section header leaves nothing to read.
       guard error.offset > 0 else { throw CaptureError(path: path, reason: error.reason) }
@@ -54,38 +50,48 @@ struct PcapngIndexer {
     return indexer.index
   }
 
-  private mutating func walk() throws(Stop) {
-    var scan = IndexingScan(file)
-    defer { scan.finish() }
+  private mutating func walk(_ reader: inout BlockReader) throws(Stop) {
+    func load(_ offset: Int, _ count: Int) throws(Stop) -> ByteView {
+      do { return try reader.bytes(at: offset, count: count) } catch {
+        throw Stop(offset: offset, reason: error.reason)
+      }
+    }
     var offset = 0
-    while offset < view.count {
-      scan.advance(to: offset)
-      let length = try blockLength(at: offset)
-      try read(view.slice(offset, length), at: offset)
+    while offset < size {
+      let remaining = size - offset
+      guard remaining >= 12 else {
+        throw Stop(offset: offset, reason: "file ends in the middle of a block (offset \(offset), \(remaining) bytes left)")
+      }
+      let length = try blockLength(load(offset, 12), at: offset, remaining: remaining)
+      let block = try load(offset, length)
+      let bytes = OrderedBytes(view: block, bigEndian: bigEndian)
+      guard bytes.uint32(at: length - 4) == UInt32(length) else {
+        let type = hex(bytes.uint32(at: 0) ?? 0)
+        throw Stop(offset: offset, reason: "block at offset \(offset) (type \(type)): trailing length does not match \(length)")
+      }
+      try read(block, at: offset)
       offset += length
     }
   }
 
-  /// Checks the framing of the block at `offset` and answers its length.
-  /// A section header first sets the byte order its length is read in.
-  private mutating func blockLength(at offset: Int) throws(Stop) -> Int {
-    let remaining = view.count - offset
-    guard remaining >= 12 else {
-      throw Stop(offset: offset, reason: "file ends in the middle of a block (offset \(offset), \(remaining) bytes left)")
-    }
-    if view.uint32(at: offset) == BlockType.sectionHeader {
-      if view.uint32(at: offset + 8) == Self.byteOrderMagic {
+  /// Checks the framing of the block whose first 12 bytes are `head`
+  /// (at file offset `offset`, `remaining` bytes before the end of the
+  /// file) and answers its length. A section header first sets the byte
+  /// order its length is read in.
+  private mutating func blockLength(_ head: ByteView, at offset: Int, remaining: Int) throws(Stop) -> Int {
+    if head.uint32(at: 0) == BlockType.sectionHeader {
+      if head.uint32(at: 8) == Self.byteOrderMagic {
         bigEndian = true
-      } else if view.uint32LittleEndian(at: offset + 8) == Self.byteOrderMagic {
+      } else if head.uint32LittleEndian(at: 8) == Self.byteOrderMagic {
         bigEndian = false
       } else {
-        let found = hex(view.uint32(at: offset + 8) ?? 0)
+        let found = hex(head.uint32(at: 8) ?? 0)
         throw Stop(offset: offset, reason: "section header at offset \(offset) has an unknown byte-order magic \(found)")
       }
     }
-    let bytes = OrderedBytes(view: view, bigEndian: bigEndian)
-    let type = bytes.uint32(at: offset) ?? 0
-    let declared = bytes.uint32(at: offset + 4) ?? 0
+    let bytes = OrderedBytes(view: head, bigEndian: bigEndian)
+    let type = bytes.uint32(at: 0) ?? 0
+    let declared = bytes.uint32(at: 4) ?? 0
     guard declared >= 12, declared % 4 == 0 else {
       throw Stop(offset: offset, reason: "block at offset \(offset) (type \(hex(type))) has an invalid length \(declared)")
     }
@@ -93,9 +99,6 @@ struct PcapngIndexer {
     guard length <= remaining else {
       throw Stop(offset: offset, reason: "file ends in the middle of a block at offset \(offset) (type \(hex(type))): "
         + "it claims \(length) bytes, only \(remaining) remain")
-    }
-    guard bytes.uint32(at: offset + length - 4) == declared else {
-      throw Stop(offset: offset, reason: "block at offset \(offset) (type \(hex(type))): trailing length does not match \(length)")
     }
     return length
   }

@@ -29,13 +29,14 @@ struct FastCount {
   }
 
   /// The number of packets that pass every filter; nil when interrupted.
-  func count(_ capture: CaptureFile) -> Int? {
+  /// Throws when the capture can no longer be read.
+  func count(_ capture: CaptureFile) throws -> Int? {
     let dissector = Dissector()
     dissector.interfaces = capture.interfaces
     dissector.restrict(to: filters.flatMap(\.fields))
     var n = 0
     var interrupted = false
-    capture.forEachPacket { record in
+    try capture.forEachPacket { record in
       if Interrupt.isRaised {
         interrupted = true
         return false

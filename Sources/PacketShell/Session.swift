@@ -138,8 +138,8 @@ public final class Session {
   /// Walks the view in capture order, dissecting only what `fields`,
   /// the view and `filter` need (everything when `fields` is nil), and
   /// calls `body` for each packet that passes both until it answers false.
-  /// Returns false if interrupted.
-  @discardableResult
+  /// Returns false when the walk could not go on: interrupted or the
+  /// capture unreadable (both said here).
   func scan(
     _ capture: CaptureFile, fields: [FieldID]? = [], filter: CompiledFilter?, through last: Int? = nil,
     _ body: (PacketRecord, Dissection) -> Bool
@@ -149,14 +149,19 @@ public final class Session {
     let tests = [view, filter].compactMap { $0 }
     if let fields { dissector.restrict(to: fields + tests.flatMap(\.fields)) }
     var interrupted = false
-    capture.forEachPacket(in: 0..<(last ?? Int.max)) { record in
-      if Interrupt.isRaised {
-        interrupted = true
-        return false
+    do {
+      try capture.forEachPacket(in: 0..<(last ?? Int.max)) { record in
+        if Interrupt.isRaised {
+          interrupted = true
+          return false
+        }
+        let d = dissector.dissect(record)
+        for test in tests where !test.matches(d) { return true }
+        return body(record, d)
       }
-      let d = dissector.dissect(record)
-      for test in tests where !test.matches(d) { return true }
-      return body(record, d)
+    } catch {
+      _ = fail("\(error)")
+      return false
     }
     if interrupted { err.line("pktsh: interrupted") }
     return !interrupted
@@ -170,7 +175,9 @@ public final class Session {
     }
     // An interrupted count is not the answer: print none.
     if let fast = FastCount(capture: capture, filters: [view, filter].compactMap { $0 }) {
-      guard let n = fast.count(capture) else {
+      let counted: Int?
+      do { counted = try fast.count(capture) } catch { return fail("\(error)") }
+      guard let n = counted else {
         err.line("pktsh: interrupted")
         return .runtimeFailure
       }
@@ -205,30 +212,43 @@ public final class Session {
   func printFields(_ fields: [FieldID], _ filter: CompiledFilter?) -> Outcome {
     guard let capture = loaded() else { return .runtimeFailure }
     let query = FieldQuery(fields: fields)
-    scan(capture, fields: fields, filter: filter) { _, d in
+    let walked = scan(capture, fields: fields, filter: filter) { _, d in
       out.line { query.appendLine(d, to: &$0) }
       return true
     }
-    return .ok
+    return walked ? .ok : .runtimeFailure
   }
 
+  /// Writes the view packet by packet as it is walked, so memory does not
+  /// grow with the file. Until the last packet is written and the file
+  /// renamed into place, `path` is untouched: an interrupt or any failure
+  /// removes the temporary file and leaves whatever was there.
   func save(_ path: String, _ filter: CompiledFilter?) -> Outcome {
     guard let capture = loaded() else { return .runtimeFailure }
-    if sameFile(path, capture.path) {
-      return fail("refusing to overwrite \(path): it is the loaded capture")
-    }
-    var packets: [OwnedPacket] = []
-    guard scan(capture, filter: filter, { record, _ in
-      packets.append(OwnedPacket(record))
-      return true
-    }) else { return .runtimeFailure }
-    do {
-      try CaptureWriter.write(packets, interfaces: capture.interfaces, to: path, format: .forPath(path))
-      err.line("pktsh: saved \(packets.count) packets to \(path)")
-      return .ok
-    } catch {
+    let writer: CaptureWriter
+    do { writer = try CaptureWriter(path: path, interfaces: capture.interfaces, format: .forPath(path)) } catch {
       return fail(error.description)
     }
+    if sameFile(path, capture.path) {
+      writer.abandon()
+      return fail("refusing to overwrite \(path): it is the loaded capture")
+    }
+    var failure: CaptureError?
+    let walked = scan(capture, filter: filter) { record, _ in
+      do throws(CaptureError) { try writer.append(record) } catch {
+        failure = error
+        return false
+      }
+      return true
+    }
+    if let failure { return fail(failure.description) }
+    guard walked else {
+      writer.abandon()
+      return .runtimeFailure
+    }
+    do { try writer.commit() } catch { return fail(error.description) }
+    err.line("pktsh: saved \(writer.count) packets to \(path)")
+    return .ok
   }
 
   private func sameFile(_ a: String, _ b: String) -> Bool {

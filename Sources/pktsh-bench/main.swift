@@ -30,9 +30,14 @@ let dstport = query.fields[0]
 // Counted so that the work cannot be optimised away, and as a check
 // against tshark's count of non-empty tcp.dstport lines.
 var tcpPackets = 0
-file.forEachPacket { record in
-  if dissector.dissect(record).first(dstport) != nil { tcpPackets += 1 }
-  return true
+do {
+  try file.forEachPacket { record in
+    if dissector.dissect(record).first(dstport) != nil { tcpPackets += 1 }
+    return true
+  }
+} catch {
+  print("pktsh-bench: \(error)")
+  exit(1)
 }
 let finished = clock.now
 

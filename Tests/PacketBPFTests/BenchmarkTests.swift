@@ -30,8 +30,8 @@ import Testing
       var (yes, unsure) = (0, 0)
       let dissector = Dissector()
       dissector.restrict(to: compiled.fields)
-      let time = Self.seconds {
-        capture.forEachPacket { record in
+      let time = try Self.seconds {
+        try capture.forEachPacket { record in
           switch fast.decide(record) {
           case .yes: yes += 1
           case .no: break
@@ -47,8 +47,8 @@ import Testing
     var matching = 0
     let dissector = Dissector()
     dissector.restrict(to: compiled.fields)
-    let time = Self.seconds {
-      capture.forEachPacket { record in
+    let time = try Self.seconds {
+      try capture.forEachPacket { record in
         if compiled.matches(dissector.dissect(record)) { matching += 1 }
         return true
       }

@@ -14,7 +14,7 @@ import Testing
         opened += 1
         var walked = 0
         var bytes = 0
-        capture.forEachPacket { packet in
+        try capture.forEachPacket { packet in
           walked += 1
           bytes &+= Int(packet.bytes[packet.capturedLength - 1] ?? 0)
           #expect(packet.bytes.count == packet.capturedLength)
@@ -22,12 +22,12 @@ import Testing
         }
         #expect(walked == capture.count, "\(path)")
         if capture.count > 0 {
-          capture.withPacket(at: capture.count - 1) { #expect($0.number == capture.count) }
+          try capture.withPacket(at: capture.count - 1) { #expect($0.number == capture.count) }
         }
         #expect(capture.problem?.contains("\n") != true)
       } catch {
-        #expect(error.description.contains(path))
-        #expect(!error.description.contains("\n"))
+        #expect("\(error)".contains(path))
+        #expect(!"\(error)".contains("\n"))
       }
     }
     // Only README.md is not a capture.

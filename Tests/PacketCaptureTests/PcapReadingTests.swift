@@ -22,7 +22,7 @@ import Testing
     #expect(capture.interfaces.map(\.linkType) == [.linuxSLL])
     #expect(capture.interfaces.first?.snapLength == 65535)
     let scale: UInt32 = nanosecond ? 1 : 1000
-    capture.withPacket(at: 0) { packet in
+    try capture.withPacket(at: 0) { packet in
       #expect(packet.number == 1)
       #expect(packet.timestamp == Timestamp(seconds: 1_700_000_000, nanoseconds: 123_456 * scale))
       #expect(packet.bytes.copyBytes() == [1, 2, 3])
@@ -30,7 +30,7 @@ import Testing
       #expect(packet.linkType == .linuxSLL)
       #expect(packet.comments.isEmpty)
     }
-    capture.withPacket(at: 1) { packet in
+    try capture.withPacket(at: 1) { packet in
       #expect(packet.timestamp == Timestamp(seconds: 1_700_000_001, nanoseconds: 7 * scale))
       #expect(packet.capturedLength == 5)
       #expect(packet.originalLength == 60)
@@ -45,7 +45,7 @@ import Testing
       snapLength: 4, records: [(1, 0, [9, 9, 9, 9], 1514), (2, 0, [8, 8], 2)]))
     let capture = try CaptureFile(path: path)
     #expect(capture.interfaces.first?.snapLength == 4)
-    let lengths = capture.allPackets().map { [$0.capturedBytes.count, $0.originalLength] }
+    let lengths = try capture.allPackets().map { [$0.capturedBytes.count, $0.originalLength] }
     #expect(lengths == [[4, 1514], [2, 2]])
   }
 
@@ -98,7 +98,7 @@ import Testing
     let records = (0..<10).map { (UInt32($0), UInt32(0), [UInt8($0)], UInt32(1)) }
     let capture = try CaptureFile(path: try directory.file("ten.pcap", pcapFile(records: records)))
     var seen: [Int] = []
-    capture.forEachPacket(in: 3..<20) { seen.append($0.number); return $0.number < 6 }
+    try capture.forEachPacket(in: 3..<20) { seen.append($0.number); return $0.number < 6 }
     #expect(seen == [4, 5, 6])
   }
 
@@ -113,17 +113,17 @@ import Testing
     let capture = try CaptureFile(path: try directory.file("cut.pcap", Array(whole.dropLast(1))))
     #expect(!capture.isIndexed)
     var seen: [UInt8] = []
-    capture.forEachPacket { seen += $0.bytes.copyBytes(); return seen.count < 3 }
+    try capture.forEachPacket { seen += $0.bytes.copyBytes(); return seen.count < 3 }
     #expect(seen == [0, 1, 2])
     #expect(!capture.isIndexed)
     // A later range starts past what is indexed, then the walk reaches the damage.
     seen = []
-    capture.forEachPacket(in: 5..<100) { seen += $0.bytes.copyBytes(); return true }
+    try capture.forEachPacket(in: 5..<100) { seen += $0.bytes.copyBytes(); return true }
     #expect(seen == [5, 6, 7, 8])
     #expect(capture.isIndexed)
     #expect(capture.problem?.contains("packet 10") == true)
     #expect(capture.count == 9)
-    capture.withPacket(at: 8) { #expect($0.number == 9) }
+    try capture.withPacket(at: 8) { #expect($0.number == 9) }
   }
 
   /// `withPacket` and `count` index what no walk has reached.
@@ -132,11 +132,11 @@ import Testing
     defer { directory.cleanUp() }
     let records = (0..<4).map { (UInt32($0), UInt32(0), [UInt8($0)], UInt32(1)) }
     let capture = try CaptureFile(path: try directory.file("four.pcap", pcapFile(records: records)))
-    capture.withPacket(at: 3) { #expect($0.bytes.copyBytes() == [3]) }
+    try capture.withPacket(at: 3) { #expect($0.bytes.copyBytes() == [3]) }
     #expect(capture.isIndexed)
     #expect(capture.problem == nil)
     var numbers: [Int] = []
-    capture.forEachPacket { numbers.append($0.number); return true }
+    try capture.forEachPacket { numbers.append($0.number); return true }
     #expect(numbers == [1, 2, 3, 4])
   }
 }

@@ -9,8 +9,8 @@ import Testing
     return try CaptureFile(path: try directory.file("t.pcapng", bytes))
   }
 
-  func timestamp(_ capture: CaptureFile, _ index: Int) -> String {
-    capture.withPacket(at: index) { $0.timestamp.description }
+  func timestamp(_ capture: CaptureFile, _ index: Int) throws -> String {
+    try capture.withPacket(at: index) { $0.timestamp.description }
   }
 
   @Test(arguments: [false, true]) func decimalAndBinaryResolutionsAndOffset(_ bigEndian: Bool) throws {
@@ -27,10 +27,10 @@ import Testing
     #expect(capture.problem == nil)
     #expect(capture.interfaces.map(\.timestampResolution.rawValue) == [3, 0x8a, 6, 12])
     #expect(capture.interfaces[1].timestampOffset == -100)
-    #expect(timestamp(capture, 0) == "1500000000.123000000")
-    #expect(timestamp(capture, 1) == "900.500000000")
-    #expect(timestamp(capture, 2) == "1500000000.123456000")
-    #expect(timestamp(capture, 3) == "1500000.123456789")
+    #expect(try timestamp(capture, 0) == "1500000000.123000000")
+    #expect(try timestamp(capture, 1) == "900.500000000")
+    #expect(try timestamp(capture, 2) == "1500000000.123456000")
+    #expect(try timestamp(capture, 3) == "1500000.123456789")
   }
 
   func offset(_ seconds: Int64, _ bigEndian: Bool) -> [UInt8] {
@@ -42,7 +42,7 @@ import Testing
     body.u32(1000)  // original length
     body.raw([UInt8](repeating: 7, count: 100))
     let capture = try open(sectionHeader() + interfaceBlock(snapLength: 64) + pcapngBlock(3, body.data))
-    capture.withPacket(at: 0) { packet in
+    try capture.withPacket(at: 0) { packet in
       #expect(packet.capturedLength == 64)
       #expect(packet.originalLength == 1000)
       #expect(!packet.hasTimestamp)
@@ -62,7 +62,7 @@ import Testing
     body.raw([1, 2, 3, 0])
     body.raw(pcapngOptions([(1, Array("old".utf8))]))
     let capture = try open(sectionHeader() + interfaceBlock() + pcapngBlock(2, body.data))
-    capture.withPacket(at: 0) { packet in
+    try capture.withPacket(at: 0) { packet in
       #expect(packet.bytes.copyBytes() == [1, 2, 3])
       #expect(packet.comments == ["old"])
       #expect(packet.timestamp.description == "5.000000000")
@@ -77,7 +77,7 @@ import Testing
         + enhancedPacketBlock(time: 1, packet: [0x45], options: [(1, Array("a".utf8)), (1, Array("b\0".utf8))]))
     #expect(capture.problem == nil)
     #expect(capture.count == 1)
-    capture.withPacket(at: 0) { packet in
+    try capture.withPacket(at: 0) { packet in
       #expect(packet.linkType == .ipv4)
       #expect(packet.comments == ["a", "b"])
     }
@@ -90,7 +90,7 @@ import Testing
         + enhancedPacketBlock(time: 2, packet: [2], bigEndian: true))
     #expect(capture.count == 2)
     #expect(capture.interfaces.map(\.linkType) == [.ethernet, .raw])
-    capture.withPacket(at: 1) { packet in
+    try capture.withPacket(at: 1) { packet in
       #expect(packet.interfaceIndex == 1)
       #expect(packet.bytes.copyBytes() == [2])
     }

@@ -62,7 +62,7 @@ import Testing
     let sectionStarts = Dictionary(
       capture.interfaces.enumerated().map { ($0.element.section, $0.offset) }, uniquingKeysWith: min)
     for (index, wanted) in expected.packets.enumerated() where index < capture.count {
-      capture.withPacket(at: index) { packet in
+      try capture.withPacket(at: index) { packet in
         let global = packet.interfaceIndex ?? -1
         let local = global - (sectionStarts[capture.interfaces[global].section] ?? 0)
         let seen = [
@@ -85,7 +85,7 @@ import Testing
     let capture = try CaptureFile(path: Corpus.path("pcapng/le/test202.pcapng"))
     #expect(capture.interfaces.map(\.section) == [0, 0, 1, 2, 2])
     var indexes: [Int?] = []
-    capture.forEachPacket { indexes.append($0.interfaceIndex); return true }
+    try capture.forEachPacket { indexes.append($0.interfaceIndex); return true }
     #expect(indexes == [0, 0, 1, 2, 2, 2, 2, 4])
   }
 }

@@ -11,7 +11,7 @@ import Testing
   @Test(arguments: captures, [OutputFormat.pcap, .pcapng])
   func roundTrip(_ capture: String, _ format: OutputFormat) throws {
     let original = try CaptureFile(path: Corpus.path(capture))
-    let packets = original.allPackets()
+    let packets = try original.allPackets()
     let directory = try TemporaryDirectory()
     defer { directory.cleanUp() }
     let target = directory.path + "/copy"
@@ -28,7 +28,7 @@ import Testing
     #expect(copy.problem == nil)
     #expect(copy.count == original.count)
     var mismatches: [Int] = []
-    for (index, (before, after)) in zip(packets, copy.allPackets()).enumerated() {
+    for (index, (before, after)) in zip(packets, try copy.allPackets()).enumerated() {
       var expected = before
       switch format {
       case .pcap:
@@ -53,15 +53,56 @@ import Testing
     OwnedPacket(timestamp: Timestamp(seconds: 11, nanoseconds: 0), capturedBytes: [3], linkType: .raw),
   ]
 
-  @Test func ownedPacketsFeedTheWriter() throws {
+  /// Records lent by a walk go straight into the writer, one at a time.
+  @Test(arguments: [OutputFormat.pcap, .pcapng])
+  func walkedRecordsFeedTheWriter(_ format: OutputFormat) throws {
     let capture = try CaptureFile(path: Corpus.path("real/many-protocols.pcap"))
-    #expect(Array(capture.ownedPackets()) == capture.allPackets())
-    #expect(Array(capture.ownedPackets(in: 4700..<5000)).count == 9)
     let directory = try TemporaryDirectory()
     defer { directory.cleanUp() }
-    let path = directory.path + "/head.pcapng"
-    try CaptureWriter.write(capture.ownedPackets(in: 0..<10), interfaces: capture.interfaces, to: path, format: .pcapng)
-    #expect(try CaptureFile(path: path).count == 10)
+    let path = directory.path + "/head"
+    let writer = try CaptureWriter(path: path, interfaces: capture.interfaces, format: format)
+    try capture.forEachPacket(in: 0..<10) { record in
+      try writer.append(record)
+      return true
+    }
+    #expect(!FileManager.default.fileExists(atPath: path), "visible before commit")
+    try writer.commit()
+    #expect(writer.count == 10)
+    #expect(try CaptureFile(path: path).allPackets().map(\.capturedBytes)
+      == capture.allPackets().prefix(10).map(\.capturedBytes))
+  }
+
+  /// An abandoned writer (a `save` interrupted) leaves the destination as
+  /// it was and no temporary file; so does one released unfinished.
+  @Test func abandonedWriterLeavesNothing() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.cleanUp() }
+    let path = try directory.file("keep.pcapng", [1, 2, 3])
+    let writer = try CaptureWriter(path: path, interfaces: [], format: .pcapng)
+    try packets[0].withRecord(number: 1) { try writer.append($0) }
+    writer.abandon()
+    #expect(throws: CaptureError.self) { try writer.commit() }
+    do {
+      let forgotten = try CaptureWriter(path: path, interfaces: [], format: .pcap)
+      try packets[0].withRecord(number: 1) { try forgotten.append($0) }
+    }
+    #expect(FileManager.default.contents(atPath: path) == Data([1, 2, 3]))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["keep.pcapng"])
+  }
+
+  /// The system would stop at the NUL and write `out`.
+  @Test func fileNameWithNulIsRefused() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.cleanUp() }
+    let path = directory.path + "/out\u{0}.pcapng"
+    do {
+      try CaptureWriter.write(packets, interfaces: [], to: path, format: .pcapng)
+      Issue.record("wrote a file for a name with a NUL")
+    } catch {
+      #expect(error.description == "cannot write '\(directory.path)/out\\x00.pcapng': a file name cannot contain a NUL byte")
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == [])
+    #expect(throws: CaptureError.self) { try CaptureFile(path: directory.path + "/x\u{0}") }
   }
 
   @Test func choosesFormatByExtension() {
@@ -102,7 +143,7 @@ import Testing
     let path = try directory.file("out.pcapng", [1, 2, 3])
     try CaptureWriter.write(packets, interfaces: [], to: path, format: .forPath(path))
     let capture = try CaptureFile(path: path)
-    #expect(capture.allPackets().map(\.capturedBytes) == [[1, 2], [3]])
+    #expect(try capture.allPackets().map(\.capturedBytes) == [[1, 2], [3]])
     #expect(capture.interfaces.map(\.linkType) == [.ethernet, .raw])
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out.pcapng"])
   }

@@ -148,9 +148,9 @@ func enhancedPacketBlock(
 
 extension CaptureFile {
   /// Every packet copied out, for comparisons.
-  func allPackets() -> [OwnedPacket] {
+  func allPackets() throws -> [OwnedPacket] {
     var packets: [OwnedPacket] = []
-    forEachPacket { packets.append(OwnedPacket($0)); return true }
+    try forEachPacket { packets.append(OwnedPacket($0)); return true }
     return packets
   }
 }

@@ -30,7 +30,7 @@ import Testing
   }
 
   @Test(.timeLimit(.minutes(10)), arguments: entries)
-  func sweep(_ entry: String) {
+  func sweep(_ entry: String) throws {
     for path in Self.files(under: entry) {
       let file: CaptureFile
       do {
@@ -43,7 +43,7 @@ import Testing
       let dissector = Dissector()
       dissector.interfaces = file.interfaces
       var packets = 0
-      file.forEachPacket { record in
+      try file.forEachPacket { record in
         let dissection = dissector.dissect(record)
         for field in dissection.records { _ = FieldText.format(field, in: dissection) }
         packets += 1

@@ -66,7 +66,7 @@ enum FieldGoldens {
     let columnOf = Dictionary(query.fields.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     var differing: [String: Int] = [:]
     var reported = 0
-    file.forEachPacket { record in
+    try file.forEachPacket { record in
       guard record.number < lines.count else { return false }
       let expected = lines[record.number].split(separator: "\t", omittingEmptySubsequences: false)
       let dissection = dissector.dissect(record)

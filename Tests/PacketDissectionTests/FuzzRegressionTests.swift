@@ -15,7 +15,7 @@ import Testing
     let query = try FieldQuery(names: fields)
     let dissector = Dissector()
     var lines: [String] = []
-    file.forEachPacket { record in
+    try file.forEachPacket { record in
       let dissection = dissector.dissect(record)
       for field in dissection.records { _ = FieldText.format(field, in: dissection) }
       lines.append(query.line(dissection))

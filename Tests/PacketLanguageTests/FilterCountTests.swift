@@ -44,7 +44,7 @@ import Testing
         let dissector = Dissector()
         dissector.restrict(to: filter.fields)
         var n = 0
-        capture.forEachPacket { record in
+        try capture.forEachPacket { record in
           if filter.matches(dissector.dissect(record)) { n += 1 }
           return true
         }

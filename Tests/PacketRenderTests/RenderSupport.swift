@@ -29,7 +29,7 @@ func eachDissection(_ path: String, limit: Int = .max, _ body: (Dissection) -> V
   let dissector = Dissector()
   dissector.interfaces = file.interfaces
   var seen = 0
-  file.forEachPacket { record in
+  try file.forEachPacket { record in
     body(dissector.dissect(record))
     seen += 1
     return seen < limit

@@ -27,7 +27,7 @@ import Testing
       let summarizer = PacketSummarizer()
       let dissector = Dissector()
       dissector.interfaces = file.interfaces
-      file.forEachPacket { record in
+      try file.forEachPacket { record in
         let d = dissector.dissect(record)
         rendered += summarizer.line(d, colour: true).isEmpty ? 0 : 1
         _ = PacketTree.render(d, byteRanges: true, colour: true)

@@ -166,6 +166,19 @@ struct CommandLineTests {
     #expect(run.stdout == "4\n1\t513\t567\n2\t522\t576\n3\t471\t525\n4\t499\t553\n")
   }
 
+  /// A NUL would end the name the system sees: `out\x00.pcapng` would
+  /// write `out`.
+  @Test(arguments: ["save \"out\\x00.pcapng\"", "load \"out\\x00.pcapng\""])
+  func fileNameWithNulIsAnError(command: String) throws {
+    let scratch = try TemporaryDirectory()
+    let sample = ShellPaths.repository + "/" + Self.sample
+    let run = try runPktsh(["-r", sample, "-c", command + "; count"], in: scratch.path)
+    #expect(run.status == 1)
+    #expect(run.stdout == "")
+    #expect(run.stderr.hasSuffix("'out\\x00.pcapng': a file name cannot contain a NUL byte\n"), "\(run.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == [])
+  }
+
   // MARK: What the commands print
 
   @Test func filterNarrowsLaterCommandsUntilCleared() throws {

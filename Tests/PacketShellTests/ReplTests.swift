@@ -137,6 +137,89 @@ struct ReplTests {
     #expect(history.split(separator: "\n") == ["count tcp", "count", "count"])
   }
 
+  /// Ctrl-C during `save` leaves the destination as it was and no
+  /// temporary file beside it.
+  @Test func interruptedSaveLeavesTheDestination() throws {
+    let home = try TemporaryDirectory()
+    #if DEBUG
+      let packets = 300_000
+    #else
+      let packets = 2_000_000
+    #endif
+    let capture = home.file("big.pcap")
+    try writeManyPackets(packets, to: capture)
+    let output = try home.write("out.pcap", "before")
+    let shell = try startShell(["-r", capture], home: home.path)
+    defer { shell.close() }
+    let prompt = "pktsh(big.pcap)> "
+    try shell.expect(prompt)
+
+    shell.send("save out.pcap\r")
+    try shell.expect("save out.pcap\r\n")
+    var notice: String?
+    for _ in 0..<5 where notice == nil {
+      usleep(300_000)
+      shell.send(Self.ctrlC)
+      notice = try? shell.expect("pktsh: interrupted", within: 3)
+    }
+    try #require(notice != nil, "Ctrl-C did not interrupt `save`")
+    try shell.expect(prompt)
+    #expect(try String(contentsOfFile: output, encoding: .utf8) == "before")
+    let left = try FileManager.default.contentsOfDirectory(atPath: home.path).filter { $0.contains("out.pcap") }
+    #expect(left == ["out.pcap"])
+    shell.send(Self.ctrlD)
+    #expect(shell.waitForExit() == 0)
+  }
+
+  /// A capture truncated by another program between two commands: each
+  /// command that reads it says so in one line, and the shell goes on.
+  @Test func captureShrunkWhileLoaded() throws {
+    let home = try TemporaryDirectory()
+    let capture = home.file("shrinking.pcap")
+    try writeManyPackets(100_000, to: capture)
+    let size = try #require(FileManager.default.attributesOfItem(atPath: capture)[.size] as? Int)
+    let shell = try startShell(["-r", capture], home: home.path)
+    defer { shell.close() }
+    let prompt = "pktsh(shrinking.pcap)> "
+    try shell.expect(prompt)
+    shell.send("count\r")
+    #expect(try shell.expect(prompt).contains("\r\n100000\r\n"))
+
+    // Only the file header and the first packet stay.
+    let kept = 24 + 16 + 60
+    #expect(truncate(capture, off_t(kept)) == 0)
+    let shrank = "pktsh: cannot read '\(capture)': the file shrank while it was open (was \(size) bytes, now \(kept))"
+    for command in ["list", "print ip.src", "show 99999", "count tcp", "count by tcp.srcport", "save copy.pcap"] {
+      shell.send(command + "\r")
+      let answer = try shell.expect(prompt)
+      #expect(answer.contains(shrank), "\(command): \(answer.suffix(300).debugDescription)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: home.file("copy.pcap")))
+    shell.send("count\r")
+    #expect(try shell.expect(prompt).contains("\r\n100000\r\n"))
+    shell.send(Self.ctrlD)
+    #expect(shell.waitForExit() == 0)
+  }
+
+  /// At the prompt a damaged capture is a warning; the shell still ends with 0.
+  @Test func damagedCaptureOnlyWarns() throws {
+    let home = try TemporaryDirectory()
+    let capture = home.file("cut.pcap")
+    try writeManyPackets(10, to: capture)
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: capture))
+    try bytes.dropLast(5).write(to: URL(fileURLWithPath: capture))
+    let shell = try startShell(["-r", capture], home: home.path)
+    defer { shell.close() }
+    let prompt = "pktsh(cut.pcap)> "
+    try shell.expect(prompt)
+    shell.send("count\r")
+    let answer = try shell.expect(prompt)
+    #expect(answer.contains("\r\n9\r\n"))
+    #expect(answer.contains("pktsh: warning: \(capture): file ends in the middle of packet 10"))
+    shell.send(Self.ctrlD)
+    #expect(shell.waitForExit() == 0)
+  }
+
   /// A pcap of `count` identical 60-byte Ethernet/IPv4/TCP SYN frames.
   private func writeManyPackets(_ count: Int, to path: String) throws {
     func le32(_ v: UInt32) -> [UInt8] { withUnsafeBytes(of: v.littleEndian, Array.init) }
