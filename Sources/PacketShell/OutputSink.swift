@@ -6,15 +6,35 @@ import PacketWire
 
 /// Where command output goes: buffered writes to a file descriptor, one
 /// system call per 64 KiB rather than per line.
+///
+/// A write that fails (a full disk, a closed descriptor) is remembered in
+/// `failure` and everything after it is dropped; the session reports it.
 public final class OutputSink {
+  /// Why output could not be written.
+  public enum Failure: Equatable {
+    /// The reader went away (EPIPE): the end a pipe into `head` expects,
+    /// reported by no message.
+    case readerGone
+    /// Any other failure, with its reason.
+    case failed(String)
+  }
+
   private let descriptor: Int32
+  /// Set for a standard descriptor that was closed when pktsh started:
+  /// what now holds its number (/dev/null) never gets the output.
+  private let closedAtStart: Bool
   private var buffer = ByteWriter(capacity: 1 << 17)
   /// Whether the descriptor is a terminal and colour is allowed (NO_COLOR unset).
   public let colour: Bool
+  /// Why a write failed, since the last `clearFailure`.
+  public private(set) var failure: Failure?
 
-  public init(descriptor: Int32) {
+  /// `closedAtStart` marks a descriptor that was not open when the
+  /// process started (see `StandardDescriptors`): writing to it fails.
+  public init(descriptor: Int32, closedAtStart: Bool = false) {
     self.descriptor = descriptor
-    colour = isatty(descriptor) == 1 && getenv("NO_COLOR") == nil
+    self.closedAtStart = closedAtStart
+    colour = !closedAtStart && isatty(descriptor) == 1 && getenv("NO_COLOR") == nil
   }
 
   public func write(_ text: String) {
@@ -35,14 +55,42 @@ public final class OutputSink {
   }
 
   public func flush() {
+    defer { buffer.removeAll() }
+    guard failure == nil, buffer.count > 0 else { return }
+    if closedAtStart {
+      failure = .failed("standard output is closed")
+      return
+    }
     buffer.withBytes { raw in
       var offset = 0
       while offset < raw.count {
         let n = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-        if n <= 0 { return }
-        offset += n
+        if n > 0 {
+          offset += n
+          continue
+        }
+        let code = n < 0 ? errno : EIO
+        switch code {
+        case EINTR: continue
+        case EAGAIN: waitUntilWritable()
+        case EPIPE:
+          failure = .readerGone
+          return
+        default:
+          failure = .failed(String(cString: strerror(code)).lowercased())
+          return
+        }
       }
     }
-    buffer.removeAll()
+  }
+
+  /// Forgets an earlier failure, so the next command tries again (at the
+  /// interactive prompt, one failed command does not silence the rest).
+  public func clearFailure() { failure = nil }
+
+  /// Blocks until a non-blocking descriptor can take more bytes.
+  private func waitUntilWritable() {
+    var request = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+    _ = poll(&request, 1, -1)
   }
 }

@@ -47,19 +47,28 @@ public final class Session {
       return .scriptError
     }
     checker = trial
-    defer {
-      out.flush()
-      err.flush()
-    }
+    defer { err.flush() }
     Interrupt.clear()
+    out.clearFailure()
+    var outcome = Outcome.ok
     for (action, _) in actions {
-      let outcome = perform(action)
+      outcome = perform(action)
       reportCaptureProblem()
-      if outcome != .ok { return outcome }
       // Ctrl-C stops the rest of the line or script too.
-      if Interrupt.isRaised { return .runtimeFailure }
+      if outcome == .ok && Interrupt.isRaised { outcome = .runtimeFailure }
+      if outcome != .ok || out.failure != nil { break }
     }
-    return .ok
+    out.flush()
+    return reportOutputFailure() ? .runtimeFailure : outcome
+  }
+
+  /// Says why output could not be written, if it could not: one line,
+  /// except for a reader that went away (`| head`), which ends quietly.
+  /// Answers whether output failed.
+  private func reportOutputFailure() -> Bool {
+    guard let failure = out.failure else { return false }
+    if case .failed(let reason) = failure { err.line("pktsh: cannot write output: \(reason)") }
+    return true
   }
 
   /// A one-line description for the prompt: `http.pcap (30 packets)`.
@@ -138,8 +147,9 @@ public final class Session {
   /// Walks the view in capture order, dissecting only what `fields`,
   /// the view and `filter` need (everything when `fields` is nil), and
   /// calls `body` for each packet that passes both until it answers false.
-  /// Returns false when the walk could not go on: interrupted or the
-  /// capture unreadable (both said here).
+  /// Returns false when the walk could not go on: interrupted (said
+  /// here), the capture unreadable (said here), or output failing (said
+  /// by `run`).
   func scan(
     _ capture: CaptureFile, fields: [FieldID]? = [], filter: CompiledFilter?, through last: Int? = nil,
     _ body: (PacketRecord, Dissection) -> Bool
@@ -155,6 +165,7 @@ public final class Session {
           interrupted = true
           return false
         }
+        if out.failure != nil { return false }
         let d = dissector.dissect(record)
         for test in tests where !test.matches(d) { return true }
         return body(record, d)
@@ -164,7 +175,7 @@ public final class Session {
       return false
     }
     if interrupted { err.line("pktsh: interrupted") }
-    return !interrupted
+    return !interrupted && out.failure == nil
   }
 
   func count(_ filter: CompiledFilter?) -> Outcome {

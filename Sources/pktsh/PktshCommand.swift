@@ -28,12 +28,24 @@ struct PktshCommand: ParsableCommand {
   @Option(name: .short, help: "Run these commands (separated by ';'), then exit.")
   var commands: String?
 
+  /// Which of descriptors 0–2 were closed at start (now /dev/null).
+  nonisolated(unsafe) static var closedAtStart: Set<Int32> = []
+
+  /// Gives closed standard descriptors /dev/null before anything (the
+  /// argument parser included) can open a file, then runs as usual.
+  static func main() {
+    closedAtStart = StandardDescriptors.openMissing()
+    main(nil)
+  }
+
   func run() throws {
     if file != nil && commands != nil {
       printError("pktsh: -f and -c cannot be used together: put the commands in the script, or run them with -c alone")
       throw ExitCode(2)
     }
-    let session = Session()
+    let session = Session(
+      output: OutputSink(descriptor: 1, closedAtStart: Self.closedAtStart.contains(1)),
+      errors: OutputSink(descriptor: 2, closedAtStart: Self.closedAtStart.contains(2)))
     if let readFile {
       let outcome = session.run("load \"\(readFile.replacingQuotes())\"", file: "-r")
       if outcome != .ok { throw ExitCode(exitStatus(outcome)) }

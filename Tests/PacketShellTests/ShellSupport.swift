@@ -83,15 +83,22 @@ func testEnvironment(home: String) -> [String: String] {
 
 /// Runs `pktsh` with `arguments` in `directory` (the repository when nil),
 /// feeding it `stdin` through a pipe (or /dev/null), and waits for it to
-/// exit, at most `timeout` seconds before it is killed.
+/// exit, at most `timeout` seconds before it is killed. With `redirection`
+/// (`> /dev/full`, `>&-`), /bin/sh starts pktsh with that redirection.
 func runPktsh(
-  _ arguments: [String], stdin: String? = nil, in directory: String? = nil, timeout: Double = 120
+  _ arguments: [String], stdin: String? = nil, in directory: String? = nil, redirection: String? = nil,
+  timeout: Double = 120
 ) throws -> PktshRun {
   guard let binary = ShellPaths.binary else { throw ShellTestError("\(ShellPaths.missingBinary)") }
   let scratch = try TemporaryDirectory()
   let process = Process()
-  process.executableURL = URL(fileURLWithPath: binary)
-  process.arguments = arguments
+  if let redirection {
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", "exec \"$0\" \"$@\" \(redirection)", binary] + arguments
+  } else {
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = arguments
+  }
   process.currentDirectoryURL = URL(fileURLWithPath: directory ?? ShellPaths.repository)
   process.environment = testEnvironment(home: scratch.path)
   // Output goes to files, not pipes, so a chatty child never blocks on a full pipe.
