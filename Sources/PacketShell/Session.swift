@@ -24,6 +24,9 @@ public final class Session {
   var viewText: String?
   /// Whether the loaded capture's damage (`CaptureFile.problem`) was reported.
   var problemReported = false
+  /// Whether any capture read so far was damaged (cut short, a bad
+  /// record): a script that read one ends with status 1, after its output.
+  public private(set) var readDamagedCapture = false
   var checker = ScriptChecker()
   let out: OutputSink
   let err: OutputSink
@@ -125,6 +128,7 @@ public final class Session {
   private func reportCaptureProblem() {
     guard let capture, capture.isIndexed, !problemReported, let problem = capture.problem else { return }
     problemReported = true
+    readDamagedCapture = true
     out.flush()
     err.line("pktsh: warning: \(capture.path): \(problem)")
     err.flush()

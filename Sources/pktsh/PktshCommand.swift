@@ -60,10 +60,17 @@ struct PktshCommand: ParsableCommand {
     } else if let commands {
       outcome = session.run(commands, file: "-c")
     } else if isatty(0) == 1 {
-      outcome = Repl(session: session).run()
+      // At the prompt a damaged capture is only a warning.
+      return try finish(with: Repl(session: session).run())
     } else {
       outcome = session.run(readStandardInput(), file: "<stdin>")
     }
+    // A damaged capture was read as far as it goes, and said so: the
+    // answers are about part of the file, so the run did not succeed.
+    try finish(with: session.readDamagedCapture && exitStatus(outcome) == 0 ? .runtimeFailure : outcome)
+  }
+
+  private func finish(with outcome: Session.Outcome) throws {
     let status = exitStatus(outcome)
     if status != 0 { throw ExitCode(status) }
   }

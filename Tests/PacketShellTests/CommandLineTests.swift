@@ -107,19 +107,35 @@ struct CommandLineTests {
 
   /// A pcap file cut short is found by the first command that reads it to
   /// the end; the warning follows that command's output, as tshark's does.
+  /// The script goes on with the packets there are, then exits with 1.
   @Test func damagedCaptureIsReportedAfterTheCommandThatFoundIt() throws {
     let scratch = try TemporaryDirectory()
     let sample = try Data(contentsOf: URL(fileURLWithPath: "examples/dns-sample.pcap"))
     let path = scratch.file("cut.pcap")
     try sample.dropLast(10).write(to: URL(fileURLWithPath: path))
     let run = try runPktsh(["-r", path, "-c", "count udp; count"])
-    #expect(run.status == 0)
+    #expect(run.status == 1)
     #expect(run.stdout == "25\n25\n")
     #expect(
       run.stderrLines == [
         "pktsh: warning: \(path): file ends in the middle of packet 26 (offset \(sample.count - 10 - 186 - 16)): "
           + "it claims 196 captured bytes, only 186 remain"
       ])
+  }
+
+  /// Whichever way the script comes, reading a damaged capture ends it with 1.
+  @Test(arguments: ["-f", "stdin"]) func damagedCaptureFailsEveryScript(way: String) throws {
+    let scratch = try TemporaryDirectory()
+    let sample = try Data(contentsOf: URL(fileURLWithPath: "examples/dns-sample.pcap"))
+    let path = scratch.file("cut.pcap")
+    try sample.dropLast(10).write(to: URL(fileURLWithPath: path))
+    let script = "load \(path)\ncount\n"
+    let run =
+      way == "-f" ? try runPktsh(["-f", try scratch.write("s.pks", script)]) : try runPktsh([], stdin: script)
+    #expect(run.status == 1)
+    #expect(run.stdout == "25\n")
+    #expect(run.stderrLines.count == 1)
+    #expect(run.stderr.hasPrefix("pktsh: warning: \(path): file ends in the middle of packet 26"))
   }
 
   @Test func missingScriptIsOneLineNamingIt() throws {
