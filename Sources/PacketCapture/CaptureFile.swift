@@ -50,21 +50,24 @@ public final class CaptureFile {
   /// Opens and validates the capture at `path`; indexes it if it is pcapng.
   public init(path: String) throws(CaptureError) {
     let file = try CaptureSource(path: path)
-    var reader = BlockReader(file)
-    defer { reader.close() }
-    guard file.size >= 4, let magic = try reader.bytes(at: 0, count: 4).uint32(at: 0) else {
+    // Enough to tell the format, and the whole header of a pcap file.
+    let head = try file.prefix(PcapIndexer.headerLength)
+    guard head.count >= 4 else {
       throw CaptureError(path: path, reason: "file is too short to be a capture (\(file.size) bytes)")
     }
+    let magic = head[0..<4].reduce(0) { $0 << 8 | UInt32($1) }
     self.path = path
     self.file = file
     if case .pcap(let nanosecond, let bigEndian) = PcapIndexer.format(magic: magic) {
       format = .pcap(nanosecond: nanosecond, bigEndian: bigEndian)
-      interfaces = [try PcapIndexer.interface(&reader, path: path, nanosecond: nanosecond, bigEndian: bigEndian)]
+      interfaces = [try PcapIndexer.interface(head, path: path, nanosecond: nanosecond, bigEndian: bigEndian)]
       entries = []
       comments = [:]
       unread = PcapIndexer(file, nanosecond: nanosecond, bigEndian: bigEndian)
     } else if magic == PcapngIndexer.BlockType.sectionHeader {
       file.adviseSequential()
+      var reader = BlockReader(file)
+      defer { reader.close() }
       let index = try PcapngIndexer.index(&reader, path: path)
       format = index.format
       interfaces = index.interfaces

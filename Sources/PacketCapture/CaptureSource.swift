@@ -80,6 +80,20 @@ final class CaptureSource {
     return done
   }
 
+  /// Up to the first `count` bytes of the file (fewer in a shorter file).
+  func prefix(_ count: Int) throws(CaptureError) -> [UInt8] {
+    let wanted = min(count, size)
+    var bytes = [UInt8](repeating: 0, count: wanted)
+    var failure: CaptureError?
+    bytes.withUnsafeMutableBytes { raw in
+      do throws(CaptureError) {
+        _ = try read(into: raw.baseAddress!, count: wanted, needed: wanted, at: 0)
+      } catch { failure = error }
+    }
+    if let failure { throw failure }
+    return bytes
+  }
+
   /// Why a read came up short: the file is smaller than when it opened.
   private func shrank() -> CaptureError {
     var info = stat()

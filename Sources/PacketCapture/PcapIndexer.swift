@@ -31,12 +31,13 @@ struct PcapIndexer {
   /// The one interface the file header describes. The version fields are
   /// not checked, so files with unusual versions still load.
   static func interface(
-    _ reader: inout BlockReader, path: String, nanosecond: Bool, bigEndian: Bool
+    _ header: [UInt8], path: String, nanosecond: Bool, bigEndian: Bool
   ) throws(CaptureError) -> CaptureInterface {
-    guard reader.fileSize >= headerLength else { throw CaptureError(path: path, reason: "pcap header is truncated") }
-    let bytes = OrderedBytes(view: try reader.bytes(at: 0, count: headerLength), bigEndian: bigEndian)
-    let snapLength = bytes.uint32(at: 16) ?? 0
-    let network = bytes.uint32(at: 20) ?? 0
+    guard header.count >= headerLength else { throw CaptureError(path: path, reason: "pcap header is truncated") }
+    let (snapLength, network) = header.withUnsafeBytes { raw in
+      let bytes = OrderedBytes(view: ByteView(raw), bigEndian: bigEndian)
+      return (bytes.uint32(at: 16) ?? 0, bytes.uint32(at: 20) ?? 0)
+    }
     // The upper bits of the link-type field carry FCS information; the link
     // type proper is the low 16 bits (libpcap's LT_LINKTYPE).
     return CaptureInterface(
