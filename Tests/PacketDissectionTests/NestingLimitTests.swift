@@ -129,4 +129,15 @@ func dissectFrame(_ frame: [UInt8], query: FieldQuery? = nil, _ body: (Dissectio
       #expect(d.layers.count == Dissector.maximumLayers + 1)
     }
   }
+
+  /// `count _ws.malformed` answered 0 for this frame: a query of only
+  /// `_ws.malformed` dissected no layer below the frame, where nothing is
+  /// ever malformed. Any layer may be, so it needs them all.
+  @Test func malformedAloneStillDissectsEveryLayer() throws {
+    let query = try FieldQuery(names: ["_ws.malformed"])
+    try dissectFrame(NestedFrame.icmp.frame(127), query: query) { d in
+      #expect(d.malformed)
+      #expect(query.line(d) == "Malformed Packet")
+    }
+  }
 }
