@@ -6,7 +6,7 @@
 /// The filter is drawn from a grammar over the fields BPF supports, driven
 /// by the input's bytes read from the end backwards; the packets are the
 /// input read as a capture file (the seeds are capture files) and as one
-/// packet of each link type.
+/// packet of a link type the input chooses.
 enum FilterTarget {
   static func run(_ data: UnsafePointer<UInt8>, _ size: Int) {
     var choices = Choices(data: data, remaining: size)
@@ -45,8 +45,9 @@ enum FilterTarget {
         return seen < 64
       }
     }
+    // Each link type costs a BPF program: one, chosen by the input, per run.
     dissector.interfaces = []
-    FuzzInput.eachLinkType(data, size, compare)
+    FuzzInput.eachLinkType(data, size, of: [choices.pick(FuzzInput.linkTypes)], compare)
   }
 
   private static func hex(_ byte: UInt8) -> String {

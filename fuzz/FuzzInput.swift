@@ -35,10 +35,12 @@ enum FuzzInput {
     close(fd)
   }
 
-  /// The input as one packet of each link type, handed to `body` in turn.
-  /// An odd first byte claims a longer original length, so that trailer
-  /// and truncation paths run too.
-  static func eachLinkType(_ data: UnsafePointer<UInt8>, _ size: Int, _ body: (PacketRecord) -> Void) {
+  /// The input as one packet of each link type (of `linkTypes`), handed to
+  /// `body` in turn. An odd first byte claims a longer original length, so
+  /// that trailer and truncation paths run too.
+  static func eachLinkType(
+    _ data: UnsafePointer<UInt8>, _ size: Int, of linkTypes: [LinkType] = linkTypes, _ body: (PacketRecord) -> Void
+  ) {
     let bytes = ByteView(base: data, count: size)
     let extra = size > 0 && data[0] & 1 == 1 ? Int(data[0]) : 0
     for (index, linkType) in linkTypes.enumerated() {

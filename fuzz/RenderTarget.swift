@@ -1,7 +1,7 @@
-/// The renderers: every packet of the input (read as a capture file, and as
-/// one packet of each link type) in every view the shell has: the `list`
-/// summary line, the `show` tree, `hexdump` plain, marked and by layer,
-/// and `layout` of each layer.
+/// The renderers: every packet of the input (read as a capture file, and,
+/// when small, as one packet of each link type) in every view the shell
+/// has: the `list` summary line, the `show` tree, `hexdump` plain, marked
+/// and by layer, and `layout` of each layer.
 enum RenderTarget {
   static func run(_ data: UnsafePointer<UInt8>, _ size: Int) {
     if let file = FuzzInput.capture(data, size) {
@@ -14,9 +14,11 @@ enum RenderTarget {
         render(dissector.dissect(record), summarizer)
         seen += 1
         // Views cost far more than dissection: keep inputs quick.
-        return seen < 64
+        return seen < 32
       }
     }
+    // A capture file read as one packet is mostly a waste of hex dumps.
+    guard size <= 4096 else { return }
     let dissector = Dissector()
     let summarizer = PacketSummarizer()
     FuzzInput.eachLinkType(data, size) { render(dissector.dissect($0), summarizer) }

@@ -17,7 +17,8 @@
 # PKTSH_FUZZ_TARGET picks one. Each target keeps what it finds in
 # fuzz/corpus/TARGET and starts from seeds: every shared corpus file under
 # 32 KiB (fuzz/corpus/captures), or for the language the scripts and
-# filters of examples/, README.md and the filter goldens (fuzz/corpus/scripts).
+# filters of examples/, README.md and the filter goldens (fuzz/corpus/scripts),
+# with the words of language.dict.
 # Inputs that crash are saved as fuzz/out/TARGET/crash-*. Both folders are
 # ignored by git. Extra options go to libFuzzer, e.g. -fork=1
 # -ignore_crashes=1 to go on past a crash.
@@ -66,14 +67,16 @@ grep -v '^#' "$root/Tests/PacketLanguageTests/Goldens/filters.tsv" | cut -f1 | a
 cut -f2 "$root/Tests/PacketLanguageTests/Goldens/filter-counts.tsv" | sort -u | awk -v dir="$scripts" '{ print > (dir "/count-" NR) }'
 
 run() {
-  local name=$1 time=$2 seeds=$captures
+  local name=$1 time=$2 seeds=$captures options=()
   shift 2
-  [ "$name" = language ] && seeds=$scripts
+  # Scripts: the language's words, and room for deep nesting and long chains.
+  [ "$name" = language ] && seeds=$scripts options=(-dict="$here/language.dict" -max_len=16384)
   mkdir -p "$here/corpus/$name" "$here/out/$name"
   echo "== $name for $time s" >&2
   # Swift's own crash backtracer would get in the way of AddressSanitizer's report.
   PKTSH_FUZZ_TARGET=$name SWIFT_BACKTRACE=enable=no "$binary" -max_total_time="$time" -timeout=10 \
-    -rss_limit_mb=2048 -artifact_prefix="$here/out/$name/" -print_final_stats=1 "$@" "$here/corpus/$name" "$seeds"
+    -rss_limit_mb=2048 -artifact_prefix="$here/out/$name/" -print_final_stats=1 "${options[@]}" "$@" \
+    "$here/corpus/$name" "$seeds"
 }
 
 if [ "$target" = all ]; then
