@@ -6,10 +6,11 @@ import PacketDissection
 /// (link, network, transport, application) get different colours.
 public enum LayerColour {
   /// The ANSI SGR foreground code for `protocolID`, or nil for layers
-  /// that have no bytes of their own (the frame, the EtherType marker).
+  /// that have no bytes of their own (the frame, the EtherType marker) or
+  /// whose bytes are another layer's (MPTCP's, in TCP's options).
   public static func code(for protocolID: ProtocolID) -> String? {
     switch protocolID {
-    case .frame, .ethertype: nil
+    case .frame, .ethertype, .mptcp: nil
     case .eth, .sll, .null, .raw: "36"
     case .vlan, .ieee8021ad: "96"
     case .arp: "33"
@@ -20,7 +21,6 @@ public enum LayerColour {
     case .dns, .http: "33"
     case .data: "90"
     case .malformed: "31"
-    @unknown default: nil
     }
   }
 }

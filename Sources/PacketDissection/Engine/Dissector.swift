@@ -43,6 +43,13 @@ public final class Dissector {
     state.tracksConversations = TCP.stateful.contains(where: only.contains) || UDP.stateful.contains(where: only.contains)
   }
 
+  /// At most this many layers are dissected in one packet; past it the rest
+  /// is left undissected and the packet marked malformed, as Wireshark
+  /// marks a packet past its layer limit. Layers nest only inside others
+  /// (each ICMP error quoting an IP header adds two), so the limit also
+  /// bounds nesting, the tree depth of every record, and recursion.
+  public static let maximumLayers = 64
+
   /// The capture's interfaces, for `frame.interface_name`.
   public var interfaces: [CaptureInterface] = []
 
@@ -158,6 +165,10 @@ public final class Dissector {
       packet: dissection.packet, start: 0, end: 0, dissection: dissection, state: state, depth: 0)
     cursor.dissector = self
     while true {
+      guard dissection.layers.count < Self.maximumLayers else {
+        dissection.malformed = true
+        return
+      }
       let proto: ProtocolID
       let at: Int
       let end: Int
@@ -201,7 +212,7 @@ public final class Dissector {
     let layerIndex = dissection.layers.count
     addLayer(proto, at: at, end: end, depth: depth)
     let itemIndex = dissection.records.count
-    let itemDepth = depth &* 2
+    let itemDepth = depth * 2
     dissection.records.append(
       FieldRecord(
         field: FieldID(proto, 0), depth: itemDepth, flags: FieldRecord.Flags(), offset: Int32(at),

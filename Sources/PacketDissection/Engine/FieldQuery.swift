@@ -63,7 +63,8 @@ public struct UnknownField: Error, Sendable {
 private let trailerFields = [Ethernet.padding, Ethernet.trailer, Ethernet.fcs, Ethernet.fcsStatus, VLAN.trailer]
 
 /// The deepest layer that must be dissected to read every occurrence of
-/// `fields`. `frame.protocols` lists every layer, so it needs them all;
+/// `fields`. `frame.protocols` lists every layer, and any layer may find
+/// the packet malformed (`_ws.malformed`), so these need them all;
 /// link-layer padding and trailers need the datagram's length;
 /// network-layer fields also occur in the datagram an ICMP error quotes,
 /// so they need the transport layer that carries it.
@@ -71,7 +72,7 @@ public func deepestLevel(for fields: some Sequence<FieldID>) -> LayerLevel {
   var level = LayerLevel.frame
   for field in fields {
     var needed = Registry.decl(field.protocolID).level
-    if field == Frame.protocols { needed = .application }
+    if field == Frame.protocols || field.protocolID == .malformed { needed = .application }
     // Padding and trailers are what the datagram inside leaves over.
     if trailerFields.contains(field) { needed = .network }
     if needed == .network { needed = .transport }

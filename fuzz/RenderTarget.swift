@@ -1,0 +1,43 @@
+/// The renderers: every packet of the input (read as a capture file, and,
+/// when small, as one packet of each link type) in every view the shell
+/// has: the `list` summary line, the `show` tree, `hexdump` plain, marked
+/// and by layer, and `layout` of each layer.
+enum RenderTarget {
+  static func run(_ data: UnsafePointer<UInt8>, _ size: Int) {
+    if let file = FuzzInput.capture(data, size) {
+      let dissector = Dissector()
+      dissector.interfaces = file.interfaces
+      let summarizer = PacketSummarizer(
+        timeDigits: PacketSummarizer.timeDigits(for: file.interfaces.first?.timestampResolution ?? .microseconds))
+      var seen = 0
+      file.forEachPacket { record in
+        render(dissector.dissect(record), summarizer)
+        seen += 1
+        // Views cost far more than dissection: keep inputs quick.
+        return seen < 32
+      }
+    }
+    // A capture file read as one packet is mostly a waste of hex dumps.
+    guard size <= 4096 else { return }
+    let dissector = Dissector()
+    let summarizer = PacketSummarizer()
+    FuzzInput.eachLinkType(data, size) { render(dissector.dissect($0), summarizer) }
+  }
+
+  private static func render(_ d: Dissection, _ summarizer: PacketSummarizer) {
+    _ = summarizer.line(d, colour: true)
+    _ = PacketTree.render(d, byteRanges: true, colour: true)
+    _ = PacketTree.render(d)
+    _ = HexDump.render(d.packet)
+    _ = HexDump.renderLayers(d, colour: true)
+    var names: Set<String> = []
+    for layer in d.layers.indices {
+      _ = LayoutDiagram.render(d, layer: layer)
+      names.insert(Registry.decl(d.layers[layer].protocolID).name)
+    }
+    for name in names { _ = HexDump.render(d.packet, marked: ByteRanges.layer(name, in: d), colour: true) }
+    if let record = d.records.last {
+      _ = HexDump.render(d.packet, marked: ByteRanges.field(record.field.decl.name, in: d), colour: false)
+    }
+  }
+}
