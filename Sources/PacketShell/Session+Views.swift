@@ -58,9 +58,21 @@ extension Session {
     return .ok
   }
 
-  /// Why `range` names no packet of `capture` at all, if it doesn't.
+  /// Why `range` names no packet of `capture` at all, if it doesn't. A
+  /// pcap file not indexed yet is walked only as far as the range starts,
+  /// and a signal stops the walk (nil then: the scan that follows stops).
   func beyondEnd(_ range: PacketRange?, _ capture: CaptureFile) -> String? {
-    guard let range, let first = range.spans.map(\.lowerBound).min(), first > capture.count else { return nil }
-    return "no packet \(first): the capture has \(capture.count) packets"
+    guard let range, let first = range.spans.map(\.lowerBound).min() else { return nil }
+    var count = 0
+    if capture.isIndexed {
+      count = capture.count
+    } else {
+      capture.forEachPacket(in: 0..<max(0, first)) { _ in
+        count += 1
+        return !Interrupt.isRaised
+      }
+    }
+    guard first > count, !Interrupt.isRaised else { return nil }
+    return "no packet \(first): the capture has \(count) packets"
   }
 }

@@ -16,6 +16,9 @@ public final class Session {
     /// The script has a mistake, found before anything ran: exit 2.
     case scriptError
     case quit
+    /// A signal stopped a command (SIGINT, SIGTERM or SIGHUP): the
+    /// process exits with 128 plus the signal's number, as shells report it.
+    case interrupted(signal: Int32)
   }
 
   public private(set) var capture: CaptureFile?
@@ -51,15 +54,23 @@ public final class Session {
       out.flush()
       err.flush()
     }
-    Interrupt.clear()
     for (action, _) in actions {
+      if let stopped = stoppedBySignal() { return stopped }
       let outcome = perform(action)
       reportCaptureProblem()
+      if let stopped = stoppedBySignal() { return stopped }
       if outcome != .ok { return outcome }
-      // Ctrl-C stops the rest of the line or script too.
-      if Interrupt.isRaised { return .runtimeFailure }
     }
     return .ok
+  }
+
+  /// A signal stops the command and the rest of the line or script (a
+  /// capture that one ended has cleared it: the script goes on).
+  private func stoppedBySignal() -> Outcome? {
+    guard let signal = Interrupt.signal else { return nil }
+    out.flush()
+    err.line(Interrupt.notice)
+    return .interrupted(signal: signal)
   }
 
   /// A one-line description for the prompt: `http.pcap (30 packets)`.
@@ -138,7 +149,7 @@ public final class Session {
   /// Walks the view in capture order, dissecting only what `fields`,
   /// the view and `filter` need (everything when `fields` is nil), and
   /// calls `body` for each packet that passes both until it answers false.
-  /// Returns false if interrupted.
+  /// Returns false if a signal stopped it (`run` then says so).
   @discardableResult
   func scan(
     _ capture: CaptureFile, fields: [FieldID]? = [], filter: CompiledFilter?, through last: Int? = nil,
@@ -158,22 +169,19 @@ public final class Session {
       for test in tests where !test.matches(d) { return true }
       return body(record, d)
     }
-    if interrupted { err.line("pktsh: interrupted") }
     return !interrupted
   }
 
   func count(_ filter: CompiledFilter?) -> Outcome {
     guard let capture = loaded() else { return .runtimeFailure }
     if view == nil && filter == nil {
-      out.line(String(capture.count))
+      guard let n = packetCount(capture) else { return .runtimeFailure }
+      out.line(String(n))
       return .ok
     }
     // An interrupted count is not the answer: print none.
     if let fast = FastCount(capture: capture, filters: [view, filter].compactMap { $0 }) {
-      guard let n = fast.count(capture) else {
-        err.line("pktsh: interrupted")
-        return .runtimeFailure
-      }
+      guard let n = fast.count(capture) else { return .runtimeFailure }
       out.line(String(n))
       return .ok
     }
@@ -184,6 +192,19 @@ public final class Session {
     }) else { return .runtimeFailure }
     out.line(String(n))
     return .ok
+  }
+
+  /// The number of packets in `capture`. Indexing a pcap file's packets
+  /// (which a walk does as it passes them) takes seconds for a large file,
+  /// so what is left is indexed by a walk that a signal stops; nil then.
+  func packetCount(_ capture: CaptureFile) -> Int? {
+    guard !capture.isIndexed else { return capture.count }
+    var interrupted = false
+    capture.forEachPacket { _ in
+      interrupted = Interrupt.isRaised
+      return !interrupted
+    }
+    return interrupted ? nil : capture.count
   }
 
   func countBy(_ fields: [FieldID], _ filter: CompiledFilter?) -> Outcome {
@@ -198,7 +219,10 @@ public final class Session {
     let rows = counts.sorted { a, b in
       a.value.count != b.value.count ? a.value.count > b.value.count : a.value.first < b.value.first
     }
-    for (key, value) in rows { out.line("\(key)\t\(value.count)") }
+    for (n, (key, value)) in rows.enumerated() {
+      if n % 4096 == 0 && Interrupt.isRaised { break }
+      out.line("\(key)\t\(value.count)")
+    }
     return .ok
   }
 
