@@ -102,10 +102,12 @@ extension Session {
     return .ok
   }
 
-  /// Captures from an interface until the count, the duration or a signal
-  /// (Ctrl-C, SIGTERM, SIGHUP); the packets then replace the current ones
-  /// (through a pcapng file in a private temporary directory, unlinked as
-  /// soon as it is mapped, so nothing is left behind).
+  /// Captures from an interface until the count, the duration, a signal
+  /// (Ctrl-C, SIGTERM, SIGHUP) or the interface going down or away; the
+  /// packets then replace the current ones (through a pcapng file in a
+  /// private temporary directory, unlinked as soon as it is mapped, so
+  /// nothing is left behind). When the interface goes, the script goes on
+  /// (a `save` after the capture still runs) and ends with exit status 1.
   func capture(_ request: CaptureRequest) -> Outcome {
     let command = request.command
     let plan: CaptureFilterPlan
@@ -149,6 +151,7 @@ extension Session {
     // A signal (Ctrl-C, SIGTERM) ended the capture, as a count would
     // have: the script goes on.
     Interrupt.clear()
+    if let failure = stream.failure, failure.endsCapture { err.line("pktsh: \(failure)") }
     var summary = "pktsh: \(stream.kept) packets captured on \(command.interface)"
     if let counters = try? live.statistics() {
       summary += "; \(counters.received) received by filter, \(counters.dropped) dropped by kernel"
@@ -162,8 +165,12 @@ extension Session {
       unlink(path)
       return fail(error.description)
     }
-    if let failure = stream.failure { return fail(failure.description) }
-    return .ok
+    guard let failure = stream.failure else { return .ok }
+    if failure.endsCapture {
+      laterFailure = true
+      return .ok
+    }
+    return fail(failure.description)
   }
 
   private func temporaryDirectory() -> String? {
@@ -251,4 +258,10 @@ private final class LivePackets: Sequence, IteratorProtocol {
     }
     return true
   }
+}
+
+extension LiveCaptureError {
+  /// The interface went down or away: the capture ends, keeping what it
+  /// has, as the end of its count would.
+  var endsCapture: Bool { kind == .interfaceDown || kind == .unknownInterface }
 }

@@ -27,6 +27,10 @@ public final class Session {
   var viewText: String?
   /// Whether the loaded capture's damage (`CaptureFile.problem`) was reported.
   var problemReported = false
+  /// A command failed but the script went on (a capture whose interface
+  /// went away keeps its packets for the `save` after it): `run` ends
+  /// with a runtime failure all the same.
+  var laterFailure = false
   var checker = ScriptChecker()
   let out: OutputSink
   let err: OutputSink
@@ -54,6 +58,7 @@ public final class Session {
       out.flush()
       err.flush()
     }
+    laterFailure = false
     for (action, _) in actions {
       if let stopped = stoppedBySignal() { return stopped }
       let outcome = perform(action)
@@ -61,7 +66,7 @@ public final class Session {
       if let stopped = stoppedBySignal() { return stopped }
       if outcome != .ok { return outcome }
     }
-    return .ok
+    return laterFailure ? .runtimeFailure : .ok
   }
 
   /// A signal stops the command and the rest of the line or script (a
