@@ -5,7 +5,8 @@ import Synchronization
 #endif
 
 /// Asks the running command to stop: raised from a signal handler by
-/// Ctrl-C (SIGINT), SIGTERM or SIGHUP; long loops poll `isRaised` and stop.
+/// Ctrl-C (SIGINT), SIGTERM, SIGHUP or SIGPIPE; long loops poll
+/// `isRaised` and stop.
 /// Everything here is async-signal-safe (lock-free atomics).
 public enum Interrupt {
   /// The signal that raised the flag; 0 while it is clear.
@@ -22,6 +23,11 @@ public enum Interrupt {
       _ = terminatedBy.compareExchange(expected: 0, desired: signal, ordering: .relaxed)
     }
     return raisedBy.exchange(signal, ordering: .relaxed)
+  }
+
+  /// Raises the flag for `signal` unless it is raised already.
+  static func raiseUnlessRaised(_ signal: Int32) {
+    _ = raisedBy.compareExchange(expected: 0, desired: signal, ordering: .relaxed)
   }
 
   /// Lowers the flag (a capture that a signal ended has used it up).
@@ -41,11 +47,13 @@ public enum Interrupt {
     return signal == 0 ? nil : signal
   }
 
-  /// What a stopped command prints on standard error.
-  static var notice: String {
+  /// What a stopped command prints on standard error; nothing when
+  /// standard output's reader went away (SIGPIPE), as for other tools.
+  static var notice: String? {
     switch signal {
     case SIGTERM: "pktsh: stopped by SIGTERM"
     case SIGHUP: "pktsh: stopped by SIGHUP"
+    case SIGPIPE: nil
     default: "pktsh: interrupted"
     }
   }

@@ -16,7 +16,7 @@ public final class Session {
     /// The script has a mistake, found before anything ran: exit 2.
     case scriptError
     case quit
-    /// A signal stopped a command (SIGINT, SIGTERM or SIGHUP): the
+    /// A signal stopped a command (SIGINT, SIGTERM, SIGHUP, SIGPIPE): the
     /// process exits with 128 plus the signal's number, as shells report it.
     case interrupted(signal: Int32)
   }
@@ -74,7 +74,7 @@ public final class Session {
   private func stoppedBySignal() -> Outcome? {
     guard let signal = Interrupt.signal else { return nil }
     out.flush()
-    err.line(Interrupt.notice)
+    if let notice = Interrupt.notice { err.line(notice) }
     return .interrupted(signal: signal)
   }
 

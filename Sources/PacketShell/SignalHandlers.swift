@@ -9,6 +9,10 @@
 /// files are removed. A second signal while the first one is still being
 /// answered ends the process at once (the default action), for a command
 /// stuck where it cannot poll (a write to a pipe nobody reads).
+///
+/// SIGPIPE (the reader of standard output went away, as `| head` does)
+/// stops the command in the same way, silently, and never ends the
+/// process at once: every later write to the pipe raises it again.
 public enum SignalHandlers {
   /// Installs the handlers for running a script (`-f`, `-c`, piped
   /// standard input) and for everything before the interactive shell
@@ -24,6 +28,8 @@ public enum SignalHandlers {
       handle(signal, with: onScriptSignal)
       sigaddset(&unblocked, signal)
     }
+    handle(SIGPIPE, with: onBrokenPipe)
+    sigaddset(&unblocked, SIGPIPE)
     // A parent may have left them blocked; they must reach the handlers.
     pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
   }
@@ -37,7 +43,8 @@ public enum SignalHandlers {
     }
   }
 
-  /// Restores the default actions (the interactive shell has left).
+  /// Restores the default actions of the signals the interactive shell
+  /// took over (it has left).
   static func restoreDefaults() {
     for signal in [SIGINT, SIGTERM, SIGHUP] where !isIgnored(signal) { Glibc.signal(signal, SIG_DFL) }
   }
@@ -69,6 +76,10 @@ private func onScriptSignal(_ signal: Int32) {
   } else if signal == SIGINT && stderrIsTerminal {
     _ = write(2, "\n", 1)
   }
+}
+
+private func onBrokenPipe(_ signal: Int32) {
+  Interrupt.raiseUnlessRaised(signal)
 }
 
 private func onInteractiveTermination(_ signal: Int32) {

@@ -16,7 +16,8 @@ struct PktshCommand: ParsableCommand {
       With no script and no commands, reads commands from standard input: \
       the interactive shell on a terminal, a script when piped.
       Exit status: 0 success, 1 a runtime failure, 2 a mistake in the script, \
-      130 stopped by Ctrl-C (SIGINT), 143 by SIGTERM, 129 by SIGHUP.
+      130 stopped by Ctrl-C (SIGINT), 143 by SIGTERM, 129 by SIGHUP, 141 when \
+      the reader of standard output went away (SIGPIPE).
       A signal stops the running command and ends the script, except during \
       a capture: the capture ends with the packets captured so far and the \
       script goes on. The interactive shell stays on Ctrl-C, and leaves on \
@@ -40,17 +41,22 @@ struct PktshCommand: ParsableCommand {
       let outcome = session.run("load \"\(readFile.replacingQuotes())\"", file: "-r")
       if outcome != .ok { throw ExitCode(exitStatus(outcome)) }
     }
+    if file == nil && commands == nil && isatty(0) == 1 {
+      let status = exitStatus(Repl(session: session).run())
+      if status != 0 { throw ExitCode(status) }
+      return
+    }
     let outcome: Session.Outcome
     if let file {
       outcome = session.run(try readScript(file), file: file)
     } else if let commands {
       outcome = session.run(commands, file: "-c")
-    } else if isatty(0) == 1 {
-      outcome = Repl(session: session).run()
     } else {
       outcome = session.run(try readScript(nil), file: "<stdin>")
     }
-    let status = exitStatus(outcome)
+    // A signal after the last statement (SIGPIPE from the final flush of
+    // output) still decides the status.
+    let status = Interrupt.signal.map { 128 + $0 } ?? exitStatus(outcome)
     if status != 0 { throw ExitCode(status) }
   }
 

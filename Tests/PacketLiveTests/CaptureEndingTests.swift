@@ -7,7 +7,8 @@ import Testing
 #endif
 
 /// How a capture ends when it is not its count or duration that ends it:
-/// SIGTERM, or its interface going away or down. Each time the packets
+/// SIGTERM, the reader of its output going away, or its interface going
+/// away or down. Each time the packets
 /// captured so far become the current ones, the script goes on (its
 /// `save` runs), and no temporary file is left behind.
 extension LiveCaptureTests {
@@ -55,6 +56,36 @@ extension LiveCaptureTests {
     #expect(result.stderr.contains("pktsh: 4 packets captured on vB; "), "\(result.stderr)")
     #expect(result.stderr.hasSuffix("pktsh: saved 4 packets to \(directories.saved)\n"), "\(result.stderr)")
     #expect(try CaptureFile(path: directories.saved).count == 4)
+    #expect(directories.contents(directories.temporary) == [])
+    #expect(directories.contents(directories.output) == ["c.pcapng"])
+  }
+
+  /// Piped into `head`, which leaves after the first byte: the next
+  /// summary line meets SIGPIPE, which ends the capture as SIGTERM would,
+  /// and the `save` after it runs (it killed pktsh, leaving the capture's
+  /// temporary file).
+  @Test func readerOfTheOutputGoesAway() throws {
+    let pair = try VethPair()
+    let directories = try Directories(pair)
+    let script = "capture vB for 60 where udp.dstport == 6005 && !icmp; count; save \"\(directories.saved)\""
+    let capture = try Running(
+      [
+        LiveEnvironment.ip!, "netns", "exec", pair.b, "/bin/sh", "-c", "\"$0\" -c \"$1\" | head -c 1 >/dev/null",
+        LiveEnvironment.pktsh!, script,
+      ], extraEnvironment: ["TMPDIR": directories.temporary])
+    try capture.waitFor("pktsh: capturing on")
+    // Until a summary line finds the pipe closed.
+    for _ in 0..<50 where !capture.stderr.contains("packets captured on") {
+      try pair.send(Senders.udp, [pair.addressB, "6005", "2", "3"])
+      usleep(100_000)
+    }
+    let result = capture.finish(timeout: 30)
+
+    #expect(result.status == 0, "\(result.stderr)")
+    let saved = try #require(
+      result.stderr.split(separator: "\n").last { $0.hasPrefix("pktsh: saved ") }, "\(result.stderr)")
+    #expect(saved.hasSuffix(" packets to \(directories.saved)"))
+    #expect(try CaptureFile(path: directories.saved).count >= 2)
     #expect(directories.contents(directories.temporary) == [])
     #expect(directories.contents(directories.output) == ["c.pcapng"])
   }

@@ -90,6 +90,39 @@ struct SignalTests {
     #expect(run.stdout == "")
   }
 
+  /// The reader of standard output going away (`| head`) stops the
+  /// command silently, with status 141 (128 + SIGPIPE) as for other tools,
+  /// rather than killing pktsh with the signal.
+  @Test func brokenPipeStopsSilently() throws {
+    let scratch = try TemporaryDirectory()
+    let big = scratch.file("big.pcap")
+    try writeManyPackets(Self.packets, to: big)
+    let script = Array(repeating: "print frame.number", count: Self.repeats).joined(separator: "\n")
+    let pipe = Pipe()
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: ShellPaths.binary!)
+    process.arguments = ["-r", big, "-c", script]
+    process.environment = testEnvironment(home: scratch.path)
+    process.standardOutput = pipe
+    guard FileManager.default.createFile(atPath: scratch.file("err"), contents: nil) else {
+      throw ShellTestError("cannot create \(scratch.file("err"))")
+    }
+    let err = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch.file("err")))
+    process.standardError = err
+    try process.run()
+    #expect(!pipe.fileHandleForReading.availableData.isEmpty)
+    try pipe.fileHandleForReading.close()
+    try pipe.fileHandleForWriting.close()
+    let end = Date().addingTimeInterval(120)
+    while process.isRunning && Date() < end { usleep(10_000) }
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    process.waitUntilExit()
+    try err.close()
+    #expect(process.terminationReason == .exit)
+    #expect(process.terminationStatus == 141)
+    #expect(try String(contentsOfFile: scratch.file("err"), encoding: .utf8) == "")
+  }
+
   /// A second signal while the first is still being answered takes the
   /// default action: the way out of a command stuck where it cannot poll,
   /// here a write to a pipe nobody reads.
