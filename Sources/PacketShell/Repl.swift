@@ -27,7 +27,6 @@ public struct Repl {
     rl_completer_word_break_characters = Completion.wordBreaks
     rl_event_hook = leaveOnTermination
     SignalHandlers.installInteractive(interrupt: onInterrupt)
-    defer { SignalHandlers.restoreDefaults() }
     print("pktsh — type help for commands, Ctrl-D to leave.")
     while true {
       let prompt = session.promptDescription.map { "pktsh(\($0))> " } ?? "pktsh> "

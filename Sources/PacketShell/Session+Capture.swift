@@ -103,11 +103,12 @@ extension Session {
   }
 
   /// Captures from an interface until the count, the duration, a signal
-  /// (Ctrl-C, SIGTERM, SIGHUP) or the interface going down or away; the
-  /// packets then replace the current ones (through a pcapng file in a
-  /// private temporary directory, unlinked as soon as it is mapped, so
-  /// nothing is left behind). When the interface goes, the script goes on
-  /// (a `save` after the capture still runs) and ends with exit status 1.
+  /// (Ctrl-C, SIGTERM, SIGHUP, SIGPIPE) or the interface going down or
+  /// away; the packets then replace the current ones (through a pcapng
+  /// file in a private temporary directory, unlinked as soon as it is
+  /// mapped, so nothing is left behind). When the interface goes, the
+  /// script goes on (a `save` after the capture still runs) and ends with
+  /// exit status 1.
   func capture(_ request: CaptureRequest) -> Outcome {
     let command = request.command
     let plan: CaptureFilterPlan
@@ -148,8 +149,7 @@ extension Session {
       return fail(error.description)
     }
     out.flush()
-    // A signal (Ctrl-C, SIGTERM) ended the capture, as a count would
-    // have: the script goes on.
+    // A signal ended the capture, as a count would have: the script goes on.
     Interrupt.clear()
     if let failure = stream.failure, failure.endsCapture { err.line("pktsh: \(failure)") }
     var summary = "pktsh: \(stream.kept) packets captured on \(command.interface)"

@@ -43,12 +43,6 @@ public enum SignalHandlers {
     }
   }
 
-  /// Restores the default actions of the signals the interactive shell
-  /// took over (it has left).
-  static func restoreDefaults() {
-    for signal in [SIGINT, SIGTERM, SIGHUP] where !isIgnored(signal) { Glibc.signal(signal, SIG_DFL) }
-  }
-
   /// `handler` for `signal`; SA_RESTART, so a system call the signal cuts
   /// short is resumed rather than failing with EINTR (poll(2) and
   /// readline's reads are cut short all the same, as they need to be).
