@@ -75,6 +75,7 @@ public final class LiveCapture {
   private let ring: UnsafeMutableRawPointer
   private let blockSize: Int
   private let blockCount: Int
+  private let blockTimeout: Int
   /// Packets sent on loopback come back in as received ones; the outgoing
   /// copy is skipped (as libpcap skips it).
   private let loopbackIndex: Int32?
@@ -85,6 +86,10 @@ public final class LiveCapture {
   private var remaining = 0
   private var cursor: UnsafeMutableRawPointer?
   private var totals = CaptureStatistics()
+  /// The error the socket reported (the interface went down or away),
+  /// thrown once the packets still in the ring are read: until `until`,
+  /// by when the kernel has handed over its last, part-filled block.
+  private var ending: (error: Int32, until: ContinuousClock.Instant)?
 
   /// How a capture file describes this capture's interface.
   public var captureInterface: CaptureInterface {
@@ -121,6 +126,7 @@ public final class LiveCapture {
     loopbackIndex = all.first(where: \.isLoopback).map { Int32($0.index) }
     blockSize = options.blockSize
     blockCount = options.blockCount
+    blockTimeout = max(1, options.blockTimeout)
 
     // Protocol 0: nothing is queued until bind, after the filter is in place.
     let type = framing.cooked ? SOCK_DGRAM : SOCK_RAW
@@ -169,6 +175,10 @@ public final class LiveCapture {
   /// false. `waiting` runs whenever the ring is empty, before waiting and
   /// then at least every 100 ms while waiting; a signal (Ctrl-C) cuts the
   /// wait short too, so a caller can poll a flag from it.
+  ///
+  /// When the interface goes down or away, the packets it had received
+  /// still come first; then `next` throws (`.interfaceDown` or
+  /// `.unknownInterface`).
   public func next(
     until deadline: ContinuousClock.Instant? = nil, waiting: () -> Bool = { true }
   ) throws(LiveCaptureError) -> OwnedPacket? {
@@ -191,6 +201,11 @@ public final class LiveCapture {
         holding = true
         remaining = Int(descriptor.load(fromByteOffset: Block.packetCount, as: UInt32.self))
         cursor = descriptor + Int(descriptor.load(fromByteOffset: Block.firstPacketOffset, as: UInt32.self))
+        continue
+      }
+      if let ending {
+        guard ContinuousClock.now < ending.until else { throw failure(ending.error) }
+        poll(nil, 0, 10)
         continue
       }
       guard waiting() else { return nil }
@@ -294,10 +309,24 @@ public final class LiveCapture {
     var code: Int32 = 0
     var length = socklen_t(MemoryLayout<Int32>.size)
     getsockopt(socket, SOL_SOCKET, SO_ERROR, &code, &length)
+    guard [ENETDOWN, ENODEV, ENXIO].contains(code) else { throw failure(code) }
+    // The kernel hands over a part-filled block when its timer fires.
+    ending = (code, .now + .milliseconds(blockTimeout + 100))
+  }
+
+  /// What the socket's error `code` means. The kernel reports ENETDOWN
+  /// both for an interface taken down and for one deleted (it takes it
+  /// down first), so which it was is asked once the ring is drained,
+  /// which gives the deletion time to finish.
+  private func failure(_ code: Int32) -> LiveCaptureError {
     switch code {
-    case ENETDOWN: throw LiveCaptureError(.interfaceDown, "interface '\(interfaceName)' went down")
-    case ENODEV, ENXIO: throw LiveCaptureError(.unknownInterface, "interface '\(interfaceName)' went away")
-    default: throw LiveCaptureError(.system, "capture on '\(interfaceName)' failed: " + String(cString: strerror(code)))
+    case ENETDOWN, ENODEV, ENXIO:
+      if code == ENETDOWN, let interface, if_nametoindex(interfaceName) == UInt32(clamping: interface.index) {
+        return LiveCaptureError(.interfaceDown, "interface '\(interfaceName)' went down")
+      }
+      return LiveCaptureError(.unknownInterface, "interface '\(interfaceName)' went away")
+    default:
+      return LiveCaptureError(.system, "capture on '\(interfaceName)' failed: " + String(cString: strerror(code)))
     }
   }
 

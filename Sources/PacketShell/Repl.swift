@@ -9,7 +9,8 @@ import Synchronization
 /// The interactive shell: GNU readline with history kept in
 /// `~/.pktsh_history`, tab completion of commands, fields and paths, and
 /// Ctrl-C that stops the running command (or clears the line) without
-/// leaving the shell. Ctrl-D leaves.
+/// leaving the shell. Ctrl-D leaves; so does SIGTERM or SIGHUP, once the
+/// command it stops has unwound (the outcome then names the signal).
 public struct Repl {
   let session: Session
 
@@ -24,17 +25,18 @@ public struct Repl {
     rl_readline_name = UnsafePointer(strdup("pktsh"))
     rl_attempted_completion_function = completeAttempt
     rl_completer_word_break_characters = Completion.wordBreaks
-    signal(SIGINT, onInterrupt)
-    defer { signal(SIGINT, SIG_DFL) }
+    rl_event_hook = leaveOnTermination
+    SignalHandlers.installInteractive(interrupt: onInterrupt)
     print("pktsh — type help for commands, Ctrl-D to leave.")
     while true {
       let prompt = session.promptDescription.map { "pktsh(\($0))> " } ?? "pktsh> "
       atPrompt.store(true, ordering: .relaxed)
       let typed = readline(prompt)
       atPrompt.store(false, ordering: .relaxed)
-      guard let raw = typed else {
+      guard let raw = typed, Interrupt.termination == nil else {
+        free(typed)
         print("")
-        break
+        break  // Ctrl-D, SIGTERM or SIGHUP
       }
       let line = String(cString: raw)
       free(raw)
@@ -43,10 +45,10 @@ public struct Repl {
         _ = append_history(1, history)
       }
       Interrupt.clear()
-      if session.run(line, file: "<stdin>") == .quit { break }
+      if session.run(line, file: "<stdin>") == .quit || Interrupt.termination != nil { break }
     }
     _ = write_history(history)
-    return .ok
+    return Interrupt.termination.map { .interrupted(signal: $0) } ?? .ok
   }
 
   private func historyPath() -> String {
@@ -59,6 +61,15 @@ public struct Repl {
 /// clear while it inserts typed-ahead keys, so it cannot tell the prompt
 /// from a running command.)
 private let atPrompt = Atomic<Bool>(false)
+
+/// Called by readline about ten times a second while it waits for a key:
+/// ends the wait after SIGTERM or SIGHUP. (readline answers those itself
+/// only when they cut its wait short; one that comes while it draws the
+/// prompt reaches pktsh's handler, and readline waits on.)
+private func leaveOnTermination() -> Int32 {
+  if Interrupt.termination != nil { rl_done = 1 }
+  return 0
+}
 
 /// SIGINT: stop the running command; at the prompt, drop the line typed so far.
 /// Either way the terminal (or readline) has echoed `^C`: end that line.

@@ -102,9 +102,13 @@ extension Session {
     return .ok
   }
 
-  /// Captures from an interface until the count, the duration or Ctrl-C;
-  /// the packets then replace the current ones (through a pcapng file
-  /// that is unlinked as soon as it is mapped, so nothing is left behind).
+  /// Captures from an interface until the count, the duration, a signal
+  /// (Ctrl-C, SIGTERM, SIGHUP, SIGPIPE) or the interface going down or
+  /// away; the packets then replace the current ones (through a pcapng
+  /// file in a private temporary directory, unlinked as soon as it is
+  /// mapped, so nothing is left behind). When the interface goes, the
+  /// script goes on (a `save` after the capture still runs) and ends with
+  /// exit status 1.
   func capture(_ request: CaptureRequest) -> Outcome {
     let command = request.command
     let plan: CaptureFilterPlan
@@ -139,29 +143,15 @@ extension Session {
       // A century is as good as forever, and converts without overflow.
       deadline: command.seconds.map { .now + .nanoseconds(Int64(min($0, 3e9) * 1e9)) },
       display: command.quiet ? nil : out)
-    // Ctrl-C ends the capture: catch it (unblocked, in case the parent
-    // process left it blocked) until the capture is over.
-    let previous = signal(SIGINT) { _ in
-      Interrupt.raise()
-      _ = write(2, "\n", 1)
-    }
-    var interrupt = sigset_t()
-    var previousMask = sigset_t()
-    sigemptyset(&interrupt)
-    sigaddset(&interrupt, SIGINT)
-    pthread_sigmask(SIG_UNBLOCK, &interrupt, &previousMask)
-    defer {
-      signal(SIGINT, previous)
-      pthread_sigmask(SIG_SETMASK, &previousMask, nil)
-    }
     do {
       try CaptureWriter.write(stream, interfaces: [live.captureInterface], to: path, format: .pcapng)
     } catch {
       return fail(error.description)
     }
     out.flush()
-    // Ctrl-C ended the capture, as a count would have: the script goes on.
+    // A signal ended the capture, as a count would have: the script goes on.
     Interrupt.clear()
+    if let failure = stream.failure, failure.endsCapture { err.line("pktsh: \(failure)") }
     var summary = "pktsh: \(stream.kept) packets captured on \(command.interface)"
     if let counters = try? live.statistics() {
       summary += "; \(counters.received) received by filter, \(counters.dropped) dropped by kernel"
@@ -175,8 +165,12 @@ extension Session {
       unlink(path)
       return fail(error.description)
     }
-    if let failure = stream.failure { return fail(failure.description) }
-    return .ok
+    guard let failure = stream.failure else { return .ok }
+    if failure.endsCapture {
+      laterFailure = true
+      return .ok
+    }
+    return fail(failure.description)
   }
 
   private func temporaryDirectory() -> String? {
@@ -190,7 +184,7 @@ extension Session {
 
 /// The packets of a running capture, as the sequence the capture file is
 /// written from: each is filtered and shown as it arrives, until the
-/// count, the deadline, Ctrl-C or an error ends the sequence.
+/// count, the deadline, a signal or an error ends the sequence.
 private final class LivePackets: Sequence, IteratorProtocol {
   let live: LiveCapture
   let plan: CaptureFilterPlan
@@ -264,4 +258,10 @@ private final class LivePackets: Sequence, IteratorProtocol {
     }
     return true
   }
+}
+
+extension LiveCaptureError {
+  /// The interface went down or away: the capture ends, keeping what it
+  /// has, as the end of its count would.
+  var endsCapture: Bool { kind == .interfaceDown || kind == .unknownInterface }
 }

@@ -16,6 +16,9 @@ public final class Session {
     /// The script has a mistake, found before anything ran: exit 2.
     case scriptError
     case quit
+    /// A signal stopped a command (SIGINT, SIGTERM, SIGHUP, SIGPIPE): the
+    /// process exits with 128 plus the signal's number, as shells report it.
+    case interrupted(signal: Int32)
   }
 
   public private(set) var capture: CaptureFile?
@@ -51,18 +54,20 @@ public final class Session {
     }
     checker = trial
     defer { err.flush() }
-    Interrupt.clear()
     out.clearFailure()
+    laterFailure = false
     var outcome = Outcome.ok
     for (action, _) in actions {
+      if let stopped = stoppedBySignal() { return stopped }
       outcome = perform(action)
       reportCaptureProblem()
-      // Ctrl-C stops the rest of the line or script too.
-      if outcome == .ok && Interrupt.isRaised { outcome = .runtimeFailure }
+      if let stopped = stoppedBySignal() { return stopped }
       if outcome != .ok || out.failure != nil { break }
     }
     out.flush()
-    return reportOutputFailure() ? .runtimeFailure : outcome
+    if let stopped = stoppedBySignal() { return stopped }
+    if reportOutputFailure() { return .runtimeFailure }
+    return outcome == .ok && laterFailure ? .runtimeFailure : outcome
   }
 
   /// Says why output could not be written, if it could not: one line,
@@ -72,6 +77,15 @@ public final class Session {
     guard let failure = out.failure else { return false }
     if case .failed(let reason) = failure { err.line("pktsh: cannot write output: \(reason)") }
     return true
+  }
+
+  /// A signal stops the command and the rest of the line or script (a
+  /// capture that one ended has cleared it: the script goes on).
+  private func stoppedBySignal() -> Outcome? {
+    guard let signal = Interrupt.signal else { return nil }
+    out.flush()
+    if let notice = Interrupt.notice { err.line(notice) }
+    return .interrupted(signal: signal)
   }
 
   /// A one-line description for the prompt: `http.pcap (30 packets)`.
@@ -151,9 +165,10 @@ public final class Session {
   /// Walks the view in capture order, dissecting only what `fields`,
   /// the view and `filter` need (everything when `fields` is nil), and
   /// calls `body` for each packet that passes both until it answers false.
-  /// Returns false when the walk could not go on: interrupted (said
-  /// here), the capture unreadable (said here), or output failing (said
-  /// by `run`).
+  /// Returns false when the walk could not go on: a signal stopped it or
+  /// output failed (`run` says so), or the capture became unreadable
+  /// (said here).
+  @discardableResult
   func scan(
     _ capture: CaptureFile, fields: [FieldID]? = [], filter: CompiledFilter?, through last: Int? = nil,
     _ body: (PacketRecord, Dissection) -> Bool
@@ -178,24 +193,21 @@ public final class Session {
       _ = fail("\(error)")
       return false
     }
-    if interrupted { err.line("pktsh: interrupted") }
     return !interrupted && out.failure == nil
   }
 
   func count(_ filter: CompiledFilter?) -> Outcome {
     guard let capture = loaded() else { return .runtimeFailure }
     if view == nil && filter == nil {
-      out.line(String(capture.count))
+      guard let n = packetCount(capture) else { return .runtimeFailure }
+      out.line(String(n))
       return .ok
     }
     // An interrupted count is not the answer: print none.
     if let fast = FastCount(capture: capture, filters: [view, filter].compactMap { $0 }) {
       let counted: Int?
       do { counted = try fast.count(capture) } catch { return fail("\(error)") }
-      guard let n = counted else {
-        err.line("pktsh: interrupted")
-        return .runtimeFailure
-      }
+      guard let n = counted else { return .runtimeFailure }
       out.line(String(n))
       return .ok
     }
@@ -206,6 +218,24 @@ public final class Session {
     }) else { return .runtimeFailure }
     out.line(String(n))
     return .ok
+  }
+
+  /// The number of packets in `capture`. Indexing a pcap file's packets
+  /// (which a walk does as it passes them) takes seconds for a large file,
+  /// so what is left is indexed by a walk that a signal stops; nil then.
+  func packetCount(_ capture: CaptureFile) -> Int? {
+    guard !capture.isIndexed else { return capture.count }
+    var interrupted = false
+    do {
+      try capture.forEachPacket { _ in
+        interrupted = Interrupt.isRaised
+        return !interrupted
+      }
+    } catch {
+      _ = fail("\(error)")
+      return nil
+    }
+    return interrupted ? nil : capture.count
   }
 
   func countBy(_ fields: [FieldID], _ filter: CompiledFilter?) -> Outcome {
@@ -220,7 +250,10 @@ public final class Session {
     let rows = counts.sorted { a, b in
       a.value.count != b.value.count ? a.value.count > b.value.count : a.value.first < b.value.first
     }
-    for (key, value) in rows { out.line("\(key)\t\(value.count)") }
+    for (n, (key, value)) in rows.enumerated() {
+      if n % 4096 == 0 && Interrupt.isRaised { break }
+      out.line("\(key)\t\(value.count)")
+    }
     return .ok
   }
 

@@ -15,7 +15,13 @@ struct PktshCommand: ParsableCommand {
     discussion: """
       With no script and no commands, reads commands from standard input: \
       the interactive shell on a terminal, a script when piped.
-      Exit status: 0 success, 1 a runtime failure, 2 a mistake in the script.
+      Exit status: 0 success, 1 a runtime failure, 2 a mistake in the script, \
+      130 stopped by Ctrl-C (SIGINT), 143 by SIGTERM, 129 by SIGHUP, 141 when \
+      the reader of standard output went away (SIGPIPE).
+      A signal stops the running command and ends the script, except during \
+      a capture: the capture ends with the packets captured so far and the \
+      script goes on. The interactive shell stays on Ctrl-C, and leaves on \
+      SIGTERM or SIGHUP. A second signal before pktsh has stopped ends it at once.
       """,
     version: "pktsh 0.1.0")
 
@@ -43,6 +49,7 @@ struct PktshCommand: ParsableCommand {
       printError("pktsh: -f and -c cannot be used together: put the commands in the script, or run them with -c alone")
       throw ExitCode(2)
     }
+    SignalHandlers.install()
     let session = Session(
       output: OutputSink(descriptor: 1, closedAtStart: Self.closedAtStart.contains(1)),
       errors: OutputSink(descriptor: 2, closedAtStart: Self.closedAtStart.contains(2)))
@@ -50,28 +57,26 @@ struct PktshCommand: ParsableCommand {
       let outcome = session.run("load \"\(readFile.replacingQuotes())\"", file: "-r")
       if outcome != .ok { throw ExitCode(exitStatus(outcome)) }
     }
+    if file == nil && commands == nil && isatty(0) == 1 {
+      let status = exitStatus(Repl(session: session).run())
+      if status != 0 { throw ExitCode(status) }
+      return
+    }
     let outcome: Session.Outcome
     if let file {
-      guard let source = readWholeFile(file) else {
-        printError("pktsh: cannot read script '\(file)'")
-        throw ExitCode(1)
-      }
-      outcome = session.run(source, file: file)
+      outcome = session.run(try readScript(file), file: file)
     } else if let commands {
       outcome = session.run(commands, file: "-c")
-    } else if isatty(0) == 1 {
-      // At the prompt a damaged capture is only a warning.
-      return try finish(with: Repl(session: session).run())
     } else {
-      outcome = session.run(readStandardInput(), file: "<stdin>")
+      outcome = session.run(try readScript(nil), file: "<stdin>")
     }
-    // A damaged capture was read as far as it goes, and said so: the
-    // answers are about part of the file, so the run did not succeed.
-    try finish(with: session.readDamagedCapture && exitStatus(outcome) == 0 ? .runtimeFailure : outcome)
-  }
-
-  private func finish(with outcome: Session.Outcome) throws {
-    let status = exitStatus(outcome)
+    // A signal after the last statement (SIGPIPE from the final flush of
+    // output) still decides the status. A damaged capture was read as far
+    // as it goes, and said so: the answers are about part of the file, so
+    // the run did not succeed.
+    let status =
+      Interrupt.signal.map { 128 + $0 }
+      ?? exitStatus(session.readDamagedCapture && outcome == .ok ? .runtimeFailure : outcome)
     if status != 0 { throw ExitCode(status) }
   }
 
@@ -80,6 +85,25 @@ struct PktshCommand: ParsableCommand {
     case .ok, .quit: 0
     case .runtimeFailure: 1
     case .scriptError: 2
+    case .interrupted(let signal): 128 + signal
+    }
+  }
+
+  /// The script in file `path` (standard input when nil). A signal that
+  /// arrives while a pipe is still open ends pktsh, as a command would stop.
+  private func readScript(_ path: String?) throws -> String {
+    let fd = path.map { open($0, O_RDONLY | O_CLOEXEC) } ?? 0
+    guard fd >= 0 else {
+      printError("pktsh: cannot read script '\(path ?? "<stdin>")': " + String(cString: strerror(errno)))
+      throw ExitCode(1)
+    }
+    defer { if path != nil { close(fd) } }
+    switch readToEnd(fd) {
+    case .read(let bytes): return String(decoding: bytes, as: UTF8.self)
+    case .interrupted(let signal): throw ExitCode(128 + signal)
+    case .failed(let code):
+      printError("pktsh: cannot read script '\(path ?? "<stdin>")': " + String(cString: strerror(code)))
+      throw ExitCode(1)
     }
   }
 }
@@ -101,26 +125,34 @@ func printError(_ line: String) {
   _ = text.withCString { write(2, $0, strlen($0)) }
 }
 
-func readWholeFile(_ path: String) -> String? {
-  guard let handle = fopen(path, "rb") else { return nil }
-  defer { fclose(handle) }
-  var bytes: [UInt8] = []
-  var chunk = [UInt8](repeating: 0, count: 65536)
-  while true {
-    let n = fread(&chunk, 1, chunk.count, handle)
-    if n <= 0 { break }
-    bytes.append(contentsOf: chunk[0..<n])
-  }
-  return ferror(handle) != 0 ? nil : String(decoding: bytes, as: UTF8.self)
+/// How reading a script ended.
+enum ReadResult {
+  case read([UInt8])
+  case interrupted(signal: Int32)
+  case failed(errno: Int32)
 }
 
-func readStandardInput() -> String {
+/// Every byte of `fd` up to its end. It waits in poll(2), which a signal
+/// cuts short even under SA_RESTART (read(2) would be resumed), so a
+/// signal is answered at once even while a pipe stays open and quiet (the
+/// timeout covers a signal that comes just before the wait starts).
+func readToEnd(_ fd: Int32) -> ReadResult {
   var bytes: [UInt8] = []
   var chunk = [UInt8](repeating: 0, count: 65536)
   while true {
-    let n = read(0, &chunk, chunk.count)
-    if n <= 0 { break }
+    if let signal = Interrupt.signal { return .interrupted(signal: signal) }
+    var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+    if poll(&ready, 1, 250) < 0 {
+      if errno == EINTR { continue }
+      return .failed(errno: errno)
+    }
+    if ready.revents == 0 { continue }
+    let n = read(fd, &chunk, chunk.count)
+    if n == 0 { return .read(bytes) }
+    if n < 0 {
+      if errno == EINTR { continue }
+      return .failed(errno: errno)
+    }
     bytes.append(contentsOf: chunk[0..<n])
   }
-  return String(decoding: bytes, as: UTF8.self)
 }

@@ -65,12 +65,15 @@ final class Running: @unchecked Sendable {
   private var err = Data()
   private let readers = DispatchGroup()
 
-  init(_ arguments: [String]) throws {
+  /// Starts `arguments` with `extraEnvironment` added to this process's environment.
+  init(_ arguments: [String], extraEnvironment: [String: String] = [:]) throws {
+    _ = childrenGetDefaultSigint
     process.executableURL = URL(fileURLWithPath: arguments[0])
     process.arguments = Array(arguments.dropFirst())
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
     environment["TZ"] = "UTC"
+    environment.merge(extraEnvironment) { $1 }
     process.environment = environment
     let outPipe = Pipe()
     let errPipe = Pipe()
@@ -114,6 +117,17 @@ final class Running: @unchecked Sendable {
     throw LiveTestError("no '\(text)' after \(timeout) s; stderr: \(stderr)")
   }
 
+  /// Waits until standard output holds `count` lines.
+  func waitForLines(_ count: Int, timeout: Double = 15) throws {
+    let end = Date().addingTimeInterval(timeout)
+    while stdout.split(separator: "\n").count < count {
+      guard process.isRunning, Date() < end else {
+        throw LiveTestError("no \(count) lines of output; stdout: \(stdout); stderr: \(stderr)")
+      }
+      usleep(10_000)
+    }
+  }
+
   func signal(_ number: Int32) { kill(process.processIdentifier, number) }
 
   /// Waits for the process to end (killing it after `timeout` seconds).
@@ -128,6 +142,14 @@ final class Running: @unchecked Sendable {
     return Finished(status: process.terminationStatus, stdout: stdout, stderr: stderr)
   }
 }
+
+/// A test runner started with SIGINT ignored (as a shell starts a
+/// background job) passes that on, and pktsh keeps an ignored SIGINT
+/// ignored: the runner takes the default action back, once, so that its
+/// children get it.
+private let childrenGetDefaultSigint: Void = {
+  signal(SIGINT, SIG_DFL)
+}()
 
 /// Runs a command to completion.
 @discardableResult
@@ -189,8 +211,9 @@ final class VethPair {
 
   /// `pktsh -c script` inside namespace `b`, already capturing when this returns
   /// (when the script starts with a capture).
-  func pktsh(_ script: String, waitForCapture: Bool = true) throws -> Running {
-    let running = try Running([LiveEnvironment.ip!, "netns", "exec", b, LiveEnvironment.pktsh!, "-c", script])
+  func pktsh(_ script: String, waitForCapture: Bool = true, environment: [String: String] = [:]) throws -> Running {
+    let running = try Running(
+      [LiveEnvironment.ip!, "netns", "exec", b, LiveEnvironment.pktsh!, "-c", script], extraEnvironment: environment)
     if waitForCapture { try running.waitFor("pktsh: capturing on") }
     return running
   }

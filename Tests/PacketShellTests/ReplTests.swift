@@ -137,6 +137,37 @@ struct ReplTests {
     #expect(history.split(separator: "\n") == ["count tcp", "count", "count"])
   }
 
+  /// SIGTERM stops the running command, then the shell leaves with 143
+  /// (128 + 15), keeping its history; at the prompt it leaves at once.
+  @Test(arguments: [true, false])
+  func terminationLeavesTheShell(duringACommand: Bool) throws {
+    let home = try TemporaryDirectory()
+    let capture = home.file("big.pcap")
+    try writeManyPackets(300_000, to: capture)
+    let shell = try startShell(["-r", capture], home: home.path)
+    defer { shell.close() }
+    let prompt = "pktsh(big.pcap)> "
+    try shell.expect(prompt)
+    shell.send("count\r")
+    try shell.expect(prompt)
+    if duringACommand {
+      // Far longer than the wait before the signal, in any build (and
+      // short enough not to scroll the 250-column line).
+      let line = Array(repeating: "count by ip.src", count: 12).joined(separator: "; ")
+      shell.send(line + "\r")
+      try shell.expect(line + "\r\n")
+      usleep(300_000)
+    }
+    kill(shell.pid, SIGTERM)
+    if duringACommand {
+      let stopped = try shell.expect("pktsh: stopped by SIGTERM")
+      #expect(!stopped.contains("300000"), "the commands ran to the end: \(stopped)")
+    }
+    #expect(shell.waitForExit() == 143)
+    let history = try String(contentsOfFile: home.file(".pktsh_history"), encoding: .utf8)
+    #expect(history.split(separator: "\n").count == (duringACommand ? 2 : 1))
+  }
+
   /// Ctrl-C during `save` leaves the destination as it was and no
   /// temporary file beside it.
   @Test func interruptedSaveLeavesTheDestination() throws {
@@ -218,24 +249,5 @@ struct ReplTests {
     #expect(answer.contains("pktsh: warning: \(capture): file ends in the middle of packet 10"))
     shell.send(Self.ctrlD)
     #expect(shell.waitForExit() == 0)
-  }
-
-  /// A pcap of `count` identical 60-byte Ethernet/IPv4/TCP SYN frames.
-  private func writeManyPackets(_ count: Int, to path: String) throws {
-    func le32(_ v: UInt32) -> [UInt8] { withUnsafeBytes(of: v.littleEndian, Array.init) }
-    func le16(_ v: UInt16) -> [UInt8] { withUnsafeBytes(of: v.littleEndian, Array.init) }
-    let header = le32(0xa1b2_c3d4) + le16(2) + le16(4) + le32(0) + le32(0) + le32(65535) + le32(1)
-    let frame: [UInt8] =
-      [0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88, 0x99, 0xaa, 0xbb, 0x08, 0x00]
-      + [0x45, 0x00, 0x00, 0x28, 0x00, 0x00, 0x40, 0x00, 0x40, 0x06, 0x00, 0x00, 10, 0, 0, 1, 10, 0, 0, 2]
-      + [0x04, 0xd2, 0x00, 0x50, 0, 0, 0, 1, 0, 0, 0, 0, 0x50, 0x02, 0xff, 0xff, 0, 0, 0, 0]
-      + [UInt8](repeating: 0, count: 6)
-    let record = le32(1_000_000_000) + le32(0) + le32(UInt32(frame.count)) + le32(UInt32(frame.count)) + frame
-    var bytes = header
-    bytes.reserveCapacity(header.count + record.count * count)
-    for _ in 0..<count { bytes.append(contentsOf: record) }
-    guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-      throw ShellTestError("cannot write \(path)")
-    }
   }
 }
