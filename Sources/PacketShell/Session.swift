@@ -30,6 +30,10 @@ public final class Session {
   /// Whether any capture read so far was damaged (cut short, a bad
   /// record): a script that read one ends with status 1, after its output.
   public private(set) var readDamagedCapture = false
+  /// A command failed but the script went on (a capture whose interface
+  /// went away keeps its packets for the `save` after it): `run` ends
+  /// with a runtime failure all the same.
+  var laterFailure = false
   var checker = ScriptChecker()
   let out: OutputSink
   let err: OutputSink
@@ -62,7 +66,10 @@ public final class Session {
       outcome = perform(action)
       reportCaptureProblem()
       if let stopped = stoppedBySignal() { return stopped }
-      if outcome != .ok || out.failure != nil { break }
+      // A reader gone away stops what prints (by SIGPIPE, or at EPIPE when
+      // SIGPIPE is ignored), not a `save` after a capture it ended.
+      if outcome != .ok { break }
+      if case .failed = out.failure { break }
     }
     out.flush()
     if let stopped = stoppedBySignal() { return stopped }
@@ -165,13 +172,13 @@ public final class Session {
   /// Walks the view in capture order, dissecting only what `fields`,
   /// the view and `filter` need (everything when `fields` is nil), and
   /// calls `body` for each packet that passes both until it answers false.
-  /// Returns false when the walk could not go on: a signal stopped it or
-  /// output failed (`run` says so), or the capture became unreadable
-  /// (said here).
+  /// Returns false when the walk could not go on: a signal stopped it or,
+  /// for a walk that `prints`, output failed (`run` says so), or the
+  /// capture became unreadable (said here).
   @discardableResult
   func scan(
     _ capture: CaptureFile, fields: [FieldID]? = [], filter: CompiledFilter?, through last: Int? = nil,
-    _ body: (PacketRecord, Dissection) -> Bool
+    prints: Bool = true, _ body: (PacketRecord, Dissection) -> Bool
   ) -> Bool {
     let dissector = Dissector()
     dissector.interfaces = capture.interfaces
@@ -184,7 +191,7 @@ public final class Session {
           interrupted = true
           return false
         }
-        if out.failure != nil { return false }
+        if prints && out.failure != nil { return false }
         let d = dissector.dissect(record)
         for test in tests where !test.matches(d) { return true }
         return body(record, d)
@@ -193,7 +200,7 @@ public final class Session {
       _ = fail("\(error)")
       return false
     }
-    return !interrupted && out.failure == nil
+    return !interrupted && !(prints && out.failure != nil)
   }
 
   func count(_ filter: CompiledFilter?) -> Outcome {
@@ -282,7 +289,7 @@ public final class Session {
       return fail("refusing to overwrite \(path): it is the loaded capture")
     }
     var failure: CaptureError?
-    let walked = scan(capture, filter: filter) { record, _ in
+    let walked = scan(capture, filter: filter, prints: false) { record, _ in
       do throws(CaptureError) { try writer.append(record) } catch {
         failure = error
         return false

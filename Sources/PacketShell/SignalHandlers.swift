@@ -28,8 +28,11 @@ public enum SignalHandlers {
       handle(signal, with: onScriptSignal)
       sigaddset(&unblocked, signal)
     }
-    handle(SIGPIPE, with: onBrokenPipe)
-    sigaddset(&unblocked, SIGPIPE)
+    // Ignored, a closed pipe is EPIPE, which ends the script quietly too.
+    if !isIgnored(SIGPIPE) {
+      handle(SIGPIPE, with: onBrokenPipe)
+      sigaddset(&unblocked, SIGPIPE)
+    }
     // A parent may have left them blocked; they must reach the handlers.
     pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
   }

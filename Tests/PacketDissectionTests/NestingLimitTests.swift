@@ -77,7 +77,7 @@ func dissectFrame(_ frame: [UInt8], query: FieldQuery? = nil, _ body: (Dissectio
   let file = try CaptureFile(path: path)
   let dissector = Dissector()
   query?.configure(dissector)
-  file.forEachPacket { record in
+  try file.forEachPacket { record in
     body(dissector.dissect(record))
     return true
   }
