@@ -1,7 +1,7 @@
-/// The renderers: every packet of the input (read as a capture file, and,
-/// when small, as one packet of each link type) in every view the shell
-/// has: the `list` summary line, the `show` tree, `hexdump` plain, marked
-/// and by layer, and `layout` of each layer.
+/// The renderers: the first packets of the input read as a capture file
+/// (and, when small, the input as one packet of two link types) in every
+/// view the shell has: the `list` summary line, the `show` tree,
+/// `hexdump` plain, marked and by layer, and `layout` of each layer.
 enum RenderTarget {
   static func run(_ data: UnsafePointer<UInt8>, _ size: Int) {
     if let file = FuzzInput.capture(data, size) {
@@ -14,14 +14,16 @@ enum RenderTarget {
         render(dissector.dissect(record), summarizer)
         seen += 1
         // Views cost far more than dissection: keep inputs quick.
-        return seen < 32
+        return seen < 4
       }
     }
     // A capture file read as one packet is mostly a waste of hex dumps.
-    guard size <= 4096 else { return }
+    guard size > 0 && size <= 4096 else { return }
+    // Ethernet, and one more link type the input chooses.
+    let linkTypes = [.ethernet, FuzzInput.linkTypes[Int(data[size - 1]) % FuzzInput.linkTypes.count]]
     let dissector = Dissector()
     let summarizer = PacketSummarizer()
-    FuzzInput.eachLinkType(data, size) { render(dissector.dissect($0), summarizer) }
+    FuzzInput.eachLinkType(data, size, of: linkTypes) { render(dissector.dissect($0), summarizer) }
   }
 
   private static func render(_ d: Dissection, _ summarizer: PacketSummarizer) {
@@ -30,12 +32,11 @@ enum RenderTarget {
     _ = PacketTree.render(d)
     _ = HexDump.render(d.packet)
     _ = HexDump.renderLayers(d, colour: true)
-    var names: Set<String> = []
-    for layer in d.layers.indices {
-      _ = LayoutDiagram.render(d, layer: layer)
-      names.insert(Registry.decl(d.layers[layer].protocolID).name)
+    for layer in d.layers.indices { _ = LayoutDiagram.render(d, layer: layer) }
+    // Marking costs a whole dump: the innermost layer and the last field only.
+    if let layer = d.layers.last {
+      _ = HexDump.render(d.packet, marked: ByteRanges.layer(Registry.decl(layer.protocolID).name, in: d), colour: true)
     }
-    for name in names { _ = HexDump.render(d.packet, marked: ByteRanges.layer(name, in: d), colour: true) }
     if let record = d.records.last {
       _ = HexDump.render(d.packet, marked: ByteRanges.field(record.field.decl.name, in: d), colour: false)
     }
