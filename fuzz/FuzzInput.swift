@@ -18,7 +18,7 @@ enum FuzzInput {
     do {
       return try CaptureFile(path: capturePath)
     } catch {
-      _ = error.description
+      _ = "\(error)"
       return nil
     }
   }

@@ -10,7 +10,7 @@ enum RenderTarget {
       let summarizer = PacketSummarizer(
         timeDigits: PacketSummarizer.timeDigits(for: file.interfaces.first?.timestampResolution ?? .microseconds))
       var seen = 0
-      file.forEachPacket { record in
+      _ = try? file.forEachPacket { record in
         render(dissector.dissect(record), summarizer)
         seen += 1
         // Views cost far more than dissection: keep inputs quick.

@@ -13,7 +13,7 @@ enum WriterTarget {
   static func run(_ data: UnsafePointer<UInt8>, _ size: Int) {
     guard let file = FuzzInput.capture(data, size) else { return }
     var packets: [OwnedPacket] = []
-    file.forEachPacket { record in
+    _ = try? file.forEachPacket { record in
       packets.append(OwnedPacket(record))
       return packets.count < 256
     }
@@ -28,7 +28,7 @@ enum WriterTarget {
       do { copy = try CaptureFile(path: outputPath) } catch { fatalError("cannot read back \(format): \(error)") }
       if let problem = copy.problem { fatalError("\(format) read back with a problem: \(problem)") }
       var read: [OwnedPacket] = []
-      copy.forEachPacket { record in
+      _ = try? copy.forEachPacket { record in
         read.append(OwnedPacket(record))
         return true
       }
