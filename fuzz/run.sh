@@ -55,7 +55,8 @@ mkdir -p "$captures"
 corpus=$(cd "$root/../shared/corpus" && pwd)
 (cd "$corpus" && find . -type f -size -32k) | while read -r file; do
   seed=$captures/$(echo "${file#./}" | tr / -)
-  [ -e "$seed" ] || cp "$corpus/$file" "$seed"
+  # -n: another run copying the same seed at the same time is no failure.
+  cp -n "$corpus/$file" "$seed"
 done
 # Scripts: each example, each code block of the README, each filter of the goldens.
 scripts=$here/corpus/scripts
