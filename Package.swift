@@ -23,8 +23,11 @@ let package = Package(
     .target(name: "PacketCapture", dependencies: ["PacketWire"], swiftSettings: fast),
     /// Protocol declarations and the dissection engine that runs them.
     .target(name: "PacketDissection", dependencies: ["PacketWire", "PacketCapture"], swiftSettings: fast),
+    /// PCRE2 from the system (libpcre2-dev): the regular expressions of `matches`, as in Wireshark.
+    .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
     /// The language: lexer, parser, checker and compiler of filters and scripts.
-    .target(name: "PacketLanguage", dependencies: ["PacketDissection", "PacketWire"], swiftSettings: fast),
+    .target(
+      name: "PacketLanguage", dependencies: ["PacketDissection", "PacketWire", "CPCRE2"], swiftSettings: fast),
     /// Filters as classic BPF: for the kernel, and to decide most packets without dissecting them.
     .target(
       name: "PacketBPF", dependencies: ["PacketLanguage", "PacketDissection", "PacketCapture", "PacketWire"],

@@ -151,8 +151,9 @@ struct Assembler {
   /// most 255 instructions ahead; a farther target is reached through a
   /// hop (a `ja`, or a copy of the `ret` it leads to) placed as far ahead
   /// as the jump reaches, where no instruction falls through, and shared
-  /// by every later jump to the same target that reaches it.
-  func assemble() -> [BPFInstruction] {
+  /// by every later jump to the same target that reaches it. Nil when a
+  /// jump still cannot reach (no program of such a length is valid).
+  func assemble() -> [BPFInstruction]? {
     var items = Self.withoutJumpsToNext(Self.withoutDeadCode(Self.threaded(self.items)))
     var next = labels
     var hops: [Label: [Label]] = [:]
@@ -288,7 +289,7 @@ struct Assembler {
     return out
   }
 
-  private static func resolve(_ items: [Item], _ position: [Label: Int]) -> [BPFInstruction] {
+  private static func resolve(_ items: [Item], _ position: [Label: Int]) -> [BPFInstruction]? {
     var out: [BPFInstruction] = []
     for item in items {
       let pc = out.count
@@ -296,9 +297,12 @@ struct Assembler {
       switch item {
       case .mark: continue
       case .plain(let instruction): out.append(instruction)
-      case .always(let l): out.append(BPFInstruction(code: BPF.jmp | BPF.ja, k: UInt32(offset(l))))
+      case .always(let l):
+        guard let k = UInt32(exactly: offset(l)) else { return nil }
+        out.append(BPFInstruction(code: BPF.jmp | BPF.ja, k: k))
       case .branch(let code, let k, let t, let f):
-        out.append(BPFInstruction(code: code, jt: UInt8(offset(t)), jf: UInt8(offset(f)), k: k))
+        guard let jt = UInt8(exactly: offset(t)), let jf = UInt8(exactly: offset(f)) else { return nil }
+        out.append(BPFInstruction(code: code, jt: jt, jf: jf, k: k))
       }
     }
     return out

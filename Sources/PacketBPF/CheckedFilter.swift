@@ -29,7 +29,9 @@ enum Operand {
 /// The filter after checking, before any packet shape: Wireshark's
 /// operators on modelled fields, with literals read.
 indirect enum Check {
-  case and(Check, Check), or(Check, Check), xor(Check, Check), not(Check)
+  /// Operands left to right, as the filter's chains are written.
+  case and([Check]), or([Check]), xor([Check])
+  case not(Check)
   case present(Subject)
   /// `field & mask` alone: some occurrence has a bit of the mask set.
   case nonzero(Subject)
@@ -40,32 +42,53 @@ indirect enum Check {
   /// Every subject, for the layers and bytes the filter reads.
   var subjects: [Subject] {
     switch self {
-    case .and(let a, let b), .or(let a, let b), .xor(let a, let b): a.subjects + b.subjects
+    case .and(let operands), .or(let operands), .xor(let operands): operands.flatMap(\.subjects)
     case .not(let a): a.subjects
     case .present(let s), .nonzero(let s), .compare(let s, _, _), .member(let s, _): [s]
     }
   }
+
+  /// Tests of packet values its formula makes, saturating at `Int.max`:
+  /// each is one conditional jump unless it folds to a constant. An
+  /// exclusive or tests each side twice (`a && !b || !a && b`), so a chain
+  /// of n doubles n - 1 times.
+  var tests: Int {
+    switch self {
+    case .and(let operands), .or(let operands):
+      return operands.reduce(0) { sum($0, $1.tests) }
+    case .xor(let operands):
+      return operands.reduce(0) { total, operand in
+        let t = operand.tests
+        return sum(sum(total, total), sum(t, t))
+      }
+    case .not(let a): return a.tests
+    case .present, .nonzero, .compare, .member: return 1
+    }
+    func sum(_ a: Int, _ b: Int) -> Int {
+      let (s, overflow) = a.addingReportingOverflow(b)
+      return overflow ? Int.max : s
+    }
+  }
 }
 
-/// Reads an `Expr` into a `Check`, or says why it cannot. Follows
-/// FilterCompiler's reading of operands (fields, `let` names, bare and
-/// negative literals) so that both agree on what the filter means.
+/// Reads an `Expr`, with `let` names already substituted
+/// (`FilterCompiler.resolve`), into a `Check`, or says why it cannot.
+/// Follows FilterCompiler's reading of operands (fields, bare and negative
+/// literals) so that both agree on what the filter means.
 struct FilterReader {
-  var bindings: [String: Expr]
-
   func read(_ expr: Expr) throws(BPFUnsupported) -> Check {
     switch expr {
-    case .logical(let op, let a, let b):
-      let (x, y) = (try read(a), try read(b))
+    case .logical(let op, let operands):
+      var checks: [Check] = []
+      for operand in operands { checks.append(try read(operand)) }
       switch op {
-      case .and: return .and(x, y)
-      case .or: return .or(x, y)
-      case .xor: return .xor(x, y)
+      case .and: return .and(checks)
+      case .or: return .or(checks)
+      case .xor: return .xor(checks)
       }
     case .not(let inner, _):
       return .not(try read(inner))
     case .word(let name, _):
-      if let bound = bindings[name] { return try read(bound) }
       return .present(try subject(named: name))
     case .compare(let op, let a, let b, _):
       switch (try operand(a), try operand(b)) {
@@ -114,10 +137,9 @@ struct FilterReader {
   private func operand(_ expr: Expr) throws(BPFUnsupported) -> Side {
     switch expr {
     case .word(let name, _):
-      if let bound = bindings[name] { return try operand(bound) }
       if Registry.field(named: name) != nil { return .subject(try subject(named: name)) }
       return .literal(name)
-    case .negate(.word(let text, _), _) where Registry.field(named: text) == nil && bindings[text] == nil:
+    case .negate(.word(let text, _), _) where Registry.field(named: text) == nil:
       return .literal("-" + text)
     case .arithmetic(.bitAnd, let a, let b, _):
       switch (try operand(a), try operand(b)) {

@@ -29,11 +29,16 @@ public struct FastFilter: Sendable {
 
   /// Checks `filter` as `FilterCompiler` does (with the same `let`
   /// bindings), then translates it for packets of `linkType`. Throws the
-  /// checker's error, or why the filter needs dissection.
+  /// checker's error, or why the filter needs dissection or cannot be a
+  /// valid program (too long, for one); nothing else, whatever `filter` is.
   public init(filter: Expr, bindings: [String: Expr] = [:], linkType: LinkType) throws(BPFUnsupported) {
     var compiler = FilterCompiler(bindings: bindings)
-    do { _ = try compiler.compile(filter) } catch { throw BPFUnsupported(error.message) }
-    let check = try FilterReader(bindings: bindings).read(filter)
+    let resolved: Expr
+    do {
+      _ = try compiler.compile(filter)
+      resolved = try FilterCompiler.resolve(filter, bindings)
+    } catch { throw BPFUnsupported(error.message) }
+    let check = try FilterReader().read(resolved)
     var builder = ProgramBuilder(check: check, linkType: linkType)
     program = try builder.build()
     interpreter = BPFInterpreter(program)

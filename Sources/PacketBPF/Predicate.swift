@@ -137,13 +137,13 @@ indirect enum Predicate: Hashable, Sendable {
     }
   }
 
-  /// Instructions it would take, roughly: to keep programs under the kernel's limit.
-  var weight: Int {
+  /// Conditional jumps it takes at the least: a bound on the length of its code.
+  var tests: Int {
     switch self {
-    case .constant: 1
-    case .test(let v, _): 2 + v.operations.count
-    case .and(let ps), .or(let ps): ps.reduce(0) { $0 + $1.weight }
-    case .not(let p): p.weight
+    case .constant: 0
+    case .test: 1
+    case .and(let ps), .or(let ps): ps.reduce(0) { $0 + $1.tests }
+    case .not(let p): p.tests
     }
   }
 }

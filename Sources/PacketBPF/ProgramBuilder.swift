@@ -63,7 +63,13 @@ struct ProgramBuilder {
     unsure = asm.label()
   }
 
+  /// The program, or why there is none: a filter whose code would pass
+  /// the kernel's 4096 instructions is refused early, before building it
+  /// (a long `||` chain stays in user space), and one that comes out too
+  /// long, or with a jump too far, is refused after.
   mutating func build() throws(BPFUnsupported) -> BPFProgram {
+    let tooLong = BPFUnsupported("the filter is too long for a classic BPF program (\(BPF.maximumInstructions) instructions)")
+    guard check.tests <= BPF.maximumInstructions else { throw tooLong }
     let onlyFrame = layers.isSubset(of: [.frame])
     switch linkType.rawValue {
     case _ where onlyFrame: leaf(Shape())
@@ -77,6 +83,7 @@ struct ProgramBuilder {
     case 0, 108: loopback(hostOrder: linkType.rawValue == 0)
     default: throw BPFUnsupported("link type \(linkType.rawValue) has no BPF translation")
     }
+    guard leaves.reduce(0, { $0 + $1.0.tests }) <= BPF.maximumInstructions else { throw tooLong }
     for (predicate, label) in leaves {
       asm.place(label)
       asm.branch(predicate, yes, no)
@@ -85,7 +92,8 @@ struct ProgramBuilder {
       asm.place(label)
       asm.emit(.stmt(BPF.ret | BPF.k, value))
     }
-    let program = BPFProgram(asm.assemble())
+    guard let instructions = asm.assemble() else { throw tooLong }
+    let program = BPFProgram(instructions)
     if let problem = program.validationError { throw BPFUnsupported("the program is not valid BPF: \(problem)") }
     return program
   }

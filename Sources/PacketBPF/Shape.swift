@@ -78,11 +78,16 @@ extension Check {
   /// The filter's meaning for packets of `shape`.
   func predicate(in shape: Shape) -> Predicate {
     switch self {
-    case .and(let a, let b): return .all([a.predicate(in: shape), b.predicate(in: shape)])
-    case .or(let a, let b): return .any([a.predicate(in: shape), b.predicate(in: shape)])
-    case .xor(let a, let b):
-      let (x, y) = (a.predicate(in: shape), b.predicate(in: shape))
-      return .any([.all([x, .negation(y)]), .all([.negation(x), y])])
+    case .and(let operands): return .all(operands.map { $0.predicate(in: shape) })
+    case .or(let operands): return .any(operands.map { $0.predicate(in: shape) })
+    case .xor(let operands):
+      // Left to right: (a ^^ b) ^^ c.
+      var parity = Predicate.no
+      for operand in operands {
+        let (x, y) = (parity, operand.predicate(in: shape))
+        parity = .any([.all([x, .negation(y)]), .all([.negation(x), y])])
+      }
+      return parity
     case .not(let a): return .negation(a.predicate(in: shape))
     case .present(let s):
       guard s.field != nil else { return .constant(shape.has(s.layer)) }

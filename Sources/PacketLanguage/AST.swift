@@ -9,7 +9,9 @@ public indirect enum Expr: Sendable, Equatable {
   case call(String, [Expr], SourceLocation)
   case not(Expr, SourceLocation)
   case negate(Expr, SourceLocation)
-  case logical(LogicalOp, Expr, Expr)
+  /// Two or more operands joined by one operator, left to right: a chain
+  /// `a || b || c` is one node, however long, so that it nests no deeper.
+  case logical(LogicalOp, [Expr])
   case compare(CompareOp, Expr, Expr, SourceLocation)
   case arithmetic(ArithmeticOp, Expr, Expr, SourceLocation)
   case contains(Expr, Expr, SourceLocation)
@@ -22,8 +24,11 @@ public indirect enum Expr: Sendable, Equatable {
       .negate(_, let l), .compare(_, _, _, let l), .arithmetic(_, _, _, let l), .contains(_, _, let l),
       .matches(_, _, let l), .member(_, _, let l):
       return l
-    case .logical(_, let a, let b):
-      return a.location.through(b.location)
+    case .logical(_, let operands):
+      guard let first = operands.first, let last = operands.last else {
+        return SourceLocation(line: 1, column: 1, offset: 0, length: 0)
+      }
+      return first.location.through(last.location)
     }
   }
 }

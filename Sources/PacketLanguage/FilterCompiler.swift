@@ -7,8 +7,12 @@ import PacketWire
 /// `contains`, `matches` hold when any occurrence satisfies them; `!=` only
 /// when none is equal; `===` when all are equal; `!==` when any is not.
 /// Literals take the type of what they are compared with.
+///
+/// `let` names are substituted first (see `Expr.substituting`), and the
+/// result must lie within `ExpressionLimits`; any expression at all,
+/// parsed or built, compiles or fails with a `LanguageError`.
 public struct FilterCompiler {
-  /// `let` names in scope, already checked.
+  /// `let` names in scope, already checked, their values already substituted.
   public var bindings: [String: Expr]
   private var used: Set<FieldID> = []
 
@@ -17,18 +21,31 @@ public struct FilterCompiler {
   /// Compiles `expr` as a test.
   public mutating func compile(_ expr: Expr) throws(LanguageError) -> CompiledFilter {
     used = []
-    let test = try compileTest(expr)
+    let test = try compileTest(try FilterCompiler.resolve(expr, bindings))
     let fields = used.sorted()
     return CompiledFilter(
       fields: fields, deepest: deepestLevel(for: fields), expression: expr, bindings: bindings, test: test)
   }
 
+  /// `expr` with `bindings` substituted, within `ExpressionLimits`
+  /// before and after; the limits' error sits on `expr`.
+  public static func resolve(_ expr: Expr, _ bindings: [String: Expr]) throws(LanguageError) -> Expr {
+    if let problem = ExpressionLimits.violation(expr) { throw LanguageError(.syntax, problem, at: expr.location) }
+    let resolved = expr.substituting(bindings)
+    if let problem = ExpressionLimits.violation(resolved) { throw LanguageError(.syntax, problem, at: expr.location) }
+    return resolved
+  }
+
   /// Resolves an expression that must name a field (for `print`, `count by`).
   public func field(_ expr: Expr) throws(LanguageError) -> FieldID {
+    try resolvedField(try FilterCompiler.resolve(expr, bindings))
+  }
+
+  /// The field an already resolved expression names.
+  private func resolvedField(_ expr: Expr) throws(LanguageError) -> FieldID {
     guard case .word(let name, let location) = expr else {
       throw LanguageError(.syntax, "expected a field name", at: expr.location)
     }
-    if let bound = bindings[name] { return try field(bound) }
     guard let id = Registry.field(named: name) else { throw unknownField(name, at: location) }
     return id
   }
@@ -40,18 +57,18 @@ public struct FilterCompiler {
 
   private mutating func compileTest(_ expr: Expr) throws(LanguageError) -> Test {
     switch expr {
-    case .logical(let op, let a, let b):
-      let (x, y) = (try compileTest(a), try compileTest(b))
+    case .logical(let op, let operands):
+      var tests: [Test] = []
+      for operand in operands { tests.append(try compileTest(operand)) }
       switch op {
-      case .and: return { x($0) && y($0) }
-      case .or: return { x($0) || y($0) }
-      case .xor: return { x($0) != y($0) }
+      case .and: return { d in tests.allSatisfy { $0(d) } }
+      case .or: return { d in tests.contains { $0(d) } }
+      case .xor: return { d in tests.reduce(false) { $0 != $1(d) } }
       }
     case .not(let inner, _):
       let x = try compileTest(inner)
       return { !x($0) }
     case .word(let name, let location):
-      if let bound = bindings[name] { return try compileTest(bound) }
       guard let id = Registry.field(named: name) else { throw unknownField(name, at: location) }
       used.insert(id)
       return { d in d.records.contains { $0.field == id } }
@@ -260,13 +277,12 @@ public struct FilterCompiler {
   private mutating func operand(_ expr: Expr) throws(LanguageError) -> Operand {
     switch expr {
     case .word(let name, let location):
-      if let bound = bindings[name] { return try operand(bound) }
       if let id = Registry.field(named: name) { return .values(fieldValues(id)) }
       return .literal(LiteralText(text: name, quoted: nil, location: location))
     case .string(let bytes, let location):
       return .literal(
         LiteralText(text: String(decoding: bytes, as: UTF8.self), quoted: bytes, location: location))
-    case .negate(.word(let text, let location), _) where Registry.field(named: text) == nil && bindings[text] == nil:
+    case .negate(.word(let text, let location), _) where Registry.field(named: text) == nil:
       return .literal(LiteralText(text: "-" + text, quoted: nil, location: location))
     default:
       return .values(try values(expr))
@@ -362,7 +378,7 @@ public struct FilterCompiler {
         }
       }
     case "count":
-      let id = try field(argument)
+      let id = try resolvedField(argument)
       used.insert(id)
       return ValueNode(type: .integer) { d, visit in
         var n: Int64 = 0
@@ -398,8 +414,16 @@ public struct FilterCompiler {
   private mutating func arithmetic(_ op: ArithmeticOp, _ a: Expr, _ b: Expr, at location: SourceLocation)
     throws(LanguageError) -> ValueNode
   {
-    func side(_ compiler: inout FilterCompiler, _ e: Expr) throws(LanguageError) -> Producer {
-      switch try compiler.operand(e) {
+    // Each side is compiled once: a chain `f + 1 + 1 …` must not compile
+    // its left part again at every level.
+    let sides = (try operand(a), try operand(b))
+    for (side, other) in [(sides.0, b), (sides.1, a)] {
+      if case .literal(let lit) = side, lit.quoted == nil, let n = Literals.integer(lit.text) {
+        try checkFits(n, lit, field: other)
+      }
+    }
+    func producer(_ side: Operand, _ e: Expr) throws(LanguageError) -> Producer {
+      switch side {
       case .values(let v):
         guard v.type.isNumeric else {
           throw LanguageError(.type, "arithmetic needs integers, not \(v.type)", at: e.location)
@@ -412,12 +436,7 @@ public struct FilterCompiler {
         return { _, visit in visit(.integer(n)) }
       }
     }
-    for (side, other) in [(a, b), (b, a)] {
-      if case .literal(let lit) = try operand(side), lit.quoted == nil, let n = Literals.integer(lit.text) {
-        try checkFits(n, lit, field: other)
-      }
-    }
-    let (x, y) = (try side(&self, a), try side(&self, b))
+    let (x, y) = (try producer(sides.0, a), try producer(sides.1, b))
     return ValueNode(type: .integer) { d, visit in
       x(d) { l in
         y(d) { r in
@@ -426,8 +445,10 @@ public struct FilterCompiler {
           case .add: return visit(.integer(p &+ q))
           case .subtract: return visit(.integer(p &- q))
           case .multiply: return visit(.integer(p &* q))
-          case .divide: return q == 0 ? false : visit(.integer(p / q))
-          case .modulo: return q == 0 ? false : visit(.integer(p % q))
+          // As tshark: dividing by zero has no value, so the test fails.
+          // The one overflow, Int64.min / -1, wraps as + - * do.
+          case .divide: return q == 0 ? false : visit(.integer(p.dividedReportingOverflow(by: q).partialValue))
+          case .modulo: return q == 0 ? false : visit(.integer(p.remainderReportingOverflow(dividingBy: q).partialValue))
           case .bitAnd: return visit(.integer(p & q))
           }
         }
@@ -520,7 +541,8 @@ public struct FilterCompiler {
   func unknownField(_ name: String, at location: SourceLocation) -> LanguageError {
     LanguageError(
       .unknownField, "unknown field '\(name)'", at: location,
-      suggestion: Suggestions.closest(to: name, in: Array(Registry.fieldsByName.keys) + Array(bindings.keys)))
+      // A `let` name whose value is its own name (`let a = a`) is no fix.
+      suggestion: Suggestions.closest(to: name, in: Array(Registry.fieldsByName.keys) + bindings.keys.filter { $0 != name }))
   }
 }
 

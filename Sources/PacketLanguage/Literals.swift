@@ -36,7 +36,8 @@ public enum Literals {
     return nil
   }
 
-  /// `1.5` seconds (or `-0.25`) as nanoseconds.
+  /// `1.5` seconds (or `-0.25`) as nanoseconds; nil beyond what 64 bits
+  /// of nanoseconds hold (about 292 years either way).
   public static func seconds(_ text: String) -> Int64? {
     var t = Substring(text)
     var negative = false
@@ -45,7 +46,9 @@ public enum Literals {
       t = t.dropFirst()
     }
     let parts = t.split(separator: ".", omittingEmptySubsequences: false)
-    guard parts.count <= 2, let whole = Int64(parts[0].isEmpty ? "0" : parts[0]) else { return nil }
+    guard parts.count <= 2, parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
+      let whole = Int64(parts[0].isEmpty ? "0" : parts[0])
+    else { return nil }
     var fraction: Int64 = 0
     if parts.count == 2 {
       let digits = parts[1].prefix(9)
@@ -53,7 +56,9 @@ public enum Literals {
       fraction = f
       for _ in digits.count..<9 { fraction *= 10 }
     }
-    let ns = whole * 1_000_000_000 + fraction
+    let (scaled, overflow) = whole.multipliedReportingOverflow(by: 1_000_000_000)
+    let (ns, carry) = scaled.addingReportingOverflow(fraction)
+    guard !overflow, !carry else { return nil }
     return negative ? -ns : ns
   }
 

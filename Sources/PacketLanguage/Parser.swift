@@ -3,9 +3,21 @@
 /// Precedence, loosest first, as in Wireshark: `||`, `^^`, `&&`, `!`,
 /// comparisons (`==`, `contains`, `in`, ...), `&`, `+ -`, `* / %`, unary
 /// `-`, slices and calls.
+///
+/// Nesting is limited (`maximumNesting`): text nested deeper is a located
+/// error, so that no later stage's recursion can exhaust the stack.
 public struct Parser {
   private var tokens: [Token]
   private var position = 0
+  /// How deeply the expression being parsed nests so far.
+  private var nesting = 0
+
+  /// How deeply an expression may nest: each parenthesis, `!`, unary `-`
+  /// and function call counts one level, and so does each operator of a
+  /// chain of `+ - * / % &` or of slices, since those nest in the tree.
+  /// (`||`, `^^` and `&&` chains do not: a chain is one node.) tshark
+  /// refuses somewhat fewer than 100 parentheses.
+  public static let maximumNesting = 100
 
   public init(_ source: String) throws(LanguageError) {
     var lexer = Lexer(source)
@@ -235,26 +247,30 @@ public struct Parser {
   public mutating func expression() throws(LanguageError) -> Expr { try or() }
 
   private mutating func or() throws(LanguageError) -> Expr {
-    var left = try xor()
-    while eat(op: "||", word: "or") { left = .logical(.or, left, try xor()) }
-    return left
+    var operands = [try xor()]
+    while eat(op: "||", word: "or") { operands.append(try xor()) }
+    return operands.count == 1 ? operands[0] : .logical(.or, operands)
   }
 
   private mutating func xor() throws(LanguageError) -> Expr {
-    var left = try and()
-    while eat(op: "^^", word: "xor") { left = .logical(.xor, left, try and()) }
-    return left
+    var operands = [try and()]
+    while eat(op: "^^", word: "xor") { operands.append(try and()) }
+    return operands.count == 1 ? operands[0] : .logical(.xor, operands)
   }
 
   private mutating func and() throws(LanguageError) -> Expr {
-    var left = try not()
-    while eat(op: "&&", word: "and") { left = .logical(.and, left, try not()) }
-    return left
+    var operands = [try not()]
+    while eat(op: "&&", word: "and") { operands.append(try not()) }
+    return operands.count == 1 ? operands[0] : .logical(.and, operands)
   }
 
   private mutating func not() throws(LanguageError) -> Expr {
     let location = peek.location
-    if eat(op: "!", word: "not") { return .not(try not(), location) }
+    if eat(op: "!", word: "not") {
+      try nest(at: location)
+      defer { nesting -= 1 }
+      return .not(try not(), location)
+    }
     return try relation()
   }
 
@@ -345,28 +361,39 @@ public struct Parser {
   }
 
   private mutating func bitAnd() throws(LanguageError) -> Expr {
+    let outer = nesting
+    defer { nesting = outer }
     var left = try additive()
     while peek.kind == .op("&") {
       let location = advance().location
+      try nest(at: location)
       left = .arithmetic(.bitAnd, left, try additive(), location)
     }
     return left
   }
 
   private mutating func additive() throws(LanguageError) -> Expr {
+    let outer = nesting
+    defer { nesting = outer }
     var left = try multiplicative()
-    while case .op(let op) = peek.kind, op == "+" || op == "-" {
+    while case .op(let text) = peek.kind, let op = ArithmeticOp(rawValue: text), op == .add || op == .subtract {
       let location = advance().location
-      left = .arithmetic(ArithmeticOp(rawValue: op)!, left, try multiplicative(), location)
+      try nest(at: location)
+      left = .arithmetic(op, left, try multiplicative(), location)
     }
     return left
   }
 
   private mutating func multiplicative() throws(LanguageError) -> Expr {
+    let outer = nesting
+    defer { nesting = outer }
     var left = try unary()
-    while case .op(let op) = peek.kind, op == "*" || op == "/" || op == "%" {
+    while case .op(let text) = peek.kind, let op = ArithmeticOp(rawValue: text),
+      op == .multiply || op == .divide || op == .modulo
+    {
       let location = advance().location
-      left = .arithmetic(ArithmeticOp(rawValue: op)!, left, try unary(), location)
+      try nest(at: location)
+      left = .arithmetic(op, left, try unary(), location)
     }
     return left
   }
@@ -374,15 +401,20 @@ public struct Parser {
   private mutating func unary() throws(LanguageError) -> Expr {
     if peek.kind == .op("-") {
       let location = advance().location
+      try nest(at: location)
+      defer { nesting -= 1 }
       return .negate(try unary(), location)
     }
     return try postfix()
   }
 
   private mutating func postfix() throws(LanguageError) -> Expr {
+    let outer = nesting
+    defer { nesting = outer }
     var expr = try primary()
     while case .slice(let text) = peek.kind {
       let location = advance().location
+      try nest(at: location)
       expr = .slice(expr, text, location)
     }
     return expr
@@ -394,6 +426,8 @@ public struct Parser {
     case .word(let word):
       if peek.kind == .op("("), peek.location.offset == token.location.offset + token.location.length {
         position += 1
+        try nest(at: token.location)
+        defer { nesting -= 1 }
         var arguments: [Expr] = []
         if peek.kind != .op(")") {
           arguments.append(try expression())
@@ -412,6 +446,8 @@ public struct Parser {
     case .string(let bytes):
       return .string(bytes, token.location)
     case .op("("):
+      try nest(at: token.location)
+      defer { nesting -= 1 }
       let inner = try expression()
       let close = advance()
       guard close.kind == .op(")") else {
@@ -424,6 +460,14 @@ public struct Parser {
   }
 
   // MARK: Helpers
+
+  /// Goes one level deeper, or refuses past `maximumNesting`.
+  private mutating func nest(at location: SourceLocation) throws(LanguageError) {
+    nesting += 1
+    guard nesting <= Parser.maximumNesting else {
+      throw LanguageError(.syntax, "expression nested too deeply (limit \(Parser.maximumNesting))", at: location)
+    }
+  }
 
   private var peek: Token { tokens[min(position, tokens.count - 1)] }
 

@@ -2,7 +2,8 @@ import PacketWire
 
 /// The ranges of a slice, `f[i:n]`, `f[i-j]`, `f[i]`, `f[-4:]`, `f[:n]`,
 /// `f[i:]`. Negative offsets count from the end. Wireshark joins several
-/// comma-separated ranges; pktsh takes one.
+/// comma-separated ranges; pktsh takes one. Offsets and lengths are
+/// 32-bit as in Wireshark, so nothing computed from them can overflow.
 struct SliceRanges {
   var start: Int
   /// Bytes to take; nil for "to the end".
@@ -11,10 +12,15 @@ struct SliceRanges {
   static func parse(_ text: String, at location: SourceLocation) throws(LanguageError) -> SliceRanges {
     let t = text.filter { $0 != " " }
     func int(_ s: Substring) throws(LanguageError) -> Int {
-      guard let v = Int(s) else {
+      let digits = s.first == "-" || s.first == "+" ? s.dropFirst() : s
+      guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
         throw LanguageError(.syntax, "'\(text)' is not a slice: expected i:n, i-j, i, i: or :n", at: location)
       }
-      return v
+      guard let v = Int32(s) else {
+        throw LanguageError(
+          .syntax, "'\(s)' is out of range for a slice (\(Int32.min) to \(Int32.max))", at: location)
+      }
+      return Int(v)
     }
     if let colon = t.firstIndex(of: ":") {
       let start = t[..<colon].isEmpty ? 0 : try int(t[..<colon])

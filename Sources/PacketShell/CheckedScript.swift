@@ -71,9 +71,12 @@ public struct ScriptChecker {
     case .letBinding(let name, let value):
       // A plain literal (`let server = 10.0.0.1`, `let m = "GET"`) takes
       // its type where it is used; anything else is checked now, so that a
-      // misspelt field is reported at the `let`.
-      if !isPlainLiteral(value) { _ = try compiler.compile(value) }
-      bindings[name] = value
+      // misspelt field is reported at the `let`. The value is bound with
+      // the names it uses substituted: they keep the meaning they have now
+      // (`let a = a && udp` extends the old `a`).
+      let resolved = try FilterCompiler.resolve(value, bindings)
+      if !isPlainLiteral(resolved) { _ = try compiler.compile(value) }
+      bindings[name] = resolved
       return .none
     case .help(let topic): return .help(topic: topic)
     case .quit: return .quit
@@ -90,7 +93,7 @@ public struct ScriptChecker {
   private func isPlainLiteral(_ value: Expr) -> Bool {
     switch value {
     case .string: return true
-    case .word(let w, _), .negate(.word(let w, _), _): return Registry.field(named: w) == nil && bindings[w] == nil
+    case .word(let w, _), .negate(.word(let w, _), _): return Registry.field(named: w) == nil
     default: return false
     }
   }

@@ -12,7 +12,11 @@ enum Help {
     "fields": "fields PROTO         the protocol's fields: filter name, label, type, bit offset and width, base\n",
     "protocols": "protocols            what pktsh dissects, and which table values lead to each protocol\n",
     "save": "save PATH [where EXPR]       write the view (pcapng for .pcapng, else pcap), atomically\n",
-    "let": "let NAME = EXPR      name a filter or a value for later expressions\n",
+    "let": """
+      let NAME = EXPR      name a filter or a value for later expressions; names in EXPR keep
+                           the meaning they have now (`let a = a && udp` extends the old a)
+
+      """,
     "interfaces": "interfaces           the network interfaces: index, name, link type, state, addresses\n",
     "capture": """
       capture IFACE [count N] [for SECONDS] [where EXPR] [quiet] [promisc] [explain]
@@ -29,7 +33,7 @@ enum Help {
         ip.src == 10.0.0.0/8      == != < > <= >= (eq ne lt gt le ge); === all equal, !== any not equal
         a && b, a || b, !a, a ^^ b   (and, or, not, xor), parentheses
         tcp.port in {80, 443, 8000..8080}
-        http.host contains "example", dns.qry.name matches "goo+gle"
+        http.host contains "example", dns.qry.name matches "goo+gle"   (PCRE2, case-insensitive)
         frame[12:2] == 86:dd, eth.src[0:3] == 00:13:c3, frame[-4:]
         tcp.flags & 0x02, tcp.srcport + 1 == 81, len(http.host) > 5, count(ip.src) == 2, upper(f), lower(f)
       Literals: 42 0x2a 052 0b101010, "strings\\n", 10.0.0.1/8, fe80::1/64, 00:11:22:33:44:55, 86:dd, true false

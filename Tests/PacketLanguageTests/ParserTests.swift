@@ -116,7 +116,7 @@ func render(_ e: Expr) -> String {
   case .call(let name, let args, _): return "(\(name) " + args.map(render).joined(separator: " ") + ")"
   case .not(let x, _): return "(not \(render(x)))"
   case .negate(let x, _): return "(- \(render(x)))"
-  case .logical(let op, let a, let b): return "(\(op.rawValue) \(render(a)) \(render(b)))"
+  case .logical(let op, let operands): return "(\(op.rawValue) " + operands.map(render).joined(separator: " ") + ")"
   case .compare(let op, let a, let b, _): return "(\(op.rawValue) \(render(a)) \(render(b)))"
   case .arithmetic(let op, let a, let b, _): return "(\(op.rawValue) \(render(a)) \(render(b)))"
   case .contains(let a, let b, _): return "(contains \(render(a)) \(render(b)))"
