@@ -44,8 +44,9 @@ if [ ! -e "$binary" ] || [ -n "$(find "$root/Sources" "$here" -name '*.swift' -n
         "$root/Sources/$module/$file" > "$src/$module-$(echo "${file#./}" | tr / -)"
     done
   done
-  # CReadline is a system library the shell imports; its module map links readline.
-  swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name PktshFuzz -I "$root/Sources/CReadline" \
+  # CReadline and CPCRE2 are system libraries (readline for the shell, PCRE2 for
+  # `matches`); their module maps link them.
+  swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name PktshFuzz -I "$root/Sources/CReadline" -I "$root/Sources/CPCRE2" \
     "$src"/*.swift "$here"/*.swift -o "$binary" 2> >(grep -v "Cannot export local symbol '__asan" >&2)
 fi
 
