@@ -208,18 +208,15 @@ public struct FilterCompiler {
     guard case .string(let pattern, let patternLocation) = b else {
       throw LanguageError(.type, "matches needs a quoted regular expression", at: b.location)
     }
-    let text = String(decoding: pattern, as: UTF8.self)
-    let regex: Regex<AnyRegexOutput>
-    do { regex = try Regex(text).ignoresCase() } catch {
-      throw LanguageError(.syntax, "invalid regular expression: \(error)", at: patternLocation)
+    let regex: RegularExpression
+    do { regex = try RegularExpression(pattern) } catch {
+      throw LanguageError(.syntax, "invalid regular expression: \(error.message)", at: patternLocation)
     }
     let produce = subject.produce
-    nonisolated(unsafe) let compiled = regex
     return { d in
       produce(d) { v in
         guard let bytes = v.byteView else { return false }
-        let string = bytes.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
-        return (try? compiled.firstMatch(in: string)) != nil
+        return regex.matches(bytes)
       }
     }
   }

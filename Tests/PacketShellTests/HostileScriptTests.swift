@@ -13,7 +13,8 @@ struct HostileScriptTests {
     let run = try runPktsh(["-r", Self.sample, "-c", script])
     #expect(run.status == 2, "\(run.stderr)")
     #expect(run.stdout == "")
-    #expect(run.stderr.contains("error: unknown field 'a'\n"), "\(run.stderr)")
+    // (A suggestion of another name may follow.)
+    #expect(run.stderr.contains("error: unknown field 'a'"), "\(run.stderr)")
   }
 
   /// A redefinition refers to the old value, as Wireshark's macros expand.
