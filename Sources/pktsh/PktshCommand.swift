@@ -25,13 +25,13 @@ struct PktshCommand: ParsableCommand {
       """,
     version: "pktsh 0.1.0")
 
-  @Option(name: .short, help: "Load this capture (pcap or pcapng) first.")
+  @Option(name: .short, help: ArgumentHelp("Load this capture (pcap or pcapng) first.", valueName: "capture"))
   var readFile: String?
 
-  @Option(name: .short, help: "Run this script file, then exit.")
+  @Option(name: .short, help: ArgumentHelp("Run this script file, then exit.", valueName: "script"))
   var file: String?
 
-  @Option(name: .short, help: "Run these commands (separated by ';'), then exit.")
+  @Option(name: .short, help: ArgumentHelp("Run these commands (separated by ';'), then exit.", valueName: "commands"))
   var commands: String?
 
   /// Which of descriptors 0–2 were closed at start (now /dev/null).

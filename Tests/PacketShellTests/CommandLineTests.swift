@@ -8,6 +8,13 @@ import Testing
 struct CommandLineTests {
   static let sample = "examples/http-sample.pcap"
 
+  /// `--help` names what each option takes, not the option's letter again.
+  @Test func helpNamesTheOptionsValues() throws {
+    let run = try runPktsh(["--help"])
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("USAGE: pktsh [-r <capture>] [-f <script>] [-c <commands>]"), "\(run.stdout)")
+  }
+
   // MARK: Mistakes found before anything runs: status 2
 
   @Test func syntaxErrorStopsTheScriptBeforeLineOne() throws {
