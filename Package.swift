@@ -1,10 +1,6 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-/// Exclusivity is checked at compile time; the run-time checks cost a
-/// tenth of dissection time, on state the dissector alone touches.
-let fast: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
-
 let package = Package(
   name: "pktsh",
   platforms: [.macOS(.v13)],
@@ -18,20 +14,19 @@ let package = Package(
   ],
   targets: [
     /// Bounds-checked, zero-copy readers over raw bytes. No OS, no Foundation.
-    .target(name: "PacketWire", swiftSettings: fast),
+    .target(name: "PacketWire"),
     /// Capture files in and out: pcap and pcapng readers, the packet index, writers.
-    .target(name: "PacketCapture", dependencies: ["PacketWire"], swiftSettings: fast),
+    .target(name: "PacketCapture", dependencies: ["PacketWire"]),
     /// Protocol declarations and the dissection engine that runs them.
-    .target(name: "PacketDissection", dependencies: ["PacketWire", "PacketCapture"], swiftSettings: fast),
+    .target(name: "PacketDissection", dependencies: ["PacketWire", "PacketCapture"]),
     /// PCRE2 from the system (libpcre2-dev): the regular expressions of `matches`, as in Wireshark.
     .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
     /// The language: lexer, parser, checker and compiler of filters and scripts.
     .target(
-      name: "PacketLanguage", dependencies: ["PacketDissection", "PacketWire", "CPCRE2"], swiftSettings: fast),
+      name: "PacketLanguage", dependencies: ["PacketDissection", "PacketWire", "CPCRE2"]),
     /// Filters as classic BPF: for the kernel, and to decide most packets without dissecting them.
     .target(
-      name: "PacketBPF", dependencies: ["PacketLanguage", "PacketDissection", "PacketCapture", "PacketWire"],
-      swiftSettings: fast),
+      name: "PacketBPF", dependencies: ["PacketLanguage", "PacketDissection", "PacketCapture", "PacketWire"]),
     /// Text views of dissected packets: summary lines, trees, hex dumps.
     .target(name: "PacketRender", dependencies: ["PacketDissection", "PacketCapture", "PacketWire"]),
     /// Live capture from Linux packet sockets: interfaces, the mapped ring, kernel filters.
@@ -44,7 +39,7 @@ let package = Package(
       dependencies: [
         "PacketWire", "PacketCapture", "PacketDissection", "PacketLanguage", "PacketRender", "PacketLive", "PacketBPF",
         "CReadline",
-      ], swiftSettings: fast),
+      ]),
     .executableTarget(
       name: "pktsh",
       dependencies: [

@@ -17,6 +17,9 @@ import PacketWire
 /// saying so; while indexing, that is damage like any other (`problem`).
 ///
 /// Not for use from several threads at once: walks extend the index.
+/// For the same reason the index's stored properties skip run-time
+/// exclusivity checks (`@exclusivity(unchecked)`), which every packet of a
+/// walk would otherwise pay.
 public final class CaptureFile {
   public let path: String
   public let format: CaptureFormat
@@ -25,11 +28,11 @@ public final class CaptureFile {
   public let interfaces: [CaptureInterface]
 
   private let file: CaptureSource
-  private var entries: [IndexEntry]
+  @exclusivity(unchecked) private var entries: [IndexEntry]
   private let comments: [Int: [String]]
   /// Reads the pcap records not indexed yet; nil once the index is complete.
-  private var unread: PcapIndexer?
-  private var indexProblem: String?
+  @exclusivity(unchecked) private var unread: PcapIndexer?
+  @exclusivity(unchecked) private var indexProblem: String?
 
   /// The number of packets (indexes the whole file if a walk has not).
   public var count: Int {

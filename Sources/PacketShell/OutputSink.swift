@@ -9,6 +9,9 @@ import PacketWire
 ///
 /// A write that fails (a full disk, a closed descriptor) is remembered in
 /// `failure` and everything after it is dropped; the session reports it.
+///
+/// The buffer skips run-time exclusivity checks: every line of output
+/// appends to it, from one thread.
 public final class OutputSink {
   /// Why output could not be written.
   public enum Failure: Equatable {
@@ -23,11 +26,11 @@ public final class OutputSink {
   /// Set for a standard descriptor that was closed when pktsh started:
   /// what now holds its number (/dev/null) never gets the output.
   private let closedAtStart: Bool
-  private var buffer = ByteWriter(capacity: 1 << 17)
+  @exclusivity(unchecked) private var buffer = ByteWriter(capacity: 1 << 17)
   /// Whether the descriptor is a terminal and colour is allowed (NO_COLOR unset).
   public let colour: Bool
   /// Why a write failed, since the last `clearFailure`.
-  public private(set) var failure: Failure?
+  @exclusivity(unchecked) public private(set) var failure: Failure?
 
   /// `closedAtStart` marks a descriptor that was not open when the
   /// process started (see `StandardDescriptors`): writing to it fails.

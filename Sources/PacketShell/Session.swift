@@ -8,6 +8,9 @@ import PacketLanguage
 /// The shell's state (the loaded capture, the view filter, `let` names)
 /// and the commands that work on it. Scripts, `-c` strings and REPL lines
 /// all run through `run`.
+///
+/// Its stored properties skip run-time exclusivity checks: one command
+/// runs at a time, and a walk reads them once per packet.
 public final class Session {
   public enum Outcome: Equatable {
     case ok
@@ -21,20 +24,20 @@ public final class Session {
     case interrupted(signal: Int32)
   }
 
-  public private(set) var capture: CaptureFile?
+  @exclusivity(unchecked) public private(set) var capture: CaptureFile?
   /// The view filter set by `filter`; later commands see only its packets.
-  public private(set) var view: CompiledFilter?
-  var viewText: String?
+  @exclusivity(unchecked) public private(set) var view: CompiledFilter?
+  @exclusivity(unchecked) var viewText: String?
   /// Whether the loaded capture's damage (`CaptureFile.problem`) was reported.
-  var problemReported = false
+  @exclusivity(unchecked) var problemReported = false
   /// Whether any capture read so far was damaged (cut short, a bad
   /// record): a script that read one ends with status 1, after its output.
-  public private(set) var readDamagedCapture = false
+  @exclusivity(unchecked) public private(set) var readDamagedCapture = false
   /// A command failed but the script went on (a capture whose interface
   /// went away keeps its packets for the `save` after it): `run` ends
   /// with a runtime failure all the same.
-  var laterFailure = false
-  var checker = ScriptChecker()
+  @exclusivity(unchecked) var laterFailure = false
+  @exclusivity(unchecked) var checker = ScriptChecker()
   let out: OutputSink
   let err: OutputSink
 

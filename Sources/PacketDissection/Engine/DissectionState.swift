@@ -62,22 +62,25 @@ struct UDPStream {
 ///
 /// Because of this, packets must be dissected in capture order for those
 /// fields to be right; a `Dissector` does that.
+///
+/// Its stored properties skip run-time exclusivity checks, as `Dissection`'s
+/// do: only its dissector touches them, once per layer of every packet.
 public final class DissectionState {
-  var firstTime: Int64?
-  var previousTime: Int64?
-  var tcpStreams: [ConversationKey: TCPStream] = [:]
-  var udpStreams: [ConversationKey: UDPStream] = [:]
+  @exclusivity(unchecked) var firstTime: Int64?
+  @exclusivity(unchecked) var previousTime: Int64?
+  @exclusivity(unchecked) var tcpStreams: [ConversationKey: TCPStream] = [:]
+  @exclusivity(unchecked) var udpStreams: [ConversationKey: UDPStream] = [:]
   /// Whether TCP and UDP follow conversations; when off, stream fields are
   /// absent and sequence numbers are raw. Set by `Dissector`.
-  var tracksConversations = true
-  var nextTCPStream = 0
-  var nextUDPStream = 0
+  @exclusivity(unchecked) var tracksConversations = true
+  @exclusivity(unchecked) var nextTCPStream = 0
+  @exclusivity(unchecked) var nextUDPStream = 0
   /// HTTP's memory of each TCP stream (by stream index).
-  var httpConversations: [Int: HTTP.Conversation] = [:]
+  @exclusivity(unchecked) var httpConversations: [Int: HTTP.Conversation] = [:]
   /// Network addresses of the packet being dissected (Wireshark's
   /// `pinfo->src`/`dst`), set by IPv4 and IPv6 for the layers above.
-  public var networkSource = NetworkAddress()
-  public var networkDestination = NetworkAddress()
+  @exclusivity(unchecked) public var networkSource = NetworkAddress()
+  @exclusivity(unchecked) public var networkDestination = NetworkAddress()
 
   public init() {}
 }

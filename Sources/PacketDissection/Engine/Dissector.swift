@@ -7,6 +7,10 @@ import PacketWire
 /// and relative sequence numbers depend on the packets before. To answer a
 /// question cheaply, set `deepest` (stop below that layer) and `only`
 /// (record only those fields).
+///
+/// Not for use from several threads at once; its hot stored properties,
+/// and those of its `Dissection` and `DissectionState`, skip run-time
+/// exclusivity checks for that reason (`@exclusivity(unchecked)`).
 public final class Dissector {
   public let state = DissectionState()
   public let dissection = Dissection()
@@ -51,7 +55,7 @@ public final class Dissector {
   public static let maximumLayers = 64
 
   /// The capture's interfaces, for `frame.interface_name`.
-  public var interfaces: [CaptureInterface] = []
+  @exclusivity(unchecked) public var interfaces: [CaptureInterface] = []
 
   public init() {}
 
