@@ -11,12 +11,9 @@ enum FilterTarget {
   static func run(_ data: UnsafePointer<UInt8>, _ size: Int) {
     var choices = Choices(data: data, remaining: size)
     let text = FilterGrammar.expression(&choices, depth: 0)
-    let expr: Expr
     let compiled: CompiledFilter
     do {
-      expr = try Parser.expression(text)
-      var compiler = FilterCompiler()
-      compiled = try compiler.compile(expr)
+      compiled = CompiledFilter(try Checker().test(try Parser.expression(text)))
     } catch {
       // The grammar makes literals a field cannot hold (ip.ttl == 300),
       // which the checker refuses; nothing to compare then.
@@ -27,7 +24,7 @@ enum FilterTarget {
     var fast: [UInt32: FastFilter?] = [:]
     func compare(_ record: PacketRecord) {
       let link = record.linkType.rawValue
-      if fast[link] == nil { fast[link] = try? FastFilter(filter: expr, linkType: record.linkType) }
+      if fast[link] == nil { fast[link] = try? FastFilter(compiled.checked, linkType: record.linkType) }
       guard let filter = fast[link] ?? nil else { return }
       let decision = filter.decide(record)
       let truth = compiled.matches(dissector.dissect(record))

@@ -12,8 +12,7 @@ enum LanguageTarget {
       for (action, _) in actions { exercise(action, bindings: checker.bindings) }
     }
     if let expr = try? Parser.expression(text) {
-      var compiler = FilterCompiler()
-      if let compiled = try? compiler.compile(expr) { exercise(compiled) }
+      if let checked = try? Checker().test(expr) { exercise(CompiledFilter(checked)) }
     }
   }
 
@@ -33,9 +32,7 @@ enum LanguageTarget {
   private static func exercise(_ filter: CompiledFilter) {
     for sample in samples { _ = filter.matches(sample.dissection) }
     for linkType in [LinkType.ethernet, .raw, .linuxSLL, .null] {
-      guard let fast = try? FastFilter(filter: filter.expression, bindings: filter.bindings, linkType: linkType) else {
-        continue
-      }
+      guard let fast = try? FastFilter(filter.checked, linkType: linkType) else { continue }
       for sample in samples { sample.withRecord(linkType) { _ = fast.decide($0) } }
     }
   }

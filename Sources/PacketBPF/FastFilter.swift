@@ -5,7 +5,7 @@ import PacketWire
 
 /// A filter decided from raw bytes where it can be, without dissecting.
 ///
-/// Made from a filter expression for one link type. `decide` answers
+/// Made from a checked filter for one link type. `decide` answers
 /// `.yes` or `.no` exactly as the dissector and `CompiledFilter` would
 /// (with `only` and `deepest` set from the filter, as a scan does), or
 /// `.unsure` for the packets only dissection can decide: the caller then
@@ -27,19 +27,12 @@ public struct FastFilter: Sendable {
   /// and a kernel filter is only exact when the snap length keeps whole packets.
   public let readsCaptureLength: Bool
 
-  /// Checks `filter` as `FilterCompiler` does (with the same `let`
-  /// bindings), then translates it for packets of `linkType`. Throws the
-  /// checker's error, or why the filter needs dissection or cannot be a
+  /// Translates a checked filter for packets of `linkType`. Throws why
+  /// the filter needs dissection (at the part that does) or cannot be a
   /// valid program (too long, for one); nothing else, whatever `filter` is.
-  public init(filter: Expr, bindings: [String: Expr] = [:], linkType: LinkType) throws(BPFUnsupported) {
-    var compiler = FilterCompiler(bindings: bindings)
-    let resolved: Expr
-    do {
-      _ = try compiler.compile(filter)
-      resolved = try FilterCompiler.resolve(filter, bindings)
-    } catch { throw BPFUnsupported(error.message) }
-    let check = try FilterReader().read(resolved)
-    var builder = ProgramBuilder(check: check, linkType: linkType)
+  public init(_ filter: CheckedTest, linkType: LinkType) throws(BPFUnsupported) {
+    let check = try Check(filter)
+    var builder = ProgramBuilder(check: check, linkType: linkType, location: filter.location)
     program = try builder.build()
     interpreter = BPFInterpreter(program)
     self.linkType = linkType

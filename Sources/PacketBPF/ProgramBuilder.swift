@@ -1,5 +1,6 @@
 import PacketCapture
 import PacketDissection
+import PacketLanguage
 
 /// Turns a checked filter into a three-valued program for one link type.
 ///
@@ -22,6 +23,8 @@ import PacketDissection
 struct ProgramBuilder {
   let check: Check
   let linkType: LinkType
+  /// The filter's place in the source, for the errors about all of it.
+  let location: SourceLocation
   private var asm = Assembler()
   private let yes: Assembler.Label
   private let no: Assembler.Label
@@ -39,9 +42,10 @@ struct ProgramBuilder {
   private let inner: Bool
   private let network: Bool
 
-  init(check: Check, linkType: LinkType) {
+  init(check: Check, linkType: LinkType, location: SourceLocation) {
     self.check = check
     self.linkType = linkType
+    self.location = location
     var layers: Set<Layer> = []
     var prerequisite: [Layer: UInt32] = [:]
     for subject in check.subjects {
@@ -68,7 +72,8 @@ struct ProgramBuilder {
   /// (a long `||` chain stays in user space), and one that comes out too
   /// long, or with a jump too far, is refused after.
   mutating func build() throws(BPFUnsupported) -> BPFProgram {
-    let tooLong = BPFUnsupported("the filter is too long for a classic BPF program (\(BPF.maximumInstructions) instructions)")
+    let tooLong = BPFUnsupported(
+      "the filter is too long for a classic BPF program (\(BPF.maximumInstructions) instructions)", at: location)
     guard check.tests <= BPF.maximumInstructions else { throw tooLong }
     let onlyFrame = layers.isSubset(of: [.frame])
     switch linkType.rawValue {
@@ -81,7 +86,7 @@ struct ProgramBuilder {
     case 113: sll(headerLength: 16, protocolAt: 14)
     case 276: sll(headerLength: 20, protocolAt: 0)
     case 0, 108: loopback(hostOrder: linkType.rawValue == 0)
-    default: throw BPFUnsupported("link type \(linkType.rawValue) has no BPF translation")
+    default: throw BPFUnsupported("link type \(linkType.rawValue) has no BPF translation", at: location)
     }
     guard leaves.reduce(0, { $0 + $1.0.tests }) <= BPF.maximumInstructions else { throw tooLong }
     for (predicate, label) in leaves {
@@ -94,7 +99,9 @@ struct ProgramBuilder {
     }
     guard let instructions = asm.assemble() else { throw tooLong }
     let program = BPFProgram(instructions)
-    if let problem = program.validationError { throw BPFUnsupported("the program is not valid BPF: \(problem)") }
+    if let problem = program.validationError {
+      throw BPFUnsupported("the program is not valid BPF: \(problem)", at: location)
+    }
     return program
   }
 

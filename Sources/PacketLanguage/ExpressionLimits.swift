@@ -1,10 +1,11 @@
 /// Bounds on an expression tree that every stage can rely on: the
-/// checker, the compilers and the BPF builder all recurse over the tree.
+/// checker and every back end recurse over the tree (the checked form
+/// has the same shape).
 ///
 /// The parser keeps what it builds within `Parser.maximumNesting`; a tree
 /// can grow past that only by `let` substitution (`let a = !(!(a))` again
 /// and again nests deeper; `let a = a && a` again and again doubles).
-/// `FilterCompiler` checks both bounds before it compiles.
+/// `Checker` checks both bounds before it checks the tree.
 public enum ExpressionLimits {
   /// Levels of the tree: well above what `Parser.maximumNesting` allows
   /// (each parenthesised level adds at most a few nodes).

@@ -1,10 +1,9 @@
 /// Reads literal text as the type it is compared with, as Wireshark's
 /// typed literals do: `10.0.0.0/8` for an IPv4 field, `08:00` for bytes.
-/// Public so that other back ends (classic BPF) read literals exactly as
-/// the checker does.
-public enum Literals {
+/// Only the checker reads literal text: back ends get `Constant`s.
+enum Literals {
   /// Decimal, `0x` hex, `0b` binary, leading-zero octal; a leading `-`.
-  public static func integer(_ text: String) -> Int64? {
+  static func integer(_ text: String) -> Int64? {
     var t = Substring(text)
     var negative = false
     if t.hasPrefix("-") {
@@ -29,7 +28,7 @@ public enum Literals {
 
   /// An integer field's constant: a number, `true`/`false` for a flag, or
   /// up to eight hex bytes (`08:00`) read big-endian.
-  public static func integer(_ text: String, boolean: Bool) -> Int64? {
+  static func integer(_ text: String, boolean: Bool) -> Int64? {
     if let n = integer(text) { return n }
     if boolean, text == "true" || text == "false" { return text == "true" ? 1 : 0 }
     if let b = bytes(text), b.count <= 8 { return Int64(bitPattern: b.reduce(0) { $0 << 8 | UInt64($1) }) }
@@ -38,7 +37,7 @@ public enum Literals {
 
   /// `1.5` seconds (or `-0.25`) as nanoseconds; nil beyond what 64 bits
   /// of nanoseconds hold (about 292 years either way).
-  public static func seconds(_ text: String) -> Int64? {
+  static func seconds(_ text: String) -> Int64? {
     var t = Substring(text)
     var negative = false
     if t.hasPrefix("-") {
@@ -63,7 +62,7 @@ public enum Literals {
   }
 
   /// `a.b.c.d` with an optional `/prefix`.
-  public static func ipv4(_ text: String) -> (UInt32, Int)? {
+  static func ipv4(_ text: String) -> (UInt32, Int)? {
     let (address, prefix) = splitPrefix(text, maximum: 32)
     guard let prefix else { return nil }
     let parts = address.split(separator: ".", omittingEmptySubsequences: false)
@@ -77,7 +76,7 @@ public enum Literals {
   }
 
   /// RFC 4291 text (`::`, an embedded IPv4 tail) with an optional `/prefix`.
-  public static func ipv6(_ text: String) -> (UInt64, UInt64, Int)? {
+  static func ipv6(_ text: String) -> (UInt64, UInt64, Int)? {
     let (address, prefix) = splitPrefix(text, maximum: 128)
     guard let prefix, address.contains(":") else { return nil }
     var groups: [UInt16] = []
@@ -113,7 +112,7 @@ public enum Literals {
 
   /// Hex bytes separated by `:`, `-` or `.` (`86:dd`, `00-11-22`), or a
   /// MAC address in Cisco form (`0011.2233.4455`). A single pair is one byte.
-  public static func bytes(_ text: String) -> [UInt8]? {
+  static func bytes(_ text: String) -> [UInt8]? {
     let separators: Set<Character> = [":", "-", "."]
     if text.contains(".") && !text.contains(":") && !text.contains("-") {
       // Groups of four hex digits.

@@ -10,7 +10,7 @@ import PacketWire
 /// counts as no match, as in tshark (whose limits are PCRE2's defaults,
 /// ten times higher: `(a+)+$` on 30 a's and a `!` takes it a third of a
 /// second a packet).
-final class RegularExpression: @unchecked Sendable {
+public final class RegularExpression: @unchecked Sendable {
   /// Steps of the matcher (calls of its inner match function) before it gives up.
   static let matchLimit: UInt32 = 1_000_000
   /// Nested backtracking points before it gives up.

@@ -38,40 +38,6 @@ enum RuntimeValue {
   }
 }
 
-/// A literal after checking: already in the form it is compared in.
-enum Constant {
-  case integer(Int64)
-  /// An IPv4 address with a prefix length (32 for a host).
-  case ipv4(UInt32, prefix: Int)
-  case ipv6(UInt64, UInt64, prefix: Int)
-  case bytes([UInt8])
-  case time(Int64)
-
-  /// Compares a runtime value with this constant: negative, zero or
-  /// positive, or nil when the two cannot be compared. Addresses with a
-  /// prefix compare equal when the value lies inside the network.
-  func compare(_ value: RuntimeValue) -> Int? {
-    switch (value, self) {
-    case (.integer(let v), .integer(let c)): return v < c ? -1 : v == c ? 0 : 1
-    case (.time(let v), .time(let c)): return v < c ? -1 : v == c ? 0 : 1
-    case (.ipv4(let v), .ipv4(let c, let prefix)):
-      let mask: UInt32 = prefix == 0 ? 0 : ~0 << UInt32(32 - prefix)
-      let (a, b) = (v & mask, c & mask)
-      return a < b ? -1 : a == b ? 0 : 1
-    case (.ipv6(let vh, let vl), .ipv6(let ch, let cl, let prefix)):
-      let hm: UInt64 = prefix >= 64 ? ~0 : prefix == 0 ? 0 : ~0 << UInt64(64 - prefix)
-      let lm: UInt64 = prefix >= 128 ? ~0 : prefix <= 64 ? 0 : ~0 << UInt64(128 - prefix)
-      let a = (vh & hm, vl & lm)
-      let b = (ch & hm, cl & lm)
-      return a < b ? -1 : a == b ? 0 : 1
-    case (.bytes(let v), .bytes(let c)):
-      return c.withUnsafeBytes { compareBytes(v, ByteView($0)) }
-    default:
-      return nil
-    }
-  }
-}
-
 /// Lexicographic byte comparison, shorter first on a common prefix.
 func compareBytes(_ a: ByteView, _ b: ByteView) -> Int {
   let n = min(a.count, b.count)

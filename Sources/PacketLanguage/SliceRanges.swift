@@ -4,10 +4,10 @@ import PacketWire
 /// `f[i:]`. Negative offsets count from the end. Wireshark joins several
 /// comma-separated ranges; pktsh takes one. Offsets and lengths are
 /// 32-bit as in Wireshark, so nothing computed from them can overflow.
-struct SliceRanges {
-  var start: Int
+public struct SliceRanges: Sendable {
+  public let start: Int
   /// Bytes to take; nil for "to the end".
-  var length: Int?
+  public let length: Int?
 
   static func parse(_ text: String, at location: SourceLocation) throws(LanguageError) -> SliceRanges {
     let t = text.filter { $0 != " " }

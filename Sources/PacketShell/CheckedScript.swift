@@ -45,14 +45,14 @@ public struct ScriptChecker {
   }
 
   private mutating func check(_ command: Command) throws(LanguageError) -> Action {
-    var compiler = FilterCompiler(bindings: bindings)
+    let checker = Checker(bindings: bindings)
     func filter(_ expr: Expr?) throws(LanguageError) -> CompiledFilter? {
       guard let expr else { return nil }
-      return try compiler.compile(expr)
+      return CompiledFilter(try checker.test(expr))
     }
     func fields(_ exprs: [Expr]) throws(LanguageError) -> [FieldID] {
       var ids: [FieldID] = []
-      for e in exprs { ids.append(try compiler.field(e)) }
+      for e in exprs { ids.append(try checker.field(e)) }
       return ids
     }
     switch command {
@@ -63,7 +63,7 @@ public struct ScriptChecker {
     case .print(let f, let e): return .print(fields: try fields(f), where: try filter(e))
     case .list(let r, let e): return .list(r, where: try filter(e))
     case .show(let r): return .show(r)
-    case .hexdump(let r, let f): return .hexdump(r, mark: try f.map { e throws(LanguageError) in try compiler.field(e) })
+    case .hexdump(let r, let f): return .hexdump(r, mark: try f.map { e throws(LanguageError) in try checker.field(e) })
     case .save(let path, let e): return .save(path: path, where: try filter(e))
     case .layout(let name, let location, let packets): return .layout(try protocolID(name, at: location), packets)
     case .fields(let name, let location): return .fields(try protocolID(name, at: location))
@@ -74,8 +74,8 @@ public struct ScriptChecker {
       // misspelt field is reported at the `let`. The value is bound with
       // the names it uses substituted: they keep the meaning they have now
       // (`let a = a && udp` extends the old `a`).
-      let resolved = try FilterCompiler.resolve(value, bindings)
-      if !isPlainLiteral(resolved) { _ = try compiler.compile(value) }
+      let resolved = try Checker.resolve(value, bindings)
+      if !isPlainLiteral(resolved) { _ = try checker.test(value) }
       bindings[name] = resolved
       return .none
     case .help(let topic): return .help(topic: topic)
@@ -86,7 +86,7 @@ public struct ScriptChecker {
         throw LanguageError(
           .syntax, "a capture in a script needs count N or for SECONDS to end", at: command.location)
       }
-      return .capture(CaptureRequest(command: command, filter: try filter(command.filter), bindings: bindings))
+      return .capture(CaptureRequest(command: command, filter: try filter(command.filter)))
     }
   }
 

@@ -20,8 +20,7 @@ struct FastCount {
     guard !filters.isEmpty, linkTypes.count == 1, let linkType = linkTypes.first else { return nil }
     var fast: [FastFilter] = []
     for filter in filters {
-      guard let f = try? FastFilter(filter: filter.expression, bindings: filter.bindings, linkType: linkType)
-      else { return nil }
+      guard let f = try? FastFilter(filter.checked, linkType: linkType) else { return nil }
       fast.append(f)
     }
     self.fast = fast

@@ -12,11 +12,9 @@ import PacketRender
 /// A checked `capture` statement.
 struct CaptureRequest {
   var command: CaptureCommand
-  /// The `where` expression, compiled for dissected packets.
+  /// The `where` expression, compiled for dissected packets; its checked
+  /// form is also translated to classic BPF.
   var filter: CompiledFilter?
-  /// The `let` names in scope where the statement was written, for
-  /// compiling the expression once more (to classic BPF).
-  var bindings: [String: Expr]
 }
 
 /// Where a capture's `where` expression runs: as classic BPF in the
@@ -65,9 +63,10 @@ struct CaptureFilterPlan {
     }
     let fast: FastFilter
     do {
-      fast = try FastFilter(filter: filter.expression, bindings: filter.bindings, linkType: framing.linkType)
+      fast = try FastFilter(filter.checked, linkType: framing.linkType)
     } catch {
-      return userSpaceOnly("no classic BPF for it: \(error.reason)")
+      let at = error.location
+      return userSpaceOnly("no classic BPF for it: \(error.reason), at \(at.line):\(at.column)")
     }
     let program = fast.program.instructions.map { ($0.code, $0.jt, $0.jf, $0.k) }
     return CaptureFilterPlan(

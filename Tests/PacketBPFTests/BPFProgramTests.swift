@@ -90,8 +90,7 @@ import Testing
   }
 
   @Test func benchmarkFilterTranslates() throws {
-    let filter = try FastFilter(
-      filter: try Parser.expression("ip.src == 10.0.0.1 && tcp.dport == 443"), linkType: .ethernet)
+    let filter = try FastFilter(try checked("ip.src == 10.0.0.1 && tcp.dport == 443"), linkType: .ethernet)
     #expect(Self.run(filter.program, Self.packet()) == BPFProgram.yes)
     #expect(Self.run(filter.program, Self.packet(port: 80)) == 0)
     var icmpError = Self.packet()
@@ -102,8 +101,7 @@ import Testing
 
   @Test func longProgramsJumpThroughTrampolines() throws {
     let ports = (1...300).map { String($0 * 3) }.joined(separator: ", ")
-    let filter = try FastFilter(
-      filter: try Parser.expression("tcp.port in {\(ports)} || udp.port == 53"), linkType: .ethernet)
+    let filter = try FastFilter(try checked("tcp.port in {\(ports)} || udp.port == 53"), linkType: .ethernet)
     #expect(filter.program.validationError == nil)
     #expect(Self.run(filter.program, Self.packet(port: 900)) == BPFProgram.yes)
     #expect(Self.run(filter.program, Self.packet(port: 901)) == 0)

@@ -21,10 +21,8 @@ import Testing
 
   @Test(.enabled(if: path != nil)) func countWithBPF() throws {
     let capture = try CaptureFile(path: Self.path ?? "")
-    let expr = try Parser.expression(Self.filter)
-    var compiler = FilterCompiler()
-    let compiled = try compiler.compile(expr)
-    let fast = try FastFilter(filter: expr, linkType: capture.interfaces.first?.linkType ?? .ethernet)
+    let compiled = CompiledFilter(try checked(Self.filter))
+    let fast = try FastFilter(compiled.checked, linkType: capture.interfaces.first?.linkType ?? .ethernet)
     print(fast.program)
     for _ in 0..<2 {
       var (yes, unsure) = (0, 0)

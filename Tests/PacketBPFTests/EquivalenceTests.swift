@@ -57,7 +57,7 @@ import Testing
   /// Filters that need dissection: the translation must refuse them.
   static let refused = [
     "tcp.srcport < tcp.dstport", "frame.cap_len < frame.len", "http", "dns.qry.name == \"a\"", "tcp.payload contains 47:45",
-    "eth.dst[0] & 1", "len(ip.src) == 4", "tcp.stream == 3", "ip.src_host == \"x\"", "tcp.seq == 1", "-ip.ttl == -64",
+    "eth.dst[0] == 01", "len(ip.src) == 4", "tcp.stream == 3", "ip.src_host == \"x\"", "tcp.seq == 1", "-ip.ttl == -64",
     "ip.ttl + 1 == 65", "sll", "ip.opt.type == 7",
   ]
 
@@ -115,9 +115,7 @@ import Testing
     var unsure: [String: Int] = [:]
     var mismatches = 0
     for text in Self.filters {
-      let expr = try Parser.expression(text)
-      var compiler = FilterCompiler()
-      let compiled = try compiler.compile(expr)
+      let compiled = CompiledFilter(try checked(text))
       let dissector = Dissector()
       dissector.interfaces = capture.interfaces
       dissector.restrict(to: compiled.fields)
@@ -126,7 +124,7 @@ import Testing
         let truth = compiled.matches(dissector.dissect(record))
         let link = record.linkType
         guard Self.translated.contains(link.rawValue) else { return true }
-        if fast[link.rawValue] == nil { fast[link.rawValue] = try FastFilter(filter: expr, linkType: link) }
+        if fast[link.rawValue] == nil { fast[link.rawValue] = try FastFilter(compiled.checked, linkType: link) }
         let decision = fast[link.rawValue]?.decide(record)
         packets += 1
         switch decision {
@@ -150,23 +148,35 @@ import Testing
 
   @Test func filtersNeedingDissectionAreRefused() throws {
     for text in Self.refused {
-      let expr = try Parser.expression(text)
-      #expect(throws: BPFUnsupported.self, "\(text)") { try FastFilter(filter: expr, linkType: .ethernet) }
+      let filter = try checked(text)
+      #expect(throws: BPFUnsupported.self, "\(text)") { try FastFilter(filter, linkType: .ethernet) }
+    }
+  }
+
+  /// A refusal points at the part of the filter that needs dissection (an
+  /// operator, as the checker points at one).
+  @Test(arguments: [
+    ("ip && tcp.payload contains 47:45", 19), ("tcp.port == 80 || len(ip.src) == 4", 19),
+    ("tcp.srcport < tcp.dstport", 13), ("udp && ip.ttl + 1 == 65", 15), ("tcp && dns.qry.name == \"a\"", 8),
+  ])
+  func refusalsAreLocated(_ text: String, _ column: Int) throws {
+    let filter = try checked(text)
+    #expect { try FastFilter(filter, linkType: .ethernet) } throws: { error in
+      (error as? BPFUnsupported)?.location.column == column
     }
   }
 
   @Test func letBindingsAreFollowed() throws {
     let bindings = ["web": try Parser.expression("tcp.port == 80"), "server": try Parser.expression("10.0.0.1")]
-    let filter = try FastFilter(
-      filter: try Parser.expression("web && ip.src == server"), bindings: bindings, linkType: .ethernet)
-    let direct = try FastFilter(filter: try Parser.expression("tcp.port == 80 && ip.src == 10.0.0.1"), linkType: .ethernet)
+    let filter = try FastFilter(try checked("web && ip.src == server", bindings: bindings), linkType: .ethernet)
+    let direct = try FastFilter(try checked("tcp.port == 80 && ip.src == 10.0.0.1"), linkType: .ethernet)
     #expect(filter.program == direct.program)
   }
 
   @Test func everyProgramIsValidKernelBPF() throws {
     for text in Self.filters {
       for link: UInt32 in [0, 1, 101, 108, 113, 228, 229, 276] {
-        let filter = try FastFilter(filter: try Parser.expression(text), linkType: LinkType(rawValue: link))
+        let filter = try FastFilter(try checked(text), linkType: LinkType(rawValue: link))
         #expect(filter.program.validationError == nil, "\(text) on \(link)")
       }
     }

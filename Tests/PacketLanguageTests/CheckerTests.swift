@@ -34,10 +34,10 @@ import Testing
   @Test(arguments: rejected) func rejects(_ input: String, _ message: String, _ column: Int, _ suggestion: String?)
     throws
   {
-    var compiler = FilterCompiler()
+    let checker = Checker()
     let expr = try Parser.expression(input)
     do {
-      _ = try compiler.compile(expr)
+      _ = CompiledFilter(try checker.test(expr))
       Issue.record("accepted \(input)")
     } catch {
       #expect(error.message.hasPrefix(message), "\(error.message)")
@@ -58,20 +58,19 @@ import Testing
   ]
 
   @Test(arguments: accepted) func accepts(_ input: String) throws {
-    var compiler = FilterCompiler()
-    _ = try compiler.compile(try Parser.expression(input))
+    _ = CompiledFilter(try Checker().test(try Parser.expression(input)))
   }
 
   @Test func recordsOnlyTheFieldsAFilterReads() throws {
-    var compiler = FilterCompiler()
-    let filter = try compiler.compile(try Parser.expression("ip.src == 10.0.0.1 && tcp.dport == 443"))
+    let expr = try Parser.expression("ip.src == 10.0.0.1 && tcp.dport == 443")
+    let filter = CompiledFilter(try Checker().test(expr))
     #expect(Set(filter.fields.map(\.decl.name)) == ["ip.src", "tcp.dstport"])
     #expect(filter.deepest == .transport)
   }
 
   @Test func letNamesStandForTheirExpressions() throws {
-    var compiler = FilterCompiler(bindings: ["web": try Parser.expression("tcp.port in {80, 443}")])
-    let filter = try compiler.compile(try Parser.expression("web && ip"))
+    let checker = Checker(bindings: ["web": try Parser.expression("tcp.port in {80, 443}")])
+    let filter = CompiledFilter(try checker.test(try Parser.expression("web && ip")))
     #expect(Set(filter.fields.map(\.decl.name)) == ["tcp.port", "ip"])
   }
 }

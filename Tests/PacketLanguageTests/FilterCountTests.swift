@@ -39,8 +39,7 @@ import Testing
     for (name, expectations) in byCapture.sorted(by: { $0.key < $1.key }) {
       let capture = try CaptureFile(path: Self.corpus + "/" + name)
       for expectation in expectations {
-        var compiler = FilterCompiler()
-        let filter = try compiler.compile(try Parser.expression(expectation.filter))
+        let filter = CompiledFilter(try Checker().test(try Parser.expression(expectation.filter)))
         let dissector = Dissector()
         dissector.restrict(to: filter.fields)
         var n = 0

@@ -22,8 +22,8 @@ import Testing
 
   /// Whether `filter` (with `bindings`) passes the packet `bytes`, dissected fully.
   static func passes(_ filter: String, _ bytes: [UInt8], bindings: [String: Expr] = [:]) throws -> Bool {
-    var compiler = FilterCompiler(bindings: bindings)
-    let compiled = try compiler.compile(try Parser.expression(filter))
+    let checker = Checker(bindings: bindings)
+    let compiled = CompiledFilter(try checker.test(try Parser.expression(filter)))
     return bytes.withUnsafeBytes { raw in
       let record = PacketRecord(
         number: 1, timestamp: Timestamp(nanosecondsSinceEpoch: 0), hasTimestamp: true, capturedLength: raw.count,
@@ -35,8 +35,8 @@ import Testing
   /// The message of the error checking `filter` gives, or nil when it is accepted.
   static func error(_ filter: String, bindings: [String: Expr] = [:]) -> String? {
     do {
-      var compiler = FilterCompiler(bindings: bindings)
-      _ = try compiler.compile(try Parser.expression(filter))
+      let checker = Checker(bindings: bindings)
+      _ = CompiledFilter(try checker.test(try Parser.expression(filter)))
       return nil
     } catch {
       return error.message
@@ -106,7 +106,7 @@ import Testing
   /// `let` values as ScriptChecker binds them: with the names they use substituted.
   static func bind(_ lets: [(String, String)]) throws(LanguageError) -> [String: Expr] {
     var bindings: [String: Expr] = [:]
-    for (name, value) in lets { bindings[name] = try FilterCompiler.resolve(try Parser.expression(value), bindings) }
+    for (name, value) in lets { bindings[name] = try Checker.resolve(try Parser.expression(value), bindings) }
     return bindings
   }
 

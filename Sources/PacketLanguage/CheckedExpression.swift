@@ -1,0 +1,95 @@
+import PacketDissection
+
+/// A filter after checking: the one form every back end reads (the
+/// closure evaluator, the classic BPF builder, and any evaluator of
+/// values to come).
+///
+/// `Checker` makes it from a parsed `Expr` with `let` names substituted:
+/// names are resolved to `FieldID`s, literals are read once as the type of
+/// what they are compared with (`Constant`), functions, slices and sets
+/// are resolved, and each node keeps where it was written, so that a back
+/// end that cannot handle a node reports the place.
+public struct CheckedTest: Sendable {
+  public let form: Form
+  public let location: SourceLocation
+
+  /// Wireshark's semantics: a test of a value holds when some occurrence
+  /// satisfies it, except where an operator says otherwise.
+  public indirect enum Form: Sendable {
+    /// Two or more operands joined by one operator, left to right.
+    case logical(LogicalOp, [CheckedTest])
+    case not(CheckedTest)
+    /// A field or protocol alone: it occurs in the packet.
+    case present(FieldID)
+    /// `value op constant`. A constant written on the left is moved to
+    /// the right, its operator mirrored (`5 < x` is `x > 5`).
+    case compareConstant(CompareOp, CheckedValue, Constant)
+    /// `value op value`, of compatible types.
+    case compare(CompareOp, CheckedValue, CheckedValue)
+    /// `value contains "bytes"`.
+    case containsConstant(CheckedValue, [UInt8])
+    /// `value contains value`, both byte-like.
+    case contains(CheckedValue, CheckedValue)
+    /// `value matches "pattern"`, the pattern compiled.
+    case matches(CheckedValue, RegularExpression)
+    /// `value in {a, b, c..d}`: some occurrence equals a value or lies in a range.
+    case member(CheckedValue, [SetMember])
+    /// A value alone (`tcp.flags & 0x02`, `len(http.host)`): some
+    /// occurrence is a nonzero number or a non-empty byte string.
+    case nonzero(CheckedValue)
+  }
+
+  public init(_ form: Form, at location: SourceLocation) {
+    self.form = form
+    self.location = location
+  }
+}
+
+/// A value after checking: its type, where it was written, and how it is computed.
+public struct CheckedValue: Sendable {
+  public let type: ValueType
+  public let form: Form
+  public let location: SourceLocation
+
+  public indirect enum Form: Sendable {
+    /// Each occurrence of a field, as its kind reads (a protocol: its bytes).
+    case field(FieldID)
+    /// Each occurrence of a field as the bytes it has on the wire (an IPv4
+    /// address is four bytes): what slices and `len` read of a field that
+    /// is not byte-like.
+    case wireBytes(FieldID)
+    /// An integer literal in arithmetic.
+    case integer(Int64)
+    /// `value[ranges]`: bytes; no value where the range falls outside.
+    case slice(CheckedValue, SliceRanges)
+    /// `len(value)`: the number of bytes.
+    case length(CheckedValue)
+    /// `count(field)`: the number of occurrences, one value per packet.
+    case count(FieldID)
+    /// `upper(value)`, `lower(value)`: ASCII letters converted.
+    case caseFolded(CheckedValue, upper: Bool)
+    /// Integer arithmetic, wrapping; dividing by zero gives no value.
+    case arithmetic(ArithmeticOp, CheckedValue, CheckedValue)
+    /// `-value`, wrapping.
+    case negate(CheckedValue)
+  }
+
+  public init(_ form: Form, type: ValueType, at location: SourceLocation) {
+    self.form = form
+    self.type = type
+    self.location = location
+  }
+
+  /// The field it reads, when it is a field and nothing more.
+  public var field: FieldID? {
+    if case .field(let id) = form { return id }
+    return nil
+  }
+}
+
+/// One element of a checked set.
+public enum SetMember: Sendable {
+  case value(Constant)
+  /// `low..high`, inclusive.
+  case range(Constant, Constant)
+}

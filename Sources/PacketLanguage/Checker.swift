@@ -1,0 +1,397 @@
+import PacketDissection
+
+/// Type-checks a parsed expression into its checked form, once.
+///
+/// Wireshark's semantics: a field alone tests presence; `==`, `<`, `in`,
+/// `contains`, `matches` hold when any occurrence satisfies them; `!=` only
+/// when none is equal; `===` when all are equal; `!==` when any is not.
+/// Literals take the type of what they are compared with.
+///
+/// `let` names are substituted first (see `Expr.substituting`), and the
+/// result must lie within `ExpressionLimits`; any expression at all,
+/// parsed or built, checks or fails with a `LanguageError`.
+public struct Checker {
+  /// `let` names in scope, already checked, their values already substituted.
+  public var bindings: [String: Expr]
+
+  public init(bindings: [String: Expr] = [:]) { self.bindings = bindings }
+
+  /// Checks `expr` as a test (a filter).
+  public func test(_ expr: Expr) throws(LanguageError) -> CheckedTest {
+    try test(resolved: try Checker.resolve(expr, bindings))
+  }
+
+  /// Checks a value a command prints or groups by (`print`, `count by`,
+  /// `hexdump`). The language takes a field name there for now; the
+  /// checked value is what an evaluator of values reads.
+  public func column(_ expr: Expr) throws(LanguageError) -> CheckedValue {
+    let resolved = try Checker.resolve(expr, bindings)
+    let id = try namedField(resolved)
+    return CheckedValue(.field(id), type: ValueType(id.decl.kind), at: resolved.location)
+  }
+
+  /// The field a column names (see `column`).
+  public func field(_ expr: Expr) throws(LanguageError) -> FieldID {
+    let value = try column(expr)
+    guard let id = value.field else { throw LanguageError(.syntax, "expected a field name", at: value.location) }
+    return id
+  }
+
+  /// `expr` with `bindings` substituted, within `ExpressionLimits`
+  /// before and after; the limits' error sits on `expr`.
+  public static func resolve(_ expr: Expr, _ bindings: [String: Expr]) throws(LanguageError) -> Expr {
+    if let problem = ExpressionLimits.violation(expr) { throw LanguageError(.syntax, problem, at: expr.location) }
+    let resolved = expr.substituting(bindings)
+    if let problem = ExpressionLimits.violation(resolved) { throw LanguageError(.syntax, problem, at: expr.location) }
+    return resolved
+  }
+
+  /// The field an already resolved expression names.
+  private func namedField(_ expr: Expr) throws(LanguageError) -> FieldID {
+    guard case .word(let name, let location) = expr else {
+      throw LanguageError(.syntax, "expected a field name", at: expr.location)
+    }
+    guard let id = Registry.field(named: name) else { throw unknownField(name, at: location) }
+    return id
+  }
+
+  // MARK: Tests
+
+  private func test(resolved expr: Expr) throws(LanguageError) -> CheckedTest {
+    let form: CheckedTest.Form
+    switch expr {
+    case .logical(let op, let operands):
+      var tests: [CheckedTest] = []
+      for operand in operands { tests.append(try test(resolved: operand)) }
+      form = .logical(op, tests)
+    case .not(let inner, _):
+      form = .not(try test(resolved: inner))
+    case .word(let name, let location):
+      guard let id = Registry.field(named: name) else { throw unknownField(name, at: location) }
+      form = .present(id)
+    case .compare(let op, let a, let b, let location):
+      form = try compare(op, a, b, at: location)
+    case .contains(let a, let b, _):
+      form = try contains(a, b)
+    case .matches(let a, let b, _):
+      form = try matches(a, b)
+    case .member(let a, let elements, _):
+      form = try member(a, elements)
+    case .slice, .call, .arithmetic, .negate:
+      form = .nonzero(try value(expr))
+    case .string(_, let location):
+      throw LanguageError(.type, "a string alone is not a test", at: location)
+    }
+    return CheckedTest(form, at: expr.location)
+  }
+
+  private func compare(_ op: CompareOp, _ a: Expr, _ b: Expr, at location: SourceLocation)
+    throws(LanguageError) -> CheckedTest.Form
+  {
+    let left = try operand(a)
+    let right = try operand(b)
+    switch (left, right) {
+    case (.literal(let x), .literal(let y)):
+      // A bare word that looks like a field name is most likely a misspelt field.
+      for lit in [x, y] where lit.quoted == nil && lit.text.contains(where: \.isLetter) && lit.text.contains(".")
+        && Literals.ipv6(lit.text) == nil
+      {
+        throw unknownField(lit.text, at: lit.location)
+      }
+      throw LanguageError(.type, "a comparison needs a field on one side", at: a.location.through(b.location))
+    case (.value(let v), .literal(let lit)):
+      return .compareConstant(op, v, try constant(lit, as: v.type, for: a))
+    case (.literal(let lit), .value(let v)):
+      return .compareConstant(op.mirrored, v, try constant(lit, as: v.type, for: b))
+    case (.value(let x), .value(let y)):
+      guard compatible(x.type, y.type) else {
+        throw LanguageError(.type, "cannot compare \(x.type) with \(y.type)", at: location)
+      }
+      return .compare(op, x, y)
+    }
+  }
+
+  private func contains(_ a: Expr, _ b: Expr) throws(LanguageError) -> CheckedTest.Form {
+    let haystack = try value(a)
+    guard haystack.type.isByteLike else {
+      throw LanguageError(.type, "contains needs bytes or a string on the left, not \(haystack.type)", at: a.location)
+    }
+    switch try operand(b) {
+    case .literal(let lit):
+      guard case .bytes(let needle) = try constant(lit, as: .bytes, for: a) else {
+        throw LanguageError(.type, "contains needs a string or bytes", at: b.location)
+      }
+      return .containsConstant(haystack, needle)
+    case .value(let needle):
+      guard needle.type.isByteLike else {
+        throw LanguageError(.type, "contains needs bytes or a string on the right, not \(needle.type)", at: b.location)
+      }
+      return .contains(haystack, needle)
+    }
+  }
+
+  private func matches(_ a: Expr, _ b: Expr) throws(LanguageError) -> CheckedTest.Form {
+    let subject = try value(a)
+    guard subject.type.isByteLike else {
+      throw LanguageError(.type, "matches needs a string on the left, not \(subject.type)", at: a.location)
+    }
+    guard case .string(let pattern, let patternLocation) = b else {
+      throw LanguageError(.type, "matches needs a quoted regular expression", at: b.location)
+    }
+    do { return .matches(subject, try RegularExpression(pattern)) } catch {
+      throw LanguageError(.syntax, "invalid regular expression: \(error.message)", at: patternLocation)
+    }
+  }
+
+  private func member(_ a: Expr, _ elements: [SetElement]) throws(LanguageError) -> CheckedTest.Form {
+    let subject = try value(a)
+    var members: [SetMember] = []
+    for element in elements {
+      switch element {
+      case .value(let e):
+        guard case .literal(let lit) = try operand(e) else {
+          throw LanguageError(.type, "set elements must be values", at: e.location)
+        }
+        members.append(.value(try constant(lit, as: subject.type, for: a)))
+      case .range(let low, let high):
+        guard case .literal(let l) = try operand(low), case .literal(let h) = try operand(high) else {
+          throw LanguageError(.type, "range bounds must be values", at: low.location)
+        }
+        members.append(.range(try constant(l, as: subject.type, for: a), try constant(h, as: subject.type, for: a)))
+      }
+    }
+    return .member(subject, members)
+  }
+
+  // MARK: Values
+
+  /// Literal text before it is read: its type comes from the other side.
+  struct LiteralText {
+    var text: String
+    var quoted: [UInt8]?
+    var location: SourceLocation
+  }
+
+  enum Operand {
+    case value(CheckedValue)
+    case literal(LiteralText)
+  }
+
+  private func operand(_ expr: Expr) throws(LanguageError) -> Operand {
+    switch expr {
+    case .word(let name, let location):
+      if let id = Registry.field(named: name) { return .value(fieldValue(id, at: location)) }
+      return .literal(LiteralText(text: name, quoted: nil, location: location))
+    case .string(let bytes, let location):
+      return .literal(
+        LiteralText(text: String(decoding: bytes, as: UTF8.self), quoted: bytes, location: location))
+    case .negate(.word(let text, let location), _) where Registry.field(named: text) == nil:
+      return .literal(LiteralText(text: "-" + text, quoted: nil, location: location))
+    default:
+      return .value(try value(expr))
+    }
+  }
+
+  private func value(_ expr: Expr) throws(LanguageError) -> CheckedValue {
+    let form: CheckedValue.Form
+    let type: ValueType
+    switch expr {
+    case .word, .string:
+      switch try operand(expr) {
+      case .value(let v): return v
+      case .literal(let lit): throw unknownField(lit.text, at: lit.location)
+      }
+    case .slice(let base, let text, let location):
+      let source = try value(base)
+      form = .slice(wireBytes(source), try SliceRanges.parse(text, at: location))
+      type = .bytes
+    case .call(let name, let arguments, let location):
+      (form, type) = try call(name, arguments, at: location)
+    case .arithmetic(let op, let a, let b, _):
+      form = try arithmetic(op, a, b)
+      type = .integer
+    case .negate(let inner, let location):
+      let v = try value(inner)
+      guard v.type == .integer || v.type == .relativeTime else {
+        throw LanguageError(.type, "cannot negate \(v.type)", at: location)
+      }
+      form = .negate(v)
+      type = v.type
+    default:
+      throw LanguageError(.type, "expected a value, found a test", at: expr.location)
+    }
+    return CheckedValue(form, type: type, at: expr.location)
+  }
+
+  private func fieldValue(_ id: FieldID, at location: SourceLocation) -> CheckedValue {
+    CheckedValue(.field(id), type: ValueType(id.decl.kind), at: location)
+  }
+
+  /// A value as bytes, for slicing and `len`: a field that is not
+  /// byte-like as it is on the wire (an IPv4 address slices as four bytes).
+  private func wireBytes(_ value: CheckedValue) -> CheckedValue {
+    guard !value.type.isByteLike, let id = value.field else { return value }
+    return CheckedValue(.wireBytes(id), type: .bytes, at: value.location)
+  }
+
+  /// The functions the language has, by name.
+  static let functions = ["len", "count", "upper", "lower"]
+
+  private func call(_ name: String, _ arguments: [Expr], at location: SourceLocation)
+    throws(LanguageError) -> (CheckedValue.Form, ValueType)
+  {
+    guard arguments.count == 1 else {
+      throw LanguageError(.syntax, "\(name) takes one argument", at: location)
+    }
+    let argument = arguments[0]
+    switch name {
+    case "len":
+      return (.length(wireBytes(try value(argument))), .integer)
+    case "count":
+      return (.count(try namedField(argument)), .integer)
+    case "upper", "lower":
+      let v = try value(argument)
+      guard v.type == .string || v.type == .bytes else {
+        throw LanguageError(.type, "\(name) needs a string, not \(v.type)", at: argument.location)
+      }
+      return (.caseFolded(v, upper: name == "upper"), .string)
+    default:
+      throw LanguageError(
+        .unknownName, "unknown function '\(name)'", at: location,
+        suggestion: Suggestions.closest(to: name, in: Checker.functions))
+    }
+  }
+
+  private func arithmetic(_ op: ArithmeticOp, _ a: Expr, _ b: Expr) throws(LanguageError) -> CheckedValue.Form {
+    // Each side is checked once: a chain `f + 1 + 1 …` must not check
+    // its left part again at every level.
+    let sides = (try operand(a), try operand(b))
+    for (side, other) in [(sides.0, b), (sides.1, a)] {
+      if case .literal(let lit) = side, lit.quoted == nil, let n = Literals.integer(lit.text) {
+        try checkFits(n, lit, field: other)
+      }
+    }
+    func integer(_ side: Operand, _ e: Expr) throws(LanguageError) -> CheckedValue {
+      switch side {
+      case .value(let v):
+        guard v.type.isNumeric else {
+          throw LanguageError(.type, "arithmetic needs integers, not \(v.type)", at: e.location)
+        }
+        return v
+      case .literal(let lit):
+        guard lit.quoted == nil, let n = Literals.integer(lit.text) else {
+          throw LanguageError(.type, "'\(lit.text)' is not an integer", at: lit.location)
+        }
+        return CheckedValue(.integer(n), type: .integer, at: lit.location)
+      }
+    }
+    return .arithmetic(op, try integer(sides.0, a), try integer(sides.1, b))
+  }
+
+  // MARK: Literals and errors
+
+  /// `lit` read as `type`, the type of `field` (the expression it is compared with).
+  private func constant(_ lit: LiteralText, as type: ValueType, for field: Expr) throws(LanguageError) -> Constant {
+    let text = lit.text
+    let bare = lit.quoted == nil
+    let converted: Constant? = {
+      switch type {
+      case .integer, .boolean:
+        return bare ? Literals.integer(text, boolean: type == .boolean).map { .integer($0) } : nil
+      case .ipv4:
+        return bare ? Literals.ipv4(text).map { Constant.ipv4($0.0, prefix: $0.1) } : nil
+      case .ipv6:
+        return bare ? Literals.ipv6(text).map { Constant.ipv6($0.0, $0.1, prefix: $0.2) } : nil
+      case .ether:
+        guard bare, let b = Literals.bytes(text), b.count == 6 else { return nil }
+        return .bytes(b)
+      case .bytes, .protocolItem:
+        if let quoted = lit.quoted { return .bytes(quoted) }
+        if let b = Literals.bytes(text) { return .bytes(b) }
+        if let n = Literals.integer(text), n >= 0, n <= 255 { return .bytes([UInt8(n)]) }
+        return nil
+      case .string:
+        return .bytes(lit.quoted ?? Array(text.utf8))
+      case .relativeTime:
+        return bare ? Literals.seconds(text).map { .time($0) } : nil
+      case .absoluteTime:
+        return Literals.seconds(text).map { .time($0) }
+      case .label:
+        return nil
+      }
+    }()
+    if let converted {
+      if case .integer(let n) = converted, type == .integer { try checkFits(n, lit, field: field) }
+      return converted
+    }
+    let what = fieldName(field).map { " for \($0)" } ?? ""
+    let suggestion = bare ? Suggestions.closest(to: text, in: Registry.fieldsByName.keys) : nil
+    if suggestion != nil {
+      throw LanguageError(
+        .unknownField, "'\(text)' is neither a field nor \(type)\(what)", at: lit.location, suggestion: suggestion)
+    }
+    throw LanguageError(.type, "'\(text)' is not \(type)\(what)", at: lit.location)
+  }
+
+  /// An integer the field cannot hold is a mistake, as tshark says
+  /// (`ip.ttl == 256`: "too big for this field, maximum 255"). The bound is
+  /// the field's whole width, whatever its mask; like tshark, a negative
+  /// number for an unsigned field is let through (it matches nothing).
+  private func checkFits(_ n: Int64, _ lit: LiteralText, field: Expr) throws(LanguageError) {
+    guard let name = fieldName(field), let id = Registry.field(named: name) else { return }
+    let bits: Int
+    switch id.decl.kind {
+    case .uint(let bytes):
+      guard !lit.text.hasPrefix("-") else { return }
+      bits = bytes * 8
+    case .frameNumber:
+      bits = 32
+    case .int(let bytes) where bytes < 8:
+      let maximum = Int64(1) << (bytes * 8 - 1) - 1
+      if n > maximum {
+        throw LanguageError(.type, "'\(lit.text)' is too big for \(name), maximum \(maximum)", at: lit.location)
+      }
+      if n < -maximum - 1 {
+        throw LanguageError(.type, "'\(lit.text)' is too small for \(name), minimum \(-maximum - 1)", at: lit.location)
+      }
+      return
+    default:
+      return
+    }
+    guard bits < 64 else { return }
+    let maximum = UInt64(1) << UInt64(bits) - 1
+    if UInt64(bitPattern: n) > maximum {
+      throw LanguageError(.type, "'\(lit.text)' is too big for \(name), maximum \(maximum)", at: lit.location)
+    }
+  }
+
+  private func fieldName(_ expr: Expr) -> String? {
+    if case .word(let name, _) = expr { return name }
+    return nil
+  }
+
+  private func compatible(_ a: ValueType, _ b: ValueType) -> Bool {
+    a == b || (a.isNumeric && b.isNumeric) || (a.isByteLike && b.isByteLike)
+  }
+
+  func unknownField(_ name: String, at location: SourceLocation) -> LanguageError {
+    LanguageError(
+      .unknownField, "unknown field '\(name)'", at: location,
+      // A `let` name whose value is its own name (`let a = a`) is no fix.
+      suggestion: Suggestions.closest(
+        to: name, in: Array(Registry.fieldsByName.keys) + bindings.keys.filter { $0 != name }))
+  }
+}
+
+extension CompareOp {
+  /// The operator with its sides swapped (`5 < x` is `x > 5`).
+  public var mirrored: CompareOp {
+    switch self {
+    case .less: .greater
+    case .greater: .less
+    case .lessOrEqual: .greaterOrEqual
+    case .greaterOrEqual: .lessOrEqual
+    default: self
+    }
+  }
+}

@@ -1,0 +1,242 @@
+import PacketDissection
+import PacketWire
+
+/// The closure evaluator: turns the checked form into closures over a
+/// dissection, once, and notes the fields they read.
+///
+/// A test is a `(Dissection) -> Bool`. A value is a producer: it visits
+/// each of its values in a packet (a field has one per occurrence) until
+/// the visitor answers true, and answers whether one did. Nothing is
+/// allocated per packet; `upper` and `lower` copy the bytes they convert.
+struct ClosureCompiler {
+  typealias Test = (Dissection) -> Bool
+  typealias Producer = (Dissection, (RuntimeValue) -> Bool) -> Bool
+
+  /// Every field the closures read, for the dissector to record.
+  private(set) var used: Set<FieldID> = []
+
+  // MARK: Tests
+
+  mutating func test(_ checked: CheckedTest) -> Test {
+    switch checked.form {
+    case .logical(let op, let operands):
+      var tests: [Test] = []
+      for operand in operands { tests.append(test(operand)) }
+      switch op {
+      case .and: return { d in tests.allSatisfy { $0(d) } }
+      case .or: return { d in tests.contains { $0(d) } }
+      case .xor: return { d in tests.reduce(false) { $0 != $1(d) } }
+      }
+    case .not(let inner):
+      let x = test(inner)
+      return { !x($0) }
+    case .present(let id):
+      used.insert(id)
+      return { d in d.records.contains { $0.field == id } }
+    case .compareConstant(let op, let value, let constant):
+      return compare(op, values(value), constant)
+    case .compare(let op, let x, let y):
+      return compare(op, values(x), values(y))
+    case .containsConstant(let haystack, let needle):
+      let produce = values(haystack)
+      return { d in
+        produce(d) { v in
+          guard let h = v.byteView else { return false }
+          return needle.withUnsafeBytes { containsBytes(h, ByteView($0)) }
+        }
+      }
+    case .contains(let haystack, let needle):
+      let (ph, pn) = (values(haystack), values(needle))
+      return { d in
+        ph(d) { h in pn(d) { n in
+          guard let hb = h.byteView, let nb = n.byteView else { return false }
+          return containsBytes(hb, nb)
+        } }
+      }
+    case .matches(let subject, let regex):
+      let produce = values(subject)
+      return { d in
+        produce(d) { v in
+          guard let bytes = v.byteView else { return false }
+          return regex.matches(bytes)
+        }
+      }
+    case .member(let subject, let members):
+      return member(values(subject), members)
+    case .nonzero(let value):
+      let produce = values(value)
+      return { d in
+        produce(d) { v in
+          switch v {
+          case .integer(let i), .time(let i): return i != 0
+          case .bytes(let b): return b.count > 0
+          default: return true
+          }
+        }
+      }
+    }
+  }
+
+  private func compare(_ op: CompareOp, _ produce: @escaping Producer, _ c: Constant) -> Test {
+    switch op {
+    case .equal: return { d in produce(d) { c.compare($0) == 0 } }
+    case .notEqual:
+      return { d in
+        var seen = false
+        let equal = produce(d) { value in
+          seen = true
+          return c.compare(value) == 0
+        }
+        return seen && !equal
+      }
+    case .anyNotEqual: return { d in produce(d) { c.compare($0) != 0 } }
+    case .allEqual:
+      return { d in
+        var seen = false
+        let failed = produce(d) { value in
+          seen = true
+          return c.compare(value) != 0
+        }
+        return seen && !failed
+      }
+    case .less: return { d in produce(d) { (c.compare($0) ?? 0) < 0 } }
+    case .greater: return { d in produce(d) { (c.compare($0) ?? 0) > 0 } }
+    case .lessOrEqual: return { d in produce(d) { c.compare($0).map { $0 <= 0 } ?? false } }
+    case .greaterOrEqual: return { d in produce(d) { c.compare($0).map { $0 >= 0 } ?? false } }
+    }
+  }
+
+  private func compare(_ op: CompareOp, _ px: @escaping Producer, _ py: @escaping Producer) -> Test {
+    func any(_ d: Dissection, _ holds: @escaping (Int) -> Bool) -> Bool {
+      px(d) { a in py(d) { b in compareValues(a, b).map(holds) ?? false } }
+    }
+    switch op {
+    case .equal: return { any($0) { $0 == 0 } }
+    case .notEqual: return { d in any(d) { _ in true } && !any(d) { $0 == 0 } }
+    case .anyNotEqual: return { any($0) { $0 != 0 } }
+    case .allEqual: return { d in any(d) { $0 == 0 } && !any(d) { $0 != 0 } }
+    case .less: return { any($0) { $0 < 0 } }
+    case .greater: return { any($0) { $0 > 0 } }
+    case .lessOrEqual: return { any($0) { $0 <= 0 } }
+    case .greaterOrEqual: return { any($0) { $0 >= 0 } }
+    }
+  }
+
+  private func member(_ produce: @escaping Producer, _ members: [SetMember]) -> Test {
+    var exact: [Constant] = []
+    var ranges: [(Constant, Constant)] = []
+    for m in members {
+      switch m {
+      case .value(let c): exact.append(c)
+      case .range(let low, let high): ranges.append((low, high))
+      }
+    }
+    return { d in
+      produce(d) { v in
+        for c in exact where c.compare(v) == 0 { return true }
+        for (low, high) in ranges {
+          if let x = low.compare(v), let y = high.compare(v), x >= 0, y <= 0 { return true }
+        }
+        return false
+      }
+    }
+  }
+
+  // MARK: Values
+
+  /// The value evaluator: a producer of `value`'s values in a packet.
+  mutating func values(_ value: CheckedValue) -> Producer {
+    switch value.form {
+    case .field(let id):
+      used.insert(id)
+      let kind = id.decl.kind
+      return { d, visit in
+        for record in d.records where record.field == id {
+          if visit(RuntimeValue.of(record, kind: kind, in: d)) { return true }
+        }
+        return false
+      }
+    case .wireBytes(let id):
+      used.insert(id)
+      return { d, visit in
+        for record in d.records where record.field == id {
+          if visit(.bytes(d.packet.slice(Int(record.offset), Int(record.length)))) { return true }
+        }
+        return false
+      }
+    case .integer(let n):
+      return { _, visit in visit(.integer(n)) }
+    case .slice(let base, let ranges):
+      let produce = values(base)
+      return { d, visit in
+        produce(d) { v in
+          guard let bytes = v.byteView, let sliced = ranges.apply(to: bytes) else { return false }
+          return visit(.bytes(sliced))
+        }
+      }
+    case .length(let argument):
+      let produce = values(argument)
+      return { d, visit in
+        produce(d) { value in
+          guard let b = value.byteView else { return false }
+          return visit(.integer(Int64(b.count)))
+        }
+      }
+    case .count(let id):
+      used.insert(id)
+      return { d, visit in
+        var n: Int64 = 0
+        for record in d.records where record.field == id { n += 1 }
+        return visit(.integer(n))
+      }
+    case .caseFolded(let argument, let toUpper):
+      let produce = values(argument)
+      return { d, visit in
+        produce(d) { value in
+          guard let b = value.byteView else { return false }
+          var converted = b.copyBytes()
+          for i in converted.indices {
+            let c = converted[i]
+            if toUpper, c >= 0x61, c <= 0x7a { converted[i] = c - 32 }
+            if !toUpper, c >= 0x41, c <= 0x5a { converted[i] = c + 32 }
+          }
+          return converted.withUnsafeBytes { visit(.bytes(ByteView($0))) }
+        }
+      }
+    case .arithmetic(let op, let a, let b):
+      return arithmetic(op, values(a), values(b))
+    case .negate(let inner):
+      let produce = values(inner)
+      return { d, visit in
+        produce(d) { value in
+          switch value {
+          case .integer(let i): return visit(.integer(0 &- i))
+          case .time(let t): return visit(.time(0 &- t))
+          default: return false
+          }
+        }
+      }
+    }
+  }
+
+  private func arithmetic(_ op: ArithmeticOp, _ x: @escaping Producer, _ y: @escaping Producer) -> Producer {
+    { d, visit in
+      x(d) { l in
+        y(d) { r in
+          guard case .integer(let p) = l, case .integer(let q) = r else { return false }
+          switch op {
+          case .add: return visit(.integer(p &+ q))
+          case .subtract: return visit(.integer(p &- q))
+          case .multiply: return visit(.integer(p &* q))
+          // As tshark: dividing by zero has no value, so the test fails.
+          // The one overflow, Int64.min / -1, wraps as + - * do.
+          case .divide: return q == 0 ? false : visit(.integer(p.dividedReportingOverflow(by: q).partialValue))
+          case .modulo:
+            return q == 0 ? false : visit(.integer(p.remainderReportingOverflow(dividingBy: q).partialValue))
+          case .bitAnd: return visit(.integer(p & q))
+          }
+        }
+      }
+    }
+  }
+}
