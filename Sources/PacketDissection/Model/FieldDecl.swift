@@ -135,6 +135,12 @@ public struct FieldDecl: Sendable {
 }
 
 extension FieldDecl {
+  /// The protocol's own item (case 0 of its fields): its filter name and
+  /// tree label are the protocol's.
+  static func protocolItem(_ name: String, _ label: String) -> FieldDecl {
+    FieldDecl(name, label, .protocolItem)
+  }
+
   /// An integer at a fixed byte offset of the header, optionally masked.
   /// The bit range is derived from the offset, the width and the mask.
   public static func uint(

@@ -1,14 +1,17 @@
 /// Bytes no dissector claims (Wireshark's `data`).
-enum PayloadData {
-  static let decl = ProtocolDecl(
-    .data, name: "data", label: "Data", level: .application,
-    fields: [
-      .loose("data.data", "Data", .bytes),
-      .loose("data.len", "Length", .uint(bytes: 4)),
-    ])
+enum PayloadData: UInt8, ProtocolModule {
+  case item, data, len
 
-  static let data = FieldID(.data, 1, "data.data")
-  static let len = FieldID(.data, 2, "data.len")
+  static var protocolID: ProtocolID { .data }
+  static var level: LayerLevel { .application }
+
+  var declaration: FieldDecl {
+    switch self {
+    case .item: .protocolItem("data", "Data")
+    case .data: .loose("data.data", "Data", .bytes)
+    case .len: .loose("data.len", "Length", .uint(bytes: 4))
+    }
+  }
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     let count = c.capturedLength
@@ -20,7 +23,18 @@ enum PayloadData {
 }
 
 /// The marker Wireshark adds to a packet that broke its own length rules.
-enum Malformed {
-  static let decl = ProtocolDecl(
-    .malformed, name: "_ws.malformed", label: "Malformed Packet", level: .frame, fields: [])
+enum Malformed: UInt8, ProtocolModule {
+  case item
+
+  static var protocolID: ProtocolID { .malformed }
+  static var level: LayerLevel { .frame }
+
+  var declaration: FieldDecl {
+    switch self {
+    case .item: .protocolItem("_ws.malformed", "Malformed Packet")
+    }
+  }
+
+  /// A marker: no bytes of its own to walk.
+  static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next { .stop }
 }

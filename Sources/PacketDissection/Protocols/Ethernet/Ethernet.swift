@@ -1,41 +1,33 @@
 /// Ethernet II and IEEE 802.3 framing (IEEE 802.3 clause 3).
-enum Ethernet {
-  static let decl = ProtocolDecl(
-    .eth, name: "eth", label: "Ethernet II", level: .link,
-    fields: [
-      .fixed("eth.dst", "Destination", .ether, at: 0, bytes: 6, blurb: "Destination Hardware Address"),
-      .flag("eth.dst.lg", "LG bit", at: 0, bytes: 3, mask: 0x020000),
-      .flag("eth.dst.ig", "IG bit", at: 0, bytes: 3, mask: 0x010000),
-      .fixed("eth.src", "Source", .ether, at: 6, bytes: 6, blurb: "Source Hardware Address"),
-      .flag("eth.src.lg", "LG bit", at: 6, bytes: 3, mask: 0x020000),
-      .flag("eth.src.ig", "IG bit", at: 6, bytes: 3, mask: 0x010000),
-      .loose("eth.addr", "Address", .ether, blurb: "Source or Destination Hardware Address"),
-      .loose("eth.lg", "LG bit", .boolean(bytes: 3), mask: 0x020000),
-      .loose("eth.ig", "IG bit", .boolean(bytes: 3), mask: 0x010000),
-      .uint("eth.type", "Type", at: 12, bytes: 2, base: .hex),
-      .loose("eth.len", "Length", .uint(bytes: 2)),
-      .loose("eth.padding", "Padding", .bytes, blurb: "Ethernet Padding"),
-      .loose("eth.trailer", "Trailer", .bytes, blurb: "Ethernet Trailer or Checksum"),
-      .loose("eth.fcs", "Frame check sequence", .uint(bytes: 4), base: .hex, blurb: "Ethernet checksum"),
-      .loose("eth.fcs.status", "FCS Status", .uint(bytes: 1), blurb: "2: not verified"),
-    ],
-    bindings: [Binding(.linkType, 1)], headerBits: 112, variablePart: "Payload")
+enum Ethernet: UInt8, ProtocolModule {
+  case item, dst, dstLG, dstIG, src, srcLG, srcIG, addr, lg, ig, type, len, padding, trailer, fcs, fcsStatus
 
-  static let dst = FieldID(.eth, 1, "eth.dst")
-  static let dstLG = FieldID(.eth, 2, "eth.dst.lg")
-  static let dstIG = FieldID(.eth, 3, "eth.dst.ig")
-  static let src = FieldID(.eth, 4, "eth.src")
-  static let srcLG = FieldID(.eth, 5, "eth.src.lg")
-  static let srcIG = FieldID(.eth, 6, "eth.src.ig")
-  static let addr = FieldID(.eth, 7, "eth.addr")
-  static let lg = FieldID(.eth, 8, "eth.lg")
-  static let ig = FieldID(.eth, 9, "eth.ig")
-  static let type = FieldID(.eth, 10, "eth.type")
-  static let len = FieldID(.eth, 11, "eth.len")
-  static let padding = FieldID(.eth, 12, "eth.padding")
-  static let trailer = FieldID(.eth, 13, "eth.trailer")
-  static let fcs = FieldID(.eth, 14, "eth.fcs")
-  static let fcsStatus = FieldID(.eth, 15, "eth.fcs.status")
+  static var protocolID: ProtocolID { .eth }
+  static var level: LayerLevel { .link }
+  static let bindings: [Binding] = [Binding(.linkType, 1)]
+  static let headerBits = 112
+  static let variablePart: String? = "Payload"
+
+  var declaration: FieldDecl {
+    switch self {
+    case .item: .protocolItem("eth", "Ethernet II")
+    case .dst: .fixed("eth.dst", "Destination", .ether, at: 0, bytes: 6, blurb: "Destination Hardware Address")
+    case .dstLG: .flag("eth.dst.lg", "LG bit", at: 0, bytes: 3, mask: 0x020000)
+    case .dstIG: .flag("eth.dst.ig", "IG bit", at: 0, bytes: 3, mask: 0x010000)
+    case .src: .fixed("eth.src", "Source", .ether, at: 6, bytes: 6, blurb: "Source Hardware Address")
+    case .srcLG: .flag("eth.src.lg", "LG bit", at: 6, bytes: 3, mask: 0x020000)
+    case .srcIG: .flag("eth.src.ig", "IG bit", at: 6, bytes: 3, mask: 0x010000)
+    case .addr: .loose("eth.addr", "Address", .ether, blurb: "Source or Destination Hardware Address")
+    case .lg: .loose("eth.lg", "LG bit", .boolean(bytes: 3), mask: 0x020000)
+    case .ig: .loose("eth.ig", "IG bit", .boolean(bytes: 3), mask: 0x010000)
+    case .type: .uint("eth.type", "Type", at: 12, bytes: 2, base: .hex)
+    case .len: .loose("eth.len", "Length", .uint(bytes: 2))
+    case .padding: .loose("eth.padding", "Padding", .bytes, blurb: "Ethernet Padding")
+    case .trailer: .loose("eth.trailer", "Trailer", .bytes, blurb: "Ethernet Trailer or Checksum")
+    case .fcs: .loose("eth.fcs", "Frame check sequence", .uint(bytes: 4), base: .hex, blurb: "Ethernet checksum")
+    case .fcsStatus: .loose("eth.fcs.status", "FCS Status", .uint(bytes: 1), blurb: "2: not verified")
+    }
+  }
 
   /// Smallest Ethernet frame without its FCS; shorter payloads are padded.
   static let minimumFrame = 60
@@ -48,18 +40,18 @@ enum Ethernet {
       // IEEE 802.3: a length, then LLC, which pktsh does not dissect.
       try c.add(len, at: 12, 2, value: UInt64(typeOrLength))
       c.dissection.trailerOwner = TrailerOwner(
-        layer: c.dissection.layers.count - 1, payloadStart: c.start + 14, padding: padding, trailer: trailer)
+        layer: c.dissection.layers.count - 1, payloadStart: c.start + 14, padding: padding.fieldID, trailer: trailer.fieldID)
       c.dissection.claim(end: c.start + 14 + Int(typeOrLength))
       return .data(at: c.start + 14, end: min(c.end, c.start + 14 + Int(typeOrLength)))
     }
     try c.fixed(type)
     c.dissection.trailerOwner = TrailerOwner(
-      layer: c.dissection.layers.count - 1, payloadStart: c.start + 14, padding: padding, trailer: trailer)
+      layer: c.dissection.layers.count - 1, payloadStart: c.start + 14, padding: padding.fieldID, trailer: trailer.fieldID)
     return .dispatch(.ethertype, key: UInt32(typeOrLength), at: c.start + 14, end: c.end)
   }
 
   private static func address(
-    _ c: LayerCursor, at offset: Int, field: FieldID, lgField: FieldID, igField: FieldID
+    _ c: LayerCursor, at offset: Int, field: Ethernet, lgField: Ethernet, igField: Ethernet
   ) throws(DissectionStop) {
     // One check covers every field below; most questions want none of them.
     try c.check(offset, 6)
@@ -77,7 +69,18 @@ enum Ethernet {
 
 /// Wireshark lists `ethertype` in `frame.protocols` wherever a layer hands
 /// its payload on by EtherType; it has no fields of its own.
-enum Ethertype {
-  static let decl = ProtocolDecl(
-    .ethertype, name: "ethertype", label: "EtherType", level: .link, fields: [])
+enum Ethertype: UInt8, ProtocolModule {
+  case item
+
+  static var protocolID: ProtocolID { .ethertype }
+  static var level: LayerLevel { .link }
+
+  var declaration: FieldDecl {
+    switch self {
+    case .item: .protocolItem("ethertype", "EtherType")
+    }
+  }
+
+  /// A marker: no bytes of its own to walk.
+  static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next { .stop }
 }

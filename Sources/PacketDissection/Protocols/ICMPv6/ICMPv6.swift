@@ -2,140 +2,107 @@ import PacketWire
 
 /// Internet Control Message Protocol for IPv6 (RFC 4443), with Neighbor
 /// Discovery (RFC 4861) and Multicast Listener Discovery (RFC 2710, RFC 3810).
-enum ICMPv6 {
-  static let decl = ProtocolDecl(
-    .icmpv6, name: "icmpv6", label: "Internet Control Message Protocol v6", level: .transport,
-    fields: [
-      .uint("icmpv6.type", "Type", at: 0, bytes: 1),
-      .uint("icmpv6.code", "Code", at: 1, bytes: 1),
-      .uint("icmpv6.checksum", "Checksum", at: 2, bytes: 2, base: .hex),
-      .loose("icmpv6.checksum.status", "Checksum Status", .uint(bytes: 1), blurb: "0: bad, 1: good, 2: not verified"),
-      .loose("icmpv6.reserved", "Reserved", .bytes),
-      .loose("icmpv6.mtu", "MTU", .uint(bytes: 4)),
-      .loose("icmpv6.pointer", "Pointer", .uint(bytes: 4), blurb: "Offset of the erroneous octet in the invoking packet"),
-      .loose("icmpv6.echo.identifier", "Identifier", .uint(bytes: 2), base: .hex),
-      .loose("icmpv6.echo.sequence_number", "Sequence", .uint(bytes: 2)),
-      // Router Advertisement (RFC 4861 section 4.2; flags RFC 4191, RFC 5175).
-      .loose("icmpv6.nd.ra.cur_hop_limit", "Cur hop limit", .uint(bytes: 1)),
-      .loose("icmpv6.nd.ra.flag", "Flags", .uint(bytes: 1), base: .hex),
-      .loose("icmpv6.nd.ra.flag.m", "Managed address configuration", .boolean(bytes: 1), mask: 0x80),
-      .loose("icmpv6.nd.ra.flag.o", "Other configuration", .boolean(bytes: 1), mask: 0x40),
-      .loose("icmpv6.nd.ra.flag.h", "Home Agent", .boolean(bytes: 1), mask: 0x20),
-      .loose("icmpv6.nd.ra.flag.prf", "Prf (Default Router Preference)", .uint(bytes: 1), mask: 0x18),
-      .loose("icmpv6.nd.ra.flag.p", "Proxy", .boolean(bytes: 1), mask: 0x04),
-      .loose("icmpv6.nd.ra.flag.rsv", "Reserved", .uint(bytes: 1), mask: 0x03),
-      .loose("icmpv6.nd.ra.router_lifetime", "Router lifetime (s)", .uint(bytes: 2)),
-      .loose("icmpv6.nd.ra.reachable_time", "Reachable time (ms)", .uint(bytes: 4)),
-      .loose("icmpv6.nd.ra.retrans_timer", "Retrans timer (ms)", .uint(bytes: 4)),
-      .loose("icmpv6.nd.ns.target_address", "Target Address", .ipv6),
-      .loose("icmpv6.nd.na.flag", "Flags", .uint(bytes: 4), base: .hex),
-      .loose("icmpv6.nd.na.flag.r", "Router", .boolean(bytes: 4), mask: 0x8000_0000),
-      .loose("icmpv6.nd.na.flag.s", "Solicited", .boolean(bytes: 4), mask: 0x4000_0000),
-      .loose("icmpv6.nd.na.flag.o", "Override", .boolean(bytes: 4), mask: 0x2000_0000),
-      .loose("icmpv6.nd.na.flag.rsv", "Reserved", .uint(bytes: 4), mask: 0x1fff_ffff),
-      .loose("icmpv6.nd.na.target_address", "Target Address", .ipv6),
-      .loose("icmpv6.nd.rd.target_address", "Target Address", .ipv6),
-      .loose("icmpv6.rd.na.destination_address", "Destination Address", .ipv6),
-      // Neighbor Discovery options (RFC 4861 section 4.6).
-      .loose("icmpv6.opt.type", "Type", .uint(bytes: 1)),
-      .loose("icmpv6.opt.length", "Length", .uint(bytes: 1), blurb: "Option length in 8-octet units"),
-      // Wireshark types link-layer addresses as bytes but shows them
-      // colon-separated, as Ethernet addresses print.
-      .loose("icmpv6.opt.linkaddr", "Link-layer address", .ether),
-      .loose("icmpv6.opt.src_linkaddr", "Source Link-layer address", .ether),
-      .loose("icmpv6.opt.target_linkaddr", "Target Link-layer address", .ether),
-      .loose("icmpv6.opt.prefix.length", "Prefix Length", .uint(bytes: 1)),
-      .loose("icmpv6.opt.prefix.flag", "Flag", .uint(bytes: 1), base: .hex),
-      .loose("icmpv6.opt.prefix.flag.l", "On-link flag(L)", .boolean(bytes: 1), mask: 0x80),
-      .loose("icmpv6.opt.prefix.flag.a", "Autonomous address-configuration flag(A)", .boolean(bytes: 1), mask: 0x40),
-      .loose("icmpv6.opt.prefix.flag.r", "Router address flag(R)", .boolean(bytes: 1), mask: 0x20),
-      .loose("icmpv6.opt.prefix.flag.reserved", "Reserved", .uint(bytes: 1), mask: 0x1f),
-      .loose("icmpv6.opt.prefix.valid_lifetime", "Valid Lifetime", .uint(bytes: 4), blurb: "Seconds"),
-      .loose("icmpv6.opt.prefix.preferred_lifetime", "Preferred Lifetime", .uint(bytes: 4), blurb: "Seconds"),
-      .loose("icmpv6.opt.prefix", "Prefix", .ipv6),
-      .loose("icmpv6.opt.mtu", "MTU", .uint(bytes: 4)),
-      // Route Information (RFC 4191 section 2.3).
-      .loose("icmpv6.opt.route_info.flag", "Flag", .uint(bytes: 1), base: .hex),
-      .loose("icmpv6.opt.route_info.flag.route_preference", "Route Preference", .uint(bytes: 1), mask: 0x18),
-      .loose("icmpv6.opt.route_info.flag.reserved", "Reserved", .uint(bytes: 1), mask: 0xe7),
-      .loose("icmpv6.opt.route_lifetime", "Route Lifetime", .uint(bytes: 4), blurb: "Seconds"),
-      // Recursive DNS Server (RFC 8106 section 5.1).
-      .loose("icmpv6.opt.rdnss.lifetime", "Lifetime", .uint(bytes: 4), blurb: "Seconds"),
-      .loose("icmpv6.opt.rdnss", "Recursive DNS Servers", .ipv6),
-      // Multicast Listener Discovery.
-      .loose("icmpv6.mld.maximum_response_delay", "Maximum Response Delay [ms]", .uint(bytes: 2)),
-      .loose("icmpv6.mld.maximum_response_code", "Maximum Response Code", .uint(bytes: 2)),
-      .loose("icmpv6.mld.multicast_address", "Multicast Address", .ipv6),
-      .loose("icmpv6.mld.flag", "Flags", .uint(bytes: 1), base: .hex),
-      .loose("icmpv6.mld.flag.s", "Suppress Router-Side Processing", .boolean(bytes: 1), mask: 0x08),
-      .loose("icmpv6.mld.flag.qrv", "QRV (Querier's Robustness Variable)", .uint(bytes: 1), mask: 0x07),
-      .loose("icmpv6.mld.flag.reserved", "Reserved", .uint(bytes: 1), mask: 0xf0),
-      .loose("icmpv6.mld.qqi", "QQIC (Querier's Query Interval Code)", .uint(bytes: 1)),
-      .loose("icmpv6.mld.nb_sources", "Number of Sources", .uint(bytes: 2)),
-      .loose("icmpv6.mld.source_address", "Source Address", .ipv6),
-      .loose("icmpv6.mldr.nb_mcast_records", "Number of Multicast Address Records", .uint(bytes: 2)),
-      .loose("icmpv6.mldr.mar.record_type", "Record Type", .uint(bytes: 1)),
-      .loose("icmpv6.mldr.mar.aux_data_len", "Aux Data Len", .uint(bytes: 1), blurb: "In 32-bit words"),
-      .loose("icmpv6.mldr.mar.nb_sources", "Number of Sources", .uint(bytes: 2)),
-      .loose("icmpv6.mldr.mar.multicast_address", "Multicast Address", .ipv6),
-      .loose("icmpv6.mldr.mar.source_address", "Source Address", .ipv6),
-      .loose("icmpv6.mldr.mar.auxiliary_data", "Auxiliary Data", .bytes),
-    ],
-    bindings: [Binding(.ipProto, 58)], headerBits: 32, variablePart: "Message body")
+enum ICMPv6: UInt8, ProtocolModule {
+  case item, type, code, checksum, checksumStatus, reserved, mtu, pointer, echoIdentifier, echoSequence, raHopLimit,
+    raFlags, raFlagM, raFlagO, raFlagH, raFlagPrf, raFlagP, raFlagRsv, raRouterLifetime, raReachableTime,
+    raRetransTimer, nsTarget, naFlags, naFlagR, naFlagS, naFlagO, naFlagRsv, naTarget, rdTarget,
+    rdDestination, optType, optLength, optLinkAddr, optSourceLinkAddr, optTargetLinkAddr, prefixLength, prefixFlags,
+    prefixFlagL, prefixFlagA, prefixFlagR, prefixFlagReserved, prefixValid, prefixPreferred, prefix,
+    optMTU, routeFlags, routeFlagRoutePreference, routeFlagReserved, routeLifetime, rdnssLifetime,
+    rdnss, mldDelay, mldCode, mldAddress, mldFlags, mldFlagS, mldFlagQrv, mldFlagReserved, mldQQI, mldSources,
+    mldSource, mldrRecords, marType, marAuxLength, marSources, marAddress, marSource, marAuxData
 
-  static let type = FieldID(.icmpv6, 1, "icmpv6.type")
-  static let code = FieldID(.icmpv6, 2, "icmpv6.code")
-  static let checksum = FieldID(.icmpv6, 3, "icmpv6.checksum")
-  static let checksumStatus = FieldID(.icmpv6, 4, "icmpv6.checksum.status")
-  static let reserved = FieldID(.icmpv6, 5, "icmpv6.reserved")
-  static let mtu = FieldID(.icmpv6, 6, "icmpv6.mtu")
-  static let pointer = FieldID(.icmpv6, 7, "icmpv6.pointer")
-  static let echoIdentifier = FieldID(.icmpv6, 8, "icmpv6.echo.identifier")
-  static let echoSequence = FieldID(.icmpv6, 9, "icmpv6.echo.sequence_number")
-  static let raHopLimit = FieldID(.icmpv6, 10, "icmpv6.nd.ra.cur_hop_limit")
-  static let raFlags = FieldID(.icmpv6, 11, "icmpv6.nd.ra.flag")
-  static let raFlagBits = ["m", "o", "h", "prf", "p", "rsv"].map { decl.field("icmpv6.nd.ra.flag.\($0)") }
-  static let raRouterLifetime = FieldID(.icmpv6, 18, "icmpv6.nd.ra.router_lifetime")
-  static let raReachableTime = FieldID(.icmpv6, 19, "icmpv6.nd.ra.reachable_time")
-  static let raRetransTimer = FieldID(.icmpv6, 20, "icmpv6.nd.ra.retrans_timer")
-  static let nsTarget = FieldID(.icmpv6, 21, "icmpv6.nd.ns.target_address")
-  static let naFlags = FieldID(.icmpv6, 22, "icmpv6.nd.na.flag")
-  static let naFlagBits = ["r", "s", "o", "rsv"].map { decl.field("icmpv6.nd.na.flag.\($0)") }
-  static let naTarget = FieldID(.icmpv6, 27, "icmpv6.nd.na.target_address")
-  static let rdTarget = FieldID(.icmpv6, 28, "icmpv6.nd.rd.target_address")
-  static let rdDestination = FieldID(.icmpv6, 29, "icmpv6.rd.na.destination_address")
-  static let optType = FieldID(.icmpv6, 30, "icmpv6.opt.type")
-  static let optLength = FieldID(.icmpv6, 31, "icmpv6.opt.length")
-  static let optLinkAddr = FieldID(.icmpv6, 32, "icmpv6.opt.linkaddr")
-  static let optSourceLinkAddr = FieldID(.icmpv6, 33, "icmpv6.opt.src_linkaddr")
-  static let optTargetLinkAddr = FieldID(.icmpv6, 34, "icmpv6.opt.target_linkaddr")
-  static let prefixLength = FieldID(.icmpv6, 35, "icmpv6.opt.prefix.length")
-  static let prefixFlags = FieldID(.icmpv6, 36, "icmpv6.opt.prefix.flag")
-  static let prefixFlagBits = ["l", "a", "r", "reserved"].map { decl.field("icmpv6.opt.prefix.flag.\($0)") }
-  static let prefixValid = FieldID(.icmpv6, 41, "icmpv6.opt.prefix.valid_lifetime")
-  static let prefixPreferred = FieldID(.icmpv6, 42, "icmpv6.opt.prefix.preferred_lifetime")
-  static let prefix = FieldID(.icmpv6, 43, "icmpv6.opt.prefix")
-  static let optMTU = FieldID(.icmpv6, 44, "icmpv6.opt.mtu")
-  static let routeFlags = FieldID(.icmpv6, 45, "icmpv6.opt.route_info.flag")
-  static let routeFlagBits = ["route_preference", "reserved"].map { decl.field("icmpv6.opt.route_info.flag.\($0)") }
-  static let routeLifetime = FieldID(.icmpv6, 48, "icmpv6.opt.route_lifetime")
-  static let rdnssLifetime = FieldID(.icmpv6, 49, "icmpv6.opt.rdnss.lifetime")
-  static let rdnss = FieldID(.icmpv6, 50, "icmpv6.opt.rdnss")
-  static let mldDelay = FieldID(.icmpv6, 51, "icmpv6.mld.maximum_response_delay")
-  static let mldCode = FieldID(.icmpv6, 52, "icmpv6.mld.maximum_response_code")
-  static let mldAddress = FieldID(.icmpv6, 53, "icmpv6.mld.multicast_address")
-  static let mldFlags = FieldID(.icmpv6, 54, "icmpv6.mld.flag")
-  static let mldFlagBits = ["s", "qrv", "reserved"].map { decl.field("icmpv6.mld.flag.\($0)") }
-  static let mldQQI = FieldID(.icmpv6, 58, "icmpv6.mld.qqi")
-  static let mldSources = FieldID(.icmpv6, 59, "icmpv6.mld.nb_sources")
-  static let mldSource = FieldID(.icmpv6, 60, "icmpv6.mld.source_address")
-  static let mldrRecords = FieldID(.icmpv6, 61, "icmpv6.mldr.nb_mcast_records")
-  static let marType = FieldID(.icmpv6, 62, "icmpv6.mldr.mar.record_type")
-  static let marAuxLength = FieldID(.icmpv6, 63, "icmpv6.mldr.mar.aux_data_len")
-  static let marSources = FieldID(.icmpv6, 64, "icmpv6.mldr.mar.nb_sources")
-  static let marAddress = FieldID(.icmpv6, 65, "icmpv6.mldr.mar.multicast_address")
-  static let marSource = FieldID(.icmpv6, 66, "icmpv6.mldr.mar.source_address")
-  static let marAuxData = FieldID(.icmpv6, 67, "icmpv6.mldr.mar.auxiliary_data")
+  static var protocolID: ProtocolID { .icmpv6 }
+  static var level: LayerLevel { .transport }
+  // Router Advertisement (RFC 4861 section 4.2; flags RFC 4191, RFC 5175).
+  // Neighbor Discovery options (RFC 4861 section 4.6).
+  // Wireshark types link-layer addresses as bytes but shows them
+  // colon-separated, as Ethernet addresses print.
+  // Route Information (RFC 4191 section 2.3).
+  // Recursive DNS Server (RFC 8106 section 5.1).
+  // Multicast Listener Discovery.
+  static let bindings: [Binding] = [Binding(.ipProto, 58)]
+  static let headerBits = 32
+  static let variablePart: String? = "Message body"
+
+  var declaration: FieldDecl {
+    switch self {
+    case .item: .protocolItem("icmpv6", "Internet Control Message Protocol v6")
+    case .type: .uint("icmpv6.type", "Type", at: 0, bytes: 1)
+    case .code: .uint("icmpv6.code", "Code", at: 1, bytes: 1)
+    case .checksum: .uint("icmpv6.checksum", "Checksum", at: 2, bytes: 2, base: .hex)
+    case .checksumStatus: .loose("icmpv6.checksum.status", "Checksum Status", .uint(bytes: 1), blurb: "0: bad, 1: good, 2: not verified")
+    case .reserved: .loose("icmpv6.reserved", "Reserved", .bytes)
+    case .mtu: .loose("icmpv6.mtu", "MTU", .uint(bytes: 4))
+    case .pointer: .loose("icmpv6.pointer", "Pointer", .uint(bytes: 4), blurb: "Offset of the erroneous octet in the invoking packet")
+    case .echoIdentifier: .loose("icmpv6.echo.identifier", "Identifier", .uint(bytes: 2), base: .hex)
+    case .echoSequence: .loose("icmpv6.echo.sequence_number", "Sequence", .uint(bytes: 2))
+    case .raHopLimit: .loose("icmpv6.nd.ra.cur_hop_limit", "Cur hop limit", .uint(bytes: 1))
+    case .raFlags: .loose("icmpv6.nd.ra.flag", "Flags", .uint(bytes: 1), base: .hex)
+    case .raFlagM: .loose("icmpv6.nd.ra.flag.m", "Managed address configuration", .boolean(bytes: 1), mask: 0x80)
+    case .raFlagO: .loose("icmpv6.nd.ra.flag.o", "Other configuration", .boolean(bytes: 1), mask: 0x40)
+    case .raFlagH: .loose("icmpv6.nd.ra.flag.h", "Home Agent", .boolean(bytes: 1), mask: 0x20)
+    case .raFlagPrf: .loose("icmpv6.nd.ra.flag.prf", "Prf (Default Router Preference)", .uint(bytes: 1), mask: 0x18)
+    case .raFlagP: .loose("icmpv6.nd.ra.flag.p", "Proxy", .boolean(bytes: 1), mask: 0x04)
+    case .raFlagRsv: .loose("icmpv6.nd.ra.flag.rsv", "Reserved", .uint(bytes: 1), mask: 0x03)
+    case .raRouterLifetime: .loose("icmpv6.nd.ra.router_lifetime", "Router lifetime (s)", .uint(bytes: 2))
+    case .raReachableTime: .loose("icmpv6.nd.ra.reachable_time", "Reachable time (ms)", .uint(bytes: 4))
+    case .raRetransTimer: .loose("icmpv6.nd.ra.retrans_timer", "Retrans timer (ms)", .uint(bytes: 4))
+    case .nsTarget: .loose("icmpv6.nd.ns.target_address", "Target Address", .ipv6)
+    case .naFlags: .loose("icmpv6.nd.na.flag", "Flags", .uint(bytes: 4), base: .hex)
+    case .naFlagR: .loose("icmpv6.nd.na.flag.r", "Router", .boolean(bytes: 4), mask: 0x8000_0000)
+    case .naFlagS: .loose("icmpv6.nd.na.flag.s", "Solicited", .boolean(bytes: 4), mask: 0x4000_0000)
+    case .naFlagO: .loose("icmpv6.nd.na.flag.o", "Override", .boolean(bytes: 4), mask: 0x2000_0000)
+    case .naFlagRsv: .loose("icmpv6.nd.na.flag.rsv", "Reserved", .uint(bytes: 4), mask: 0x1fff_ffff)
+    case .naTarget: .loose("icmpv6.nd.na.target_address", "Target Address", .ipv6)
+    case .rdTarget: .loose("icmpv6.nd.rd.target_address", "Target Address", .ipv6)
+    case .rdDestination: .loose("icmpv6.rd.na.destination_address", "Destination Address", .ipv6)
+    case .optType: .loose("icmpv6.opt.type", "Type", .uint(bytes: 1))
+    case .optLength: .loose("icmpv6.opt.length", "Length", .uint(bytes: 1), blurb: "Option length in 8-octet units")
+    case .optLinkAddr: .loose("icmpv6.opt.linkaddr", "Link-layer address", .ether)
+    case .optSourceLinkAddr: .loose("icmpv6.opt.src_linkaddr", "Source Link-layer address", .ether)
+    case .optTargetLinkAddr: .loose("icmpv6.opt.target_linkaddr", "Target Link-layer address", .ether)
+    case .prefixLength: .loose("icmpv6.opt.prefix.length", "Prefix Length", .uint(bytes: 1))
+    case .prefixFlags: .loose("icmpv6.opt.prefix.flag", "Flag", .uint(bytes: 1), base: .hex)
+    case .prefixFlagL: .loose("icmpv6.opt.prefix.flag.l", "On-link flag(L)", .boolean(bytes: 1), mask: 0x80)
+    case .prefixFlagA: .loose("icmpv6.opt.prefix.flag.a", "Autonomous address-configuration flag(A)", .boolean(bytes: 1), mask: 0x40)
+    case .prefixFlagR: .loose("icmpv6.opt.prefix.flag.r", "Router address flag(R)", .boolean(bytes: 1), mask: 0x20)
+    case .prefixFlagReserved: .loose("icmpv6.opt.prefix.flag.reserved", "Reserved", .uint(bytes: 1), mask: 0x1f)
+    case .prefixValid: .loose("icmpv6.opt.prefix.valid_lifetime", "Valid Lifetime", .uint(bytes: 4), blurb: "Seconds")
+    case .prefixPreferred: .loose("icmpv6.opt.prefix.preferred_lifetime", "Preferred Lifetime", .uint(bytes: 4), blurb: "Seconds")
+    case .prefix: .loose("icmpv6.opt.prefix", "Prefix", .ipv6)
+    case .optMTU: .loose("icmpv6.opt.mtu", "MTU", .uint(bytes: 4))
+    case .routeFlags: .loose("icmpv6.opt.route_info.flag", "Flag", .uint(bytes: 1), base: .hex)
+    case .routeFlagRoutePreference: .loose("icmpv6.opt.route_info.flag.route_preference", "Route Preference", .uint(bytes: 1), mask: 0x18)
+    case .routeFlagReserved: .loose("icmpv6.opt.route_info.flag.reserved", "Reserved", .uint(bytes: 1), mask: 0xe7)
+    case .routeLifetime: .loose("icmpv6.opt.route_lifetime", "Route Lifetime", .uint(bytes: 4), blurb: "Seconds")
+    case .rdnssLifetime: .loose("icmpv6.opt.rdnss.lifetime", "Lifetime", .uint(bytes: 4), blurb: "Seconds")
+    case .rdnss: .loose("icmpv6.opt.rdnss", "Recursive DNS Servers", .ipv6)
+    case .mldDelay: .loose("icmpv6.mld.maximum_response_delay", "Maximum Response Delay [ms]", .uint(bytes: 2))
+    case .mldCode: .loose("icmpv6.mld.maximum_response_code", "Maximum Response Code", .uint(bytes: 2))
+    case .mldAddress: .loose("icmpv6.mld.multicast_address", "Multicast Address", .ipv6)
+    case .mldFlags: .loose("icmpv6.mld.flag", "Flags", .uint(bytes: 1), base: .hex)
+    case .mldFlagS: .loose("icmpv6.mld.flag.s", "Suppress Router-Side Processing", .boolean(bytes: 1), mask: 0x08)
+    case .mldFlagQrv: .loose("icmpv6.mld.flag.qrv", "QRV (Querier's Robustness Variable)", .uint(bytes: 1), mask: 0x07)
+    case .mldFlagReserved: .loose("icmpv6.mld.flag.reserved", "Reserved", .uint(bytes: 1), mask: 0xf0)
+    case .mldQQI: .loose("icmpv6.mld.qqi", "QQIC (Querier's Query Interval Code)", .uint(bytes: 1))
+    case .mldSources: .loose("icmpv6.mld.nb_sources", "Number of Sources", .uint(bytes: 2))
+    case .mldSource: .loose("icmpv6.mld.source_address", "Source Address", .ipv6)
+    case .mldrRecords: .loose("icmpv6.mldr.nb_mcast_records", "Number of Multicast Address Records", .uint(bytes: 2))
+    case .marType: .loose("icmpv6.mldr.mar.record_type", "Record Type", .uint(bytes: 1))
+    case .marAuxLength: .loose("icmpv6.mldr.mar.aux_data_len", "Aux Data Len", .uint(bytes: 1), blurb: "In 32-bit words")
+    case .marSources: .loose("icmpv6.mldr.mar.nb_sources", "Number of Sources", .uint(bytes: 2))
+    case .marAddress: .loose("icmpv6.mldr.mar.multicast_address", "Multicast Address", .ipv6)
+    case .marSource: .loose("icmpv6.mldr.mar.source_address", "Source Address", .ipv6)
+    case .marAuxData: .loose("icmpv6.mldr.mar.auxiliary_data", "Auxiliary Data", .bytes)
+    }
+  }
+
+  static let raFlagBits: [ICMPv6] = [.raFlagM, .raFlagO, .raFlagH, .raFlagPrf, .raFlagP, .raFlagRsv]
+  static let naFlagBits: [ICMPv6] = [.naFlagR, .naFlagS, .naFlagO, .naFlagRsv]
+  static let prefixFlagBits: [ICMPv6] = [.prefixFlagL, .prefixFlagA, .prefixFlagR, .prefixFlagReserved]
+  static let routeFlagBits: [ICMPv6] = [.routeFlagRoutePreference, .routeFlagReserved]
+  static let mldFlagBits: [ICMPv6] = [.mldFlagS, .mldFlagQrv, .mldFlagReserved]
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     let messageType = try c.fixed(type)
@@ -200,7 +167,7 @@ enum ICMPv6 {
 
   /// Records `value`'s bits under a flags field, each as its mask selects.
   private static func bits(
-    _ c: LayerCursor, _ fields: [FieldID], at offset: Int, _ count: Int, _ value: UInt64,
+    _ c: LayerCursor, _ fields: [ICMPv6], at offset: Int, _ count: Int, _ value: UInt64,
     masks: [UInt64]
   ) throws(DissectionStop) {
     for (field, mask) in zip(fields, masks) {

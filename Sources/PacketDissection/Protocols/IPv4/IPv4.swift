@@ -1,67 +1,47 @@
 /// Internet Protocol version 4 (RFC 791 section 3.1).
-enum IPv4 {
-  static let decl = ProtocolDecl(
-    .ip, name: "ip", label: "Internet Protocol Version 4", level: .network,
-    fields: [
-      .uint("ip.version", "Version", at: 0, bytes: 1, mask: 0xf0),
-      .uint("ip.hdr_len", "Header Length", at: 0, bytes: 1, mask: 0x0f, blurb: "Header length in 32-bit words (shown in bytes)"),
-      .uint("ip.dsfield", "Differentiated Services Field", at: 1, bytes: 1, base: .hex),
-      .uint("ip.dsfield.dscp", "Differentiated Services Codepoint", at: 1, bytes: 1, mask: 0xfc),
-      .uint("ip.dsfield.ecn", "Explicit Congestion Notification", at: 1, bytes: 1, mask: 0x03),
-      .uint("ip.len", "Total Length", at: 2, bytes: 2),
-      .uint("ip.id", "Identification", at: 4, bytes: 2, base: .hexDec),
-      .uint("ip.flags", "Flags", at: 6, bytes: 1, mask: 0xe0, base: .hex),
-      .flag("ip.flags.rb", "Reserved bit", at: 6, bytes: 1, mask: 0x80),
-      .flag("ip.flags.df", "Don't fragment", at: 6, bytes: 1, mask: 0x40),
-      .flag("ip.flags.mf", "More fragments", at: 6, bytes: 1, mask: 0x20),
-      .uint("ip.frag_offset", "Fragment Offset", at: 6, bytes: 2, mask: 0x1fff, blurb: "Fragment offset in units of 8 bytes"),
-      .uint("ip.ttl", "Time to Live", at: 8, bytes: 1),
-      .uint("ip.proto", "Protocol", at: 9, bytes: 1),
-      .uint("ip.checksum", "Header Checksum", at: 10, bytes: 2, base: .hex),
-      .loose("ip.checksum.status", "Header checksum status", .uint(bytes: 1), blurb: "2: not verified"),
-      .fixed("ip.src", "Source Address", .ipv4, at: 12, bytes: 4),
-      .loose("ip.addr", "Source or Destination Address", .ipv4),
-      .loose("ip.src_host", "Source Host", .string),
-      .loose("ip.host", "Source or Destination Host", .string),
-      .fixed("ip.dst", "Destination Address", .ipv4, at: 16, bytes: 4),
-      .loose("ip.dst_host", "Destination Host", .string),
-      .loose("ip.opt.type", "Type", .uint(bytes: 1)),
-      .loose("ip.opt.type.copy", "Copy on fragmentation", .boolean(bytes: 1), mask: 0x80),
-      .loose("ip.opt.type.class", "Class", .uint(bytes: 1), mask: 0x60),
-      .loose("ip.opt.type.number", "Number", .uint(bytes: 1), mask: 0x1f),
-      .loose("ip.opt.len", "Length", .uint(bytes: 1)),
-    ],
-    bindings: [Binding(.ethertype, 0x0800), Binding(.linkType, 228), Binding(.nullFamily, 2),
-               Binding(.sllProtocol, 0x0800), Binding(.ipProto, 4)],
-    headerBits: 160, variablePart: "Options")
+enum IPv4: UInt8, ProtocolModule {
+  case item, version, hdrLen, dsfield, dscp, ecn, len, id, flags, flagRB, flagDF, flagMF, fragOffset, ttl, proto,
+    checksum, checksumStatus, src, addr, srcHost, host, dst, dstHost, optType, optCopy, optClass, optNumber, optLen
 
-  static let version = FieldID(.ip, 1, "ip.version")
-  static let hdrLen = FieldID(.ip, 2, "ip.hdr_len")
-  static let dsfield = FieldID(.ip, 3, "ip.dsfield")
-  static let dscp = FieldID(.ip, 4, "ip.dsfield.dscp")
-  static let ecn = FieldID(.ip, 5, "ip.dsfield.ecn")
-  static let len = FieldID(.ip, 6, "ip.len")
-  static let id = FieldID(.ip, 7, "ip.id")
-  static let flags = FieldID(.ip, 8, "ip.flags")
-  static let flagRB = FieldID(.ip, 9, "ip.flags.rb")
-  static let flagDF = FieldID(.ip, 10, "ip.flags.df")
-  static let flagMF = FieldID(.ip, 11, "ip.flags.mf")
-  static let fragOffset = FieldID(.ip, 12, "ip.frag_offset")
-  static let ttl = FieldID(.ip, 13, "ip.ttl")
-  static let proto = FieldID(.ip, 14, "ip.proto")
-  static let checksum = FieldID(.ip, 15, "ip.checksum")
-  static let checksumStatus = FieldID(.ip, 16, "ip.checksum.status")
-  static let src = FieldID(.ip, 17, "ip.src")
-  static let addr = FieldID(.ip, 18, "ip.addr")
-  static let srcHost = FieldID(.ip, 19, "ip.src_host")
-  static let host = FieldID(.ip, 20, "ip.host")
-  static let dst = FieldID(.ip, 21, "ip.dst")
-  static let dstHost = FieldID(.ip, 22, "ip.dst_host")
-  static let optType = FieldID(.ip, 23, "ip.opt.type")
-  static let optCopy = FieldID(.ip, 24, "ip.opt.type.copy")
-  static let optClass = FieldID(.ip, 25, "ip.opt.type.class")
-  static let optNumber = FieldID(.ip, 26, "ip.opt.type.number")
-  static let optLen = FieldID(.ip, 27, "ip.opt.len")
+  static var protocolID: ProtocolID { .ip }
+  static var level: LayerLevel { .network }
+  static let bindings: [Binding] = [Binding(.ethertype, 0x0800), Binding(.linkType, 228), Binding(.nullFamily, 2),
+               Binding(.sllProtocol, 0x0800), Binding(.ipProto, 4)]
+  static let headerBits = 160
+  static let variablePart: String? = "Options"
+
+  var declaration: FieldDecl {
+    switch self {
+    case .item: .protocolItem("ip", "Internet Protocol Version 4")
+    case .version: .uint("ip.version", "Version", at: 0, bytes: 1, mask: 0xf0)
+    case .hdrLen: .uint("ip.hdr_len", "Header Length", at: 0, bytes: 1, mask: 0x0f, blurb: "Header length in 32-bit words (shown in bytes)")
+    case .dsfield: .uint("ip.dsfield", "Differentiated Services Field", at: 1, bytes: 1, base: .hex)
+    case .dscp: .uint("ip.dsfield.dscp", "Differentiated Services Codepoint", at: 1, bytes: 1, mask: 0xfc)
+    case .ecn: .uint("ip.dsfield.ecn", "Explicit Congestion Notification", at: 1, bytes: 1, mask: 0x03)
+    case .len: .uint("ip.len", "Total Length", at: 2, bytes: 2)
+    case .id: .uint("ip.id", "Identification", at: 4, bytes: 2, base: .hexDec)
+    case .flags: .uint("ip.flags", "Flags", at: 6, bytes: 1, mask: 0xe0, base: .hex)
+    case .flagRB: .flag("ip.flags.rb", "Reserved bit", at: 6, bytes: 1, mask: 0x80)
+    case .flagDF: .flag("ip.flags.df", "Don't fragment", at: 6, bytes: 1, mask: 0x40)
+    case .flagMF: .flag("ip.flags.mf", "More fragments", at: 6, bytes: 1, mask: 0x20)
+    case .fragOffset: .uint("ip.frag_offset", "Fragment Offset", at: 6, bytes: 2, mask: 0x1fff, blurb: "Fragment offset in units of 8 bytes")
+    case .ttl: .uint("ip.ttl", "Time to Live", at: 8, bytes: 1)
+    case .proto: .uint("ip.proto", "Protocol", at: 9, bytes: 1)
+    case .checksum: .uint("ip.checksum", "Header Checksum", at: 10, bytes: 2, base: .hex)
+    case .checksumStatus: .loose("ip.checksum.status", "Header checksum status", .uint(bytes: 1), blurb: "2: not verified")
+    case .src: .fixed("ip.src", "Source Address", .ipv4, at: 12, bytes: 4)
+    case .addr: .loose("ip.addr", "Source or Destination Address", .ipv4)
+    case .srcHost: .loose("ip.src_host", "Source Host", .string)
+    case .host: .loose("ip.host", "Source or Destination Host", .string)
+    case .dst: .fixed("ip.dst", "Destination Address", .ipv4, at: 16, bytes: 4)
+    case .dstHost: .loose("ip.dst_host", "Destination Host", .string)
+    case .optType: .loose("ip.opt.type", "Type", .uint(bytes: 1))
+    case .optCopy: .loose("ip.opt.type.copy", "Copy on fragmentation", .boolean(bytes: 1), mask: 0x80)
+    case .optClass: .loose("ip.opt.type.class", "Class", .uint(bytes: 1), mask: 0x60)
+    case .optNumber: .loose("ip.opt.type.number", "Number", .uint(bytes: 1), mask: 0x1f)
+    case .optLen: .loose("ip.opt.len", "Length", .uint(bytes: 1))
+    }
+  }
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     let first = try c.uint8(0)
@@ -112,7 +92,7 @@ enum IPv4 {
     return .dispatch(.ipProto, key: UInt32(protocolNumber), at: payload, end: c.end)
   }
 
-  private static func address(_ c: LayerCursor, at offset: Int, field: FieldID, hostField: FieldID)
+  private static func address(_ c: LayerCursor, at offset: Int, field: IPv4, hostField: IPv4)
     throws(DissectionStop)
   {
     let value = UInt64(try c.uint32(offset))

@@ -3,76 +3,55 @@ import PacketWire
 /// Internet Protocol version 6 (RFC 8200 section 3). Extension headers are
 /// layers of their own (IPv6Extensions.swift), as Wireshark shows them in
 /// `frame.protocols`; they bind under `ip.proto` like upper layers do.
-enum IPv6 {
-  static let decl = ProtocolDecl(
-    .ipv6, name: "ipv6", label: "Internet Protocol Version 6", level: .network,
-    fields: [
-      .uint("ipv6.version", "Version", at: 0, bytes: 1, mask: 0xf0),
-      .uint("ipv6.tclass", "Traffic Class", at: 0, bytes: 4, mask: 0x0ff0_0000, base: .hex),
-      .uint("ipv6.tclass.dscp", "Differentiated Services Codepoint", at: 0, bytes: 4, mask: 0x0fc0_0000),
-      .uint("ipv6.tclass.ecn", "Explicit Congestion Notification", at: 0, bytes: 4, mask: 0x0030_0000),
-      .uint("ipv6.flow", "Flow Label", at: 1, bytes: 3, mask: 0x0f_ffff, base: .hex),
-      .uint("ipv6.plen", "Payload Length", at: 4, bytes: 2, blurb: "Octets after this 40-byte header, extension headers included"),
-      .uint("ipv6.nxt", "Next Header", at: 6, bytes: 1),
-      .uint("ipv6.hlim", "Hop Limit", at: 7, bytes: 1),
-      .fixed("ipv6.src", "Source Address", .ipv6, at: 8, bytes: 16),
-      .loose("ipv6.addr", "Source or Destination Address", .ipv6),
-      .loose("ipv6.src_host", "Source Host", .string),
-      .loose("ipv6.host", "Source or Destination Host", .string),
-      .fixed("ipv6.dst", "Destination Address", .ipv6, at: 24, bytes: 16),
-      .loose("ipv6.dst_host", "Destination Host", .string),
-      .loose("ipv6.src_slaac_mac", "Source SLAAC MAC", .ether, blurb: "MAC address behind a modified EUI-64 interface identifier"),
-      .loose("ipv6.dst_slaac_mac", "Destination SLAAC MAC", .ether),
-      .loose("ipv6.slaac_mac", "SLAAC MAC", .ether),
-      // Options of the Hop-by-Hop and Destination Options headers; Wireshark
-      // registers them under ipv6.
-      .loose("ipv6.opt.type", "Type", .uint(bytes: 1), base: .hex),
-      .loose("ipv6.opt.type.action", "Action", .uint(bytes: 1), mask: 0xc0, blurb: "Action for unrecognized option type"),
-      .loose("ipv6.opt.type.change", "May Change", .boolean(bytes: 1), mask: 0x20),
-      .loose("ipv6.opt.type.rest", "Low-Order Bits", .uint(bytes: 1), base: .hex, mask: 0x1f),
-      .loose("ipv6.opt.length", "Length", .uint(bytes: 1), blurb: "Option data length in octets"),
-      .loose("ipv6.opt.padn", "PadN", .bytes),
-      .loose("ipv6.opt.router_alert", "Router Alert", .uint(bytes: 2)),
-      .loose("ipv6.opt.tel", "Tunnel Encapsulation Limit", .uint(bytes: 1)),
-      .loose("ipv6.opt.jumbo", "Payload Length", .uint(bytes: 4), blurb: "Jumbo payload length in octets"),
-      .loose("ipv6.opt.mipv6.home_address", "MIPv6 Home Address", .ipv6),
-      .loose("ipv6.opt.experimental", "Experimental Option", .bytes, blurb: "RFC 4727 experimental types: low five bits 0x1e"),
-      .loose("ipv6.opt.unknown", "Unknown Option Payload", .bytes),
-    ],
-    bindings: [Binding(.ethertype, 0x86dd), Binding(.linkType, 229), Binding(.nullFamily, 24),
-               Binding(.nullFamily, 28), Binding(.nullFamily, 30), Binding(.sllProtocol, 0x86dd),
-               Binding(.ipProto, 41)],
-    headerBits: 320, variablePart: "Extension headers and payload")
+enum IPv6: UInt8, ProtocolModule {
+  case item, version, tclass, dscp, ecn, flow, plen, nxt, hlim, src, addr, srcHost, host, dst, dstHost, srcSLAAC,
+    dstSLAAC, slaac, optType, optAction, optChange, optRest, optLength, optPadN, optRouterAlert, optTEL, optJumbo,
+    optHomeAddress, optExperimental, optUnknown
 
-  static let version = FieldID(.ipv6, 1, "ipv6.version")
-  static let tclass = FieldID(.ipv6, 2, "ipv6.tclass")
-  static let dscp = FieldID(.ipv6, 3, "ipv6.tclass.dscp")
-  static let ecn = FieldID(.ipv6, 4, "ipv6.tclass.ecn")
-  static let flow = FieldID(.ipv6, 5, "ipv6.flow")
-  static let plen = FieldID(.ipv6, 6, "ipv6.plen")
-  static let nxt = FieldID(.ipv6, 7, "ipv6.nxt")
-  static let hlim = FieldID(.ipv6, 8, "ipv6.hlim")
-  static let src = FieldID(.ipv6, 9, "ipv6.src")
-  static let addr = FieldID(.ipv6, 10, "ipv6.addr")
-  static let srcHost = FieldID(.ipv6, 11, "ipv6.src_host")
-  static let host = FieldID(.ipv6, 12, "ipv6.host")
-  static let dst = FieldID(.ipv6, 13, "ipv6.dst")
-  static let dstHost = FieldID(.ipv6, 14, "ipv6.dst_host")
-  static let srcSLAAC = FieldID(.ipv6, 15, "ipv6.src_slaac_mac")
-  static let dstSLAAC = FieldID(.ipv6, 16, "ipv6.dst_slaac_mac")
-  static let slaac = FieldID(.ipv6, 17, "ipv6.slaac_mac")
-  static let optType = FieldID(.ipv6, 18, "ipv6.opt.type")
-  static let optAction = FieldID(.ipv6, 19, "ipv6.opt.type.action")
-  static let optChange = FieldID(.ipv6, 20, "ipv6.opt.type.change")
-  static let optRest = FieldID(.ipv6, 21, "ipv6.opt.type.rest")
-  static let optLength = FieldID(.ipv6, 22, "ipv6.opt.length")
-  static let optPadN = FieldID(.ipv6, 23, "ipv6.opt.padn")
-  static let optRouterAlert = FieldID(.ipv6, 24, "ipv6.opt.router_alert")
-  static let optTEL = FieldID(.ipv6, 25, "ipv6.opt.tel")
-  static let optJumbo = FieldID(.ipv6, 26, "ipv6.opt.jumbo")
-  static let optHomeAddress = FieldID(.ipv6, 27, "ipv6.opt.mipv6.home_address")
-  static let optExperimental = FieldID(.ipv6, 28, "ipv6.opt.experimental")
-  static let optUnknown = FieldID(.ipv6, 29, "ipv6.opt.unknown")
+  static var protocolID: ProtocolID { .ipv6 }
+  static var level: LayerLevel { .network }
+  // Options of the Hop-by-Hop and Destination Options headers; Wireshark
+  // registers them under ipv6.
+  static let bindings: [Binding] = [Binding(.ethertype, 0x86dd), Binding(.linkType, 229), Binding(.nullFamily, 24),
+               Binding(.nullFamily, 28), Binding(.nullFamily, 30), Binding(.sllProtocol, 0x86dd),
+               Binding(.ipProto, 41)]
+  static let headerBits = 320
+  static let variablePart: String? = "Extension headers and payload"
+
+  var declaration: FieldDecl {
+    switch self {
+    case .item: .protocolItem("ipv6", "Internet Protocol Version 6")
+    case .version: .uint("ipv6.version", "Version", at: 0, bytes: 1, mask: 0xf0)
+    case .tclass: .uint("ipv6.tclass", "Traffic Class", at: 0, bytes: 4, mask: 0x0ff0_0000, base: .hex)
+    case .dscp: .uint("ipv6.tclass.dscp", "Differentiated Services Codepoint", at: 0, bytes: 4, mask: 0x0fc0_0000)
+    case .ecn: .uint("ipv6.tclass.ecn", "Explicit Congestion Notification", at: 0, bytes: 4, mask: 0x0030_0000)
+    case .flow: .uint("ipv6.flow", "Flow Label", at: 1, bytes: 3, mask: 0x0f_ffff, base: .hex)
+    case .plen: .uint("ipv6.plen", "Payload Length", at: 4, bytes: 2, blurb: "Octets after this 40-byte header, extension headers included")
+    case .nxt: .uint("ipv6.nxt", "Next Header", at: 6, bytes: 1)
+    case .hlim: .uint("ipv6.hlim", "Hop Limit", at: 7, bytes: 1)
+    case .src: .fixed("ipv6.src", "Source Address", .ipv6, at: 8, bytes: 16)
+    case .addr: .loose("ipv6.addr", "Source or Destination Address", .ipv6)
+    case .srcHost: .loose("ipv6.src_host", "Source Host", .string)
+    case .host: .loose("ipv6.host", "Source or Destination Host", .string)
+    case .dst: .fixed("ipv6.dst", "Destination Address", .ipv6, at: 24, bytes: 16)
+    case .dstHost: .loose("ipv6.dst_host", "Destination Host", .string)
+    case .srcSLAAC: .loose("ipv6.src_slaac_mac", "Source SLAAC MAC", .ether, blurb: "MAC address behind a modified EUI-64 interface identifier")
+    case .dstSLAAC: .loose("ipv6.dst_slaac_mac", "Destination SLAAC MAC", .ether)
+    case .slaac: .loose("ipv6.slaac_mac", "SLAAC MAC", .ether)
+    case .optType: .loose("ipv6.opt.type", "Type", .uint(bytes: 1), base: .hex)
+    case .optAction: .loose("ipv6.opt.type.action", "Action", .uint(bytes: 1), mask: 0xc0, blurb: "Action for unrecognized option type")
+    case .optChange: .loose("ipv6.opt.type.change", "May Change", .boolean(bytes: 1), mask: 0x20)
+    case .optRest: .loose("ipv6.opt.type.rest", "Low-Order Bits", .uint(bytes: 1), base: .hex, mask: 0x1f)
+    case .optLength: .loose("ipv6.opt.length", "Length", .uint(bytes: 1), blurb: "Option data length in octets")
+    case .optPadN: .loose("ipv6.opt.padn", "PadN", .bytes)
+    case .optRouterAlert: .loose("ipv6.opt.router_alert", "Router Alert", .uint(bytes: 2))
+    case .optTEL: .loose("ipv6.opt.tel", "Tunnel Encapsulation Limit", .uint(bytes: 1))
+    case .optJumbo: .loose("ipv6.opt.jumbo", "Payload Length", .uint(bytes: 4), blurb: "Jumbo payload length in octets")
+    case .optHomeAddress: .loose("ipv6.opt.mipv6.home_address", "MIPv6 Home Address", .ipv6)
+    case .optExperimental: .loose("ipv6.opt.experimental", "Experimental Option", .bytes, blurb: "RFC 4727 experimental types: low five bits 0x1e")
+    case .optUnknown: .loose("ipv6.opt.unknown", "Unknown Option Payload", .bytes)
+    }
+  }
 
   /// The fixed header's length in octets.
   static let headerLength = 40
@@ -105,7 +84,7 @@ enum IPv6 {
     return .dispatch(.ipProto, key: UInt32(next), at: c.start + headerLength, end: c.end)
   }
 
-  private static func address(_ c: LayerCursor, at offset: Int, field: FieldID, hostField: FieldID)
+  private static func address(_ c: LayerCursor, at offset: Int, field: IPv6, hostField: IPv6)
     throws(DissectionStop)
   {
     try c.add(field, at: offset, 16)
@@ -120,7 +99,7 @@ enum IPv6 {
   /// The MAC address inside a modified EUI-64 interface identifier
   /// (RFC 4291 appendix A): `ff:fe` in its middle and the universal/local
   /// bit set, which the identifier inverts from the MAC's.
-  private static func slaacMAC(_ c: LayerCursor, at offset: Int, field: FieldID) {
+  private static func slaacMAC(_ c: LayerCursor, at offset: Int, field: IPv6) {
     let iid = c.start + offset + 8
     guard c.packet.contains(iid, 8), c.packet.byte(iid) & 0x02 != 0,
       c.packet.byte(iid + 3) == 0xff, c.packet.byte(iid + 4) == 0xfe

@@ -1,34 +1,31 @@
 /// User Datagram Protocol (RFC 768).
-enum UDP {
-  static let decl = ProtocolDecl(
-    .udp, name: "udp", label: "User Datagram Protocol", level: .transport,
-    fields: [
-      .uint("udp.srcport", "Source Port", at: 0, bytes: 2, aliases: ["udp.sport"]),
-      .uint("udp.dstport", "Destination Port", at: 2, bytes: 2, aliases: ["udp.dport"]),
-      .loose("udp.port", "Source or Destination Port", .uint(bytes: 2)),
-      .uint("udp.length", "Length", at: 4, bytes: 2, blurb: "Length in octets including this header and the data"),
-      .uint("udp.checksum", "Checksum", at: 6, bytes: 2, base: .hex),
-      .loose("udp.checksum.status", "Checksum Status", .uint(bytes: 1), blurb: "2: not verified, 3: not present"),
-      .loose("udp.stream", "Stream index", .uint(bytes: 4)),
-      .loose("udp.time_relative", "Time since first frame", .relativeTime),
-      .loose("udp.time_delta", "Time since previous frame", .relativeTime),
-      .loose("udp.payload", "Payload", .bytes),
-    ],
-    bindings: [Binding(.ipProto, 17)], headerBits: 64, variablePart: "Data")
+enum UDP: UInt8, ProtocolModule {
+  case item, srcport, dstport, port, length, checksum, checksumStatus, stream, timeRelative, timeDelta, payload
 
-  static let srcport = FieldID(.udp, 1, "udp.srcport")
-  static let dstport = FieldID(.udp, 2, "udp.dstport")
-  static let port = FieldID(.udp, 3, "udp.port")
-  static let length = FieldID(.udp, 4, "udp.length")
-  static let checksum = FieldID(.udp, 5, "udp.checksum")
-  static let checksumStatus = FieldID(.udp, 6, "udp.checksum.status")
-  static let stream = FieldID(.udp, 7, "udp.stream")
-  static let timeRelative = FieldID(.udp, 8, "udp.time_relative")
-  static let timeDelta = FieldID(.udp, 9, "udp.time_delta")
-  static let payload = FieldID(.udp, 10, "udp.payload")
+  static var protocolID: ProtocolID { .udp }
+  static var level: LayerLevel { .transport }
+  static let bindings: [Binding] = [Binding(.ipProto, 17)]
+  static let headerBits = 64
+  static let variablePart: String? = "Data"
+
+  var declaration: FieldDecl {
+    switch self {
+    case .item: .protocolItem("udp", "User Datagram Protocol")
+    case .srcport: .uint("udp.srcport", "Source Port", at: 0, bytes: 2, aliases: ["udp.sport"])
+    case .dstport: .uint("udp.dstport", "Destination Port", at: 2, bytes: 2, aliases: ["udp.dport"])
+    case .port: .loose("udp.port", "Source or Destination Port", .uint(bytes: 2))
+    case .length: .uint("udp.length", "Length", at: 4, bytes: 2, blurb: "Length in octets including this header and the data")
+    case .checksum: .uint("udp.checksum", "Checksum", at: 6, bytes: 2, base: .hex)
+    case .checksumStatus: .loose("udp.checksum.status", "Checksum Status", .uint(bytes: 1), blurb: "2: not verified, 3: not present")
+    case .stream: .loose("udp.stream", "Stream index", .uint(bytes: 4))
+    case .timeRelative: .loose("udp.time_relative", "Time since first frame", .relativeTime)
+    case .timeDelta: .loose("udp.time_delta", "Time since previous frame", .relativeTime)
+    case .payload: .loose("udp.payload", "Payload", .bytes)
+    }
+  }
 
   /// Fields whose values come from following the conversation.
-  static let stateful = [stream, timeRelative, timeDelta]
+  static let stateful = [stream, timeRelative, timeDelta].map(\.fieldID)
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     let source = try c.fixed(srcport)
