@@ -29,6 +29,9 @@ import Testing
         #expect(field.containerBytes >= 8 || field.mask >> (8 * field.containerBytes) == 0,
                 "\(where_): mask wider than its \(field.containerBytes)-byte container")
       }
+      if field.values != nil {
+        #expect(field.kind.isInteger, "\(where_) has value names but is not an integer")
+      }
       if field.base != .none {
         #expect(field.kind.isInteger, "\(where_) has a display base but is not an integer")
       }

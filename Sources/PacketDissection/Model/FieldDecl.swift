@@ -105,11 +105,13 @@ public struct FieldDecl: Sendable {
   /// diagram where the label does not fit its box; nil when the last part
   /// of the filter name serves (`tcp.flags.syn` gives `SYN`).
   public let abbreviation: String?
+  /// Names for the field's values, if it has them (integers only).
+  public let values: ValueNames?
 
   public init(
     _ name: String, _ label: String, _ kind: FieldKind, base: DisplayBase = .none,
     bits: BitRange? = nil, mask: UInt64 = 0, blurb: String? = nil, aliases: [String] = [],
-    abbreviation: String? = nil
+    abbreviation: String? = nil, values: ValueNames? = nil
   ) {
     self.name = name
     self.label = label
@@ -120,6 +122,7 @@ public struct FieldDecl: Sendable {
     self.blurb = blurb
     self.aliases = aliases
     self.abbreviation = abbreviation
+    self.values = values
   }
 
   /// The width of the container integer in bytes (1 for booleans and bytes).
@@ -145,12 +148,13 @@ extension FieldDecl {
   /// The bit range is derived from the offset, the width and the mask.
   public static func uint(
     _ name: String, _ label: String, at byte: Int, bytes: Int, mask: UInt64 = 0,
-    base: DisplayBase = .dec, blurb: String? = nil, aliases: [String] = [], abbreviation: String? = nil
+    base: DisplayBase = .dec, blurb: String? = nil, aliases: [String] = [], abbreviation: String? = nil,
+    values: ValueNames? = nil
   ) -> FieldDecl {
     FieldDecl(
       name, label, .uint(bytes: bytes), base: base,
       bits: fixedBits(at: byte, bytes: bytes, mask: mask), mask: mask, blurb: blurb, aliases: aliases,
-      abbreviation: abbreviation)
+      abbreviation: abbreviation, values: values)
   }
 
   /// A one-bit (or multi-bit) flag inside a fixed integer of `bytes` bytes.
@@ -174,13 +178,13 @@ extension FieldDecl {
   /// A field found in a variable part, or computed (no fixed place).
   public static func loose(
     _ name: String, _ label: String, _ kind: FieldKind, base: DisplayBase = .none,
-    mask: UInt64 = 0, blurb: String? = nil, aliases: [String] = []
+    mask: UInt64 = 0, blurb: String? = nil, aliases: [String] = [], values: ValueNames? = nil
   ) -> FieldDecl {
     let defaultBase: DisplayBase = kind.isInteger && base == .none ? .dec : base
     return FieldDecl(name, label, kind, base: {
       if case .boolean = kind { return .none }
       return defaultBase
-    }(), mask: mask, blurb: blurb, aliases: aliases)
+    }(), mask: mask, blurb: blurb, aliases: aliases, values: values)
   }
 
   static func fixedBits(at byte: Int, bytes: Int, mask: UInt64) -> BitRange {

@@ -20,7 +20,7 @@ enum Ethernet: UInt8, ProtocolModule {
     case .addr: .loose("eth.addr", "Address", .ether, blurb: "Source or Destination Hardware Address")
     case .lg: .loose("eth.lg", "LG bit", .boolean(bytes: 3), mask: 0x020000)
     case .ig: .loose("eth.ig", "IG bit", .boolean(bytes: 3), mask: 0x010000)
-    case .type: .uint("eth.type", "Type", at: 12, bytes: 2, base: .hex)
+    case .type: .uint("eth.type", "Type", at: 12, bytes: 2, base: .hex, values: .ethertypes)
     case .len: .loose("eth.len", "Length", .uint(bytes: 2))
     case .padding: .loose("eth.padding", "Padding", .bytes, blurb: "Ethernet Padding")
     case .trailer: .loose("eth.trailer", "Trailer", .bytes, blurb: "Ethernet Trailer or Checksum")

@@ -26,7 +26,7 @@ enum IPv4: UInt8, ProtocolModule {
     case .flagMF: .flag("ip.flags.mf", "More fragments", at: 6, bytes: 1, mask: 0x20)
     case .fragOffset: .uint("ip.frag_offset", "Fragment Offset", at: 6, bytes: 2, mask: 0x1fff, blurb: "Fragment offset in units of 8 bytes")
     case .ttl: .uint("ip.ttl", "Time to Live", at: 8, bytes: 1)
-    case .proto: .uint("ip.proto", "Protocol", at: 9, bytes: 1)
+    case .proto: .uint("ip.proto", "Protocol", at: 9, bytes: 1, values: .ipProtocols)
     case .checksum: .uint("ip.checksum", "Header Checksum", at: 10, bytes: 2, base: .hex)
     case .checksumStatus: .loose("ip.checksum.status", "Header checksum status", .uint(bytes: 1), blurb: "2: not verified")
     case .src: .fixed("ip.src", "Source Address", .ipv4, at: 12, bytes: 4)

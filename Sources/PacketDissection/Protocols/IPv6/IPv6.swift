@@ -27,7 +27,7 @@ enum IPv6: UInt8, ProtocolModule {
     case .ecn: .uint("ipv6.tclass.ecn", "Explicit Congestion Notification", at: 0, bytes: 4, mask: 0x0030_0000)
     case .flow: .uint("ipv6.flow", "Flow Label", at: 1, bytes: 3, mask: 0x0f_ffff, base: .hex)
     case .plen: .uint("ipv6.plen", "Payload Length", at: 4, bytes: 2, blurb: "Octets after this 40-byte header, extension headers included")
-    case .nxt: .uint("ipv6.nxt", "Next Header", at: 6, bytes: 1)
+    case .nxt: .uint("ipv6.nxt", "Next Header", at: 6, bytes: 1, values: .ipProtocols)
     case .hlim: .uint("ipv6.hlim", "Hop Limit", at: 7, bytes: 1)
     case .src: .fixed("ipv6.src", "Source Address", .ipv6, at: 8, bytes: 16)
     case .addr: .loose("ipv6.addr", "Source or Destination Address", .ipv6)

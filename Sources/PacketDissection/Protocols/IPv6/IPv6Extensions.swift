@@ -77,7 +77,7 @@ enum IPv6HopByHop: UInt8, ProtocolModule {
   var declaration: FieldDecl {
     switch self {
     case .item: .protocolItem("ipv6.hopopts", "IPv6 Hop-by-Hop Option")
-    case .nxt: .uint("ipv6.hopopts.nxt", "Next Header", at: 0, bytes: 1)
+    case .nxt: .uint("ipv6.hopopts.nxt", "Next Header", at: 0, bytes: 1, values: .ipProtocols)
     case .len: .uint("ipv6.hopopts.len", "Length", at: 1, bytes: 1, blurb: "Extension header length in 8-octet words (minus 1)")
     case .lenOctets: .loose("ipv6.hopopts.len_oct", "Length", .uint(bytes: 2), blurb: "Extension header length in octets")
     }
@@ -102,7 +102,7 @@ enum IPv6DestinationOptions: UInt8, ProtocolModule {
   var declaration: FieldDecl {
     switch self {
     case .item: .protocolItem("ipv6.dstopts", "Destination Options for IPv6")
-    case .nxt: .uint("ipv6.dstopts.nxt", "Next Header", at: 0, bytes: 1)
+    case .nxt: .uint("ipv6.dstopts.nxt", "Next Header", at: 0, bytes: 1, values: .ipProtocols)
     case .len: .uint("ipv6.dstopts.len", "Length", at: 1, bytes: 1, blurb: "Extension header length in 8-octet words (minus 1)")
     case .lenOctets: .loose("ipv6.dstopts.len_oct", "Length", .uint(bytes: 2), blurb: "Extension header length in octets")
     }
@@ -130,7 +130,7 @@ enum IPv6Routing: UInt8, ProtocolModule {
   var declaration: FieldDecl {
     switch self {
     case .item: .protocolItem("ipv6.routing", "Routing Header for IPv6")
-    case .nxt: .uint("ipv6.routing.nxt", "Next Header", at: 0, bytes: 1)
+    case .nxt: .uint("ipv6.routing.nxt", "Next Header", at: 0, bytes: 1, values: .ipProtocols)
     case .len: .uint("ipv6.routing.len", "Length", at: 1, bytes: 1, blurb: "Extension header length in 8-octet words (minus 1)")
     case .lenOctets: .loose("ipv6.routing.len_oct", "Length", .uint(bytes: 2), blurb: "Extension header length in octets")
     case .type: .uint("ipv6.routing.type", "Type", at: 2, bytes: 1)
@@ -201,7 +201,7 @@ enum IPv6Fragment: UInt8, ProtocolModule {
   var declaration: FieldDecl {
     switch self {
     case .item: .protocolItem("ipv6.fraghdr", "Fragment Header for IPv6")
-    case .nxt: .uint("ipv6.fraghdr.nxt", "Next header", at: 0, bytes: 1)
+    case .nxt: .uint("ipv6.fraghdr.nxt", "Next header", at: 0, bytes: 1, values: .ipProtocols)
     case .reservedOctet: .uint("ipv6.fraghdr.reserved_octet", "Reserved octet", at: 1, bytes: 1, base: .hex)
     case .offset: .uint("ipv6.fraghdr.offset", "Offset", at: 2, bytes: 2, mask: 0xfff8, blurb: "Fragment offset in 8-octet units")
     case .reservedBits: .uint("ipv6.fraghdr.reserved_bits", "Reserved bits", at: 2, bytes: 2, mask: 0x0006)

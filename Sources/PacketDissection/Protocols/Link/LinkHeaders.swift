@@ -75,7 +75,7 @@ enum SLL: UInt8, ProtocolModule {
     case .srcOther: .fixed("sll.src.other", "Source", .bytes, at: 6, bytes: 8)
     case .unused: .loose("sll.unused", "Unused", .bytes)
     case .ltype: .uint("sll.ltype", "Protocol", at: 14, bytes: 2, base: .hex, blurb: "Linux protocol type")
-    case .etype: .uint("sll.etype", "Protocol", at: 14, bytes: 2, base: .hex, blurb: "Ethernet protocol type")
+    case .etype: .uint("sll.etype", "Protocol", at: 14, bytes: 2, base: .hex, blurb: "Ethernet protocol type", values: .ethertypes)
     case .gretype: .uint("sll.gretype", "Protocol", at: 14, bytes: 2, base: .hex, blurb: "GRE protocol type")
     case .ifindex: .loose("sll.ifindex", "Interface index", .uint(bytes: 4))
     }

@@ -46,7 +46,7 @@ enum TCP: UInt8, ProtocolModule {
     case .checksumStatus: .loose("tcp.checksum.status", "Checksum Status", .uint(bytes: 1), blurb: "2: not verified")
     case .urgent: .uint("tcp.urgent_pointer", "Urgent Pointer", at: 18, bytes: 2)
     case .options: .loose("tcp.options", "TCP Options", .bytes)
-    case .optionKind: .loose("tcp.option_kind", "Kind", .uint(bytes: 1))
+    case .optionKind: .loose("tcp.option_kind", "Kind", .uint(bytes: 1), values: .tcpOptionKinds)
     case .optionLen: .loose("tcp.option_len", "Length", .uint(bytes: 1))
     case .mss: .loose("tcp.options.mss_val", "MSS Value", .uint(bytes: 2))
     case .wscaleShift: .loose("tcp.options.wscale.shift", "Shift count", .uint(bytes: 1))

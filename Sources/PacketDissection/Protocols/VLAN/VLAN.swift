@@ -14,7 +14,7 @@ enum VLAN: UInt8, ProtocolModule {
     case .priority: .uint("vlan.priority", "Priority", at: 0, bytes: 2, mask: 0xe000, abbreviation: "PCP")
     case .dei: .flag("vlan.dei", "DEI", at: 0, bytes: 2, mask: 0x1000, blurb: "Drop Eligible Indicator")
     case .id: .uint("vlan.id", "ID", at: 0, bytes: 2, mask: 0x0fff, blurb: "VLAN ID")
-    case .etype: .uint("vlan.etype", "Type", at: 2, bytes: 2, base: .hex, blurb: "Ethertype")
+    case .etype: .uint("vlan.etype", "Type", at: 2, bytes: 2, base: .hex, blurb: "Ethertype", values: .ethertypes)
     case .len: .loose("vlan.len", "Length", .uint(bytes: 2))
     case .trailer: .loose("vlan.trailer", "Trailer", .bytes, blurb: "VLAN Trailer")
     }
