@@ -1,3 +1,5 @@
+import PacketDissection
+
 /// ICMPv6's Info text: the type name, the code's meaning in parentheses,
 /// and the details Wireshark adds for echoes (`id=0x0001, seq=1, hop
 /// limit=64`) and Neighbor Discovery (`for fe80::1 from 00:11:22:33:44:55`,

@@ -76,7 +76,7 @@ public enum LayoutDiagram {
       guard !bytes.isEmpty, bytes.lowerBound >= layer.start, bytes.upperBound <= layer.end else { continue }
       let decl = record.field.decl
       var value = FieldText.format(record, in: d)
-      if let name = LayoutValueNames.name(decl.name, record.value) { value += " (\(name))" }
+      if let names = decl.values, names.fitLayoutBoxes, let name = names.name(record.value) { value += " (\(name))" }
       let bits = bitRange(record)
       fields.append((decl, (bits.lowerBound - base)..<(bits.upperBound - base), value))
       recorded.insert(record.field)

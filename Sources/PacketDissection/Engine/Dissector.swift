@@ -81,12 +81,12 @@ public final class Dissector {
     let end = max(record.originalLength, record.bytes.count)
     run(.layer(.frame, at: 0, end: end), depth: 0)
     addTrailer(frameEnd: end)
-    if dissection.wants(Frame.protocols) {
+    if dissection.wants(Frame.protocols.fieldID) {
       let chain = Array(dissection.protocolChain.utf8)
       let packed = dissection.store(chain)
       dissection.insert(
         FieldRecord(
-          field: Frame.protocols, depth: 1, flags: [.generated, .inArena], offset: 0, length: 0,
+          field: Frame.protocols.fieldID, depth: 1, flags: [.generated, .inArena], offset: 0, length: 0,
           value: packed), inLayer: 0)
     }
     if dissection.malformed {
@@ -95,7 +95,7 @@ public final class Dissector {
           protocolID: .malformed, start: 0, end: 0, firstRecord: dissection.records.count, depth: 0))
       dissection.append(
         FieldRecord(
-          field: Malformed.decl.itemID, depth: 0, flags: .generated, offset: 0, length: 0, value: 0))
+          field: Malformed.item.fieldID, depth: 0, flags: .generated, offset: 0, length: 0, value: 0))
     }
     return dissection
   }
@@ -137,10 +137,10 @@ public final class Dissector {
     }
     if let at = fcsAt, let fcs = packet.uint32(at: at) {
       dissection.insert(
-        FieldRecord(field: Ethernet.fcs, depth: 1, flags: FieldRecord.Flags(), offset: Int32(at), length: 4, value: UInt64(fcs)),
+        FieldRecord(field: Ethernet.fcs.fieldID, depth: 1, flags: FieldRecord.Flags(), offset: Int32(at), length: 4, value: UInt64(fcs)),
         inLayer: owner.layer)
       dissection.insert(
-        FieldRecord(field: Ethernet.fcsStatus, depth: 1, flags: .generated, offset: Int32(at), length: 0, value: 2),
+        FieldRecord(field: Ethernet.fcsStatus.fieldID, depth: 1, flags: .generated, offset: Int32(at), length: 0, value: 2),
         inLayer: owner.layer)
     }
   }

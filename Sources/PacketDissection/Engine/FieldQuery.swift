@@ -60,7 +60,7 @@ public struct UnknownField: Error, Sendable {
 }
 
 /// Fields found only once the layer inside has said where it ends.
-private let trailerFields = [Ethernet.padding, Ethernet.trailer, Ethernet.fcs, Ethernet.fcsStatus, VLAN.trailer]
+private let trailerFields = [Ethernet.padding.fieldID, Ethernet.trailer.fieldID, Ethernet.fcs.fieldID, Ethernet.fcsStatus.fieldID, VLAN.trailer.fieldID]
 
 /// The deepest layer that must be dissected to read every occurrence of
 /// `fields`. `frame.protocols` lists every layer, and any layer may find
@@ -72,7 +72,7 @@ public func deepestLevel(for fields: some Sequence<FieldID>) -> LayerLevel {
   var level = LayerLevel.frame
   for field in fields {
     var needed = Registry.decl(field.protocolID).level
-    if field == Frame.protocols || field.protocolID == .malformed { needed = .application }
+    if field == Frame.protocols.fieldID || field.protocolID == .malformed { needed = .application }
     // Padding and trailers are what the datagram inside leaves over.
     if trailerFields.contains(field) { needed = .network }
     if needed == .network { needed = .transport }

@@ -153,3 +153,35 @@ public struct LayerCursor {
   /// Whether the dissection keeps `field` (lets a dissector skip work).
   @inline(__always) public func wants(_ field: FieldID) -> Bool { dissection.wants(field) }
 }
+
+/// The same, for a field named by its case (`c.fixed(TCP.srcport)`, or
+/// `c.fixed(srcport)` inside `TCP`): inlined, the case becomes its
+/// `FieldID` constant.
+extension LayerCursor {
+  @inline(__always) func add(
+    _ field: some FieldIdentity, at offset: Int, _ count: Int, value: UInt64 = 0, depth extra: UInt8 = 1,
+    flags: FieldRecord.Flags = FieldRecord.Flags()
+  ) throws(DissectionStop) {
+    try add(field.fieldID, at: offset, count, value: value, depth: extra, flags: flags)
+  }
+
+  @discardableResult @inline(__always)
+  func fixed(
+    _ field: some FieldIdentity, depth extra: UInt8 = 1, flags: FieldRecord.Flags = FieldRecord.Flags()
+  ) throws(DissectionStop) -> UInt64 {
+    try fixed(field.fieldID, depth: extra, flags: flags)
+  }
+
+  @inline(__always) func generated(_ field: some FieldIdentity, value: UInt64, depth extra: UInt8 = 1) {
+    generated(field.fieldID, value: value, depth: extra)
+  }
+
+  @inline(__always) func computed(
+    _ field: some FieldIdentity, at offset: Int, _ count: Int, bytes: some Collection<UInt8>,
+    depth extra: UInt8 = 1, flags: FieldRecord.Flags = FieldRecord.Flags()
+  ) {
+    computed(field.fieldID, at: offset, count, bytes: bytes, depth: extra, flags: flags)
+  }
+
+  @inline(__always) func wants(_ field: some FieldIdentity) -> Bool { wants(field.fieldID) }
+}

@@ -1,71 +1,71 @@
+/// Something done with one protocol's module, chosen at run time by the
+/// protocol's id: `Registry.apply` finds the module and calls `apply` with
+/// it, generic over the module, so that each call is direct.
+protocol ProtocolOperation {
+  associatedtype Argument
+  associatedtype Result
+  associatedtype Failure: Error
+  static func apply<Module: ProtocolModule>(
+    _ module: Module.Type, _ argument: inout Argument) throws(Failure) -> Result
+}
+
 /// Every protocol: its declaration and its dissect function, and the
 /// indexes derived from the declarations: fields by name, dissector tables
 /// by key.
 public enum Registry {
-  /// Declarations, indexed by `ProtocolID.rawValue`.
-  public static let protocols: [ProtocolDecl] = ProtocolID.allCases.map(declaration)
-
-  static func declaration(_ id: ProtocolID) -> ProtocolDecl {
+  /// The registration: each protocol's module, by its id. A protocol is
+  /// registered by its `ProtocolID` case and its arm here; the compiler
+  /// refuses an id without one.
+  ///
+  /// One switch serves both the declarations (built once) and dissection,
+  /// which passes here for every layer of every packet. Generic dispatch
+  /// rather than a table of module types or closures: inlined and
+  /// specialised, each arm is a direct call of the module's `dissect`,
+  /// costing neither a witness-table call, a thunk nor a retain.
+  @inline(__always)
+  static func apply<Operation: ProtocolOperation>(
+    _ operation: Operation.Type, to id: ProtocolID, _ argument: inout Operation.Argument
+  ) throws(Operation.Failure) -> Operation.Result {
     switch id {
-    case .frame: Frame.decl
-    case .eth: Ethernet.decl
-    case .ethertype: Ethertype.decl
-    case .vlan: VLAN.decl
-    case .ieee8021ad: ServiceVLAN.decl
-    case .sll: SLL.decl
-    case .null: Null.decl
-    case .raw: RawIP.decl
-    case .arp: ARP.decl
-    case .ip: IPv4.decl
-    case .ipv6: IPv6.decl
-    case .ipv6HopByHop: IPv6HopByHop.decl
-    case .ipv6Routing: IPv6Routing.decl
-    case .ipv6Fragment: IPv6Fragment.decl
-    case .ipv6DestinationOptions: IPv6DestinationOptions.decl
-    case .icmp: ICMP.decl
-    case .icmpv6: ICMPv6.decl
-    case .tcp: TCP.decl
-    case .mptcp: TCP.multipath
-    case .udp: UDP.decl
-    case .dns: DNS.decl
-    case .http: HTTP.decl
-    case .data: PayloadData.decl
-    case .malformed: Malformed.decl
+    case .frame: try operation.apply(Frame.self, &argument)
+    case .eth: try operation.apply(Ethernet.self, &argument)
+    case .ethertype: try operation.apply(Ethertype.self, &argument)
+    case .vlan: try operation.apply(VLAN.self, &argument)
+    case .ieee8021ad: try operation.apply(ServiceVLAN.self, &argument)
+    case .sll: try operation.apply(SLL.self, &argument)
+    case .null: try operation.apply(Null.self, &argument)
+    case .raw: try operation.apply(RawIP.self, &argument)
+    case .arp: try operation.apply(ARP.self, &argument)
+    case .ip: try operation.apply(IPv4.self, &argument)
+    case .ipv6: try operation.apply(IPv6.self, &argument)
+    case .ipv6HopByHop: try operation.apply(IPv6HopByHop.self, &argument)
+    case .ipv6Routing: try operation.apply(IPv6Routing.self, &argument)
+    case .ipv6Fragment: try operation.apply(IPv6Fragment.self, &argument)
+    case .ipv6DestinationOptions: try operation.apply(IPv6DestinationOptions.self, &argument)
+    case .icmp: try operation.apply(ICMP.self, &argument)
+    case .icmpv6: try operation.apply(ICMPv6.self, &argument)
+    case .tcp: try operation.apply(TCP.self, &argument)
+    case .mptcp: try operation.apply(MPTCP.self, &argument)
+    case .udp: try operation.apply(UDP.self, &argument)
+    case .dns: try operation.apply(DNS.self, &argument)
+    case .http: try operation.apply(HTTP.self, &argument)
+    case .data: try operation.apply(PayloadData.self, &argument)
+    case .malformed: try operation.apply(Malformed.self, &argument)
     }
+  }
+
+  /// Declarations, indexed by `ProtocolID.rawValue`.
+  public static let protocols: [ProtocolDecl] = ProtocolID.allCases.map { id in
+    var none: Void = ()
+    return apply(Declare.self, to: id, &none)
   }
 
   public static func decl(_ id: ProtocolID) -> ProtocolDecl { protocols[Int(id.rawValue)] }
 
-  /// Walks one layer of protocol `id`. A switch rather than a table of
-  /// closures: every layer of every packet passes here, and a direct call
-  /// costs neither a thunk nor a retain. Marker protocols (EtherType,
-  /// MPTCP, the malformed marker) have no bytes of their own to walk.
+  /// Walks one layer of protocol `id`.
   @inline(__always)
   static func dissect(_ id: ProtocolID, _ c: inout LayerCursor) throws(DissectionStop) -> Next {
-    switch id {
-    case .frame: try Frame.dissect(&c)
-    case .eth: try Ethernet.dissect(&c)
-    case .vlan: try VLAN.dissect(&c)
-    case .ieee8021ad: try ServiceVLAN.dissect(&c)
-    case .sll: try SLL.dissect(&c)
-    case .null: try Null.dissect(&c)
-    case .raw: try RawIP.dissect(&c)
-    case .arp: try ARP.dissect(&c)
-    case .ip: try IPv4.dissect(&c)
-    case .ipv6: try IPv6.dissect(&c)
-    case .ipv6HopByHop: try IPv6HopByHop.dissect(&c)
-    case .ipv6Routing: try IPv6Routing.dissect(&c)
-    case .ipv6Fragment: try IPv6Fragment.dissect(&c)
-    case .ipv6DestinationOptions: try IPv6DestinationOptions.dissect(&c)
-    case .icmp: try ICMP.dissect(&c)
-    case .icmpv6: try ICMPv6.dissect(&c)
-    case .tcp: try TCP.dissect(&c)
-    case .udp: try UDP.dissect(&c)
-    case .dns: try DNS.dissect(&c)
-    case .http: try HTTP.dissect(&c)
-    case .data: try PayloadData.dissect(&c)
-    case .ethertype, .mptcp, .malformed: .stop
-    }
+    try apply(DissectLayer.self, to: id, &c)
   }
 
   /// Field ids by filter name and by alias.
@@ -92,5 +92,23 @@ public enum Registry {
   /// The protocol bound to `key` in `table`, if any.
   public static func lookup(_ table: DispatchTable, _ key: UInt32) -> ProtocolID? {
     FastTables.shared.lookup(table, key)
+  }
+}
+
+/// Gathers a module's declaration.
+private enum Declare: ProtocolOperation {
+  typealias Failure = Never
+  static func apply<Module: ProtocolModule>(_ module: Module.Type, _: inout Void) -> ProtocolDecl {
+    ProtocolDecl(module)
+  }
+}
+
+/// Runs a module's dissect function on the layer under the cursor.
+private enum DissectLayer: ProtocolOperation {
+  @inline(__always)
+  static func apply<Module: ProtocolModule>(_ module: Module.Type, _ cursor: inout LayerCursor)
+    throws(DissectionStop) -> Next
+  {
+    try module.dissect(&cursor)
   }
 }

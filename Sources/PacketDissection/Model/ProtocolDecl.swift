@@ -14,7 +14,7 @@ public enum DispatchTable: String, Sendable, CaseIterable {
 }
 
 /// How a protocol binds under the layer below: "ethertype 0x0800 → ip".
-public struct Binding: Sendable, Equatable {
+public struct Binding: Sendable, Hashable {
   public let table: DispatchTable
   public let value: UInt32
   public init(_ table: DispatchTable, _ value: UInt32) {
@@ -30,10 +30,10 @@ public enum LayerLevel: Int, Sendable, Comparable {
   public static func < (a: LayerLevel, b: LayerLevel) -> Bool { a.rawValue < b.rawValue }
 }
 
-/// A protocol, declared once: its names, its fields and where it binds.
-/// Everything else (lookup by name, the tree, hex highlighting, the fields
-/// table, the layout diagram) is derived from it; the function that walks
-/// its bytes sits beside it and `Registry.dissect` calls it.
+/// A protocol's declaration, gathered from its `ProtocolModule`: its
+/// names, its fields and where it binds. Everything else (lookup by name,
+/// the tree, hex highlighting, the fields table, the layout diagram, BPF)
+/// is derived from it.
 public struct ProtocolDecl: Sendable {
   public let id: ProtocolID
   /// The filter name, e.g. `ip`.
@@ -41,8 +41,8 @@ public struct ProtocolDecl: Sendable {
   /// The tree label, e.g. `Internet Protocol Version 4`.
   public let label: String
   public let level: LayerLevel
-  /// The fields, in the order Wireshark shows them. The first is the
-  /// protocol item itself.
+  /// The fields, in the order Wireshark shows them, indexed by field
+  /// number. The first is the protocol item itself.
   public let fields: [FieldDecl]
   public let bindings: [Binding]
   /// The length of the fixed header in bits, for the layout diagram.
@@ -51,28 +51,18 @@ public struct ProtocolDecl: Sendable {
   /// ("Options", "Data"); nil when nothing variable follows.
   public let variablePart: String?
 
-  public init(
-    _ id: ProtocolID, name: String, label: String, level: LayerLevel, fields: [FieldDecl],
-    bindings: [Binding] = [], headerBits: Int = 0, variablePart: String? = nil) {
-    self.id = id
-    self.name = name
-    self.label = label
-    self.level = level
-    self.fields = [FieldDecl(name, label, .protocolItem)] + fields
-    self.bindings = bindings
-    self.headerBits = headerBits
-    self.variablePart = variablePart
-  }
-
-  /// The id of the field called `name`. Declarations name their own fields
-  /// once, when they are first used; an unknown name is a programming error.
-  public func field(_ name: String) -> FieldID {
-    guard let index = fields.firstIndex(where: { $0.name == name }) else {
-      preconditionFailure("\(self.name) declares no field \(name)")
+  init<Module: ProtocolModule>(_ module: Module.Type) {
+    let fields = Module.allCases.map(\.declaration)
+    for (index, field) in Module.allCases.enumerated() {
+      precondition(Int(field.rawValue) == index, "\(Module.self).\(field) is numbered by hand")
     }
-    return FieldID(id, index)
+    id = Module.protocolID
+    name = fields[0].name
+    label = fields[0].label
+    level = Module.level
+    self.fields = fields
+    bindings = Module.bindings
+    headerBits = Module.headerBits
+    variablePart = Module.variablePart
   }
-
-  /// The protocol item's own field id.
-  public var itemID: FieldID { FieldID(id, 0) }
 }

@@ -17,16 +17,6 @@ public struct FieldID: Hashable, Sendable, Comparable {
     raw = UInt16(proto.rawValue) << 8 | UInt16(truncatingIfNeeded: index)
   }
 
-  /// A field's id written as a constant, for the dissectors: a constant
-  /// compiles to a plain number, where a lookup by name would be a lazily
-  /// initialised global checked on every use. `index` is the field's place
-  /// in its protocol's declaration (0 is the protocol item); debug builds
-  /// check that the field there is `name`.
-  init(_ proto: ProtocolID, _ index: Int, _ name: StaticString) {
-    self.init(proto, index)
-    assert(decl.name == name.description, "FieldID(.\(proto), \(index)) is \(decl.name), not \(name)")
-  }
-
   @inlinable public var protocolID: ProtocolID { ProtocolID(rawValue: UInt8(raw >> 8))! }
   @inlinable public var index: Int { Int(raw & 0xff) }
   public var decl: FieldDecl { Registry.protocols[Int(raw >> 8)].fields[index] }

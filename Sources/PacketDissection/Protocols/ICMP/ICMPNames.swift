@@ -1,7 +1,8 @@
 /// ICMP message names as Wireshark's summary shows them (RFC 792 and its
 /// successors).
-enum ICMPNames {
-  static func type(_ type: UInt64) -> String {
+public enum ICMPNames {
+  /// A type's name (`icmp.type`); nil when it has none.
+  static func typeName(_ type: UInt64) -> String? {
     switch type {
     case 0: "Echo (ping) reply"
     case 1, 2, 7: "Reserved"
@@ -34,12 +35,16 @@ enum ICMPNames {
     case 40: "Photuris"
     case 42: "Extended Echo request"
     case 43: "Extended Echo reply"
-    default: "Unknown ICMP (obsolete or malformed?)"
+    default: nil
     }
   }
 
-  /// The code's meaning for the types whose codes have names.
-  static func code(type: UInt64, code: UInt64) -> String? {
+  /// A type's name as the summary line writes it, unknown types included.
+  public static func type(_ type: UInt64) -> String { typeName(type) ?? "Unknown ICMP (obsolete or malformed?)" }
+
+  /// The code's meaning (`icmp.code`) for the types whose codes have
+  /// names: a code means something only under its type.
+  public static func code(type: UInt64, code: UInt64) -> String? {
     switch type {
     case 3: unreachable(code)
     case 5: redirect(code)
@@ -81,4 +86,8 @@ enum ICMPNames {
     ]
     return code < names.count ? names[Int(code)] : nil
   }
+}
+
+extension ValueNames {
+  static let icmpTypes = ValueNames(ICMPNames.typeName)
 }

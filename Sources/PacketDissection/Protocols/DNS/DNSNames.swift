@@ -1,7 +1,8 @@
 /// DNS names for opcodes, reply codes and record types, as Wireshark's
 /// summary spells them (IANA "Domain Name System (DNS) Parameters").
-enum DNSNames {
-  static func opcode(_ code: UInt64) -> String {
+public enum DNSNames {
+  /// An opcode's name (`dns.flags.opcode`); nil when it has none.
+  static func opcodeName(_ code: UInt64) -> String? {
     switch code {
     case 0: "Standard query"
     case 1: "Inverse query"
@@ -9,11 +10,12 @@ enum DNSNames {
     case 4: "Zone change notification"
     case 5: "Dynamic update"
     case 6: "DNS Stateful operations (DSO)"
-    default: "Unknown operation (\(code))"
+    default: nil
     }
   }
 
-  static func rcode(_ code: UInt64) -> String {
+  /// A reply code's name (`dns.flags.rcode`); nil when it has none.
+  static func rcodeName(_ code: UInt64) -> String? {
     switch code {
     case 0: "No error"
     case 1: "Format error"
@@ -27,10 +29,11 @@ enum DNSNames {
     case 9: "Not authoritative"
     case 10: "Name out of zone"
     case 11: "DSO-Type not implemented"
-    default: "Unknown error (\(code))"
+    default: nil
     }
   }
 
+  /// Record type names (`dns.qry.type`, `dns.resp.type`).
   static let types: [UInt64: String] = [
     1: "A", 2: "NS", 3: "MD", 4: "MF", 5: "CNAME", 6: "SOA", 7: "MB", 8: "MG", 9: "MR", 10: "NULL",
     11: "WKS", 12: "PTR", 13: "HINFO", 14: "MINFO", 15: "MX", 16: "TXT", 17: "RP", 18: "AFSDB",
@@ -46,5 +49,16 @@ enum DNSNames {
     258: "AVC", 259: "DOA", 260: "AMTRELAY", 32768: "TA", 32769: "DLV", 65521: "INTEGRITY",
   ]
 
-  static func type(_ code: UInt64) -> String { types[code] ?? "Unknown (\(code))" }
+  static func typeName(_ code: UInt64) -> String? { types[code] }
+
+  /// The names as the summary line writes them, unknown values included.
+  public static func opcode(_ code: UInt64) -> String { opcodeName(code) ?? "Unknown operation (\(code))" }
+  public static func rcode(_ code: UInt64) -> String { rcodeName(code) ?? "Unknown error (\(code))" }
+  public static func type(_ code: UInt64) -> String { typeName(code) ?? "Unknown (\(code))" }
+}
+
+extension ValueNames {
+  static let dnsOpcodes = ValueNames(DNSNames.opcodeName)
+  static let dnsReplyCodes = ValueNames(DNSNames.rcodeName)
+  static let dnsTypes = ValueNames(DNSNames.typeName)
 }

@@ -1,119 +1,81 @@
 /// Transmission Control Protocol (RFC 9293 section 3.1).
-enum TCP {
-  static let decl = ProtocolDecl(
-    .tcp, name: "tcp", label: "Transmission Control Protocol", level: .transport,
-    fields: [
-      .uint("tcp.srcport", "Source Port", at: 0, bytes: 2, aliases: ["tcp.sport"]),
-      .uint("tcp.dstport", "Destination Port", at: 2, bytes: 2, aliases: ["tcp.dport"]),
-      .loose("tcp.port", "Source or Destination Port", .uint(bytes: 2)),
-      .loose("tcp.stream", "Stream index", .uint(bytes: 4)),
-      .loose("tcp.len", "TCP Segment Len", .uint(bytes: 4)),
-      .uint("tcp.seq", "Sequence Number", at: 4, bytes: 4, blurb: "Relative to the first sequence number seen in this direction"),
-      .loose("tcp.seq_raw", "Sequence Number (raw)", .uint(bytes: 4)),
-      .loose("tcp.nxtseq", "Next Sequence Number", .uint(bytes: 4)),
-      .uint("tcp.ack", "Acknowledgment Number", at: 8, bytes: 4, blurb: "Relative to the first sequence number seen in the other direction"),
-      .loose("tcp.ack_raw", "Acknowledgment number (raw)", .uint(bytes: 4)),
-      .uint("tcp.hdr_len", "Header Length", at: 12, bytes: 1, mask: 0xf0, blurb: "Data offset in 32-bit words (shown in bytes)"),
-      .uint("tcp.flags", "Flags", at: 12, bytes: 2, mask: 0x0fff, base: .hex),
-      .flag("tcp.flags.res", "Reserved", at: 12, bytes: 2, mask: 0x0e00),
-      .flag("tcp.flags.ae", "Accurate ECN", at: 12, bytes: 2, mask: 0x0100),
-      .flag("tcp.flags.cwr", "Congestion Window Reduced", at: 12, bytes: 2, mask: 0x0080),
-      .flag("tcp.flags.ece", "ECN-Echo", at: 12, bytes: 2, mask: 0x0040),
-      .flag("tcp.flags.urg", "Urgent", at: 12, bytes: 2, mask: 0x0020),
-      .flag("tcp.flags.ack", "Acknowledgment", at: 12, bytes: 2, mask: 0x0010),
-      .flag("tcp.flags.push", "Push", at: 12, bytes: 2, mask: 0x0008, abbreviation: "PSH"),
-      .flag("tcp.flags.reset", "Reset", at: 12, bytes: 2, mask: 0x0004, abbreviation: "RST"),
-      .flag("tcp.flags.syn", "Syn", at: 12, bytes: 2, mask: 0x0002),
-      .flag("tcp.flags.fin", "Fin", at: 12, bytes: 2, mask: 0x0001),
-      .loose("tcp.flags.ace", "ACE", .uint(bytes: 1), blurb: "Accurate ECN counter: the AE, CWR and ECE bits after an AccECN handshake"),
-      .loose("tcp.flags.str", "TCP Flags", .string),
-      .uint("tcp.window_size_value", "Window", at: 14, bytes: 2),
-      .loose("tcp.window_size", "Calculated window size", .uint(bytes: 4)),
-      .loose("tcp.window_size_scalefactor", "Window size scaling factor", .int(bytes: 4), blurb: "-1: unknown, -2: no window scaling used"),
-      .uint("tcp.checksum", "Checksum", at: 16, bytes: 2, base: .hex),
-      .loose("tcp.checksum.status", "Checksum Status", .uint(bytes: 1), blurb: "2: not verified"),
-      .uint("tcp.urgent_pointer", "Urgent Pointer", at: 18, bytes: 2),
-      .loose("tcp.options", "TCP Options", .bytes),
-      .loose("tcp.option_kind", "Kind", .uint(bytes: 1)),
-      .loose("tcp.option_len", "Length", .uint(bytes: 1)),
-      .loose("tcp.options.mss_val", "MSS Value", .uint(bytes: 2)),
-      .loose("tcp.options.wscale.shift", "Shift count", .uint(bytes: 1)),
-      .loose("tcp.options.wscale.multiplier", "Multiplier", .uint(bytes: 2)),
-      .loose("tcp.options.sack_perm", "TCP SACK Permitted Option", .label),
-      .loose("tcp.options.sack_le", "TCP SACK Left Edge", .uint(bytes: 4)),
-      .loose("tcp.options.sack_re", "TCP SACK Right Edge", .uint(bytes: 4)),
-      .loose("tcp.options.sack.count", "TCP SACK Count", .uint(bytes: 1)),
-      .loose("tcp.options.timestamp.tsval", "Timestamp value", .uint(bytes: 4)),
-      .loose("tcp.options.timestamp.tsecr", "Timestamp echo reply", .uint(bytes: 4)),
-      .loose("tcp.time_relative", "Time since first frame in this TCP stream", .relativeTime),
-      .loose("tcp.time_delta", "Time since previous frame in this TCP stream", .relativeTime),
-      .loose("tcp.payload", "TCP payload", .bytes),
-      .loose("tcp.reset_cause", "Reset cause", .string, blurb: "Text a reset carries as data"),
-    ],
-    bindings: [Binding(.ipProto, 6)], headerBits: 160, variablePart: "Options")
+enum TCP: UInt8, ProtocolModule {
+  case item, srcport, dstport, port, stream, len, seq, seqRaw, nxtseq, ack, ackRaw, hdrLen, flags, flagsRes, flagsAe,
+    flagsCwr, flagsEce, flagsUrg, flagsAck, flagsPush, flagsReset, flagsSyn, flagsFin, ace, flagsStr, windowValue,
+    window, windowScale, checksum, checksumStatus, urgent, options, optionKind, optionLen, mss, wscaleShift,
+    wscaleMultiplier, sackPerm, sackLE, sackRE, sackCount, tsval, tsecr, timeRelative, timeDelta, payload,
+    resetCause
 
-  /// Multipath TCP (RFC 8684) lives in TCP options; pktsh shows only that
-  /// it is there, as a protocol of the frame.
-  static let multipath = ProtocolDecl(
-    .mptcp, name: "mptcp", label: "Multipath Transmission Control Protocol", level: .transport,
-    fields: [])
+  static var protocolID: ProtocolID { .tcp }
+  static var level: LayerLevel { .transport }
+  static let bindings: [Binding] = [Binding(.ipProto, 6)]
+  static let headerBits = 160
+  static let variablePart: String? = "Options"
 
-  static let srcport = FieldID(.tcp, 1, "tcp.srcport")
-  static let dstport = FieldID(.tcp, 2, "tcp.dstport")
-  static let port = FieldID(.tcp, 3, "tcp.port")
-  static let stream = FieldID(.tcp, 4, "tcp.stream")
-  static let len = FieldID(.tcp, 5, "tcp.len")
-  static let seq = FieldID(.tcp, 6, "tcp.seq")
-  static let seqRaw = FieldID(.tcp, 7, "tcp.seq_raw")
-  static let nxtseq = FieldID(.tcp, 8, "tcp.nxtseq")
-  static let ack = FieldID(.tcp, 9, "tcp.ack")
-  static let ackRaw = FieldID(.tcp, 10, "tcp.ack_raw")
-  static let hdrLen = FieldID(.tcp, 11, "tcp.hdr_len")
-  static let flags = FieldID(.tcp, 12, "tcp.flags")
-  static let flagBits = [
-    FieldID(.tcp, 13, "tcp.flags.res"),
-    FieldID(.tcp, 14, "tcp.flags.ae"),
-    FieldID(.tcp, 15, "tcp.flags.cwr"),
-    FieldID(.tcp, 16, "tcp.flags.ece"),
-    FieldID(.tcp, 17, "tcp.flags.urg"),
-    FieldID(.tcp, 18, "tcp.flags.ack"),
-    FieldID(.tcp, 19, "tcp.flags.push"),
-    FieldID(.tcp, 20, "tcp.flags.reset"),
-    FieldID(.tcp, 21, "tcp.flags.syn"),
-    FieldID(.tcp, 22, "tcp.flags.fin"),
+  var declaration: FieldDecl {
+    switch self {
+    case .item: .protocolItem("tcp", "Transmission Control Protocol")
+    case .srcport: .uint("tcp.srcport", "Source Port", at: 0, bytes: 2, aliases: ["tcp.sport"], kernel: .fixed(after: 2))
+    case .dstport: .uint("tcp.dstport", "Destination Port", at: 2, bytes: 2, aliases: ["tcp.dport"], kernel: .fixed(after: 4))
+    case .port: .loose("tcp.port", "Source or Destination Port", .uint(bytes: 2), kernel: .copies(of: [(TCP.srcport, after: 4), (TCP.dstport, after: 4)]))
+    case .stream: .loose("tcp.stream", "Stream index", .uint(bytes: 4))
+    case .len: .loose("tcp.len", "TCP Segment Len", .uint(bytes: 4))
+    case .seq: .uint("tcp.seq", "Sequence Number", at: 4, bytes: 4, blurb: "Relative to the first sequence number seen in this direction")
+    case .seqRaw: .loose("tcp.seq_raw", "Sequence Number (raw)", .uint(bytes: 4))
+    case .nxtseq: .loose("tcp.nxtseq", "Next Sequence Number", .uint(bytes: 4))
+    case .ack: .uint("tcp.ack", "Acknowledgment Number", at: 8, bytes: 4, blurb: "Relative to the first sequence number seen in the other direction")
+    case .ackRaw: .loose("tcp.ack_raw", "Acknowledgment number (raw)", .uint(bytes: 4))
+    case .hdrLen: .uint("tcp.hdr_len", "Header Length", at: 12, bytes: 1, mask: 0xf0, blurb: "Data offset in 32-bit words (shown in bytes)", kernel: .fixed(after: 14, wordsAsBytes: true))
+    case .flags: .uint("tcp.flags", "Flags", at: 12, bytes: 2, mask: 0x0fff, base: .hex, kernel: .fixed(after: 14, condition: .tcpHeaderComplete))
+    case .flagsRes: .flag("tcp.flags.res", "Reserved", at: 12, bytes: 2, mask: 0x0e00, kernel: .fixed(after: 14, condition: .tcpHeaderComplete))
+    case .flagsAe: .flag("tcp.flags.ae", "Accurate ECN", at: 12, bytes: 2, mask: 0x0100, kernel: .fixed(after: 14, condition: .tcpHeaderComplete))
+    case .flagsCwr: .flag("tcp.flags.cwr", "Congestion Window Reduced", at: 12, bytes: 2, mask: 0x0080, kernel: .fixed(after: 14, condition: .tcpHeaderComplete))
+    case .flagsEce: .flag("tcp.flags.ece", "ECN-Echo", at: 12, bytes: 2, mask: 0x0040, kernel: .fixed(after: 14, condition: .tcpHeaderComplete))
+    case .flagsUrg: .flag("tcp.flags.urg", "Urgent", at: 12, bytes: 2, mask: 0x0020, kernel: .fixed(after: 14, condition: .tcpHeaderComplete))
+    case .flagsAck: .flag("tcp.flags.ack", "Acknowledgment", at: 12, bytes: 2, mask: 0x0010, kernel: .fixed(after: 14, condition: .tcpHeaderComplete))
+    case .flagsPush: .flag("tcp.flags.push", "Push", at: 12, bytes: 2, mask: 0x0008, abbreviation: "PSH", kernel: .fixed(after: 14, condition: .tcpHeaderComplete))
+    case .flagsReset: .flag("tcp.flags.reset", "Reset", at: 12, bytes: 2, mask: 0x0004, abbreviation: "RST", kernel: .fixed(after: 14, condition: .tcpHeaderComplete))
+    case .flagsSyn: .flag("tcp.flags.syn", "Syn", at: 12, bytes: 2, mask: 0x0002, kernel: .fixed(after: 14, condition: .tcpHeaderComplete))
+    case .flagsFin: .flag("tcp.flags.fin", "Fin", at: 12, bytes: 2, mask: 0x0001, kernel: .fixed(after: 14, condition: .tcpHeaderComplete))
+    case .ace: .loose("tcp.flags.ace", "ACE", .uint(bytes: 1), blurb: "Accurate ECN counter: the AE, CWR and ECE bits after an AccECN handshake")
+    case .flagsStr: .loose("tcp.flags.str", "TCP Flags", .string)
+    case .windowValue: .uint("tcp.window_size_value", "Window", at: 14, bytes: 2, kernel: .fixed(after: 16, condition: .tcpHeaderComplete))
+    case .window: .loose("tcp.window_size", "Calculated window size", .uint(bytes: 4))
+    case .windowScale: .loose("tcp.window_size_scalefactor", "Window size scaling factor", .int(bytes: 4), blurb: "-1: unknown, -2: no window scaling used")
+    case .checksum: .uint("tcp.checksum", "Checksum", at: 16, bytes: 2, base: .hex, kernel: .fixed(after: 18, condition: .tcpHeaderComplete))
+    case .checksumStatus: .loose("tcp.checksum.status", "Checksum Status", .uint(bytes: 1), blurb: "2: not verified")
+    case .urgent: .uint("tcp.urgent_pointer", "Urgent Pointer", at: 18, bytes: 2, kernel: .fixed(after: 20, condition: .tcpHeaderComplete))
+    case .options: .loose("tcp.options", "TCP Options", .bytes)
+    case .optionKind: .loose("tcp.option_kind", "Kind", .uint(bytes: 1), values: .tcpOptionKinds)
+    case .optionLen: .loose("tcp.option_len", "Length", .uint(bytes: 1))
+    case .mss: .loose("tcp.options.mss_val", "MSS Value", .uint(bytes: 2))
+    case .wscaleShift: .loose("tcp.options.wscale.shift", "Shift count", .uint(bytes: 1))
+    case .wscaleMultiplier: .loose("tcp.options.wscale.multiplier", "Multiplier", .uint(bytes: 2))
+    case .sackPerm: .loose("tcp.options.sack_perm", "TCP SACK Permitted Option", .label)
+    case .sackLE: .loose("tcp.options.sack_le", "TCP SACK Left Edge", .uint(bytes: 4))
+    case .sackRE: .loose("tcp.options.sack_re", "TCP SACK Right Edge", .uint(bytes: 4))
+    case .sackCount: .loose("tcp.options.sack.count", "TCP SACK Count", .uint(bytes: 1))
+    case .tsval: .loose("tcp.options.timestamp.tsval", "Timestamp value", .uint(bytes: 4))
+    case .tsecr: .loose("tcp.options.timestamp.tsecr", "Timestamp echo reply", .uint(bytes: 4))
+    case .timeRelative: .loose("tcp.time_relative", "Time since first frame in this TCP stream", .relativeTime)
+    case .timeDelta: .loose("tcp.time_delta", "Time since previous frame in this TCP stream", .relativeTime)
+    case .payload: .loose("tcp.payload", "TCP payload", .bytes)
+    case .resetCause: .loose("tcp.reset_cause", "Reset cause", .string, blurb: "Text a reset carries as data")
+    }
+  }
+
+  /// The flag bits under `tcp.flags`, most significant first.
+  static let flagBits: [TCP] = [
+    .flagsRes, .flagsAe, .flagsCwr, .flagsEce, .flagsUrg, .flagsAck, .flagsPush, .flagsReset, .flagsSyn, .flagsFin,
   ]
-  static let flagsStr = FieldID(.tcp, 24, "tcp.flags.str")
-  static let ace = FieldID(.tcp, 23, "tcp.flags.ace")
   /// AE, CWR and ECE: together the ACE counter once AccECN is agreed (RFC 9768).
   static let accurateECNBits: UInt16 = 0x01c0
-  static let windowValue = FieldID(.tcp, 25, "tcp.window_size_value")
-  static let window = FieldID(.tcp, 26, "tcp.window_size")
-  static let windowScale = FieldID(.tcp, 27, "tcp.window_size_scalefactor")
-  static let checksum = FieldID(.tcp, 28, "tcp.checksum")
-  static let checksumStatus = FieldID(.tcp, 29, "tcp.checksum.status")
-  static let urgent = FieldID(.tcp, 30, "tcp.urgent_pointer")
-  static let options = FieldID(.tcp, 31, "tcp.options")
-  static let optionKind = FieldID(.tcp, 32, "tcp.option_kind")
-  static let optionLen = FieldID(.tcp, 33, "tcp.option_len")
-  static let mss = FieldID(.tcp, 34, "tcp.options.mss_val")
-  static let wscaleShift = FieldID(.tcp, 35, "tcp.options.wscale.shift")
-  static let wscaleMultiplier = FieldID(.tcp, 36, "tcp.options.wscale.multiplier")
-  static let sackPerm = FieldID(.tcp, 37, "tcp.options.sack_perm")
-  static let sackLE = FieldID(.tcp, 38, "tcp.options.sack_le")
-  static let sackRE = FieldID(.tcp, 39, "tcp.options.sack_re")
-  static let sackCount = FieldID(.tcp, 40, "tcp.options.sack.count")
-  static let tsval = FieldID(.tcp, 41, "tcp.options.timestamp.tsval")
-  static let tsecr = FieldID(.tcp, 42, "tcp.options.timestamp.tsecr")
-  static let timeRelative = FieldID(.tcp, 43, "tcp.time_relative")
-  static let timeDelta = FieldID(.tcp, 44, "tcp.time_delta")
-  static let payload = FieldID(.tcp, 45, "tcp.payload")
-  static let resetCause = FieldID(.tcp, 46, "tcp.reset_cause")
 
   /// Fields whose values come from following the conversation (the
   /// AccECN bits read differently once the handshake agreed on it).
   static let stateful =
-    [stream, seq, nxtseq, ack, window, windowScale, sackLE, sackRE, timeRelative, timeDelta, ace, flagsStr]
-    + flagBits[1...3]
+    ([stream, seq, nxtseq, ack, window, windowScale, sackLE, sackRE, timeRelative, timeDelta, ace, flagsStr]
+    + flagBits[1...3]).map(\.fieldID)
 
   static let flagSYN: UInt16 = 0x002
   static let flagFIN: UInt16 = 0x001

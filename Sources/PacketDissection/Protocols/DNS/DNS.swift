@@ -4,145 +4,98 @@
 /// Request/response matching (`dns.response_in`, `dns.response_to`,
 /// `dns.time`, retransmissions) needs a look at other packets and is not
 /// done. Record types other than those below leave their data undissected.
-enum DNS {
-  static let decl = ProtocolDecl(
-    .dns, name: "dns", label: "Domain Name System", level: .application,
-    fields: [
-      .loose("dns.length", "Length", .uint(bytes: 2), blurb: "Message length, over TCP"),
-      // The header (section 4.1.1) as it sits over UDP; over TCP it follows
-      // the length, and the dissector places each field where it finds it.
-      .uint("dns.id", "Transaction ID", at: 0, bytes: 2, base: .hex),
-      .uint("dns.flags", "Flags", at: 2, bytes: 2, base: .hex),
-      .flag("dns.flags.response", "Response", at: 2, bytes: 2, mask: 0x8000, abbreviation: "QR"),
-      .uint("dns.flags.opcode", "Opcode", at: 2, bytes: 2, mask: 0x7800),
-      .flag("dns.flags.authoritative", "Authoritative", at: 2, bytes: 2, mask: 0x0400, abbreviation: "AA"),
-      .flag("dns.flags.truncated", "Truncated", at: 2, bytes: 2, mask: 0x0200, abbreviation: "TC"),
-      .flag("dns.flags.recdesired", "Recursion desired", at: 2, bytes: 2, mask: 0x0100, abbreviation: "RD"),
-      .flag("dns.flags.recavail", "Recursion available", at: 2, bytes: 2, mask: 0x0080, abbreviation: "RA"),
-      .flag("dns.flags.z", "Z", at: 2, bytes: 2, mask: 0x0040),
-      .flag("dns.flags.authenticated", "Answer authenticated", at: 2, bytes: 2, mask: 0x0020, abbreviation: "AD"),
-      .flag("dns.flags.checkdisable", "Non-authenticated data", at: 2, bytes: 2, mask: 0x0010, abbreviation: "CD"),
-      .uint("dns.flags.rcode", "Reply code", at: 2, bytes: 2, mask: 0x000f),
-      .uint("dns.count.queries", "Questions", at: 4, bytes: 2),
-      .uint("dns.count.zones", "Zones", at: 4, bytes: 2, blurb: "Question count of an UPDATE"),
-      .uint("dns.count.answers", "Answer RRs", at: 6, bytes: 2),
-      .uint("dns.count.prerequisites", "Prerequisites", at: 6, bytes: 2, blurb: "Answer count of an UPDATE"),
-      .uint("dns.count.auth_rr", "Authority RRs", at: 8, bytes: 2),
-      .uint("dns.count.updates", "Updates", at: 8, bytes: 2, blurb: "Authority count of an UPDATE"),
-      .uint("dns.count.add_rr", "Additional RRs", at: 10, bytes: 2),
-      .loose("dns.qry.name", "Name", .string),
-      .loose("dns.qry.name.len", "Name Length", .uint(bytes: 2)),
-      .loose("dns.count.labels", "Label Count", .uint(bytes: 2)),
-      .loose("dns.qry.type", "Type", .uint(bytes: 2)),
-      .loose("dns.qry.class", "Class", .uint(bytes: 2), base: .hex),
-      .loose("dns.resp.name", "Name", .string),
-      .loose("dns.srv.service", "Service", .string),
-      .loose("dns.srv.proto", "Protocol", .string),
-      .loose("dns.srv.name", "Name", .string),
-      .loose("dns.resp.type", "Type", .uint(bytes: 2)),
-      .loose("dns.resp.class", "Class", .uint(bytes: 2), base: .hex),
-      .loose("dns.resp.ttl", "Time to live", .uint(bytes: 4), blurb: "Seconds"),
-      .loose("dns.rr.udp_payload_size", "UDP payload size", .uint(bytes: 2)),
-      .loose("dns.resp.ext_rcode", "Higher bits in extended RCODE", .uint(bytes: 1), base: .hex),
-      .loose("dns.resp.edns0_version", "EDNS0 version", .uint(bytes: 1)),
-      .loose("dns.resp.z", "Z", .uint(bytes: 2), base: .hex),
-      .loose("dns.resp.z.do", "DO bit", .boolean(bytes: 2), mask: 0x8000, blurb: "DNSSEC OK"),
-      .loose("dns.resp.z.reserved", "Reserved", .uint(bytes: 2), base: .hex, mask: 0x7fff),
-      .loose("dns.resp.len", "Data length", .uint(bytes: 2)),
-      .loose("dns.a", "Address", .ipv4),
-      .loose("dns.ns", "Name Server", .string),
-      .loose("dns.cname", "CNAME", .string),
-      .loose("dns.soa.mname", "Primary name server", .string),
-      .loose("dns.soa.rname", "Responsible authority's mailbox", .string),
-      .loose("dns.soa.serial_number", "Serial Number", .uint(bytes: 4)),
-      .loose("dns.soa.refresh_interval", "Refresh Interval", .uint(bytes: 4), blurb: "Seconds"),
-      .loose("dns.soa.retry_interval", "Retry Interval", .uint(bytes: 4), blurb: "Seconds"),
-      .loose("dns.soa.expire_limit", "Expire limit", .uint(bytes: 4), blurb: "Seconds"),
-      .loose("dns.soa.minimum_ttl", "Minimum TTL", .uint(bytes: 4), blurb: "Seconds"),
-      .loose("dns.ptr.domain_name", "Domain Name", .string),
-      .loose("dns.mx.preference", "Preference", .uint(bytes: 2)),
-      .loose("dns.mx.mail_exchange", "Mail Exchange", .string),
-      .loose("dns.txt.length", "TXT Length", .uint(bytes: 1)),
-      .loose("dns.txt", "TXT", .string),
-      .loose("dns.aaaa", "AAAA Address", .ipv6),
-      .loose("dns.srv.priority", "Priority", .uint(bytes: 2)),
-      .loose("dns.srv.weight", "Weight", .uint(bytes: 2)),
-      .loose("dns.srv.port", "Port", .uint(bytes: 2)),
-      .loose("dns.srv.target", "Target", .string),
-      .loose("dns.dname", "Dname", .string),
-      .loose("dns.opt.code", "Option Code", .uint(bytes: 2)),
-      .loose("dns.opt.len", "Option Length", .uint(bytes: 2)),
-      .loose("dns.opt.data", "Option Data", .bytes),
-      .loose("dns.extraneous.data", "Extraneous Data Bytes", .bytes, blurb: "Bytes after the last record"),
-      .loose("dns.extraneous.length", "Extraneous Data Length", .int(bytes: 4)),
-    ],
-    bindings: [Binding(.udpPort, 53), Binding(.tcpPort, 53)], headerBits: 96,
-    variablePart: "Questions and resource records")
+enum DNS: UInt8, ProtocolModule {
+  case item, length, id, flags, flagResponse, flagOpcode, flagAuthoritative, flagTruncated, flagRecDesired,
+    flagRecAvail, flagZ, flagAuthenticated, flagCheckDisable, flagRcode, countQueries, countZones, countAnswers,
+    countPrerequisites, countAuth, countUpdates, countAdditional, qryName, qryNameLen, countLabels, qryType,
+    qryClass, respName, srvService, srvProto, srvName, respType, respClass, respTTL, udpPayloadSize, extRcode,
+    ednsVersion, ednsZ, ednsDO, ednsReserved, respLen, a, ns, cname, soaMName, soaRName, soaSerialNumber,
+    soaRefreshInterval, soaRetryInterval, soaExpireLimit, soaMinimumTtl, ptr, mxPreference, mxExchange, txtLength,
+    txt, aaaa, srvPriority, srvWeight, srvPort, srvTarget, dname, optCode, optLen, optData, extraneousData,
+    extraneousLength
 
-  static let length = FieldID(.dns, 1, "dns.length")
-  static let id = FieldID(.dns, 2, "dns.id")
-  static let flags = FieldID(.dns, 3, "dns.flags")
-  static let flagResponse = FieldID(.dns, 4, "dns.flags.response")
-  static let flagOpcode = FieldID(.dns, 5, "dns.flags.opcode")
-  static let flagAuthoritative = FieldID(.dns, 6, "dns.flags.authoritative")
-  static let flagTruncated = FieldID(.dns, 7, "dns.flags.truncated")
-  static let flagRecDesired = FieldID(.dns, 8, "dns.flags.recdesired")
-  static let flagRecAvail = FieldID(.dns, 9, "dns.flags.recavail")
-  static let flagZ = FieldID(.dns, 10, "dns.flags.z")
-  static let flagAuthenticated = FieldID(.dns, 11, "dns.flags.authenticated")
-  static let flagCheckDisable = FieldID(.dns, 12, "dns.flags.checkdisable")
-  static let flagRcode = FieldID(.dns, 13, "dns.flags.rcode")
-  static let countQueries = FieldID(.dns, 14, "dns.count.queries")
-  static let countZones = FieldID(.dns, 15, "dns.count.zones")
-  static let countAnswers = FieldID(.dns, 16, "dns.count.answers")
-  static let countPrerequisites = FieldID(.dns, 17, "dns.count.prerequisites")
-  static let countAuth = FieldID(.dns, 18, "dns.count.auth_rr")
-  static let countUpdates = FieldID(.dns, 19, "dns.count.updates")
-  static let countAdditional = FieldID(.dns, 20, "dns.count.add_rr")
-  static let qryName = FieldID(.dns, 21, "dns.qry.name")
-  static let qryNameLen = FieldID(.dns, 22, "dns.qry.name.len")
-  static let countLabels = FieldID(.dns, 23, "dns.count.labels")
-  static let qryType = FieldID(.dns, 24, "dns.qry.type")
-  static let qryClass = FieldID(.dns, 25, "dns.qry.class")
-  static let respName = FieldID(.dns, 26, "dns.resp.name")
-  static let srvService = FieldID(.dns, 27, "dns.srv.service")
-  static let srvProto = FieldID(.dns, 28, "dns.srv.proto")
-  static let srvName = FieldID(.dns, 29, "dns.srv.name")
-  static let respType = FieldID(.dns, 30, "dns.resp.type")
-  static let respClass = FieldID(.dns, 31, "dns.resp.class")
-  static let respTTL = FieldID(.dns, 32, "dns.resp.ttl")
-  static let udpPayloadSize = FieldID(.dns, 33, "dns.rr.udp_payload_size")
-  static let extRcode = FieldID(.dns, 34, "dns.resp.ext_rcode")
-  static let ednsVersion = FieldID(.dns, 35, "dns.resp.edns0_version")
-  static let ednsZ = FieldID(.dns, 36, "dns.resp.z")
-  static let ednsDO = FieldID(.dns, 37, "dns.resp.z.do")
-  static let ednsReserved = FieldID(.dns, 38, "dns.resp.z.reserved")
-  static let respLen = FieldID(.dns, 39, "dns.resp.len")
-  static let a = FieldID(.dns, 40, "dns.a")
-  static let ns = FieldID(.dns, 41, "dns.ns")
-  static let cname = FieldID(.dns, 42, "dns.cname")
-  static let soaMName = FieldID(.dns, 43, "dns.soa.mname")
-  static let soaRName = FieldID(.dns, 44, "dns.soa.rname")
-  static let soaNumbers = [
-    "dns.soa.serial_number", "dns.soa.refresh_interval", "dns.soa.retry_interval",
-    "dns.soa.expire_limit", "dns.soa.minimum_ttl",
-  ].map(decl.field)
-  static let ptr = FieldID(.dns, 50, "dns.ptr.domain_name")
-  static let mxPreference = FieldID(.dns, 51, "dns.mx.preference")
-  static let mxExchange = FieldID(.dns, 52, "dns.mx.mail_exchange")
-  static let txtLength = FieldID(.dns, 53, "dns.txt.length")
-  static let txt = FieldID(.dns, 54, "dns.txt")
-  static let aaaa = FieldID(.dns, 55, "dns.aaaa")
-  static let srvPriority = FieldID(.dns, 56, "dns.srv.priority")
-  static let srvWeight = FieldID(.dns, 57, "dns.srv.weight")
-  static let srvPort = FieldID(.dns, 58, "dns.srv.port")
-  static let srvTarget = FieldID(.dns, 59, "dns.srv.target")
-  static let dname = FieldID(.dns, 60, "dns.dname")
-  static let optCode = FieldID(.dns, 61, "dns.opt.code")
-  static let optLen = FieldID(.dns, 62, "dns.opt.len")
-  static let optData = FieldID(.dns, 63, "dns.opt.data")
-  static let extraneousData = FieldID(.dns, 64, "dns.extraneous.data")
-  static let extraneousLength = FieldID(.dns, 65, "dns.extraneous.length")
+  static var protocolID: ProtocolID { .dns }
+  static var level: LayerLevel { .application }
+  // The header (section 4.1.1) as it sits over UDP; over TCP it follows
+  // the length, and the dissector places each field where it finds it.
+  static let bindings: [Binding] = [Binding(.udpPort, 53), Binding(.tcpPort, 53)]
+  static let headerBits = 96
+  static let variablePart: String? = "Questions and resource records"
+
+  var declaration: FieldDecl {
+    switch self {
+    case .item: .protocolItem("dns", "Domain Name System")
+    case .length: .loose("dns.length", "Length", .uint(bytes: 2), blurb: "Message length, over TCP")
+    case .id: .uint("dns.id", "Transaction ID", at: 0, bytes: 2, base: .hex)
+    case .flags: .uint("dns.flags", "Flags", at: 2, bytes: 2, base: .hex)
+    case .flagResponse: .flag("dns.flags.response", "Response", at: 2, bytes: 2, mask: 0x8000, abbreviation: "QR")
+    case .flagOpcode: .uint("dns.flags.opcode", "Opcode", at: 2, bytes: 2, mask: 0x7800, values: .dnsOpcodes)
+    case .flagAuthoritative: .flag("dns.flags.authoritative", "Authoritative", at: 2, bytes: 2, mask: 0x0400, abbreviation: "AA")
+    case .flagTruncated: .flag("dns.flags.truncated", "Truncated", at: 2, bytes: 2, mask: 0x0200, abbreviation: "TC")
+    case .flagRecDesired: .flag("dns.flags.recdesired", "Recursion desired", at: 2, bytes: 2, mask: 0x0100, abbreviation: "RD")
+    case .flagRecAvail: .flag("dns.flags.recavail", "Recursion available", at: 2, bytes: 2, mask: 0x0080, abbreviation: "RA")
+    case .flagZ: .flag("dns.flags.z", "Z", at: 2, bytes: 2, mask: 0x0040)
+    case .flagAuthenticated: .flag("dns.flags.authenticated", "Answer authenticated", at: 2, bytes: 2, mask: 0x0020, abbreviation: "AD")
+    case .flagCheckDisable: .flag("dns.flags.checkdisable", "Non-authenticated data", at: 2, bytes: 2, mask: 0x0010, abbreviation: "CD")
+    case .flagRcode: .uint("dns.flags.rcode", "Reply code", at: 2, bytes: 2, mask: 0x000f, values: .dnsReplyCodes)
+    case .countQueries: .uint("dns.count.queries", "Questions", at: 4, bytes: 2)
+    case .countZones: .uint("dns.count.zones", "Zones", at: 4, bytes: 2, blurb: "Question count of an UPDATE")
+    case .countAnswers: .uint("dns.count.answers", "Answer RRs", at: 6, bytes: 2)
+    case .countPrerequisites: .uint("dns.count.prerequisites", "Prerequisites", at: 6, bytes: 2, blurb: "Answer count of an UPDATE")
+    case .countAuth: .uint("dns.count.auth_rr", "Authority RRs", at: 8, bytes: 2)
+    case .countUpdates: .uint("dns.count.updates", "Updates", at: 8, bytes: 2, blurb: "Authority count of an UPDATE")
+    case .countAdditional: .uint("dns.count.add_rr", "Additional RRs", at: 10, bytes: 2)
+    case .qryName: .loose("dns.qry.name", "Name", .string)
+    case .qryNameLen: .loose("dns.qry.name.len", "Name Length", .uint(bytes: 2))
+    case .countLabels: .loose("dns.count.labels", "Label Count", .uint(bytes: 2))
+    case .qryType: .loose("dns.qry.type", "Type", .uint(bytes: 2), values: .dnsTypes)
+    case .qryClass: .loose("dns.qry.class", "Class", .uint(bytes: 2), base: .hex)
+    case .respName: .loose("dns.resp.name", "Name", .string)
+    case .srvService: .loose("dns.srv.service", "Service", .string)
+    case .srvProto: .loose("dns.srv.proto", "Protocol", .string)
+    case .srvName: .loose("dns.srv.name", "Name", .string)
+    case .respType: .loose("dns.resp.type", "Type", .uint(bytes: 2), values: .dnsTypes)
+    case .respClass: .loose("dns.resp.class", "Class", .uint(bytes: 2), base: .hex)
+    case .respTTL: .loose("dns.resp.ttl", "Time to live", .uint(bytes: 4), blurb: "Seconds")
+    case .udpPayloadSize: .loose("dns.rr.udp_payload_size", "UDP payload size", .uint(bytes: 2))
+    case .extRcode: .loose("dns.resp.ext_rcode", "Higher bits in extended RCODE", .uint(bytes: 1), base: .hex)
+    case .ednsVersion: .loose("dns.resp.edns0_version", "EDNS0 version", .uint(bytes: 1))
+    case .ednsZ: .loose("dns.resp.z", "Z", .uint(bytes: 2), base: .hex)
+    case .ednsDO: .loose("dns.resp.z.do", "DO bit", .boolean(bytes: 2), mask: 0x8000, blurb: "DNSSEC OK")
+    case .ednsReserved: .loose("dns.resp.z.reserved", "Reserved", .uint(bytes: 2), base: .hex, mask: 0x7fff)
+    case .respLen: .loose("dns.resp.len", "Data length", .uint(bytes: 2))
+    case .a: .loose("dns.a", "Address", .ipv4)
+    case .ns: .loose("dns.ns", "Name Server", .string)
+    case .cname: .loose("dns.cname", "CNAME", .string)
+    case .soaMName: .loose("dns.soa.mname", "Primary name server", .string)
+    case .soaRName: .loose("dns.soa.rname", "Responsible authority's mailbox", .string)
+    case .soaSerialNumber: .loose("dns.soa.serial_number", "Serial Number", .uint(bytes: 4))
+    case .soaRefreshInterval: .loose("dns.soa.refresh_interval", "Refresh Interval", .uint(bytes: 4), blurb: "Seconds")
+    case .soaRetryInterval: .loose("dns.soa.retry_interval", "Retry Interval", .uint(bytes: 4), blurb: "Seconds")
+    case .soaExpireLimit: .loose("dns.soa.expire_limit", "Expire limit", .uint(bytes: 4), blurb: "Seconds")
+    case .soaMinimumTtl: .loose("dns.soa.minimum_ttl", "Minimum TTL", .uint(bytes: 4), blurb: "Seconds")
+    case .ptr: .loose("dns.ptr.domain_name", "Domain Name", .string)
+    case .mxPreference: .loose("dns.mx.preference", "Preference", .uint(bytes: 2))
+    case .mxExchange: .loose("dns.mx.mail_exchange", "Mail Exchange", .string)
+    case .txtLength: .loose("dns.txt.length", "TXT Length", .uint(bytes: 1))
+    case .txt: .loose("dns.txt", "TXT", .string)
+    case .aaaa: .loose("dns.aaaa", "AAAA Address", .ipv6)
+    case .srvPriority: .loose("dns.srv.priority", "Priority", .uint(bytes: 2))
+    case .srvWeight: .loose("dns.srv.weight", "Weight", .uint(bytes: 2))
+    case .srvPort: .loose("dns.srv.port", "Port", .uint(bytes: 2))
+    case .srvTarget: .loose("dns.srv.target", "Target", .string)
+    case .dname: .loose("dns.dname", "Dname", .string)
+    case .optCode: .loose("dns.opt.code", "Option Code", .uint(bytes: 2))
+    case .optLen: .loose("dns.opt.len", "Option Length", .uint(bytes: 2))
+    case .optData: .loose("dns.opt.data", "Option Data", .bytes)
+    case .extraneousData: .loose("dns.extraneous.data", "Extraneous Data Bytes", .bytes, blurb: "Bytes after the last record")
+    case .extraneousLength: .loose("dns.extraneous.length", "Extraneous Data Length", .int(bytes: 4))
+    }
+  }
+
+  static let soaNumbers: [DNS] = [
+    .soaSerialNumber, .soaRefreshInterval, .soaRetryInterval, .soaExpireLimit, .soaMinimumTtl,
+  ]
 
   static let opcodeUpdate: UInt16 = 5
   static let flagBitResponse: UInt16 = 0x8000
@@ -205,7 +158,7 @@ enum DNS {
     let response = bits & flagBitResponse != 0
     let value = UInt64(bits)
     try c.add(flags, at: offset, 2, value: value)
-    func bit(_ field: FieldID, _ mask: UInt64) throws(DissectionStop) {
+    func bit(_ field: DNS, _ mask: UInt64) throws(DissectionStop) {
       try c.add(field, at: offset, 2, value: value & mask != 0 ? 1 : 0, depth: 2)
     }
     try bit(flagResponse, 0x8000)
@@ -281,7 +234,7 @@ enum DNS {
   private static func recordData(
     _ c: LayerCursor, type: UInt16, at offset: Int, _ count: Int, messageStart: Int
   ) throws(DissectionStop) {
-    func name(_ field: FieldID, at offset: Int) throws(DissectionStop) -> Int {
+    func name(_ field: DNS, at offset: Int) throws(DissectionStop) -> Int {
       let n = try DNSName.read(c, at: offset, messageStart: messageStart)
       c.computed(field, at: offset, n.wireLength, bytes: n.text, depth: 3)
       return n.wireLength

@@ -14,89 +14,79 @@
 /// sometimes a `_ws.malformed` note); content-encoded (gzip, deflate, br)
 /// bodies are not decompressed, so they are shown as data without
 /// `http.file_data`.
-enum HTTP {
-  static let decl = ProtocolDecl(
-    .http, name: "http", label: "Hypertext Transfer Protocol", level: .application,
-    fields: [
-      .loose("http.request.method", "Request Method", .string),
-      .loose("http.request.uri", "Request URI", .string),
-      .loose("http.request.version", "Request Version", .string),
-      .loose("http.response.version", "Response Version", .string),
-      .loose("http.response.code", "Status Code", .uint(bytes: 2)),
-      .loose("http.response.code.desc", "Status Code Description", .string),
-      .loose("http.response.phrase", "Response Phrase", .string),
-      .loose("http.host", "Host", .string),
-      .loose("http.user_agent", "User-Agent", .string),
-      .loose("http.accept", "Accept", .string),
-      .loose("http.accept_language", "Accept-Language", .string),
-      .loose("http.accept_encoding", "Accept Encoding", .string),
-      .loose("http.referer", "Referer", .string),
-      .loose("http.cookie", "Cookie", .string),
-      .loose("http.connection", "Connection", .string),
-      .loose("http.content_type", "Content-Type", .string),
-      .loose("http.content_length_header", "Content-Length", .string),
-      .loose("http.content_length", "Content length", .uint(bytes: 8)),
-      .loose("http.content_encoding", "Content-Encoding", .string),
-      .loose("http.transfer_encoding", "Transfer-Encoding", .string),
-      .loose("http.server", "Server", .string),
-      .loose("http.date", "Date", .string),
-      .loose("http.location", "Location", .string),
-      .loose("http.cache_control", "Cache-Control", .string),
-      .loose("http.last_modified", "Last-Modified", .string),
-      .loose("http.set_cookie", "Set-Cookie", .string),
-      .loose("http.request.line", "Request line", .string, blurb: "Each header line of a request, with its line end"),
-      .loose("http.response.line", "Response line", .string, blurb: "Each header line of a response, with its line end"),
-      .loose("http.unknown_header", "Unknown header", .string),
-      .loose("http.request.full_uri", "Full request URI", .string),
-      .loose("http.request", "Request", .boolean(bytes: 1)),
-      .loose("http.response", "Response", .boolean(bytes: 1)),
-      .loose("http.notification", "Notification", .boolean(bytes: 1)),
-      .loose("http.file_data", "File Data", .string, blurb: "The message body, de-chunked, up to its first NUL"),
-    ],
-    // Wireshark's default HTTP TCP port range, plus the ports IPP (631) and
-    // DAAP (3689) hand to HTTP.
-    bindings: [80, 631, 1900, 2710, 2869, 3128, 3132, 3689, 5985, 8080, 8088, 11371].map {
-      Binding(.tcpPort, $0)
-    },
-    variablePart: "Message")
+enum HTTP: UInt8, ProtocolModule {
+  case item, method, uri, requestVersion, responseVersion, code, codeDescription, phrase, host, userAgent, accept,
+    acceptLanguage, acceptEncoding, referer, cookie, connection, contentType, contentLengthHeader, contentLength,
+    contentEncoding, transferEncoding, server, date, location, cacheControl, lastModified, setCookie, requestLine,
+    responseLine, unknownHeader, fullURI, isRequest, isResponse, isNotification, fileData
 
-  static let method = FieldID(.http, 1, "http.request.method")
-  static let uri = FieldID(.http, 2, "http.request.uri")
-  static let requestVersion = FieldID(.http, 3, "http.request.version")
-  static let responseVersion = FieldID(.http, 4, "http.response.version")
-  static let code = FieldID(.http, 5, "http.response.code")
-  static let codeDescription = FieldID(.http, 6, "http.response.code.desc")
-  static let phrase = FieldID(.http, 7, "http.response.phrase")
-  static let contentLength = FieldID(.http, 18, "http.content_length")
-  static let requestLine = FieldID(.http, 27, "http.request.line")
-  static let responseLine = FieldID(.http, 28, "http.response.line")
-  static let unknownHeader = FieldID(.http, 29, "http.unknown_header")
-  static let fullURI = FieldID(.http, 30, "http.request.full_uri")
-  static let isRequest = FieldID(.http, 31, "http.request")
-  static let isResponse = FieldID(.http, 32, "http.response")
-  static let isNotification = FieldID(.http, 33, "http.notification")
-  static let fileData = FieldID(.http, 34, "http.file_data")
+  static var protocolID: ProtocolID { .http }
+  static var level: LayerLevel { .application }
+  static let bindings: [Binding] = [80, 631, 1900, 2710, 2869, 3128, 3132, 3689, 5985, 8080, 8088, 11371].map {
+      Binding(.tcpPort, $0)
+    }
+  static let variablePart: String? = "Message"
+
+  var declaration: FieldDecl {
+    switch self {
+    case .item: .protocolItem("http", "Hypertext Transfer Protocol")
+    case .method: .loose("http.request.method", "Request Method", .string)
+    case .uri: .loose("http.request.uri", "Request URI", .string)
+    case .requestVersion: .loose("http.request.version", "Request Version", .string)
+    case .responseVersion: .loose("http.response.version", "Response Version", .string)
+    case .code: .loose("http.response.code", "Status Code", .uint(bytes: 2))
+    case .codeDescription: .loose("http.response.code.desc", "Status Code Description", .string)
+    case .phrase: .loose("http.response.phrase", "Response Phrase", .string)
+    case .host: .loose("http.host", "Host", .string)
+    case .userAgent: .loose("http.user_agent", "User-Agent", .string)
+    case .accept: .loose("http.accept", "Accept", .string)
+    case .acceptLanguage: .loose("http.accept_language", "Accept-Language", .string)
+    case .acceptEncoding: .loose("http.accept_encoding", "Accept Encoding", .string)
+    case .referer: .loose("http.referer", "Referer", .string)
+    case .cookie: .loose("http.cookie", "Cookie", .string)
+    case .connection: .loose("http.connection", "Connection", .string)
+    case .contentType: .loose("http.content_type", "Content-Type", .string)
+    case .contentLengthHeader: .loose("http.content_length_header", "Content-Length", .string)
+    case .contentLength: .loose("http.content_length", "Content length", .uint(bytes: 8))
+    case .contentEncoding: .loose("http.content_encoding", "Content-Encoding", .string)
+    case .transferEncoding: .loose("http.transfer_encoding", "Transfer-Encoding", .string)
+    case .server: .loose("http.server", "Server", .string)
+    case .date: .loose("http.date", "Date", .string)
+    case .location: .loose("http.location", "Location", .string)
+    case .cacheControl: .loose("http.cache_control", "Cache-Control", .string)
+    case .lastModified: .loose("http.last_modified", "Last-Modified", .string)
+    case .setCookie: .loose("http.set_cookie", "Set-Cookie", .string)
+    case .requestLine: .loose("http.request.line", "Request line", .string, blurb: "Each header line of a request, with its line end")
+    case .responseLine: .loose("http.response.line", "Response line", .string, blurb: "Each header line of a response, with its line end")
+    case .unknownHeader: .loose("http.unknown_header", "Unknown header", .string)
+    case .fullURI: .loose("http.request.full_uri", "Full request URI", .string)
+    case .isRequest: .loose("http.request", "Request", .boolean(bytes: 1))
+    case .isResponse: .loose("http.response", "Response", .boolean(bytes: 1))
+    case .isNotification: .loose("http.notification", "Notification", .boolean(bytes: 1))
+    case .fileData: .loose("http.file_data", "File Data", .string, blurb: "The message body, de-chunked, up to its first NUL")
+    }
+  }
 
   /// Header names Wireshark knows (lower case), with the field pktsh
   /// records for them; a known header without a field here still counts as
   /// known (it is not an unknown header).
-  static let knownHeaders: [String: FieldID?] = {
-    var table: [String: FieldID?] = [:]
+  static let knownHeaders: [String: HTTP?] = {
+    var table: [String: HTTP?] = [:]
     for name in [
       "authorization", "proxy-authorization", "proxy-authenticate", "www-authenticate", "upgrade",
       "sec-websocket-accept", "sec-websocket-extensions", "sec-websocket-key",
       "sec-websocket-protocol", "sec-websocket-version", "x-forwarded-for", "http2-settings",
     ] { table[name] = .some(nil) }
-    for (name, field) in [
-      ("content-type", "http.content_type"), ("content-length", "http.content_length_header"),
-      ("content-encoding", "http.content_encoding"), ("transfer-encoding", "http.transfer_encoding"),
-      ("user-agent", "http.user_agent"), ("host", "http.host"), ("connection", "http.connection"),
-      ("cookie", "http.cookie"), ("accept", "http.accept"), ("referer", "http.referer"),
-      ("accept-language", "http.accept_language"), ("accept-encoding", "http.accept_encoding"),
-      ("date", "http.date"), ("cache-control", "http.cache_control"), ("server", "http.server"),
-      ("location", "http.location"), ("set-cookie", "http.set_cookie"),
-      ("last-modified", "http.last_modified"),
-    ] { table[name] = decl.field(field) }
+    for (name, field): (String, HTTP) in [
+      ("content-type", .contentType), ("content-length", .contentLengthHeader),
+      ("content-encoding", .contentEncoding), ("transfer-encoding", .transferEncoding),
+      ("user-agent", .userAgent), ("host", .host), ("connection", .connection),
+      ("cookie", .cookie), ("accept", .accept), ("referer", .referer),
+      ("accept-language", .acceptLanguage), ("accept-encoding", .acceptEncoding),
+      ("date", .date), ("cache-control", .cacheControl), ("server", .server),
+      ("location", .location), ("set-cookie", .setCookie),
+      ("last-modified", .lastModified),
+    ] { table[name] = field }
     return table
   }()
 
@@ -420,7 +410,7 @@ enum HTTP {
     _ headers: inout Headers
   ) {
     let whole = asciiText(c.bytes.slice(offset, lineLength).copyBytes())
-    let lineField: FieldID? = type == .request ? requestLine : type == .response ? responseLine : nil
+    let lineField: HTTP? = type == .request ? requestLine : type == .response ? responseLine : nil
     let name = line[0..<colon]
     guard !name.isEmpty, name.allSatisfy(isTokenCharacter) else {
       c.computed(lineField ?? unknownHeader, at: offset, lineLength, bytes: whole)

@@ -4,47 +4,38 @@
 /// The header gives the sizes of the addresses that follow, so the packet
 /// has a fixed length once those are read; Ethernet bytes after it are
 /// padding or trailer.
-enum ARP {
-  static let decl = ProtocolDecl(
-    .arp, name: "arp", label: "Address Resolution Protocol", level: .link,
-    fields: [
-      .uint("arp.hw.type", "Hardware type", at: 0, bytes: 2),
-      .uint("arp.proto.type", "Protocol type", at: 2, bytes: 2, base: .hex),
-      .uint("arp.hw.size", "Hardware size", at: 4, bytes: 1, blurb: "Length of a hardware address in bytes"),
-      .uint("arp.proto.size", "Protocol size", at: 5, bytes: 1, blurb: "Length of a protocol address in bytes"),
-      .uint("arp.opcode", "Opcode", at: 6, bytes: 2, blurb: "1: request, 2: reply"),
-      .loose("arp.isgratuitous", "Is gratuitous", .boolean(bytes: 1), blurb: "Sender and target protocol addresses are equal"),
-      .loose("arp.isprobe", "Is probe", .boolean(bytes: 1), blurb: "IPv4 request from 0.0.0.0 with a zero target hardware address"),
-      .loose("arp.isannouncement", "Is announcement", .boolean(bytes: 1), blurb: "Gratuitous request with a zero target hardware address"),
-      .loose("arp.src.hw", "Sender hardware address", .bytes),
-      .loose("arp.src.hw_mac", "Sender MAC address", .ether),
-      .loose("arp.src.proto", "Sender protocol address", .bytes),
-      .loose("arp.src.proto_ipv4", "Sender IP address", .ipv4),
-      .loose("arp.dst.hw", "Target hardware address", .bytes),
-      .loose("arp.dst.hw_mac", "Target MAC address", .ether),
-      .loose("arp.dst.proto", "Target protocol address", .bytes),
-      .loose("arp.dst.proto_ipv4", "Target IP address", .ipv4),
-    ],
-    bindings: [Binding(.ethertype, 0x0806), Binding(.sllProtocol, 0x0806),
-               Binding(.ethertype, 0x8035), Binding(.sllProtocol, 0x8035)],
-    headerBits: 64, variablePart: "Addresses")
+enum ARP: UInt8, ProtocolModule {
+  case item, hwType, protoType, hwSize, protoSize, opcode, isGratuitous, isProbe, isAnnouncement, srcHW, srcMAC,
+    srcProto, srcIPv4, dstHW, dstMAC, dstProto, dstIPv4
 
-  static let hwType = FieldID(.arp, 1, "arp.hw.type")
-  static let protoType = FieldID(.arp, 2, "arp.proto.type")
-  static let hwSize = FieldID(.arp, 3, "arp.hw.size")
-  static let protoSize = FieldID(.arp, 4, "arp.proto.size")
-  static let opcode = FieldID(.arp, 5, "arp.opcode")
-  static let isGratuitous = FieldID(.arp, 6, "arp.isgratuitous")
-  static let isProbe = FieldID(.arp, 7, "arp.isprobe")
-  static let isAnnouncement = FieldID(.arp, 8, "arp.isannouncement")
-  static let srcHW = FieldID(.arp, 9, "arp.src.hw")
-  static let srcMAC = FieldID(.arp, 10, "arp.src.hw_mac")
-  static let srcProto = FieldID(.arp, 11, "arp.src.proto")
-  static let srcIPv4 = FieldID(.arp, 12, "arp.src.proto_ipv4")
-  static let dstHW = FieldID(.arp, 13, "arp.dst.hw")
-  static let dstMAC = FieldID(.arp, 14, "arp.dst.hw_mac")
-  static let dstProto = FieldID(.arp, 15, "arp.dst.proto")
-  static let dstIPv4 = FieldID(.arp, 16, "arp.dst.proto_ipv4")
+  static var protocolID: ProtocolID { .arp }
+  static var level: LayerLevel { .link }
+  static let bindings: [Binding] = [Binding(.ethertype, 0x0806), Binding(.sllProtocol, 0x0806),
+               Binding(.ethertype, 0x8035), Binding(.sllProtocol, 0x8035)]
+  static let headerBits = 64
+  static let variablePart: String? = "Addresses"
+
+  var declaration: FieldDecl {
+    switch self {
+    case .item: .protocolItem("arp", "Address Resolution Protocol")
+    case .hwType: .uint("arp.hw.type", "Hardware type", at: 0, bytes: 2)
+    case .protoType: .uint("arp.proto.type", "Protocol type", at: 2, bytes: 2, base: .hex)
+    case .hwSize: .uint("arp.hw.size", "Hardware size", at: 4, bytes: 1, blurb: "Length of a hardware address in bytes")
+    case .protoSize: .uint("arp.proto.size", "Protocol size", at: 5, bytes: 1, blurb: "Length of a protocol address in bytes")
+    case .opcode: .uint("arp.opcode", "Opcode", at: 6, bytes: 2, blurb: "1: request, 2: reply")
+    case .isGratuitous: .loose("arp.isgratuitous", "Is gratuitous", .boolean(bytes: 1), blurb: "Sender and target protocol addresses are equal")
+    case .isProbe: .loose("arp.isprobe", "Is probe", .boolean(bytes: 1), blurb: "IPv4 request from 0.0.0.0 with a zero target hardware address")
+    case .isAnnouncement: .loose("arp.isannouncement", "Is announcement", .boolean(bytes: 1), blurb: "Gratuitous request with a zero target hardware address")
+    case .srcHW: .loose("arp.src.hw", "Sender hardware address", .bytes)
+    case .srcMAC: .loose("arp.src.hw_mac", "Sender MAC address", .ether)
+    case .srcProto: .loose("arp.src.proto", "Sender protocol address", .bytes)
+    case .srcIPv4: .loose("arp.src.proto_ipv4", "Sender IP address", .ipv4)
+    case .dstHW: .loose("arp.dst.hw", "Target hardware address", .bytes)
+    case .dstMAC: .loose("arp.dst.hw_mac", "Target MAC address", .ether)
+    case .dstProto: .loose("arp.dst.proto", "Target protocol address", .bytes)
+    case .dstIPv4: .loose("arp.dst.proto_ipv4", "Target IP address", .ipv4)
+    }
+  }
 
   /// Hardware type of ATM ARP (RFC 2225), which Wireshark hands to a
   /// separate dissector that pktsh does not have.
@@ -96,14 +87,14 @@ enum ARP {
   }
 
   private static func hardwareAddress(
-    _ c: LayerCursor, at offset: Int, _ count: Int, mac: Bool, macField: FieldID, bytesField: FieldID
+    _ c: LayerCursor, at offset: Int, _ count: Int, mac: Bool, macField: ARP, bytesField: ARP
   ) throws(DissectionStop) {
     guard count > 0 else { return }
     try c.add(mac ? macField : bytesField, at: offset, count)
   }
 
   private static func protocolAddress(
-    _ c: LayerCursor, at offset: Int, _ count: Int, ipv4: Bool, ipv4Field: FieldID, bytesField: FieldID
+    _ c: LayerCursor, at offset: Int, _ count: Int, ipv4: Bool, ipv4Field: ARP, bytesField: ARP
   ) throws(DissectionStop) {
     guard count > 0 else { return }
     if ipv4 {

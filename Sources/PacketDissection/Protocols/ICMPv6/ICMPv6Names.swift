@@ -1,7 +1,8 @@
 /// ICMPv6 message names as Wireshark's summary shows them (RFC 4443,
 /// RFC 4861 and their successors).
-enum ICMPv6Names {
-  static func type(_ type: UInt64) -> String {
+public enum ICMPv6Names {
+  /// A type's name (`icmpv6.type`); nil when it has none.
+  static func typeName(_ type: UInt64) -> String? {
     switch type {
     case 1: "Destination Unreachable"
     case 2: "Packet Too Big"
@@ -38,12 +39,16 @@ enum ICMPv6Names {
     case 160: "Extended Echo request"
     case 161: "Extended Echo reply"
     case 255: "Reserved for expansion of ICMPv6 informational messages"
-    default: "Unknown (\(type))"
+    default: nil
     }
   }
 
-  /// The code's meaning, for the types whose codes have names.
-  static func code(type: UInt64, code: UInt64) -> String? {
+  /// A type's name as the summary line writes it, unknown types included.
+  public static func type(_ type: UInt64) -> String { typeName(type) ?? "Unknown (\(type))" }
+
+  /// The code's meaning (`icmpv6.code`), for the types whose codes have
+  /// names: a code means something only under its type.
+  public static func code(type: UInt64, code: UInt64) -> String? {
     let names: [String]
     switch type {
     case 1:
@@ -91,4 +96,8 @@ enum ICMPv6Names {
     default: nil
     }
   }
+}
+
+extension ValueNames {
+  static let icmpv6Types = ValueNames(ICMPv6Names.typeName)
 }

@@ -13,7 +13,7 @@ enum IPv6Options {
   /// Dissects the header at the layer's start: next header, length in
   /// 8-octet units not counting the first, then options. Answers the
   /// header's length in octets and its next-header value.
-  static func header(_ c: LayerCursor, nxt: FieldID, len: FieldID, lenOctets: FieldID)
+  static func header<Header: FieldIdentity>(_ c: LayerCursor, nxt: Header, len: Header, lenOctets: Header)
     throws(DissectionStop) -> (length: Int, next: UInt8)
   {
     let next = try c.uint8(0)
@@ -65,19 +65,23 @@ enum IPv6Options {
 }
 
 /// IPv6 Hop-by-Hop Options header (RFC 8200 section 4.3).
-enum IPv6HopByHop {
-  static let decl = ProtocolDecl(
-    .ipv6HopByHop, name: "ipv6.hopopts", label: "IPv6 Hop-by-Hop Option", level: .network,
-    fields: [
-      .uint("ipv6.hopopts.nxt", "Next Header", at: 0, bytes: 1),
-      .uint("ipv6.hopopts.len", "Length", at: 1, bytes: 1, blurb: "Extension header length in 8-octet words (minus 1)"),
-      .loose("ipv6.hopopts.len_oct", "Length", .uint(bytes: 2), blurb: "Extension header length in octets"),
-    ],
-    bindings: [Binding(.ipProto, 0)], headerBits: 16, variablePart: "Options")
+enum IPv6HopByHop: UInt8, ProtocolModule {
+  case item, nxt, len, lenOctets
 
-  static let nxt = FieldID(.ipv6HopByHop, 1, "ipv6.hopopts.nxt")
-  static let len = FieldID(.ipv6HopByHop, 2, "ipv6.hopopts.len")
-  static let lenOctets = FieldID(.ipv6HopByHop, 3, "ipv6.hopopts.len_oct")
+  static var protocolID: ProtocolID { .ipv6HopByHop }
+  static var level: LayerLevel { .network }
+  static let bindings: [Binding] = [Binding(.ipProto, 0)]
+  static let headerBits = 16
+  static let variablePart: String? = "Options"
+
+  var declaration: FieldDecl {
+    switch self {
+    case .item: .protocolItem("ipv6.hopopts", "IPv6 Hop-by-Hop Option")
+    case .nxt: .uint("ipv6.hopopts.nxt", "Next Header", at: 0, bytes: 1, values: .ipProtocols)
+    case .len: .uint("ipv6.hopopts.len", "Length", at: 1, bytes: 1, blurb: "Extension header length in 8-octet words (minus 1)")
+    case .lenOctets: .loose("ipv6.hopopts.len_oct", "Length", .uint(bytes: 2), blurb: "Extension header length in octets")
+    }
+  }
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     let (length, next) = try IPv6Options.header(c, nxt: nxt, len: len, lenOctets: lenOctets)
@@ -86,20 +90,23 @@ enum IPv6HopByHop {
 }
 
 /// IPv6 Destination Options header (RFC 8200 section 4.6).
-enum IPv6DestinationOptions {
-  static let decl = ProtocolDecl(
-    .ipv6DestinationOptions, name: "ipv6.dstopts", label: "Destination Options for IPv6",
-    level: .network,
-    fields: [
-      .uint("ipv6.dstopts.nxt", "Next Header", at: 0, bytes: 1),
-      .uint("ipv6.dstopts.len", "Length", at: 1, bytes: 1, blurb: "Extension header length in 8-octet words (minus 1)"),
-      .loose("ipv6.dstopts.len_oct", "Length", .uint(bytes: 2), blurb: "Extension header length in octets"),
-    ],
-    bindings: [Binding(.ipProto, 60)], headerBits: 16, variablePart: "Options")
+enum IPv6DestinationOptions: UInt8, ProtocolModule {
+  case item, nxt, len, lenOctets
 
-  static let nxt = FieldID(.ipv6DestinationOptions, 1, "ipv6.dstopts.nxt")
-  static let len = FieldID(.ipv6DestinationOptions, 2, "ipv6.dstopts.len")
-  static let lenOctets = FieldID(.ipv6DestinationOptions, 3, "ipv6.dstopts.len_oct")
+  static var protocolID: ProtocolID { .ipv6DestinationOptions }
+  static var level: LayerLevel { .network }
+  static let bindings: [Binding] = [Binding(.ipProto, 60)]
+  static let headerBits = 16
+  static let variablePart: String? = "Options"
+
+  var declaration: FieldDecl {
+    switch self {
+    case .item: .protocolItem("ipv6.dstopts", "Destination Options for IPv6")
+    case .nxt: .uint("ipv6.dstopts.nxt", "Next Header", at: 0, bytes: 1, values: .ipProtocols)
+    case .len: .uint("ipv6.dstopts.len", "Length", at: 1, bytes: 1, blurb: "Extension header length in 8-octet words (minus 1)")
+    case .lenOctets: .loose("ipv6.dstopts.len_oct", "Length", .uint(bytes: 2), blurb: "Extension header length in octets")
+    }
+  }
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     let (length, next) = try IPv6Options.header(c, nxt: nxt, len: len, lenOctets: lenOctets)
@@ -110,41 +117,35 @@ enum IPv6DestinationOptions {
 /// IPv6 Routing header (RFC 8200 section 4.4): type 0 source routes
 /// (RFC 2460, deprecated), type 2 for Mobile IPv6 (RFC 6275) and type 4
 /// segment routing (RFC 8754).
-enum IPv6Routing {
-  static let decl = ProtocolDecl(
-    .ipv6Routing, name: "ipv6.routing", label: "Routing Header for IPv6", level: .network,
-    fields: [
-      .uint("ipv6.routing.nxt", "Next Header", at: 0, bytes: 1),
-      .uint("ipv6.routing.len", "Length", at: 1, bytes: 1, blurb: "Extension header length in 8-octet words (minus 1)"),
-      .loose("ipv6.routing.len_oct", "Length", .uint(bytes: 2), blurb: "Extension header length in octets"),
-      .uint("ipv6.routing.type", "Type", at: 2, bytes: 1),
-      .uint("ipv6.routing.segleft", "Segments Left", at: 3, bytes: 1),
-      .loose("ipv6.routing.unknown_data", "Type-Specific Data", .bytes),
-      .loose("ipv6.routing.src.reserved", "Reserved", .bytes),
-      .loose("ipv6.routing.src.addr", "Address", .ipv6),
-      .loose("ipv6.routing.mipv6.reserved", "Reserved", .bytes),
-      .loose("ipv6.routing.mipv6.home_address", "Home Address", .ipv6),
-      .loose("ipv6.routing.srh.last_entry", "Last Entry", .uint(bytes: 1), blurb: "Index (zero based) of the last element of the Segment List"),
-      .loose("ipv6.routing.srh.flags", "Flags", .uint(bytes: 1), base: .hex),
-      .loose("ipv6.routing.srh.tag", "Tag", .bytes),
-      .loose("ipv6.routing.srh.addr", "Address", .ipv6),
-    ],
-    bindings: [Binding(.ipProto, 43)], headerBits: 32, variablePart: "Type-specific data")
+enum IPv6Routing: UInt8, ProtocolModule {
+  case item, nxt, len, lenOctets, type, segleft, unknownData, srcReserved, srcAddr, mipv6Reserved, homeAddress,
+    srhLastEntry, srhFlags, srhTag, srhAddr
 
-  static let nxt = FieldID(.ipv6Routing, 1, "ipv6.routing.nxt")
-  static let len = FieldID(.ipv6Routing, 2, "ipv6.routing.len")
-  static let lenOctets = FieldID(.ipv6Routing, 3, "ipv6.routing.len_oct")
-  static let type = FieldID(.ipv6Routing, 4, "ipv6.routing.type")
-  static let segleft = FieldID(.ipv6Routing, 5, "ipv6.routing.segleft")
-  static let unknownData = FieldID(.ipv6Routing, 6, "ipv6.routing.unknown_data")
-  static let srcReserved = FieldID(.ipv6Routing, 7, "ipv6.routing.src.reserved")
-  static let srcAddr = FieldID(.ipv6Routing, 8, "ipv6.routing.src.addr")
-  static let mipv6Reserved = FieldID(.ipv6Routing, 9, "ipv6.routing.mipv6.reserved")
-  static let homeAddress = FieldID(.ipv6Routing, 10, "ipv6.routing.mipv6.home_address")
-  static let srhLastEntry = FieldID(.ipv6Routing, 11, "ipv6.routing.srh.last_entry")
-  static let srhFlags = FieldID(.ipv6Routing, 12, "ipv6.routing.srh.flags")
-  static let srhTag = FieldID(.ipv6Routing, 13, "ipv6.routing.srh.tag")
-  static let srhAddr = FieldID(.ipv6Routing, 14, "ipv6.routing.srh.addr")
+  static var protocolID: ProtocolID { .ipv6Routing }
+  static var level: LayerLevel { .network }
+  static let bindings: [Binding] = [Binding(.ipProto, 43)]
+  static let headerBits = 32
+  static let variablePart: String? = "Type-specific data"
+
+  var declaration: FieldDecl {
+    switch self {
+    case .item: .protocolItem("ipv6.routing", "Routing Header for IPv6")
+    case .nxt: .uint("ipv6.routing.nxt", "Next Header", at: 0, bytes: 1, values: .ipProtocols)
+    case .len: .uint("ipv6.routing.len", "Length", at: 1, bytes: 1, blurb: "Extension header length in 8-octet words (minus 1)")
+    case .lenOctets: .loose("ipv6.routing.len_oct", "Length", .uint(bytes: 2), blurb: "Extension header length in octets")
+    case .type: .uint("ipv6.routing.type", "Type", at: 2, bytes: 1)
+    case .segleft: .uint("ipv6.routing.segleft", "Segments Left", at: 3, bytes: 1)
+    case .unknownData: .loose("ipv6.routing.unknown_data", "Type-Specific Data", .bytes)
+    case .srcReserved: .loose("ipv6.routing.src.reserved", "Reserved", .bytes)
+    case .srcAddr: .loose("ipv6.routing.src.addr", "Address", .ipv6)
+    case .mipv6Reserved: .loose("ipv6.routing.mipv6.reserved", "Reserved", .bytes)
+    case .homeAddress: .loose("ipv6.routing.mipv6.home_address", "Home Address", .ipv6)
+    case .srhLastEntry: .loose("ipv6.routing.srh.last_entry", "Last Entry", .uint(bytes: 1), blurb: "Index (zero based) of the last element of the Segment List")
+    case .srhFlags: .loose("ipv6.routing.srh.flags", "Flags", .uint(bytes: 1), base: .hex)
+    case .srhTag: .loose("ipv6.routing.srh.tag", "Tag", .bytes)
+    case .srhAddr: .loose("ipv6.routing.srh.addr", "Address", .ipv6)
+    }
+  }
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     let next = try c.fixed(nxt)
@@ -189,25 +190,25 @@ enum IPv6Routing {
 }
 
 /// IPv6 Fragment header (RFC 8200 section 4.5).
-enum IPv6Fragment {
-  static let decl = ProtocolDecl(
-    .ipv6Fragment, name: "ipv6.fraghdr", label: "Fragment Header for IPv6", level: .network,
-    fields: [
-      .uint("ipv6.fraghdr.nxt", "Next header", at: 0, bytes: 1),
-      .uint("ipv6.fraghdr.reserved_octet", "Reserved octet", at: 1, bytes: 1, base: .hex),
-      .uint("ipv6.fraghdr.offset", "Offset", at: 2, bytes: 2, mask: 0xfff8, blurb: "Fragment offset in 8-octet units"),
-      .uint("ipv6.fraghdr.reserved_bits", "Reserved bits", at: 2, bytes: 2, mask: 0x0006),
-      .flag("ipv6.fraghdr.more", "More Fragments", at: 2, bytes: 2, mask: 0x0001, abbreviation: "M"),
-      .uint("ipv6.fraghdr.ident", "Identification", at: 4, bytes: 4, base: .hex),
-    ],
-    bindings: [Binding(.ipProto, 44)], headerBits: 64)
+enum IPv6Fragment: UInt8, ProtocolModule {
+  case item, nxt, reservedOctet, offset, reservedBits, more, ident
 
-  static let nxt = FieldID(.ipv6Fragment, 1, "ipv6.fraghdr.nxt")
-  static let reservedOctet = FieldID(.ipv6Fragment, 2, "ipv6.fraghdr.reserved_octet")
-  static let offset = FieldID(.ipv6Fragment, 3, "ipv6.fraghdr.offset")
-  static let reservedBits = FieldID(.ipv6Fragment, 4, "ipv6.fraghdr.reserved_bits")
-  static let more = FieldID(.ipv6Fragment, 5, "ipv6.fraghdr.more")
-  static let ident = FieldID(.ipv6Fragment, 6, "ipv6.fraghdr.ident")
+  static var protocolID: ProtocolID { .ipv6Fragment }
+  static var level: LayerLevel { .network }
+  static let bindings: [Binding] = [Binding(.ipProto, 44)]
+  static let headerBits = 64
+
+  var declaration: FieldDecl {
+    switch self {
+    case .item: .protocolItem("ipv6.fraghdr", "Fragment Header for IPv6")
+    case .nxt: .uint("ipv6.fraghdr.nxt", "Next header", at: 0, bytes: 1, values: .ipProtocols)
+    case .reservedOctet: .uint("ipv6.fraghdr.reserved_octet", "Reserved octet", at: 1, bytes: 1, base: .hex)
+    case .offset: .uint("ipv6.fraghdr.offset", "Offset", at: 2, bytes: 2, mask: 0xfff8, blurb: "Fragment offset in 8-octet units")
+    case .reservedBits: .uint("ipv6.fraghdr.reserved_bits", "Reserved bits", at: 2, bytes: 2, mask: 0x0006)
+    case .more: .flag("ipv6.fraghdr.more", "More Fragments", at: 2, bytes: 2, mask: 0x0001, abbreviation: "M")
+    case .ident: .uint("ipv6.fraghdr.ident", "Identification", at: 4, bytes: 4, base: .hex)
+    }
+  }
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     // Wireshark reads the whole header before showing any of it.

@@ -1,13 +1,20 @@
 /// BSD loopback (`DLT_NULL`, host byte order) and OpenBSD loopback
 /// (`DLT_LOOP`, network byte order): a 4-byte address family, then IP.
-enum Null {
-  static let decl = ProtocolDecl(
-    .null, name: "null", label: "Null/Loopback", level: .link,
-    fields: [.uint("null.family", "Family", at: 0, bytes: 4)],
-    bindings: [Binding(.linkType, 0), Binding(.linkType, 108)], headerBits: 32,
-    variablePart: "Payload")
+enum Null: UInt8, ProtocolModule {
+  case item, family
 
-  static let family = FieldID(.null, 1, "null.family")
+  static var protocolID: ProtocolID { .null }
+  static var level: LayerLevel { .link }
+  static let bindings: [Binding] = [Binding(.linkType, 0), Binding(.linkType, 108)]
+  static let headerBits = 32
+  static let variablePart: String? = "Payload"
+
+  var declaration: FieldDecl {
+    switch self {
+    case .item: .protocolItem("null", "Null/Loopback")
+    case .family: .uint("null.family", "Family", at: 0, bytes: 4)
+    }
+  }
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     var value = try c.uint32(0)
@@ -21,10 +28,18 @@ enum Null {
 
 /// Raw IP (`LINKTYPE_RAW`, 101): no link header; the version nibble picks
 /// IPv4 or IPv6. Link types 228 and 229 carry one version only.
-enum RawIP {
-  static let decl = ProtocolDecl(
-    .raw, name: "raw", label: "Raw packet data", level: .link, fields: [],
-    bindings: [Binding(.linkType, 101)])
+enum RawIP: UInt8, ProtocolModule {
+  case item
+
+  static var protocolID: ProtocolID { .raw }
+  static var level: LayerLevel { .link }
+  static let bindings: [Binding] = [Binding(.linkType, 101)]
+
+  var declaration: FieldDecl {
+    switch self {
+    case .item: .protocolItem("raw", "Raw packet data")
+    }
+  }
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     let version = try c.uint8(0) >> 4
@@ -37,41 +52,37 @@ enum RawIP {
 }
 
 /// Linux "cooked" capture headers, version 1 (16 bytes) and 2 (20 bytes).
-enum SLL {
-  static let decl = ProtocolDecl(
-    .sll, name: "sll", label: "Linux cooked capture", level: .link,
-    // Positions are version 1's; the dissector places each field where its
-    // version has it. The 8-byte address slot holds the source's
-    // link-layer address (as long as sll.halen says), then unused bytes.
-    fields: [
-      .uint("sll.pkttype", "Packet type", at: 0, bytes: 2),
-      .uint("sll.hatype", "Link-layer address type", at: 2, bytes: 2),
-      .uint("sll.halen", "Link-layer address length", at: 4, bytes: 2),
-      .loose("sll.src.eth", "Source", .ether),
-      .loose("sll.src.ipv4", "Source", .ipv4),
-      .fixed("sll.src.other", "Source", .bytes, at: 6, bytes: 8),
-      .loose("sll.unused", "Unused", .bytes),
-      .uint("sll.ltype", "Protocol", at: 14, bytes: 2, base: .hex, blurb: "Linux protocol type"),
-      .uint("sll.etype", "Protocol", at: 14, bytes: 2, base: .hex, blurb: "Ethernet protocol type"),
-      .uint("sll.gretype", "Protocol", at: 14, bytes: 2, base: .hex, blurb: "GRE protocol type"),
-      .loose("sll.ifindex", "Interface index", .uint(bytes: 4)),
-    ],
-    bindings: [Binding(.linkType, 113), Binding(.linkType, 276)], headerBits: 128,
-    variablePart: "Payload")
+enum SLL: UInt8, ProtocolModule {
+  case item, pkttype, hatype, halen, srcEth, srcIPv4, srcOther, unused, ltype, etype, gretype, ifindex
 
-  static let pkttype = FieldID(.sll, 1, "sll.pkttype")
-  static let hatype = FieldID(.sll, 2, "sll.hatype")
-  static let halen = FieldID(.sll, 3, "sll.halen")
-  static let srcEth = FieldID(.sll, 4, "sll.src.eth")
-  static let srcIPv4 = FieldID(.sll, 5, "sll.src.ipv4")
-  static let srcOther = FieldID(.sll, 6, "sll.src.other")
-  static let unused = FieldID(.sll, 7, "sll.unused")
-  static let ltype = FieldID(.sll, 8, "sll.ltype")
-  static let etype = FieldID(.sll, 9, "sll.etype")
-  static let gretype = FieldID(.sll, 10, "sll.gretype")
+  static var protocolID: ProtocolID { .sll }
+  static var level: LayerLevel { .link }
+  static let bindings: [Binding] = [Binding(.linkType, 113), Binding(.linkType, 276)]
+  static let headerBits = 128
+  static let variablePart: String? = "Payload"
+
+  /// Positions are version 1's; the dissector places each field where its
+  /// version has it. The 8-byte address slot holds the source's
+  /// link-layer address (as long as sll.halen says), then unused bytes.
+  var declaration: FieldDecl {
+    switch self {
+    case .item: .protocolItem("sll", "Linux cooked capture")
+    case .pkttype: .uint("sll.pkttype", "Packet type", at: 0, bytes: 2)
+    case .hatype: .uint("sll.hatype", "Link-layer address type", at: 2, bytes: 2)
+    case .halen: .uint("sll.halen", "Link-layer address length", at: 4, bytes: 2)
+    case .srcEth: .loose("sll.src.eth", "Source", .ether)
+    case .srcIPv4: .loose("sll.src.ipv4", "Source", .ipv4)
+    case .srcOther: .fixed("sll.src.other", "Source", .bytes, at: 6, bytes: 8)
+    case .unused: .loose("sll.unused", "Unused", .bytes)
+    case .ltype: .uint("sll.ltype", "Protocol", at: 14, bytes: 2, base: .hex, blurb: "Linux protocol type")
+    case .etype: .uint("sll.etype", "Protocol", at: 14, bytes: 2, base: .hex, blurb: "Ethernet protocol type", values: .ethertypes)
+    case .gretype: .uint("sll.gretype", "Protocol", at: 14, bytes: 2, base: .hex, blurb: "GRE protocol type")
+    case .ifindex: .loose("sll.ifindex", "Interface index", .uint(bytes: 4))
+    }
+  }
+
   /// `ARPHRD_IPGRE`: the link-layer address type of a GRE tunnel.
   static let arphrdIPGRE: UInt16 = 778
-  static let ifindex = FieldID(.sll, 11, "sll.ifindex")
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     if c.dissection.frame.linkType.rawValue == 276 { return try version2(&c) }

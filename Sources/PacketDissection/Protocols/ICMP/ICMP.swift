@@ -5,77 +5,56 @@ import PacketWire
 ///
 /// Error messages quote the IP header and the first bytes of the datagram
 /// that caused them; that quote is dissected as a nested IP layer.
-enum ICMP {
-  static let decl = ProtocolDecl(
-    .icmp, name: "icmp", label: "Internet Control Message Protocol", level: .transport,
-    fields: [
-      .uint("icmp.type", "Type", at: 0, bytes: 1),
-      .uint("icmp.code", "Code", at: 1, bytes: 1),
-      .uint("icmp.checksum", "Checksum", at: 2, bytes: 2, base: .hex),
-      .loose("icmp.checksum.status", "Checksum Status", .uint(bytes: 1), blurb: "0: bad, 1: good, 2: not verified"),
-      .loose("icmp.unused", "Unused", .bytes),
-      .loose("icmp.reserved", "Reserved", .bytes),
-      .loose("icmp.ident", "Identifier (BE)", .uint(bytes: 2), base: .decHex),
-      .loose("icmp.ident_le", "Identifier (LE)", .uint(bytes: 2), base: .decHex),
-      .loose("icmp.seq", "Sequence Number (BE)", .uint(bytes: 2), base: .decHex),
-      .loose("icmp.seq_le", "Sequence Number (LE)", .uint(bytes: 2), base: .decHex),
-      .loose("icmp.mtu", "MTU of next hop", .uint(bytes: 2)),
-      .loose("icmp.num_addrs", "Number of addresses", .uint(bytes: 1)),
-      .loose("icmp.addr_entry_size", "Address entry size", .uint(bytes: 1), blurb: "In 32-bit words"),
-      .loose("icmp.lifetime", "Lifetime", .uint(bytes: 2), blurb: "Seconds"),
-      .loose("icmp.pointer", "Pointer", .uint(bytes: 4), blurb: "Offset of the offending byte in the quoted datagram"),
-      .loose("icmp.router_address", "Router address", .ipv4),
-      .loose("icmp.pref_level", "Preference level", .int(bytes: 4)),
-      .loose("icmp.originate_timestamp", "Originate timestamp", .uint(bytes: 4), blurb: "Milliseconds since midnight UT"),
-      .loose("icmp.receive_timestamp", "Receive timestamp", .uint(bytes: 4), blurb: "Milliseconds since midnight UT"),
-      .loose("icmp.transmit_timestamp", "Transmit timestamp", .uint(bytes: 4), blurb: "Milliseconds since midnight UT"),
-      .loose("icmp.address_mask", "Address Mask", .ipv4),
-      .loose("icmp.redir_gw", "Gateway address", .ipv4),
-      .loose("icmp.ext.echo.seq", "Sequence Number", .uint(bytes: 1), base: .decHex),
-      .loose("icmp.ext.echo.req.res", "Reserved", .uint(bytes: 1), base: .hex, mask: 0xfe),
-      .loose("icmp.ext.echo.req.local", "Local bit", .boolean(bytes: 1), mask: 0x01),
-      .loose("icmp.ext.echo.rsp.state", "State", .uint(bytes: 1), mask: 0xe0),
-      .loose("icmp.ext.echo.rsp.res", "Reserved", .uint(bytes: 1), base: .hex, mask: 0x18),
-      .loose("icmp.ext.echo.rsp.active", "Active bit", .boolean(bytes: 1), mask: 0x04),
-      .loose("icmp.ext.echo.rsp.ipv4", "IPv4 bit", .boolean(bytes: 1), mask: 0x02),
-      .loose("icmp.ext.echo.rsp.ipv6", "IPv6 bit", .boolean(bytes: 1), mask: 0x01),
-      .loose("icmp.data_time", "Timestamp from icmp data", .absoluteTime, blurb: "A sender's clock found in the first 8 bytes of echo data"),
-      .loose("icmp.data_time_relative", "Timestamp from icmp data (relative)", .relativeTime, blurb: "Capture time minus the timestamp in the data"),
-    ],
-    bindings: [Binding(.ipProto, 1)], headerBits: 32, variablePart: "Message body")
+enum ICMP: UInt8, ProtocolModule {
+  case item, type, code, checksum, checksumStatus, unused, reserved, ident, identLE, seq, seqLE, mtu, numAddrs,
+    addrEntrySize, lifetime, pointer, routerAddress, prefLevel, originate, receive, transmit, addressMask,
+    redirectGateway, echoSeq, echoRequestReserved, echoLocal, echoState, echoReplyReserved, echoActive, echoIPv4,
+    echoIPv6, dataTime, dataTimeRelative
 
-  static let type = FieldID(.icmp, 1, "icmp.type")
-  static let code = FieldID(.icmp, 2, "icmp.code")
-  static let checksum = FieldID(.icmp, 3, "icmp.checksum")
-  static let checksumStatus = FieldID(.icmp, 4, "icmp.checksum.status")
-  static let unused = FieldID(.icmp, 5, "icmp.unused")
-  static let reserved = FieldID(.icmp, 6, "icmp.reserved")
-  static let ident = FieldID(.icmp, 7, "icmp.ident")
-  static let identLE = FieldID(.icmp, 8, "icmp.ident_le")
-  static let seq = FieldID(.icmp, 9, "icmp.seq")
-  static let seqLE = FieldID(.icmp, 10, "icmp.seq_le")
-  static let mtu = FieldID(.icmp, 11, "icmp.mtu")
-  static let numAddrs = FieldID(.icmp, 12, "icmp.num_addrs")
-  static let addrEntrySize = FieldID(.icmp, 13, "icmp.addr_entry_size")
-  static let lifetime = FieldID(.icmp, 14, "icmp.lifetime")
-  static let pointer = FieldID(.icmp, 15, "icmp.pointer")
-  static let routerAddress = FieldID(.icmp, 16, "icmp.router_address")
-  static let prefLevel = FieldID(.icmp, 17, "icmp.pref_level")
-  static let originate = FieldID(.icmp, 18, "icmp.originate_timestamp")
-  static let receive = FieldID(.icmp, 19, "icmp.receive_timestamp")
-  static let transmit = FieldID(.icmp, 20, "icmp.transmit_timestamp")
-  static let addressMask = FieldID(.icmp, 21, "icmp.address_mask")
-  static let redirectGateway = FieldID(.icmp, 22, "icmp.redir_gw")
-  static let echoSeq = FieldID(.icmp, 23, "icmp.ext.echo.seq")
-  static let echoRequestReserved = FieldID(.icmp, 24, "icmp.ext.echo.req.res")
-  static let echoLocal = FieldID(.icmp, 25, "icmp.ext.echo.req.local")
-  static let echoState = FieldID(.icmp, 26, "icmp.ext.echo.rsp.state")
-  static let echoReplyReserved = FieldID(.icmp, 27, "icmp.ext.echo.rsp.res")
-  static let echoActive = FieldID(.icmp, 28, "icmp.ext.echo.rsp.active")
-  static let echoIPv4 = FieldID(.icmp, 29, "icmp.ext.echo.rsp.ipv4")
-  static let echoIPv6 = FieldID(.icmp, 30, "icmp.ext.echo.rsp.ipv6")
-  static let dataTime = FieldID(.icmp, 31, "icmp.data_time")
-  static let dataTimeRelative = FieldID(.icmp, 32, "icmp.data_time_relative")
+  static var protocolID: ProtocolID { .icmp }
+  static var level: LayerLevel { .transport }
+  static let bindings: [Binding] = [Binding(.ipProto, 1)]
+  static let headerBits = 32
+  static let variablePart: String? = "Message body"
+
+  var declaration: FieldDecl {
+    switch self {
+    case .item: .protocolItem("icmp", "Internet Control Message Protocol")
+    case .type: .uint("icmp.type", "Type", at: 0, bytes: 1, values: .icmpTypes, kernel: .fixed(after: 4))
+    // A code means something only under its type: ICMPNames.code(type:code:).
+    case .code: .uint("icmp.code", "Code", at: 1, bytes: 1, kernel: .fixed(after: 4))
+    case .checksum: .uint("icmp.checksum", "Checksum", at: 2, bytes: 2, base: .hex, kernel: .fixed(after: 4))
+    case .checksumStatus: .loose("icmp.checksum.status", "Checksum Status", .uint(bytes: 1), blurb: "0: bad, 1: good, 2: not verified")
+    case .unused: .loose("icmp.unused", "Unused", .bytes)
+    case .reserved: .loose("icmp.reserved", "Reserved", .bytes)
+    case .ident: .loose("icmp.ident", "Identifier (BE)", .uint(bytes: 2), base: .decHex)
+    case .identLE: .loose("icmp.ident_le", "Identifier (LE)", .uint(bytes: 2), base: .decHex)
+    case .seq: .loose("icmp.seq", "Sequence Number (BE)", .uint(bytes: 2), base: .decHex)
+    case .seqLE: .loose("icmp.seq_le", "Sequence Number (LE)", .uint(bytes: 2), base: .decHex)
+    case .mtu: .loose("icmp.mtu", "MTU of next hop", .uint(bytes: 2))
+    case .numAddrs: .loose("icmp.num_addrs", "Number of addresses", .uint(bytes: 1))
+    case .addrEntrySize: .loose("icmp.addr_entry_size", "Address entry size", .uint(bytes: 1), blurb: "In 32-bit words")
+    case .lifetime: .loose("icmp.lifetime", "Lifetime", .uint(bytes: 2), blurb: "Seconds")
+    case .pointer: .loose("icmp.pointer", "Pointer", .uint(bytes: 4), blurb: "Offset of the offending byte in the quoted datagram")
+    case .routerAddress: .loose("icmp.router_address", "Router address", .ipv4)
+    case .prefLevel: .loose("icmp.pref_level", "Preference level", .int(bytes: 4))
+    case .originate: .loose("icmp.originate_timestamp", "Originate timestamp", .uint(bytes: 4), blurb: "Milliseconds since midnight UT")
+    case .receive: .loose("icmp.receive_timestamp", "Receive timestamp", .uint(bytes: 4), blurb: "Milliseconds since midnight UT")
+    case .transmit: .loose("icmp.transmit_timestamp", "Transmit timestamp", .uint(bytes: 4), blurb: "Milliseconds since midnight UT")
+    case .addressMask: .loose("icmp.address_mask", "Address Mask", .ipv4)
+    case .redirectGateway: .loose("icmp.redir_gw", "Gateway address", .ipv4)
+    case .echoSeq: .loose("icmp.ext.echo.seq", "Sequence Number", .uint(bytes: 1), base: .decHex)
+    case .echoRequestReserved: .loose("icmp.ext.echo.req.res", "Reserved", .uint(bytes: 1), base: .hex, mask: 0xfe)
+    case .echoLocal: .loose("icmp.ext.echo.req.local", "Local bit", .boolean(bytes: 1), mask: 0x01)
+    case .echoState: .loose("icmp.ext.echo.rsp.state", "State", .uint(bytes: 1), mask: 0xe0)
+    case .echoReplyReserved: .loose("icmp.ext.echo.rsp.res", "Reserved", .uint(bytes: 1), base: .hex, mask: 0x18)
+    case .echoActive: .loose("icmp.ext.echo.rsp.active", "Active bit", .boolean(bytes: 1), mask: 0x04)
+    case .echoIPv4: .loose("icmp.ext.echo.rsp.ipv4", "IPv4 bit", .boolean(bytes: 1), mask: 0x02)
+    case .echoIPv6: .loose("icmp.ext.echo.rsp.ipv6", "IPv6 bit", .boolean(bytes: 1), mask: 0x01)
+    case .dataTime: .loose("icmp.data_time", "Timestamp from icmp data", .absoluteTime, blurb: "A sender's clock found in the first 8 bytes of echo data")
+    case .dataTimeRelative: .loose("icmp.data_time_relative", "Timestamp from icmp data (relative)", .relativeTime, blurb: "Capture time minus the timestamp in the data")
+    }
+  }
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     // Wireshark reads the whole 4-byte header before showing any of it.

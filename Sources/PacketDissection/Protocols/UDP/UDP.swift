@@ -1,0 +1,59 @@
+/// User Datagram Protocol (RFC 768).
+enum UDP: UInt8, ProtocolModule {
+  case item, srcport, dstport, port, length, checksum, checksumStatus, stream, timeRelative, timeDelta, payload
+
+  static var protocolID: ProtocolID { .udp }
+  static var level: LayerLevel { .transport }
+  static let bindings: [Binding] = [Binding(.ipProto, 17)]
+  static let headerBits = 64
+  static let variablePart: String? = "Data"
+
+  var declaration: FieldDecl {
+    switch self {
+    case .item: .protocolItem("udp", "User Datagram Protocol")
+    case .srcport: .uint("udp.srcport", "Source Port", at: 0, bytes: 2, aliases: ["udp.sport"], kernel: .fixed(after: 2))
+    case .dstport: .uint("udp.dstport", "Destination Port", at: 2, bytes: 2, aliases: ["udp.dport"], kernel: .fixed(after: 4))
+    case .port: .loose("udp.port", "Source or Destination Port", .uint(bytes: 2), kernel: .copies(of: [(UDP.srcport, after: 4), (UDP.dstport, after: 4)]))
+    case .length: .uint("udp.length", "Length", at: 4, bytes: 2, blurb: "Length in octets including this header and the data", kernel: .fixed(after: 6))
+    case .checksum: .uint("udp.checksum", "Checksum", at: 6, bytes: 2, base: .hex)
+    case .checksumStatus: .loose("udp.checksum.status", "Checksum Status", .uint(bytes: 1), blurb: "2: not verified, 3: not present")
+    case .stream: .loose("udp.stream", "Stream index", .uint(bytes: 4))
+    case .timeRelative: .loose("udp.time_relative", "Time since first frame", .relativeTime)
+    case .timeDelta: .loose("udp.time_delta", "Time since previous frame", .relativeTime)
+    case .payload: .loose("udp.payload", "Payload", .bytes)
+    }
+  }
+
+  /// Fields whose values come from following the conversation.
+  static let stateful = [stream, timeRelative, timeDelta].map(\.fieldID)
+
+  static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
+    let source = try c.fixed(srcport)
+    let destination = try c.fixed(dstport)
+    try c.add(port, at: 0, 2, value: source, flags: .hidden)
+    try c.add(port, at: 2, 2, value: destination, flags: .hidden)
+    let declared = Int(try c.fixed(length))
+    guard declared >= 8 else { throw .malformed }
+    // A length beyond the datagram (a first fragment) leaves the layer as it is.
+    c.limit(to: declared)
+    let sum = try c.fixed(checksum)
+    c.generated(checksumStatus, value: sum == 0 ? 3 : 2)
+    if c.state.tracksConversations {
+      // A datagram quoted in an ICMP error belongs to its conversation but
+      // does not move the conversation's clock; Wireshark shows no stream
+      // times for a datagram without payload either.
+      let quoted = c.depth > 0 || declared == 8
+      let facts = c.state.trackUDP(
+        source: UInt16(source), destination: UInt16(destination),
+        time: quoted ? nil : c.dissection.frame.time)
+      c.generated(stream, value: UInt64(facts.stream))
+      if !quoted {
+        c.generated(timeRelative, value: UInt64(bitPattern: facts.sinceFirst))
+        c.generated(timeDelta, value: UInt64(bitPattern: facts.sincePrevious))
+      }
+    }
+    guard c.length > 8 else { return .stop }
+    if c.wants(payload) { try c.add(payload, at: 8, c.capturedLength - 8) }
+    return .ports(.udpPort, UInt32(source), UInt32(destination), at: c.start + 8, end: c.end)
+  }
+}
