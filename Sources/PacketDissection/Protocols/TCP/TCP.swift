@@ -129,7 +129,7 @@ enum TCP: UInt8, ProtocolModule {
     guard headerLength >= 20 else { throw .malformed }
     try c.fixed(flags)
     // The bits were read above (no check can fail): skip them unless wanted.
-    if flagBits.contains(where: c.wants) || c.wants(ace) {
+    if flagBits.contains(where: { c.wants($0) }) || c.wants(ace) {
       if carriesACE {
         // After an AccECN handshake, AE, CWR and ECE (bits 1-3) read as one counter.
         try c.fixed(flagBits[0], depth: 2)
