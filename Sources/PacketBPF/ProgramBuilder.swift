@@ -76,16 +76,16 @@ struct ProgramBuilder {
       "the filter is too long for a classic BPF program (\(BPF.maximumInstructions) instructions)", at: location)
     guard check.tests <= BPF.maximumInstructions else { throw tooLong }
     let onlyFrame = layers.isSubset(of: [.frame])
-    switch linkType.rawValue {
+    switch linkType {
     case _ where onlyFrame: leaf(Shape())
-    case 1: ethernet()
-    case 101: rawIP()
-    case 228 where network: ipv4(Shape(), at: 0)
-    case 229 where network: ipv6(Shape(), at: 0)
-    case 228, 229: leaf(Shape())
-    case 113: sll(headerLength: 16, protocolAt: 14)
-    case 276: sll(headerLength: 20, protocolAt: 0)
-    case 0, 108: loopback(hostOrder: linkType.rawValue == 0)
+    case .ethernet: ethernet()
+    case .raw: rawIP()
+    case .ipv4 where network: ipv4(Shape(), at: 0)
+    case .ipv6 where network: ipv6(Shape(), at: 0)
+    case .ipv4, .ipv6: leaf(Shape())
+    case .linuxSLL: sll(headerLength: 16, protocolAt: 14)
+    case .linuxSLL2: sll(headerLength: 20, protocolAt: 0)
+    case .null, .loop: loopback(hostOrder: linkType == .null)
     default: throw BPFUnsupported("link type \(linkType.rawValue) has no BPF translation", at: location)
     }
     guard leaves.reduce(0, { $0 + $1.0.tests }) <= BPF.maximumInstructions else { throw tooLong }
