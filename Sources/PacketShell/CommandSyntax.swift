@@ -15,7 +15,7 @@ extension Parser {
   }
 
   /// The protocol name after `layout` or `fields`, and where it was written.
-  mutating func protocolName(after command: String) throws(LanguageError) -> (String, SourceLocation) {
+  mutating func protocolName(after command: String) throws(LanguageError) -> (name: String, location: SourceLocation) {
     let token = advance()
     guard case .word(let word) = token.kind else {
       throw LanguageError(.syntax, "\(command) needs a protocol name (`protocols` lists them)", at: token.location)

@@ -27,21 +27,31 @@ extension ShellCommand {
         return (try parser.expressionList(), try parser.whereClause())
       },
       check: { written, checker throws(LanguageError) in
-        (try written.by.map { exprs throws(LanguageError) in try checker.fields(exprs) }, try checker.filter(written.filter))
+        (
+          by: try written.by.map { exprs throws(LanguageError) in try checker.fields(exprs) },
+          filter: try checker.filter(written.filter)
+        )
       },
       run: { session, checked in
-        checked.0.map { session.countBy($0, checked.1) } ?? session.count(checked.1)
+        checked.by.map { session.countBy($0, checked.filter) } ?? session.count(checked.filter)
       }),
     ShellCommand(
-      "print", help: "print F[, F…] [where EXPR]   one line per packet, values tab-separated, occurrences joined by ','\n",
-      syntax: { parser throws(LanguageError) in (try parser.expressionList(), try parser.whereClause()) },
-      check: { written, checker throws(LanguageError) in (try checker.fields(written.0), try checker.filter(written.1)) },
-      run: { session, checked in session.printFields(checked.0, checked.1) }),
+      "print",
+      help: "print F[, F…] [where EXPR]   one line per packet, values tab-separated, occurrences joined by ','\n",
+      syntax: { parser throws(LanguageError) in
+        (fields: try parser.expressionList(), filter: try parser.whereClause())
+      },
+      check: { written, checker throws(LanguageError) in
+        (fields: try checker.fields(written.fields), filter: try checker.filter(written.filter))
+      },
+      run: { session, checked in session.printFields(checked.fields, checked.filter) }),
     ShellCommand(
       "list", help: "list [RANGE] [where EXPR]    one summary line per packet\n",
-      syntax: { parser throws(LanguageError) in (parser.packetRange(), try parser.whereClause()) },
-      check: { written, checker throws(LanguageError) in (written.0, try checker.filter(written.1)) },
-      run: { session, checked in session.list(checked.0, checked.1) }),
+      syntax: { parser throws(LanguageError) in (range: parser.packetRange(), filter: try parser.whereClause()) },
+      check: { written, checker throws(LanguageError) in
+        (range: written.range, filter: try checker.filter(written.filter))
+      },
+      run: { session, checked in session.list(checked.range, checked.filter) }),
     ShellCommand(
       "show", help: "show [RANGE]         the full dissector tree, with byte ranges\n",
       syntax: { parser in parser.packetRange() },
@@ -49,24 +59,26 @@ extension ShellCommand {
       run: { session, range in session.show(range) }),
     ShellCommand(
       "hexdump", help: "hexdump [RANGE] [FIELD]      bytes in hex and ASCII; FIELD's bytes marked\n",
-      syntax: { parser throws(LanguageError) in (parser.packetRange(), try parser.optionalExpression()) },
+      syntax: { parser throws(LanguageError) in (range: parser.packetRange(), field: try parser.optionalExpression()) },
       check: { written, checker throws(LanguageError) in
-        (written.0, try written.1.map { expr throws(LanguageError) in try checker.field(expr) })
+        (range: written.range, field: try written.field.map { expr throws(LanguageError) in try checker.field(expr) })
       },
-      run: { session, checked in session.hexdump(checked.0, mark: checked.1) }),
+      run: { session, checked in session.hexdump(checked.range, mark: checked.field) }),
     ShellCommand(
       "layout",
       help: "layout PROTO [RANGE]         the header as the RFCs draw it; with RANGE, each packet's values in it\n",
-      syntax: { parser throws(LanguageError) in (try parser.protocolName(after: "layout"), parser.packetRange()) },
-      check: { written, checker throws(LanguageError) in
-        (try checker.protocolID(written.0.0, at: written.0.1), written.1)
+      syntax: { parser throws(LanguageError) in
+        (proto: try parser.protocolName(after: "layout"), range: parser.packetRange())
       },
-      run: { session, checked in session.layout(checked.0, checked.1) }),
+      check: { written, checker throws(LanguageError) in
+        (proto: try checker.protocolID(written.proto.name, at: written.proto.location), range: written.range)
+      },
+      run: { session, checked in session.layout(checked.proto, checked.range) }),
     ShellCommand(
       "fields",
       help: "fields PROTO         the protocol's fields: filter name, label, type, bit offset and width, base\n",
       syntax: { parser throws(LanguageError) in try parser.protocolName(after: "fields") },
-      check: { written, checker throws(LanguageError) in try checker.protocolID(written.0, at: written.1) },
+      check: { proto, checker throws(LanguageError) in try checker.protocolID(proto.name, at: proto.location) },
       run: { session, proto in session.fields(proto) }),
     ShellCommand(
       "protocols",
@@ -77,9 +89,13 @@ extension ShellCommand {
     ShellCommand(
       "save", help: "save PATH [where EXPR]       write the view (pcapng for .pcapng, else pcap), atomically\n",
       completion: .fileNames,
-      syntax: { parser throws(LanguageError) in (try parser.path(after: "save"), try parser.whereClause()) },
-      check: { written, checker throws(LanguageError) in (written.0, try checker.filter(written.1)) },
-      run: { session, checked in session.save(checked.0, checked.1) }),
+      syntax: { parser throws(LanguageError) in
+        (path: try parser.path(after: "save"), filter: try parser.whereClause())
+      },
+      check: { written, checker throws(LanguageError) in
+        (path: written.path, filter: try checker.filter(written.filter))
+      },
+      run: { session, checked in session.save(checked.path, checked.filter) }),
     ShellCommand(
       "let",
       help: """
