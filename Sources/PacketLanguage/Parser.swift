@@ -1,4 +1,8 @@
-/// Parses scripts into statements and filters into expressions.
+/// Parses filter expressions, and splits scripts into statements.
+///
+/// The shell reads each statement's command and arguments itself (its
+/// command table), through this parser's cursor: `peek`, `advance`,
+/// `expression()`.
 ///
 /// Precedence, loosest first, as in Wireshark: `||`, `^^`, `&&`, `!`,
 /// comparisons (`==`, `contains`, `in`, ...), `&`, `+ -`, `* / %`, unary
@@ -25,13 +29,19 @@ public struct Parser {
   }
 
   /// Parses a whole script: statements separated by newlines or `;`.
-  public static func script(_ source: String) throws(LanguageError) -> [Statement] {
+  /// `statement` reads one statement from its first token (the parser
+  /// stands on it) and must leave the parser at the statement's end;
+  /// anything left before the separator is an error.
+  public static func script<Statement>(
+    _ source: String, statement: (inout Parser) throws(LanguageError) -> Statement
+  ) throws(LanguageError) -> [Statement] {
     var parser = try Parser(source)
     var statements: [Statement] = []
     while true {
       while parser.peek.kind == .separator { parser.position += 1 }
       if parser.peek.kind == .end { return statements }
-      statements.append(try parser.statement())
+      statements.append(try statement(&parser))
+      try parser.expectEndOfStatement()
     }
   }
 
@@ -41,205 +51,6 @@ public struct Parser {
     let expr = try parser.expression()
     try parser.expectEndOfStatement()
     return expr
-  }
-
-  // MARK: Statements
-
-  private mutating func statement() throws(LanguageError) -> Statement {
-    let first = advance()
-    guard case .word(let name) = first.kind else {
-      throw LanguageError(.syntax, "expected a command, found \(describe(first))", at: first.location)
-    }
-    let command: Command
-    switch name {
-    case "load":
-      command = .load(path: try path(after: "load"))
-    case "filter":
-      command = .filter(atStatementEnd ? nil : try expression())
-    case "count":
-      if isWord("by") {
-        position += 1
-        let fields = try list()
-        command = .countBy(fields: fields, where: try whereClause())
-      } else {
-        command = .count(atStatementEnd ? nil : try expression())
-      }
-    case "print":
-      let fields = try list()
-      command = .print(fields: fields, where: try whereClause())
-    case "list":
-      let range = try packetRange()
-      command = .list(range, where: try whereClause())
-    case "show":
-      command = .show(try packetRange())
-    case "hexdump":
-      let range = try packetRange()
-      command = .hexdump(range, field: atStatementEnd ? nil : try expression())
-    case "layout":
-      let (proto, location) = try protocolName(after: name)
-      command = .layout(protocol: proto, at: location, packets: try packetRange())
-    case "fields":
-      let (proto, location) = try protocolName(after: name)
-      command = .fields(protocol: proto, at: location)
-    case "protocols":
-      command = .protocols
-    case "save":
-      let target = try path(after: "save")
-      command = .save(path: target, where: try whereClause())
-    case "let":
-      let nameToken = advance()
-      guard case .word(let variable) = nameToken.kind, variable.first?.isLetter == true,
-        !variable.contains(".")
-      else {
-        throw LanguageError(.syntax, "let needs a name (letters, digits, _)", at: nameToken.location)
-      }
-      guard peek.kind == .op("=") else {
-        throw LanguageError(.syntax, "expected '=' after let \(variable)", at: peek.location)
-      }
-      position += 1
-      command = .letBinding(name: variable, value: try expression())
-    case "help":
-      var topic: String?
-      if case .word(let t) = peek.kind {
-        topic = t
-        position += 1
-      }
-      command = .help(topic: topic)
-    case "quit", "exit":
-      command = .quit
-    case "interfaces":
-      command = .interfaces
-    case "capture":
-      command = .capture(try capture())
-    default:
-      throw LanguageError(
-        .unknownCommand, "unknown command '\(name)'", at: first.location,
-        suggestion: Suggestions.closest(to: name, in: Parser.commands))
-    }
-    try expectEndOfStatement()
-    return Statement(command: command, location: first.location)
-  }
-
-  public static let commands = [
-    "load", "filter", "count", "print", "list", "show", "hexdump", "save", "let", "help", "quit", "exit",
-    "layout", "fields", "protocols",
-    "interfaces", "capture",
-  ]
-
-  static let captureClauses = ["count", "for", "where", "quiet", "promisc", "explain"]
-
-  /// The interface, then `count N`, `for SECONDS`, `where EXPR`, `quiet`,
-  /// `promisc`, `explain` in any order.
-  private mutating func capture() throws(LanguageError) -> CaptureCommand {
-    let name = advance()
-    var command: CaptureCommand
-    switch name.kind {
-    case .word(let word) where !Parser.captureClauses.contains(word):
-      command = CaptureCommand(interface: word, location: name.location)
-    case .string(let bytes):
-      command = CaptureCommand(interface: String(decoding: bytes, as: UTF8.self), location: name.location)
-    default:
-      throw LanguageError(.syntax, "capture needs an interface name (or any)", at: name.location)
-    }
-    while !atStatementEnd {
-      let clause = advance()
-      guard case .word(let word) = clause.kind else {
-        throw LanguageError(.syntax, "unexpected \(describe(clause))", at: clause.location)
-      }
-      switch word {
-      case "count":
-        let token = advance()
-        guard case .word(let text) = token.kind, let n = Int(text), n > 0 else {
-          throw LanguageError(.syntax, "count needs a number of packets", at: token.location)
-        }
-        command.count = n
-      case "for":
-        let token = advance()
-        guard case .word(let text) = token.kind, let seconds = Parser.seconds(text) else {
-          throw LanguageError(.syntax, "for needs a duration: seconds (2.5) or 500ms, 10s, 5m, 1h", at: token.location)
-        }
-        command.seconds = seconds
-      case "where": command.filter = try expression()
-      case "quiet": command.quiet = true
-      case "promisc": command.promiscuous = true
-      case "explain": command.explain = true
-      default:
-        throw LanguageError(
-          .syntax, "unexpected '\(word)'; capture takes count N, for SECONDS, where EXPR, quiet, promisc, explain",
-          at: clause.location, suggestion: Suggestions.closest(to: word, in: Parser.captureClauses))
-      }
-    }
-    return command
-  }
-
-  /// `2.5` (seconds) or a number with a unit: `500ms`, `10s`, `5m`, `1h`;
-  /// nil unless positive and finite.
-  static func seconds(_ text: String) -> Double? {
-    let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
-    var number = Substring(text)
-    var scale = 1.0
-    if let (suffix, factor) = units.first(where: { text.hasSuffix($0.0) }) {
-      number = number.dropLast(suffix.count)
-      scale = factor
-    }
-    guard let value = Double(number), value.isFinite, value > 0 else { return nil }
-    return value * scale
-  }
-
-  private mutating func path(after command: String) throws(LanguageError) -> String {
-    let token = advance()
-    switch token.kind {
-    case .string(let bytes): return String(decoding: bytes, as: UTF8.self)
-    case .word(let word): return word
-    default:
-      throw LanguageError(.syntax, "\(command) needs a file path", at: token.location)
-    }
-  }
-
-  /// The protocol name after `layout` or `fields`, and where it was written.
-  private mutating func protocolName(after command: String) throws(LanguageError) -> (String, SourceLocation) {
-    let token = advance()
-    guard case .word(let word) = token.kind else {
-      throw LanguageError(.syntax, "\(command) needs a protocol name (`protocols` lists them)", at: token.location)
-    }
-    return (word, token.location)
-  }
-
-  private mutating func list() throws(LanguageError) -> [Expr] {
-    var items = [try expression()]
-    while peek.kind == .op(",") {
-      position += 1
-      items.append(try expression())
-    }
-    return items
-  }
-
-  private mutating func whereClause() throws(LanguageError) -> Expr? {
-    guard isWord("where") else { return nil }
-    position += 1
-    return try expression()
-  }
-
-  /// `5`, `10-20`, `1,3,7-9`; nil when the next token is not a range.
-  private mutating func packetRange() throws(LanguageError) -> PacketRange? {
-    var spans: [ClosedRange<Int>] = []
-    while case .word(let text) = peek.kind, let span = Parser.span(text) {
-      spans.append(span)
-      position += 1
-      guard peek.kind == .op(","), position + 1 < tokens.count,
-        case .word(let nextText) = tokens[position + 1].kind, Parser.span(nextText) != nil
-      else { break }
-      position += 1
-    }
-    return spans.isEmpty ? nil : PacketRange(spans: spans)
-  }
-
-  static func span(_ text: String) -> ClosedRange<Int>? {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count <= 2, let low = Int(parts[0]), low >= 1 else { return nil }
-    guard parts.count == 2 else { return low...low }
-    guard let high = Int(parts[1]), high >= low else { return nil }
-    return low...high
   }
 
   // MARK: Expressions
@@ -469,17 +280,22 @@ public struct Parser {
     }
   }
 
-  private var peek: Token { tokens[min(position, tokens.count - 1)] }
+  /// The next token (the end, once there are no more).
+  public var peek: Token { tokens[min(position, tokens.count - 1)] }
 
-  private mutating func advance() -> Token {
+  /// The token after the next one.
+  public var peekSecond: Token { tokens[min(position + 1, tokens.count - 1)] }
+
+  /// Takes the next token (the end stays the end).
+  public mutating func advance() -> Token {
     let token = peek
     if position < tokens.count - 1 { position += 1 }
     return token
   }
 
-  private var atStatementEnd: Bool { peek.kind == .separator || peek.kind == .end }
+  public var atStatementEnd: Bool { peek.kind == .separator || peek.kind == .end }
 
-  private func isWord(_ word: String) -> Bool { peek.kind == .word(word) }
+  public func isWord(_ word: String) -> Bool { peek.kind == .word(word) }
 
   private mutating func eat(op: String, word: String) -> Bool {
     if peek.kind == .op(op) || peek.kind == .word(word) {
@@ -489,13 +305,14 @@ public struct Parser {
     return false
   }
 
-  private mutating func expectEndOfStatement() throws(LanguageError) {
+  public mutating func expectEndOfStatement() throws(LanguageError) {
     guard atStatementEnd else {
       throw LanguageError(.syntax, "unexpected \(describe(peek))", at: peek.location)
     }
   }
 
-  private func describe(_ token: Token) -> String {
+  /// A token as error messages name it: `'udp'`, `a string`.
+  public func describe(_ token: Token) -> String {
     switch token.kind {
     case .word(let w): "'\(w)'"
     case .string: "a string"

@@ -3,7 +3,6 @@
 #endif
 @preconcurrency import CReadline
 import PacketDissection
-import PacketLanguage
 import Synchronization
 
 /// The interactive shell: GNU readline with history kept in
@@ -86,7 +85,8 @@ private func onInterrupt(_: Int32) {
 }
 
 /// Tab completion candidates, chosen by where the cursor is: commands at
-/// the start of a statement, file names after `load` and `save`, field
+/// the start of a statement, then what the command's table entry offers
+/// (`ShellCommand.completion`): file names after `load` and `save`, field
 /// names, `let` names and keywords elsewhere.
 enum Completion {
   nonisolated(unsafe) static var session: Session?
@@ -99,9 +99,9 @@ enum Completion {
     let statement = before.split(separator: ";", omittingEmptySubsequences: false).last ?? ""
     let words = statement.split(whereSeparator: { $0 == " " || $0 == "\t" })
     guard let command = words.first.map(String.init) else {
-      return Parser.commands.filter { $0.hasPrefix(prefix) }
+      return ShellCommand.names.filter { $0.hasPrefix(prefix) }
     }
-    if command == "load" || command == "save" { return nil }
+    if ShellCommand.named(command)?.completion == .fileNames { return nil }
     let pool =
       Array(Registry.fieldsByName.keys) + (session?.bindingNames ?? [])
       + ["where", "by", "and", "or", "not", "contains", "matches", "in"]

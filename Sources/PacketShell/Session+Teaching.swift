@@ -33,13 +33,3 @@ extension Session {
     return .ok
   }
 }
-
-extension ScriptChecker {
-  /// The protocol called `name` (its filter name: `ip`, `ipv6.fraghdr`).
-  func protocolID(_ name: String, at location: SourceLocation) throws(LanguageError) -> ProtocolID {
-    if let proto = Registry.protocols.first(where: { $0.name == name }) { return proto.id }
-    throw LanguageError(
-      .unknownName, "unknown protocol '\(name)' (`protocols` lists them)", at: location,
-      suggestion: Suggestions.closest(to: name, in: Registry.protocols.map(\.name)))
-  }
-}

@@ -53,20 +53,31 @@ public final class Session {
   /// `file` names the source in error messages.
   public func run(_ source: String, file: String) -> Outcome {
     var trial = checker
-    let actions: [(Action, SourceLocation)]
+    let actions: [Action]
     do { actions = try trial.check(source) } catch {
       err.line(error.rendered(file: file, source: source))
       err.flush()
       return .scriptError
     }
     checker = trial
+    return perform(actions)
+  }
+
+  /// Loads the capture at `path`, as `load` does (for `pktsh -r`).
+  public func load(capture path: String) -> Outcome {
+    perform([{ $0.load(path) }])
+  }
+
+  /// Runs checked statements in order, until one fails, a signal stops
+  /// them or output fails.
+  private func perform(_ actions: [Action]) -> Outcome {
     defer { err.flush() }
     out.clearFailure()
     laterFailure = false
     var outcome = Outcome.ok
-    for (action, _) in actions {
+    for action in actions {
       if let stopped = stoppedBySignal() { return stopped }
-      outcome = perform(action)
+      outcome = action(self)
       reportCaptureProblem()
       if let stopped = stoppedBySignal() { return stopped }
       // A reader gone away stops what prints (by SIGPIPE, or at EPIPE when
@@ -111,31 +122,16 @@ public final class Session {
     return .runtimeFailure
   }
 
-  private func perform(_ action: Action) -> Outcome {
-    switch action {
-    case .load(let path): return load(path)
-    case .filter(let f):
-      view = f
-      viewText = f == nil ? nil : "filtered"
-      return .ok
-    case .count(let f): return count(f)
-    case .countBy(let fields, let f): return countBy(fields, f)
-    case .print(let fields, let f): return printFields(fields, f)
-    case .list(let range, let f): return list(range, f)
-    case .show(let range): return show(range)
-    case .hexdump(let range, let mark): return hexdump(range, mark: mark)
-    case .layout(let proto, let range): return layout(proto, range)
-    case .fields(let proto): return fields(proto)
-    case .protocols: return protocols()
-    case .save(let path, let f): return save(path, f)
-    case .none: return .ok
-    case .help(let topic):
-      out.write(Help.text(topic))
-      return .ok
-    case .quit: return .quit
-    case .interfaces: return interfaces()
-    case .capture(let request): return capture(request)
-    }
+  /// `filter`: later commands see only the packets `filter` passes (all, when nil).
+  func narrow(to filter: CompiledFilter?) -> Outcome {
+    view = filter
+    viewText = filter == nil ? nil : "filtered"
+    return .ok
+  }
+
+  func help(_ topic: String?) -> Outcome {
+    out.write(Help.text(topic))
+    return .ok
   }
 
   /// Makes `file` the current packets, with no view filter.

@@ -54,7 +54,7 @@ struct PktshCommand: ParsableCommand {
       output: OutputSink(descriptor: 1, closedAtStart: Self.closedAtStart.contains(1)),
       errors: OutputSink(descriptor: 2, closedAtStart: Self.closedAtStart.contains(2)))
     if let readFile {
-      let outcome = session.run("load \"\(readFile.replacingQuotes())\"", file: "-r")
+      let outcome = session.load(capture: readFile)
       if outcome != .ok { throw ExitCode(exitStatus(outcome)) }
     }
     if file == nil && commands == nil && isatty(0) == 1 {
@@ -105,18 +105,6 @@ struct PktshCommand: ParsableCommand {
       printError("pktsh: cannot read script '\(path ?? "<stdin>")': " + String(cString: strerror(code)))
       throw ExitCode(1)
     }
-  }
-}
-
-extension String {
-  /// Escapes double quotes and backslashes for a quoted script string.
-  func replacingQuotes() -> String {
-    var out = ""
-    for c in self {
-      if c == "\"" || c == "\\" { out.append("\\") }
-      out.append(c)
-    }
-    return out
   }
 }
 

@@ -58,41 +58,6 @@ import Testing
     }
   }
 
-  @Test func splitsStatementsOnNewlinesAndSemicolonsButNotInsideStrings() throws {
-    let script = """
-      load "a;b.pcap"   # a comment; not a statement
-      filter tcp; count
-      print ip.src, tcp.dstport where tcp.flags.syn == 1
-      count by ip.src, ip.dst where ip
-      list 1,3,7-9 where udp
-      show 5
-      hexdump 3 tcp.flags
-      save "out.pcapng" where dns
-      let web = tcp.port in {80, 443}
-      help filters; quit
-      """
-    let commands = try Parser.script(script).map(\.command)
-    #expect(commands.count == 12)
-    #expect(commands[0] == .load(path: "a;b.pcap"))
-    guard case .list(let range, let filter) = commands[5] else { Issue.record("not a list"); return }
-    #expect(range == PacketRange(spans: [1...1, 3...3, 7...9]))
-    #expect(filter != nil)
-    guard case .hexdump(let r, let field) = commands[7] else { Issue.record("not a hexdump"); return }
-    #expect(r == PacketRange(spans: [3...3]))
-    #expect(field.map(render) == "tcp.flags")
-    #expect(commands.last == .quit)
-  }
-
-  @Test func suggestsTheCommandMeant() {
-    do {
-      _ = try Parser.script("cuont tcp")
-      Issue.record("no error")
-    } catch {
-      #expect(error.kind == .unknownCommand)
-      #expect(error.suggestion == "count")
-    }
-  }
-
   @Test func rendersErrorsWithACaretUnderTheMistake() {
     let source = "count\nprint tcp.dstprt"
     let error = LanguageError(

@@ -104,6 +104,17 @@ struct CommandLineTests {
     #expect(run.stderr.contains("no/such/capture.pcap"))
   }
 
+  /// `-r` opens the file it is given as it is named: quotes, backslashes
+  /// and a newline are part of the name, not script text.
+  @Test func readOptionTakesTheNameAsItIs() throws {
+    let scratch = try TemporaryDirectory()
+    let name = scratch.file("a \"b\\c;\nd.pcap")
+    try FileManager.default.copyItem(atPath: Self.sample, toPath: name)
+    let run = try runPktsh(["-r", name, "-c", "count"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout == "30\n")
+  }
+
   @Test func failedLoadStopsTheScriptAfterWhatRan() throws {
     let run = try runPktsh(["-r", Self.sample, "-c", "count; load missing.pcap; count"])
     #expect(run.status == 1)

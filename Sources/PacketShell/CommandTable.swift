@@ -1,0 +1,176 @@
+import PacketLanguage
+
+extension ShellCommand {
+  /// Every command, in the order `help` lists them.
+  static let all: [ShellCommand] = [
+    ShellCommand(
+      "load", help: "load PATH            read a pcap or pcapng file (chosen by content); replaces the packets\n",
+      completion: .fileNames,
+      syntax: { parser throws(LanguageError) in try parser.path(after: "load") },
+      check: { path, _ in path },
+      run: { session, path in session.load(path) }),
+    ShellCommand(
+      "filter", help: "filter EXPR          narrow the view that later commands see; `filter` alone clears it\n",
+      syntax: { parser throws(LanguageError) in try parser.optionalExpression() },
+      check: { expr, checker throws(LanguageError) in try checker.filter(expr) },
+      run: { session, filter in session.narrow(to: filter) }),
+    ShellCommand(
+      "count",
+      help: """
+        count [EXPR]         number of packets in view (that match EXPR)
+        count by F[, F…] [where EXPR]   one line per distinct value, most frequent first
+
+        """,
+      syntax: { parser throws(LanguageError) -> (by: [Expr]?, filter: Expr?) in
+        guard parser.isWord("by") else { return (nil, try parser.optionalExpression()) }
+        _ = parser.advance()
+        return (try parser.expressionList(), try parser.whereClause())
+      },
+      check: { written, checker throws(LanguageError) in
+        (
+          by: try written.by.map { exprs throws(LanguageError) in try checker.fields(exprs) },
+          filter: try checker.filter(written.filter)
+        )
+      },
+      run: { session, checked in
+        checked.by.map { session.countBy($0, checked.filter) } ?? session.count(checked.filter)
+      }),
+    ShellCommand(
+      "print",
+      help: "print F[, F…] [where EXPR]   one line per packet, values tab-separated, occurrences joined by ','\n",
+      syntax: { parser throws(LanguageError) in
+        (fields: try parser.expressionList(), filter: try parser.whereClause())
+      },
+      check: { written, checker throws(LanguageError) in
+        (fields: try checker.fields(written.fields), filter: try checker.filter(written.filter))
+      },
+      run: { session, checked in session.printFields(checked.fields, checked.filter) }),
+    ShellCommand(
+      "list", help: "list [RANGE] [where EXPR]    one summary line per packet\n",
+      syntax: { parser throws(LanguageError) in (range: parser.packetRange(), filter: try parser.whereClause()) },
+      check: { written, checker throws(LanguageError) in
+        (range: written.range, filter: try checker.filter(written.filter))
+      },
+      run: { session, checked in session.list(checked.range, checked.filter) }),
+    ShellCommand(
+      "show", help: "show [RANGE]         the full dissector tree, with byte ranges\n",
+      syntax: { parser in parser.packetRange() },
+      check: { range, _ in range },
+      run: { session, range in session.show(range) }),
+    ShellCommand(
+      "hexdump", help: "hexdump [RANGE] [FIELD]      bytes in hex and ASCII; FIELD's bytes marked\n",
+      syntax: { parser throws(LanguageError) in (range: parser.packetRange(), field: try parser.optionalExpression()) },
+      check: { written, checker throws(LanguageError) in
+        (range: written.range, field: try written.field.map { expr throws(LanguageError) in try checker.field(expr) })
+      },
+      run: { session, checked in session.hexdump(checked.range, mark: checked.field) }),
+    ShellCommand(
+      "layout",
+      help: "layout PROTO [RANGE]         the header as the RFCs draw it; with RANGE, each packet's values in it\n",
+      syntax: { parser throws(LanguageError) in
+        (proto: try parser.protocolName(after: "layout"), range: parser.packetRange())
+      },
+      check: { written, checker throws(LanguageError) in
+        (proto: try checker.protocolID(written.proto.name, at: written.proto.location), range: written.range)
+      },
+      run: { session, checked in session.layout(checked.proto, checked.range) }),
+    ShellCommand(
+      "fields",
+      help: "fields PROTO         the protocol's fields: filter name, label, type, bit offset and width, base\n",
+      syntax: { parser throws(LanguageError) in try parser.protocolName(after: "fields") },
+      check: { proto, checker throws(LanguageError) in try checker.protocolID(proto.name, at: proto.location) },
+      run: { session, proto in session.fields(proto) }),
+    ShellCommand(
+      "protocols",
+      help: "protocols            what pktsh dissects, and which table values lead to each protocol\n",
+      syntax: { _ in () },
+      check: { _, _ in () },
+      run: { session, _ in session.protocols() }),
+    ShellCommand(
+      "save", help: "save PATH [where EXPR]       write the view (pcapng for .pcapng, else pcap), atomically\n",
+      completion: .fileNames,
+      syntax: { parser throws(LanguageError) in
+        (path: try parser.path(after: "save"), filter: try parser.whereClause())
+      },
+      check: { written, checker throws(LanguageError) in
+        (path: written.path, filter: try checker.filter(written.filter))
+      },
+      run: { session, checked in session.save(checked.path, checked.filter) }),
+    ShellCommand(
+      "let",
+      help: """
+        let NAME = EXPR      name a filter or a value for later expressions; names in EXPR keep
+                             the meaning they have now (`let a = a && udp` extends the old a)
+
+        """,
+      syntax: { parser throws(LanguageError) -> (name: String, value: Expr) in
+        let nameToken = parser.advance()
+        guard case .word(let name) = nameToken.kind, name.first?.isLetter == true, !name.contains(".") else {
+          throw LanguageError(.syntax, "let needs a name (letters, digits, _)", at: nameToken.location)
+        }
+        guard parser.peek.kind == .op("=") else {
+          throw LanguageError(.syntax, "expected '=' after let \(name)", at: parser.peek.location)
+        }
+        _ = parser.advance()
+        return (name, try parser.expression())
+      },
+      check: { written, checker throws(LanguageError) in try checker.bind(written.name, to: written.value) },
+      // `let` has done its work at check time; nothing runs.
+      run: { _, _ in .ok }),
+    ShellCommand(
+      "interfaces",
+      help: "interfaces           the network interfaces: index, name, link type, state, addresses\n",
+      syntax: { _ in () },
+      check: { _, _ in () },
+      run: { session, _ in session.interfaces() }),
+    ShellCommand(
+      "capture",
+      help: """
+        capture IFACE [count N] [for SECONDS] [where EXPR] [quiet] [promisc] [explain]
+                             capture live on IFACE (any: all of them) until N packets, SECONDS
+                             (2.5, 500ms, 10s, 5m) or Ctrl-C; the packets replace the current ones.
+                             quiet: no line per packet; promisc: promiscuous mode;
+                             explain: show how EXPR would be filtered, capture nothing.
+                             In a script, count or for is required. Needs root or CAP_NET_RAW.
+
+        """,
+      syntax: { parser throws(LanguageError) in try CaptureCommand.parse(&parser) },
+      check: { command, checker throws(LanguageError) in try command.check(&checker) },
+      run: { session, request in session.capture(request) }),
+    ShellCommand(
+      "help", help: "help [TOPIC]         this text; `help filters` for the expression language\n",
+      isHelpTopic: false,
+      syntax: { parser -> String? in
+        guard case .word(let topic) = parser.peek.kind else { return nil }
+        _ = parser.advance()
+        return topic
+      },
+      check: { topic, _ in topic },
+      run: { session, topic in session.help(topic) }),
+    ShellCommand(
+      "quit", "exit", help: "quit, exit           leave (Ctrl-D too)\n", isHelpTopic: false,
+      syntax: { _ in () },
+      check: { _, _ in () },
+      run: { _, _ in .quit }),
+  ]
+
+  /// Every name and other spelling, for completion and suggestions.
+  static let names = all.flatMap(\.names)
+
+  /// The command called `name`.
+  static func named(_ name: String) -> ShellCommand? { all.first { $0.names.contains(name) } }
+
+  /// Reads one statement: the command's name, then its arguments.
+  static func statement(_ parser: inout Parser) throws(LanguageError) -> WrittenStatement {
+    let first = parser.advance()
+    guard case .word(let name) = first.kind else {
+      throw LanguageError(.syntax, "expected a command, found \(parser.describe(first))", at: first.location)
+    }
+    guard let command = named(name) else {
+      throw LanguageError(
+        .unknownCommand, "unknown command '\(name)'", at: first.location,
+        suggestion: Suggestions.closest(to: name, in: names))
+    }
+    return try command.read(&parser)
+  }
+}

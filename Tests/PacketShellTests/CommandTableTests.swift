@@ -1,0 +1,123 @@
+import PacketLanguage
+import Testing
+
+@testable import PacketShell
+
+/// The table of commands: how statements are split and read, what `help`
+/// prints from it, and what tab completion offers.
+@Suite struct CommandTableTests {
+  /// The command name each statement of `script` starts with, read through the table.
+  static func commandNames(_ script: String) throws(LanguageError) -> [String] {
+    try Parser.script(script) { parser throws(LanguageError) in
+      let name = parser.peek
+      _ = try ShellCommand.statement(&parser)
+      guard case .word(let word) = name.kind else { return "" }
+      return word
+    }
+  }
+
+  @Test func splitsStatementsOnNewlinesAndSemicolonsButNotInsideStrings() throws {
+    let script = """
+      load "a;b.pcap"   # a comment; not a statement
+      filter tcp; count
+      print ip.src, tcp.dstport where tcp.flags.syn == 1
+      count by ip.src, ip.dst where ip
+      list 1,3,7-9 where udp
+      show 5
+      hexdump 3 tcp.flags
+      save "out.pcapng" where dns
+      let web = tcp.port in {80, 443}
+      help filters; quit
+      """
+    #expect(
+      try Self.commandNames(script) == [
+        "load", "filter", "count", "print", "count", "list", "show", "hexdump", "save", "let", "help", "quit",
+      ])
+  }
+
+  @Test func readsAPathWithASeparatorInsideQuotes() throws {
+    var parser = try Parser("\"a;b.pcap\"")
+    #expect(try parser.path(after: "load") == "a;b.pcap")
+    #expect(parser.peek.kind == .end)
+  }
+
+  @Test(arguments: [
+    ("1,3,7-9 where udp", [1...1, 3...3, 7...9], "where"),
+    ("3 tcp.flags", [3...3], "tcp.flags"),
+    ("2-4, tcp.flags", [2...4], ","),
+    ("5-3", [], "5-3"),
+    ("0", [], "0"),
+  ])
+  func readsAPacketRangeAndStopsAfterIt(_ text: String, _ spans: [ClosedRange<Int>], _ next: String) throws {
+    var parser = try Parser(text)
+    #expect(parser.packetRange()?.spans ?? [] == spans)
+    #expect(parser.peek.kind == (next == "," ? .op(",") : .word(next)))
+  }
+
+  @Test func suggestsTheCommandMeant() {
+    do {
+      _ = try Self.commandNames("cuont tcp")
+      Issue.record("no error")
+    } catch {
+      #expect(error.kind == .unknownCommand)
+      #expect(error.suggestion == "count")
+    }
+  }
+
+  @Test func everyCommandHasItsOwnNamesAndHelpUnderThem() {
+    #expect(Set(ShellCommand.names).count == ShellCommand.names.count)
+    for command in ShellCommand.all {
+      #expect(command.help.hasPrefix(command.names.joined(separator: ", ")), "\(command.names)")
+      #expect(command.help.hasSuffix("\n"))
+    }
+  }
+
+  @Test func helpListsTheCommandsInTableOrder() {
+    #expect(
+      Help.text(nil) == """
+        Commands (separate with newlines or ';', # starts a comment):
+          load PATH            read a pcap or pcapng file (chosen by content); replaces the packets
+          filter EXPR          narrow the view that later commands see; `filter` alone clears it
+          count [EXPR]         number of packets in view (that match EXPR)
+          count by F[, F…] [where EXPR]   one line per distinct value, most frequent first
+          print F[, F…] [where EXPR]   one line per packet, values tab-separated, occurrences joined by ','
+          list [RANGE] [where EXPR]    one summary line per packet
+          show [RANGE]         the full dissector tree, with byte ranges
+          hexdump [RANGE] [FIELD]      bytes in hex and ASCII; FIELD's bytes marked
+          layout PROTO [RANGE]         the header as the RFCs draw it; with RANGE, each packet's values in it
+          fields PROTO         the protocol's fields: filter name, label, type, bit offset and width, base
+          protocols            what pktsh dissects, and which table values lead to each protocol
+          save PATH [where EXPR]       write the view (pcapng for .pcapng, else pcap), atomically
+          let NAME = EXPR      name a filter or a value for later expressions; names in EXPR keep
+                               the meaning they have now (`let a = a && udp` extends the old a)
+          interfaces           the network interfaces: index, name, link type, state, addresses
+          capture IFACE [count N] [for SECONDS] [where EXPR] [quiet] [promisc] [explain]
+                               capture live on IFACE (any: all of them) until N packets, SECONDS
+                               (2.5, 500ms, 10s, 5m) or Ctrl-C; the packets replace the current ones.
+                               quiet: no line per packet; promisc: promiscuous mode;
+                               explain: show how EXPR would be filtered, capture nothing.
+                               In a script, count or for is required. Needs root or CAP_NET_RAW.
+          help [TOPIC]         this text; `help filters` for the expression language
+          quit, exit           leave (Ctrl-D too)
+
+        """)
+  }
+
+  @Test func helpOnATopicPrintsItsEntry() {
+    #expect(Help.text("capture") == ShellCommand.named("capture")?.help)
+    #expect(Help.text("filters").hasPrefix("Filters are Wireshark display filters:\n"))
+    #expect(
+      Help.text("quit") == "no help on 'quit'; topics: capture, count, fields, filter, filters, hexdump, interfaces, "
+        + "layout, let, list, load, print, protocols, save, show\n")
+  }
+
+  @Test func completionOffersCommandsThenWhatTheCommandTakes() {
+    #expect(Completion.candidates(line: "", start: 0, prefix: "") == ShellCommand.names)
+    #expect(Completion.candidates(line: "lo", start: 0, prefix: "lo") == ["load"])
+    #expect(Completion.candidates(line: "count; e", start: 7, prefix: "e") == ["exit"])
+    #expect(Completion.candidates(line: "load exa", start: 5, prefix: "exa") == nil)
+    #expect(Completion.candidates(line: "filter tcp; save o", start: 17, prefix: "o") == nil)
+    #expect(Completion.candidates(line: "print tcp.dst", start: 6, prefix: "tcp.dst")?.contains("tcp.dstport") == true)
+    #expect(Completion.candidates(line: "count tcp wh", start: 10, prefix: "wh") == ["where"])
+  }
+}
