@@ -49,18 +49,14 @@ struct FieldSpot: Sendable {
 }
 
 /// A field that the dissector records only when a value in the packet allows.
-enum SpotCondition: Sendable {
-  /// EtherType-or-length: the type field exists only above 1500.
-  case typeNotLength
-  /// TCP fields after the data offset need a data offset of at least 5.
-  case tcpHeaderComplete
-}
+typealias SpotCondition = KernelCondition
 
-/// The fields a BPF program can test: those at fixed places in the
-/// headers of `Layer`, recorded as their declarations place them.
-/// Positions and masks come from the declarations; the table adds which
-/// layer holds them, what the dissector reads first, and the few values
-/// it computes (header lengths in bytes).
+/// The fields a BPF program can test: those the declarations give a
+/// `KernelRead` for, in the protocols of `Layer`. Positions and masks come
+/// from the declarations, and so do the facts that the dissector
+/// guarantees: what it reads before recording a field, the values that
+/// decide whether it records it, and the values it computes (header
+/// lengths in bytes).
 enum FieldModel {
   struct Entry: Sendable {
     var type: FieldType
@@ -73,100 +69,59 @@ enum FieldModel {
 
   static let fields: [FieldID: Entry] = {
     var table: [FieldID: Entry] = [:]
-    func add(
-      _ name: String, _ layer: Layer, prerequisite: UInt32, _ condition: SpotCondition? = nil, operations: [ALU]? = nil
-    ) {
-      guard let id = Registry.field(named: name), let (type, spot) = declared(id, layer, prerequisite, condition) else {
-        return
+    var copies: [(FieldID, [(of: FieldID, after: Int)])] = []
+    var alsoRecorded: [(FieldID, FieldSpot)] = []
+    for proto in Registry.protocols {
+      guard let layer = Layer(proto.id) else { continue }
+      for (index, decl) in proto.fields.enumerated() {
+        let id = FieldID(proto.id, index)
+        switch decl.kernel {
+        case .fixed(let after, let condition, let wordsAsBytes, let also)?:
+          guard let (type, spot) = declared(id, layer, UInt32(after), condition, wordsAsBytes: wordsAsBytes) else {
+            continue
+          }
+          var isBoolean = false
+          if case .boolean = decl.kind { isBoolean = true }
+          table[id] = Entry(type: type, spots: [spot], isBoolean: isBoolean)
+          if let also { alsoRecorded.append((also, spot)) }
+        case .copies(let parts)?:
+          copies.append((id, parts))
+        case .wireLength?, .capturedLength?:
+          var captured = false
+          if case .capturedLength? = decl.kernel { captured = true }
+          table[id] = Entry(
+            type: .integer, spots: [FieldSpot(layer: layer, offset: 0, size: 4, operations: [], prerequisite: 0)],
+            captureLength: captured)
+        case nil:
+          continue
+        }
       }
-      var s = spot
-      if let operations { s.operations = operations }
-      var isBoolean = false
-      if case .boolean = id.decl.kind { isBoolean = true }
-      table[id] = Entry(type: type, spots: [s], isBoolean: isBoolean)
     }
-    /// A field with several occurrences, each placed like another field (with its own prerequisite).
-    func union(_ name: String, _ parts: [(String, UInt32)]) {
-      guard let id = Registry.field(named: name) else { return }
+    // Each copy sits where its part does, with its own prerequisite.
+    for (id, parts) in copies {
       var spots: [FieldSpot] = []
       var type: FieldType?
-      for (part, prerequisite) in parts {
-        guard let partID = Registry.field(named: part), let entry = table[partID], entry.spots.count == 1 else { return }
+      for (part, after) in parts {
+        guard let entry = table[part], entry.spots.count == 1 else { continue }
         var spot = entry.spots[0]
-        spot.prerequisite = prerequisite
+        spot.prerequisite = UInt32(after)
         spots.append(spot)
         type = entry.type
       }
-      if let type { table[id] = Entry(type: type, spots: spots) }
+      if let type, spots.count == parts.count { table[id] = Entry(type: type, spots: spots) }
     }
-    for name in ["frame.len", "frame.cap_len"] {
-      guard let id = Registry.field(named: name) else { continue }
-      table[id] = Entry(
-        type: .integer, spots: [FieldSpot(layer: .frame, offset: 0, size: 4, operations: [], prerequisite: 0)],
-        captureLength: name == "frame.cap_len")
+    for (id, spot) in alsoRecorded {
+      guard let entry = table[id] else { continue }
+      table[id] = Entry(type: .integer, spots: entry.spots + [spot])
     }
-    add("eth.dst", .eth, prerequisite: 6)
-    add("eth.src", .eth, prerequisite: 12)
-    add("eth.type", .eth, prerequisite: 14, .typeNotLength)
-    union("eth.addr", [("eth.dst", 6), ("eth.src", 12)])
-    for name in ["vlan.priority", "vlan.dei", "vlan.id"] { add(name, .vlan, prerequisite: 2) }
-    add("vlan.etype", .vlan, prerequisite: 4, .typeNotLength)
-    add("ip.version", .ipv4, prerequisite: 1)
-    add("ip.hdr_len", .ipv4, prerequisite: 1, operations: [.and(0x0f), .lsh(2)])
-    for name in ["ip.dsfield", "ip.dsfield.dscp", "ip.dsfield.ecn"] { add(name, .ipv4, prerequisite: 2) }
-    add("ip.len", .ipv4, prerequisite: 4)
-    add("ip.id", .ipv4, prerequisite: 6)
-    for name in ["ip.flags", "ip.flags.rb", "ip.flags.df", "ip.flags.mf"] { add(name, .ipv4, prerequisite: 7) }
-    add("ip.frag_offset", .ipv4, prerequisite: 8)
-    add("ip.ttl", .ipv4, prerequisite: 9)
-    add("ip.proto", .ipv4, prerequisite: 10)
-    add("ip.checksum", .ipv4, prerequisite: 12)
-    add("ip.src", .ipv4, prerequisite: 16)
-    add("ip.dst", .ipv4, prerequisite: 20)
-    union("ip.addr", [("ip.src", 16), ("ip.dst", 20)])
-    add("ipv6.version", .ipv6, prerequisite: 1)
-    for name in ["ipv6.tclass", "ipv6.tclass.dscp", "ipv6.tclass.ecn", "ipv6.flow"] { add(name, .ipv6, prerequisite: 4) }
-    add("ipv6.plen", .ipv6, prerequisite: 6)
-    add("ipv6.nxt", .ipv6, prerequisite: 7)
-    add("ipv6.hlim", .ipv6, prerequisite: 8)
-    add("ipv6.src", .ipv6, prerequisite: 24)
-    add("ipv6.dst", .ipv6, prerequisite: 40)
-    union("ipv6.addr", [("ipv6.src", 24), ("ipv6.dst", 40)])
-    // IPv6 also records `ip.version` (hidden), from its own first byte.
-    if let v4 = Registry.field(named: "ip.version"), let v6 = Registry.field(named: "ipv6.version"),
-      let ipv4 = table[v4], let ipv6 = table[v6]
-    {
-      table[v4] = Entry(type: .integer, spots: ipv4.spots + ipv6.spots)
-    }
-    add("tcp.srcport", .tcp, prerequisite: 2)
-    add("tcp.dstport", .tcp, prerequisite: 4)
-    union("tcp.port", [("tcp.srcport", 4), ("tcp.dstport", 4)])
-    // The data offset is recorded in bytes once the first 14 bytes are read.
-    add("tcp.hdr_len", .tcp, prerequisite: 14, operations: [.and(0xf0), .rsh(2)])
-    for name in ["tcp.flags", "tcp.flags.res", "tcp.flags.ae", "tcp.flags.cwr", "tcp.flags.ece", "tcp.flags.urg",
-                 "tcp.flags.ack", "tcp.flags.push", "tcp.flags.reset", "tcp.flags.syn", "tcp.flags.fin"] {
-      add(name, .tcp, prerequisite: 14, .tcpHeaderComplete)
-    }
-    add("tcp.window_size_value", .tcp, prerequisite: 16, .tcpHeaderComplete)
-    add("tcp.checksum", .tcp, prerequisite: 18, .tcpHeaderComplete)
-    add("tcp.urgent_pointer", .tcp, prerequisite: 20, .tcpHeaderComplete)
-    add("udp.srcport", .udp, prerequisite: 2)
-    add("udp.dstport", .udp, prerequisite: 4)
-    union("udp.port", [("udp.srcport", 4), ("udp.dstport", 4)])
-    add("udp.length", .udp, prerequisite: 6)
-    // ICMP reads its whole 4-byte header before recording any of it.
-    for name in ["icmp.type", "icmp.code", "icmp.checksum"] { add(name, .icmp, prerequisite: 4) }
-    add("icmpv6.type", .icmpv6, prerequisite: 1)
-    add("icmpv6.code", .icmpv6, prerequisite: 2)
-    add("icmpv6.checksum", .icmpv6, prerequisite: 4)
     return table
   }()
 
   /// The spot a fixed field's declaration gives: container offset, width
   /// and mask, as the dissector's `fixed` reads it.
-  private static func declared(_ id: FieldID, _ layer: Layer, _ prerequisite: UInt32, _ condition: SpotCondition?)
-    -> (FieldType, FieldSpot)?
-  {
+  private static func declared(
+    _ id: FieldID, _ layer: Layer, _ prerequisite: UInt32, _ condition: SpotCondition?, wordsAsBytes: Bool
+  ) -> (FieldType, FieldSpot)? {
     let decl = id.decl
     guard let bits = decl.bits else { return nil }
     let type: FieldType
@@ -189,7 +144,10 @@ enum FieldModel {
     var operations: [ALU] = []
     if decl.mask != 0 {
       operations.append(.and(UInt32(truncatingIfNeeded: decl.mask)))
-      if decl.mask.trailingZeroBitCount > 0 { operations.append(.rsh(UInt32(decl.mask.trailingZeroBitCount))) }
+      // Words recorded as bytes: shift two places less to the right.
+      let shift = decl.mask.trailingZeroBitCount - (wordsAsBytes ? 2 : 0)
+      if shift > 0 { operations.append(.rsh(UInt32(shift))) }
+      if shift < 0 { operations.append(.lsh(UInt32(-shift))) }
     }
     return (type, FieldSpot(layer: layer, offset: UInt32(offset), size: UInt32(size), operations: operations,
                             prerequisite: prerequisite, condition: condition))

@@ -20,24 +20,30 @@ import Testing
     #expect(item.kind == .protocolItem && item.name == proto.name, "field 0 of \(proto.name) is not its item")
     #expect(proto.fields.count <= 256, "\(proto.name): field numbers are one byte")
     for field in proto.fields.dropFirst() {
-      let where_ = "\(proto.name): \(field.name)"
-      #expect(field.name.hasPrefix(proto.name + "."), "\(where_) is not under the protocol's prefix")
-      #expect(field.kind != .protocolItem, "\(where_) is a second protocol item")
-      #expect(!field.label.isEmpty, "\(where_) has no label")
+      let subject = "\(proto.name): \(field.name)"
+      #expect(field.name.hasPrefix(proto.name + "."), "\(subject) is not under the protocol's prefix")
+      #expect(field.kind != .protocolItem, "\(subject) is a second protocol item")
+      #expect(!field.label.isEmpty, "\(subject) has no label")
       if field.mask != 0 {
-        #expect(field.containerBytes > 0, "\(where_) has a mask but no integer container")
+        #expect(field.containerBytes > 0, "\(subject) has a mask but no integer container")
         #expect(field.containerBytes >= 8 || field.mask >> (8 * field.containerBytes) == 0,
-                "\(where_): mask wider than its \(field.containerBytes)-byte container")
+                "\(subject): mask wider than its \(field.containerBytes)-byte container")
       }
       if field.values != nil {
-        #expect(field.kind.isInteger, "\(where_) has value names but is not an integer")
+        #expect(field.kind.isInteger, "\(subject) has value names but is not an integer")
       }
       if field.base != .none {
-        #expect(field.kind.isInteger, "\(where_) has a display base but is not an integer")
+        #expect(field.kind.isInteger, "\(subject) has a display base but is not an integer")
+      }
+      switch field.kernel {
+      case .fixed?: #expect(field.bits != nil, "\(subject): a kernel program can read only fixed fields")
+      case .copies?: #expect(field.bits == nil, "\(subject): copies have no place of their own")
+      case .wireLength?, .capturedLength?: #expect(id == .frame, "\(subject): only the frame has packet lengths")
+      case nil: break
       }
       if let bits = field.bits {
-        #expect(bits.width > 0 && bits.offset >= 0, "\(where_) has an empty place")
-        #expect(bits.end <= proto.headerBits, "\(where_) lies outside the \(proto.headerBits)-bit header")
+        #expect(bits.width > 0 && bits.offset >= 0, "\(subject) has an empty place")
+        #expect(bits.end <= proto.headerBits, "\(subject) lies outside the \(proto.headerBits)-bit header")
       }
     }
   }

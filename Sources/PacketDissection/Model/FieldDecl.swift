@@ -107,11 +107,13 @@ public struct FieldDecl: Sendable {
   public let abbreviation: String?
   /// Names for the field's values, if it has them (integers only).
   public let values: ValueNames?
+  /// What a kernel (BPF) program may read of the field, if anything.
+  public let kernel: KernelRead?
 
   public init(
     _ name: String, _ label: String, _ kind: FieldKind, base: DisplayBase = .none,
     bits: BitRange? = nil, mask: UInt64 = 0, blurb: String? = nil, aliases: [String] = [],
-    abbreviation: String? = nil, values: ValueNames? = nil
+    abbreviation: String? = nil, values: ValueNames? = nil, kernel: KernelRead? = nil
   ) {
     self.name = name
     self.label = label
@@ -123,6 +125,7 @@ public struct FieldDecl: Sendable {
     self.aliases = aliases
     self.abbreviation = abbreviation
     self.values = values
+    self.kernel = kernel
   }
 
   /// The width of the container integer in bytes (1 for booleans and bytes).
@@ -149,42 +152,44 @@ extension FieldDecl {
   public static func uint(
     _ name: String, _ label: String, at byte: Int, bytes: Int, mask: UInt64 = 0,
     base: DisplayBase = .dec, blurb: String? = nil, aliases: [String] = [], abbreviation: String? = nil,
-    values: ValueNames? = nil
+    values: ValueNames? = nil, kernel: KernelRead? = nil
   ) -> FieldDecl {
     FieldDecl(
       name, label, .uint(bytes: bytes), base: base,
       bits: fixedBits(at: byte, bytes: bytes, mask: mask), mask: mask, blurb: blurb, aliases: aliases,
-      abbreviation: abbreviation, values: values)
+      abbreviation: abbreviation, values: values, kernel: kernel)
   }
 
   /// A one-bit (or multi-bit) flag inside a fixed integer of `bytes` bytes.
   public static func flag(
     _ name: String, _ label: String, at byte: Int, bytes: Int, mask: UInt64, blurb: String? = nil,
-    abbreviation: String? = nil
+    abbreviation: String? = nil, kernel: KernelRead? = nil
   ) -> FieldDecl {
     FieldDecl(
       name, label, .boolean(bytes: bytes), base: .none,
       bits: fixedBits(at: byte, bytes: bytes, mask: mask), mask: mask, blurb: blurb,
-      abbreviation: abbreviation)
+      abbreviation: abbreviation, kernel: kernel)
   }
 
   /// An address or other fixed-width value at a fixed offset.
   public static func fixed(
-    _ name: String, _ label: String, _ kind: FieldKind, at byte: Int, bytes: Int, blurb: String? = nil
+    _ name: String, _ label: String, _ kind: FieldKind, at byte: Int, bytes: Int, blurb: String? = nil,
+    kernel: KernelRead? = nil
   ) -> FieldDecl {
-    FieldDecl(name, label, kind, bits: BitRange(offset: byte * 8, width: bytes * 8), blurb: blurb)
+    FieldDecl(name, label, kind, bits: BitRange(offset: byte * 8, width: bytes * 8), blurb: blurb, kernel: kernel)
   }
 
   /// A field found in a variable part, or computed (no fixed place).
   public static func loose(
     _ name: String, _ label: String, _ kind: FieldKind, base: DisplayBase = .none,
-    mask: UInt64 = 0, blurb: String? = nil, aliases: [String] = [], values: ValueNames? = nil
+    mask: UInt64 = 0, blurb: String? = nil, aliases: [String] = [], values: ValueNames? = nil,
+    kernel: KernelRead? = nil
   ) -> FieldDecl {
     let defaultBase: DisplayBase = kind.isInteger && base == .none ? .dec : base
     return FieldDecl(name, label, kind, base: {
       if case .boolean = kind { return .none }
       return defaultBase
-    }(), mask: mask, blurb: blurb, aliases: aliases, values: values)
+    }(), mask: mask, blurb: blurb, aliases: aliases, values: values, kernel: kernel)
   }
 
   static func fixedBits(at byte: Int, bytes: Int, mask: UInt64) -> BitRange {

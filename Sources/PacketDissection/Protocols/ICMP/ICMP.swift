@@ -20,10 +20,10 @@ enum ICMP: UInt8, ProtocolModule {
   var declaration: FieldDecl {
     switch self {
     case .item: .protocolItem("icmp", "Internet Control Message Protocol")
-    case .type: .uint("icmp.type", "Type", at: 0, bytes: 1, values: .icmpTypes)
+    case .type: .uint("icmp.type", "Type", at: 0, bytes: 1, values: .icmpTypes, kernel: .fixed(after: 4))
     // A code means something only under its type: ICMPNames.code(type:code:).
-    case .code: .uint("icmp.code", "Code", at: 1, bytes: 1)
-    case .checksum: .uint("icmp.checksum", "Checksum", at: 2, bytes: 2, base: .hex)
+    case .code: .uint("icmp.code", "Code", at: 1, bytes: 1, kernel: .fixed(after: 4))
+    case .checksum: .uint("icmp.checksum", "Checksum", at: 2, bytes: 2, base: .hex, kernel: .fixed(after: 4))
     case .checksumStatus: .loose("icmp.checksum.status", "Checksum Status", .uint(bytes: 1), blurb: "0: bad, 1: good, 2: not verified")
     case .unused: .loose("icmp.unused", "Unused", .bytes)
     case .reserved: .loose("icmp.reserved", "Reserved", .bytes)

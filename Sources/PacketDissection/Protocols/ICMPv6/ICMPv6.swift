@@ -28,10 +28,10 @@ enum ICMPv6: UInt8, ProtocolModule {
   var declaration: FieldDecl {
     switch self {
     case .item: .protocolItem("icmpv6", "Internet Control Message Protocol v6")
-    case .type: .uint("icmpv6.type", "Type", at: 0, bytes: 1, values: .icmpv6Types)
+    case .type: .uint("icmpv6.type", "Type", at: 0, bytes: 1, values: .icmpv6Types, kernel: .fixed(after: 1))
     // A code means something only under its type: ICMPv6Names.code(type:code:).
-    case .code: .uint("icmpv6.code", "Code", at: 1, bytes: 1)
-    case .checksum: .uint("icmpv6.checksum", "Checksum", at: 2, bytes: 2, base: .hex)
+    case .code: .uint("icmpv6.code", "Code", at: 1, bytes: 1, kernel: .fixed(after: 2))
+    case .checksum: .uint("icmpv6.checksum", "Checksum", at: 2, bytes: 2, base: .hex, kernel: .fixed(after: 4))
     case .checksumStatus: .loose("icmpv6.checksum.status", "Checksum Status", .uint(bytes: 1), blurb: "0: bad, 1: good, 2: not verified")
     case .reserved: .loose("icmpv6.reserved", "Reserved", .bytes)
     case .mtu: .loose("icmpv6.mtu", "MTU", .uint(bytes: 4))

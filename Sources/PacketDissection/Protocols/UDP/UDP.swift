@@ -11,10 +11,10 @@ enum UDP: UInt8, ProtocolModule {
   var declaration: FieldDecl {
     switch self {
     case .item: .protocolItem("udp", "User Datagram Protocol")
-    case .srcport: .uint("udp.srcport", "Source Port", at: 0, bytes: 2, aliases: ["udp.sport"])
-    case .dstport: .uint("udp.dstport", "Destination Port", at: 2, bytes: 2, aliases: ["udp.dport"])
-    case .port: .loose("udp.port", "Source or Destination Port", .uint(bytes: 2))
-    case .length: .uint("udp.length", "Length", at: 4, bytes: 2, blurb: "Length in octets including this header and the data")
+    case .srcport: .uint("udp.srcport", "Source Port", at: 0, bytes: 2, aliases: ["udp.sport"], kernel: .fixed(after: 2))
+    case .dstport: .uint("udp.dstport", "Destination Port", at: 2, bytes: 2, aliases: ["udp.dport"], kernel: .fixed(after: 4))
+    case .port: .loose("udp.port", "Source or Destination Port", .uint(bytes: 2), kernel: .copies(of: [(UDP.srcport, after: 4), (UDP.dstport, after: 4)]))
+    case .length: .uint("udp.length", "Length", at: 4, bytes: 2, blurb: "Length in octets including this header and the data", kernel: .fixed(after: 6))
     case .checksum: .uint("udp.checksum", "Checksum", at: 6, bytes: 2, base: .hex)
     case .checksumStatus: .loose("udp.checksum.status", "Checksum Status", .uint(bytes: 1), blurb: "2: not verified, 3: not present")
     case .stream: .loose("udp.stream", "Stream index", .uint(bytes: 4))
