@@ -17,6 +17,9 @@ struct SummaryLayer {
 
 /// What earlier packets of a capture leave for the Info text of later
 /// ones: an echo reply names its request; ARP warns when an address moves.
+/// The state types live in their protocols' folders; a protocol whose
+/// summary remembers adds its state here. A class, so that protocols
+/// update it in place.
 final class SummaryMemory {
   var echoes = EchoMatcher()
   var arpBindings = ARPBindings()
