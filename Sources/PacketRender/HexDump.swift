@@ -27,7 +27,7 @@ public enum HexDump {
   }
 
   /// The packet's dump with each layer's bytes in its layer colour
-  /// (`LayerColour`); without `colour`, each layer is bracketed and
+  /// (`LayerHue`); without `colour`, each layer is bracketed and
   /// neighbouring layers are separated by `|`. Bytes no layer claims
   /// (padding, trailers) stay plain.
   public static func renderLayers(_ d: Dissection, colour: Bool) -> String {
@@ -35,7 +35,7 @@ public enum HexDump {
     var codes: [Int: String] = [:]
     for (n, layer) in ByteRanges.layers(in: d).enumerated() {
       for i in layer.range.clamped(to: 0..<d.packet.count) { classes[i] = n + 1 }
-      codes[n + 1] = LayerColour.code(for: layer.protocolID)
+      codes[n + 1] = ANSI.layerCode(layer.protocolID)
     }
     return render(d.packet, classes: classes, codes: codes, colour: colour)
   }

@@ -67,11 +67,10 @@ public enum LayoutDiagram {
   /// bits as the packet has them.
   public static func boxes(_ d: Dissection, layer index: Int) -> [LayoutBox] {
     let layer = d.layers[index]
-    let layerFields = LayerFields(d, layer: index)
     let base = layer.start * 8
     var fields: [(decl: FieldDecl, bits: Range<Int>, value: String)] = []
     var recorded = Set<FieldID>()
-    for record in d.records[layerFields.records] where record.field.index != 0 && !record.flags.contains(.hidden) {
+    for record in d.records[d.recordRange(ofLayer: index)] where record.field.index != 0 && !record.flags.contains(.hidden) {
       let bytes = record.byteRange
       guard !bytes.isEmpty, bytes.lowerBound >= layer.start, bytes.upperBound <= layer.end else { continue }
       let decl = record.field.decl

@@ -24,8 +24,8 @@ public enum PacketTree {
       let decl = record.field.decl
       var text: String
       if decl.kind == .protocolItem, let owner = layerIndex(of: record, at: index, in: d) {
-        text = Headline.text(LayerFields(d, layer: owner))
-        if colour { text = ANSI.paint(text, ANSI.bold + ";" + (LayerColour.code(for: record.field.protocolID) ?? "39")) }
+        text = d.headline(ofLayer: owner)
+        if colour { text = ANSI.paint(text, ANSI.bold + ";" + (ANSI.layerCode(record.field.protocolID) ?? "39")) }
       } else {
         text = fieldText(record, decl: decl, in: d)
         if colour && record.flags.contains(.generated) { text = ANSI.paint(text, ANSI.dim) }

@@ -48,10 +48,4 @@ import Testing
     #expect(PacketSummarizer.timeDigits(for: .nanoseconds) == 9)
     #expect(PacketSummarizer.timeDigits(for: .microseconds) == 6)
   }
-
-  @Test func tcpFlagNames() {
-    #expect(TCPInfo.flagNames(0x012) == "SYN, ACK")
-    #expect(TCPInfo.flagNames(0) == "<None>")
-    #expect(TCPInfo.flagNames(0xf31) == "FIN, ACK, URG, AE, Reserved")
-  }
 }

@@ -25,7 +25,9 @@ extension FieldIdentity {
 /// walked. `ProtocolDecl(module)` gathers them for everything derived
 /// (names, the tree, the fields table, the layout diagram, BPF); the
 /// registry's one switch (`Registry.apply`) reaches `dissect` directly.
-protocol ProtocolModule: FieldIdentity {
+/// How it shows in the views (colour, headline, summary line) is its
+/// `ProtocolPresentation`, in its folder's `…Summary.swift`.
+protocol ProtocolModule: FieldIdentity, ProtocolPresentation {
   /// How deep the protocol sits, so dissection can stop above it.
   static var level: LayerLevel { get }
   /// Where the protocol binds under the layers below.

@@ -1,18 +1,21 @@
-import PacketDissection
-import PacketWire
-
-/// HTTP's Info text: the request or status line and a space (`GET /
-/// HTTP/1.1 `), then the body's media type when the segment carries body
-/// bytes (`HTTP/1.1 200 OK  (text/html)`); `Continuation` for a segment
-/// without a request or status line.
+/// How HTTP shows: yellow; Info is the request or status line and a space
+/// (`GET / HTTP/1.1 `), then the body's media type when the segment
+/// carries body bytes (`HTTP/1.1 200 OK  (text/html)`); `Continuation` for
+/// a segment without a request or status line.
 ///
 /// Only the segment's first message is shown; Wireshark also appends the
 /// first lines of further messages in the same segment.
-enum HTTPInfo {
+extension HTTP {
+  static var hue: LayerHue? { .yellow }
+
+  static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
+    row.set("HTTP", info: info(layer.fields, complete: layer.complete))
+  }
+
   /// `complete` is false when the segment ended inside the message:
   /// Wireshark then stops before handing the body on, so no media type.
-  static func text(_ f: LayerFields, complete: Bool) -> String? {
-    let isMessage = f.has("http.request.method") || f.has("http.response.version")
+  private static func info(_ f: LayerFields, complete: Bool) -> String {
+    let isMessage = f.has(method) || f.has(responseVersion)
     guard isMessage, let segmentEnd = segmentEnd(f) else { return "Continuation" }
     let packet = f.dissection.packet
     var start = f.span.start
@@ -29,31 +32,30 @@ enum HTTPInfo {
   /// The Content-Type without parameters, lowercased, as Wireshark's
   /// media dissectors are keyed.
   private static func mediaType(_ f: LayerFields) -> String? {
-    guard let value = f.text("http.content_type") else { return nil }
+    guard let value = f.text(contentType) else { return nil }
     let type = trimmed(value.prefix { $0 != ";" }).lowercased()
-    if let code = f.uint("http.response.code"), code / 100 == 1 || code == 204 || code == 304 { return nil }
+    if let code = f.uint(code), code / 100 == 1 || code == 204 || code == 304 { return nil }
     return type.isEmpty ? nil : type
   }
 
   /// Where the TCP segment carrying the message ends (captured bytes only).
   private static func segmentEnd(_ f: LayerFields) -> Int? {
-    let d = f.dissection
-    guard let tcp = d.lastTopLayer(.tcp), let length = LayerFields(d, layer: tcp).uint("tcp.len") else { return nil }
-    return min(d.packet.count, d.layers[tcp].end &+ Int(clamping: length))
+    guard let tcp = f.lastTopLayer(.tcp), let length = tcp.uint(TCP.len) else { return nil }
+    return min(f.dissection.packet.count, tcp.span.end &+ Int(clamping: length))
   }
 
   /// Whether Wireshark handed a body to its media dissectors: when the
   /// dissector kept the body as `http.file_data`, or when the body is
   /// content-encoded (pktsh does not decompress) and present.
   private static func handsBodyOn(_ f: LayerFields, from start: Int, to end: Int) -> Bool {
-    if f.has("http.file_data") { return true }
-    guard let encoding = f.text("http.content_encoding"), encoding.lowercased() != "identity" else { return false }
-    let d = f.dissection
+    if f.has(fileData) { return true }
+    guard let encoding = f.text(contentEncoding), encoding.lowercased() != "identity" else { return false }
+    let packet = f.dissection.packet
     var i = start
     while i &+ 1 < end {
-      if d.packet.byte(i) == 0x0a {
-        if d.packet.byte(i + 1) == 0x0a { return i + 2 < end }
-        if d.packet.byte(i + 1) == 0x0d, i + 2 < end, d.packet.byte(i + 2) == 0x0a { return i + 3 < end }
+      if packet.byte(i) == 0x0a {
+        if packet.byte(i + 1) == 0x0a { return i + 2 < end }
+        if packet.byte(i + 1) == 0x0d, i + 2 < end, packet.byte(i + 2) == 0x0a { return i + 3 < end }
       }
       i += 1
     }

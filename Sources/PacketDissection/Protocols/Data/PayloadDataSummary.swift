@@ -1,0 +1,24 @@
+/// How undissected bytes show: grey, headed by their count.
+extension PayloadData {
+  static var hue: LayerHue? { .grey }
+
+  static func headline(_ f: LayerFields) -> String {
+    "\(f.label) (\(f.span.end &- f.span.start) bytes)"
+  }
+
+  /// Wireshark shows undissected bytes as far as they were captured,
+  /// without complaint; but an 802.3 length that runs past the capture
+  /// does complain.
+  static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
+    let d = layer.fields.dissection
+    guard layer.next == nil else { return }
+    let previous = d.layers[..<layer.fields.layer].lastIndex { $0.depth == 0 && $0.protocolID != .malformed }
+    let ieee8023 = previous.map { LayerFields(d, layer: $0).has(Ethernet.len) } ?? false
+    if !ieee8023 { row.endsQuietly = true }
+  }
+}
+
+/// The malformed marker shows red; its headline is its label.
+extension Malformed {
+  static var hue: LayerHue? { .red }
+}

@@ -1,0 +1,33 @@
+/// How IPv4 shows: green, headed and listed by its addresses. Info names
+/// the payload when nobody dissects it, describes later fragments, and
+/// reports a header of the wrong version.
+extension IPv4 {
+  static var hue: LayerHue? { .green }
+
+  static func headline(_ f: LayerFields) -> String { f.headline(source: src, destination: dst) }
+
+  static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
+    let f = layer.fields
+    row.addresses(f.text(src), f.text(dst))
+    row.set("IPv4", info: layer.complete ? info(f, payloadUndissected: layer.payloadUndissected) : nil)
+    if let bogus = bogusVersion(f.uint(version), expected: 4) { (row.info, row.endsQuietly) = (bogus, true) }
+  }
+
+  /// A later fragment, or a first fragment or whole datagram of a
+  /// protocol nobody dissects.
+  private static func info(_ f: LayerFields, payloadUndissected: Bool) -> String? {
+    guard let proto = f.uint(proto) else { return nil }
+    let name = ProtocolNumberNames.ipProtocol(proto)
+    if let offset = f.uint(fragOffset), offset != 0, let id = f.uint(id) {
+      return "Fragmented IP protocol (proto=\(name) \(proto), off=\(offset &* 8), ID=\(hex4(id)))"
+    }
+    return payloadUndissected ? "\(name) (\(proto))" : nil
+  }
+
+  /// Wireshark's complaint about an IP header of the wrong version; it
+  /// raises no exception, so the packet gets no `[Malformed Packet]`.
+  static func bogusVersion(_ version: UInt64?, expected: UInt64) -> String? {
+    guard let version, version != expected else { return nil }
+    return "Bogus IPv\(expected) version (\(version), must be \(expected))"
+  }
+}

@@ -1,0 +1,66 @@
+/// How IPv6 and its extension headers show: green and bright green, the
+/// header headed and listed by its addresses. Each extension header puts
+/// its name in Info before handing on (it stays when the packet ends
+/// inside the header); the last header names a payload nobody dissects.
+extension IPv6 {
+  static var hue: LayerHue? { .green }
+
+  static func headline(_ f: LayerFields) -> String { f.headline(source: src, destination: dst) }
+
+  static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
+    let f = layer.fields
+    row.addresses(f.text(src), f.text(dst))
+    summarizeHeader(layer, nextHeader: f.uint(nxt), into: &row)
+    if let bogus = IPv4.bogusVersion(f.uint(version), expected: 6) { (row.info, row.endsQuietly) = (bogus, true) }
+  }
+
+  /// The part every IPv6 header writes: the protocol column, and Info for
+  /// a payload after the last header that nobody dissects.
+  static func summarizeHeader(_ layer: SummaryLayer, nextHeader: UInt64?, into row: inout SummaryRow) {
+    row.protocolName = "IPv6"
+    guard layer.complete, layer.payloadUndissected, let next = nextHeader else { return }
+    switch next {
+    case 59: row.info = "IPv6 no next header"
+    // Wireshark knows the Authentication and Mobility headers but does
+    // not dissect them here.
+    case 51, 135: row.info = ""
+    default: row.info = "Unknown IP Protocol: \(ProtocolNumberNames.ipProtocol(next)) (\(next))"
+    }
+  }
+}
+
+extension IPv6HopByHop {
+  static var hue: LayerHue? { .brightGreen }
+
+  static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
+    row.info = "IPv6 hop-by-hop options"
+    IPv6.summarizeHeader(layer, nextHeader: layer.fields.uint(nxt), into: &row)
+  }
+}
+
+extension IPv6Routing {
+  static var hue: LayerHue? { .brightGreen }
+
+  static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
+    row.info = "IPv6 routing"
+    IPv6.summarizeHeader(layer, nextHeader: layer.fields.uint(nxt), into: &row)
+  }
+}
+
+extension IPv6Fragment {
+  static var hue: LayerHue? { .brightGreen }
+
+  static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
+    row.info = "IPv6 fragment"
+    IPv6.summarizeHeader(layer, nextHeader: layer.fields.uint(nxt), into: &row)
+  }
+}
+
+extension IPv6DestinationOptions {
+  static var hue: LayerHue? { .brightGreen }
+
+  static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
+    row.info = "IPv6 destination options"
+    IPv6.summarizeHeader(layer, nextHeader: layer.fields.uint(nxt), into: &row)
+  }
+}

@@ -1,0 +1,25 @@
+/// How an 802.1Q tag shows: bright cyan, with its priority, DEI and VLAN
+/// id in the headline and in Info.
+extension VLAN {
+  static var hue: LayerHue? { .brightCyan }
+
+  static func headline(_ f: LayerFields) -> String {
+    guard let priority = f.uint(priority), let dei = f.uint(dei), let id = f.uint(id) else { return f.label }
+    return "\(f.label), PRI: \(priority), DEI: \(dei), ID: \(id)"
+  }
+
+  static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
+    row.set("VLAN", info: info(layer.fields))
+  }
+
+  private static func info(_ f: LayerFields) -> String? {
+    guard let priority = f.uint(priority), let dei = f.uint(dei), let id = f.uint(id) else { return nil }
+    return "PRI: \(priority)  DEI: \(dei)  ID: \(id)"
+  }
+}
+
+/// An 802.1ad service tag shows in the VLAN tag's colour and leaves the
+/// columns alone.
+extension ServiceVLAN {
+  static var hue: LayerHue? { .brightCyan }
+}

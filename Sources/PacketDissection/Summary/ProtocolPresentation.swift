@@ -1,0 +1,56 @@
+/// How a protocol shows in the views of a packet: its colour, its
+/// headline in the tree and its part of the summary line. Every
+/// `ProtocolModule` is one; each protocol's folder has its presentation
+/// beside its dissector (`Protocols/UDP/UDPSummary.swift`).
+protocol ProtocolPresentation {
+  /// The layer's colour; nil for layers that have no bytes of their own
+  /// (the frame, the EtherType marker) or whose bytes are another layer's
+  /// (MPTCP's, in TCP's options).
+  static var hue: LayerHue? { get }
+  /// The line that heads the layer in the tree, as Wireshark writes it:
+  /// the protocol's label, with its key facts where Wireshark adds them
+  /// (`Internet Protocol Version 4, Src: 10.0.0.1, Dst: 10.0.0.2`).
+  static func headline(_ f: LayerFields) -> String
+  /// Writes the layer's part of the summary line into `row`, over what the
+  /// layers before it wrote.
+  static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow)
+}
+
+extension ProtocolPresentation {
+  /// The protocol's label.
+  static func headline(_ f: LayerFields) -> String { f.label }
+
+  /// Nothing: the columns stay as the layers before left them.
+  static func summarize(_: SummaryLayer, into _: inout SummaryRow) {}
+}
+
+extension ProtocolID {
+  /// The protocol's colour in every view; nil for layers without bytes of
+  /// their own.
+  public var hue: LayerHue? {
+    var none: Void = ()
+    return Registry.apply(Hue.self, to: self, &none)
+  }
+}
+
+extension Dissection {
+  /// The tree headline of layer `index`.
+  public func headline(ofLayer index: Int) -> String {
+    var fields = LayerFields(self, layer: index)
+    return Registry.apply(Headline.self, to: layers[index].protocolID, &fields)
+  }
+}
+
+/// A module's colour.
+private enum Hue: ProtocolOperation {
+  typealias Failure = Never
+  static func apply<Module: ProtocolModule>(_: Module.Type, _: inout Void) -> LayerHue? { Module.hue }
+}
+
+/// A module's tree headline for a layer.
+private enum Headline: ProtocolOperation {
+  typealias Failure = Never
+  static func apply<Module: ProtocolModule>(_: Module.Type, _ fields: inout LayerFields) -> String {
+    Module.headline(fields)
+  }
+}
