@@ -17,23 +17,23 @@ let package = Package(
     .target(name: "PacketWire"),
     /// Capture files in and out: pcap and pcapng readers, the packet index, writers.
     .target(name: "PacketCapture", dependencies: ["PacketWire"]),
-    /// Protocol declarations and the dissection engine that runs them.
+    /// Protocols, one folder each (fields, declaration, dissection, summary line, colour, BPF facts), and the engine that runs them.
     .target(name: "PacketDissection", dependencies: ["PacketWire", "PacketCapture"]),
     /// PCRE2 from the system (libpcre2-dev): the regular expressions of `matches`, as in Wireshark.
     .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
-    /// The language: lexer, parser, checker and compiler of filters and scripts.
+    /// The expression language: lexer, parser, checker (to one checked form) and the closure back end; splits scripts into statements.
     .target(
       name: "PacketLanguage", dependencies: ["PacketDissection", "PacketWire", "CPCRE2"]),
     /// Filters as classic BPF: for the kernel, and to decide most packets without dissecting them.
     .target(
       name: "PacketBPF", dependencies: ["PacketLanguage", "PacketDissection", "PacketCapture", "PacketWire"]),
-    /// Text views of dissected packets: summary lines, trees, hex dumps.
+    /// Text views of dissected packets: summary columns, trees, hex dumps, layout diagrams.
     .target(name: "PacketRender", dependencies: ["PacketDissection", "PacketCapture", "PacketWire"]),
     /// Live capture from Linux packet sockets: interfaces, the mapped ring, kernel filters.
     .target(name: "PacketLive", dependencies: ["PacketCapture", "PacketWire"]),
     /// GNU readline from the system (libreadline-dev).
     .systemLibrary(name: "CReadline"),
-    /// The shell: sessions, commands, the REPL.
+    /// The shell: the table of commands, sessions, the REPL.
     .target(
       name: "PacketShell",
       dependencies: [

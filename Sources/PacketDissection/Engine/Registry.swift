@@ -9,6 +9,17 @@ protocol ProtocolOperation {
     _ module: Module.Type, _ argument: inout Argument) throws(Failure) -> Result
 }
 
+/// Every protocol pktsh dissects. Registering a protocol is its case here
+/// and its arm in `Registry.apply` below; the compiler refuses a case
+/// without an arm.
+///
+/// The raw value is the protocol's slot in the registry and the high byte of
+/// its fields' `FieldID`s.
+public enum ProtocolID: UInt8, CaseIterable, Sendable {
+  case frame, eth, ethertype, vlan, ieee8021ad, sll, null, raw, arp, ip, ipv6, ipv6HopByHop, ipv6Routing,
+    ipv6Fragment, ipv6DestinationOptions, icmp, icmpv6, tcp, mptcp, udp, dns, http, data, malformed
+}
+
 /// Every protocol: its declaration and its dissect function, and the
 /// indexes derived from the declarations: fields by name, dissector tables
 /// by key.

@@ -1,12 +1,3 @@
-/// Every protocol pktsh dissects, in the order the registry lists them.
-///
-/// The raw value is the protocol's slot in the registry and the high byte of
-/// its fields' `FieldID`s.
-public enum ProtocolID: UInt8, CaseIterable, Sendable {
-  case frame, eth, ethertype, vlan, ieee8021ad, sll, null, raw, arp, ip, ipv6, ipv6HopByHop, ipv6Routing,
-    ipv6Fragment, ipv6DestinationOptions, icmp, icmpv6, tcp, mptcp, udp, dns, http, data, malformed
-}
-
 /// A field's identity: its protocol in the high byte, its index in that
 /// protocol's declaration list in the low byte. Cheap to store and compare.
 public struct FieldID: Hashable, Sendable, Comparable {
