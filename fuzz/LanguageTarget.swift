@@ -8,22 +8,21 @@ enum LanguageTarget {
     _ = try? lexer.tokens()
     var checker = ScriptChecker()
     checker.allowsUnboundedCapture = size > 0 && data[0] & 1 == 1
-    if let actions = try? checker.check(text) {
-      for (action, _) in actions { exercise(action, bindings: checker.bindings) }
+    _ = try? checker.check(text)
+    // A checked script's actions are closures over the session; the
+    // filters in it are found again in each statement's text (what follows
+    // the command's name, or its `where`) and run on the sample packets.
+    for statement in text.split(whereSeparator: { $0 == ";" || $0 == "\n" }) {
+      let words = statement.drop { $0 == " " }.drop { $0 != " " }
+      let filter = words.firstRange(of: " where ").map { words[$0.upperBound...] } ?? words
+      if let expr = try? Parser.expression(String(filter)),
+        let checked = try? Checker(bindings: checker.bindings).test(expr)
+      {
+        exercise(CompiledFilter(checked))
+      }
     }
     if let expr = try? Parser.expression(text) {
       if let checked = try? Checker().test(expr) { exercise(CompiledFilter(checked)) }
-    }
-  }
-
-  private static func exercise(_ action: Action, bindings: [String: Expr]) {
-    switch action {
-    case .filter(let f?), .count(let f?), .list(_, let f?), .save(_, let f?), .countBy(_, let f?), .print(_, let f?):
-      exercise(f)
-    case .capture(let request):
-      if let f = request.filter { exercise(f) }
-    default:
-      break
     }
   }
 
