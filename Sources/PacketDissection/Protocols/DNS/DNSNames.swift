@@ -1,6 +1,6 @@
 /// DNS names for opcodes, reply codes and record types, as Wireshark's
 /// summary spells them (IANA "Domain Name System (DNS) Parameters").
-public enum DNSNames {
+enum DNSNames {
   /// An opcode's name (`dns.flags.opcode`); nil when it has none.
   static func opcodeName(_ code: UInt64) -> String? {
     switch code {
@@ -52,9 +52,9 @@ public enum DNSNames {
   static func typeName(_ code: UInt64) -> String? { types[code] }
 
   /// The names as the summary line writes them, unknown values included.
-  public static func opcode(_ code: UInt64) -> String { opcodeName(code) ?? "Unknown operation (\(code))" }
-  public static func rcode(_ code: UInt64) -> String { rcodeName(code) ?? "Unknown error (\(code))" }
-  public static func type(_ code: UInt64) -> String { typeName(code) ?? "Unknown (\(code))" }
+  static func opcode(_ code: UInt64) -> String { opcodeName(code) ?? "Unknown operation (\(code))" }
+  static func rcode(_ code: UInt64) -> String { rcodeName(code) ?? "Unknown error (\(code))" }
+  static func type(_ code: UInt64) -> String { typeName(code) ?? "Unknown (\(code))" }
 }
 
 extension ValueNames {

@@ -1,7 +1,7 @@
 /// EtherType names (`eth.type`, `vlan.etype`, `sll.etype`).
 extension ProtocolNumberNames {
   /// An EtherType's name; nil when it has none.
-  public static func ethertype(_ type: UInt64) -> String? {
+  static func ethertype(_ type: UInt64) -> String? {
     switch type {
     case 0x0800: "IPv4"
     case 0x0806: "ARP"

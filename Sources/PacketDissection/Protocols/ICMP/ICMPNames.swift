@@ -1,6 +1,6 @@
 /// ICMP message names as Wireshark's summary shows them (RFC 792 and its
 /// successors).
-public enum ICMPNames {
+enum ICMPNames {
   /// A type's name (`icmp.type`); nil when it has none.
   static func typeName(_ type: UInt64) -> String? {
     switch type {
@@ -40,11 +40,11 @@ public enum ICMPNames {
   }
 
   /// A type's name as the summary line writes it, unknown types included.
-  public static func type(_ type: UInt64) -> String { typeName(type) ?? "Unknown ICMP (obsolete or malformed?)" }
+  static func type(_ type: UInt64) -> String { typeName(type) ?? "Unknown ICMP (obsolete or malformed?)" }
 
   /// The code's meaning (`icmp.code`) for the types whose codes have
   /// names: a code means something only under its type.
-  public static func code(type: UInt64, code: UInt64) -> String? {
+  static func code(type: UInt64, code: UInt64) -> String? {
     switch type {
     case 3: unreachable(code)
     case 5: redirect(code)

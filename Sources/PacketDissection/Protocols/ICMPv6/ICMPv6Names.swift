@@ -1,6 +1,6 @@
 /// ICMPv6 message names as Wireshark's summary shows them (RFC 4443,
 /// RFC 4861 and their successors).
-public enum ICMPv6Names {
+enum ICMPv6Names {
   /// A type's name (`icmpv6.type`); nil when it has none.
   static func typeName(_ type: UInt64) -> String? {
     switch type {
@@ -44,11 +44,11 @@ public enum ICMPv6Names {
   }
 
   /// A type's name as the summary line writes it, unknown types included.
-  public static func type(_ type: UInt64) -> String { typeName(type) ?? "Unknown (\(type))" }
+  static func type(_ type: UInt64) -> String { typeName(type) ?? "Unknown (\(type))" }
 
   /// The code's meaning (`icmpv6.code`), for the types whose codes have
   /// names: a code means something only under its type.
-  public static func code(type: UInt64, code: UInt64) -> String? {
+  static func code(type: UInt64, code: UInt64) -> String? {
     let names: [String]
     switch type {
     case 1:

@@ -2,7 +2,7 @@
 /// extension headers' next-header fields) and EtherTypes (in the Ethernet
 /// folder) as Wireshark's summary shows them for payloads it does not
 /// dissect (the subset seen in practice; others show as `Unknown`).
-public enum ProtocolNumberNames {
+enum ProtocolNumberNames {
   /// An IP protocol number's name; nil when it has none.
   static func ipProtocolName(_ number: UInt64) -> String? {
     switch number {
@@ -39,7 +39,7 @@ public enum ProtocolNumberNames {
   }
 
   /// An IP protocol number's name as the summary line writes it.
-  public static func ipProtocol(_ number: UInt64) -> String { ipProtocolName(number) ?? "Unknown" }
+  static func ipProtocol(_ number: UInt64) -> String { ipProtocolName(number) ?? "Unknown" }
 }
 
 extension ValueNames {
