@@ -46,6 +46,21 @@ extension ShellCommand {
       },
       run: { session, checked in session.printFields(checked.fields, checked.filter) }),
     ShellCommand(
+      "stats",
+      help: """
+        stats AGG[, AGG…] [by E[, E…]] [where EXPR] [every DURATION] [top N]
+                             aggregates over packets, one row per group: count, sum(E), avg(E),
+                             min(E), max(E), distinct(E); largest first aggregate first.
+                             every 1s (100ms, 5m) groups by time since the first packet.
+                             stats count, sum(frame.len) by ip.src top 5     top talkers by bytes
+                             stats count every 1s                           packets per second
+                             stats avg(tcp.len), distinct(tcp.srcport) by ip.dst where tcp
+
+        """,
+      syntax: { parser throws(LanguageError) in try StatsCommand.parse(&parser) },
+      check: { command, checker throws(LanguageError) in try command.check(&checker) },
+      run: { session, query in session.stats(query) }),
+    ShellCommand(
       "list", help: "list [RANGE] [where EXPR]    one summary line per packet\n",
       syntax: { parser throws(LanguageError) in (range: parser.packetRange(), filter: try parser.whereClause()) },
       check: { written, checker throws(LanguageError) in
