@@ -9,7 +9,7 @@ extension Session {
       accumulator.add(d)
       return true
     }) else { return .runtimeFailure }
-    accumulator.addEmptyIntervals()
+    accumulator.addEmptyGroups()
     let rows = StatsRows(accumulator)
     if out.isTerminal {
       let firstNumber = query.headers.count - query.aggregates.count

@@ -134,11 +134,17 @@ struct StatsAccumulator {
     }
   }
 
-  /// With `every` and no `by`: the intervals without packets between the
-  /// first and the last, as empty groups, so that a rate shows its gaps
+  /// The rows that have no packets: without `by` and `every`, the one
+  /// row (a count of 0); with `every` and no `by`, the intervals without
+  /// packets between the first and the last, so that a rate shows its gaps
   /// (up to `limit` intervals in all).
-  mutating func addEmptyIntervals(limit: Int = 1_000_000) {
-    guard query.every != nil, query.by.isEmpty, groups.count > 0 else { return }
+  mutating func addEmptyGroups(limit: Int = 1_000_000) {
+    guard query.by.isEmpty else { return }
+    guard query.every != nil else {
+      if groups.count == 0, groups.group(for: [][...]).isNew { addGroup() }
+      return
+    }
+    guard groups.count > 0 else { return }
     var intervals: [Int64] = []
     for g in 0..<groups.count { intervals.append(StatsValue.integer(ofKey: groups.key(g))) }
     guard let low = intervals.min(), let high = intervals.max(), high - low < Int64(limit) else { return }
