@@ -49,12 +49,10 @@ extension ShellCommand {
       "stats",
       help: """
         stats AGG[, AGG…] [by E[, E…]] [where EXPR] [every DURATION] [top N]
-                             aggregates over packets, one row per group: count, sum(E), avg(E),
-                             min(E), max(E), distinct(E); largest first aggregate first.
-                             every 1s (100ms, 5m) groups by time since the first packet.
-                             stats count, sum(frame.len) by ip.src top 5     top talkers by bytes
-                             stats count every 1s                           packets per second
-                             stats avg(tcp.len), distinct(tcp.srcport) by ip.dst where tcp
+                             aggregates per group of packets, largest first: count, sum(E), avg(E),
+                             min(E), max(E), distinct(E); every 1s (100ms, 5m): by time since the first
+                             e.g. stats sum(frame.len), count by ip.src top 5   top talkers by bytes
+                                  stats count, sum(frame.len) every 1s          packets and bytes a second
 
         """,
       syntax: { parser throws(LanguageError) in try StatsCommand.parse(&parser) },

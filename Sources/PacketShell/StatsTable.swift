@@ -20,7 +20,9 @@ enum StatsTable {
         let isNumber = i == 0 && bars || i >= firstNumber
         line += isNumber ? padding + cell : cell + (i == row.count - 1 && !bars ? "" : padding)
       }
-      if bars && n > 0 { line += "  " + bar(rows.magnitudes[n - 1] ?? 0, of: largest) }
+      if bars && n > 0, case let drawn = bar(rows.magnitudes[n - 1] ?? 0, of: largest), !drawn.isEmpty {
+        line += "  " + drawn
+      }
       return line
     }
   }

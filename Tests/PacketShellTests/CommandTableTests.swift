@@ -81,6 +81,11 @@ import Testing
           count [EXPR]         number of packets in view (that match EXPR)
           count by F[, F…] [where EXPR]   one line per distinct value, most frequent first
           print F[, F…] [where EXPR]   one line per packet, values tab-separated, occurrences joined by ','
+          stats AGG[, AGG…] [by E[, E…]] [where EXPR] [every DURATION] [top N]
+                               aggregates per group of packets, largest first: count, sum(E), avg(E),
+                               min(E), max(E), distinct(E); every 1s (100ms, 5m): by time since the first
+                               e.g. stats sum(frame.len), count by ip.src top 5   top talkers by bytes
+                                    stats count, sum(frame.len) every 1s          packets and bytes a second
           list [RANGE] [where EXPR]    one summary line per packet
           show [RANGE]         the full dissector tree, with byte ranges
           hexdump [RANGE] [FIELD]      bytes in hex and ASCII; FIELD's bytes marked
@@ -108,7 +113,7 @@ import Testing
     #expect(Help.text("filters").hasPrefix("Filters are Wireshark display filters:\n"))
     #expect(
       Help.text("quit") == "no help on 'quit'; topics: capture, count, fields, filter, filters, hexdump, interfaces, "
-        + "layout, let, list, load, print, protocols, save, show\n")
+        + "layout, let, list, load, print, protocols, save, show, stats\n")
   }
 
   @Test func completionOffersCommandsThenWhatTheCommandTakes() {
