@@ -69,7 +69,9 @@ public struct CheckedValue: Sendable {
     case slice(CheckedValue, SliceRanges)
     /// `len(value)`: the number of bytes.
     case length(CheckedValue)
-    /// `count(field)`: the number of occurrences, one value per packet.
+    /// `count(field)`: the number of occurrences, one value per packet;
+    /// none where the field does not occur (`count(ip.addr) == 0` holds
+    /// for no packet, in tshark too).
     case count(FieldID)
     /// `upper(value)`, `lower(value)`: ASCII letters converted.
     case caseFolded(CheckedValue, upper: Bool)

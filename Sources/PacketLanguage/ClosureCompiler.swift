@@ -187,7 +187,8 @@ struct ClosureCompiler {
       return { d, visit in
         var n: Int64 = 0
         for record in d.records where record.field == id { n += 1 }
-        return visit(.integer(n))
+        // As tshark: a field that does not occur has no count, not 0.
+        return n > 0 && visit(.integer(n))
       }
     case .caseFolded(let argument, let toUpper):
       let produce = values(argument)
