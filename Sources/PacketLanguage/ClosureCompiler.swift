@@ -187,7 +187,8 @@ struct ClosureCompiler {
       return { d, visit in
         var n: Int64 = 0
         for record in d.records where record.field == id { n += 1 }
-        return visit(.integer(n))
+        // As tshark: a field that does not occur has no count, not 0.
+        return n > 0 && visit(.integer(n))
       }
     case .caseFolded(let argument, let toUpper):
       let produce = values(argument)
@@ -203,6 +204,34 @@ struct ClosureCompiler {
           return converted.withUnsafeBytes { visit(.bytes(ByteView($0))) }
         }
       }
+    case .string(let bytes):
+      return { _, visit in bytes.withUnsafeBytes { visit(.bytes(ByteView($0))) } }
+    case .test(let checked):
+      let holds = test(checked)
+      return { d, visit in visit(.integer(holds(d) ? 1 : 0)) }
+    case .extreme(let arguments, let greatest):
+      return extreme(arguments.map { values($0) }, greatest: greatest)
+    case .absolute(let inner):
+      let produce = values(inner)
+      return { d, visit in
+        produce(d) { value in
+          switch value {
+          case .integer(let i): return visit(.integer(i < 0 ? 0 &- i : i))
+          case .time(let t): return visit(.time(t < 0 ? 0 &- t : t))
+          default: return false
+          }
+        }
+      }
+    case .text(let inner):
+      let produce = values(inner)
+      let type = inner.type
+      return { d, visit in
+        produce(d) { value in
+          var text = ByteWriter(capacity: 64)
+          ValueText.append(value, type: type, to: &text)
+          return text.withBytes { visit(.bytes(ByteView($0))) }
+        }
+      }
     case .arithmetic(let op, let a, let b):
       return arithmetic(op, values(a), values(b))
     case .negate(let inner):
@@ -216,6 +245,39 @@ struct ClosureCompiler {
           }
         }
       }
+    }
+  }
+
+  /// The greatest (or least) of all the values `producers` give, one per
+  /// packet. Bytes are copied, as a value may borrow a buffer that lives
+  /// only while it is visited (`upper`, `string`).
+  private func extreme(_ producers: [Producer], greatest: Bool) -> Producer {
+    { d, visit in
+      var best: RuntimeValue?
+      var bestBytes: [UInt8] = []
+      for produce in producers {
+        _ = produce(d) { value in
+          if let current = best {
+            let order: Int?
+            if case .bytes(let b) = value {
+              order = bestBytes.withUnsafeBytes { compareBytes(b, ByteView($0)) }
+            } else {
+              order = compareValues(value, current)
+            }
+            guard let order, greatest ? order > 0 : order < 0 else { return false }
+          }
+          if case .bytes(let b) = value {
+            bestBytes = b.copyBytes()
+            best = .bytes(.empty)
+          } else {
+            best = value
+          }
+          return false
+        }
+      }
+      guard let best else { return false }
+      if case .bytes = best { return bestBytes.withUnsafeBytes { visit(.bytes(ByteView($0))) } }
+      return visit(best)
     }
   }
 
