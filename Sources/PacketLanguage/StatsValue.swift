@@ -10,36 +10,28 @@ import PacketWire
 /// flipped, IPv4 4 bytes, IPv6 16, byte strings a 4-byte length and the
 /// bytes). Keys are written into a buffer the caller reuses, so grouping
 /// makes no String per packet; a key becomes text once, for its group.
-public struct StatsValue: @unchecked Sendable {
-  public let checked: CheckedValue
-  /// Every field it reads, for the dissector to record.
-  public let fields: [FieldID]
-  private let produce: ClosureCompiler.Producer
-  /// How an integer prints: as its field does (`tcp.flags` as `0x0012`),
-  /// or in decimal when it is not a field's.
-  private let base: DisplayBase
-  private let width: Int
-  /// What a protocol or label alone prints: its label, as tshark prints it.
-  private let label: String?
+public struct StatsValue: Sendable {
+  public let value: CompiledValue
+  /// How a field alone prints, as `print` prints it (`tcp.flags` as
+  /// `0x0012`, a flag as `1`, a protocol as its label); nil for a computed
+  /// value, which prints as `ValueText` writes it.
+  private let field: (kind: FieldKind, base: DisplayBase, label: String)?
 
   public init(_ checked: CheckedValue) {
-    var compiler = ClosureCompiler()
-    produce = compiler.values(checked)
-    fields = compiler.used.sorted()
-    self.checked = checked
-    var (base, width, label) = (DisplayBase.dec, 0, String?.none)
-    if case .field(let id) = checked.form {
-      switch id.decl.kind {
-      case .uint(let bytes): (base, width) = (id.decl.base, bytes)
-      case .protocolItem, .label: label = id.decl.label
-      default: break
-      }
-    }
-    (self.base, self.width, self.label) = (base, width, label)
+    value = CompiledValue(checked)
+    field = checked.field.map { ($0.decl.kind, $0.decl.base, $0.decl.label) }
   }
 
-  /// Whether its values are numbers that add up: integers and booleans.
-  public var isNumeric: Bool { checked.type.isNumeric }
+  public var checked: CheckedValue { value.checked }
+  /// Every field it reads, for the dissector to record.
+  public var fields: [FieldID] { value.fields }
+
+  /// Whether its values add up: integers, booleans (0 and 1) and time
+  /// offsets (in nanoseconds).
+  public var isNumeric: Bool { checked.type.isNumeric || isTimeOffset }
+
+  /// Whether its values are time offsets, which print as seconds.
+  public var isTimeOffset: Bool { checked.type == .relativeTime }
 
   // MARK: Keys
 
@@ -49,18 +41,23 @@ public struct StatsValue: @unchecked Sendable {
 
   /// Appends the key of each of the packet's values to `keys`, and where
   /// each ends to `ends`.
+  /// A protocol or a label alone has one key, its presence.
   public func appendKeys(_ d: Dissection, to keys: inout [UInt8], ends: inout [Int]) {
-    _ = produce(d) { value in
-      StatsValue.appendKey(value, to: &keys)
+    let presence = field.map { $0.kind == .protocolItem || $0.kind == .label } ?? false
+    _ = value.forEach(d) { value in
+      StatsValue.appendKey(presence ? .bytes(.empty) : value, to: &keys)
       ends.append(keys.count)
       return false
     }
   }
 
-  /// Calls `body` with each of the packet's values (booleans as 0 and 1).
+  /// Calls `body` with each of the packet's values that adds up (see `isNumeric`).
   public func forEachNumber(_ d: Dissection, _ body: (Int64) -> Void) {
-    _ = produce(d) { value in
-      if case .integer(let n) = value { body(n) }
+    _ = value.forEach(d) { value in
+      switch value {
+      case .integer(let n), .time(let n): body(n)
+      default: break
+      }
       return false
     }
   }
@@ -126,35 +123,39 @@ public struct StatsValue: @unchecked Sendable {
     return x.count < y.count ? -1 : x.count == y.count ? 0 : 1
   }
 
-  /// A key's value as tshark prints a field of its type.
+  /// A key's value as `print` prints it.
   public func text(ofKey key: ArraySlice<UInt8>) -> String {
     let start = key.startIndex
+    let runtime: RuntimeValue
     switch Tag(rawValue: key[start]) {
     case .integer:
       let n = StatsValue.integer(ofKey: key)
-      return n >= 0 ? FieldText.integer(UInt64(n), base: base, bytes: width) : String(n)
-    case .time:
-      let t = Int64(bitPattern: StatsValue.bigEndian(key, from: start + 1, bytes: 8) ^ (1 << 63))
-      return checked.type == .absoluteTime ? FieldText.absoluteTime(t) : FieldText.relativeTime(t)
-    case .ipv4:
-      return FieldText.ipv4(UInt32(StatsValue.bigEndian(key, from: start + 1, bytes: 4)))
-    case .ipv6:
-      return Array(key.dropFirst()).withUnsafeBytes { FieldText.ipv6(ByteView($0)) }
-    case .bytes:
-      if let label { return label }
-      let bytes = Array(key.dropFirst(5))
-      switch checked.type {
-      case .string: return bytes.withUnsafeBytes { FieldText.escaped(ByteView($0)) }
-      case .ether: return bytes.map(hexByte).joined(separator: ":")
-      default: return bytes.map(hexByte).joined()
+      switch field?.kind {
+      case .uint(let bytes): return FieldText.integer(UInt64(bitPattern: n), base: field!.base, bytes: bytes)
+      case .boolean: return n != 0 ? "1" : "0"
+      default: runtime = .integer(n)
       }
+    case .time:
+      runtime = .time(StatsValue.integer(ofKey: key))
+    case .ipv4:
+      runtime = .ipv4(UInt32(StatsValue.bigEndian(key, from: start + 1, bytes: 4)))
+    case .ipv6:
+      runtime = .ipv6(StatsValue.bigEndian(key, from: start + 1, bytes: 8), StatsValue.bigEndian(key, from: start + 9, bytes: 8))
+    case .bytes:
+      switch field?.kind {
+      case .protocolItem, .label: return field!.label
+      default: break
+      }
+      return Array(key.dropFirst(5)).withUnsafeBytes { bytes in StatsValue.text(.bytes(ByteView(bytes)), checked.type) }
     case nil:
       return ""
     }
+    return StatsValue.text(runtime, checked.type)
   }
 
-  private func hexByte(_ b: UInt8) -> String {
-    let digits = Array("0123456789abcdef")
-    return String([digits[Int(b >> 4)], digits[Int(b & 15)]])
+  private static func text(_ value: RuntimeValue, _ type: ValueType) -> String {
+    var out = ByteWriter()
+    ValueText.append(value, type: type, to: &out)
+    return out.text
   }
 }

@@ -68,17 +68,30 @@ struct StatsRows {
   }
 
   /// Aggregate `a` of group `g` as it prints; empty when it has no value.
+  /// A time offset's sum, minimum and maximum print as seconds, as
+  /// `frame.time_delta` does, and so does its average, to the nanosecond.
   private static func text(_ a: Int, _ g: Int, _ accumulator: StatsAccumulator) -> String {
     let query = accumulator.query
     let cell = accumulator.cells[g * query.aggregates.count + a]
+    let seconds = query.aggregates[a].value?.isTimeOffset ?? false
+    let number = { (n: Int64) in seconds ? FieldText.relativeTime(n) : String(n) }
     switch query.aggregates[a].function {
     case .count: return String(accumulator.packets[g])
-    case .sum: return String(cell.sum)
+    case .sum: return number(cell.sum)
     case .distinct: return String(cell.values)
-    case .avg: return cell.values == 0 ? "" : decimal(cell.sum, over: cell.values)
-    case .min: return cell.values == 0 ? "" : String(cell.min)
-    case .max: return cell.values == 0 ? "" : String(cell.max)
+    case .avg:
+      guard cell.values > 0 else { return "" }
+      return seconds ? FieldText.relativeTime(rounded(cell.sum, over: cell.values)) : decimal(cell.sum, over: cell.values)
+    case .min: return cell.values == 0 ? "" : number(cell.min)
+    case .max: return cell.values == 0 ? "" : number(cell.max)
     }
+  }
+
+  /// `sum / count` rounded half away from zero.
+  static func rounded(_ sum: Int64, over count: Int64) -> Int64 {
+    var (q, r) = sum.quotientAndRemainder(dividingBy: count)
+    if 2 * r.magnitude >= count.magnitude { q += sum < 0 ? -1 : 1 }
+    return q
   }
 
   /// `sum / count` with three decimals, rounded half away from zero,

@@ -86,7 +86,8 @@ import Testing
       return e?.kind == .type && e?.message == "sum needs a number, not an IPv4 address"
         && e?.location.offset == 11 && e?.location.length == 6
     }
-    _ = try Self.parse("distinct(ip.src), max(tcp.flags.syn)").check(&checker)
+    #expect(throws: LanguageError.self) { _ = try Self.parse("avg(http.request.method)").check(&checker) }
+    _ = try Self.parse("distinct(ip.src), max(tcp.flags.syn), min(frame.time_delta)").check(&checker)
   }
 }
 
@@ -117,6 +118,23 @@ struct StatsCommandLineTests {
     #expect(try Self.stats("stats count by ip.addr").stdout == "172.16.30.190\t30\n172.16.210.84\t30\n")
     #expect(try Self.stats("stats count by tcp.srcport top 2").stdout == "31600\t24\n8868\t4\n")
     #expect(try Self.stats("stats count by udp.srcport").stdout == "")
+  }
+
+  @Test func expressionsAggregateAndGroup() throws {
+    #expect(
+      try Self.stats("stats sum(tcp.len * 8), sum(tcp.len) by ip.src").stdout
+        == "172.16.210.84\t197208\t24651\n172.16.30.190\t24784\t3098\n")
+    #expect(try Self.stats("stats sum(tcp.len > 0), count").stdout == "30\t30\n")
+    #expect(try Self.stats("stats count by frame.len - 14 top 2").stdout == "1500\t15\n46\t4\n")
+    #expect(try Self.stats("stats count by tcp.flags, tcp.flags.ack").stdout == "0x0010\t1\t15\n0x0018\t1\t15\n")
+    #expect(try Self.stats("stats count by tcp").stdout == "Transmission Control Protocol\t30\n")
+  }
+
+  /// tshark's `frame.time_delta` summed and averaged by `ip.src` gives the same seconds.
+  @Test func timeOffsetsAddUpAsSeconds() throws {
+    #expect(
+      try Self.stats("stats sum(frame.time_delta), avg(frame.time_delta), max(frame.time_delta) by ip.src").stdout
+        == "172.16.30.190\t4.851800000\t0.808633333\t4.707317000\n172.16.210.84\t0.040007000\t0.001666958\t0.010794000\n")
   }
 
   @Test func everyGroupsByTimeSinceTheFirstPacketGapsIncluded() throws {
