@@ -336,6 +336,10 @@ public struct Checker {
           throw LanguageError(.type, "arithmetic needs integers, not the string \"\(lit.text)\"", at: lit.location)
         }
         guard let n = Literals.integer(lit.text) else {
+          // A word that looks like a field name is most likely a misspelt field.
+          if lit.text.contains(where: \.isLetter) && lit.text.contains(".") {
+            throw unknownField(lit.text, at: lit.location)
+          }
           throw LanguageError(.type, "'\(lit.text)' is not an integer", at: lit.location)
         }
         return CheckedValue(.integer(n), type: .integer, at: lit.location)

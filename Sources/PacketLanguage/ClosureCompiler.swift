@@ -233,7 +233,7 @@ struct ClosureCompiler {
         }
       }
     case .arithmetic(let op, let a, let b):
-      return arithmetic(op, values(a), values(b))
+      return arithmetic(op, a, b)
     case .negate(let inner):
       let produce = values(inner)
       return { d, visit in
@@ -281,24 +281,43 @@ struct ClosureCompiler {
     }
   }
 
-  private func arithmetic(_ op: ArithmeticOp, _ x: @escaping Producer, _ y: @escaping Producer) -> Producer {
-    { d, visit in
-      x(d) { l in
-        y(d) { r in
-          guard case .integer(let p) = l, case .integer(let q) = r else { return false }
-          switch op {
-          case .add: return visit(.integer(p &+ q))
-          case .subtract: return visit(.integer(p &- q))
-          case .multiply: return visit(.integer(p &* q))
-          // As tshark: dividing by zero has no value, so the test fails.
-          // The one overflow, Int64.min / -1, wraps as + - * do.
-          case .divide: return q == 0 ? false : visit(.integer(p.dividedReportingOverflow(by: q).partialValue))
-          case .modulo:
-            return q == 0 ? false : visit(.integer(p.remainderReportingOverflow(dividingBy: q).partialValue))
-          case .bitAnd: return visit(.integer(p & q))
-          }
+  /// Arithmetic over each pair of values. An integer on the right (`tcp.len
+  /// * 8`, the common case) is applied directly, without a producer for it.
+  private mutating func arithmetic(_ op: ArithmeticOp, _ a: CheckedValue, _ b: CheckedValue) -> Producer {
+    let x = values(a)
+    if case .integer(let q) = b.form {
+      return { d, visit in
+        x(d) { l in
+          guard case .integer(let p) = l, let result = Self.apply(op, p, q) else { return false }
+          return visit(.integer(result))
         }
       }
+    }
+    let y = values(b)
+    return { d, visit in
+      x(d) { l in
+        y(d) { r in
+          guard case .integer(let p) = l, case .integer(let q) = r, let result = Self.apply(op, p, q) else {
+            return false
+          }
+          return visit(.integer(result))
+        }
+      }
+    }
+  }
+
+  /// `p op q`, wrapping; nil when dividing by zero, which, as in tshark,
+  /// has no value (so a test of it fails). The one overflow of division,
+  /// Int64.min / -1, wraps as + - * do.
+  @inline(__always)
+  private static func apply(_ op: ArithmeticOp, _ p: Int64, _ q: Int64) -> Int64? {
+    switch op {
+    case .add: p &+ q
+    case .subtract: p &- q
+    case .multiply: p &* q
+    case .divide: q == 0 ? nil : p.dividedReportingOverflow(by: q).partialValue
+    case .modulo: q == 0 ? nil : p.remainderReportingOverflow(dividingBy: q).partialValue
+    case .bitAnd: p & q
     }
   }
 }

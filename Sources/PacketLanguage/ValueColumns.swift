@@ -12,6 +12,10 @@ public struct ValueColumns: Sendable {
   }
 
   private let columns: [Column]
+  /// When every column is a field alone (`print ip.src, tcp.dstport`), the
+  /// query that prints them: the fast path `print` had before it took
+  /// expressions, unchanged.
+  private let fieldsOnly: FieldQuery?
   /// Every field the columns read, for the dissector to record.
   public let fields: [FieldID]
 
@@ -30,10 +34,16 @@ public struct ValueColumns: Sendable {
     }
     self.columns = columns
     self.fields = fields.sorted()
+    let ids = values.compactMap(\.field)
+    fieldsOnly = ids.count == values.count ? FieldQuery(fields: ids) : nil
   }
 
   /// Appends one line's columns, without the newline.
   public func appendLine(_ dissection: Dissection, to out: inout ByteWriter) {
+    if let fieldsOnly {
+      fieldsOnly.appendLine(dissection, to: &out)
+      return
+    }
     for i in columns.indices {
       if i > 0 { out.append(UInt8(ascii: "\t")) }
       switch columns[i] {

@@ -21,6 +21,8 @@ import Testing
       load "a;b.pcap"   # a comment; not a statement
       filter tcp; count
       print ip.src, tcp.dstport where tcp.flags.syn == 1
+      print tcp.len * 8, tcp.payload[0:4], max(tcp.srcport, tcp.dstport), tcp.port == 80
+      echo 5 * 2, "done"
       count by ip.src, ip.dst where ip
       list 1,3,7-9 where udp
       show 5
@@ -31,7 +33,7 @@ import Testing
       """
     #expect(
       try Self.commandNames(script) == [
-        "load", "filter", "count", "print", "count", "list", "show", "hexdump", "save", "let", "help", "quit",
+        "load", "filter", "count", "print", "print", "echo", "count", "list", "show", "hexdump", "save", "let", "help", "quit",
       ])
   }
 
@@ -121,8 +123,8 @@ import Testing
     #expect(Help.text("capture") == ShellCommand.named("capture")?.help)
     #expect(Help.text("filters").hasPrefix("Filters are Wireshark display filters:\n"))
     #expect(
-      Help.text("quit") == "no help on 'quit'; topics: capture, count, echo, fields, filter, filters, hexdump, interfaces, "
-        + "layout, let, list, load, print, protocols, save, show, stats\n")
+      Help.text("quit") == "no help on 'quit'; topics: capture, count, echo, fields, filter, filters, hexdump, "
+        + "interfaces, layout, let, list, load, print, protocols, save, show, stats\n")
   }
 
   @Test func completionOffersCommandsThenWhatTheCommandTakes() {
