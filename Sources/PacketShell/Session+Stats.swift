@@ -17,7 +17,10 @@ extension Session {
         out.line(line)
       }
     } else {
-      for cells in rows.cells { out.line(cells.joined(separator: "\t")) }
+      for (n, cells) in rows.cells.enumerated() {
+        if n % 4096 == 0 && Interrupt.isRaised { break }
+        out.line(cells.joined(separator: "\t"))
+      }
     }
     return .ok
   }
