@@ -63,6 +63,6 @@ let package = Package(
       name: "PacketDissectionTests", dependencies: ["PacketDissection", "PacketCapture"],
       exclude: ["Goldens"]),
     /// Runs the built `pktsh` (the dependency makes `swift test` build it first).
-    .testTarget(name: "PacketShellTests", dependencies: ["PacketShell", "pktsh"]),
+    .testTarget(name: "PacketShellTests", dependencies: ["PacketShell", "pktsh"], exclude: ["Goldens"]),
   ]
 )

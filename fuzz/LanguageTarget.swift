@@ -1,6 +1,7 @@
 /// The language on arbitrary text: lexer, parser, the script checker, the
 /// filter compiler and the BPF builder; every filter that compiles is also
-/// evaluated on sample packets, and decided from their bytes where BPF can.
+/// evaluated on sample packets, and decided from their bytes where BPF can,
+/// and every value that checks is computed and printed on them.
 enum LanguageTarget {
   static func run(_ data: UnsafePointer<UInt8>, _ size: Int) {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
@@ -19,6 +20,13 @@ enum LanguageTarget {
         let checked = try? Checker(bindings: checker.bindings).test(expr)
       {
         exercise(CompiledFilter(checked))
+      }
+      // The same text as the values `print` and `echo` compute.
+      if let exprs = try? Parser.expression(String(words)),
+        let value = try? Checker(bindings: checker.bindings).column(exprs)
+      {
+        let columns = ValueColumns([value])
+        for sample in samples { _ = columns.line(sample.dissection) }
       }
     }
     if let expr = try? Parser.expression(text) {

@@ -160,6 +160,16 @@ extension Subject {
       throw BPFUnsupported("\(upper ? "upper" : "lower")() needs dissection", at: at)
     case .negate:
       throw BPFUnsupported("negation needs dissection", at: at)
+    case .extreme(_, let greatest):
+      throw BPFUnsupported("\(greatest ? "max" : "min")() needs dissection", at: at)
+    case .absolute:
+      throw BPFUnsupported("abs() needs dissection", at: at)
+    case .text:
+      throw BPFUnsupported("string() needs dissection", at: at)
+    case .test:
+      throw BPFUnsupported("a test used as a value needs dissection", at: at)
+    case .string:
+      throw BPFUnsupported("a comparison needs a field", at: at)
     case .integer:
       throw BPFUnsupported("a comparison needs a field", at: at)
     }

@@ -58,13 +58,20 @@ public struct CheckedValue: Sendable {
     /// address is four bytes): what slices and `len` read of a field that
     /// is not byte-like.
     case wireBytes(FieldID)
-    /// An integer literal in arithmetic.
+    /// An integer literal in arithmetic, or a value a command prints.
     case integer(Int64)
+    /// A quoted string a command prints (`echo "total"`).
+    case string([UInt8])
+    /// A test as a value: one boolean per packet (`print tcp.port == 80`
+    /// prints `true` or `false`, as Wireshark 4.4's columns do).
+    case test(CheckedTest)
     /// `value[ranges]`: bytes; no value where the range falls outside.
     case slice(CheckedValue, SliceRanges)
     /// `len(value)`: the number of bytes.
     case length(CheckedValue)
-    /// `count(field)`: the number of occurrences, one value per packet.
+    /// `count(field)`: the number of occurrences, one value per packet;
+    /// none where the field does not occur (`count(ip.addr) == 0` holds
+    /// for no packet, in tshark too).
     case count(FieldID)
     /// `upper(value)`, `lower(value)`: ASCII letters converted.
     case caseFolded(CheckedValue, upper: Bool)
@@ -72,6 +79,13 @@ public struct CheckedValue: Sendable {
     case arithmetic(ArithmeticOp, CheckedValue, CheckedValue)
     /// `-value`, wrapping.
     case negate(CheckedValue)
+    /// `max(a, b, …)`, `min(a, b, …)`: the greatest or least of every
+    /// occurrence of every argument, one value per packet (Wireshark 4.2).
+    case extreme([CheckedValue], greatest: Bool)
+    /// `abs(value)`: each value's magnitude, wrapping at `Int64.min`.
+    case absolute(CheckedValue)
+    /// `string(value)`: each value as the text `print` gives it.
+    case text(CheckedValue)
   }
 
   public init(_ form: Form, type: ValueType, at location: SourceLocation) {

@@ -14,6 +14,10 @@ public struct Checker {
   /// `let` names in scope, already checked, their values already substituted.
   public var bindings: [String: Expr]
 
+  /// Whether a literal alone is a value (`print 5`, `echo "total"`): so in
+  /// what a command prints, but not in a filter, where a lone word names a field.
+  private var literalsAreValues = false
+
   public init(bindings: [String: Expr] = [:]) { self.bindings = bindings }
 
   /// Checks `expr` as a test (a filter).
@@ -22,12 +26,12 @@ public struct Checker {
   }
 
   /// Checks a value a command prints or groups by (`print`, `count by`,
-  /// `hexdump`). The language takes a field name there for now; the
-  /// checked value is what an evaluator of values reads.
+  /// `echo`, `let`): a field, arithmetic, a slice, a function, a literal
+  /// (`5`, `"total"`), or a test, which gives a boolean per packet.
   public func column(_ expr: Expr) throws(LanguageError) -> CheckedValue {
-    let resolved = try Checker.resolve(expr, bindings)
-    let id = try namedField(resolved)
-    return CheckedValue(.field(id), type: ValueType(id.decl.kind), at: resolved.location)
+    var checker = self
+    checker.literalsAreValues = true
+    return try checker.printable(try Checker.resolve(expr, bindings))
   }
 
   /// The field a column names (see `column`).
@@ -53,6 +57,16 @@ public struct Checker {
     }
     guard let id = Registry.field(named: name) else { throw unknownField(name, at: location) }
     return id
+  }
+
+  /// A resolved expression as a value, a test giving a boolean.
+  private func printable(_ expr: Expr) throws(LanguageError) -> CheckedValue {
+    switch expr {
+    case .logical, .not, .compare, .contains, .matches, .member:
+      return CheckedValue(.test(try test(resolved: expr)), type: .boolean, at: expr.location)
+    default:
+      return try value(expr)
+    }
   }
 
   // MARK: Tests
@@ -92,6 +106,9 @@ public struct Checker {
     let right = try operand(b)
     switch (left, right) {
     case (.literal(let x), .literal(let y)):
+      if literalsAreValues, let p = literalValue(x), let q = literalValue(y), p.type == q.type {
+        return .compare(op, p, q)
+      }
       // A bare word that looks like a field name is most likely a misspelt field.
       for lit in [x, y] where lit.quoted == nil && lit.text.contains(where: \.isLetter) && lit.text.contains(".")
         && Literals.ipv6(lit.text) == nil
@@ -199,7 +216,9 @@ public struct Checker {
     case .word, .string:
       switch try operand(expr) {
       case .value(let v): return v
-      case .literal(let lit): throw unknownField(lit.text, at: lit.location)
+      case .literal(let lit):
+        if literalsAreValues, let v = literalValue(lit) { return v }
+        throw unknownField(lit.text, at: lit.location)
       }
     case .slice(let base, let text, let location):
       let source = try value(base)
@@ -223,6 +242,12 @@ public struct Checker {
     return CheckedValue(form, type: type, at: expr.location)
   }
 
+  /// An integer or a quoted string written alone, as a value.
+  private func literalValue(_ lit: LiteralText) -> CheckedValue? {
+    if let quoted = lit.quoted { return CheckedValue(.string(quoted), type: .string, at: lit.location) }
+    return Literals.integer(lit.text).map { CheckedValue(.integer($0), type: .integer, at: lit.location) }
+  }
+
   private func fieldValue(_ id: FieldID, at location: SourceLocation) -> CheckedValue {
     CheckedValue(.field(id), type: ValueType(id.decl.kind), at: location)
   }
@@ -235,31 +260,59 @@ public struct Checker {
   }
 
   /// The functions the language has, by name.
-  static let functions = ["len", "count", "upper", "lower"]
+  static let functions = ["len", "count", "upper", "lower", "max", "min", "abs", "string"]
 
   private func call(_ name: String, _ arguments: [Expr], at location: SourceLocation)
     throws(LanguageError) -> (CheckedValue.Form, ValueType)
   {
-    guard arguments.count == 1 else {
-      throw LanguageError(.syntax, "\(name) takes one argument", at: location)
-    }
-    let argument = arguments[0]
-    switch name {
-    case "len":
-      return (.length(wireBytes(try value(argument))), .integer)
-    case "count":
-      return (.count(try namedField(argument)), .integer)
-    case "upper", "lower":
-      let v = try value(argument)
-      guard v.type == .string || v.type == .bytes else {
-        throw LanguageError(.type, "\(name) needs a string, not \(v.type)", at: argument.location)
-      }
-      return (.caseFolded(v, upper: name == "upper"), .string)
-    default:
+    if name == "max" || name == "min" { return try extreme(name, arguments, at: location) }
+    guard Checker.functions.contains(name) else {
       throw LanguageError(
         .unknownName, "unknown function '\(name)'", at: location,
         suggestion: Suggestions.closest(to: name, in: Checker.functions))
     }
+    guard arguments.count == 1 else {
+      throw LanguageError(.syntax, "\(name) takes one argument", at: location)
+    }
+    let argument = arguments[0]
+    if name == "count" { return (.count(try namedField(argument)), .integer) }
+    let v = try value(argument)
+    switch name {
+    case "len":
+      return (.length(wireBytes(v)), .integer)
+    case "upper", "lower":
+      guard v.type == .string || v.type == .bytes else {
+        throw LanguageError(.type, "\(name) needs a string, not \(v.type)", at: argument.location)
+      }
+      return (.caseFolded(v, upper: name == "upper"), .string)
+    case "abs":
+      guard v.type == .integer || v.type == .relativeTime else {
+        throw LanguageError(.type, "abs needs an integer or a time offset, not \(v.type)", at: argument.location)
+      }
+      return (.absolute(v), v.type)
+    default:
+      guard v.type != .protocolItem && v.type != .label else {
+        throw LanguageError(.type, "string needs a value, not \(v.type)", at: argument.location)
+      }
+      return (.text(v), .string)
+    }
+  }
+
+  /// `max(a, b, …)` or `min(a, b, …)`: arguments of one ordered type.
+  private func extreme(_ name: String, _ arguments: [Expr], at location: SourceLocation)
+    throws(LanguageError) -> (CheckedValue.Form, ValueType)
+  {
+    guard !arguments.isEmpty else { throw LanguageError(.syntax, "\(name) takes one or more arguments", at: location) }
+    var values: [CheckedValue] = []
+    for argument in arguments { values.append(try value(argument)) }
+    let type = values[0].type
+    guard type != .protocolItem && type != .label else {
+      throw LanguageError(.type, "\(name) needs values that compare, not \(type)", at: values[0].location)
+    }
+    for v in values.dropFirst() where !compatible(v.type, type) {
+      throw LanguageError(.type, "\(name) needs arguments of one type: \(type), then \(v.type)", at: v.location)
+    }
+    return (.extreme(values, greatest: name == "max"), type)
   }
 
   private func arithmetic(_ op: ArithmeticOp, _ a: Expr, _ b: Expr) throws(LanguageError) -> CheckedValue.Form {
@@ -279,7 +332,14 @@ public struct Checker {
         }
         return v
       case .literal(let lit):
-        guard lit.quoted == nil, let n = Literals.integer(lit.text) else {
+        if lit.quoted != nil {
+          throw LanguageError(.type, "arithmetic needs integers, not the string \"\(lit.text)\"", at: lit.location)
+        }
+        guard let n = Literals.integer(lit.text) else {
+          // A word that looks like a field name is most likely a misspelt field.
+          if lit.text.contains(where: \.isLetter) && lit.text.contains(".") {
+            throw unknownField(lit.text, at: lit.location)
+          }
           throw LanguageError(.type, "'\(lit.text)' is not an integer", at: lit.location)
         }
         return CheckedValue(.integer(n), type: .integer, at: lit.location)

@@ -187,7 +187,8 @@ struct ClosureCompiler {
       return { d, visit in
         var n: Int64 = 0
         for record in d.records where record.field == id { n += 1 }
-        return visit(.integer(n))
+        // As tshark: a field that does not occur has no count, not 0.
+        return n > 0 && visit(.integer(n))
       }
     case .caseFolded(let argument, let toUpper):
       let produce = values(argument)
@@ -203,8 +204,36 @@ struct ClosureCompiler {
           return converted.withUnsafeBytes { visit(.bytes(ByteView($0))) }
         }
       }
+    case .string(let bytes):
+      return { _, visit in bytes.withUnsafeBytes { visit(.bytes(ByteView($0))) } }
+    case .test(let checked):
+      let holds = test(checked)
+      return { d, visit in visit(.integer(holds(d) ? 1 : 0)) }
+    case .extreme(let arguments, let greatest):
+      return extreme(arguments.map { values($0) }, greatest: greatest)
+    case .absolute(let inner):
+      let produce = values(inner)
+      return { d, visit in
+        produce(d) { value in
+          switch value {
+          case .integer(let i): return visit(.integer(i < 0 ? 0 &- i : i))
+          case .time(let t): return visit(.time(t < 0 ? 0 &- t : t))
+          default: return false
+          }
+        }
+      }
+    case .text(let inner):
+      let produce = values(inner)
+      let type = inner.type
+      return { d, visit in
+        produce(d) { value in
+          var text = ByteWriter(capacity: 64)
+          ValueText.append(value, type: type, to: &text)
+          return text.withBytes { visit(.bytes(ByteView($0))) }
+        }
+      }
     case .arithmetic(let op, let a, let b):
-      return arithmetic(op, values(a), values(b))
+      return arithmetic(op, a, b)
     case .negate(let inner):
       let produce = values(inner)
       return { d, visit in
@@ -219,24 +248,76 @@ struct ClosureCompiler {
     }
   }
 
-  private func arithmetic(_ op: ArithmeticOp, _ x: @escaping Producer, _ y: @escaping Producer) -> Producer {
+  /// The greatest (or least) of all the values `producers` give, one per
+  /// packet. Bytes are copied, as a value may borrow a buffer that lives
+  /// only while it is visited (`upper`, `string`).
+  private func extreme(_ producers: [Producer], greatest: Bool) -> Producer {
     { d, visit in
-      x(d) { l in
-        y(d) { r in
-          guard case .integer(let p) = l, case .integer(let q) = r else { return false }
-          switch op {
-          case .add: return visit(.integer(p &+ q))
-          case .subtract: return visit(.integer(p &- q))
-          case .multiply: return visit(.integer(p &* q))
-          // As tshark: dividing by zero has no value, so the test fails.
-          // The one overflow, Int64.min / -1, wraps as + - * do.
-          case .divide: return q == 0 ? false : visit(.integer(p.dividedReportingOverflow(by: q).partialValue))
-          case .modulo:
-            return q == 0 ? false : visit(.integer(p.remainderReportingOverflow(dividingBy: q).partialValue))
-          case .bitAnd: return visit(.integer(p & q))
+      var best: RuntimeValue?
+      var bestBytes: [UInt8] = []
+      for produce in producers {
+        _ = produce(d) { value in
+          if let current = best {
+            let order: Int?
+            if case .bytes(let b) = value {
+              order = bestBytes.withUnsafeBytes { compareBytes(b, ByteView($0)) }
+            } else {
+              order = compareValues(value, current)
+            }
+            guard let order, greatest ? order > 0 : order < 0 else { return false }
           }
+          if case .bytes(let b) = value {
+            bestBytes = b.copyBytes()
+            best = .bytes(.empty)
+          } else {
+            best = value
+          }
+          return false
         }
       }
+      guard let best else { return false }
+      if case .bytes = best { return bestBytes.withUnsafeBytes { visit(.bytes(ByteView($0))) } }
+      return visit(best)
+    }
+  }
+
+  /// Arithmetic over each pair of values. An integer on the right (`tcp.len
+  /// * 8`, the common case) is applied directly, without a producer for it.
+  private mutating func arithmetic(_ op: ArithmeticOp, _ a: CheckedValue, _ b: CheckedValue) -> Producer {
+    let x = values(a)
+    if case .integer(let q) = b.form {
+      return { d, visit in
+        x(d) { l in
+          guard case .integer(let p) = l, let result = Self.apply(op, p, q) else { return false }
+          return visit(.integer(result))
+        }
+      }
+    }
+    let y = values(b)
+    return { d, visit in
+      x(d) { l in
+        y(d) { r in
+          guard case .integer(let p) = l, case .integer(let q) = r, let result = Self.apply(op, p, q) else {
+            return false
+          }
+          return visit(.integer(result))
+        }
+      }
+    }
+  }
+
+  /// `p op q`, wrapping; nil when dividing by zero, which, as in tshark,
+  /// has no value (so a test of it fails). The one overflow of division,
+  /// Int64.min / -1, wraps as + - * do.
+  @inline(__always)
+  private static func apply(_ op: ArithmeticOp, _ p: Int64, _ q: Int64) -> Int64? {
+    switch op {
+    case .add: p &+ q
+    case .subtract: p &- q
+    case .multiply: p &* q
+    case .divide: q == 0 ? nil : p.dividedReportingOverflow(by: q).partialValue
+    case .modulo: q == 0 ? nil : p.remainderReportingOverflow(dividingBy: q).partialValue
+    case .bitAnd: p & q
     }
   }
 }

@@ -1,9 +1,10 @@
 import PacketDissection
 import PacketWire
 
-/// One value while a filter runs. Holds no references of its own: bytes
-/// borrow from the packet, the dissection's arena, or a constant.
-enum RuntimeValue {
+/// One value while a filter or a value runs. Holds no references of its
+/// own: bytes borrow from the packet, the dissection's arena, a constant,
+/// or a buffer that lives only while the value is visited.
+public enum RuntimeValue {
   case integer(Int64)
   case ipv4(UInt32)
   case ipv6(UInt64, UInt64)

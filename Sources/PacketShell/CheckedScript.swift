@@ -29,15 +29,58 @@ public struct ScriptChecker {
     return CompiledFilter(try Checker(bindings: bindings).test(expr))
   }
 
-  /// The field `expr` names (for `print`, `count by`, `hexdump`).
+  /// The field `expr` names (for `hexdump`).
   func field(_ expr: Expr) throws(LanguageError) -> FieldID {
     try Checker(bindings: bindings).field(expr)
   }
 
-  func fields(_ exprs: [Expr]) throws(LanguageError) -> [FieldID] {
-    var ids: [FieldID] = []
-    for e in exprs { ids.append(try field(e)) }
-    return ids
+  /// The values `exprs` give, compiled as the columns of `print` or the
+  /// key of `count by`.
+  func columns(_ exprs: [Expr]) throws(LanguageError) -> ValueColumns {
+    ValueColumns(try values(exprs))
+  }
+
+  /// `exprs` checked as values (fields, arithmetic, functions, literals, tests).
+  func values(_ exprs: [Expr]) throws(LanguageError) -> [CheckedValue] {
+    let checker = Checker(bindings: bindings)
+    var values: [CheckedValue] = []
+    for e in exprs { values.append(try checker.column(e)) }
+    return values
+  }
+
+  /// `exprs` checked for `echo`, which has no packet: a field in them is
+  /// a mistake, reported where it is written.
+  func packetlessValues(_ exprs: [Expr]) throws(LanguageError) -> ValueColumns {
+    for e in exprs {
+      if let field = firstField(in: try Checker.resolve(e, bindings)) {
+        throw LanguageError(
+          .type, "echo has no packet to read '\(field.name)' from (print reads fields)", at: field.location)
+      }
+    }
+    return try columns(exprs)
+  }
+
+  /// The first field name `expr` reads, and where.
+  private func firstField(in expr: Expr) -> (name: String, location: SourceLocation)? {
+    var found: (name: String, location: SourceLocation)?
+    func visit(_ e: Expr) {
+      guard found == nil else { return }
+      switch e {
+      case .word(let name, let location):
+        if Registry.field(named: name) != nil { found = (name, location) }
+      case .string: break
+      case .slice(let base, _, _), .not(let base, _), .negate(let base, _): visit(base)
+      case .call(_, let arguments, _): arguments.forEach(visit)
+      case .logical(_, let operands): operands.forEach(visit)
+      case .compare(_, let a, let b, _), .arithmetic(_, let a, let b, _), .contains(let a, let b, _),
+        .matches(let a, let b, _):
+        visit(a)
+        visit(b)
+      case .member(let a, _, _): visit(a)
+      }
+    }
+    visit(expr)
+    return found
   }
 
   /// The protocol called `name` (its filter name: `ip`, `ipv6.fraghdr`).
@@ -48,14 +91,15 @@ public struct ScriptChecker {
       suggestion: Suggestions.closest(to: name, in: Registry.protocols.map(\.name)))
   }
 
-  /// `let name = value`. A plain literal (`let server = 10.0.0.1`,
-  /// `let m = "GET"`) takes its type where it is used; anything else is
-  /// checked now, so that a misspelt field is reported at the `let`. The
-  /// value is bound with the names it uses substituted: they keep the
-  /// meaning they have now (`let a = a && udp` extends the old `a`).
+  /// `let name = value`: a filter or a value. A plain literal (`let
+  /// server = 10.0.0.1`, `let m = "GET"`) takes its type where it is used;
+  /// anything else is checked now, as a value (a test is one too), so that
+  /// a misspelt field is reported at the `let`. The value is bound with
+  /// the names it uses substituted: they keep the meaning they have now
+  /// (`let a = a && udp` extends the old `a`).
   mutating func bind(_ name: String, to value: Expr) throws(LanguageError) {
     let resolved = try Checker.resolve(value, bindings)
-    if !isPlainLiteral(resolved) { _ = try filter(value) }
+    if !isPlainLiteral(resolved) { _ = try Checker(bindings: bindings).column(value) }
     bindings[name] = resolved
   }
 

@@ -18,7 +18,8 @@ extension ShellCommand {
       "count",
       help: """
         count [EXPR]         number of packets in view (that match EXPR)
-        count by F[, F…] [where EXPR]   one line per distinct value, most frequent first
+        count by E[, E…] [where EXPR]   one line per distinct value, most frequent first;
+                             E as in print (count by ip.src, frame.len / 100)
 
         """,
       syntax: { parser throws(LanguageError) -> (by: [Expr]?, filter: Expr?) in
@@ -28,7 +29,7 @@ extension ShellCommand {
       },
       check: { written, checker throws(LanguageError) in
         (
-          by: try written.by.map { exprs throws(LanguageError) in try checker.fields(exprs) },
+          by: try written.by.map { exprs throws(LanguageError) in try checker.columns(exprs) },
           filter: try checker.filter(written.filter)
         )
       },
@@ -37,14 +38,45 @@ extension ShellCommand {
       }),
     ShellCommand(
       "print",
-      help: "print F[, F…] [where EXPR]   one line per packet, values tab-separated, occurrences joined by ','\n",
+      help: """
+        print E[, E…] [where EXPR]   one line per packet, values tab-separated. E is a field
+                             (occurrences joined by ','), arithmetic (tcp.len * 8, frame.len - 14;
+                             over each occurrence), a slice (tcp.payload[0:4]), a function (len,
+                             count, upper, lower, max, min, abs, string), a literal, or a test
+                             (tcp.port == 80 prints true or false). Values print as tshark prints
+                             a field of their type; computed integers in decimal
+
+        """,
       syntax: { parser throws(LanguageError) in
-        (fields: try parser.expressionList(), filter: try parser.whereClause())
+        (values: try parser.expressionList(), filter: try parser.whereClause())
       },
       check: { written, checker throws(LanguageError) in
-        (fields: try checker.fields(written.fields), filter: try checker.filter(written.filter))
+        (columns: try checker.columns(written.values), filter: try checker.filter(written.filter))
       },
-      run: { session, checked in session.printFields(checked.fields, checked.filter) }),
+      run: { session, checked in session.printValues(checked.columns, checked.filter) }),
+    ShellCommand(
+      "echo",
+      help: """
+        echo E[, E…]         print values with no packet: literals, let names, arithmetic and
+                             tests on them (echo "limit", n * 2); a field is an error here
+
+        """,
+      syntax: { parser throws(LanguageError) in try parser.expressionList() },
+      check: { values, checker throws(LanguageError) in try checker.packetlessValues(values) },
+      run: { session, columns in session.echo(columns) }),
+    ShellCommand(
+      "stats",
+      help: """
+        stats AGG[, AGG…] [by E[, E…]] [where EXPR] [every DURATION] [top N]
+                             aggregates per group of packets, largest first: count, sum(E), avg(E),
+                             min(E), max(E), distinct(E); every 1s (100ms, 5m): by time since the first
+                             e.g. stats sum(frame.len), count by ip.src top 5   top talkers by bytes
+                                  stats count, sum(frame.len) every 1s          packets and bytes a second
+
+        """,
+      syntax: { parser throws(LanguageError) in try StatsCommand.parse(&parser) },
+      check: { command, checker throws(LanguageError) in try command.check(&checker) },
+      run: { session, query in session.stats(query) }),
     ShellCommand(
       "list", help: "list [RANGE] [where EXPR]    one summary line per packet\n",
       syntax: { parser throws(LanguageError) in (range: parser.packetRange(), filter: try parser.whereClause()) },
@@ -99,8 +131,9 @@ extension ShellCommand {
     ShellCommand(
       "let",
       help: """
-        let NAME = EXPR      name a filter or a value for later expressions; names in EXPR keep
-                             the meaning they have now (`let a = a && udp` extends the old a)
+        let NAME = EXPR      name a filter or a value (let x = 5, let bits = tcp.len * 8) for later
+                             commands: filters, print, echo. Names in EXPR keep the meaning they
+                             have now (`let a = a && udp` extends the old a)
 
         """,
       syntax: { parser throws(LanguageError) -> (name: String, value: Expr) in

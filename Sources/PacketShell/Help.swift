@@ -10,6 +10,9 @@ enum Help {
       http.host contains "example", dns.qry.name matches "goo+gle"   (PCRE2, case-insensitive)
       frame[12:2] == 86:dd, eth.src[0:3] == 00:13:c3, frame[-4:]
       tcp.flags & 0x02, tcp.srcport + 1 == 81, len(http.host) > 5, count(ip.src) == 2, upper(f), lower(f)
+      max(tcp.srcport, tcp.dstport) < 1024, min(…), abs(a - b), string(ip.src) contains "10."
+    Arithmetic (+ - * / % &) is on integers, over each occurrence; dividing by zero gives no value.
+    print, count by, let and echo take the same expressions as values; a test prints true or false.
     Literals: 42 0x2a 052 0b101010, "strings\\n", 10.0.0.1/8, fe80::1/64, 00:11:22:33:44:55, 86:dd, true false
 
     """

@@ -29,6 +29,8 @@ public final class OutputSink {
   @exclusivity(unchecked) private var buffer = ByteWriter(capacity: 1 << 17)
   /// Whether the descriptor is a terminal and colour is allowed (NO_COLOR unset).
   public let colour: Bool
+  /// Whether the descriptor is a terminal: tables get headers and aligned columns.
+  public let isTerminal: Bool
   /// Why a write failed, since the last `clearFailure`.
   @exclusivity(unchecked) public private(set) var failure: Failure?
 
@@ -37,7 +39,8 @@ public final class OutputSink {
   public init(descriptor: Int32, closedAtStart: Bool = false) {
     self.descriptor = descriptor
     self.closedAtStart = closedAtStart
-    colour = !closedAtStart && isatty(descriptor) == 1 && getenv("NO_COLOR") == nil
+    isTerminal = !closedAtStart && isatty(descriptor) == 1
+    colour = isTerminal && getenv("NO_COLOR") == nil
   }
 
   public func write(_ text: String) {

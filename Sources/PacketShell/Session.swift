@@ -244,12 +244,11 @@ public final class Session {
     return interrupted ? nil : capture.count
   }
 
-  func countBy(_ fields: [FieldID], _ filter: CompiledFilter?) -> Outcome {
+  func countBy(_ key: ValueColumns, _ filter: CompiledFilter?) -> Outcome {
     guard let capture = loaded() else { return .runtimeFailure }
-    let query = FieldQuery(fields: fields)
     var counts: [String: (count: Int, first: Int)] = [:]
-    guard scan(capture, fields: fields, filter: filter, { record, d in
-      let key = query.line(d)
+    guard scan(capture, fields: key.fields, filter: filter, { record, d in
+      let key = key.line(d)
       counts[key, default: (0, record.number)].count += 1
       return true
     }) else { return .runtimeFailure }
@@ -263,14 +262,20 @@ public final class Session {
     return .ok
   }
 
-  func printFields(_ fields: [FieldID], _ filter: CompiledFilter?) -> Outcome {
+  func printValues(_ columns: ValueColumns, _ filter: CompiledFilter?) -> Outcome {
     guard let capture = loaded() else { return .runtimeFailure }
-    let query = FieldQuery(fields: fields)
-    let walked = scan(capture, fields: fields, filter: filter) { _, d in
-      out.line { query.appendLine(d, to: &$0) }
+    let walked = scan(capture, fields: columns.fields, filter: filter) { _, d in
+      out.line { columns.appendLine(d, to: &$0) }
       return true
     }
     return walked ? .ok : .runtimeFailure
+  }
+
+  /// `echo`: the values on one line, computed with no packet.
+  func echo(_ columns: ValueColumns) -> Outcome {
+    let nothing = Dissector().dissection
+    out.line { columns.appendLine(nothing, to: &$0) }
+    return .ok
   }
 
   /// Writes the view packet by packet as it is walked, so memory does not

@@ -21,6 +21,8 @@ import Testing
       load "a;b.pcap"   # a comment; not a statement
       filter tcp; count
       print ip.src, tcp.dstport where tcp.flags.syn == 1
+      print tcp.len * 8, tcp.payload[0:4], max(tcp.srcport, tcp.dstport), tcp.port == 80
+      echo 5 * 2, "done"
       count by ip.src, ip.dst where ip
       list 1,3,7-9 where udp
       show 5
@@ -31,7 +33,7 @@ import Testing
       """
     #expect(
       try Self.commandNames(script) == [
-        "load", "filter", "count", "print", "count", "list", "show", "hexdump", "save", "let", "help", "quit",
+        "load", "filter", "count", "print", "print", "echo", "count", "list", "show", "hexdump", "save", "let", "help", "quit",
       ])
   }
 
@@ -79,8 +81,21 @@ import Testing
           load PATH            read a pcap or pcapng file (chosen by content); replaces the packets
           filter EXPR          narrow the view that later commands see; `filter` alone clears it
           count [EXPR]         number of packets in view (that match EXPR)
-          count by F[, F…] [where EXPR]   one line per distinct value, most frequent first
-          print F[, F…] [where EXPR]   one line per packet, values tab-separated, occurrences joined by ','
+          count by E[, E…] [where EXPR]   one line per distinct value, most frequent first;
+                               E as in print (count by ip.src, frame.len / 100)
+          print E[, E…] [where EXPR]   one line per packet, values tab-separated. E is a field
+                               (occurrences joined by ','), arithmetic (tcp.len * 8, frame.len - 14;
+                               over each occurrence), a slice (tcp.payload[0:4]), a function (len,
+                               count, upper, lower, max, min, abs, string), a literal, or a test
+                               (tcp.port == 80 prints true or false). Values print as tshark prints
+                               a field of their type; computed integers in decimal
+          echo E[, E…]         print values with no packet: literals, let names, arithmetic and
+                               tests on them (echo "limit", n * 2); a field is an error here
+          stats AGG[, AGG…] [by E[, E…]] [where EXPR] [every DURATION] [top N]
+                               aggregates per group of packets, largest first: count, sum(E), avg(E),
+                               min(E), max(E), distinct(E); every 1s (100ms, 5m): by time since the first
+                               e.g. stats sum(frame.len), count by ip.src top 5   top talkers by bytes
+                                    stats count, sum(frame.len) every 1s          packets and bytes a second
           list [RANGE] [where EXPR]    one summary line per packet
           show [RANGE]         the full dissector tree, with byte ranges
           hexdump [RANGE] [FIELD]      bytes in hex and ASCII; FIELD's bytes marked
@@ -88,8 +103,9 @@ import Testing
           fields PROTO         the protocol's fields: filter name, label, type, bit offset and width, base
           protocols            what pktsh dissects, and which table values lead to each protocol
           save PATH [where EXPR]       write the view (pcapng for .pcapng, else pcap), atomically
-          let NAME = EXPR      name a filter or a value for later expressions; names in EXPR keep
-                               the meaning they have now (`let a = a && udp` extends the old a)
+          let NAME = EXPR      name a filter or a value (let x = 5, let bits = tcp.len * 8) for later
+                               commands: filters, print, echo. Names in EXPR keep the meaning they
+                               have now (`let a = a && udp` extends the old a)
           interfaces           the network interfaces: index, name, link type, state, addresses
           capture IFACE [count N] [for SECONDS] [where EXPR] [quiet] [promisc] [explain]
                                capture live on IFACE (any: all of them) until N packets, SECONDS
@@ -107,14 +123,14 @@ import Testing
     #expect(Help.text("capture") == ShellCommand.named("capture")?.help)
     #expect(Help.text("filters").hasPrefix("Filters are Wireshark display filters:\n"))
     #expect(
-      Help.text("quit") == "no help on 'quit'; topics: capture, count, fields, filter, filters, hexdump, interfaces, "
-        + "layout, let, list, load, print, protocols, save, show\n")
+      Help.text("quit") == "no help on 'quit'; topics: capture, count, echo, fields, filter, filters, hexdump, "
+        + "interfaces, layout, let, list, load, print, protocols, save, show, stats\n")
   }
 
   @Test func completionOffersCommandsThenWhatTheCommandTakes() {
     #expect(Completion.candidates(line: "", start: 0, prefix: "") == ShellCommand.names)
     #expect(Completion.candidates(line: "lo", start: 0, prefix: "lo") == ["load"])
-    #expect(Completion.candidates(line: "count; e", start: 7, prefix: "e") == ["exit"])
+    #expect(Completion.candidates(line: "count; e", start: 7, prefix: "e") == ["echo", "exit"])
     #expect(Completion.candidates(line: "load exa", start: 5, prefix: "exa") == nil)
     #expect(Completion.candidates(line: "filter tcp; save o", start: 17, prefix: "o") == nil)
     #expect(Completion.candidates(line: "print tcp.dst", start: 6, prefix: "tcp.dst")?.contains("tcp.dstport") == true)

@@ -134,7 +134,7 @@ public enum FieldText {
     }
   }
 
-  static func appendDecimal(_ value: UInt64, to out: inout ByteWriter) {
+  public static func appendDecimal(_ value: UInt64, to out: inout ByteWriter) {
     appendDigits(value, radix: 10, count: decimalDigits(value), to: &out)
   }
 
@@ -183,7 +183,7 @@ public enum FieldText {
     out.append(digitCharacter(b & 15))
   }
 
-  static func appendIPv4(_ address: UInt32, to out: inout ByteWriter) {
+  public static func appendIPv4(_ address: UInt32, to out: inout ByteWriter) {
     out.write(upTo: 24) { p in
       var n = 0
       var shift: UInt32 = 24
@@ -207,7 +207,7 @@ public enum FieldText {
     }
   }
 
-  static func appendIPv6(_ bytes: ByteView, to out: inout ByteWriter) {
+  public static func appendIPv6(_ bytes: ByteView, to out: inout ByteWriter) {
     guard bytes.count == 16 else { return appendHex(bytes, to: &out) }
     func group(_ i: Int) -> UInt16 { bytes.uint16(at: i * 2)! }
     var bestStart = -1
@@ -242,18 +242,18 @@ public enum FieldText {
     }
   }
 
-  static func appendEther(_ bytes: ByteView, to out: inout ByteWriter) {
+  public static func appendEther(_ bytes: ByteView, to out: inout ByteWriter) {
     for i in 0..<bytes.count {
       if i > 0 { out.append(UInt8(ascii: ":")) }
       appendHexByte(bytes.byte(i), to: &out)
     }
   }
 
-  static func appendHex(_ bytes: ByteView, to out: inout ByteWriter) {
+  public static func appendHex(_ bytes: ByteView, to out: inout ByteWriter) {
     for i in 0..<bytes.count { appendHexByte(bytes.byte(i), to: &out) }
   }
 
-  static func appendEscaped(_ bytes: ByteView, to out: inout ByteWriter) {
+  public static func appendEscaped(_ bytes: ByteView, to out: inout ByteWriter) {
     var i = 0
     while i < bytes.count {
       let b = bytes.byte(i)
@@ -290,7 +290,7 @@ public enum FieldText {
     return (scalar, length)
   }
 
-  static func appendRelativeTime(_ nanoseconds: Int64, to out: inout ByteWriter) {
+  public static func appendRelativeTime(_ nanoseconds: Int64, to out: inout ByteWriter) {
     if nanoseconds < 0 { out.append(UInt8(ascii: "-")) }
     let magnitude = nanoseconds.magnitude
     appendDecimal(magnitude / 1_000_000_000, to: &out)
