@@ -304,7 +304,14 @@ public struct Checker {
   {
     guard !arguments.isEmpty else { throw LanguageError(.syntax, "\(name) takes one or more arguments", at: location) }
     var values: [CheckedValue] = []
-    for argument in arguments { values.append(try value(argument)) }
+    for argument in arguments {
+      // An integer may stand among the arguments in a filter too (`max(tcp.srcport, 1024)`).
+      if case .literal(let lit) = try operand(argument), lit.quoted == nil, let n = Literals.integer(lit.text) {
+        values.append(CheckedValue(.integer(n), type: .integer, at: lit.location))
+      } else {
+        values.append(try value(argument))
+      }
+    }
     let type = values[0].type
     guard type != .protocolItem && type != .label else {
       throw LanguageError(.type, "\(name) needs values that compare, not \(type)", at: values[0].location)

@@ -43,6 +43,16 @@ import Testing
     #expect(try Self.column(text).type == type)
   }
 
+  @Test func maxAndMinTakeIntegersAmongTheirArgumentsInAFilterToo() throws {
+    let test = try Checker().test(try Parser.expression("max(tcp.srcport, 1024) > 1024"))
+    guard case .compareConstant(.greater, let value, .integer(1024)) = test.form, case .extreme(let arguments, true) = value.form,
+      case .integer(1024) = arguments[1].form
+    else {
+      Issue.record("\(test.form)")
+      return
+    }
+  }
+
   @Test func aTestIsAValueAndALiteralIsAConstant() throws {
     guard case .test(let test) = try Self.column("tcp.port == 80").form, case .compareConstant = test.form else {
       Issue.record("not a test")
