@@ -10,6 +10,11 @@
 #   2. print: `print ip.src, tcp.dstport` over the first 200,000 packets, to a
 #      pipe, against `tshark -T fields -e ip.src -e tcp.dstport` on the same
 #      file (bar: at least 20x faster).
+#   3. stats: `stats count, sum(frame.len) by ip.src, ip.dst` over the 1,000,000
+#      packets against `tshark -q -z conv,ip` (bar: at least 20x faster) and
+#      against pktsh's own `count by ip.src, ip.dst` (bar: at most 1.5x its time).
+#   4. print with arithmetic: `print tcp.len * 8` against `print tcp.len` over
+#      200,000 packets (bar: at most 1.2x the bare field's time).
 # The two commands of a pair run alternately, RUNS times each (default 5)
 # after one warm-up run each, so that both see the same moments of a
 # machine whose speed wanders; the median wall time of each counts, and the
@@ -84,4 +89,18 @@ A=("$pktsh" -r "$small" -c 'print ip.src, tcp.dstport')
 B=(tshark -r "$small" -T fields -e ip.src -e tcp.dstport)
 pair pktsh tshark 2>&1
 awk -v a="$median_a" -v b="$median_b" 'BEGIN { printf "  tshark / pktsh = %.1f (bar: at least 20)\n", b / a }'
+echo "stats count, sum(frame.len) by ip.src, ip.dst over 1,000,000 packets:"
+A=("$pktsh" -r "$capture" -c 'stats count, sum(frame.len) by ip.src, ip.dst')
+B=(tshark -n -q -r "$capture" -z conv,ip)
+pair pktsh tshark 2>&1
+awk -v a="$median_a" -v b="$median_b" 'BEGIN { printf "  tshark / pktsh = %.1f (bar: at least 20)\n", b / a }'
+B=("$pktsh" -r "$capture" -c 'count by ip.src, ip.dst')
+pair stats "count by" 2>&1
+awk -v a="$median_a" -v b="$median_b" 'BEGIN { printf "  stats / count by = %.2f (bar: at most 1.50)\n", a / b }'
+
+echo "print tcp.len * 8 against print tcp.len over 200,000 packets, to a pipe:"
+A=("$pktsh" -r "$small" -c 'print tcp.len * 8')
+B=("$pktsh" -r "$small" -c 'print tcp.len')
+pair "tcp.len * 8" "tcp.len" 2>&1
+awk -v a="$median_a" -v b="$median_b" 'BEGIN { printf "  expression / bare field = %.2f (bar: at most 1.20)\n", a / b }'
 rm -f /tmp/shellbench.$$
