@@ -18,6 +18,9 @@ public struct ValueColumns: Sendable {
   private let fieldsOnly: FieldQuery?
   /// Every field the columns read, for the dissector to record.
   public let fields: [FieldID]
+  /// Which columns hold numbers (integers, time offsets), for formats
+  /// that tell numbers from text.
+  public let numeric: [Bool]
 
   public init(_ values: [CheckedValue]) {
     var columns: [Column] = []
@@ -34,6 +37,7 @@ public struct ValueColumns: Sendable {
     }
     self.columns = columns
     self.fields = fields.sorted()
+    numeric = values.map { $0.type == .integer || $0.type == .relativeTime }
     let ids = values.compactMap(\.field)
     fieldsOnly = ids.count == values.count ? FieldQuery(fields: ids) : nil
   }
@@ -59,6 +63,33 @@ public struct ValueColumns: Sendable {
       case .computed(let value):
         value.appendText(dissection, to: &out)
       }
+    }
+  }
+
+  /// Each column's values one by one, as text: a repeated field's
+  /// occurrences apart (for formats that keep them apart, CSV and JSON).
+  public func occurrences(_ dissection: Dissection) -> [[String]] {
+    columns.map { column in
+      var texts: [String] = []
+      switch column {
+      case .field(let id, let kind, let base):
+        dissection.records.withUnsafeBufferPointer { records in
+          for record in records where record.field == id {
+            var out = ByteWriter()
+            FieldText.append(record, kind: kind, base: base, in: dissection, to: &out)
+            texts.append(out.text)
+          }
+        }
+      case .computed(let value):
+        let type = value.checked.type
+        _ = value.forEach(dissection) { v in
+          var out = ByteWriter()
+          ValueText.append(v, type: type, to: &out)
+          texts.append(out.text)
+          return false
+        }
+      }
+      return texts
     }
   }
 

@@ -29,12 +29,15 @@ extension ShellCommand {
       },
       check: { written, checker throws(LanguageError) in
         (
-          by: try written.by.map { exprs throws(LanguageError) in try checker.columns(exprs) },
+          by: try written.by.map { exprs throws(LanguageError) in
+            (columns: try checker.columns(exprs), headers: exprs.map(StatsCommand.written))
+          },
           filter: try checker.filter(written.filter)
         )
       },
       run: { session, checked in
-        checked.by.map { session.countBy($0, checked.filter) } ?? session.count(checked.filter)
+        checked.by.map { session.countBy($0.columns, headers: $0.headers, checked.filter) }
+          ?? session.count(checked.filter)
       }),
     ShellCommand(
       "print",
@@ -51,9 +54,39 @@ extension ShellCommand {
         (values: try parser.expressionList(), filter: try parser.whereClause())
       },
       check: { written, checker throws(LanguageError) in
-        (columns: try checker.columns(written.values), filter: try checker.filter(written.filter))
+        (
+          columns: try checker.columns(written.values), headers: written.values.map(StatsCommand.written),
+          filter: try checker.filter(written.filter)
+        )
       },
-      run: { session, checked in session.printValues(checked.columns, checked.filter) }),
+      run: { session, checked in session.printValues(checked.columns, headers: checked.headers, checked.filter) }),
+    ShellCommand(
+      "format",
+      help: """
+        format table|tsv|csv|json    how print, count by and stats write rows from now on:
+                             table: aligned under a header (print: as tsv); tsv: tab-separated,
+                             no header; csv: RFC 4180 with a header row of the expressions as
+                             written, CRLF line ends; json: one object a line keyed by the
+                             expressions, numbers bare, a repeated field an array, an absent one
+                             left out. Default: table on a terminal, tsv in a pipe (pktsh --format)
+
+        """,
+      syntax: { parser throws(LanguageError) in
+        let token = parser.advance()
+        let names = OutputFormat.allCases.map(\.rawValue)
+        guard case .word(let name) = token.kind, let format = OutputFormat(rawValue: name) else {
+          let word = if case .word(let w) = token.kind { w } else { "" }
+          throw LanguageError(
+            .syntax, "format needs one of \(names.joined(separator: ", ")), found \(parser.describe(token))",
+            at: token.location, suggestion: Suggestions.closest(to: word, in: names))
+        }
+        return format
+      },
+      check: { format, _ in format },
+      run: { session, format in
+        session.format = format
+        return .ok
+      }),
     ShellCommand(
       "echo",
       help: """

@@ -1,7 +1,6 @@
 extension Session {
   /// `stats`: aggregates over the view's packets (that pass the query's
-  /// filter), in groups. In a pipe, one tab-separated row a group; on a
-  /// terminal, an aligned table with a header.
+  /// filter), in groups, one row a group in the session's format.
   func stats(_ query: StatsQuery) -> Outcome {
     guard let capture = loaded() else { return .runtimeFailure }
     var accumulator = StatsAccumulator(query)
@@ -11,17 +10,11 @@ extension Session {
     }) else { return .runtimeFailure }
     accumulator.addEmptyGroups()
     let rows = StatsRows(accumulator)
-    if out.isTerminal {
-      let firstNumber = query.headers.count - query.aggregates.count
-      for line in StatsTable.render(rows, headers: query.headers, numbersFrom: firstNumber, bars: query.every != nil) {
-        out.line(line)
-      }
-    } else {
-      for (n, cells) in rows.cells.enumerated() {
-        if n % 4096 == 0 && Interrupt.isRaised { break }
-        out.line(cells.joined(separator: "\t"))
-      }
-    }
+    let numeric = (query.every == nil ? [] : [true]) + query.by.map(\.isNumeric) + query.aggregates.map { _ in true }
+    let writer = RowWriter(format: rowFormat, headers: query.headers, numeric: numeric, out: out)
+    writer.write(
+      rows.cells.map { $0.map { $0.isEmpty ? [] : [$0] } }, numbersFrom: query.headers.count - query.aggregates.count,
+      bars: query.every == nil ? nil : rows.magnitudes)
     return .ok
   }
 }

@@ -38,6 +38,9 @@ public final class Session {
   /// with a runtime failure all the same.
   @exclusivity(unchecked) var laterFailure = false
   @exclusivity(unchecked) var checker = ScriptChecker()
+  /// The format `format` or `pktsh --format` chose; nil: `table` on a
+  /// terminal, `tsv` otherwise.
+  @exclusivity(unchecked) public var format: OutputFormat?
   let out: OutputSink
   let err: OutputSink
 
@@ -244,28 +247,47 @@ public final class Session {
     return interrupted ? nil : capture.count
   }
 
-  func countBy(_ key: ValueColumns, _ filter: CompiledFilter?) -> Outcome {
+  /// The format rows are written in now.
+  var rowFormat: OutputFormat { format ?? (out.isTerminal ? .table : .tsv) }
+
+  func countBy(_ key: ValueColumns, headers: [String], _ filter: CompiledFilter?) -> Outcome {
     guard let capture = loaded() else { return .runtimeFailure }
-    var counts: [String: (count: Int, first: Int)] = [:]
-    guard scan(capture, fields: key.fields, filter: filter, { record, d in
-      let key = key.line(d)
-      counts[key, default: (0, record.number)].count += 1
-      return true
-    }) else { return .runtimeFailure }
-    let rows = counts.sorted { a, b in
-      a.value.count != b.value.count ? a.value.count > b.value.count : a.value.first < b.value.first
-    }
-    for (n, (key, value)) in rows.enumerated() {
-      if n % 4096 == 0 && Interrupt.isRaised { break }
-      out.line("\(key)\t\(value.count)")
-    }
+    let writer = RowWriter(format: rowFormat, headers: headers + ["count"], numeric: key.numeric + [true], out: out)
+    // In TSV a key is its line as it prints; the other formats keep a
+    // repeated field's values apart.
+    let rows =
+      writer.format == .tsv
+      ? tally(capture, key.fields, filter) { key.line($0) }?.map { ([[$0.key]], $0.count) }
+      : tally(capture, key.fields, filter) { key.occurrences($0) }?.map { ($0.key, $0.count) }
+    guard let rows else { return .runtimeFailure }
+    writer.write(rows.map { $0.0 + [[String($0.1)]] }, numbersFrom: headers.count)
     return .ok
   }
 
-  func printValues(_ columns: ValueColumns, _ filter: CompiledFilter?) -> Outcome {
+  /// The distinct keys of the packets that pass `filter`, most frequent
+  /// first, ties in the order they were first seen; nil when the walk failed.
+  private func tally<Key: Hashable>(
+    _ capture: CaptureFile, _ fields: [FieldID], _ filter: CompiledFilter?, _ key: (Dissection) -> Key
+  ) -> [(key: Key, count: Int)]? {
+    var counts: [Key: (count: Int, first: Int)] = [:]
+    guard scan(capture, fields: fields, filter: filter, { record, d in
+      counts[key(d), default: (0, record.number)].count += 1
+      return true
+    }) else { return nil }
+    return counts.sorted { a, b in
+      a.value.count != b.value.count ? a.value.count > b.value.count : a.value.first < b.value.first
+    }.map { ($0.key, $0.value.count) }
+  }
+
+  /// One line a packet. TSV (and `table`, which would have to hold every
+  /// line to align them) keeps the fast path `print` always had.
+  func printValues(_ columns: ValueColumns, headers: [String], _ filter: CompiledFilter?) -> Outcome {
     guard let capture = loaded() else { return .runtimeFailure }
+    let writer = RowWriter(format: rowFormat, headers: headers, numeric: columns.numeric, out: out)
+    let separate = writer.format == .csv || writer.format == .json
+    writer.begin()
     let walked = scan(capture, fields: columns.fields, filter: filter) { _, d in
-      out.line { columns.appendLine(d, to: &$0) }
+      if separate { writer.row(columns.occurrences(d)) } else { out.line { columns.appendLine(d, to: &$0) } }
       return true
     }
     return walked ? .ok : .runtimeFailure

@@ -124,7 +124,8 @@ struct StatsCommand {
   static func written(_ expr: Expr) -> String {
     switch expr {
     case .word(let w, _): w
-    case .string(let bytes, _): "\"" + String(decoding: bytes, as: UTF8.self) + "\""
+    case .string(let bytes, _):
+      "\"" + String(decoding: bytes, as: UTF8.self).replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
     case .slice(let base, let ranges, _): written(base) + "[" + ranges + "]"
     case .call(let name, let arguments, _): name + "(" + arguments.map(written).joined(separator: ", ") + ")"
     case .not(let inner, _): "!" + written(inner)

@@ -1,17 +1,22 @@
-/// How `stats` prints on a terminal: a header, columns aligned (values
-/// left, numbers right) and, for a rate (`every`), a bar for each interval
-/// scaled to the largest.
+/// The `table` format of `stats` and `count by`: a header, columns
+/// aligned (values left, numbers right) and, for a rate (`every`), a bar
+/// for each interval scaled to the largest.
 enum StatsTable {
   /// The widest bar, in columns.
   static let barWidth = 40
 
-  static func render(_ rows: StatsRows, headers: [String], numbersFrom firstNumber: Int, bars: Bool) -> [String] {
-    let table = [headers] + rows.cells
+  /// `magnitudes`, one a row, draws bars; nil draws none.
+  static func render(_ cells: [[String]], headers: [String], numbersFrom firstNumber: Int, bars magnitudes: [Double?]?)
+    -> [String]
+  {
+    let bars = magnitudes != nil
+    let magnitudes = magnitudes ?? []
+    let table = [headers] + cells
     var widths = Array(repeating: 0, count: headers.count)
     for row in table {
       for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
     }
-    let largest = rows.magnitudes.compactMap { $0 }.max() ?? 0
+    let largest = magnitudes.compactMap { $0 }.max() ?? 0
     return table.enumerated().map { n, row in
       var line = ""
       for (i, cell) in row.enumerated() {
@@ -20,7 +25,7 @@ enum StatsTable {
         let isNumber = i == 0 && bars || i >= firstNumber
         line += isNumber ? padding + cell : cell + (i == row.count - 1 && !bars ? "" : padding)
       }
-      if bars && n > 0, case let drawn = bar(rows.magnitudes[n - 1] ?? 0, of: largest), !drawn.isEmpty {
+      if bars && n > 0, case let drawn = bar(magnitudes[n - 1] ?? 0, of: largest), !drawn.isEmpty {
         line += "  " + drawn
       }
       return line

@@ -34,6 +34,12 @@ struct PktshCommand: ParsableCommand {
   @Option(name: .short, help: ArgumentHelp("Run these commands (separated by ';'), then exit.", valueName: "commands"))
   var commands: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "How print, count by and stats write rows: table, tsv, csv or json (default: table on a terminal, tsv otherwise).",
+      valueName: "format"))
+  var format: String?
+
   /// Which of descriptors 0–2 were closed at start (now /dev/null).
   nonisolated(unsafe) static var closedAtStart: Set<Int32> = []
 
@@ -49,10 +55,18 @@ struct PktshCommand: ParsableCommand {
       printError("pktsh: -f and -c cannot be used together: put the commands in the script, or run them with -c alone")
       throw ExitCode(2)
     }
+    let chosenFormat = try format.map { name in
+      guard let chosen = OutputFormat(rawValue: name) else {
+        printError("pktsh: --format takes table, tsv, csv or json, not '\(name)'")
+        throw ExitCode(2)
+      }
+      return chosen
+    }
     SignalHandlers.install()
     let session = Session(
       output: OutputSink(descriptor: 1, closedAtStart: Self.closedAtStart.contains(1)),
       errors: OutputSink(descriptor: 2, closedAtStart: Self.closedAtStart.contains(2)))
+    session.format = chosenFormat
     if let readFile {
       let outcome = session.load(capture: readFile)
       if outcome != .ok { throw ExitCode(exitStatus(outcome)) }

@@ -89,6 +89,12 @@ import Testing
                                count, upper, lower, max, min, abs, string), a literal, or a test
                                (tcp.port == 80 prints true or false). Values print as tshark prints
                                a field of their type; computed integers in decimal
+          format table|tsv|csv|json    how print, count by and stats write rows from now on:
+                               table: aligned under a header (print: as tsv); tsv: tab-separated,
+                               no header; csv: RFC 4180 with a header row of the expressions as
+                               written, CRLF line ends; json: one object a line keyed by the
+                               expressions, numbers bare, a repeated field an array, an absent one
+                               left out. Default: table on a terminal, tsv in a pipe (pktsh --format)
           echo E[, E…]         print values with no packet: literals, let names, arithmetic and
                                tests on them (echo "limit", n * 2); a field is an error here
           stats AGG[, AGG…] [by E[, E…]] [where EXPR] [every DURATION] [top N]
@@ -123,8 +129,8 @@ import Testing
     #expect(Help.text("capture") == ShellCommand.named("capture")?.help)
     #expect(Help.text("filters").hasPrefix("Filters are Wireshark display filters:\n"))
     #expect(
-      Help.text("quit") == "no help on 'quit'; topics: capture, count, echo, fields, filter, filters, hexdump, "
-        + "interfaces, layout, let, list, load, print, protocols, save, show, stats\n")
+      Help.text("quit") == "no help on 'quit'; topics: capture, count, echo, fields, filter, filters, format, "
+        + "hexdump, interfaces, layout, let, list, load, print, protocols, save, show, stats\n")
   }
 
   @Test func completionOffersCommandsThenWhatTheCommandTakes() {
