@@ -15,9 +15,10 @@ public struct ScriptChecker {
 
   public init() {}
 
-  /// Parses all of `source`, then checks it statement by statement.
-  mutating func check(_ source: String) throws(LanguageError) -> [Action] {
-    let statements = try Parser.script(source, statement: ShellCommand.statement)
+  /// Parses all of `source` (with `arguments` as `$1`, `$2`, …), then
+  /// checks it statement by statement.
+  mutating func check(_ source: String, arguments: [String]? = nil) throws(LanguageError) -> [Action] {
+    let statements = try Parser.script(source, arguments: arguments, statement: ShellCommand.statement)
     var actions: [Action] = []
     for statement in statements { actions.append(try statement(&self)) }
     return actions

@@ -50,11 +50,12 @@ public final class Session {
   public var bindingNames: [String] { Array(checker.bindings.keys) }
 
   /// Checks all of `source`, then runs it statement by statement.
-  /// `file` names the source in error messages.
-  public func run(_ source: String, file: String) -> Outcome {
+  /// `file` names the source in error messages; `arguments` are a
+  /// script's `$1`, `$2`, … (nil: `$N` is not substituted).
+  public func run(_ source: String, file: String, arguments: [String]? = nil) -> Outcome {
     var trial = checker
     let actions: [Action]
-    do { actions = try trial.check(source) } catch {
+    do { actions = try trial.check(source, arguments: arguments) } catch {
       err.line(error.rendered(file: file, source: source))
       err.flush()
       return .scriptError

@@ -34,6 +34,9 @@ struct PktshCommand: ParsableCommand {
   @Option(name: .short, help: ArgumentHelp("Run these commands (separated by ';'), then exit.", valueName: "commands"))
   var commands: String?
 
+  @Argument(help: ArgumentHelp("The script's arguments: $1, $2, … in the script or commands.", valueName: "argument"))
+  var arguments: [String] = []
+
   /// Which of descriptors 0–2 were closed at start (now /dev/null).
   nonisolated(unsafe) static var closedAtStart: Set<Int32> = []
 
@@ -64,11 +67,11 @@ struct PktshCommand: ParsableCommand {
     }
     let outcome: Session.Outcome
     if let file {
-      outcome = session.run(try readScript(file), file: file)
+      outcome = session.run(try readScript(file), file: file, arguments: arguments)
     } else if let commands {
-      outcome = session.run(commands, file: "-c")
+      outcome = session.run(commands, file: "-c", arguments: arguments)
     } else {
-      outcome = session.run(try readScript(nil), file: "<stdin>")
+      outcome = session.run(try readScript(nil), file: "<stdin>", arguments: arguments)
     }
     // A signal after the last statement (SIGPIPE from the final flush of
     // output) still decides the status. A damaged capture was read as far
