@@ -16,7 +16,7 @@ struct PktshCommand: ParsableCommand {
       With no script and no commands, reads commands from standard input: \
       the interactive shell on a terminal, a script when piped.
       Exit status: 0 success, 1 a runtime failure, 2 a mistake in the script, \
-      130 stopped by Ctrl-C (SIGINT), 143 by SIGTERM, 129 by SIGHUP, 141 when \
+      3 an assert found its test false, 130 stopped by Ctrl-C (SIGINT), 143 by SIGTERM, 129 by SIGHUP, 141 when \
       the reader of standard output went away (SIGPIPE).
       A signal stops the running command and ends the script, except during \
       a capture: the capture ends with the packets captured so far and the \
@@ -88,6 +88,7 @@ struct PktshCommand: ParsableCommand {
     case .ok, .quit: 0
     case .runtimeFailure: 1
     case .scriptError: 2
+    case .assertionFailed: 3
     case .interrupted(let signal): 128 + signal
     }
   }
