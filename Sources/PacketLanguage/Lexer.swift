@@ -2,13 +2,22 @@
 ///
 /// `#` starts a comment to the end of the line. Newlines and `;` separate
 /// statements (outside strings and slices).
+///
+/// With script arguments (`pktsh -f script.pks ARG…`), a word `$1`, `$2`, …
+/// is the argument itself, located where `$N` is written: a word when the
+/// argument is one (`80`, `a.pcap`), else a string (`"my file.pcap"`).
 public struct Lexer {
   private let bytes: [UInt8]
+  /// The script's arguments, `$1` first; nil when `$N` is not substituted.
+  private let arguments: [String]?
   private var index = 0
   private var line = 1
   private var lineStart = 0
 
-  public init(_ source: String) { bytes = Array(source.utf8) }
+  public init(_ source: String, arguments: [String]? = nil) {
+    bytes = Array(source.utf8)
+    self.arguments = arguments
+  }
 
   /// Operators, longest first so that `===` wins over `==`.
   static let operators = [
@@ -87,7 +96,7 @@ public struct Lexer {
       index += 1
       while index < bytes.count && Lexer.isWordByte(bytes[index]) { index += 1 }
       let text = String(decoding: bytes[start..<index], as: UTF8.self)
-      return Token(kind: .word(text), location: location(from: start))
+      return Token(kind: try argument(text, at: location(from: start)) ?? .word(text), location: location(from: start))
     }
     for op in Lexer.operators where matches(op) {
       index += op.utf8.count
@@ -96,6 +105,21 @@ public struct Lexer {
     index += 1
     throw LanguageError(
       .syntax, "unexpected character '\(String(decoding: [b], as: UTF8.self))'", at: location(from: start))
+  }
+
+  /// The token the argument that `word` (`$N`) names stands for, or nil
+  /// when `word` names none. A missing argument is an error at `$N`.
+  private func argument(_ word: String, at location: SourceLocation) throws(LanguageError) -> TokenKind? {
+    guard let arguments, word.first == "$", let n = Int(word.dropFirst()), word.dropFirst().allSatisfy(\.isASCII)
+    else { return nil }
+    guard n >= 1, n <= arguments.count else {
+      let given = arguments.isEmpty ? "no arguments" : arguments.count == 1 ? "1 argument" : "\(arguments.count) arguments"
+      throw LanguageError(
+        .syntax, n < 1 ? "script arguments count from $1" : "missing script argument \(word): the script was given \(given)",
+        at: location)
+    }
+    let text = arguments[n - 1]
+    return !text.isEmpty && text.utf8.allSatisfy(Lexer.isWordByte) ? .word(text) : .string(Array(text.utf8))
   }
 
   /// A '-' directly followed by a digit, after an operator or at the

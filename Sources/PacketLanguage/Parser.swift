@@ -23,8 +23,9 @@ public struct Parser {
   /// refuses somewhat fewer than 100 parentheses.
   public static let maximumNesting = 100
 
-  public init(_ source: String) throws(LanguageError) {
-    var lexer = Lexer(source)
+  /// `arguments` are the script's `$1`, `$2`, … (see `Lexer`).
+  public init(_ source: String, arguments: [String]? = nil) throws(LanguageError) {
+    var lexer = Lexer(source, arguments: arguments)
     tokens = try lexer.tokens()
   }
 
@@ -33,9 +34,9 @@ public struct Parser {
   /// stands on it) and must leave the parser at the statement's end;
   /// anything left before the separator is an error.
   public static func script<Statement>(
-    _ source: String, statement: (inout Parser) throws(LanguageError) -> Statement
+    _ source: String, arguments: [String]? = nil, statement: (inout Parser) throws(LanguageError) -> Statement
   ) throws(LanguageError) -> [Statement] {
-    var parser = try Parser(source)
+    var parser = try Parser(source, arguments: arguments)
     var statements: [Statement] = []
     while true {
       while parser.peek.kind == .separator { parser.position += 1 }

@@ -9,15 +9,21 @@ import PacketLanguage
 /// `let` names carry over from one script (or REPL line) to the next.
 public struct ScriptChecker {
   public private(set) var bindings: [String: Expr] = [:]
+  /// `let` names whose value a command gives when it runs (`let n =
+  /// count F`). Until then they are bound to an integer placeholder, so
+  /// that what uses them is type-checked; only `echo` and `assert`, which
+  /// are evaluated when they run, may use them.
+  private(set) var runtimeNames: Set<String> = []
   /// A script must bound each capture (`count` or `for`); at the
   /// interactive prompt Ctrl-C ends it.
   var allowsUnboundedCapture = false
 
   public init() {}
 
-  /// Parses all of `source`, then checks it statement by statement.
-  mutating func check(_ source: String) throws(LanguageError) -> [Action] {
-    let statements = try Parser.script(source, statement: ShellCommand.statement)
+  /// Parses all of `source` (with `arguments` as `$1`, `$2`, …), then
+  /// checks it statement by statement.
+  mutating func check(_ source: String, arguments: [String]? = nil) throws(LanguageError) -> [Action] {
+    let statements = try Parser.script(source, arguments: arguments, statement: ShellCommand.statement)
     var actions: [Action] = []
     for statement in statements { actions.append(try statement(&self)) }
     return actions
@@ -26,12 +32,14 @@ public struct ScriptChecker {
   /// `expr` compiled as a test, with the `let` names in scope.
   func filter(_ expr: Expr?) throws(LanguageError) -> CompiledFilter? {
     guard let expr else { return nil }
+    try refuseRuntimeNames(in: expr)
     return CompiledFilter(try Checker(bindings: bindings).test(expr))
   }
 
   /// The field `expr` names (for `hexdump`).
   func field(_ expr: Expr) throws(LanguageError) -> FieldID {
-    try Checker(bindings: bindings).field(expr)
+    try refuseRuntimeNames(in: expr)
+    return try Checker(bindings: bindings).field(expr)
   }
 
   /// The values `exprs` give, compiled as the columns of `print` or the
@@ -42,32 +50,57 @@ public struct ScriptChecker {
 
   /// `exprs` checked as values (fields, arithmetic, functions, literals, tests).
   func values(_ exprs: [Expr]) throws(LanguageError) -> [CheckedValue] {
+    for e in exprs { try refuseRuntimeNames(in: e) }
+    return try packetlessChecked(exprs)
+  }
+
+  private func packetlessChecked(_ exprs: [Expr]) throws(LanguageError) -> [CheckedValue] {
     let checker = Checker(bindings: bindings)
     var values: [CheckedValue] = []
     for e in exprs { values.append(try checker.column(e)) }
     return values
   }
 
-  /// `exprs` checked for `echo`, which has no packet: a field in them is
-  /// a mistake, reported where it is written.
-  func packetlessValues(_ exprs: [Expr]) throws(LanguageError) -> ValueColumns {
-    for e in exprs {
-      if let field = firstField(in: try Checker.resolve(e, bindings)) {
-        throw LanguageError(
-          .type, "echo has no packet to read '\(field.name)' from (print reads fields)", at: field.location)
-      }
+  /// A name that has a value only when the script runs is refused where
+  /// an expression is compiled before it runs.
+  private func refuseRuntimeNames(in expr: Expr) throws(LanguageError) {
+    if let found = firstWord(in: expr, where: runtimeNames.contains) {
+      throw LanguageError(
+        .type, "'\(found.name)' has its value only when the script runs: use it in echo or assert",
+        at: found.location)
     }
-    return try columns(exprs)
   }
 
-  /// The first field name `expr` reads, and where.
-  private func firstField(in expr: Expr) -> (name: String, location: SourceLocation)? {
+  /// `exprs` checked for `echo`, which has no packet: a field in them is
+  /// a mistake, reported where it is written.
+  func packetlessValues(_ exprs: [Expr], command: String = "echo") throws(LanguageError) -> PacketlessValues {
+    for e in exprs {
+      if let field = firstWord(in: try Checker.resolve(e, bindings), where: { Registry.field(named: $0) != nil }) {
+        throw LanguageError(
+          .type, "\(command) has no packet to read '\(field.name)' from (print reads fields)", at: field.location)
+      }
+    }
+    let values = try packetlessChecked(exprs)
+    var later = bindings
+    for name in runtimeNames { later[name] = nil }
+    var resolved: [Expr] = []
+    for e in exprs { resolved.append(try Checker.resolve(e, later)) }
+    return PacketlessValues(
+      exprs: resolved, checked: values,
+      runtimeNames: runtimeNames.filter { name in resolved.contains { firstWord(in: $0, where: { $0 == name }) != nil } }
+        .sorted())
+  }
+
+  /// The first word `expr` holds that passes `matching`, and where.
+  private func firstWord(
+    in expr: Expr, where matching: (String) -> Bool
+  ) -> (name: String, location: SourceLocation)? {
     var found: (name: String, location: SourceLocation)?
     func visit(_ e: Expr) {
       guard found == nil else { return }
       switch e {
       case .word(let name, let location):
-        if Registry.field(named: name) != nil { found = (name, location) }
+        if matching(name) { found = (name, location) }
       case .string: break
       case .slice(let base, _, _), .not(let base, _), .negate(let base, _): visit(base)
       case .call(_, let arguments, _): arguments.forEach(visit)
@@ -98,9 +131,17 @@ public struct ScriptChecker {
   /// the names it uses substituted: they keep the meaning they have now
   /// (`let a = a && udp` extends the old `a`).
   mutating func bind(_ name: String, to value: Expr) throws(LanguageError) {
+    try refuseRuntimeNames(in: value)
     let resolved = try Checker.resolve(value, bindings)
     if !isPlainLiteral(resolved) { _ = try Checker(bindings: bindings).column(value) }
     bindings[name] = resolved
+    runtimeNames.remove(name)
+  }
+
+  /// `let name = count …`: `name` has its value when the statement runs.
+  mutating func bindAtRuntime(_ name: String, at location: SourceLocation) {
+    bindings[name] = .word("0", location)
+    runtimeNames.insert(name)
   }
 
   private func isPlainLiteral(_ value: Expr) -> Bool {

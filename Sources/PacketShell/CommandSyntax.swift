@@ -45,3 +45,10 @@ extension Parser {
     return try expression()
   }
 }
+
+/// What `let NAME =` binds: an expression, or the number `count` gives
+/// when the statement runs.
+enum LetValue {
+  case expression(Expr)
+  case count(Expr?, at: SourceLocation)
+}

@@ -98,6 +98,32 @@ extension ShellCommand {
       check: { values, checker throws(LanguageError) in try checker.packetlessValues(values) },
       run: { session, columns in session.echo(columns) }),
     ShellCommand(
+      "assert",
+      help: """
+        assert E[, "message"]   stop the script with exit status 3 when the test E is false, saying
+                             FILE:LINE: assertion failed: message (n = 2) on standard error;
+                             E as in echo (let n = count tcp.flags.reset == 1; assert n == 0, "resets")
+
+        """,
+      syntax: { parser throws(LanguageError) -> (test: Expr, message: String?) in
+        let test = try parser.expression()
+        guard parser.peek.kind == .op(",") else { return (test, nil) }
+        _ = parser.advance()
+        let token = parser.advance()
+        guard case .string(let bytes) = token.kind else {
+          throw LanguageError(.syntax, "assert's message is a quoted string", at: token.location)
+        }
+        return (test, String(decoding: bytes, as: UTF8.self))
+      },
+      check: { written, checker throws(LanguageError) in
+        let test = try checker.packetlessValues([written.test], command: "assert")
+        guard test.checked[0].type == .boolean else {
+          throw LanguageError(.type, "assert needs a test (n == 0), not a value", at: written.test.location)
+        }
+        return (test: test, message: written.message)
+      },
+      run: { session, checked in session.assert(checked.test, message: checked.message) }),
+    ShellCommand(
       "stats",
       help: """
         stats AGG[, AGG…] [by E[, E…]] [where EXPR] [every DURATION] [top N]
@@ -167,9 +193,10 @@ extension ShellCommand {
         let NAME = EXPR      name a filter or a value (let x = 5, let bits = tcp.len * 8) for later
                              commands: filters, print, echo. Names in EXPR keep the meaning they
                              have now (`let a = a && udp` extends the old a)
+        let NAME = count [EXPR]   the number count would print, as a value for echo and assert
 
         """,
-      syntax: { parser throws(LanguageError) -> (name: String, value: Expr) in
+      syntax: { parser throws(LanguageError) -> (name: String, value: LetValue) in
         let nameToken = parser.advance()
         guard case .word(let name) = nameToken.kind, name.first?.isLetter == true, !name.contains(".") else {
           throw LanguageError(.syntax, "let needs a name (letters, digits, _)", at: nameToken.location)
@@ -178,11 +205,28 @@ extension ShellCommand {
           throw LanguageError(.syntax, "expected '=' after let \(name)", at: parser.peek.location)
         }
         _ = parser.advance()
-        return (name, try parser.expression())
+        // `count` alone or before a filter; `count(` is the function.
+        if parser.isWord("count") && parser.peekSecond.kind != .op("(") {
+          let location = parser.advance().location
+          return (name, .count(try parser.optionalExpression(), at: location))
+        }
+        return (name, .expression(try parser.expression()))
       },
-      check: { written, checker throws(LanguageError) in try checker.bind(written.name, to: written.value) },
-      // `let` has done its work at check time; nothing runs.
-      run: { _, _ in .ok }),
+      check: { written, checker throws(LanguageError) -> (name: String, counts: Bool, filter: CompiledFilter?) in
+        switch written.value {
+        case .expression(let value):
+          try checker.bind(written.name, to: value)
+          return (written.name, false, nil)
+        case .count(let filter, let location):
+          let compiled = try checker.filter(filter)
+          checker.bindAtRuntime(written.name, at: location)
+          return (written.name, true, compiled)
+        }
+      },
+      // A value is bound at check time; a count is made when `let` runs.
+      run: { session, checked in
+        checked.counts ? session.count(checked.filter, into: checked.name) : .ok
+      }),
     ShellCommand(
       "interfaces",
       help: "interfaces           the network interfaces: index, name, link type, state, addresses\n",

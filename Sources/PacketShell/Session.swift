@@ -18,6 +18,8 @@ public final class Session {
     case runtimeFailure
     /// The script has a mistake, found before anything ran: exit 2.
     case scriptError
+    /// An `assert` found its test false: exit 3.
+    case assertionFailed
     case quit
     /// A signal stopped a command (SIGINT, SIGTERM, SIGHUP, SIGPIPE): the
     /// process exits with 128 plus the signal's number, as shells report it.
@@ -41,6 +43,10 @@ public final class Session {
   /// The format `format` or `pktsh --format` chose; nil: `table` on a
   /// terminal, `tsv` otherwise.
   @exclusivity(unchecked) public var format: OutputFormat?
+  /// The values of `let` names that a command gave when it ran (`let n = count F`).
+  @exclusivity(unchecked) var runtimeValues: [String: Int] = [:]
+  /// The name of the script running, for `assert`'s message.
+  @exclusivity(unchecked) var scriptName = ""
   let out: OutputSink
   let err: OutputSink
 
@@ -53,16 +59,18 @@ public final class Session {
   public var bindingNames: [String] { Array(checker.bindings.keys) }
 
   /// Checks all of `source`, then runs it statement by statement.
-  /// `file` names the source in error messages.
-  public func run(_ source: String, file: String) -> Outcome {
+  /// `file` names the source in error messages; `arguments` are a
+  /// script's `$1`, `$2`, … (nil: `$N` is not substituted).
+  public func run(_ source: String, file: String, arguments: [String]? = nil) -> Outcome {
     var trial = checker
     let actions: [Action]
-    do { actions = try trial.check(source) } catch {
+    do { actions = try trial.check(source, arguments: arguments) } catch {
       err.line(error.rendered(file: file, source: source))
       err.flush()
       return .scriptError
     }
     checker = trial
+    scriptName = file
     return perform(actions)
   }
 
@@ -206,27 +214,35 @@ public final class Session {
   }
 
   func count(_ filter: CompiledFilter?) -> Outcome {
-    guard let capture = loaded() else { return .runtimeFailure }
-    if view == nil && filter == nil {
-      guard let n = packetCount(capture) else { return .runtimeFailure }
-      out.line(String(n))
-      return .ok
-    }
-    // An interrupted count is not the answer: print none.
+    guard let n = counted(filter) else { return .runtimeFailure }
+    out.line(String(n))
+    return .ok
+  }
+
+  /// `let name = count [EXPR]`: the count, kept as `name`'s value.
+  func count(_ filter: CompiledFilter?, into name: String) -> Outcome {
+    guard let n = counted(filter) else { return .runtimeFailure }
+    runtimeValues[name] = n
+    return .ok
+  }
+
+  /// The number of packets in view that pass `filter`; nil when a failure
+  /// (said) or a signal stopped the count: an interrupted count is not the answer.
+  private func counted(_ filter: CompiledFilter?) -> Int? {
+    guard let capture = loaded() else { return nil }
+    if view == nil && filter == nil { return packetCount(capture) }
     if let fast = FastCount(capture: capture, filters: [view, filter].compactMap { $0 }) {
-      let counted: Int?
-      do { counted = try fast.count(capture) } catch { return fail("\(error)") }
-      guard let n = counted else { return .runtimeFailure }
-      out.line(String(n))
-      return .ok
+      do { return try fast.count(capture) } catch {
+        _ = fail("\(error)")
+        return nil
+      }
     }
     var n = 0
     guard scan(capture, filter: filter, { _, _ in
       n += 1
       return true
-    }) else { return .runtimeFailure }
-    out.line(String(n))
-    return .ok
+    }) else { return nil }
+    return n
   }
 
   /// The number of packets in `capture`. Indexing a pcap file's packets
@@ -294,10 +310,21 @@ public final class Session {
   }
 
   /// `echo`: the values on one line, computed with no packet.
-  func echo(_ columns: ValueColumns) -> Outcome {
-    let nothing = Dissector().dissection
-    out.line { columns.appendLine(nothing, to: &$0) }
+  func echo(_ values: PacketlessValues) -> Outcome {
+    out.line(values.line(runtimeValues))
     return .ok
+  }
+
+  /// `assert E[, "message"]`: nothing when E is true; else says where,
+  /// what and with which values on standard error, and stops the script.
+  func assert(_ test: PacketlessValues, message: String?) -> Outcome {
+    guard test.line(runtimeValues) != "true" else { return .ok }
+    let values = test.runtimeNames.map { "\($0) = \(runtimeValues[$0] ?? 0)" }.joined(separator: ", ")
+    out.flush()
+    err.line(
+      "\(scriptName):\(test.exprs[0].location.line): assertion failed: \(message ?? "the test is false")"
+        + (values.isEmpty ? "" : " (\(values))"))
+    return .assertionFailed
   }
 
   /// Writes the view packet by packet as it is walked, so memory does not

@@ -16,7 +16,7 @@ struct PktshCommand: ParsableCommand {
       With no script and no commands, reads commands from standard input: \
       the interactive shell on a terminal, a script when piped.
       Exit status: 0 success, 1 a runtime failure, 2 a mistake in the script, \
-      130 stopped by Ctrl-C (SIGINT), 143 by SIGTERM, 129 by SIGHUP, 141 when \
+      3 an assert found its test false, 130 stopped by Ctrl-C (SIGINT), 143 by SIGTERM, 129 by SIGHUP, 141 when \
       the reader of standard output went away (SIGPIPE).
       A signal stops the running command and ends the script, except during \
       a capture: the capture ends with the packets captured so far and the \
@@ -39,6 +39,8 @@ struct PktshCommand: ParsableCommand {
       "How print, count by and stats write rows: table, tsv, csv or json (default: table on a terminal, tsv otherwise).",
       valueName: "format"))
   var format: String?
+  @Argument(help: ArgumentHelp("The script's arguments: $1, $2, … in the script or commands.", valueName: "argument"))
+  var arguments: [String] = []
 
   /// Which of descriptors 0–2 were closed at start (now /dev/null).
   nonisolated(unsafe) static var closedAtStart: Set<Int32> = []
@@ -78,11 +80,11 @@ struct PktshCommand: ParsableCommand {
     }
     let outcome: Session.Outcome
     if let file {
-      outcome = session.run(try readScript(file), file: file)
+      outcome = session.run(try readScript(file), file: file, arguments: arguments)
     } else if let commands {
-      outcome = session.run(commands, file: "-c")
+      outcome = session.run(commands, file: "-c", arguments: arguments)
     } else {
-      outcome = session.run(try readScript(nil), file: "<stdin>")
+      outcome = session.run(try readScript(nil), file: "<stdin>", arguments: arguments)
     }
     // A signal after the last statement (SIGPIPE from the final flush of
     // output) still decides the status. A damaged capture was read as far
@@ -99,6 +101,7 @@ struct PktshCommand: ParsableCommand {
     case .ok, .quit: 0
     case .runtimeFailure: 1
     case .scriptError: 2
+    case .assertionFailed: 3
     case .interrupted(let signal): 128 + signal
     }
   }

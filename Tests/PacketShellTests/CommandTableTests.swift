@@ -97,6 +97,9 @@ import Testing
                                left out. Default: table on a terminal, tsv in a pipe (pktsh --format)
           echo E[, E…]         print values with no packet: literals, let names, arithmetic and
                                tests on them (echo "limit", n * 2); a field is an error here
+          assert E[, "message"]   stop the script with exit status 3 when the test E is false, saying
+                               FILE:LINE: assertion failed: message (n = 2) on standard error;
+                               E as in echo (let n = count tcp.flags.reset == 1; assert n == 0, "resets")
           stats AGG[, AGG…] [by E[, E…]] [where EXPR] [every DURATION] [top N]
                                aggregates per group of packets, largest first: count, sum(E), avg(E),
                                min(E), max(E), distinct(E); every 1s (100ms, 5m): by time since the first
@@ -112,6 +115,7 @@ import Testing
           let NAME = EXPR      name a filter or a value (let x = 5, let bits = tcp.len * 8) for later
                                commands: filters, print, echo. Names in EXPR keep the meaning they
                                have now (`let a = a && udp` extends the old a)
+          let NAME = count [EXPR]   the number count would print, as a value for echo and assert
           interfaces           the network interfaces: index, name, link type, state, addresses
           capture IFACE [count N] [for SECONDS] [where EXPR] [quiet] [promisc] [explain]
                                capture live on IFACE (any: all of them) until N packets, SECONDS
@@ -129,7 +133,7 @@ import Testing
     #expect(Help.text("capture") == ShellCommand.named("capture")?.help)
     #expect(Help.text("filters").hasPrefix("Filters are Wireshark display filters:\n"))
     #expect(
-      Help.text("quit") == "no help on 'quit'; topics: capture, count, echo, fields, filter, filters, format, "
+      Help.text("quit") == "no help on 'quit'; topics: assert, capture, count, echo, fields, filter, filters, format, "
         + "hexdump, interfaces, layout, let, list, load, print, protocols, save, show, stats\n")
   }
 
