@@ -1,3 +1,4 @@
+import PacketDissection
 import PacketWire
 
 /// Writes the rows of `print`, `count by` and `stats` in the chosen
@@ -112,7 +113,6 @@ struct RowWriter {
   }
 
   private static func appendJSONString(_ text: String, to line: inout ByteWriter) {
-    let hex = Array("0123456789abcdef".utf8)
     line.append(UInt8(ascii: "\""))
     for byte in text.utf8 {
       switch byte {
@@ -121,8 +121,7 @@ struct RowWriter {
         line.append(byte)
       case 0..<0x20:
         line.append(contentsOf: "\\u00".utf8)
-        line.append(hex[Int(byte >> 4)])
-        line.append(hex[Int(byte & 0xF)])
+        FieldText.appendHexByte(byte, to: &line)
       default: line.append(byte)
       }
     }

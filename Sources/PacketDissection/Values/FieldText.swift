@@ -178,7 +178,7 @@ public enum FieldText {
     return d < 10 ? UInt8(ascii: "0") &+ d : UInt8(ascii: "a") &+ (d &- 10)
   }
 
-  static func appendHexByte(_ b: UInt8, to out: inout ByteWriter) {
+  public static func appendHexByte(_ b: UInt8, to out: inout ByteWriter) {
     out.append(digitCharacter(b >> 4))
     out.append(digitCharacter(b & 15))
   }
