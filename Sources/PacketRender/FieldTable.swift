@@ -17,24 +17,29 @@ public enum FieldTable {
   }
 }
 
-/// Rows of text in aligned columns, two spaces apart.
-enum TextTable {
-  static func render(_ rows: [[String]], rightAligned: Set<Int> = []) -> String {
+/// Rows of text in aligned columns, two spaces apart: columns in
+/// `rightAligned` padded on the left, the others on the right, the last
+/// column of a row unpadded when it is left-aligned.
+public enum TextTable {
+  public static func render(_ rows: [[String]], rightAligned: Set<Int> = []) -> String {
+    lines(rows, rightAligned: rightAligned).map { $0 + "\n" }.joined()
+  }
+
+  /// The aligned rows, one string each, without line ends.
+  public static func lines(_ rows: [[String]], rightAligned: Set<Int> = []) -> [String] {
     let columns = rows.map(\.count).max() ?? 0
     var widths = [Int](repeating: 0, count: columns)
     for row in rows {
       for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
     }
-    var out = ""
-    for row in rows {
+    return rows.map { row in
       var line = ""
       for (i, cell) in row.enumerated() {
         let padding = String(repeating: " ", count: widths[i] - cell.count)
         if i > 0 { line += "  " }
         line += rightAligned.contains(i) ? padding + cell : cell + (i == row.count - 1 ? "" : padding)
       }
-      out += line + "\n"
+      return line
     }
-    return out
   }
 }

@@ -1,3 +1,5 @@
+import PacketRender
+
 /// The `table` format of `stats` and `count by`: a header, columns
 /// aligned (values left, numbers right) and, for a rate (`every`), a bar
 /// for each interval scaled to the largest.
@@ -5,30 +7,21 @@ enum StatsTable {
   /// The widest bar, in columns.
   static let barWidth = 40
 
-  /// `magnitudes`, one a row, draws bars; nil draws none.
+  /// `magnitudes`, one a row, draws bars; nil draws none. With bars, the
+  /// first column (the interval's start) aligns right too, and the bars
+  /// start in one column because the last column, an aggregate, is a
+  /// number aligned right.
   static func render(_ cells: [[String]], headers: [String], numbersFrom firstNumber: Int, bars magnitudes: [Double?]?)
     -> [String]
   {
-    let bars = magnitudes != nil
-    let magnitudes = magnitudes ?? []
-    let table = [headers] + cells
-    var widths = Array(repeating: 0, count: headers.count)
-    for row in table {
-      for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
-    }
+    var rightAligned = Set(firstNumber..<headers.count)
+    if magnitudes != nil { rightAligned.insert(0) }
+    let lines = TextTable.lines([headers] + cells, rightAligned: rightAligned)
+    guard let magnitudes else { return lines }
     let largest = magnitudes.compactMap { $0 }.max() ?? 0
-    return table.enumerated().map { n, row in
-      var line = ""
-      for (i, cell) in row.enumerated() {
-        if i > 0 { line += "  " }
-        let padding = String(repeating: " ", count: widths[i] - cell.count)
-        let isNumber = i == 0 && bars || i >= firstNumber
-        line += isNumber ? padding + cell : cell + (i == row.count - 1 && !bars ? "" : padding)
-      }
-      if bars && n > 0, case let drawn = bar(magnitudes[n - 1] ?? 0, of: largest), !drawn.isEmpty {
-        line += "  " + drawn
-      }
-      return line
+    return lines.enumerated().map { n, line in
+      guard n > 0, case let drawn = bar(magnitudes[n - 1] ?? 0, of: largest), !drawn.isEmpty else { return line }
+      return line + "  " + drawn
     }
   }
 
