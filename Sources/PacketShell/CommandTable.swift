@@ -73,8 +73,8 @@ extension ShellCommand {
         """,
       syntax: { parser throws(LanguageError) in
         let token = parser.advance()
-        let names = OutputFormat.allCases.map(\.rawValue)
-        guard case .word(let name) = token.kind, let format = OutputFormat(rawValue: name) else {
+        let names = RowFormat.allCases.map(\.rawValue)
+        guard case .word(let name) = token.kind, let format = RowFormat(rawValue: name) else {
           let word = if case .word(let w) = token.kind { w } else { "" }
           throw LanguageError(
             .syntax, "format needs one of \(names.joined(separator: ", ")), found \(parser.describe(token))",

@@ -5,7 +5,7 @@ import PacketWire
 /// format: the one place that decides how a row looks. A row is each
 /// column's values (a repeated field has several, an absent one none).
 struct RowWriter {
-  let format: OutputFormat
+  let format: RowFormat
   /// The columns' names: the expressions as written.
   let headers: [String]
   /// Which columns hold numbers; JSON writes those that read as numbers bare.

@@ -42,7 +42,7 @@ public final class Session {
   @exclusivity(unchecked) var checker = ScriptChecker()
   /// The format `format` or `pktsh --format` chose; nil: `table` on a
   /// terminal, `tsv` otherwise.
-  @exclusivity(unchecked) public var format: OutputFormat?
+  @exclusivity(unchecked) public var format: RowFormat?
   /// The values of `let` names that a command gave when it ran (`let n = count F`).
   @exclusivity(unchecked) var runtimeValues: [String: Int] = [:]
   /// The name of the script running, for `assert`'s message.
@@ -264,7 +264,7 @@ public final class Session {
   }
 
   /// The format rows are written in now.
-  var rowFormat: OutputFormat { format ?? (out.isTerminal ? .table : .tsv) }
+  var rowFormat: RowFormat { format ?? (out.isTerminal ? .table : .tsv) }
 
   func countBy(_ key: ValueColumns, headers: [String], _ filter: CompiledFilter?) -> Outcome {
     guard let capture = loaded() else { return .runtimeFailure }

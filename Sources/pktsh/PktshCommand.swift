@@ -58,7 +58,7 @@ struct PktshCommand: ParsableCommand {
       throw ExitCode(2)
     }
     let chosenFormat = try format.map { name in
-      guard let chosen = OutputFormat(rawValue: name) else {
+      guard let chosen = RowFormat(rawValue: name) else {
         printError("pktsh: --format takes table, tsv, csv or json, not '\(name)'")
         throw ExitCode(2)
       }

@@ -1,6 +1,6 @@
 /// How `print`, `count by` and `stats` write their rows, set by `format`
 /// or `pktsh --format`.
-public enum OutputFormat: String, CaseIterable, Sendable {
+public enum RowFormat: String, CaseIterable, Sendable {
   /// Aligned columns under a header (`stats`, `count by`); `print` streams
   /// and writes `tsv`.
   case table
