@@ -155,12 +155,3 @@ struct StatsAccumulator {
     }
   }
 }
-
-extension Int64 {
-  /// Division rounding toward minus infinity: a time before the first
-  /// packet's falls in the interval before it.
-  func floorDivided(by divisor: Int64) -> Int64 {
-    let (q, r) = quotientAndRemainder(dividingBy: divisor)
-    return r < 0 ? q - 1 : q
-  }
-}

@@ -300,7 +300,9 @@ public enum FieldText {
 }
 
 extension Int64 {
-  func floorDivided(by d: Int64) -> Int64 {
+  /// Division rounding toward minus infinity (`-1 / 10` is `-1`): a time
+  /// before a reference falls in the interval before it.
+  public func floorDivided(by d: Int64) -> Int64 {
     let q = self / d
     return (self % d != 0 && (self < 0) != (d < 0)) ? q - 1 : q
   }
