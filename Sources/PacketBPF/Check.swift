@@ -170,7 +170,7 @@ extension Subject {
       throw BPFUnsupported("a test used as a value needs dissection", at: at)
     case .string:
       throw BPFUnsupported("a comparison needs a field", at: at)
-    case .integer:
+    case .integer, .variable:
       throw BPFUnsupported("a comparison needs a field", at: at)
     }
   }

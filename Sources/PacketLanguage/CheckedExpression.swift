@@ -86,6 +86,9 @@ public struct CheckedValue: Sendable {
     case absolute(CheckedValue)
     /// `string(value)`: each value as the text `print` gives it.
     case text(CheckedValue)
+    /// A `let` name given its value when the script runs: that value, or
+    /// none before it has one.
+    case variable(ScriptVariable)
   }
 
   public init(_ form: Form, type: ValueType, at location: SourceLocation) {

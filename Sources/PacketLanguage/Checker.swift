@@ -13,12 +13,18 @@ import PacketDissection
 public struct Checker {
   /// `let` names in scope, already checked, their values already substituted.
   public var bindings: [String: Expr]
+  /// `let` names whose value is known only when the script runs, by name
+  /// (never also in `bindings`).
+  public var variables: [String: ScriptVariable]
 
   /// Whether a literal alone is a value (`print 5`, `echo "total"`): so in
   /// what a command prints, but not in a filter, where a lone word names a field.
   private var literalsAreValues = false
 
-  public init(bindings: [String: Expr] = [:]) { self.bindings = bindings }
+  public init(bindings: [String: Expr] = [:], variables: [String: ScriptVariable] = [:]) {
+    self.bindings = bindings
+    self.variables = variables
+  }
 
   /// Checks `expr` as a test (a filter).
   public func test(_ expr: Expr) throws(LanguageError) -> CheckedTest {
@@ -81,8 +87,12 @@ public struct Checker {
     case .not(let inner, _):
       form = .not(try test(resolved: inner))
     case .word(let name, let location):
-      guard let id = Registry.field(named: name) else { throw unknownField(name, at: location) }
-      form = .present(id)
+      if let variable = variables[name] {
+        form = .nonzero(CheckedValue(.variable(variable), type: variable.type, at: location))
+      } else {
+        guard let id = Registry.field(named: name) else { throw unknownField(name, at: location) }
+        form = .present(id)
+      }
     case .compare(let op, let a, let b, let location):
       form = try compare(op, a, b, at: location)
     case .contains(let a, let b, _):
@@ -197,12 +207,15 @@ public struct Checker {
   private func operand(_ expr: Expr) throws(LanguageError) -> Operand {
     switch expr {
     case .word(let name, let location):
+      if let variable = variables[name] {
+        return .value(CheckedValue(.variable(variable), type: variable.type, at: location))
+      }
       if let id = Registry.field(named: name) { return .value(fieldValue(id, at: location)) }
       return .literal(LiteralText(text: name, quoted: nil, location: location))
     case .string(let bytes, let location):
       return .literal(
         LiteralText(text: String(decoding: bytes, as: UTF8.self), quoted: bytes, location: location))
-    case .negate(.word(let text, let location), _) where Registry.field(named: text) == nil:
+    case .negate(.word(let text, let location), _) where Registry.field(named: text) == nil && variables[text] == nil:
       return .literal(LiteralText(text: "-" + text, quoted: nil, location: location))
     default:
       return .value(try value(expr))
@@ -383,6 +396,8 @@ public struct Checker {
         return bare ? Literals.seconds(text).map { .time($0) } : nil
       case .absoluteTime:
         return Literals.seconds(text).map { .time($0) }
+      case .decimal:
+        return bare ? Literals.decimal(text).map { .integer($0) } : nil
       case .label:
         return nil
       }
@@ -446,7 +461,7 @@ public struct Checker {
       .unknownField, "unknown field '\(name)'", at: location,
       // A `let` name whose value is its own name (`let a = a`) is no fix.
       suggestion: Suggestions.closest(
-        to: name, in: Array(Registry.fieldsByName.keys) + bindings.keys.filter { $0 != name }))
+        to: name, in: Array(Registry.fieldsByName.keys) + bindings.keys.filter { $0 != name } + variables.keys))
   }
 }
 

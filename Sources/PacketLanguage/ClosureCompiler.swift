@@ -166,6 +166,8 @@ struct ClosureCompiler {
       }
     case .integer(let n):
       return { _, visit in visit(.integer(n)) }
+    case .variable(let variable):
+      return { _, visit in variable.runtimeValue.map(visit) ?? false }
     case .slice(let base, let ranges):
       let produce = values(base)
       return { d, visit in

@@ -37,7 +37,18 @@ enum Literals {
 
   /// `1.5` seconds (or `-0.25`) as nanoseconds; nil beyond what 64 bits
   /// of nanoseconds hold (about 292 years either way).
-  static func seconds(_ text: String) -> Int64? {
+  static func seconds(_ text: String) -> Int64? { fixedPoint(text, decimals: 9) }
+
+  /// `612.5` (or `-0.25`) as thousandths, a decimal value's unit; nil with
+  /// more than three decimals or beyond what 64 bits hold.
+  static func decimal(_ text: String) -> Int64? {
+    guard text.split(separator: ".").dropFirst().first.map({ $0.count <= 3 }) ?? true else { return nil }
+    return fixedPoint(text, decimals: 3)
+  }
+
+  /// `text`, a decimal number, in units of 10^-`decimals` (digits past
+  /// those are dropped); nil when it is not one or does not fit 64 bits.
+  private static func fixedPoint(_ text: String, decimals: Int) -> Int64? {
     var t = Substring(text)
     var negative = false
     if t.hasPrefix("-") {
@@ -49,16 +60,20 @@ enum Literals {
       let whole = Int64(parts[0].isEmpty ? "0" : parts[0])
     else { return nil }
     var fraction: Int64 = 0
+    var unit: Int64 = 1
+    for _ in 0..<decimals { unit *= 10 }
     if parts.count == 2 {
-      let digits = parts[1].prefix(9)
-      guard digits.allSatisfy(\.isNumber), let f = Int64(digits.isEmpty ? "0" : digits) else { return nil }
+      let digits = parts[1].prefix(decimals)
+      guard digits.allSatisfy({ $0.isASCII && $0.isNumber }), let f = Int64(digits.isEmpty ? "0" : digits) else {
+        return nil
+      }
       fraction = f
-      for _ in digits.count..<9 { fraction *= 10 }
+      for _ in digits.count..<decimals { fraction *= 10 }
     }
-    let (scaled, overflow) = whole.multipliedReportingOverflow(by: 1_000_000_000)
-    let (ns, carry) = scaled.addingReportingOverflow(fraction)
+    let (scaled, overflow) = whole.multipliedReportingOverflow(by: unit)
+    let (units, carry) = scaled.addingReportingOverflow(fraction)
     guard !overflow, !carry else { return nil }
-    return negative ? -ns : ns
+    return negative ? -units : units
   }
 
   /// `a.b.c.d` with an optional `/prefix`.

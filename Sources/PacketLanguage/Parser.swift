@@ -15,6 +15,8 @@ public struct Parser {
   private var position = 0
   /// How deeply the expression being parsed nests so far.
   private var nesting = 0
+  /// How many `{ … }` blocks of statements the parser stands in.
+  private var blocks = 0
 
   /// How deeply an expression may nest: each parenthesis, `!`, unary `-`
   /// and function call counts one level, and so does each operator of a
@@ -22,6 +24,9 @@ public struct Parser {
   /// (`||`, `^^` and `&&` chains do not: a chain is one node.) tshark
   /// refuses somewhat fewer than 100 parentheses.
   public static let maximumNesting = 100
+
+  /// How deeply blocks of statements (`if E { … }`) may nest.
+  public static let maximumBlockNesting = 50
 
   /// `arguments` are the script's `$1`, `$2`, … (see `Lexer`).
   public init(_ source: String, arguments: [String]? = nil) throws(LanguageError) {
@@ -44,6 +49,46 @@ public struct Parser {
       statements.append(try statement(&parser))
       try parser.expectEndOfStatement()
     }
+  }
+
+  /// Parses a block, `{ statements }`, with `statement` as `script` does;
+  /// the statements are separated by newlines or `;`, and `}` ends the
+  /// last. Blocks nest up to `maximumBlockNesting`.
+  public mutating func block<Statement>(
+    _ statement: (inout Parser) throws(LanguageError) -> Statement
+  ) throws(LanguageError) -> [Statement] {
+    let open = advance()
+    guard open.kind == .op("{") else {
+      throw LanguageError(.syntax, "expected '{' to open a block, found \(describe(open))", at: open.location)
+    }
+    guard blocks < Parser.maximumBlockNesting else {
+      throw LanguageError(.syntax, "blocks nested too deeply (limit \(Parser.maximumBlockNesting))", at: open.location)
+    }
+    blocks += 1
+    defer { blocks -= 1 }
+    var statements: [Statement] = []
+    while true {
+      while peek.kind == .separator { position += 1 }
+      if peek.kind == .op("}") {
+        position += 1
+        return statements
+      }
+      if peek.kind == .end {
+        throw LanguageError(.syntax, "this '{' has no '}' to close it", at: open.location)
+      }
+      statements.append(try statement(&self))
+      try expectEndOfStatement()
+    }
+  }
+
+  /// Whether the next word, past any newlines, is `word` (`else` after a
+  /// block's `}`); if so the parser moves to it.
+  public mutating func continues(with word: String) -> Bool {
+    var next = min(position, tokens.count - 1)
+    while next < tokens.count - 1 && tokens[next].kind == .separator { next += 1 }
+    guard tokens[next].kind == .word(word) else { return false }
+    position = next
+    return true
   }
 
   /// Parses one filter expression (all of `source`).
@@ -294,7 +339,10 @@ public struct Parser {
     return token
   }
 
-  public var atStatementEnd: Bool { peek.kind == .separator || peek.kind == .end }
+  /// At a newline, `;`, the end, or the `}` that closes a block.
+  public var atStatementEnd: Bool {
+    peek.kind == .separator || peek.kind == .end || (blocks > 0 && peek.kind == .op("}"))
+  }
 
   public func isWord(_ word: String) -> Bool { peek.kind == .word(word) }
 

@@ -7,6 +7,10 @@ public enum ValueType: Sendable, Equatable, CustomStringConvertible {
   case protocolItem
   /// A label with no value: presence only.
   case label
+  /// A number with three decimals, held as an integer of thousandths:
+  /// what `stats avg(E)` gives (`let mean = stats avg(frame.len)`). It
+  /// compares with decimal literals (`mean > 60.5`), not in arithmetic.
+  case decimal
 
   init(_ kind: FieldKind) {
     switch kind {
@@ -37,6 +41,7 @@ public enum ValueType: Sendable, Equatable, CustomStringConvertible {
     case .relativeTime: "a time offset"
     case .protocolItem: "a protocol"
     case .label: "a label"
+    case .decimal: "a decimal number"
     }
   }
 

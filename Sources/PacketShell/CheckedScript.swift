@@ -10,10 +10,8 @@ import PacketLanguage
 public struct ScriptChecker {
   public private(set) var bindings: [String: Expr] = [:]
   /// `let` names whose value a command gives when it runs (`let n =
-  /// count F`). Until then they are bound to an integer placeholder, so
-  /// that what uses them is type-checked; only `echo` and `assert`, which
-  /// are evaluated when they run, may use them.
-  private(set) var runtimeNames: Set<String> = []
+  /// count F`): checked by their type now, read when what uses them runs.
+  public private(set) var variables: [String: ScriptVariable] = [:]
   /// A script must bound each capture (`count` or `for`); at the
   /// interactive prompt Ctrl-C ends it.
   var allowsUnboundedCapture = false
@@ -32,15 +30,16 @@ public struct ScriptChecker {
   /// `expr` compiled as a test, with the `let` names in scope.
   func filter(_ expr: Expr?) throws(LanguageError) -> CompiledFilter? {
     guard let expr else { return nil }
-    try refuseRuntimeNames(in: expr)
-    return CompiledFilter(try Checker(bindings: bindings).test(expr))
+    return CompiledFilter(try checker.test(expr))
   }
 
   /// The field `expr` names (for `hexdump`).
   func field(_ expr: Expr) throws(LanguageError) -> FieldID {
-    try refuseRuntimeNames(in: expr)
-    return try Checker(bindings: bindings).field(expr)
+    try checker.field(expr)
   }
+
+  /// The language's checker, with the `let` names in scope.
+  var checker: Checker { Checker(bindings: bindings, variables: variables) }
 
   /// The values `exprs` give, compiled as the columns of `print` or the
   /// key of `count by`.
@@ -50,45 +49,36 @@ public struct ScriptChecker {
 
   /// `exprs` checked as values (fields, arithmetic, functions, literals, tests).
   func values(_ exprs: [Expr]) throws(LanguageError) -> [CheckedValue] {
-    for e in exprs { try refuseRuntimeNames(in: e) }
-    return try packetlessChecked(exprs)
-  }
-
-  private func packetlessChecked(_ exprs: [Expr]) throws(LanguageError) -> [CheckedValue] {
-    let checker = Checker(bindings: bindings)
+    let checker = checker
     var values: [CheckedValue] = []
     for e in exprs { values.append(try checker.column(e)) }
     return values
   }
 
-  /// A name that has a value only when the script runs is refused where
-  /// an expression is compiled before it runs.
-  private func refuseRuntimeNames(in expr: Expr) throws(LanguageError) {
-    if let found = firstWord(in: expr, where: runtimeNames.contains) {
-      throw LanguageError(
-        .type, "'\(found.name)' has its value only when the script runs: use it in echo or assert",
-        at: found.location)
-    }
-  }
-
-  /// `exprs` checked for `echo`, which has no packet: a field in them is
-  /// a mistake, reported where it is written.
+  /// `exprs` checked for `echo`, `assert` and `if`, which have no packet:
+  /// a field in them is a mistake, reported where it is written.
   func packetlessValues(_ exprs: [Expr], command: String = "echo") throws(LanguageError) -> PacketlessValues {
+    var used: Set<String> = []
     for e in exprs {
-      if let field = firstWord(in: try Checker.resolve(e, bindings), where: { Registry.field(named: $0) != nil }) {
+      let resolved = try Checker.resolve(e, bindings)
+      if let field = firstWord(in: resolved, where: { variables[$0] == nil && Registry.field(named: $0) != nil }) {
         throw LanguageError(
           .type, "\(command) has no packet to read '\(field.name)' from (print reads fields)", at: field.location)
       }
+      collectWords(in: resolved, where: { variables[$0] != nil }, into: &used)
     }
-    let values = try packetlessChecked(exprs)
-    var later = bindings
-    for name in runtimeNames { later[name] = nil }
-    var resolved: [Expr] = []
-    for e in exprs { resolved.append(try Checker.resolve(e, later)) }
     return PacketlessValues(
-      exprs: resolved, checked: values,
-      runtimeNames: runtimeNames.filter { name in resolved.contains { firstWord(in: $0, where: { $0 == name }) != nil } }
-        .sorted())
+      location: exprs[0].location, columns: ValueColumns(try values(exprs)),
+      variables: used.sorted().compactMap { name in variables[name].map { (name, $0) } })
+  }
+
+  /// `expr` checked as the test of `assert` or `if`, which has no packet.
+  func packetlessTest(_ expr: Expr, command: String) throws(LanguageError) -> PacketlessValues {
+    let test = try packetlessValues([expr], command: command)
+    guard try values([expr])[0].type == .boolean else {
+      throw LanguageError(.type, "\(command) needs a test (n == 0), not a value", at: expr.location)
+    }
+    return test
   }
 
   /// The first word `expr` holds that passes `matching`, and where.
@@ -96,11 +86,29 @@ public struct ScriptChecker {
     in expr: Expr, where matching: (String) -> Bool
   ) -> (name: String, location: SourceLocation)? {
     var found: (name: String, location: SourceLocation)?
+    visitWords(in: expr) { name, location in
+      if found == nil && matching(name) { found = (name, location) }
+      return found == nil
+    }
+    return found
+  }
+
+  /// Every word `expr` holds that passes `matching`, added to `names`.
+  private func collectWords(in expr: Expr, where matching: (String) -> Bool, into names: inout Set<String>) {
+    visitWords(in: expr) { name, _ in
+      if matching(name) { names.insert(name) }
+      return true
+    }
+  }
+
+  /// Calls `body` with each word of `expr` and where it is, until it answers false.
+  private func visitWords(in expr: Expr, _ body: (String, SourceLocation) -> Bool) {
+    var going = true
     func visit(_ e: Expr) {
-      guard found == nil else { return }
+      guard going else { return }
       switch e {
       case .word(let name, let location):
-        if matching(name) { found = (name, location) }
+        going = body(name, location)
       case .string: break
       case .slice(let base, _, _), .not(let base, _), .negate(let base, _): visit(base)
       case .call(_, let arguments, _): arguments.forEach(visit)
@@ -109,11 +117,19 @@ public struct ScriptChecker {
         .matches(let a, let b, _):
         visit(a)
         visit(b)
-      case .member(let a, _, _): visit(a)
+      case .member(let a, let elements, _):
+        visit(a)
+        for element in elements {
+          switch element {
+          case .value(let v): visit(v)
+          case .range(let low, let high):
+            visit(low)
+            visit(high)
+          }
+        }
       }
     }
     visit(expr)
-    return found
   }
 
   /// The protocol called `name` (its filter name: `ip`, `ipv6.fraghdr`).
@@ -131,17 +147,25 @@ public struct ScriptChecker {
   /// the names it uses substituted: they keep the meaning they have now
   /// (`let a = a && udp` extends the old `a`).
   mutating func bind(_ name: String, to value: Expr) throws(LanguageError) {
-    try refuseRuntimeNames(in: value)
+    // A variable's word would name whatever it is bound to later.
+    if let found = firstWord(in: value, where: { variables[$0] != nil }) {
+      throw LanguageError(
+        .type, "'\(found.name)' has its value only when the script runs: a let cannot hold it (use \(found.name) itself)",
+        at: found.location)
+    }
     let resolved = try Checker.resolve(value, bindings)
-    if !isPlainLiteral(resolved) { _ = try Checker(bindings: bindings).column(value) }
+    if !isPlainLiteral(resolved) { _ = try checker.column(value) }
     bindings[name] = resolved
-    runtimeNames.remove(name)
+    variables[name] = nil
   }
 
-  /// `let name = count …`: `name` has its value when the statement runs.
-  mutating func bindAtRuntime(_ name: String, at location: SourceLocation) {
-    bindings[name] = .word("0", location)
-    runtimeNames.insert(name)
+  /// `let name = count …` or `= stats …`: `name` has its value, of
+  /// `type`, when the statement runs; it is that variable.
+  mutating func bindAtRuntime(_ name: String, type: ValueType) -> ScriptVariable {
+    let variable = ScriptVariable(type: type)
+    bindings[name] = nil
+    variables[name] = variable
+    return variable
   }
 
   private func isPlainLiteral(_ value: Expr) -> Bool {

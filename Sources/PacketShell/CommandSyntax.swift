@@ -46,9 +46,18 @@ extension Parser {
   }
 }
 
-/// What `let NAME =` binds: an expression, or the number `count` gives
-/// when the statement runs.
+/// What `let NAME =` binds: an expression, or the number `count` or a
+/// `stats` gives when the statement runs.
 enum LetValue {
   case expression(Expr)
   case count(Expr?, at: SourceLocation)
+  case stats(StatsCommand, at: SourceLocation)
+}
+
+/// What a checked `let` does when it runs: nothing (its value was bound
+/// when it was checked), or give its variable a value.
+enum LetAction {
+  case bound
+  case count(CompiledFilter?, into: ScriptVariable)
+  case stats(StatsQuery, into: ScriptVariable)
 }

@@ -116,13 +116,22 @@ extension ShellCommand {
         return (test, String(decoding: bytes, as: UTF8.self))
       },
       check: { written, checker throws(LanguageError) in
-        let test = try checker.packetlessValues([written.test], command: "assert")
-        guard test.checked[0].type == .boolean else {
-          throw LanguageError(.type, "assert needs a test (n == 0), not a value", at: written.test.location)
-        }
-        return (test: test, message: written.message)
+        (test: try checker.packetlessTest(written.test, command: "assert"), message: written.message)
       },
       run: { session, checked in session.assert(checked.test, message: checked.message) }),
+    ShellCommand(
+      "if",
+      help: """
+        if E { … } [else if E { … }] [else { … }]   run the block of the first test E that holds
+                             (E as in assert); blocks may span lines and nest, their statements
+                             separated by newlines or ;. Every block is checked before anything
+                             runs; a let inside a block names something for that block only.
+                             if resets > 0 { echo "resets", resets } else { echo "no resets" }
+
+        """,
+      syntax: { parser throws(LanguageError) in try IfStatement.parse(&parser) },
+      check: { statement, checker throws(LanguageError) in try statement.check(&checker) },
+      run: { session, choice in session.run(choice) }),
     ShellCommand(
       "stats",
       help: """
@@ -190,10 +199,12 @@ extension ShellCommand {
     ShellCommand(
       "let",
       help: """
-        let NAME = EXPR      name a filter or a value (let x = 5, let bits = tcp.len * 8) for later
-                             commands: filters, print, echo. Names in EXPR keep the meaning they
+        let NAME = EXPR      name a filter or a value (let x = 5, let web = tcp.port == 80) for later
+                             commands: filters, print, echo, if. Names in EXPR keep the meaning they
                              have now (`let a = a && udp` extends the old a)
-        let NAME = count [EXPR]   the number count would print, as a value for echo and assert
+        let NAME = count [EXPR]   the number count would print, a value for later commands
+        let NAME = stats AGG [where EXPR]   the one number stats would print (let bytes = stats
+                             sum(frame.len); an avg is a decimal: let mean = stats avg(frame.len))
 
         """,
       syntax: { parser throws(LanguageError) -> (name: String, value: LetValue) in
@@ -210,22 +221,32 @@ extension ShellCommand {
           let location = parser.advance().location
           return (name, .count(try parser.optionalExpression(), at: location))
         }
+        if parser.isWord("stats") {
+          let location = parser.advance().location
+          return (name, .stats(try StatsCommand.parse(&parser), at: location))
+        }
         return (name, .expression(try parser.expression()))
       },
-      check: { written, checker throws(LanguageError) -> (name: String, counts: Bool, filter: CompiledFilter?) in
+      check: { written, checker throws(LanguageError) -> LetAction in
         switch written.value {
         case .expression(let value):
           try checker.bind(written.name, to: value)
-          return (written.name, false, nil)
-        case .count(let filter, let location):
+          return .bound
+        case .count(let filter, _):
           let compiled = try checker.filter(filter)
-          checker.bindAtRuntime(written.name, at: location)
-          return (written.name, true, compiled)
+          return .count(compiled, into: checker.bindAtRuntime(written.name, type: .integer))
+        case .stats(let command, let location):
+          let query = try command.checkOneNumber(&checker, at: location)
+          return .stats(query, into: checker.bindAtRuntime(written.name, type: query.aggregates[0].resultType))
         }
       },
-      // A value is bound at check time; a count is made when `let` runs.
-      run: { session, checked in
-        checked.counts ? session.count(checked.filter, into: checked.name) : .ok
+      // A value is bound at check time; a count or stats is made when `let` runs.
+      run: { session, action in
+        switch action {
+        case .bound: .ok
+        case .count(let filter, let variable): session.count(filter, into: variable)
+        case .stats(let query, let variable): session.stats(query, into: variable)
+        }
       }),
     ShellCommand(
       "interfaces",

@@ -43,8 +43,6 @@ public final class Session {
   /// The format `format` or `pktsh --format` chose; nil: `table` on a
   /// terminal, `tsv` otherwise.
   @exclusivity(unchecked) public var format: RowFormat?
-  /// The values of `let` names that a command gave when it ran (`let n = count F`).
-  @exclusivity(unchecked) var runtimeValues: [String: Int] = [:]
   /// The name of the script running, for `assert`'s message.
   @exclusivity(unchecked) var scriptName = ""
   let out: OutputSink
@@ -85,21 +83,37 @@ public final class Session {
     defer { err.flush() }
     out.clearFailure()
     laterFailure = false
-    var outcome = Outcome.ok
-    for action in actions {
-      if let stopped = stoppedBySignal() { return stopped }
-      outcome = action(self)
-      reportCaptureProblem()
-      if let stopped = stoppedBySignal() { return stopped }
-      // A reader gone away stops what prints (by SIGPIPE, or at EPIPE when
-      // SIGPIPE is ignored), not a `save` after a capture it ended.
-      if outcome != .ok { break }
-      if case .failed = out.failure { break }
-    }
+    let outcome = runInOrder(actions)
+    if case .interrupted = outcome { return outcome }
     out.flush()
     if let stopped = stoppedBySignal() { return stopped }
     if reportOutputFailure() { return .runtimeFailure }
     return outcome == .ok && laterFailure ? .runtimeFailure : outcome
+  }
+
+  /// Runs `actions` (a script's statements, or a block's) in order, until
+  /// one fails, a signal stops them or output fails; `.ok` then, which
+  /// `perform` reports.
+  private func runInOrder(_ actions: [Action]) -> Outcome {
+    for action in actions {
+      if let stopped = stoppedBySignal() { return stopped }
+      let outcome = action(self)
+      // A block's statement that a signal stopped has said so.
+      if case .interrupted = outcome { return outcome }
+      reportCaptureProblem()
+      if let stopped = stoppedBySignal() { return stopped }
+      // A reader gone away stops what prints (by SIGPIPE, or at EPIPE when
+      // SIGPIPE is ignored), not a `save` after a capture it ended.
+      if outcome != .ok { return outcome }
+      if case .failed = out.failure { return .ok }
+    }
+    return .ok
+  }
+
+  /// `if`: runs the block of the first test that holds, or the `else` block.
+  func run(_ choice: CheckedIf) -> Outcome {
+    for branch in choice.branches where branch.test.holds { return runInOrder(branch.block) }
+    return choice.otherwise.map(runInOrder) ?? .ok
   }
 
   /// Says why output could not be written, if it could not: one line,
@@ -220,9 +234,9 @@ public final class Session {
   }
 
   /// `let name = count [EXPR]`: the count, kept as `name`'s value.
-  func count(_ filter: CompiledFilter?, into name: String) -> Outcome {
+  func count(_ filter: CompiledFilter?, into variable: ScriptVariable) -> Outcome {
     guard let n = counted(filter) else { return .runtimeFailure }
-    runtimeValues[name] = n
+    variable.value = Int64(n)
     return .ok
   }
 
@@ -311,18 +325,18 @@ public final class Session {
 
   /// `echo`: the values on one line, computed with no packet.
   func echo(_ values: PacketlessValues) -> Outcome {
-    out.line(values.line(runtimeValues))
+    out.line(values.line)
     return .ok
   }
 
   /// `assert E[, "message"]`: nothing when E is true; else says where,
   /// what and with which values on standard error, and stops the script.
   func assert(_ test: PacketlessValues, message: String?) -> Outcome {
-    guard test.line(runtimeValues) != "true" else { return .ok }
-    let values = test.runtimeNames.map { "\($0) = \(runtimeValues[$0] ?? 0)" }.joined(separator: ", ")
+    guard !test.holds else { return .ok }
+    let values = test.variableValues
     out.flush()
     err.line(
-      "\(scriptName):\(test.exprs[0].location.line): assertion failed: \(message ?? "the test is false")"
+      "\(scriptName):\(test.location.line): assertion failed: \(message ?? "the test is false")"
         + (values.isEmpty ? "" : " (\(values))"))
     return .assertionFailed
   }

@@ -120,6 +120,23 @@ struct StatsCommand {
       headers: (every == nil ? [] : ["time"]) + by.map(StatsCommand.written) + aggregates.map(\.text))
   }
 
+  /// The checked command, for `let NAME = stats …` (`stats` written at
+  /// `location`): it must give one number, so one aggregate, with no `by`
+  /// or `every`.
+  func checkOneNumber(_ checker: inout ScriptChecker, at location: SourceLocation) throws(LanguageError)
+    -> StatsQuery
+  {
+    let problem =
+      aggregates.count > 1 ? "\(aggregates.count) aggregates" : !by.isEmpty ? "a row for each value of by"
+      : every != nil ? "a row for each interval of every" : nil
+    if let problem {
+      throw LanguageError(
+        .type, "let takes the one number a stats gives, and this one gives \(problem)",
+        at: by.first.map { location.through($0.location) } ?? location)
+    }
+    return try check(&checker)
+  }
+
   /// An expression as it was written, near enough for a column's header.
   static func written(_ expr: Expr) -> String {
     switch expr {
@@ -146,6 +163,18 @@ struct StatsQuery {
   struct Aggregate {
     var function: StatsCommand.Function
     var value: StatsValue?
+
+    /// The type of its number, as `let` keeps it: a time offset's sum,
+    /// average, minimum or maximum is one too; an average of integers is
+    /// a decimal.
+    var resultType: ValueType {
+      let seconds = value?.isTimeOffset ?? false
+      switch function {
+      case .count, .distinct: return .integer
+      case .sum, .min, .max: return seconds ? .relativeTime : .integer
+      case .avg: return seconds ? .relativeTime : .decimal
+      }
+    }
   }
 
   var aggregates: [Aggregate]

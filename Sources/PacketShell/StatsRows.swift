@@ -87,6 +87,29 @@ struct StatsRows {
     }
   }
 
+  /// An average of integers too large for a decimal number's thousandths.
+  struct TooLarge: Error {}
+
+  /// Aggregate `a` of group `g` as a number in the unit of its type
+  /// (`StatsQuery.Aggregate.resultType`: thousandths for a decimal
+  /// average), for `let`; nil when it has no value.
+  static func number(_ a: Int, _ g: Int, _ accumulator: StatsAccumulator) throws(TooLarge) -> Int64? {
+    let aggregate = accumulator.query.aggregates[a]
+    let cell = accumulator.cells[g * accumulator.query.aggregates.count + a]
+    switch aggregate.function {
+    case .count: return accumulator.packets[g]
+    case .sum: return cell.sum
+    case .distinct: return cell.values
+    case .min: return cell.values == 0 ? nil : cell.min
+    case .max: return cell.values == 0 ? nil : cell.max
+    case .avg:
+      guard cell.values > 0 else { return nil }
+      if aggregate.resultType == .relativeTime { return rounded(cell.sum, over: cell.values) }
+      guard let thousandths = Int64(exactly: thousandths(cell.sum, over: cell.values)) else { throw TooLarge() }
+      return thousandths
+    }
+  }
+
   /// `sum / count` rounded half away from zero.
   static func rounded(_ sum: Int64, over count: Int64) -> Int64 {
     var (q, r) = sum.quotientAndRemainder(dividingBy: count)
@@ -94,12 +117,18 @@ struct StatsRows {
     return q
   }
 
-  /// `sum / count` with three decimals, rounded half away from zero,
-  /// computed exactly: `612.500`.
-  static func decimal(_ sum: Int64, over count: Int64) -> String {
+  /// `sum / count` in thousandths, rounded half away from zero, computed exactly.
+  private static func thousandths(_ sum: Int64, over count: Int64) -> Int128 {
     let scaled = Int128(sum) * 1000
     var (q, r) = scaled.quotientAndRemainder(dividingBy: Int128(count))
     if 2 * r.magnitude >= UInt128(count) { q += scaled < 0 ? -1 : 1 }
+    return q
+  }
+
+  /// `sum / count` with three decimals, rounded half away from zero,
+  /// computed exactly: `612.500`.
+  static func decimal(_ sum: Int64, over count: Int64) -> String {
+    let q = thousandths(sum, over: count)
     let whole = String(q.magnitude / 1000)
     let fraction = String(q.magnitude % 1000)
     return (q < 0 ? "-" : "") + whole + "." + String(repeating: "0", count: 3 - fraction.count) + fraction

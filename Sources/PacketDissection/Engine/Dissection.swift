@@ -80,7 +80,10 @@ public final class Dissection {
   /// Where the outermost network layer says its datagram ends (absolute).
   @exclusivity(unchecked) var claimedEnd: Int?
 
-  init() {
+  /// An empty dissection: no packet, no fields. A `Dissector` fills its
+  /// own; alone, it is what values that read no field (`echo`) are
+  /// evaluated on.
+  public init() {
     wanted.initialize(repeating: ~0, count: FieldIDSet.wordCount)
     records.reserveCapacity(256)
     layers.reserveCapacity(16)
