@@ -27,19 +27,28 @@ public enum TextTable {
 
   /// The aligned rows, one string each, without line ends.
   public static func lines(_ rows: [[String]], rightAligned: Set<Int> = []) -> [String] {
-    let columns = rows.map(\.count).max() ?? 0
-    var widths = [Int](repeating: 0, count: columns)
+    let widths = widths(rows)
+    return rows.map { line($0, widths: widths, rightAligned: rightAligned) }
+  }
+
+  /// Each column's width: its widest cell in `rows`.
+  public static func widths(_ rows: [[String]]) -> [Int] {
+    var widths = [Int](repeating: 0, count: rows.map(\.count).max() ?? 0)
     for row in rows {
       for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
     }
-    return rows.map { row in
-      var line = ""
-      for (i, cell) in row.enumerated() {
-        let padding = String(repeating: " ", count: widths[i] - cell.count)
-        if i > 0 { line += "  " }
-        line += rightAligned.contains(i) ? padding + cell : cell + (i == row.count - 1 ? "" : padding)
-      }
-      return line
+    return widths
+  }
+
+  /// `row` in columns of `widths`, two spaces apart; a cell wider than its
+  /// column (or past the last) pushes the rest of the line to the right.
+  public static func line(_ row: [String], widths: [Int], rightAligned: Set<Int> = []) -> String {
+    var line = ""
+    for (i, cell) in row.enumerated() {
+      let padding = String(repeating: " ", count: max(0, (i < widths.count ? widths[i] : 0) - cell.count))
+      if i > 0 { line += "  " }
+      line += rightAligned.contains(i) ? padding + cell : cell + (i == row.count - 1 ? "" : padding)
     }
+    return line
   }
 }

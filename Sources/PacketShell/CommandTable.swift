@@ -64,7 +64,8 @@ extension ShellCommand {
       "format",
       help: """
         format table|tsv|csv|json    how print, count by and stats write rows from now on:
-                             table: aligned under a header (print: as tsv); tsv: tab-separated,
+                             table: aligned under a header (print: as the first 100 rows set
+                             the widths, wider values push their line); tsv: tab-separated,
                              no header; csv: RFC 4180 with a header row of the expressions as
                              written, CRLF line ends; json: one object a line keyed by the
                              expressions, numbers bare, a repeated field an array, an absent one

@@ -1,8 +1,8 @@
 /// How `print`, `count by` and `stats` write their rows, set by `format`
 /// or `pktsh --format`.
 public enum RowFormat: String, CaseIterable, Sendable {
-  /// Aligned columns under a header (`stats`, `count by`); `print` streams
-  /// and writes `tsv`.
+  /// Aligned columns under a header, numbers right; `print` streams, its
+  /// columns as wide as the first rows make them (`StreamingTable`).
   case table
   /// Tab-separated, no header, a repeated field's values joined by ','.
   case tsv

@@ -309,17 +309,25 @@ public final class Session {
     }.map { ($0.key, $0.value.count) }
   }
 
-  /// One line a packet. TSV (and `table`, which would have to hold every
-  /// line to align them) keeps the fast path `print` always had.
+  /// One line a packet. TSV keeps the fast path `print` always had;
+  /// `table` aligns the columns as the first rows set them (`StreamingTable`).
   func printValues(_ columns: ValueColumns, headers: [String], _ filter: CompiledFilter?) -> Outcome {
     guard let capture = loaded() else { return .runtimeFailure }
     let writer = RowWriter(format: rowFormat, headers: headers, numeric: columns.numeric, out: out)
+    var table = writer.format == .table ? StreamingTable(headers: headers, numeric: columns.numeric, out: out) : nil
     let separate = writer.format == .csv || writer.format == .json
     writer.begin()
     let walked = scan(capture, fields: columns.fields, filter: filter) { _, d in
-      if separate { writer.row(columns.occurrences(d)) } else { out.line { columns.appendLine(d, to: &$0) } }
+      if table != nil {
+        table?.add(columns.occurrences(d).map { $0.joined(separator: ",") })
+      } else if separate {
+        writer.row(columns.occurrences(d))
+      } else {
+        out.line { columns.appendLine(d, to: &$0) }
+      }
       return true
     }
+    table?.finish()
     return walked ? .ok : .runtimeFailure
   }
 
