@@ -14,7 +14,8 @@ public struct Checker {
   /// `let` names in scope, already checked, their values already substituted.
   public var bindings: [String: Expr]
   /// `let` names whose value is known only when the script runs, by name
-  /// (never also in `bindings`).
+  /// (never also in `bindings`), and by the keys that `let` values holding
+  /// them use instead (`n#1`: `#` is in no word as written).
   public var variables: [String: ScriptVariable]
 
   /// Whether a literal alone is a value (`print 5`, `echo "total"`): so in
@@ -461,7 +462,8 @@ public struct Checker {
       .unknownField, "unknown field '\(name)'", at: location,
       // A `let` name whose value is its own name (`let a = a`) is no fix.
       suggestion: Suggestions.closest(
-        to: name, in: Array(Registry.fieldsByName.keys) + bindings.keys.filter { $0 != name } + variables.keys))
+        to: name, in: Array(Registry.fieldsByName.keys) + bindings.keys.filter { $0 != name }
+          + variables.keys.filter { !$0.contains("#") }))
   }
 }
 

@@ -7,13 +7,21 @@
 /// Only the shell's one running script writes it, between the statements
 /// that read it.
 public final class ScriptVariable: @unchecked Sendable {
+  /// The name `let` gave it, for messages.
+  public let name: String
+  /// Its number among the script's variables, which tells apart two of one name.
+  public let number: Int
   /// `.integer`, `.relativeTime` (nanoseconds) or `.decimal` (thousandths).
   public let type: ValueType
   /// The value, in its type's unit; nil until the `let` runs, or when
   /// the command gave none (`stats max(E)` over no values).
   public var value: Int64?
 
-  public init(type: ValueType) { self.type = type }
+  public init(_ name: String, number: Int, type: ValueType) {
+    self.name = name
+    self.number = number
+    self.type = type
+  }
 
   /// The value as `RuntimeValue`, as the evaluator gives it.
   public var runtimeValue: RuntimeValue? {

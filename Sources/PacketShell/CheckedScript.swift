@@ -11,7 +11,12 @@ public struct ScriptChecker {
   public private(set) var bindings: [String: Expr] = [:]
   /// `let` names whose value a command gives when it runs (`let n =
   /// count F`): checked by their type now, read when what uses them runs.
+  /// A `let` that holds one (`let share = n * 100 / total`) holds it by a
+  /// key of its own (`n#1`), so that it keeps meaning that variable when
+  /// `n` is bound again.
   public private(set) var variables: [String: ScriptVariable] = [:]
+  /// Variables made so far, for their keys.
+  private var made = 0
   /// A script must bound each capture (`count` or `for`); at the
   /// interactive prompt Ctrl-C ends it.
   var allowsUnboundedCapture = false
@@ -58,18 +63,21 @@ public struct ScriptChecker {
   /// `exprs` checked for `echo`, `assert` and `if`, which have no packet:
   /// a field in them is a mistake, reported where it is written.
   func packetlessValues(_ exprs: [Expr], command: String = "echo") throws(LanguageError) -> PacketlessValues {
-    var used: Set<String> = []
+    var used: [ObjectIdentifier: ScriptVariable] = [:]
     for e in exprs {
       let resolved = try Checker.resolve(e, bindings)
       if let field = firstWord(in: resolved, where: { variables[$0] == nil && Registry.field(named: $0) != nil }) {
         throw LanguageError(
           .type, "\(command) has no packet to read '\(field.name)' from (print reads fields)", at: field.location)
       }
-      collectWords(in: resolved, where: { variables[$0] != nil }, into: &used)
+      visitWords(in: resolved) { word, _ in
+        if let variable = variables[word] { used[ObjectIdentifier(variable)] = variable }
+        return true
+      }
     }
     return PacketlessValues(
       location: exprs[0].location, columns: ValueColumns(try values(exprs)),
-      variables: used.sorted().compactMap { name in variables[name].map { (name, $0) } })
+      variables: used.values.sorted { $0.name < $1.name })
   }
 
   /// `expr` checked as the test of `assert` or `if`, which has no packet.
@@ -91,14 +99,6 @@ public struct ScriptChecker {
       return found == nil
     }
     return found
-  }
-
-  /// Every word `expr` holds that passes `matching`, added to `names`.
-  private func collectWords(in expr: Expr, where matching: (String) -> Bool, into names: inout Set<String>) {
-    visitWords(in: expr) { name, _ in
-      if matching(name) { names.insert(name) }
-      return true
-    }
   }
 
   /// Calls `body` with each word of `expr` and where it is, until it answers false.
@@ -147,13 +147,12 @@ public struct ScriptChecker {
   /// the names it uses substituted: they keep the meaning they have now
   /// (`let a = a && udp` extends the old `a`).
   mutating func bind(_ name: String, to value: Expr) throws(LanguageError) {
-    // A variable's word would name whatever it is bound to later.
-    if let found = firstWord(in: value, where: { variables[$0] != nil }) {
-      throw LanguageError(
-        .type, "'\(found.name)' has its value only when the script runs: a let cannot hold it (use \(found.name) itself)",
-        at: found.location)
+    var keys: [String: Expr] = [:]
+    visitWords(in: value) { word, location in
+      if let variable = variables[word] { keys[word] = .word(key(of: variable), location) }
+      return true
     }
-    let resolved = try Checker.resolve(value, bindings)
+    let resolved = try Checker.resolve(value.substituting(keys), bindings)
     if !isPlainLiteral(resolved) { _ = try checker.column(value) }
     bindings[name] = resolved
     variables[name] = nil
@@ -162,11 +161,16 @@ public struct ScriptChecker {
   /// `let name = count …` or `= stats …`: `name` has its value, of
   /// `type`, when the statement runs; it is that variable.
   mutating func bindAtRuntime(_ name: String, type: ValueType) -> ScriptVariable {
-    let variable = ScriptVariable(type: type)
+    made += 1
+    let variable = ScriptVariable(name, number: made, type: type)
     bindings[name] = nil
     variables[name] = variable
+    variables[key(of: variable)] = variable
     return variable
   }
+
+  /// The word a `let` value holds `variable` by.
+  private func key(of variable: ScriptVariable) -> String { "\(variable.name)#\(variable.number)" }
 
   private func isPlainLiteral(_ value: Expr) -> Bool {
     switch value {

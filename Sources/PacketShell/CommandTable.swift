@@ -141,6 +141,8 @@ extension ShellCommand {
                              min(E), max(E), distinct(E); every 1s (100ms, 5m): by time since the first
                              e.g. stats sum(frame.len), count by ip.src top 5   top talkers by bytes
                                   stats count, sum(frame.len) every 1s          packets and bytes a second
+                                  stats avg(tcp.len) by tcp.stream top 3        the 3 chattiest TCP streams
+                                  let bytes = stats sum(frame.len)              one number, for echo, assert, if
 
         """,
       syntax: { parser throws(LanguageError) in try StatsCommand.parse(&parser) },

@@ -13,6 +13,7 @@ enum Help {
       max(tcp.srcport, tcp.dstport) < 1024, min(…), abs(a - b), string(ip.src) contains "10."
     Arithmetic (+ - * / % &) is on integers, over each occurrence; dividing by zero gives no value.
     print, count by, let and echo take the same expressions as values; a test prints true or false.
+    assert and if take a test of values with no packet: let names, $1 arguments, literals (n > 0 && m < 5).
     Literals: 42 0x2a 052 0b101010, "strings\\n", 10.0.0.1/8, fe80::1/64, 00:11:22:33:44:55, 86:dd, true false
 
     """

@@ -12,7 +12,7 @@ struct PacketlessValues {
   let columns: ValueColumns
   /// The names given a value when the script runs that the expressions
   /// use, sorted, for `assert`'s message.
-  let variables: [(name: String, variable: ScriptVariable)]
+  let variables: [ScriptVariable]
 
   /// The values as one line, tab-separated, as `echo` prints them.
   var line: String { columns.line(Dissection()) }
@@ -22,10 +22,10 @@ struct PacketlessValues {
 
   /// `n = 2, mean = 61.500`: the variables' values (`none` before they have one).
   var variableValues: String {
-    variables.map { name, variable in
+    variables.map { variable in
       var text = ByteWriter()
       if let value = variable.runtimeValue { ValueText.append(value, type: variable.type, to: &text) }
-      return "\(name) = \(variable.value == nil ? "none" : text.text)"
+      return "\(variable.name) = \(variable.value == nil ? "none" : text.text)"
     }.joined(separator: ", ")
   }
 }

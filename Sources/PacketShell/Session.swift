@@ -54,7 +54,9 @@ public final class Session {
   }
 
   /// The names `let` has defined so far.
-  public var bindingNames: [String] { Array(checker.bindings.keys) }
+  public var bindingNames: [String] {
+    Array(checker.bindings.keys) + checker.variables.keys.filter { !$0.contains("#") }
+  }
 
   /// Checks all of `source`, then runs it statement by statement.
   /// `file` names the source in error messages; `arguments` are a

@@ -90,7 +90,8 @@ import Testing
                                (tcp.port == 80 prints true or false). Values print as tshark prints
                                a field of their type; computed integers in decimal
           format table|tsv|csv|json    how print, count by and stats write rows from now on:
-                               table: aligned under a header (print: as tsv); tsv: tab-separated,
+                               table: aligned under a header (print: as the first 100 rows set
+                               the widths, wider values push their line); tsv: tab-separated,
                                no header; csv: RFC 4180 with a header row of the expressions as
                                written, CRLF line ends; json: one object a line keyed by the
                                expressions, numbers bare, a repeated field an array, an absent one
@@ -100,11 +101,18 @@ import Testing
           assert E[, "message"]   stop the script with exit status 3 when the test E is false, saying
                                FILE:LINE: assertion failed: message (n = 2) on standard error;
                                E as in echo (let n = count tcp.flags.reset == 1; assert n == 0, "resets")
+          if E { … } [else if E { … }] [else { … }]   run the block of the first test E that holds
+                               (E as in assert); blocks may span lines and nest, their statements
+                               separated by newlines or ;. Every block is checked before anything
+                               runs; a let inside a block names something for that block only.
+                               if resets > 0 { echo "resets", resets } else { echo "no resets" }
           stats AGG[, AGG…] [by E[, E…]] [where EXPR] [every DURATION] [top N]
                                aggregates per group of packets, largest first: count, sum(E), avg(E),
                                min(E), max(E), distinct(E); every 1s (100ms, 5m): by time since the first
                                e.g. stats sum(frame.len), count by ip.src top 5   top talkers by bytes
                                     stats count, sum(frame.len) every 1s          packets and bytes a second
+                                    stats avg(tcp.len) by tcp.stream top 3        the 3 chattiest TCP streams
+                                    let bytes = stats sum(frame.len)              one number, for echo, assert, if
           list [RANGE] [where EXPR]    one summary line per packet
           show [RANGE]         the full dissector tree, with byte ranges
           hexdump [RANGE] [FIELD]      bytes in hex and ASCII; FIELD's bytes marked
@@ -112,10 +120,12 @@ import Testing
           fields PROTO         the protocol's fields: filter name, label, type, bit offset and width, base
           protocols            what pktsh dissects, and which table values lead to each protocol
           save PATH [where EXPR]       write the view (pcapng for .pcapng, else pcap), atomically
-          let NAME = EXPR      name a filter or a value (let x = 5, let bits = tcp.len * 8) for later
-                               commands: filters, print, echo. Names in EXPR keep the meaning they
+          let NAME = EXPR      name a filter or a value (let x = 5, let web = tcp.port == 80) for later
+                               commands: filters, print, echo, if. Names in EXPR keep the meaning they
                                have now (`let a = a && udp` extends the old a)
-          let NAME = count [EXPR]   the number count would print, as a value for echo and assert
+          let NAME = count [EXPR]   the number count would print, a value for later commands
+          let NAME = stats AGG [where EXPR]   the one number stats would print (let bytes = stats
+                               sum(frame.len); an avg is a decimal: let mean = stats avg(frame.len))
           interfaces           the network interfaces: index, name, link type, state, addresses
           capture IFACE [count N] [for SECONDS] [where EXPR] [quiet] [promisc] [explain]
                                capture live on IFACE (any: all of them) until N packets, SECONDS
@@ -134,7 +144,7 @@ import Testing
     #expect(Help.text("filters").hasPrefix("Filters are Wireshark display filters:\n"))
     #expect(
       Help.text("quit") == "no help on 'quit'; topics: assert, capture, count, echo, fields, filter, filters, format, "
-        + "hexdump, interfaces, layout, let, list, load, print, protocols, save, show, stats\n")
+        + "hexdump, if, interfaces, layout, let, list, load, print, protocols, save, show, stats\n")
   }
 
   @Test func completionOffersCommandsThenWhatTheCommandTakes() {

@@ -112,4 +112,57 @@ import Testing
     #expect(option.status == 2)
     #expect(option.stderr.contains("--format takes table, tsv, csv or json"))
   }
+
+  /// `print` in `table`: a header of the expressions as written, numbers
+  /// aligned right, text left.
+  @Test func printAsATableHasAHeaderAndAlignedColumns() throws {
+    let run = try runPktsh(
+      ["-r", "examples/http-sample.pcap", "-c", "format table; print frame.number, ip.src, tcp.len * 8 where frame.number in {1, 3, 11}"],
+      in: ShellPaths.repository)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(
+      run.stdout == """
+        frame.number  ip.src         tcp.len * 8
+                   1  172.16.30.190         4104
+                   3  172.16.210.84           40
+                  11  172.16.30.190         4784
+
+        """)
+  }
+
+  /// The first 100 rows set the widths; a wider value later pushes its
+  /// line, and the table goes on streaming in the same widths.
+  @Test func printAsATableKeepsTheWidthsOfItsFirstRows() throws {
+    let capture = ShellPaths.repository + "/../shared/corpus/real/http-packets.pcap"
+    try #require(FileManager.default.fileExists(atPath: capture), "the corpus is missing")
+    let run = try runPktsh(["-r", capture, "-c", "let x = frame.number * frame.number * frame.number; format table; print x"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let lines = run.stdout.split(separator: "\n")
+    #expect(lines.count == 1986)
+    #expect(lines[0] == "      x")
+    #expect(lines[1] == "      1")
+    #expect(lines[100] == "1000000")
+    #expect(lines[101] == "1030301")
+    #expect(lines[216] == "10077696")
+  }
+
+  /// A terminal gets `table`; a pipe gets TSV (the other tests).
+  @Test(.enabled(if: ShellPaths.binary != nil, ShellPaths.missingBinary))
+  func printOnATerminalIsATable() throws {
+    let home = try TemporaryDirectory()
+    let shell = try PseudoTerminal(
+      executable: ShellPaths.binary!,
+      arguments: ["-r", ShellPaths.repository + "/examples/http-sample.pcap", "-c", "print ip.src, frame.len where frame.number < 3"],
+      environment: testEnvironment(home: home.path))
+    defer { shell.close() }
+    #expect(shell.waitForExit() == 0)
+    let screen = shell.drain(for: 0.1).replacingOccurrences(of: "\r\n", with: "\n")
+    #expect(
+      screen == """
+        ip.src         frame.len
+        172.16.30.190        567
+        172.16.210.84        743
+
+        """)
+  }
 }

@@ -161,6 +161,36 @@ struct StatsCommandLineTests {
     #expect(run.stdout == "20\t24631\n")
   }
 
+  @Test(arguments: [
+    ("let m = stats avg(frame.len), count", "-c:1:9: error: let takes the one number a stats gives, and this one gives 2 aggregates"),
+    (
+      "let m = stats count by ip.src",
+      "-c:1:9: error: let takes the one number a stats gives, and this one gives a row for each value of by"
+    ),
+    (
+      "let m = stats count every 1s",
+      "-c:1:9: error: let takes the one number a stats gives, and this one gives a row for each interval of every"
+    ),
+    ("let m = stats avg(frame.len); echo m + 1", "-c:1:36: error: arithmetic needs integers, not a decimal number"),
+    ("let m = stats avg(frame.len); assert m > 1.2345", "-c:1:42: error: '1.2345' is not a decimal number for m"),
+  ])
+  func letTakesTheOneNumberOfAStats(commands: String, message: String) throws {
+    let run = try Self.stats(commands)
+    #expect(run.status == 2)
+    #expect(run.stderrLines.first.map(String.init) == message, "\(run.stderr)")
+  }
+
+  /// A time offset's average stays one; an aggregate over no values is no
+  /// value, so a test of it fails.
+  @Test func letStatsOfTimeOffsetsAndOfNothing() throws {
+    let run = try Self.stats(
+      "let d = stats avg(frame.time_delta) where frame.number > 1; let id = stats max(dns.id); echo d, \"id\", id; "
+        + "if d > 0.1 { echo \"slow\" }; assert id > 0, \"no DNS\"")
+    #expect(run.status == 3)
+    #expect(run.stdout == "0.168683000\tid\t\nslow\n")
+    #expect(run.stderr == "-c:1: assertion failed: no DNS (id = none)\n")
+  }
+
   @Test func aTypeErrorStopsTheScriptWithStatus2() throws {
     let run = try Self.stats("count; stats avg(ip.src)")
     #expect(run.status == 2)
@@ -215,6 +245,28 @@ struct StatsCommandLineTests {
   }()
 
   @Test func thereAreGoldens() { #expect(Self.goldens.count >= 14) }
+
+  /// The goldens whose stats give one number: one aggregate, no by or every.
+  static let oneNumberGoldens = goldens.filter { golden in
+    !golden.query.contains(",") && !golden.query.contains(" by ") && !golden.query.contains(" every ")
+  }
+
+  @Test func thereAreOneNumberGoldens() { #expect(Self.oneNumberGoldens.count >= 4) }
+
+  /// `let v = stats AGG` keeps the number the stats prints, tshark's
+  /// fields' aggregate: echo prints it, assert compares it (a decimal with
+  /// a decimal literal).
+  @Test(arguments: oneNumberGoldens)
+  func letKeepsTheOneNumberOfAStats(golden: Golden) throws {
+    let capture = ShellPaths.repository + "/../shared/corpus/real/" + golden.capture
+    try #require(FileManager.default.fileExists(atPath: capture), "the corpus is missing: \(capture)")
+    let value = golden.rows.trimmingCharacters(in: .newlines)
+    let run = try StatsCommandLineTests.stats(
+      "let v = \(golden.query); echo v; assert v == \(value); assert v != \(value), \"differs\"", capture: capture)
+    #expect(run.status == 3)
+    #expect(run.stdout == golden.rows)
+    #expect(run.stderr == "-c:1: assertion failed: differs (v = \(value))\n")
+  }
 
   @Test(arguments: goldens)
   func agreesWithAggregatesOfTsharksFields(golden: Golden) throws {

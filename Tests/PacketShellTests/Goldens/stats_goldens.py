@@ -26,6 +26,8 @@ QUERIES = [
     "stats count, sum(frame.len), distinct(ip.src), distinct(ip.addr)",
     "stats count by ip.dst every 5s top 20",
     "stats count, sum(frame.len) by ip.src top 3",
+    "stats avg(frame.len)",
+    "stats sum(tcp.len) where tcp",
 ]
 FIELDS = ["frame.time_relative", "frame.len", "ip.src", "ip.dst", "ip.addr", "tcp.srcport", "tcp.len", "frame.protocols"]
 TSHARK = ["-n", "-o", "ip.defragment:FALSE", "-o", "ipv6.defragment:FALSE", "-o", "tcp.desegment_tcp_streams:FALSE"]
