@@ -17,6 +17,18 @@ let opened = count tcp.flags.syn == 1 && tcp.flags.ack == 0
 let accepted = count tcp.flags.syn == 1 && tcp.flags.ack == 1
 echo "packets", packets, "resets", resets, "malformed", malformed, "opened", opened, "accepted", accepted
 
+# `let NAME = stats AGG` keeps the one number a stats prints; `if` picks a
+# line for the log (every block is checked before anything runs).
+let bytes = stats sum(frame.len)
+let mean = stats avg(frame.len)
+if resets > 0 || malformed > 0 {
+  echo "trouble: resets", resets, "malformed", malformed
+} else if bytes > 1000000 {
+  echo "large capture", bytes
+} else {
+  echo "bytes", bytes, "mean frame", mean
+}
+
 # The checks: each stops the script with exit 3 and names the values involved.
 assert packets > 0, "the capture is empty"
 assert resets == 0, "connections were reset"

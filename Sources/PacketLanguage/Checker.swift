@@ -132,11 +132,20 @@ public struct Checker {
     case (.literal(let lit), .value(let v)):
       return .compareConstant(op.mirrored, v, try constant(lit, as: v.type, for: b))
     case (.value(let x), .value(let y)):
-      guard compatible(x.type, y.type) else {
+      let (p, q) = (Checker.decimal(x, beside: y), Checker.decimal(y, beside: x))
+      guard compatible(p.type, q.type) else {
         throw LanguageError(.type, "cannot compare \(x.type) with \(y.type)", at: location)
       }
-      return .compare(op, x, y)
+      return .compare(op, p, q)
     }
+  }
+
+  /// An integer compared with a decimal, as a decimal (in thousandths:
+  /// `frame.len > mean`); any other value as it is.
+  private static func decimal(_ value: CheckedValue, beside other: CheckedValue) -> CheckedValue {
+    guard value.type == .integer && other.type == .decimal else { return value }
+    let thousand = CheckedValue(.integer(1000), type: .integer, at: value.location)
+    return CheckedValue(.arithmetic(.multiply, value, thousand), type: .decimal, at: value.location)
   }
 
   private func contains(_ a: Expr, _ b: Expr) throws(LanguageError) -> CheckedTest.Form {

@@ -180,6 +180,16 @@ struct StatsCommandLineTests {
     #expect(run.stderrLines.first.map(String.init) == message, "\(run.stderr)")
   }
 
+  /// A decimal compares with integers: with a field in a filter, packet by
+  /// packet. tshark's frame.len of the 30 frames: mean 979.1, 15 above it.
+  @Test func aDecimalComparesWithAnIntegerField() throws {
+    let run = try Self.stats(
+      "let mean = stats avg(frame.len); echo mean; count frame.len > mean; count mean >= frame.len; "
+        + "if mean > 979 && mean < 979.2 { echo \"yes\" }")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout == "979.100\n15\n15\nyes\n")
+  }
+
   /// A time offset's average stays one; an aggregate over no values is no
   /// value, so a test of it fails.
   @Test func letStatsOfTimeOffsetsAndOfNothing() throws {
