@@ -17,13 +17,13 @@ enum LanguageTarget {
       let words = statement.drop { $0 == " " }.drop { $0 != " " }
       let filter = words.firstRange(of: " where ").map { words[$0.upperBound...] } ?? words
       if let expr = try? Parser.expression(String(filter)),
-        let checked = try? Checker(bindings: checker.bindings).test(expr)
+        let checked = try? Checker(bindings: checker.bindings, variables: checker.variables).test(expr)
       {
         exercise(CompiledFilter(checked))
       }
       // The same text as the values `print` and `echo` compute.
       if let exprs = try? Parser.expression(String(words)),
-        let value = try? Checker(bindings: checker.bindings).column(exprs)
+        let value = try? Checker(bindings: checker.bindings, variables: checker.variables).column(exprs)
       {
         let columns = ValueColumns([value])
         for sample in samples { _ = columns.line(sample.dissection) }

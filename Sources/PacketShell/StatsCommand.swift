@@ -99,7 +99,7 @@ struct StatsCommand {
 
   /// The checked command: values compiled, `sum(ip.src)` refused.
   func check(_ checker: inout ScriptChecker) throws(LanguageError) -> StatsQuery {
-    let values = Checker(bindings: checker.bindings)
+    let values = checker.checker
     var checkedAggregates: [StatsQuery.Aggregate] = []
     for aggregate in aggregates {
       guard let argument = aggregate.argument else {
