@@ -18,7 +18,7 @@ public struct ValueColumns: Sendable {
   private let fieldsOnly: FieldQuery?
   /// Every field the columns read, for the dissector to record.
   public let fields: [FieldID]
-  /// Which columns hold numbers (integers, time offsets), for formats
+  /// Which columns hold numbers (integers, time offsets, decimals), for formats
   /// that tell numbers from text.
   public let numeric: [Bool]
 
@@ -37,7 +37,7 @@ public struct ValueColumns: Sendable {
     }
     self.columns = columns
     self.fields = fields.sorted()
-    numeric = values.map { $0.type == .integer || $0.type == .relativeTime }
+    numeric = values.map { $0.type == .integer || $0.type == .relativeTime || $0.type == .decimal }
     let ids = values.compactMap(\.field)
     fieldsOnly = ids.count == values.count ? FieldQuery(fields: ids) : nil
   }
