@@ -42,7 +42,7 @@ extension ShellCommand {
     ShellCommand(
       "print",
       help: """
-        print E[, E…] [where EXPR]   one line per packet, values tab-separated. E is a field
+        print E[, E…] [where EXPR]   one line per packet, in the rows of format. E is a field
                              (occurrences joined by ','), arithmetic (tcp.len * 8, frame.len - 14;
                              over each occurrence), a slice (tcp.payload[0:4]), a function (len,
                              count, upper, lower, max, min, abs, string), a literal, or a test

@@ -83,7 +83,7 @@ import Testing
           count [EXPR]         number of packets in view (that match EXPR)
           count by E[, E…] [where EXPR]   one line per distinct value, most frequent first;
                                E as in print (count by ip.src, frame.len / 100)
-          print E[, E…] [where EXPR]   one line per packet, values tab-separated. E is a field
+          print E[, E…] [where EXPR]   one line per packet, in the rows of format. E is a field
                                (occurrences joined by ','), arithmetic (tcp.len * 8, frame.len - 14;
                                over each occurrence), a slice (tcp.payload[0:4]), a function (len,
                                count, upper, lower, max, min, abs, string), a literal, or a test
