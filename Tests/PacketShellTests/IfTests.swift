@@ -94,4 +94,13 @@ struct IfTests {
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout == "7\n6\tfalse\n7\tfalse\n8\ttrue\n")
   }
+
+  /// A `let` that holds a runtime value keeps that variable when its name
+  /// is bound again; `stats` reads runtime values too.
+  @Test func aLetKeepsTheVariableItHolds() throws {
+    let run = try Self.run(
+      "let n = count tcp.dstport == 8868; let twice = n * 2; let n = count; echo n, twice; stats sum(frame.len * 0 + n)")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout == "30\t14\n900\n")
+  }
 }
