@@ -200,6 +200,24 @@ struct CommandLineTests {
     #expect(run.stdout == "4\n1\t513\t567\n2\t522\t576\n3\t471\t525\n4\t499\t553\n")
   }
 
+  /// Paths as a shell user types them: `..`, `~/`, and names with
+  /// `+ = , @ -`, unquoted.
+  @Test func pathsAsPeopleTypeThem() throws {
+    let scratch = try TemporaryDirectory()
+    let inner = scratch.file("inner")
+    try FileManager.default.createDirectory(atPath: inner, withIntermediateDirectories: false)
+    try FileManager.default.copyItem(atPath: ShellPaths.examples + "/http-sample.pcap", toPath: scratch.file("a+b=c,d@e-f.pcap"))
+    let run = try runPktsh(
+      [
+        "-c",
+        "load ../a+b=c,d@e-f.pcap; save ../out.pcap where tcp.srcport == 8868; save ~/home.pcap;"
+          + "load ../out.pcap; count; load ~/home.pcap; count",
+      ], in: inner)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout == "4\n30\n")
+    #expect(run.stderrLines.first == "pktsh: saved 4 packets to ../out.pcap")
+  }
+
   /// A NUL would end the name the system sees: `out\x00.pcapng` would
   /// write `out`.
   @Test(arguments: ["save \"out\\x00.pcapng\"", "load \"out\\x00.pcapng\""])

@@ -43,6 +43,44 @@ import Testing
     #expect(parser.peek.kind == .end)
   }
 
+  /// Paths as people type them: up to whitespace or `;`, operators and
+  /// all; quoted pieces join the rest.
+  @Test(arguments: [
+    ("../x.pcap", "../x.pcap"),
+    ("a+b=c,d@e-f.pcap; count", "a+b=c,d@e-f.pcap"),
+    ("/tmp/x~1 where tcp", "/tmp/x~1"),
+    ("dir/\"my file\".pcap", "dir/my file.pcap"),
+    ("../a[1].pcap", "../a[1].pcap"),
+    ("-x.pcap", "-x.pcap"),
+    ("./~/x.pcap", "./~/x.pcap"),
+    ("~user/x.pcap", "~user/x.pcap"),
+  ])
+  func readsAPathUpToWhitespace(_ text: String, _ path: String) throws {
+    var parser = try Parser(text)
+    #expect(try parser.path(after: "load") == path)
+    #expect(parser.atStatementEnd || parser.isWord("where"))
+  }
+
+  @Test func expandsTheHomeDirectoryBeforeAPath() throws {
+    let home = try #require(homeDirectory())
+    for (text, path) in [("~/x.pcap", home + "/x.pcap"), ("~", home), ("~/\"a b\"", home + "/a b"), ("\"~/a b\"", home + "/a b")] {
+      var parser = try Parser(text)
+      #expect(try parser.path(after: "save") == path)
+    }
+  }
+
+  @Test func pathArgumentsStandForTheirText() throws {
+    var parser = try Parser("$1; $2", arguments: ["my capture.pcap", "../out.pcapng"])
+    #expect(try parser.path(after: "load") == "my capture.pcap")
+    _ = parser.advance()
+    #expect(try parser.path(after: "save") == "../out.pcapng")
+  }
+
+  @Test func missingPathIsAnErrorAtTheEnd() throws {
+    var parser = try Parser("; x")
+    #expect(throws: LanguageError.self) { try parser.path(after: "load") }
+  }
+
   @Test(arguments: [
     ("1,3,7-9 where udp", [1...1, 3...3, 7...9], "where"),
     ("3 tcp.flags", [3...3], "tcp.flags"),
@@ -145,5 +183,20 @@ import Testing
     #expect(Completion.candidates(line: "filter tcp; save o", start: 17, prefix: "o") == nil)
     #expect(Completion.candidates(line: "print tcp.dst", start: 6, prefix: "tcp.dst")?.contains("tcp.dstport") == true)
     #expect(Completion.candidates(line: "count tcp wh", start: 10, prefix: "wh") == ["where"])
+  }
+
+  @Test func completionQuotesAFileNameAPathCannotHoldBare() {
+    #expect(Completion.quoted("a+b=c.pcap") == "a+b=c.pcap")
+    #expect(Completion.quoted("my file.pcap") == "\"my file.pcap")
+    #expect(Completion.quoted("a;b") == "\"a;b")
+    #expect(Completion.quoted("say \"hi\"\\x") == #""say \"hi\"\\x"#)
+    #expect(Completion.dequoted(#"say \"hi\"\\x"#) == "say \"hi\"\\x")
+  }
+
+  @Test func completionTakesAWholePathAsTheWordAfterLoadAndSave() {
+    #expect(Completion.completesFileName(line: "load ../a=b", cursor: 11))
+    #expect(Completion.completesFileName(line: "count; save ~/o", cursor: 15))
+    #expect(!Completion.completesFileName(line: "print ip.src", cursor: 12))
+    #expect(!Completion.completesFileName(line: "load x; count", cursor: 13))
   }
 }

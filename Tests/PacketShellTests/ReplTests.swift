@@ -64,6 +64,22 @@ struct ReplTests {
       ])
   }
 
+  /// Tab after `load` completes a file name with a space quoted, so the
+  /// line runs as completed; `~/` is the home directory.
+  @Test func completionQuotesAFileNameWithASpace() throws {
+    let home = try TemporaryDirectory()
+    try FileManager.default.copyItem(atPath: Self.sample, toPath: home.file("my capture.pcap"))
+    let shell = try startShell([], home: home.path)
+    defer { shell.close() }
+    try shell.expect("pktsh> ")
+    shell.send("load ~/my\t")
+    try shell.expect("\"~/my capture.pcap\" ")
+    shell.send("; count\r")
+    #expect(try shell.expect("pktsh(my capture.pcap)> ").contains("\r\n30\r\n"))
+    shell.send(Self.ctrlD)
+    #expect(shell.waitForExit() == 0)
+  }
+
   @Test func historyPersistsAcrossRuns() throws {
     let home = try TemporaryDirectory()
     let first = try startShell(["-r", Self.sample], home: home.path)
