@@ -12,8 +12,8 @@ extension ShellCommand {
     ShellCommand(
       "filter", help: "filter EXPR          narrow the view that later commands see; `filter` alone clears it\n",
       syntax: { parser throws(LanguageError) in try parser.optionalExpression() },
-      check: { expr, checker throws(LanguageError) in try checker.filter(expr) },
-      run: { session, filter in session.narrow(to: filter) }),
+      check: { expr, checker throws(LanguageError) in (filter: try checker.filter(expr), written: expr.map(StatsCommand.written)) },
+      run: { session, checked in session.narrow(to: checked.filter, written: checked.written) }),
     ShellCommand(
       "count",
       help: """
@@ -140,9 +140,9 @@ extension ShellCommand {
       "list", help: "list [RANGE] [where EXPR]    one summary line per packet\n",
       syntax: { parser throws(LanguageError) in (range: parser.packetRange(), filter: try parser.whereClause()) },
       check: { written, checker throws(LanguageError) in
-        (range: written.range, filter: try checker.filter(written.filter))
+        (range: written.range, filter: try checker.filter(written.filter), written: written.filter.map(StatsCommand.written))
       },
-      run: { session, checked in session.list(checked.range, checked.filter) }),
+      run: { session, checked in session.list(checked.range, checked.filter, written: checked.written) }),
     ShellCommand(
       "show", help: "show [RANGE]         the full dissector tree, with byte ranges\n",
       syntax: { parser in parser.packetRange() },

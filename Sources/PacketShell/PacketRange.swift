@@ -16,6 +16,30 @@ struct PacketRange: Equatable {
   }
 }
 
+/// Which spans of a range a command found a packet in, so that it can say
+/// which found none rather than print nothing.
+struct RangeCoverage {
+  let range: PacketRange?
+  private var found: [Bool]
+
+  init(_ range: PacketRange?) {
+    self.range = range
+    found = Array(repeating: false, count: range?.spans.count ?? 0)
+  }
+
+  /// Packet `number` was shown.
+  mutating func note(_ number: Int) {
+    guard let range else { return }
+    for (i, span) in range.spans.enumerated() where span.contains(number) { found[i] = true }
+  }
+
+  /// The spans no packet was shown from, in the order written.
+  var empty: [ClosedRange<Int>] { range.map { zip($0.spans, found).filter { !$0.1 }.map(\.0) } ?? [] }
+
+  /// Whether the range named packets and none was shown.
+  var foundNone: Bool { range != nil && !found.contains(true) }
+}
+
 extension Parser {
   /// `5`, `10-20`, `1,3,7-9`; nil when the next token is not a range. A
   /// comma not followed by a span is left for what comes next.

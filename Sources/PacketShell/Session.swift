@@ -30,6 +30,8 @@ public final class Session {
   /// The view filter set by `filter`; later commands see only its packets.
   @exclusivity(unchecked) public private(set) var view: CompiledFilter?
   @exclusivity(unchecked) var viewText: String?
+  /// The view filter as written (`big`, `tcp.len > 1000`), to say why a packet is not in view.
+  @exclusivity(unchecked) var viewExpression: String?
   /// Whether the loaded capture's damage (`CaptureFile.problem`) was reported.
   @exclusivity(unchecked) var problemReported = false
   /// Whether any capture read so far was damaged (cut short, a bad
@@ -133,10 +135,12 @@ public final class Session {
     return .runtimeFailure
   }
 
-  /// `filter`: later commands see only the packets `filter` passes (all, when nil).
-  func narrow(to filter: CompiledFilter?) -> Outcome {
+  /// `filter`: later commands see only the packets `filter` passes (all,
+  /// when nil); `written` is the filter as written.
+  func narrow(to filter: CompiledFilter?, written: String?) -> Outcome {
     view = filter
     viewText = filter == nil ? nil : "filtered"
+    viewExpression = filter == nil ? nil : written
     return .ok
   }
 
@@ -150,6 +154,7 @@ public final class Session {
     capture = file
     view = nil
     viewText = nil
+    viewExpression = nil
     problemReported = false
   }
 

@@ -70,6 +70,46 @@ struct CommandLineTests {
     #expect(run.stdout.split(separator: "\n").count == 2)
   }
 
+  /// A packet the view leaves out is never silence: standard error says
+  /// so and how to clear the view; nothing shown is a failure, as `show 99` is.
+  @Test(arguments: ["show 3", "hexdump 3", "hexdump 3 tcp.flags", "list 3", "layout tcp 3"])
+  func packetOutsideTheViewSaysSo(command: String) throws {
+    let run = try runPktsh(["-r", Self.sample, "-c", "let big = tcp.len > 1000; filter big; \(command); count"])
+    #expect(run.status == 1)
+    #expect(run.stdout == "")
+    #expect(run.stderr == "pktsh: packet 3 is not in the view (filter big); `filter` alone clears the view\n")
+  }
+
+  @Test func rangeSelectingNothingSaysWhy() throws {
+    let run = try runPktsh(["-r", Self.sample, "-c", "filter tcp.len > 1000; list 1-4 where tcp.srcport == 8868"])
+    #expect(run.status == 1)
+    #expect(run.stdout == "")
+    #expect(
+      run.stderr == "pktsh: no packet of 1-4 is in the view (filter tcp.len > 1000) and matches where tcp.srcport == 8868;"
+        + " `filter` alone clears the view\n")
+  }
+
+  /// Part of a range that shows nothing is noted; the rest is shown, and the command succeeds.
+  @Test func partOfARangeOutsideTheViewIsNoted() throws {
+    let run = try runPktsh(["-r", Self.sample, "-c", "list 3,5 where tcp.len > 1000; show 5,99"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.hasPrefix("    5   4.725696 172.16.210.84 → 172.16.30.190 TCP 1514 "))
+    #expect(
+      run.stderrLines == [
+        "pktsh: packet 3 does not match where tcp.len > 1000", "pktsh: no packet 99: the capture has 30 packets",
+      ])
+  }
+
+  /// `hexdump N FIELD` where packet N has no FIELD dumps it unmarked and says so.
+  @Test(arguments: [("udp", "udp layer"), ("tcp.options.mss_val", "tcp.options.mss_val")])
+  func hexdumpOfAFieldThePacketLacksSaysSo(field: String, named: String) throws {
+    let run = try runPktsh(["-r", Self.sample, "-c", "hexdump 1 \(field)"])
+    #expect(run.status == 0)
+    #expect(run.stdout.hasPrefix("0000  "))
+    #expect(!run.stdout.contains("["))
+    #expect(run.stderr == "pktsh: packet 1 has no \(named): nothing is marked\n")
+  }
+
   @Test func scriptAndCommandsTogetherAreRefused() throws {
     let scratch = try TemporaryDirectory()
     let script = try scratch.write("s.pks", "count\n")

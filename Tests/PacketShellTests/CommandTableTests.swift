@@ -163,6 +163,8 @@ import Testing
                                In a script, count or for is required. Needs root or CAP_NET_RAW.
           help [TOPIC]         this text; `help filters` for the expression language
           quit, exit           leave (Ctrl-D too)
+        RANGE is 5, 10-20 or 1,3,7-9 (frame numbers). A part of it that shows no packet (past the
+        end, outside the view, not matching where) is said on standard error; none at all fails (status 1).
 
         """)
   }
