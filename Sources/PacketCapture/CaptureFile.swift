@@ -1,6 +1,6 @@
 import PacketWire
 
-/// An open pcap or pcapng file and its packet index.
+/// An open pcap or pcapng file, possibly gzip-compressed, and its packet index.
 ///
 /// The index keeps a 32-byte entry per packet; packet bytes are never
 /// kept, only read (with `pread`, see `CaptureSource`) and lent out through
@@ -41,10 +41,11 @@ public final class CaptureFile {
   }
 
   /// Why indexing stopped before the end of the file (for example a file
-  /// cut short inside a packet), or nil when the whole file was read.
+  /// cut short inside a packet, or compressed data that is corrupt), or
+  /// nil when the whole file was read.
   public var problem: String? {
     completeIndex()
-    return indexProblem
+    return file.damage ?? indexProblem
   }
 
   /// True once every packet is indexed: `count` and `problem` are then free.

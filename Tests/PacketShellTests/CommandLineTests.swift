@@ -258,6 +258,21 @@ struct CommandLineTests {
     #expect(run.stderrLines.first == "pktsh: saved 4 packets to ../out.pcap")
   }
 
+  /// A gzip-compressed capture opens like the file inside (tshark counts 30 packets in both).
+  @Test func gzipCompressedCaptureOpens() throws {
+    let scratch = try TemporaryDirectory()
+    let compressed = scratch.file("sample.pcap.gz")
+    let gzip = Process()
+    gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+    gzip.arguments = ["-c", "gzip -c -n \"$0\" > \"$1\"", ShellPaths.examples + "/http-sample.pcap", compressed]
+    try gzip.run()
+    gzip.waitUntilExit()
+    #expect(gzip.terminationStatus == 0)
+    let run = try runPktsh(["-r", compressed, "-c", "count; print frame.number, tcp.len where frame.number == 5"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout == "30\n5\t1460\n")
+  }
+
   /// A NUL would end the name the system sees: `out\x00.pcapng` would
   /// write `out`.
   @Test(arguments: ["save \"out\\x00.pcapng\"", "load \"out\\x00.pcapng\""])
