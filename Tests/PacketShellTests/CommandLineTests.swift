@@ -273,6 +273,18 @@ struct CommandLineTests {
     #expect(run.stdout == "30\n5\t1460\n")
   }
 
+  /// Link types 12 and 14 (DLT_RAW) are raw IP, through the BPF fast count
+  /// too: tshark counts 9 UDP packets, 4 from fe80::5054:ff:fe23:4567.
+  @Test func dltRawIsRawIP() throws {
+    let run = try runPktsh([
+      "-r", "Tests/PacketDissectionTests/Goldens/link-types/dlt14-babel_rtt.pcap", "-c",
+      "count udp; count ipv6.src == fe80::5054:ff:fe23:4567; print frame.protocols where frame.number == 1",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.split(separator: "\n").prefix(2) == ["9", "4"])
+    #expect(run.stdout.split(separator: "\n").last?.hasPrefix("raw:ipv6:udp") == true)
+  }
+
   /// A NUL would end the name the system sees: `out\x00.pcapng` would
   /// write `out`.
   @Test(arguments: ["save \"out\\x00.pcapng\"", "load \"out\\x00.pcapng\""])
