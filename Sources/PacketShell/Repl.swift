@@ -3,6 +3,7 @@
 #endif
 @preconcurrency import CReadline
 import PacketDissection
+import PacketLanguage
 import Synchronization
 
 /// The interactive shell: GNU readline with history kept in
@@ -49,7 +50,11 @@ public struct Repl {
         _ = append_history(1, history)
       }
       Interrupt.clear()
-      if session.run(line, file: "<stdin>") == .quit || Interrupt.termination != nil { break }
+      var rows: Int32 = 0
+      var columns: Int32 = 0
+      rl_get_screen_size(&rows, &columns)
+      let outcome = session.run(typed: line, promptWidth: prompt.count, screenWidth: Int(columns))
+      if outcome == .quit || Interrupt.termination != nil { break }
     }
     _ = write_history(history)
     return Interrupt.termination.map { .interrupted(signal: $0) } ?? .ok
@@ -198,4 +203,23 @@ private func quoteFileName(
 /// readline's hook to read back a name typed inside quotes.
 private func dequoteFileName(_ text: UnsafeMutablePointer<CChar>?, _ quote: Int32) -> UnsafeMutablePointer<CChar>? {
   strdup(Completion.dequoted(text.map { String(cString: $0) } ?? ""))
+}
+
+extension LanguageError {
+  /// A mistake in a line typed at the prompt: a caret under it, where the
+  /// terminal shows the line after a prompt `promptWidth` wide, then
+  /// `error: MESSAGE`. A line that wrapped on a screen `screenWidth` wide
+  /// (0: unknown) is shown again on its own, the caret under that.
+  func renderedAtPrompt(_ line: String, promptWidth: Int, screenWidth: Int) -> String {
+    let bytes = Array(line.utf8)
+    let start = min(max(0, location.offset), bytes.count)
+    let end = min(bytes.count, start + location.length)
+    let before = String(decoding: bytes[..<start], as: UTF8.self).count
+    let marked = String(decoding: bytes[start..<end], as: UTF8.self).count
+    let fits = screenWidth <= 0 || promptWidth + line.count < screenWidth
+    let caret = String(repeating: " ", count: (fits ? promptWidth : 0) + before) + "^"
+      + String(repeating: "~", count: max(0, marked - 1))
+    let message = "error: \(self.message)" + (suggestion.map { "; did you mean \($0)?" } ?? "")
+    return (fits ? "" : line + "\n") + caret + "\n" + message
+  }
 }

@@ -64,10 +64,25 @@ public final class Session {
   /// `file` names the source in error messages; `arguments` are a
   /// script's `$1`, `$2`, … (nil: `$N` is not substituted).
   public func run(_ source: String, file: String, arguments: [String]? = nil) -> Outcome {
+    run(source, file: file, arguments: arguments) { $0.rendered(file: file, source: source) }
+  }
+
+  /// Runs a line typed at the interactive prompt, which is `promptWidth`
+  /// columns wide on a screen `screenWidth` wide: a mistake is shown by a
+  /// caret under the line the terminal still shows, no `FILE:LINE:`.
+  public func run(typed line: String, promptWidth: Int, screenWidth: Int) -> Outcome {
+    run(line, file: "<stdin>", arguments: nil) {
+      $0.renderedAtPrompt(line, promptWidth: promptWidth, screenWidth: screenWidth)
+    }
+  }
+
+  private func run(
+    _ source: String, file: String, arguments: [String]?, rendering: (LanguageError) -> String
+  ) -> Outcome {
     var trial = checker
     let actions: [Action]
     do { actions = try trial.check(source, arguments: arguments) } catch {
-      err.line(error.rendered(file: file, source: source))
+      err.line(rendering(error))
       err.flush()
       return .scriptError
     }

@@ -201,4 +201,22 @@ import Testing
     #expect(!Completion.completesFileName(line: "print ip.src", cursor: 12))
     #expect(!Completion.completesFileName(line: "load x; count", cursor: 13))
   }
+
+  /// A line typed at the prompt: the caret goes under it after the
+  /// prompt; a line that wrapped on the screen is shown again unprompted.
+  @Test func promptErrorsPointUnderTheTypedLine() throws {
+    let line = "count tcp.dstprt == 80"
+    var checker = ScriptChecker()
+    do {
+      _ = try checker.check(line, arguments: nil)
+      Issue.record("no error")
+    } catch {
+      #expect(
+        error.renderedAtPrompt(line, promptWidth: 7, screenWidth: 80)
+          == "             ^~~~~~~~~~\nerror: unknown field 'tcp.dstprt'; did you mean tcp.dstport?")
+      #expect(
+        error.renderedAtPrompt(line, promptWidth: 7, screenWidth: 20)
+          == "count tcp.dstprt == 80\n      ^~~~~~~~~~\nerror: unknown field 'tcp.dstprt'; did you mean tcp.dstport?")
+    }
+  }
 }
