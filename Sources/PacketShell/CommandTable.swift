@@ -138,19 +138,19 @@ extension ShellCommand {
       run: { session, query in session.stats(query) }),
     ShellCommand(
       "list", help: "list [RANGE] [where EXPR]    one summary line per packet\n",
-      syntax: { parser throws(LanguageError) in (range: parser.packetRange(), filter: try parser.whereClause()) },
+      syntax: { parser throws(LanguageError) in (range: try parser.packetRange(), filter: try parser.whereClause()) },
       check: { written, checker throws(LanguageError) in
         (range: written.range, filter: try checker.filter(written.filter), written: written.filter.map(StatsCommand.written))
       },
       run: { session, checked in session.list(checked.range, checked.filter, written: checked.written) }),
     ShellCommand(
       "show", help: "show [RANGE]         the full dissector tree, with byte ranges\n",
-      syntax: { parser in parser.packetRange() },
+      syntax: { parser throws(LanguageError) in try parser.packetRange() },
       check: { range, _ in range },
       run: { session, range in session.show(range) }),
     ShellCommand(
       "hexdump", help: "hexdump [RANGE] [FIELD]      bytes in hex and ASCII; FIELD's bytes marked\n",
-      syntax: { parser throws(LanguageError) in (range: parser.packetRange(), field: try parser.optionalExpression()) },
+      syntax: { parser throws(LanguageError) in (range: try parser.packetRange(), field: try parser.optionalExpression()) },
       check: { written, checker throws(LanguageError) in
         (range: written.range, field: try written.field.map { expr throws(LanguageError) in try checker.field(expr) })
       },
@@ -159,7 +159,7 @@ extension ShellCommand {
       "layout",
       help: "layout PROTO [RANGE]         the header as the RFCs draw it; with RANGE, each packet's values in it\n",
       syntax: { parser throws(LanguageError) in
-        (proto: try parser.protocolName(after: "layout"), range: parser.packetRange())
+        (proto: try parser.protocolName(after: "layout"), range: try parser.packetRange())
       },
       check: { written, checker throws(LanguageError) in
         (proto: try checker.protocolID(written.proto.name, at: written.proto.location), range: written.range)

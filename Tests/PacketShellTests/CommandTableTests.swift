@@ -85,13 +85,26 @@ import Testing
     ("1,3,7-9 where udp", [1...1, 3...3, 7...9], "where"),
     ("3 tcp.flags", [3...3], "tcp.flags"),
     ("2-4, tcp.flags", [2...4], ","),
-    ("5-3", [], "5-3"),
-    ("0", [], "0"),
+    ("tcp.flags", [], "tcp.flags"),
   ])
   func readsAPacketRangeAndStopsAfterIt(_ text: String, _ spans: [ClosedRange<Int>], _ next: String) throws {
     var parser = try Parser(text)
-    #expect(parser.packetRange()?.spans ?? [] == spans)
+    #expect(try parser.packetRange()?.spans ?? [] == spans)
     #expect(parser.peek.kind == (next == "," ? .op(",") : .word(next)))
+  }
+
+  @Test(arguments: [
+    ("5-3", "the range 5-3 is reversed; write 3-5", 0), ("0", "frame numbers start at 1", 0),
+    ("1,0-4", "frame numbers start at 1", 2), ("2, 9-7 where tcp", "the range 9-7 is reversed; write 7-9", 3),
+  ])
+  func reversedRangeOrFrameZeroIsAnErrorAtIt(_ text: String, _ message: String, _ offset: Int) throws {
+    var parser = try Parser(text)
+    #expect {
+      _ = try parser.packetRange()
+    } throws: { error in
+      guard let error = error as? LanguageError else { return false }
+      return error.message == message && error.location.offset == offset
+    }
   }
 
   @Test func suggestsTheCommandMeant() {
