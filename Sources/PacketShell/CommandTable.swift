@@ -1,5 +1,8 @@
 import PacketLanguage
 
+/// Where the description of a command with a long syntax starts, on the line after it.
+private let indent = String(repeating: " ", count: 21)
+
 extension ShellCommand {
   /// Every command, in the order `help` lists them.
   static let all: [ShellCommand] = [
@@ -18,7 +21,8 @@ extension ShellCommand {
       "count",
       help: """
         count [EXPR]         number of packets in view (that match EXPR)
-        count by E[, E…] [where EXPR]   one line per distinct value, most frequent first;
+        count by E[, E…] [where EXPR]
+                             one line per distinct value, most frequent first;
                              E as in print (count by ip.src, frame.len / 100)
 
         """,
@@ -42,7 +46,8 @@ extension ShellCommand {
     ShellCommand(
       "print",
       help: """
-        print E[, E…] [where EXPR]   one line per packet, values tab-separated. E is a field
+        print E[, E…] [where EXPR]
+                             one line per packet, values tab-separated. E is a field
                              (occurrences joined by ','), arithmetic (tcp.len * 8, frame.len - 14;
                              over each occurrence), a slice (tcp.payload[0:4]), a function (len,
                              count, upper, lower, max, min, abs, string), a literal, or a test
@@ -63,7 +68,8 @@ extension ShellCommand {
     ShellCommand(
       "format",
       help: """
-        format table|tsv|csv|json    how print, count by and stats write rows from now on:
+        format table|tsv|csv|json
+                             how print, count by and stats write rows from now on:
                              table: aligned under a header (print: as tsv); tsv: tab-separated,
                              no header; csv: RFC 4180 with a header row of the expressions as
                              written, CRLF line ends; json: one object a line keyed by the
@@ -100,7 +106,8 @@ extension ShellCommand {
     ShellCommand(
       "assert",
       help: """
-        assert E[, "message"]   stop the script with exit status 3 when the test E is false, saying
+        assert E[, "message"]
+                             stop the script with exit status 3 when the test E is false, saying
                              FILE:LINE: assertion failed: message (n = 2) on standard error;
                              E as in echo (let n = count tcp.flags.reset == 1; assert n == 0, "resets")
 
@@ -137,7 +144,7 @@ extension ShellCommand {
       check: { command, checker throws(LanguageError) in try command.check(&checker) },
       run: { session, query in session.stats(query) }),
     ShellCommand(
-      "list", help: "list [RANGE] [where EXPR]    one summary line per packet\n",
+      "list", help: "list [RANGE] [where EXPR]\n\(indent)one summary line per packet\n",
       syntax: { parser throws(LanguageError) in (range: try parser.packetRange(), filter: try parser.whereClause()) },
       check: { written, checker throws(LanguageError) in
         (range: written.range, filter: try checker.filter(written.filter), written: written.filter.map(StatsCommand.written))
@@ -149,7 +156,7 @@ extension ShellCommand {
       check: { range, _ in range },
       run: { session, range in session.show(range) }),
     ShellCommand(
-      "hexdump", help: "hexdump [RANGE] [FIELD]      bytes in hex and ASCII; FIELD's bytes marked\n",
+      "hexdump", help: "hexdump [RANGE] [FIELD]\n\(indent)bytes in hex and ASCII; FIELD's bytes marked\n",
       syntax: { parser throws(LanguageError) in (range: try parser.packetRange(), field: try parser.optionalExpression()) },
       check: { written, checker throws(LanguageError) in
         (range: written.range, field: try written.field.map { expr throws(LanguageError) in try checker.field(expr) })
@@ -157,7 +164,7 @@ extension ShellCommand {
       run: { session, checked in session.hexdump(checked.range, mark: checked.field) }),
     ShellCommand(
       "layout",
-      help: "layout PROTO [RANGE]         the header as the RFCs draw it; with RANGE, each packet's values in it\n",
+      help: "layout PROTO [RANGE]\n\(indent)the header as the RFCs draw it; with RANGE, each packet's values in it\n",
       syntax: { parser throws(LanguageError) in
         (proto: try parser.protocolName(after: "layout"), range: try parser.packetRange())
       },
@@ -178,7 +185,7 @@ extension ShellCommand {
       check: { _, _ in () },
       run: { session, _ in session.protocols() }),
     ShellCommand(
-      "save", help: "save PATH [where EXPR]       write the view (pcapng for .pcapng, else pcap), atomically\n",
+      "save", help: "save PATH [where EXPR]\n\(indent)write the view (pcapng for .pcapng, else pcap), atomically\n",
       completion: .fileNames,
       syntax: { parser throws(LanguageError) in
         (path: try parser.path(after: "save"), filter: try parser.whereClause())
@@ -193,7 +200,8 @@ extension ShellCommand {
         let NAME = EXPR      name a filter or a value (let x = 5, let bits = tcp.len * 8) for later
                              commands: filters, print, echo. Names in EXPR keep the meaning they
                              have now (`let a = a && udp` extends the old a)
-        let NAME = count [EXPR]   the number count would print, as a value for echo and assert
+        let NAME = count [EXPR]
+                             the number count would print, as a value for echo and assert
 
         """,
       syntax: { parser throws(LanguageError) -> (name: String, value: LetValue) in

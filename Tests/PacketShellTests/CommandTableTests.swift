@@ -125,6 +125,23 @@ import Testing
     }
   }
 
+  /// Every description starts in the same column: after the syntax padded
+  /// to 21 characters, or on the next line when the syntax is longer.
+  @Test func helpDescriptionsStartInOneColumn() {
+    for command in ShellCommand.all {
+      for line in command.help.split(separator: "\n") {
+        let text = Array(line)
+        if text.first == " " {
+          #expect(text.prefix(21).allSatisfy { $0 == " " } && text.count > 21, "\(line)")
+        } else if let gap = line.range(of: "  ") {
+          let column = line.distance(from: line.startIndex, to: gap.lowerBound)
+          let description = text[column...].firstIndex { $0 != " " } ?? 0
+          #expect(description == 21, "\(line)")
+        }
+      }
+    }
+  }
+
   @Test func helpListsTheCommandsInTableOrder() {
     #expect(
       Help.text(nil) == """
@@ -132,15 +149,18 @@ import Testing
           load PATH            read a pcap or pcapng file, gzipped or not (chosen by content); replaces the packets
           filter EXPR          narrow the view that later commands see; `filter` alone clears it
           count [EXPR]         number of packets in view (that match EXPR)
-          count by E[, E…] [where EXPR]   one line per distinct value, most frequent first;
+          count by E[, E…] [where EXPR]
+                               one line per distinct value, most frequent first;
                                E as in print (count by ip.src, frame.len / 100)
-          print E[, E…] [where EXPR]   one line per packet, values tab-separated. E is a field
+          print E[, E…] [where EXPR]
+                               one line per packet, values tab-separated. E is a field
                                (occurrences joined by ','), arithmetic (tcp.len * 8, frame.len - 14;
                                over each occurrence), a slice (tcp.payload[0:4]), a function (len,
                                count, upper, lower, max, min, abs, string), a literal, or a test
                                (tcp.port == 80 prints true or false). Values print as tshark prints
                                a field of their type; computed integers in decimal
-          format table|tsv|csv|json    how print, count by and stats write rows from now on:
+          format table|tsv|csv|json
+                               how print, count by and stats write rows from now on:
                                table: aligned under a header (print: as tsv); tsv: tab-separated,
                                no header; csv: RFC 4180 with a header row of the expressions as
                                written, CRLF line ends; json: one object a line keyed by the
@@ -148,7 +168,8 @@ import Testing
                                left out. Default: table on a terminal, tsv in a pipe (pktsh --format)
           echo E[, E…]         print values with no packet: literals, let names, arithmetic and
                                tests on them (echo "limit", n * 2); a field is an error here
-          assert E[, "message"]   stop the script with exit status 3 when the test E is false, saying
+          assert E[, "message"]
+                               stop the script with exit status 3 when the test E is false, saying
                                FILE:LINE: assertion failed: message (n = 2) on standard error;
                                E as in echo (let n = count tcp.flags.reset == 1; assert n == 0, "resets")
           stats AGG[, AGG…] [by E[, E…]] [where EXPR] [every DURATION] [top N]
@@ -156,17 +177,22 @@ import Testing
                                min(E), max(E), distinct(E); every 1s (100ms, 5m): by time since the first
                                e.g. stats sum(frame.len), count by ip.src top 5   top talkers by bytes
                                     stats count, sum(frame.len) every 1s          packets and bytes a second
-          list [RANGE] [where EXPR]    one summary line per packet
+          list [RANGE] [where EXPR]
+                               one summary line per packet
           show [RANGE]         the full dissector tree, with byte ranges
-          hexdump [RANGE] [FIELD]      bytes in hex and ASCII; FIELD's bytes marked
-          layout PROTO [RANGE]         the header as the RFCs draw it; with RANGE, each packet's values in it
+          hexdump [RANGE] [FIELD]
+                               bytes in hex and ASCII; FIELD's bytes marked
+          layout PROTO [RANGE]
+                               the header as the RFCs draw it; with RANGE, each packet's values in it
           fields PROTO         the protocol's fields: filter name, label, type, bit offset and width, base
           protocols            what pktsh dissects, and which table values lead to each protocol
-          save PATH [where EXPR]       write the view (pcapng for .pcapng, else pcap), atomically
+          save PATH [where EXPR]
+                               write the view (pcapng for .pcapng, else pcap), atomically
           let NAME = EXPR      name a filter or a value (let x = 5, let bits = tcp.len * 8) for later
                                commands: filters, print, echo. Names in EXPR keep the meaning they
                                have now (`let a = a && udp` extends the old a)
-          let NAME = count [EXPR]   the number count would print, as a value for echo and assert
+          let NAME = count [EXPR]
+                               the number count would print, as a value for echo and assert
           interfaces           the network interfaces: index, name, link type, state, addresses
           capture IFACE [count N] [for SECONDS] [where EXPR] [quiet] [promisc] [explain]
                                capture live on IFACE (any: all of them) until N packets, SECONDS
