@@ -52,8 +52,10 @@ public final class CaptureFile {
   public var isIndexed: Bool { unread == nil }
 
   /// Opens and validates the capture at `path`; indexes it if it is pcapng.
-  public init(path: String) throws(CaptureError) {
-    let file = try CaptureSource(path: path)
+  /// A compressed file is decompressed first, which `stop` (asked every
+  /// MiB) cuts short with a `CaptureError` saying so.
+  public init(path: String, stop: () -> Bool = { false }) throws(CaptureError) {
+    let file = try CaptureSource(path: path, stop: stop)
     // Enough to tell the format, and the whole header of a pcap file.
     let head = try file.prefix(PcapIndexer.headerLength)
     guard head.count >= 4 else {

@@ -23,7 +23,7 @@ final class CaptureSource {
   let damage: String?
   private let descriptor: Int32
 
-  init(path: String) throws(CaptureError) {
+  init(path: String, stop: () -> Bool) throws(CaptureError) {
     func failure(_ reason: String) -> CaptureError { CaptureError(path: path, reason: reason) }
     try checkFileName(path, action: .read)
 
@@ -42,7 +42,7 @@ final class CaptureSource {
     var head: [UInt8] = [0, 0]
     var (descriptor, damage) = (fd, String?.none)
     if pread(fd, &head, 2, 0) == 2, GzipInflater.isGzip(head) {
-      (descriptor, damage) = try GzipInflater.inflate(fd, path: path)
+      (descriptor, damage) = try GzipInflater.inflate(fd, path: path, stop: stop)
       close(fd)
       guard fstat(descriptor, &info) == 0 else {
         close(descriptor)

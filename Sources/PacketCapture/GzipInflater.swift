@@ -25,8 +25,11 @@ enum GzipInflater {
   /// file. Returns that file's descriptor, and why inflating stopped early
   /// (data cut short or corrupt) or nil when every member was read: the
   /// bytes before the damage are kept, as a pcap cut short keeps its packets.
-  /// Throws when the temporary file cannot be made or written.
-  static func inflate(_ input: Int32, path: String) throws(CaptureError) -> (descriptor: Int32, problem: String?) {
+  /// Throws when the temporary file cannot be made or written, or when
+  /// `stop` (asked before each MiB) answers true.
+  static func inflate(
+    _ input: Int32, path: String, stop: () -> Bool
+  ) throws(CaptureError) -> (descriptor: Int32, problem: String?) {
     func failure(_ reason: String) -> CaptureError { CaptureError(path: path, reason: reason) }
     let output = try temporaryFile(failure)
     var keep = false
@@ -49,6 +52,7 @@ enum GzipInflater {
     var offset = 0  // of the next compressed byte to read
     var problem: String?
     while true {
+      if stop() { throw failure("decompression interrupted") }
       if stream.avail_in == 0 {
         let n = try readRetrying(input, inBuffer, chunk, at: offset, failure)
         guard n > 0 else {

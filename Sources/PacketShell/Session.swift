@@ -185,12 +185,14 @@ public final class Session {
     err.flush()
   }
 
+  /// Reads the capture at `path`; a signal stops the decompression of a
+  /// compressed one (`run` then says so) and keeps the capture loaded before.
   func load(_ path: String) -> Outcome {
     do {
-      adopt(try CaptureFile(path: path))
+      adopt(try CaptureFile(path: path, stop: { Interrupt.isRaised }))
       return .ok
     } catch {
-      return fail(error.description)
+      return Interrupt.isRaised ? .runtimeFailure : fail(error.description)
     }
   }
 

@@ -119,4 +119,17 @@ import Testing
       "\(error)" == "cannot read '\(path)': the gzip data cannot be decompressed after 0 bytes; it may be damaged or corrupt (unknown compression method)"
     }
   }
+
+  /// A signal's check stops the decompression: one line, no file left open.
+  @Test func decompressionStopsWhenAsked() throws {
+    let source = Corpus.path(Self.sources[2])
+    let directory = try TemporaryDirectory()
+    defer { directory.cleanUp() }
+    let path = try directory.file("c.gz", try Self.gzip(try [UInt8](Data(contentsOf: URL(fileURLWithPath: source)))))
+    #expect {
+      _ = try CaptureFile(path: path, stop: { true })
+    } throws: { error in
+      "\(error)" == "cannot read '\(path)': decompression interrupted"
+    }
+  }
 }
