@@ -15,8 +15,10 @@ let package = Package(
   targets: [
     /// Bounds-checked, zero-copy readers over raw bytes. No OS, no Foundation.
     .target(name: "PacketWire"),
-    /// Capture files in and out: pcap and pcapng readers, the packet index, writers.
-    .target(name: "PacketCapture", dependencies: ["PacketWire"]),
+    /// zlib from the system (zlib1g-dev): gzip-compressed captures.
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    /// Capture files in and out: pcap and pcapng readers (gzip-compressed too), the packet index, writers.
+    .target(name: "PacketCapture", dependencies: ["PacketWire", "CZlib"]),
     /// Protocols, one folder each (fields, declaration, dissection, summary line, colour, BPF facts), and the engine that runs them.
     .target(name: "PacketDissection", dependencies: ["PacketWire", "PacketCapture"]),
     /// PCRE2 from the system (libpcre2-dev): the regular expressions of `matches`, as in Wireshark.

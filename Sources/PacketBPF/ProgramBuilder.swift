@@ -79,7 +79,7 @@ struct ProgramBuilder {
     switch linkType {
     case _ where onlyFrame: leaf(Shape())
     case .ethernet: ethernet()
-    case .raw: rawIP()
+    case .raw, .dltRaw, .dltRawOpenBSD: rawIP()
     case .ipv4 where network: ipv4(Shape(), at: 0)
     case .ipv6 where network: ipv6(Shape(), at: 0)
     case .ipv4, .ipv6: leaf(Shape())

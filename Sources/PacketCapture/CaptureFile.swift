@@ -1,6 +1,6 @@
 import PacketWire
 
-/// An open pcap or pcapng file and its packet index.
+/// An open pcap or pcapng file, possibly gzip-compressed, and its packet index.
 ///
 /// The index keeps a 32-byte entry per packet; packet bytes are never
 /// kept, only read (with `pread`, see `CaptureSource`) and lent out through
@@ -41,18 +41,21 @@ public final class CaptureFile {
   }
 
   /// Why indexing stopped before the end of the file (for example a file
-  /// cut short inside a packet), or nil when the whole file was read.
+  /// cut short inside a packet, or compressed data that is corrupt), or
+  /// nil when the whole file was read.
   public var problem: String? {
     completeIndex()
-    return indexProblem
+    return file.damage ?? indexProblem
   }
 
   /// True once every packet is indexed: `count` and `problem` are then free.
   public var isIndexed: Bool { unread == nil }
 
   /// Opens and validates the capture at `path`; indexes it if it is pcapng.
-  public init(path: String) throws(CaptureError) {
-    let file = try CaptureSource(path: path)
+  /// A compressed file is decompressed first, which `stop` (asked every
+  /// MiB) cuts short with a `CaptureError` saying so.
+  public init(path: String, stop: () -> Bool = { false }) throws(CaptureError) {
+    let file = try CaptureSource(path: path, stop: stop)
     // Enough to tell the format, and the whole header of a pcap file.
     let head = try file.prefix(PcapIndexer.headerLength)
     guard head.count >= 4 else {

@@ -11,13 +11,19 @@ import PacketWire
 /// mapping: a mapping raises SIGBUS when another program shrinks the file
 /// (as `tcpdump -w` restarting on the same file does), where `pread`
 /// answers a short count that becomes a `CaptureError`.
+///
+/// A gzip-compressed file is read through its decompressed copy (see
+/// `GzipInflater`); `damage` then says why decompression stopped early.
 final class CaptureSource {
   let path: String
-  /// The size when the file was opened; readers never look past it.
+  /// The size when the file was opened (decompressed); readers never look past it.
   let size: Int
+  /// Why a compressed file's data ended before its end (cut short,
+  /// corrupt); the bytes before that are readable.
+  let damage: String?
   private let descriptor: Int32
 
-  init(path: String) throws(CaptureError) {
+  init(path: String, stop: () -> Bool) throws(CaptureError) {
     func failure(_ reason: String) -> CaptureError { CaptureError(path: path, reason: reason) }
     try checkFileName(path, action: .read)
 
@@ -33,10 +39,25 @@ final class CaptureSource {
     guard fstat(fd, &info) == 0 else { throw failure(systemErrorReason(errno)) }
     try Self.checkRegular(info, failure)
     guard info.st_size > 0 else { throw failure("empty file") }
+    var head: [UInt8] = [0, 0]
+    var (descriptor, damage) = (fd, String?.none)
+    if pread(fd, &head, 2, 0) == 2, GzipInflater.isGzip(head) {
+      (descriptor, damage) = try GzipInflater.inflate(fd, path: path, stop: stop)
+      close(fd)
+      guard fstat(descriptor, &info) == 0 else {
+        close(descriptor)
+        throw failure(systemErrorReason(errno))
+      }
+      guard info.st_size > 0 else {
+        close(descriptor)
+        throw failure(damage ?? "the gzip data holds no bytes")
+      }
+    }
     guard let size = Int(exactly: info.st_size) else { throw failure("file is too large") }
     self.path = path
     self.size = size
-    self.descriptor = fd
+    self.damage = damage
+    self.descriptor = descriptor
     keep = true
   }
 

@@ -12,6 +12,11 @@ public struct LinkType: RawRepresentable, Hashable, Sendable, CustomStringConver
   public static let ethernet = LinkType(rawValue: 1)
   /// Raw IP, version taken from the first nibble.
   public static let raw = LinkType(rawValue: 101)
+  /// Raw IP under `DLT_RAW`'s own numbers: 12 on most systems, 14 on
+  /// OpenBSD. libpcap writes 101 for it, but some programs write the DLT
+  /// number, and libpcap and Wireshark read both as raw IP.
+  public static let dltRaw = LinkType(rawValue: 12)
+  public static let dltRawOpenBSD = LinkType(rawValue: 14)
   /// OpenBSD loopback: a 4-byte address family in network byte order.
   public static let loop = LinkType(rawValue: 108)
   /// Linux "cooked" capture, version 1.

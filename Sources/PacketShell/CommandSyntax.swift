@@ -1,16 +1,44 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
 import PacketLanguage
 
 /// The shapes of arguments that commands share, read from the statement
 /// through the language's parser.
 extension Parser {
-  /// A file path: a word or a quoted string.
+  /// A file path as people type one: everything up to the next
+  /// whitespace, `;` or end of line (`../x.pcap`, `~/x.pcap`,
+  /// `a+b=c,d@e.pcap`), or a quoted string (`"my file.pcap"`). The pieces
+  /// the lexer cut it into are joined again, so operators in a name are
+  /// part of it; a quoted piece joins too (`dir/"my file".pcap`). A
+  /// leading `~` or `~/` is the home directory, quoted or not (so that a
+  /// completed `"~/my file.pcap"` works; `./~` names a file called `~`).
+  /// A `$N` argument is the path it stands for.
   mutating func path(after command: String) throws(LanguageError) -> String {
-    let token = advance()
-    switch token.kind {
-    case .string(let bytes): return String(decoding: bytes, as: UTF8.self)
-    case .word(let word): return word
-    default:
-      throw LanguageError(.syntax, "\(command) needs a file path", at: token.location)
+    let first = peek
+    var pieces: [String] = []
+    var end = first.location.offset
+    while peek.location.offset == end, let piece = Parser.pathText(peek.kind) {
+      end += peek.location.length
+      pieces.append(piece)
+      _ = advance()
+    }
+    guard !pieces.isEmpty else {
+      throw LanguageError(.syntax, "\(command) needs a file path", at: first.location)
+    }
+    var path = pieces.joined()
+    if path == "~" || path.hasPrefix("~/"), let home = homeDirectory() { path = home + path.dropFirst() }
+    return path
+  }
+
+  /// The text a token stands for inside a path; nil for a separator.
+  private static func pathText(_ kind: TokenKind) -> String? {
+    switch kind {
+    case .word(let word): word
+    case .string(let bytes): String(decoding: bytes, as: UTF8.self)
+    case .op(let op): op
+    case .slice(let inside): "[" + inside + "]"
+    case .separator, .end: nil
     }
   }
 
@@ -60,4 +88,11 @@ enum LetAction {
   case bound
   case count(CompiledFilter?, into: ScriptVariable)
   case stats(StatsQuery, into: ScriptVariable)
+}
+
+/// `$HOME`, or the password database's home of the user; nil when neither says.
+func homeDirectory() -> String? {
+  if let home = getenv("HOME"), home.pointee != 0 { return String(cString: home) }
+  guard let entry = getpwuid(getuid()), let dir = entry.pointee.pw_dir else { return nil }
+  return String(cString: dir)
 }

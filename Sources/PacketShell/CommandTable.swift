@@ -1,10 +1,13 @@
 import PacketLanguage
 
+/// Where the description of a command with a long syntax starts, on the line after it.
+private let indent = String(repeating: " ", count: 21)
+
 extension ShellCommand {
   /// Every command, in the order `help` lists them.
   static let all: [ShellCommand] = [
     ShellCommand(
-      "load", help: "load PATH            read a pcap or pcapng file (chosen by content); replaces the packets\n",
+      "load", help: "load PATH            read a pcap or pcapng file, gzipped or not (chosen by content); replaces the packets\n",
       completion: .fileNames,
       syntax: { parser throws(LanguageError) in try parser.path(after: "load") },
       check: { path, _ in path },
@@ -12,13 +15,14 @@ extension ShellCommand {
     ShellCommand(
       "filter", help: "filter EXPR          narrow the view that later commands see; `filter` alone clears it\n",
       syntax: { parser throws(LanguageError) in try parser.optionalExpression() },
-      check: { expr, checker throws(LanguageError) in try checker.filter(expr) },
-      run: { session, filter in session.narrow(to: filter) }),
+      check: { expr, checker throws(LanguageError) in (filter: try checker.filter(expr), written: expr.map(StatsCommand.written)) },
+      run: { session, checked in session.narrow(to: checked.filter, written: checked.written) }),
     ShellCommand(
       "count",
       help: """
         count [EXPR]         number of packets in view (that match EXPR)
-        count by E[, E…] [where EXPR]   one line per distinct value, most frequent first;
+        count by E[, E…] [where EXPR]
+                             one line per distinct value, most frequent first;
                              E as in print (count by ip.src, frame.len / 100)
 
         """,
@@ -42,7 +46,8 @@ extension ShellCommand {
     ShellCommand(
       "print",
       help: """
-        print E[, E…] [where EXPR]   one line per packet, in the rows of format. E is a field
+        print E[, E…] [where EXPR]
+                             one line per packet, in the rows of format. E is a field
                              (occurrences joined by ','), arithmetic (tcp.len * 8, frame.len - 14;
                              over each occurrence), a slice (tcp.payload[0:4]), a function (len,
                              count, upper, lower, max, min, abs, string), a literal, or a test
@@ -63,7 +68,8 @@ extension ShellCommand {
     ShellCommand(
       "format",
       help: """
-        format table|tsv|csv|json    how print, count by and stats write rows from now on:
+        format table|tsv|csv|json
+                             how print, count by and stats write rows from now on:
                              table: aligned under a header (print: as the first 100 rows set
                              the widths, wider values push their line); tsv: tab-separated,
                              no header; csv: RFC 4180 with a header row of the expressions as
@@ -101,7 +107,8 @@ extension ShellCommand {
     ShellCommand(
       "assert",
       help: """
-        assert E[, "message"]   stop the script with exit status 3 when the test E is false, saying
+        assert E[, "message"]
+                             stop the script with exit status 3 when the test E is false, saying
                              FILE:LINE: assertion failed: message (n = 2) on standard error;
                              E as in echo (let n = count tcp.flags.reset == 1; assert n == 0, "resets")
 
@@ -123,10 +130,11 @@ extension ShellCommand {
     ShellCommand(
       "if",
       help: """
-        if E { … } [else if E { … }] [else { … }]   run the block of the first test E that holds
-                             (E as in assert); blocks may span lines and nest, their statements
-                             separated by newlines or ;. Every block is checked before anything
-                             runs; a let inside a block names something for that block only.
+        if E { … } [else if E { … }] [else { … }]
+                             run the block of the first test E that holds (E as in assert);
+                             blocks may span lines and nest, their statements separated by
+                             newlines or ;. Every block is checked before anything runs; a let
+                             inside a block names something for that block only.
                              if resets > 0 { echo "resets", resets } else { echo "no resets" }
 
         """,
@@ -149,29 +157,29 @@ extension ShellCommand {
       check: { command, checker throws(LanguageError) in try command.check(&checker) },
       run: { session, query in session.stats(query) }),
     ShellCommand(
-      "list", help: "list [RANGE] [where EXPR]    one summary line per packet\n",
-      syntax: { parser throws(LanguageError) in (range: parser.packetRange(), filter: try parser.whereClause()) },
+      "list", help: "list [RANGE] [where EXPR]\n\(indent)one summary line per packet\n",
+      syntax: { parser throws(LanguageError) in (range: try parser.packetRange(), filter: try parser.whereClause()) },
       check: { written, checker throws(LanguageError) in
-        (range: written.range, filter: try checker.filter(written.filter))
+        (range: written.range, filter: try checker.filter(written.filter), written: written.filter.map(StatsCommand.written))
       },
-      run: { session, checked in session.list(checked.range, checked.filter) }),
+      run: { session, checked in session.list(checked.range, checked.filter, written: checked.written) }),
     ShellCommand(
       "show", help: "show [RANGE]         the full dissector tree, with byte ranges\n",
-      syntax: { parser in parser.packetRange() },
+      syntax: { parser throws(LanguageError) in try parser.packetRange() },
       check: { range, _ in range },
       run: { session, range in session.show(range) }),
     ShellCommand(
-      "hexdump", help: "hexdump [RANGE] [FIELD]      bytes in hex and ASCII; FIELD's bytes marked\n",
-      syntax: { parser throws(LanguageError) in (range: parser.packetRange(), field: try parser.optionalExpression()) },
+      "hexdump", help: "hexdump [RANGE] [FIELD]\n\(indent)bytes in hex and ASCII; FIELD's bytes marked\n",
+      syntax: { parser throws(LanguageError) in (range: try parser.packetRange(), field: try parser.optionalExpression()) },
       check: { written, checker throws(LanguageError) in
         (range: written.range, field: try written.field.map { expr throws(LanguageError) in try checker.field(expr) })
       },
       run: { session, checked in session.hexdump(checked.range, mark: checked.field) }),
     ShellCommand(
       "layout",
-      help: "layout PROTO [RANGE]         the header as the RFCs draw it; with RANGE, each packet's values in it\n",
+      help: "layout PROTO [RANGE]\n\(indent)the header as the RFCs draw it; with RANGE, each packet's values in it\n",
       syntax: { parser throws(LanguageError) in
-        (proto: try parser.protocolName(after: "layout"), range: parser.packetRange())
+        (proto: try parser.protocolName(after: "layout"), range: try parser.packetRange())
       },
       check: { written, checker throws(LanguageError) in
         (proto: try checker.protocolID(written.proto.name, at: written.proto.location), range: written.range)
@@ -190,7 +198,7 @@ extension ShellCommand {
       check: { _, _ in () },
       run: { session, _ in session.protocols() }),
     ShellCommand(
-      "save", help: "save PATH [where EXPR]       write the view (pcapng for .pcapng, else pcap), atomically\n",
+      "save", help: "save PATH [where EXPR]\n\(indent)write the view (pcapng for .pcapng, else pcap), atomically\n",
       completion: .fileNames,
       syntax: { parser throws(LanguageError) in
         (path: try parser.path(after: "save"), filter: try parser.whereClause())
@@ -205,8 +213,10 @@ extension ShellCommand {
         let NAME = EXPR      name a filter or a value (let x = 5, let web = tcp.port == 80) for later
                              commands: filters, print, echo, if. Names in EXPR keep the meaning they
                              have now (`let a = a && udp` extends the old a)
-        let NAME = count [EXPR]   the number count would print, a value for later commands
-        let NAME = stats AGG [where EXPR]   the one number stats would print (let bytes = stats
+        let NAME = count [EXPR]
+                             the number count would print, a value for later commands
+        let NAME = stats AGG [where EXPR]
+                             the one number stats would print (let bytes = stats
                              sum(frame.len); an avg is a decimal: let mean = stats avg(frame.len))
 
         """,

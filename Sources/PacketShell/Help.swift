@@ -18,6 +18,13 @@ enum Help {
 
     """
 
+  /// What every command that takes a RANGE does with one.
+  static let ranges = """
+    RANGE is 5, 10-20 or 1,3,7-9 (frame numbers). A part of it that shows no packet (past the
+    end, outside the view, not matching where) is said on standard error; none at all fails (status 1).
+
+    """
+
   /// What `help TOPIC` prints, by topic.
   static let topics: [String: String] = {
     var topics = ["filters": filters]
@@ -33,6 +40,6 @@ enum Help {
     for command in ShellCommand.all {
       out += "  " + command.help.split(separator: "\n").joined(separator: "\n  ") + "\n"
     }
-    return out
+    return out + ranges
   }
 }

@@ -13,14 +13,16 @@ extension Session {
       return .ok
     }
     guard let capture = loaded() else { return .runtimeFailure }
+    var coverage = RangeCoverage(range)
     let walked = scan(capture, fields: nil, filter: nil, through: range.last) { record, d in
       guard range.contains(record.number) else { return true }
+      coverage.note(record.number)
       let layers = d.layers.indices.filter { d.layers[$0].protocolID == id }
       if layers.isEmpty { err.line("pktsh: packet \(record.number) has no \(proto.name) layer") }
       for layer in layers { out.write(LayoutDiagram.render(d, layer: layer)) }
       return true
     }
-    return finish(walked, range, capture)
+    return finish(walked, coverage, capture)
   }
 
   func fields(_ id: ProtocolID) -> Outcome {

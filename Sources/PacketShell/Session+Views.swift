@@ -4,17 +4,21 @@ import PacketLanguage
 import PacketRender
 
 extension Session {
-  /// One summary line per packet in view (and matching `filter`), like tshark's default output.
-  func list(_ range: PacketRange?, _ filter: CompiledFilter?) -> Outcome {
+  /// One summary line per packet in view (and matching `filter`, written
+  /// `written`), like tshark's default output.
+  func list(_ range: PacketRange?, _ filter: CompiledFilter?, written: String?) -> Outcome {
     guard let capture = loaded() else { return .runtimeFailure }
     let summarizer = PacketSummarizer(
       timeDigits: PacketSummarizer.timeDigits(
         for: capture.interfaces.first?.timestampResolution ?? .microseconds))
+    var coverage = RangeCoverage(range)
     let walked = scan(capture, fields: nil, filter: filter, through: range?.last) { record, d in
-      if range?.contains(record.number) ?? true { out.line(summarizer.line(d, colour: out.colour)) }
+      guard range?.contains(record.number) ?? true else { return true }
+      coverage.note(record.number)
+      out.line(summarizer.line(d, colour: out.colour))
       return true
     }
-    return finish(walked, range, capture)
+    return finish(walked, coverage, capture, where: written)
   }
 
   /// The dissector tree of each packet in `range` (all in view when nil),
@@ -22,30 +26,39 @@ extension Session {
   func show(_ range: PacketRange?) -> Outcome {
     guard let capture = loaded() else { return .runtimeFailure }
     var first = true
+    var coverage = RangeCoverage(range)
     let walked = scan(capture, fields: nil, filter: nil, through: range?.last) { record, d in
       guard range?.contains(record.number) ?? true else { return true }
       if !first { out.line("") }
       first = false
+      coverage.note(record.number)
       out.write(PacketTree.render(d, byteRanges: true, colour: out.colour))
       return true
     }
-    return finish(walked, range, capture)
+    return finish(walked, coverage, capture)
   }
 
   /// Hex and ASCII of each packet in `range`; with `mark`, that field's
   /// bytes are highlighted (bracketed when colour is off), otherwise each
-  /// layer has its own colour on a terminal.
+  /// layer has its own colour on a terminal. A packet without that field
+  /// is dumped unmarked, and standard error says it has none.
   func hexdump(_ range: PacketRange?, mark: FieldID?) -> Outcome {
     guard let capture = loaded() else { return .runtimeFailure }
     var first = true
+    var coverage = RangeCoverage(range)
     let walked = scan(capture, fields: nil, filter: nil, through: range?.last) { record, d in
       guard range?.contains(record.number) ?? true else { return true }
       if !first { out.line("") }
       first = false
+      coverage.note(record.number)
       if let mark {
         let name = mark.decl.name
         let ranges = mark.index == 0 ? ByteRanges.layer(name, in: d) : ByteRanges.field(name, in: d)
         out.write(HexDump.render(d.packet, marked: ranges, colour: out.colour))
+        if ranges.isEmpty {
+          out.flush()
+          err.line("pktsh: packet \(record.number) has no \(name)\(mark.index == 0 ? " layer" : ""): nothing is marked")
+        }
       } else if out.colour {
         out.write(HexDump.renderLayers(d, colour: true))
       } else {
@@ -53,18 +66,40 @@ extension Session {
       }
       return true
     }
-    return finish(walked, range, capture)
+    return finish(walked, coverage, capture)
   }
 
-  /// The outcome of a command that walked `capture` through the end of
-  /// `range`: a failure when the walk did not finish, or when `range`
-  /// names no packet at all (it starts past the last one), said as `show
-  /// 99` says it. A walk that stopped at the end of the range before the
-  /// end of the file has found its first packet.
-  func finish(_ walked: Bool, _ range: PacketRange?, _ capture: CaptureFile) -> Outcome {
+  /// The outcome of a command that walked `capture` through the end of a
+  /// range: a failure when the walk did not finish. A part of the range
+  /// that showed nothing is never silence: one line says why (past the
+  /// last packet, outside the view, not matching `where`, written
+  /// `written`), and when no part showed anything the command failed
+  /// (status 1 in a script, as `show 99` is). A walk that stopped at the
+  /// end of the range before the end of the file has found its first packet.
+  func finish(_ walked: Bool, _ coverage: RangeCoverage, _ capture: CaptureFile, where written: String? = nil) -> Outcome {
     guard walked else { return .runtimeFailure }
-    guard let range, let first = range.spans.map(\.lowerBound).min(), capture.isIndexed, first > capture.count
-    else { return .ok }
-    return fail("no packet \(first): the capture has \(capture.count) packets")
+    let empty = coverage.empty
+    guard !empty.isEmpty else { return .ok }
+    out.flush()
+    for span in empty {
+      err.line("pktsh: " + nothingShown(span, capture, where: written))
+    }
+    return coverage.foundNone ? .runtimeFailure : .ok
+  }
+
+  /// Why `span` of a range showed no packet.
+  private func nothingShown(_ span: ClosedRange<Int>, _ capture: CaptureFile, where written: String?) -> String {
+    if capture.isIndexed, span.lowerBound > capture.count {
+      return "no packet \(span.lowerBound): the capture has \(capture.count) packets"
+    }
+    let view = viewExpression.map { "in the view (filter \($0))" }
+    let clears = view == nil ? "" : "; `filter` alone clears the view"
+    if span.count == 1 {
+      let reasons = [view.map { "is not " + $0 }, written.map { "does not match where " + $0 }].compactMap { $0 }
+      return "packet \(span.lowerBound) " + (reasons.isEmpty ? "is not in the capture" : reasons.joined(separator: " or ")) + clears
+    }
+    let reasons = [view.map { "is " + $0 }, written.map { "matches where " + $0 }].compactMap { $0 }
+    return "no packet of \(span.lowerBound)-\(span.upperBound) "
+      + (reasons.isEmpty ? "is in the capture" : reasons.joined(separator: " and ")) + clears
   }
 }

@@ -30,6 +30,8 @@ public final class Session {
   /// The view filter set by `filter`; later commands see only its packets.
   @exclusivity(unchecked) public private(set) var view: CompiledFilter?
   @exclusivity(unchecked) var viewText: String?
+  /// The view filter as written (`big`, `tcp.len > 1000`), to say why a packet is not in view.
+  @exclusivity(unchecked) var viewExpression: String?
   /// Whether the loaded capture's damage (`CaptureFile.problem`) was reported.
   @exclusivity(unchecked) var problemReported = false
   /// Whether any capture read so far was damaged (cut short, a bad
@@ -62,10 +64,25 @@ public final class Session {
   /// `file` names the source in error messages; `arguments` are a
   /// script's `$1`, `$2`, … (nil: `$N` is not substituted).
   public func run(_ source: String, file: String, arguments: [String]? = nil) -> Outcome {
+    run(source, file: file, arguments: arguments) { $0.rendered(file: file, source: source) }
+  }
+
+  /// Runs a line typed at the interactive prompt, which is `promptWidth`
+  /// columns wide on a screen `screenWidth` wide: a mistake is shown by a
+  /// caret under the line the terminal still shows, no `FILE:LINE:`.
+  public func run(typed line: String, promptWidth: Int, screenWidth: Int) -> Outcome {
+    run(line, file: "<stdin>", arguments: nil) {
+      $0.renderedAtPrompt(line, promptWidth: promptWidth, screenWidth: screenWidth)
+    }
+  }
+
+  private func run(
+    _ source: String, file: String, arguments: [String]?, rendering: (LanguageError) -> String
+  ) -> Outcome {
     var trial = checker
     let actions: [Action]
     do { actions = try trial.check(source, arguments: arguments) } catch {
-      err.line(error.rendered(file: file, source: source))
+      err.line(rendering(error))
       err.flush()
       return .scriptError
     }
@@ -149,10 +166,12 @@ public final class Session {
     return .runtimeFailure
   }
 
-  /// `filter`: later commands see only the packets `filter` passes (all, when nil).
-  func narrow(to filter: CompiledFilter?) -> Outcome {
+  /// `filter`: later commands see only the packets `filter` passes (all,
+  /// when nil); `written` is the filter as written.
+  func narrow(to filter: CompiledFilter?, written: String?) -> Outcome {
     view = filter
     viewText = filter == nil ? nil : "filtered"
+    viewExpression = filter == nil ? nil : written
     return .ok
   }
 
@@ -166,6 +185,7 @@ public final class Session {
     capture = file
     view = nil
     viewText = nil
+    viewExpression = nil
     problemReported = false
   }
 
@@ -181,12 +201,14 @@ public final class Session {
     err.flush()
   }
 
+  /// Reads the capture at `path`; a signal stops the decompression of a
+  /// compressed one (`run` then says so) and keeps the capture loaded before.
   func load(_ path: String) -> Outcome {
     do {
-      adopt(try CaptureFile(path: path))
+      adopt(try CaptureFile(path: path, stop: { Interrupt.isRaised }))
       return .ok
     } catch {
-      return fail(error.description)
+      return Interrupt.isRaised ? .runtimeFailure : fail(error.description)
     }
   }
 

@@ -70,6 +70,46 @@ struct CommandLineTests {
     #expect(run.stdout.split(separator: "\n").count == 2)
   }
 
+  /// A packet the view leaves out is never silence: standard error says
+  /// so and how to clear the view; nothing shown is a failure, as `show 99` is.
+  @Test(arguments: ["show 3", "hexdump 3", "hexdump 3 tcp.flags", "list 3", "layout tcp 3"])
+  func packetOutsideTheViewSaysSo(command: String) throws {
+    let run = try runPktsh(["-r", Self.sample, "-c", "let big = tcp.len > 1000; filter big; \(command); count"])
+    #expect(run.status == 1)
+    #expect(run.stdout == "")
+    #expect(run.stderr == "pktsh: packet 3 is not in the view (filter big); `filter` alone clears the view\n")
+  }
+
+  @Test func rangeSelectingNothingSaysWhy() throws {
+    let run = try runPktsh(["-r", Self.sample, "-c", "filter tcp.len > 1000; list 1-4 where tcp.srcport == 8868"])
+    #expect(run.status == 1)
+    #expect(run.stdout == "")
+    #expect(
+      run.stderr == "pktsh: no packet of 1-4 is in the view (filter tcp.len > 1000) and matches where tcp.srcport == 8868;"
+        + " `filter` alone clears the view\n")
+  }
+
+  /// Part of a range that shows nothing is noted; the rest is shown, and the command succeeds.
+  @Test func partOfARangeOutsideTheViewIsNoted() throws {
+    let run = try runPktsh(["-r", Self.sample, "-c", "list 3,5 where tcp.len > 1000; show 5,99"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.hasPrefix("    5   4.725696 172.16.210.84 → 172.16.30.190 TCP 1514 "))
+    #expect(
+      run.stderrLines == [
+        "pktsh: packet 3 does not match where tcp.len > 1000", "pktsh: no packet 99: the capture has 30 packets",
+      ])
+  }
+
+  /// `hexdump N FIELD` where packet N has no FIELD dumps it unmarked and says so.
+  @Test(arguments: [("udp", "udp layer"), ("tcp.options.mss_val", "tcp.options.mss_val")])
+  func hexdumpOfAFieldThePacketLacksSaysSo(field: String, named: String) throws {
+    let run = try runPktsh(["-r", Self.sample, "-c", "hexdump 1 \(field)"])
+    #expect(run.status == 0)
+    #expect(run.stdout.hasPrefix("0000  "))
+    #expect(!run.stdout.contains("["))
+    #expect(run.stderr == "pktsh: packet 1 has no \(named): nothing is marked\n")
+  }
+
   @Test func scriptAndCommandsTogetherAreRefused() throws {
     let scratch = try TemporaryDirectory()
     let script = try scratch.write("s.pks", "count\n")
@@ -198,6 +238,51 @@ struct CommandLineTests {
     #expect(run.stderr == "pktsh: saved 4 packets to \(path)\n")
     // Frames 1, 4, 8 and 20 of the sample, renumbered.
     #expect(run.stdout == "4\n1\t513\t567\n2\t522\t576\n3\t471\t525\n4\t499\t553\n")
+  }
+
+  /// Paths as a shell user types them: `..`, `~/`, and names with
+  /// `+ = , @ -`, unquoted.
+  @Test func pathsAsPeopleTypeThem() throws {
+    let scratch = try TemporaryDirectory()
+    let inner = scratch.file("inner")
+    try FileManager.default.createDirectory(atPath: inner, withIntermediateDirectories: false)
+    try FileManager.default.copyItem(atPath: ShellPaths.examples + "/http-sample.pcap", toPath: scratch.file("a+b=c,d@e-f.pcap"))
+    let run = try runPktsh(
+      [
+        "-c",
+        "load ../a+b=c,d@e-f.pcap; save ../out.pcap where tcp.srcport == 8868; save ~/home.pcap;"
+          + "load ../out.pcap; count; load ~/home.pcap; count",
+      ], in: inner)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout == "4\n30\n")
+    #expect(run.stderrLines.first == "pktsh: saved 4 packets to ../out.pcap")
+  }
+
+  /// A gzip-compressed capture opens like the file inside (tshark counts 30 packets in both).
+  @Test func gzipCompressedCaptureOpens() throws {
+    let scratch = try TemporaryDirectory()
+    let compressed = scratch.file("sample.pcap.gz")
+    let gzip = Process()
+    gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+    gzip.arguments = ["-c", "gzip -c -n \"$0\" > \"$1\"", ShellPaths.examples + "/http-sample.pcap", compressed]
+    try gzip.run()
+    gzip.waitUntilExit()
+    #expect(gzip.terminationStatus == 0)
+    let run = try runPktsh(["-r", compressed, "-c", "count; print frame.number, tcp.len where frame.number == 5"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout == "30\n5\t1460\n")
+  }
+
+  /// Link types 12 and 14 (DLT_RAW) are raw IP, through the BPF fast count
+  /// too: tshark counts 9 UDP packets, 4 from fe80::5054:ff:fe23:4567.
+  @Test func dltRawIsRawIP() throws {
+    let run = try runPktsh([
+      "-r", "Tests/PacketDissectionTests/Goldens/link-types/dlt14-babel_rtt.pcap", "-c",
+      "count udp; count ipv6.src == fe80::5054:ff:fe23:4567; print frame.protocols where frame.number == 1",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.split(separator: "\n").prefix(2) == ["9", "4"])
+    #expect(run.stdout.split(separator: "\n").last?.hasPrefix("raw:ipv6:udp") == true)
   }
 
   /// A NUL would end the name the system sees: `out\x00.pcapng` would

@@ -65,6 +65,38 @@ struct ReplTests {
       ])
   }
 
+  /// Tab after `load` completes a file name with a space quoted, so the
+  /// line runs as completed; `~/` is the home directory.
+  @Test func completionQuotesAFileNameWithASpace() throws {
+    let home = try TemporaryDirectory()
+    try FileManager.default.copyItem(atPath: Self.sample, toPath: home.file("my capture.pcap"))
+    let shell = try startShell([], home: home.path)
+    defer { shell.close() }
+    try shell.expect("pktsh> ")
+    shell.send("load ~/my\t")
+    try shell.expect("\"~/my capture.pcap\" ")
+    shell.send("; count\r")
+    #expect(try shell.expect("pktsh(my capture.pcap)> ").contains("\r\n30\r\n"))
+    shell.send(Self.ctrlD)
+    #expect(shell.waitForExit() == 0)
+  }
+
+  /// At the prompt a mistake is a caret under the line just typed, then
+  /// the message: no `<stdin>:1:1:` and no copy of the line.
+  @Test func mistakeAtThePromptIsACaretUnderTheLine() throws {
+    let home = try TemporaryDirectory()
+    let shell = try startShell(["-r", Self.sample], home: home.path)
+    defer { shell.close() }
+    try shell.expect(Self.prompt)
+    shell.send("count tcp.dstprt == 80\r")
+    let shown = try shell.expect(Self.prompt)
+    let caret = String(repeating: " ", count: Self.prompt.count + 6) + "^~~~~~~~~~"
+    #expect(shown.contains("\r\n\(caret)\r\nerror: unknown field 'tcp.dstprt'; did you mean tcp.dstport?\r\n"), "\(shown)")
+    #expect(!shown.contains("<stdin>"))
+    shell.send(Self.ctrlD)
+    #expect(shell.waitForExit() == 0)
+  }
+
   @Test func historyPersistsAcrossRuns() throws {
     let home = try TemporaryDirectory()
     let first = try startShell(["-r", Self.sample], home: home.path)

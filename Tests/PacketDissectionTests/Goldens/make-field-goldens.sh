@@ -6,12 +6,16 @@
 # pktsh's field names come from its registry: the FieldListTests test writes
 # them (this builds the tests; SCRATCH overrides the build directory).
 # Usage: make-field-goldens.sh   (from any directory)
+#        make-field-goldens.sh CAPTURE...   only those captures' goldens, with fields.txt as it is
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
 source "$here/tshark-env.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work" "$XDG_CONFIG_HOME"' EXIT
+if [ $# -gt 0 ]; then
+  printf '%s\n' "$@" > "$work/captures"
+else
 
 # The test fails while fields.txt is stale; only the names it writes matter.
 (cd "$root" && PKTSH_FIELD_NAMES_OUT="$work/names" swift test --scratch-path "${SCRATCH:-.build}" \
@@ -39,9 +43,13 @@ open(f"{here}/fields.txt", "w").write(head + "\n".join(checked) + "\n")
 open(f"{here}/fields-not-in-tshark.txt", "w").write(head + "\n".join(unchecked) + "\n")
 PY
 
+rm -f "$here"/fields/*.tsv.gz
+grep -o '^[^#[:space:]]*' "$here/captures.txt" > "$work/captures"
+fi
+
 fields=(); for f in $(grep -v '^#' "$here/fields.txt"); do fields+=(-e "$f"); done
-rm -f "$here"/fields/*.tsv.gz; mkdir -p "$here/fields"
-grep -o '^[^#[:space:]]*' "$here/captures.txt" | while read -r capture; do
+mkdir -p "$here/fields"
+while read -r capture; do
   [ -n "$capture" ] || continue
   name=${capture#../shared/corpus/}; name=${name//\//-}
   # tshark exits non-zero on a capture cut short; the packets it printed still count.
@@ -58,5 +66,5 @@ for line in sys.stdin.buffer:
     sys.stdout.buffer.write(b"\t".join(cell(v) for v in line.rstrip(b"\n").split(b"\t")) + b"\n")
 ' < "$work/out" | gzip -9n > "$here/fields/$name.tsv.gz"
   echo "$capture: $(($(wc -l < "$work/out") - 1)) packets"
-done
+done < "$work/captures"
 du -sh "$here/fields"

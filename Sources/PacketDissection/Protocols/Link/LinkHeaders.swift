@@ -26,14 +26,15 @@ enum Null: UInt8, ProtocolModule {
   }
 }
 
-/// Raw IP (`LINKTYPE_RAW`, 101): no link header; the version nibble picks
-/// IPv4 or IPv6. Link types 228 and 229 carry one version only.
+/// Raw IP (`LINKTYPE_RAW`, 101, and `DLT_RAW`'s 12 and 14, as libpcap and
+/// Wireshark read them): no link header; the version nibble picks IPv4 or
+/// IPv6. Link types 228 and 229 carry one version only.
 enum RawIP: UInt8, ProtocolModule {
   case item
 
   static var protocolID: ProtocolID { .raw }
   static var level: LayerLevel { .link }
-  static let bindings: [Binding] = [Binding(.linkType, 101)]
+  static let bindings: [Binding] = [Binding(.linkType, 101), Binding(.linkType, 12), Binding(.linkType, 14)]
 
   var declaration: FieldDecl {
     switch self {

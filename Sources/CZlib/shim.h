@@ -1,0 +1,2 @@
+// zlib from the system (Debian: zlib1g-dev): inflates gzip-compressed captures.
+#include <zlib.h>
