@@ -70,7 +70,8 @@ public struct StatsValue: Sendable {
     Int64(bitPattern: bigEndian(key, from: key.startIndex + 1, bytes: 8) ^ (1 << 63))
   }
 
-  private static func appendKey(_ value: RuntimeValue, to keys: inout [UInt8]) {
+  /// Appends the key of `value`.
+  public static func appendKey(_ value: RuntimeValue, to keys: inout [UInt8]) {
     switch value {
     case .integer(let n):
       keys.append(Tag.integer.rawValue)

@@ -4,10 +4,19 @@ extension Session {
   func stats(_ query: StatsQuery) -> Outcome {
     guard let capture = loaded() else { return .runtimeFailure }
     var accumulator = StatsAccumulator(query)
-    guard scan(capture, fields: query.fields, filter: query.filter, { _, d in
-      accumulator.add(d)
-      return true
-    }) else { return .runtimeFailure }
+    if let fast = FastStats(capture: capture, query: query, filters: [view, query.filter].compactMap { $0 }) {
+      do {
+        guard try fast.add(capture, to: &accumulator) else { return .runtimeFailure }
+      } catch {
+        return fail("\(error)")
+      }
+    } else {
+      let values = query.columns
+      guard scan(capture, fields: query.fields, filter: query.filter, { _, d in
+        accumulator.add(DissectedPacket(d: d, values: values), sinceFirst: d.frame.sinceFirst)
+        return true
+      }) else { return .runtimeFailure }
+    }
     accumulator.addEmptyGroups()
     let rows = StatsRows(accumulator)
     let numeric = (query.every == nil ? [] : [true]) + query.by.map(\.isNumeric) + query.aggregates.map { _ in true }

@@ -97,26 +97,24 @@ struct StatsCommand {
     return Aggregate(function: function, argument: argument, text: "\(name)(\(written(argument)))")
   }
 
-  /// The checked command: values compiled, `sum(ip.src)` refused.
+  /// The checked command: values compiled, `sum(ip.src)` refused, and so
+  /// is a name that has its value only when the script runs.
   func check(_ checker: inout ScriptChecker) throws(LanguageError) -> StatsQuery {
-    let values = Checker(bindings: checker.bindings)
     var checkedAggregates: [StatsQuery.Aggregate] = []
     for aggregate in aggregates {
       guard let argument = aggregate.argument else {
         checkedAggregates.append(StatsQuery.Aggregate(function: aggregate.function, value: nil))
         continue
       }
-      let value = StatsValue(try values.column(argument))
+      let value = StatsValue(try checker.values([argument])[0])
       if aggregate.function != .distinct && !value.isNumeric {
         throw LanguageError(
           .type, "\(aggregate.function.rawValue) needs a number, not \(value.checked.type)", at: argument.location)
       }
       checkedAggregates.append(StatsQuery.Aggregate(function: aggregate.function, value: value))
     }
-    var groupValues: [StatsValue] = []
-    for e in by { groupValues.append(StatsValue(try values.column(e))) }
     return StatsQuery(
-      aggregates: checkedAggregates, by: groupValues, filter: try checker.filter(filter), every: every, top: top,
+      aggregates: checkedAggregates, by: try checker.values(by).map(StatsValue.init), filter: try checker.filter(filter), every: every, top: top,
       headers: (every == nil ? [] : ["time"]) + by.map(StatsCommand.written) + aggregates.map(\.text))
   }
 
@@ -157,6 +155,9 @@ struct StatsQuery {
   /// The columns' headers: `time` with `every`, then the `by` values and
   /// the aggregates as written.
   var headers: [String]
+
+  /// Its values: the `by` values, then each aggregate's (nil for `count`).
+  var columns: [StatsValue?] { by + aggregates.map(\.value) }
 
   /// Every field the values read, for the dissector to record.
   var fields: [FieldID] {
