@@ -42,32 +42,34 @@ struct RawPacket: StatsPacket {
 
   func appendKeys(column: Int, to keys: inout [UInt8], ends: inout [Int]) {
     let f = fields[column]
-    let words = reading.words
-    var i = f == 0 ? 0 : reading.ends[f - 1]
-    let end = reading.ends[f]
-    while i < end {
-      switch types[f] {
-      case .integer:
-        StatsValue.appendKey(.integer(Int64(words[i])), to: &keys)
-        i += 1
-      case .ipv4:
-        StatsValue.appendKey(.ipv4(words[i]), to: &keys)
-        i += 1
-      case .ipv6:
-        let high = UInt64(words[i]) << 32 | UInt64(words[i + 1])
-        let low = UInt64(words[i + 2]) << 32 | UInt64(words[i + 3])
-        StatsValue.appendKey(.ipv6(high, low), to: &keys)
-        i += 4
-      case .ether:
-        // The address's 6 bytes: 4 in the first word, 2 in the second.
-        let (a, b) = (words[i], words[i + 1])
-        let bytes = (
-          UInt8(truncatingIfNeeded: a >> 24), UInt8(truncatingIfNeeded: a >> 16), UInt8(truncatingIfNeeded: a >> 8),
-          UInt8(truncatingIfNeeded: a), UInt8(truncatingIfNeeded: b >> 8), UInt8(truncatingIfNeeded: b))
-        withUnsafeBytes(of: bytes) { StatsValue.appendKey(.bytes(ByteView($0)), to: &keys) }
-        i += 2
+    let type = types[f]
+    reading.words.withUnsafeBufferPointer { words in
+      var i = f == 0 ? 0 : reading.ends[f - 1]
+      let end = reading.ends[f]
+      while i < end {
+        switch type {
+        case .integer:
+          StatsValue.appendKey(.integer(Int64(words[i])), to: &keys)
+          i += 1
+        case .ipv4:
+          StatsValue.appendKey(.ipv4(words[i]), to: &keys)
+          i += 1
+        case .ipv6:
+          let high = UInt64(words[i]) << 32 | UInt64(words[i + 1])
+          let low = UInt64(words[i + 2]) << 32 | UInt64(words[i + 3])
+          StatsValue.appendKey(.ipv6(high, low), to: &keys)
+          i += 4
+        case .ether:
+          // The address's 6 bytes: 4 in the first word, 2 in the second.
+          let (a, b) = (words[i], words[i + 1])
+          let bytes = (
+            UInt8(truncatingIfNeeded: a >> 24), UInt8(truncatingIfNeeded: a >> 16), UInt8(truncatingIfNeeded: a >> 8),
+            UInt8(truncatingIfNeeded: a), UInt8(truncatingIfNeeded: b >> 8), UInt8(truncatingIfNeeded: b))
+          withUnsafeBytes(of: bytes) { StatsValue.appendKey(.bytes(ByteView($0)), to: &keys) }
+          i += 2
+        }
+        ends.append(keys.count)
       }
-      ends.append(keys.count)
     }
   }
 

@@ -81,8 +81,8 @@ import Testing
           load PATH            read a pcap or pcapng file (chosen by content); replaces the packets
           filter EXPR          narrow the view that later commands see; `filter` alone clears it
           count [EXPR]         number of packets in view (that match EXPR)
-          count by E[, E…] [where EXPR]   one line per distinct value, most frequent first;
-                               E as in print (count by ip.src, frame.len / 100)
+          count by E[, E…] [where EXPR]   packets per distinct value, most frequent first,
+                               as stats count by groups them (count by ip.src, frame.len / 100)
           print E[, E…] [where EXPR]   one line per packet, values tab-separated. E is a field
                                (occurrences joined by ','), arithmetic (tcp.len * 8, frame.len - 14;
                                over each occurrence), a slice (tcp.payload[0:4]), a function (len,
