@@ -18,9 +18,10 @@ tshark-tables.txt holds those tables themselves for TABLE_CAPTURES, as
 tab-separated rows that StatsTests compares with pktsh's stats:
   conv,ip       A, B, frames and bytes B to A, A to B, both (bytes as tshark
                 prints them: 7235 bytes, 518 kB), one row per unordered pair,
-                of the packets with one IPv4 header (see ONE_HEADER)
+                of the packets with one IPv4 header from one address to
+                another (see ONE_HEADER)
   endpoints,ip  address, packets, bytes, then sent and received packets and
-                bytes of the packets with one IPv4 header
+                bytes, of the same packets
   io,stat,1     the interval's start in seconds, frames, bytes
 """
 import ipaddress, os, re, subprocess, sys
@@ -77,7 +78,7 @@ def seconds(ns):
 
 
 def parse(query):
-    m = re.fullmatch(r"stats (.+?)(?: by (.+?))?(?: where (tcp|count\(ip\.src\) == 1))?(?: every (\d+)s)?(?: top (\d+))?", query)
+    m = re.fullmatch(r"stats (.+?)(?: by (.+?))?(?: where (tcp|count\(ip\.src\) == 1 && ip\.src != ip\.dst))?(?: every (\d+)s)?(?: top (\d+))?", query)
     aggregates = []
     for a in m.group(1).split(", "):
         fn, _, arg = a.partition("(")
@@ -91,7 +92,7 @@ def run(query, rows):
     aggregates, by, where, every, top = parse(query)
     groups = {}
     for p in rows:
-        if where == "tcp" and not p["tcp"] or where == ONE_HEADER and len(p["ip.src"]) != 1:
+        if where == "tcp" and not p["tcp"] or where == ONE_HEADER and (len(p["ip.src"]) != 1 or p["ip.src"] == p["ip.dst"]):
             continue
         combos = [()]
         for f in by:
@@ -138,16 +139,17 @@ def run(query, rows):
 
 # tshark's conversation and endpoint tables count a packet under its first
 # IPv4 header only, where `ip.src` has an occurrence for every header (an
-# ICMP error quotes one, a tunnel carries one): the sent, received and
-# per-pair figures are compared on the packets with one header.
-ONE_HEADER = "count(ip.src) == 1"
+# ICMP error quotes one, a tunnel carries one), and count a packet from an
+# address to itself twice under it, where `by ip.addr` counts it once: the
+# tables are compared on the packets with one header and two addresses.
+ONE_HEADER = "count(ip.src) == 1 && ip.src != ip.dst"
 
 
 def tshark_tables(capture):
-    """tshark's endpoint packets and bytes by address, of every packet, then
-    sent and received of packets with one IPv4 header; conversation frames
-    and bytes (as printed) by address pair, B to A, A to B and both, of
-    packets with one header; and frames and bytes a second."""
+    """tshark's endpoint packets and bytes by address, all, sent and
+    received, and conversation frames and bytes (as printed) by address
+    pair, B to A, A to B and both, of the packets ONE_HEADER keeps; and
+    frames and bytes a second of every packet."""
     def endpoints(arguments):
         found = {}
         for line in tshark(capture, "-q", "-z", arguments).splitlines():
@@ -155,9 +157,7 @@ def tshark_tables(capture):
             if len(cells) == 7 and cells[1].isdigit():
                 found[cells[0]] = tuple(int(c) for c in cells[1:])
         return found
-    every = {a: row[:2] for a, row in endpoints("endpoints,ip").items()}
-    one = {a: row[2:] for a, row in endpoints(f"endpoints,ip,{ONE_HEADER}").items()}
-    addresses = {a: every[a] + one.get(a, (0, 0, 0, 0)) for a in every}
+    addresses = endpoints(f"endpoints,ip,{ONE_HEADER}")
     conversations = {}
     size = r"(\d+ (?:bytes|kB|MB|GB|TB))"
     for line in tshark(capture, "-q", "-z", f"conv,ip,{ONE_HEADER}").splitlines():
@@ -194,7 +194,7 @@ def compare(capture, answer, tables):
     rows) agrees with; answers whether all did."""
     endpoints, conversations, intervals = tables
     table = lambda q: [line.split("\t") for line in answer(q)]
-    total = {r[0]: (int(r[1]), int(r[2])) for r in table("stats count, sum(frame.len) by ip.addr")}
+    total = {r[0]: (int(r[1]), int(r[2])) for r in table(f"stats count, sum(frame.len) by ip.addr where {ONE_HEADER}")}
     sent = {r[0]: (int(r[1]), int(r[2])) for r in table(f"stats count, sum(frame.len) by ip.src where {ONE_HEADER}")}
     received = {r[0]: (int(r[1]), int(r[2]))
                 for r in table(f"stats count, sum(frame.len) by ip.dst where {ONE_HEADER}")}
