@@ -8,10 +8,10 @@ import PacketLanguage
 /// fixed place (`ip.src`, `tcp.dstport`, `frame.len`) and its filters
 /// translate to BPF, each packet's fields are read from its raw bytes
 /// (`FastFields`) and its filters decided by `FastFilter`. The rare packet
-/// either cannot decide exactly (an ICMP error, whose quoted datagram adds
-/// occurrences; stacked VLAN tags; a cut-short header) is dissected as
-/// usual. Both give the same keys, so the groups are those the dissecting
-/// walk makes (`StatsTests` compares them over the corpus).
+/// that either cannot decide exactly (an ICMP error, whose quoted datagram
+/// adds occurrences; stacked VLAN tags; a cut-short header) is dissected
+/// as usual. Both give the same keys, so the groups are those the
+/// dissecting walk makes (`FastStatsTests` compares them over the corpus).
 struct FastStats {
   let fields: FastFields
   let fast: [FastFilter]
