@@ -84,13 +84,13 @@ public struct FastFields: Sendable {
       case .wireLength:
         return ((wire & mask) >> shiftRight) << shiftLeft
       }
-      let loaded: UInt32?
-      switch size {
-      case 1: loaded = bytes[at].map(UInt32.init)
-      case 2: loaded = bytes.uint16(at: at).map(UInt32.init)
-      default: loaded = bytes.uint32(at: at)
-      }
-      guard let loaded else { return nil }
+      guard bytes.contains(at, Int(size)), let base = bytes.base else { return nil }
+      let loaded: UInt32 =
+        switch size {
+        case 1: UInt32(base.load(fromByteOffset: at, as: UInt8.self))
+        case 2: UInt32(UInt16(bigEndian: base.loadUnaligned(fromByteOffset: at, as: UInt16.self)))
+        default: UInt32(bigEndian: base.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+        }
       return ((loaded & mask) >> shiftRight) << shiftLeft
     }
   }

@@ -95,7 +95,11 @@ public struct StatsValue: Sendable {
 
   @inline(__always)
   private static func appendBigEndian(_ value: UInt64, bytes: Int, to keys: inout [UInt8]) {
-    for i in stride(from: bytes - 1, through: 0, by: -1) { keys.append(UInt8(truncatingIfNeeded: value >> (8 * i))) }
+    var shift = (bytes - 1) * 8
+    while shift >= 0 {
+      keys.append(UInt8(truncatingIfNeeded: value &>> shift))
+      shift -= 8
+    }
   }
 
   private static func bigEndian(_ key: ArraySlice<UInt8>, from start: Int, bytes: Int) -> UInt64 {
