@@ -42,6 +42,7 @@ struct StatsAccumulator {
   /// What each aggregate reads of a packet.
   private let reads: [Reads]
   private let byCount: Int
+  private let countsDistinct: Bool
 
   private enum Reads {
     /// Nothing (`count`).
@@ -61,11 +62,15 @@ struct StatsAccumulator {
   private var packetGroups: [Int] = []
   private var valueKeys: [UInt8] = []
   private var valueEnds: [Int] = []
+  /// A raw packet's key, written in place (room for the interval and 17 bytes a `by` value).
+  private var rawKey: [UInt8]
 
   init(_ query: StatsQuery) {
     self.query = query
     byCount = query.by.count
     reads = query.aggregates.map { $0.value == nil ? .nothing : $0.function == .distinct ? .keys : .numbers }
+    countsDistinct = reads.contains(.keys)
+    rawKey = Array(repeating: 0, count: 9 + 17 * query.by.count)
     seen = query.aggregates.map { _ in GroupTable() }
     starts = Array(repeating: 0, count: query.by.count + 1)
     combination = Array(repeating: 0, count: query.by.count)
@@ -94,6 +99,26 @@ struct StatsAccumulator {
       findGroups(prefix: prefix)
       let found = packetGroups
       addAggregates(packet, found)
+    }
+  }
+
+  /// Adds a packet read from raw bytes. One with a value of each `by`
+  /// field takes a short way when no aggregate counts distinct values: its
+  /// one group's key is written in place, and its numbers go straight to
+  /// the group's cells. Others go `add`'s way.
+  mutating func add(raw packet: RawPacket, sinceFirst: Int64) {
+    guard !countsDistinct else { return add(packet, sinceFirst: sinceFirst) }
+    let (every, byCount) = (query.every, byCount)
+    let length = rawKey.withUnsafeMutableBufferPointer { out in
+      let start = every.map { StatsValue.writeKey(.integer(sinceFirst.floorDivided(by: $0)), to: out, at: 0) } ?? 0
+      return packet.writeSingleKeys(byCount, to: out, at: start)
+    }
+    guard let length else { return add(packet, sinceFirst: sinceFirst) }
+    let (group, isNew) = groups.group(for: rawKey[..<length])
+    if isNew { addGroup() }
+    packets[group] += 1
+    for a in reads.indices where reads[a] == .numbers {
+      packet.forEachNumber(column: byCount + a) { cells[group * reads.count + a].add($0) }
     }
   }
 
