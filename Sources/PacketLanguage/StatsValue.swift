@@ -78,7 +78,7 @@ public struct StatsValue: Sendable {
   }
 
   /// The length of `value`'s key: at most 17 bytes, but for a byte string.
-  public static func keyLength(of value: RuntimeValue) -> Int {
+  private static func keyLength(of value: RuntimeValue) -> Int {
     switch value {
     case .integer, .time: 9
     case .ipv4: 5
