@@ -42,14 +42,16 @@ wall() {
   echo $(( (end - start) / 1000000 ))
 }
 
-# peak COMMAND...: peak resident memory of one run, in MiB.
+# peak COMMAND...: peak resident memory of one run, in MiB, and the CPU
+# time it took (user and system, in seconds), which a busy machine
+# stretches less than the wall time.
 peak() {
-  /usr/bin/time -o /tmp/shellbench.$$ -f '%M' bash -c '"$@" 2>/dev/null | cat > /dev/null' _ "$@"
-  echo $(( $(cat /tmp/shellbench.$$) / 1024 ))
+  /usr/bin/time -o /tmp/shellbench.$$ -f '%M %U %S' bash -c '"$@" 2>/dev/null | cat > /dev/null' _ "$@"
+  awk '{ printf "%d %.2f\n", $1 / 1024, $2 + $3 }' /tmp/shellbench.$$
 }
 
 # pair NAME_A NAME_B: runs the commands in A[@] and B[@] alternately and
-# prints, for each, the median and fastest wall time and the peak memory;
+# prints, for each, the median and fastest wall time, the peak memory and the CPU time;
 # leaves the medians (in seconds) in $median_a and $median_b.
 pair() {
   local name_a=$1 name_b=$2 i
@@ -64,14 +66,14 @@ pair() {
   median_b=$(report "$name_b" "$(peak "${B[@]}")" "${times_b[@]}")
 }
 
-# report NAME MIB MS...: prints one line to stderr, the median in seconds to stdout.
+# report NAME "MIB CPU" MS...: prints one line to stderr, the median in seconds to stdout.
 report() {
-  local name=$1 mib=$2; shift 2
-  printf '%s\n' "$@" | sort -n | awk -v name="$name" -v mib="$mib" '
+  local name=$1 mib=${2% *} cpu=${2#* }; shift 2
+  printf '%s\n' "$@" | sort -n | awk -v name="$name" -v mib="$mib" -v cpu="$cpu" '
     { t[NR] = $1 }
     END {
       m = t[int((NR + 1) / 2)] / 1000
-      printf "%-12s median %6.3f s  fastest %6.3f s  %4d MiB\n", name, m, t[1] / 1000, mib > "/dev/stderr"
+      printf "%-12s median %6.3f s  fastest %6.3f s  %4d MiB  cpu %6.2f s\n", name, m, t[1] / 1000, mib, cpu > "/dev/stderr"
       print m
     }'
 }

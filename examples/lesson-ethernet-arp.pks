@@ -51,4 +51,5 @@ layout vlan
 # Packet 3 carries two tags (VLAN 118 outside, 10 inside), then IPv4.
 layout vlan 3
 hexdump 3 vlan
+# Frames by VLAN ID: a frame with two tags counts under each.
 count by vlan.id where vlan

@@ -17,7 +17,8 @@ count by ip.src, ip.dst where ip
 # README's known differences.)
 count by frame.protocols
 
-# Link layer: Ethernet senders, and the VLAN tags (QinQ frames carry two).
+# Link layer: Ethernet senders, and the VLAN tags (QinQ frames carry two,
+# and count under each).
 count by eth.src
 count by vlan.id where vlan
 

@@ -28,7 +28,7 @@ enum Layer: Hashable, CaseIterable, Sendable {
 
 /// How a field's value compares: as an unsigned integer, or as an address
 /// of several 32-bit words compared in order.
-enum FieldType: Sendable {
+public enum FieldType: Sendable {
   case integer, ipv4, ipv6, ether
 }
 

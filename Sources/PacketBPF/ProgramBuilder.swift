@@ -20,9 +20,17 @@ import PacketLanguage
 /// by `FastFilter`, which answers `unsure` where such a load fails. For the
 /// same reason the guards also touch the last byte the dissector reads
 /// before recording each field the filter uses.
+///
+/// Built to sort (`sortsOnly`), the program skips the formulas: each
+/// shape's leaf answers the shape's number in `shapes` plus one, so that
+/// `FastFields` can read the fields at the places the shape gives.
 struct ProgramBuilder {
   let check: Check
   let linkType: LinkType
+  let sortsOnly: Bool
+  /// The shapes the leaves answer, when the builder sorts only.
+  private(set) var shapes: [Shape] = []
+  private var shapeLabels: [Assembler.Label] = []
   /// The filter's place in the source, for the errors about all of it.
   let location: SourceLocation
   private var asm = Assembler()
@@ -42,9 +50,10 @@ struct ProgramBuilder {
   private let inner: Bool
   private let network: Bool
 
-  init(check: Check, linkType: LinkType, location: SourceLocation) {
+  init(check: Check, linkType: LinkType, location: SourceLocation, sortsOnly: Bool = false) {
     self.check = check
     self.linkType = linkType
+    self.sortsOnly = sortsOnly
     self.location = location
     var layers: Set<Layer> = []
     var prerequisite: [Layer: UInt32] = [:]
@@ -93,6 +102,10 @@ struct ProgramBuilder {
       asm.place(label)
       asm.branch(predicate, yes, no)
     }
+    for (n, label) in shapeLabels.enumerated() {
+      asm.place(label)
+      asm.emit(.stmt(BPF.ret | BPF.k, UInt32(n + 1)))
+    }
     for (label, value) in [(yes, BPFProgram.yes), (no, 0), (unsure, BPFProgram.unsure)] {
       asm.place(label)
       asm.emit(.stmt(BPF.ret | BPF.k, value))
@@ -109,6 +122,12 @@ struct ProgramBuilder {
 
   /// Jumps to the code of the filter for packets of `shape`.
   private mutating func leaf(_ shape: Shape) {
+    if sortsOnly {
+      if let n = shapes.firstIndex(of: shape) { return asm.always(shapeLabels[n]) }
+      shapes.append(shape)
+      shapeLabels.append(asm.label())
+      return asm.always(shapeLabels[shapeLabels.count - 1])
+    }
     let predicate = check.predicate(in: shape)
     switch predicate {
     case .constant(let b): asm.always(b ? yes : no)

@@ -69,7 +69,7 @@ struct Shape: Hashable {
 
 /// One occurrence of a field under a shape: when the dissector records it,
 /// and its value as words (one for integers and IPv4 addresses).
-private struct Occurrence {
+struct Occurrence {
   var present: Predicate
   var words: [Value]
 }
@@ -91,11 +91,11 @@ extension Check {
     case .not(let a): return .negation(a.predicate(in: shape))
     case .present(let s):
       guard s.field != nil else { return .constant(shape.has(s.layer)) }
-      return .any(occurrences(s, shape).map(\.present))
+      return .any(Check.occurrences(s, shape).map(\.present))
     case .nonzero(let s):
-      return .any(occurrences(s, shape).map { .all([$0.present, .test($0.words[0], .anyBits(s.mask ?? ~0))]) })
+      return .any(Check.occurrences(s, shape).map { .all([$0.present, .test($0.words[0], .anyBits(s.mask ?? ~0))]) })
     case .compare(let s, let op, let operand):
-      let found = occurrences(s, shape)
+      let found = Check.occurrences(s, shape)
       func holds(_ o: Occurrence, _ r: Relation) -> Predicate { relation(o.words, r, operand) }
       let somePresent = Predicate.any(found.map(\.present))
       switch op {
@@ -111,7 +111,7 @@ extension Check {
       case .greaterOrEqual: return .any(found.map { .all([$0.present, holds($0, .greaterOrEqual)]) })
       }
     case .member(let s, let items):
-      return .any(occurrences(s, shape).map { o in
+      return .any(Check.occurrences(s, shape).map { o in
         .all([o.present, .any(items.map { low, high in
           guard let high else { return relation(o.words, .equal, low) }
           return .all([relation(o.words, .greaterOrEqual, low), relation(o.words, .lessOrEqual, high)])
@@ -121,7 +121,7 @@ extension Check {
   }
 
   /// The field's occurrences in packets of `shape`: none when its layer is absent.
-  private func occurrences(_ s: Subject, _ shape: Shape) -> [Occurrence] {
+  static func occurrences(_ s: Subject, _ shape: Shape) -> [Occurrence] {
     guard let entry = s.field else { return [] }
     return entry.spots.compactMap { spot in
       let wordSizes: [UInt32] =

@@ -70,31 +70,58 @@ public struct StatsValue: Sendable {
     Int64(bitPattern: bigEndian(key, from: key.startIndex + 1, bytes: 8) ^ (1 << 63))
   }
 
-  private static func appendKey(_ value: RuntimeValue, to keys: inout [UInt8]) {
+  /// Appends the key of `value`.
+  public static func appendKey(_ value: RuntimeValue, to keys: inout [UInt8]) {
+    let start = keys.count
+    keys.append(contentsOf: repeatElement(0, count: keyLength(of: value)))
+    keys.withUnsafeMutableBufferPointer { _ = writeKey(value, to: $0, at: start) }
+  }
+
+  /// The length of `value`'s key: at most 17 bytes, but for a byte string.
+  private static func keyLength(of value: RuntimeValue) -> Int {
     switch value {
-    case .integer(let n):
-      keys.append(Tag.integer.rawValue)
-      appendBigEndian(UInt64(bitPattern: n) ^ (1 << 63), bytes: 8, to: &keys)
-    case .time(let t):
-      keys.append(Tag.time.rawValue)
-      appendBigEndian(UInt64(bitPattern: t) ^ (1 << 63), bytes: 8, to: &keys)
-    case .ipv4(let a):
-      keys.append(Tag.ipv4.rawValue)
-      appendBigEndian(UInt64(a), bytes: 4, to: &keys)
-    case .ipv6(let high, let low):
-      keys.append(Tag.ipv6.rawValue)
-      appendBigEndian(high, bytes: 8, to: &keys)
-      appendBigEndian(low, bytes: 8, to: &keys)
-    case .bytes(let b):
-      keys.append(Tag.bytes.rawValue)
-      appendBigEndian(UInt64(b.count), bytes: 4, to: &keys)
-      for i in 0..<b.count { keys.append(b.byte(i)) }
+    case .integer, .time: 9
+    case .ipv4: 5
+    case .ipv6: 17
+    case .bytes(let b): 5 + b.count
     }
   }
 
+  /// Writes the key of `value` into `out` from `index`, where there must be
+  /// room for `keyLength(of:)` bytes; answers where it ends.
   @inline(__always)
-  private static func appendBigEndian(_ value: UInt64, bytes: Int, to keys: inout [UInt8]) {
-    for i in stride(from: bytes - 1, through: 0, by: -1) { keys.append(UInt8(truncatingIfNeeded: value >> (8 * i))) }
+  public static func writeKey(_ value: RuntimeValue, to out: UnsafeMutableBufferPointer<UInt8>, at index: Int) -> Int {
+    switch value {
+    case .integer(let n):
+      out[index] = Tag.integer.rawValue
+      return writeBigEndian(UInt64(bitPattern: n) ^ (1 << 63), bytes: 8, to: out, at: index + 1)
+    case .time(let t):
+      out[index] = Tag.time.rawValue
+      return writeBigEndian(UInt64(bitPattern: t) ^ (1 << 63), bytes: 8, to: out, at: index + 1)
+    case .ipv4(let a):
+      out[index] = Tag.ipv4.rawValue
+      return writeBigEndian(UInt64(a), bytes: 4, to: out, at: index + 1)
+    case .ipv6(let high, let low):
+      out[index] = Tag.ipv6.rawValue
+      return writeBigEndian(low, bytes: 8, to: out, at: writeBigEndian(high, bytes: 8, to: out, at: index + 1))
+    case .bytes(let b):
+      out[index] = Tag.bytes.rawValue
+      var end = writeBigEndian(UInt64(b.count), bytes: 4, to: out, at: index + 1)
+      for i in 0..<b.count {
+        out[end] = b.byte(i)
+        end += 1
+      }
+      return end
+    }
+  }
+
+  /// The last `bytes` bytes of `value`, most significant first, from `index`; answers where they end.
+  @inline(__always)
+  private static func writeBigEndian(_ value: UInt64, bytes: Int, to out: UnsafeMutableBufferPointer<UInt8>, at index: Int)
+    -> Int
+  {
+    for i in 0..<bytes { out[index + i] = UInt8(truncatingIfNeeded: value &>> (8 * (bytes - 1 - i))) }
+    return index + bytes
   }
 
   private static func bigEndian(_ key: ArraySlice<UInt8>, from start: Int, bytes: Int) -> UInt64 {

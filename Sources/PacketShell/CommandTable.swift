@@ -22,8 +22,8 @@ extension ShellCommand {
       help: """
         count [EXPR]         number of packets in view (that match EXPR)
         count by E[, E…] [where EXPR]
-                             one line per distinct value, most frequent first;
-                             E as in print (count by ip.src, frame.len / 100)
+                             packets per distinct value, most frequent first, as stats count
+                             by groups them (count by ip.src, frame.len / 100)
 
         """,
       syntax: { parser throws(LanguageError) -> (by: [Expr]?, filter: Expr?) in
@@ -31,17 +31,15 @@ extension ShellCommand {
         _ = parser.advance()
         return (try parser.expressionList(), try parser.whereClause())
       },
-      check: { written, checker throws(LanguageError) in
-        (
-          by: try written.by.map { exprs throws(LanguageError) in
-            (columns: try checker.columns(exprs), headers: exprs.map(StatsCommand.written))
-          },
-          filter: try checker.filter(written.filter)
-        )
+      check: { written, checker throws(LanguageError) -> (by: StatsQuery?, filter: CompiledFilter?) in
+        // `count by` is `stats count by`.
+        guard let by = written.by else { return (nil, try checker.filter(written.filter)) }
+        let command = StatsCommand(
+          aggregates: [StatsCommand.Aggregate(function: .count, text: "count")], by: by, filter: written.filter)
+        return (try command.check(&checker), nil)
       },
       run: { session, checked in
-        checked.by.map { session.countBy($0.columns, headers: $0.headers, checked.filter) }
-          ?? session.count(checked.filter)
+        checked.by.map { session.stats($0) } ?? session.count(checked.filter)
       }),
     ShellCommand(
       "print",

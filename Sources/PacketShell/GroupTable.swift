@@ -25,7 +25,7 @@ struct GroupTable {
     var slot = Int(truncatingIfNeeded: hash) & mask
     while slots[slot] != 0 {
       let group = Int(slots[slot]) - 1
-      if hashes[group] == hash && self.key(group).elementsEqual(key) { return (group, false) }
+      if hashes[group] == hash && holds(group, key) { return (group, false) }
       slot = (slot + 1) & mask
     }
     let group = ends.count
@@ -35,6 +35,18 @@ struct GroupTable {
     slots[slot] = Int32(truncatingIfNeeded: group + 1)
     if ends.count * 2 > slots.count { grow() }
     return (group, true)
+  }
+
+  /// Whether group `group`'s key is `key`.
+  private func holds(_ group: Int, _ key: ArraySlice<UInt8>) -> Bool {
+    let start = group == 0 ? 0 : ends[group - 1]
+    guard ends[group] - start == key.count else { return false }
+    return keys.withUnsafeBufferPointer { keys in
+      key.withUnsafeBufferPointer { key in
+        for i in key.indices where keys[start + i] != key[i] { return false }
+        return true
+      }
+    }
   }
 
   private mutating func grow() {
@@ -50,7 +62,9 @@ struct GroupTable {
   /// FNV-1a, then a final mix so that the low bits (the slot) depend on every byte.
   private static func hash(_ key: ArraySlice<UInt8>) -> UInt64 {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in key { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    key.withUnsafeBufferPointer { key in
+      for b in key { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    }
     h ^= h >> 29
     h = h &* 0xbf58_476d_1ce4_e5b9
     return h ^ (h >> 32)

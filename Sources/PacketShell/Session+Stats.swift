@@ -29,10 +29,20 @@ extension Session {
   private func accumulated(_ query: StatsQuery) -> StatsAccumulator? {
     guard let capture = loaded() else { return nil }
     var accumulator = StatsAccumulator(query)
-    guard scan(capture, fields: query.fields, filter: query.filter, { _, d in
-      accumulator.add(d)
-      return true
-    }) else { return nil }
+    if let fast = FastStats(capture: capture, query: query, filters: [view, query.filter].compactMap { $0 }) {
+      do {
+        guard try fast.add(capture, to: &accumulator) else { return nil }
+      } catch {
+        _ = fail("\(error)")
+        return nil
+      }
+    } else {
+      let values = query.columns
+      guard scan(capture, fields: query.fields, filter: query.filter, { _, d in
+        accumulator.add(DissectedPacket(d: d, values: values), sinceFirst: d.frame.sinceFirst)
+        return true
+      }) else { return nil }
+    }
     accumulator.addEmptyGroups()
     return accumulator
   }

@@ -304,35 +304,6 @@ public final class Session {
   /// The format rows are written in now.
   var rowFormat: RowFormat { format ?? (out.isTerminal ? .table : .tsv) }
 
-  func countBy(_ key: ValueColumns, headers: [String], _ filter: CompiledFilter?) -> Outcome {
-    guard let capture = loaded() else { return .runtimeFailure }
-    let writer = RowWriter(format: rowFormat, headers: headers + ["count"], numeric: key.numeric + [true], out: out)
-    // In TSV a key is its line as it prints; the other formats keep a
-    // repeated field's values apart.
-    let rows =
-      writer.format == .tsv
-      ? tally(capture, key.fields, filter) { key.line($0) }?.map { ([[$0.key]], $0.count) }
-      : tally(capture, key.fields, filter) { key.occurrences($0) }?.map { ($0.key, $0.count) }
-    guard let rows else { return .runtimeFailure }
-    writer.write(rows.map { $0.0 + [[String($0.1)]] }, numbersFrom: headers.count)
-    return .ok
-  }
-
-  /// The distinct keys of the packets that pass `filter`, most frequent
-  /// first, ties in the order they were first seen; nil when the walk failed.
-  private func tally<Key: Hashable>(
-    _ capture: CaptureFile, _ fields: [FieldID], _ filter: CompiledFilter?, _ key: (Dissection) -> Key
-  ) -> [(key: Key, count: Int)]? {
-    var counts: [Key: (count: Int, first: Int)] = [:]
-    guard scan(capture, fields: fields, filter: filter, { record, d in
-      counts[key(d), default: (0, record.number)].count += 1
-      return true
-    }) else { return nil }
-    return counts.sorted { a, b in
-      a.value.count != b.value.count ? a.value.count > b.value.count : a.value.first < b.value.first
-    }.map { ($0.key, $0.value.count) }
-  }
-
   /// One line a packet. TSV keeps the fast path `print` always had;
   /// `table` aligns the columns as the first rows set them (`StreamingTable`).
   func printValues(_ columns: ValueColumns, headers: [String], _ filter: CompiledFilter?) -> Outcome {

@@ -1,4 +1,3 @@
-import PacketDissection
 import PacketLanguage
 
 /// The groups of a `stats` and their aggregates, packet by packet: the
@@ -40,6 +39,18 @@ struct StatsAccumulator {
   private(set) var cells: [Cell] = []
   /// The group number's key and the value's key, for each value a `distinct` has seen in a group.
   private var seen: [GroupTable]
+  /// What each aggregate reads of a packet.
+  private let reads: [Reads]
+  private let byCount: Int
+  private let countsDistinct: Bool
+
+  private enum Reads {
+    /// Nothing (`count`).
+    case nothing
+    case numbers
+    /// Its values' keys (`distinct`).
+    case keys
+  }
 
   // Scratch space, reused from packet to packet.
   private var keys: [UInt8] = []
@@ -49,51 +60,80 @@ struct StatsAccumulator {
   private var combination: [Int]
   private var key: [UInt8] = []
   private var packetGroups: [Int] = []
-  private var packetCells: [Cell]
   private var valueKeys: [UInt8] = []
   private var valueEnds: [Int] = []
+  /// A raw packet's key, written in place (room for the interval and 17 bytes a `by` value).
+  private var rawKey: [UInt8]
 
   init(_ query: StatsQuery) {
     self.query = query
+    byCount = query.by.count
+    reads = query.aggregates.map { $0.value == nil ? .nothing : $0.function == .distinct ? .keys : .numbers }
+    countsDistinct = reads.contains(.keys)
+    rawKey = Array(repeating: 0, count: 9 + 17 * query.by.count)
     seen = query.aggregates.map { _ in GroupTable() }
     starts = Array(repeating: 0, count: query.by.count + 1)
     combination = Array(repeating: 0, count: query.by.count)
-    packetCells = Array(repeating: Cell(), count: query.aggregates.count)
   }
 
-  mutating func add(_ d: Dissection) {
+  /// Adds one packet that passed the filters; `sinceFirst` is its time
+  /// since the capture's first packet, for `every`.
+  mutating func add(_ packet: some StatsPacket, sinceFirst: Int64) {
     keys.removeAll(keepingCapacity: true)
     ends.removeAll(keepingCapacity: true)
-    for (i, value) in query.by.enumerated() {
+    if let every = query.every { StatsValue.appendKey(integer: sinceFirst.floorDivided(by: every), to: &keys) }
+    let prefix = keys.count
+    for i in 0..<byCount {
       starts[i] = ends.count
-      value.appendKeys(d, to: &keys, ends: &ends)
+      packet.appendKeys(column: i, to: &keys, ends: &ends)
       if ends.count == starts[i] { return }
     }
-    starts[query.by.count] = ends.count
-    findGroups(interval: query.every.map { d.frame.sinceFirst.floorDivided(by: $0) })
-    for (a, aggregate) in query.aggregates.enumerated() {
-      guard let value = aggregate.value else { continue }
-      if aggregate.function == .distinct {
-        countDistinct(value, aggregate: a, d)
-      } else {
-        packetCells[a] = Cell()
-        value.forEachNumber(d) { packetCells[a].add($0) }
-        for g in packetGroups { cells[g * query.aggregates.count + a].merge(packetCells[a]) }
-      }
+    starts[byCount] = ends.count
+    if ends.count == byCount {
+      // One value each: the keys as they lie are the one group's key.
+      let (group, isNew) = groups.group(for: keys[...])
+      if isNew { addGroup() }
+      packets[group] += 1
+      addAggregates(packet, CollectionOfOne(group))
+    } else {
+      findGroups(prefix: prefix)
+      let found = packetGroups
+      addAggregates(packet, found)
+    }
+  }
+
+  /// Adds a packet read from raw bytes. One with a value of each `by`
+  /// field takes a short way when no aggregate counts distinct values: its
+  /// one group's key is written in place, and its numbers go straight to
+  /// the group's cells. Others go `add`'s way.
+  mutating func add(raw packet: RawPacket, sinceFirst: Int64) {
+    guard !countsDistinct else { return add(packet, sinceFirst: sinceFirst) }
+    let (every, byCount) = (query.every, byCount)
+    let length = rawKey.withUnsafeMutableBufferPointer { out in
+      let start = every.map { StatsValue.writeKey(.integer(sinceFirst.floorDivided(by: $0)), to: out, at: 0) } ?? 0
+      return packet.writeSingleKeys(byCount, to: out, at: start)
+    }
+    guard let length else { return add(packet, sinceFirst: sinceFirst) }
+    let (group, isNew) = groups.group(for: rawKey[..<length])
+    if isNew { addGroup() }
+    packets[group] += 1
+    for a in reads.indices where reads[a] == .numbers {
+      packet.forEachNumber(column: byCount + a) { cells[group * reads.count + a].add($0) }
     }
   }
 
   /// Fills `packetGroups` with the packet's groups, each once: one for
-  /// each combination of its `by` values (`combination` counts through them).
-  private mutating func findGroups(interval: Int64?) {
+  /// each combination of its `by` values (`combination` counts through
+  /// them), after the first `prefix` bytes of `keys` (the interval's key).
+  private mutating func findGroups(prefix: Int) {
     packetGroups.removeAll(keepingCapacity: true)
     for i in combination.indices { combination[i] = starts[i] }
     while true {
       key.removeAll(keepingCapacity: true)
-      if let interval { StatsValue.appendKey(integer: interval, to: &key) }
+      key.append(contentsOf: keys[..<prefix])
       for i in combination.indices {
         let index = combination[i]
-        key.append(contentsOf: keys[(index == 0 ? 0 : ends[index - 1])..<ends[index]])
+        key.append(contentsOf: keys[(index == 0 ? prefix : ends[index - 1])..<ends[index]])
       }
       let (group, isNew) = groups.group(for: key[...])
       if isNew { addGroup() }
@@ -113,15 +153,32 @@ struct StatsAccumulator {
     }
   }
 
-  private mutating func addGroup() {
-    packets.append(0)
-    cells.append(contentsOf: repeatElement(Cell(), count: query.aggregates.count))
+  /// Adds the packet's values to the aggregates of each of its groups.
+  private mutating func addAggregates(_ packet: some StatsPacket, _ packetGroups: some Collection<Int>) {
+    for a in reads.indices {
+      switch reads[a] {
+      case .nothing:
+        continue
+      case .keys:
+        valueKeys.removeAll(keepingCapacity: true)
+        valueEnds.removeAll(keepingCapacity: true)
+        packet.appendKeys(column: byCount + a, to: &valueKeys, ends: &valueEnds)
+        countDistinct(aggregate: a, packetGroups)
+      case .numbers:
+        var cell = Cell()
+        packet.forEachNumber(column: byCount + a) { cell.add($0) }
+        for g in packetGroups { cells[g * reads.count + a].merge(cell) }
+      }
+    }
   }
 
-  private mutating func countDistinct(_ value: StatsValue, aggregate a: Int, _ d: Dissection) {
-    valueKeys.removeAll(keepingCapacity: true)
-    valueEnds.removeAll(keepingCapacity: true)
-    value.appendKeys(d, to: &valueKeys, ends: &valueEnds)
+  private mutating func addGroup() {
+    packets.append(0)
+    cells.append(contentsOf: repeatElement(Cell(), count: reads.count))
+  }
+
+  /// Counts the values in `valueKeys` that each of the packet's groups had not seen.
+  private mutating func countDistinct(aggregate a: Int, _ packetGroups: some Collection<Int>) {
     for g in packetGroups {
       var start = 0
       for end in valueEnds {
@@ -129,7 +186,7 @@ struct StatsAccumulator {
         StatsValue.appendKey(integer: Int64(g), to: &key)
         key.append(contentsOf: valueKeys[start..<end])
         start = end
-        if seen[a].group(for: key[...]).isNew { cells[g * query.aggregates.count + a].values += 1 }
+        if seen[a].group(for: key[...]).isNew { cells[g * reads.count + a].values += 1 }
       }
     }
   }

@@ -187,6 +187,9 @@ struct StatsQuery {
   /// the aggregates as written.
   var headers: [String]
 
+  /// Its values: the `by` values, then each aggregate's (nil for `count`).
+  var columns: [StatsValue?] { by + aggregates.map(\.value) }
+
   /// Every field the values read, for the dissector to record.
   var fields: [FieldID] {
     Array(Set(by.flatMap(\.fields) + aggregates.flatMap { $0.value?.fields ?? [] })).sorted()

@@ -332,15 +332,23 @@ struct CommandLineTests {
     #expect(run.stdout == "6\n")
   }
 
-  /// Most frequent first; equal counts in the order their value first appears.
-  @Test func countByOrdersByCountThenFirstAppearance() throws {
+  /// Most frequent first; equal counts by value, as `stats` orders them.
+  @Test func countByOrdersByCountThenValue() throws {
     let run = try runPktsh(["-r", Self.sample, "-c", "count by tcp.len"])
     #expect(run.status == 0)
     let expected = [
-      ("1460", 15), ("5", 4), ("513", 1), ("689", 1), ("522", 1), ("293", 1), ("471", 1), ("216", 1),
-      ("598", 1), ("641", 1), ("495", 1), ("499", 1), ("892", 1),
+      ("1460", 15), ("5", 4), ("216", 1), ("293", 1), ("471", 1), ("495", 1), ("499", 1), ("513", 1), ("522", 1),
+      ("598", 1), ("641", 1), ("689", 1), ("892", 1),
     ]
     #expect(run.stdout == expected.map { "\($0.0)\t\($0.1)\n" }.joined())
+  }
+
+  /// A packet without the key is in no group; each value of a repeated
+  /// field is a group of its own (issue 15).
+  @Test func countByGroupsAsStatsDoes() throws {
+    let run = try runPktsh(["-r", Self.sample, "-c", "count by udp.srcport; count by ip.addr"])
+    #expect(run.status == 0)
+    #expect(run.stdout == "172.16.30.190\t30\n172.16.210.84\t30\n")
   }
 
   @Test func countByTwoFieldsWithWhere() throws {

@@ -150,8 +150,8 @@ import Testing
           filter EXPR          narrow the view that later commands see; `filter` alone clears it
           count [EXPR]         number of packets in view (that match EXPR)
           count by E[, E…] [where EXPR]
-                               one line per distinct value, most frequent first;
-                               E as in print (count by ip.src, frame.len / 100)
+                               packets per distinct value, most frequent first, as stats count
+                               by groups them (count by ip.src, frame.len / 100)
           print E[, E…] [where EXPR]
                                one line per packet, in the rows of format. E is a field
                                (occurrences joined by ','), arithmetic (tcp.len * 8, frame.len - 14;

@@ -286,4 +286,92 @@ struct StatsCommandLineTests {
     #expect(run.status == 0)
     #expect(run.stdout == golden.rows)
   }
+
+  // MARK: tshark's tables
+
+  /// tshark's conversation, endpoint and I/O tables of a capture, as
+  /// `make-stats-goldens.sh` wrote them to `Goldens/tshark-tables.txt`.
+  struct Tables: CustomTestStringConvertible, Sendable {
+    var capture: String
+    var tables: [String: [[String]]] = [:]
+    var testDescription: String { capture }
+  }
+
+  static let tables: [Tables] = {
+    let path = ShellPaths.repository + "/Tests/PacketShellTests/Goldens/tshark-tables.txt"
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+    var found: [Tables] = []
+    var table = ""
+    for line in text.split(separator: "\n") {
+      if line.hasPrefix("## ") {
+        let parts = line.dropFirst(3).split(separator: "\t").map(String.init)
+        if found.last?.capture != parts[0] { found.append(Tables(capture: parts[0])) }
+        table = parts[1]
+        found[found.count - 1].tables[table, default: []] = []
+      } else {
+        found[found.count - 1].tables[table]!.append(line.split(separator: "\t").map(String.init))
+      }
+    }
+    return found
+  }()
+
+  @Test func thereAreTables() { #expect(Self.tables.count >= 3) }
+
+  /// Bytes as tshark's conversation table prints them: exact below 10000,
+  /// then whole kB, MB, … (rounded down) below 10000 of each.
+  static func size(_ bytes: Int) -> String {
+    var n = bytes
+    for unit in ["bytes", "kB", "MB", "GB"] {
+      if n < 10000 { return "\(n) \(unit)" }
+      n /= 1000
+    }
+    return "\(n) TB"
+  }
+
+  /// tshark's conversation and endpoint tables count a packet under its
+  /// first IPv4 header only, and one from an address to itself twice under
+  /// it: they are compared on packets with one header and two addresses.
+  static let oneHeader = "count(ip.src) == 1 && ip.src != ip.dst"
+
+  /// Frames and bytes per address pair (`conv,ip`: both ways on one row),
+  /// per address (`endpoints,ip`: all, sent, received) and per second
+  /// (`io,stat,1`) are `stats count, sum(frame.len)` by `ip.src, ip.dst`,
+  /// `ip.addr`, `ip.src`, `ip.dst` and `every 1s`.
+  @Test(arguments: tables)
+  func agreesWithTsharksTables(tables: Tables) throws {
+    let capture = ShellPaths.repository + "/../shared/corpus/real/" + tables.capture
+    try #require(FileManager.default.fileExists(atPath: capture), "the corpus is missing: \(capture)")
+    func rows(_ query: String) throws -> [[String]] {
+      let run = try Self.stats("stats count, sum(frame.len) " + query, capture: capture)
+      #expect(run.status == 0)
+      return run.stdout.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+    }
+    func byAddress(_ query: String) throws -> [String: (Int, Int)] {
+      Dictionary(uniqueKeysWithValues: try rows(query).map { ($0[0], (Int($0[1])!, Int($0[2])!)) })
+    }
+    let pairs = Dictionary(
+      uniqueKeysWithValues: try rows("by ip.src, ip.dst where \(Self.oneHeader)").map {
+        ([$0[0], $0[1]], (Int($0[2])!, Int($0[3])!))
+      })
+    for row in tables.tables["conv,ip"] ?? [] {
+      let (ab, abBytes) = pairs[[row[0], row[1]]] ?? (0, 0)
+      let (ba, baBytes) = pairs[[row[1], row[0]]] ?? (0, 0)
+      let mine = [String(ba), Self.size(baBytes), String(ab), Self.size(abBytes), String(ab + ba), Self.size(abBytes + baBytes)]
+      #expect(mine == Array(row[2...]), "\(row[0]) <-> \(row[1])")
+    }
+    let all = try byAddress("by ip.addr where \(Self.oneHeader)")
+    let sent = try byAddress("by ip.src where \(Self.oneHeader)")
+    let received = try byAddress("by ip.dst where \(Self.oneHeader)")
+    let endpoints = tables.tables["endpoints,ip"] ?? []
+    #expect(all.count == endpoints.count)
+    for row in endpoints {
+      let (a, tx, rx) = (all[row[0]] ?? (0, 0), sent[row[0]] ?? (0, 0), received[row[0]] ?? (0, 0))
+      #expect([a.0, a.1, tx.0, tx.1, rx.0, rx.1].map(String.init) == Array(row[1...]), "\(row[0])")
+    }
+    if let intervals = tables.tables["io,stat,1"], !intervals.isEmpty {
+      let rate = try rows("every 1s")
+      #expect(rate.map { Array($0[1...]) } == intervals.map { Array($0[1...]) })
+      #expect(rate.map { $0[0] } == intervals.map { $0[0] + ".000000000" })
+    }
+  }
 }

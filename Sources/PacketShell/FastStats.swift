@@ -1,0 +1,94 @@
+import PacketBPF
+import PacketCapture
+import PacketDissection
+import PacketLanguage
+
+/// `stats` (and so `count by`) without dissecting, as `FastCount` counts:
+/// when every value the query groups by or adds up is a field alone at a
+/// fixed place (`ip.src`, `tcp.dstport`, `frame.len`) and its filters
+/// translate to BPF, each packet's fields are read from its raw bytes
+/// (`FastFields`) and its filters decided by `FastFilter`. The rare packet
+/// that either cannot decide exactly (an ICMP error, whose quoted datagram
+/// adds occurrences; stacked VLAN tags; a cut-short header) is dissected
+/// as usual. Both give the same keys, so the groups are those the
+/// dissecting walk makes (`FastStatsTests` compares them over the corpus).
+struct FastStats {
+  let fields: FastFields
+  let fast: [FastFilter]
+  let filters: [CompiledFilter]
+  /// The field each column of the query reads (its `by` values, then its aggregates'; 0 for `count`).
+  let columns: [Int]
+  /// Every field the query and its filters read, for the packets that are dissected.
+  let dissected: [FieldID]
+
+  /// Nil when a value is not a field alone at a fixed place, a filter
+  /// can't be expressed as BPF, or the capture mixes link types: then the
+  /// dissecting walk runs.
+  init?(capture: CaptureFile, query: StatsQuery, filters: [CompiledFilter]) {
+    let linkTypes = Set(capture.interfaces.map(\.linkType))
+    guard linkTypes.count == 1, let linkType = linkTypes.first else { return nil }
+    var ids: [FieldID] = []
+    var columns: [Int] = []
+    for value in query.columns {
+      guard let value else {
+        columns.append(0)
+        continue
+      }
+      guard let id = value.checked.field else { return nil }
+      columns.append(ids.firstIndex(of: id) ?? ids.count)
+      if !ids.contains(id) { ids.append(id) }
+    }
+    guard let fields = FastFields(ids, linkType: linkType) else { return nil }
+    var fast: [FastFilter] = []
+    for filter in filters {
+      guard let f = try? FastFilter(filter.checked, linkType: linkType) else { return nil }
+      fast.append(f)
+    }
+    self.fields = fields
+    self.fast = fast
+    self.filters = filters
+    self.columns = columns
+    dissected = query.fields + filters.flatMap(\.fields)
+  }
+
+  /// Adds every packet that passes the filters to `accumulator`; false
+  /// when interrupted. Throws when the capture can no longer be read.
+  func add(_ capture: CaptureFile, to accumulator: inout StatsAccumulator) throws -> Bool {
+    let dissector = Dissector()
+    dissector.interfaces = capture.interfaces
+    dissector.restrict(to: dissected)
+    var raw = RawPacket(types: fields.types, fields: columns)
+    let values = accumulator.query.columns
+    // Times count from the capture's first packet, as the dissector counts
+    // them when it sees every packet.
+    var firstTime: Int64?
+    var interrupted = false
+    try capture.forEachPacket { record in
+      if Interrupt.isRaised {
+        interrupted = true
+        return false
+      }
+      let time = record.timestamp.seconds &* 1_000_000_000 &+ Int64(record.timestamp.nanoseconds)
+      let first = firstTime ?? time
+      if record.hasTimestamp { firstTime = first }
+      var sure = true
+      for f in fast {
+        switch f.decide(record) {
+        case .no: return true
+        case .unsure: sure = false
+        case .yes: break
+        }
+      }
+      if sure && fields.read(record, into: &raw.reading) {
+        accumulator.add(raw: raw, sinceFirst: time &- first)
+      } else {
+        let d = dissector.dissect(record)
+        if filters.allSatisfy({ $0.matches(d) }) {
+          accumulator.add(DissectedPacket(d: d, values: values), sinceFirst: time &- first)
+        }
+      }
+      return true
+    }
+    return !interrupted
+  }
+}
