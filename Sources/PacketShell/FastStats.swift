@@ -80,7 +80,7 @@ struct FastStats {
         }
       }
       if sure && fields.read(record, into: &raw.reading) {
-        accumulator.add(raw: raw, sinceFirst: time &- first)
+        accumulator.add(raw: &raw, sinceFirst: time &- first)
       } else {
         let d = dissector.dissect(record)
         if filters.allSatisfy({ $0.matches(d) }) {

@@ -105,8 +105,9 @@ struct StatsAccumulator {
   /// Adds a packet read from raw bytes. One with a value of each `by`
   /// field takes a short way when no aggregate counts distinct values: its
   /// one group's key is written in place, and its numbers go straight to
-  /// the group's cells. Others go `add`'s way.
-  mutating func add(raw packet: RawPacket, sinceFirst: Int64) {
+  /// the group's cells. Others go `add`'s way. The packet is `inout` only
+  /// so that a walk lends its reused one (a copy would retain its arrays).
+  mutating func add(raw packet: inout RawPacket, sinceFirst: Int64) {
     guard !countsDistinct else { return add(packet, sinceFirst: sinceFirst) }
     let (every, byCount) = (query.every, byCount)
     let length = rawKey.withUnsafeMutableBufferPointer { out in
