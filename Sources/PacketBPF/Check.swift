@@ -83,6 +83,8 @@ extension Check {
       self = .not(try Check(inner))
     case .present(let id):
       self = .present(try Subject(id, at: at))
+    case .presentInLayers:
+      throw BPFUnsupported("the layer operator needs dissection", at: at)
     case .compareConstant(let op, let value, let constant):
       let s = try Subject(value)
       self = .compare(s, op, try Operand(constant, for: s, at: value.location))
@@ -150,6 +152,8 @@ extension Subject {
       self.init(layer: s.layer, field: s.field, mask: UInt32(truncatingIfNeeded: mask))
     case .arithmetic:
       throw BPFUnsupported("arithmetic other than 'field & constant' needs dissection", at: at)
+    case .fieldInLayers:
+      throw BPFUnsupported("the layer operator needs dissection", at: at)
     case .wireBytes, .slice:
       throw BPFUnsupported("slices need dissection", at: at)
     case .length:

@@ -4,6 +4,9 @@ public indirect enum Expr: Sendable, Equatable {
   /// whose meaning depends on what it is compared with.
   case word(String, SourceLocation)
   case string([UInt8], SourceLocation)
+  /// `field#N`, `field#[ranges]`: the field's occurrences in those layers
+  /// of its protocol (the raw layer text, parsed by the checker).
+  case layer(String, String, SourceLocation)
   /// `expr[ranges]`: the raw slice text, parsed by the checker.
   case slice(Expr, String, SourceLocation)
   case call(String, [Expr], SourceLocation)
@@ -20,7 +23,7 @@ public indirect enum Expr: Sendable, Equatable {
 
   public var location: SourceLocation {
     switch self {
-    case .word(_, let l), .string(_, let l), .slice(_, _, let l), .call(_, _, let l), .not(_, let l),
+    case .word(_, let l), .string(_, let l), .layer(_, _, let l), .slice(_, _, let l), .call(_, _, let l), .not(_, let l),
       .negate(_, let l), .compare(_, _, _, let l), .arithmetic(_, _, _, let l), .contains(_, _, let l),
       .matches(_, _, let l), .member(_, _, let l):
       return l

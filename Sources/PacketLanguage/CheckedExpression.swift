@@ -21,6 +21,8 @@ public struct CheckedTest: Sendable {
     case not(CheckedTest)
     /// A field or protocol alone: it occurs in the packet.
     case present(FieldID)
+    /// `field#layers` alone: it occurs in one of those layers.
+    case presentInLayers(FieldID, LayerRanges)
     /// `value op constant`. A constant written on the left is moved to
     /// the right, its operator mirrored (`5 < x` is `x > 5`).
     case compareConstant(CompareOp, CheckedValue, Constant)
@@ -54,6 +56,8 @@ public struct CheckedValue: Sendable {
   public indirect enum Form: Sendable {
     /// Each occurrence of a field, as its kind reads (a protocol: its bytes).
     case field(FieldID)
+    /// `field#layers`: each occurrence in those layers of its protocol.
+    case fieldInLayers(FieldID, LayerRanges)
     /// Each occurrence of a field as the bytes it has on the wire (an IPv4
     /// address is four bytes): what slices and `len` read of a field that
     /// is not byte-like.

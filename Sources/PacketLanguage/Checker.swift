@@ -83,6 +83,9 @@ public struct Checker {
     case .word(let name, let location):
       guard let id = Registry.field(named: name) else { throw unknownField(name, at: location) }
       form = .present(id)
+    case .layer(let name, let text, let location):
+      guard let id = Registry.field(named: name) else { throw unknownField(name, at: location) }
+      form = .presentInLayers(id, try LayerRanges.parse(text, at: location))
     case .compare(let op, let a, let b, let location):
       form = try compare(op, a, b, at: location)
     case .contains(let a, let b, _):
@@ -199,6 +202,10 @@ public struct Checker {
     case .word(let name, let location):
       if let id = Registry.field(named: name) { return .value(fieldValue(id, at: location)) }
       return .literal(LiteralText(text: name, quoted: nil, location: location))
+    case .layer(let name, let text, let location):
+      guard let id = Registry.field(named: name) else { throw unknownField(name, at: location) }
+      let form = CheckedValue.Form.fieldInLayers(id, try LayerRanges.parse(text, at: location))
+      return .value(CheckedValue(form, type: ValueType(id.decl.kind), at: location))
     case .string(let bytes, let location):
       return .literal(
         LiteralText(text: String(decoding: bytes, as: UTF8.self), quoted: bytes, location: location))
@@ -213,7 +220,7 @@ public struct Checker {
     let form: CheckedValue.Form
     let type: ValueType
     switch expr {
-    case .word, .string:
+    case .word, .string, .layer:
       switch try operand(expr) {
       case .value(let v): return v
       case .literal(let lit):
@@ -434,6 +441,7 @@ public struct Checker {
 
   private func fieldName(_ expr: Expr) -> String? {
     if case .word(let name, _) = expr { return name }
+    if case .layer(let name, _, _) = expr { return name }
     return nil
   }
 

@@ -33,6 +33,15 @@ struct ClosureCompiler {
     case .present(let id):
       used.insert(id)
       return { d in d.records.contains { $0.field == id } }
+    case .presentInLayers(let id, let layers):
+      used.insert(id)
+      return { d in
+        d.records.indices.contains { i in
+          guard d.records[i].field == id else { return false }
+          let (number, total) = d.layerNumber(ofRecord: i)
+          return layers.contains(number, of: total)
+        }
+      }
     case .compareConstant(let op, let value, let constant):
       return compare(op, values(value), constant)
     case .compare(let op, let x, let y):
@@ -153,6 +162,16 @@ struct ClosureCompiler {
       return { d, visit in
         for record in d.records where record.field == id {
           if visit(RuntimeValue.of(record, kind: kind, in: d)) { return true }
+        }
+        return false
+      }
+    case .fieldInLayers(let id, let layers):
+      used.insert(id)
+      let kind = id.decl.kind
+      return { d, visit in
+        for i in d.records.indices where d.records[i].field == id {
+          let (number, total) = d.layerNumber(ofRecord: i)
+          if layers.contains(number, of: total), visit(RuntimeValue.of(d.records[i], kind: kind, in: d)) { return true }
         }
         return false
       }

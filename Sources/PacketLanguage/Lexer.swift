@@ -1,7 +1,9 @@
 /// Cuts source text into tokens, keeping each token's location.
 ///
-/// `#` starts a comment to the end of the line. Newlines and `;` separate
-/// statements (outside strings and slices).
+/// `#` followed by a digit or `[` is Wireshark's layer operator
+/// (`ip.src#2`, `ip.src#[1-2]`), wherever it stands; any other `#` starts a
+/// comment to the end of the line (`# note`, `count tcp  # SYNs`). Newlines
+/// and `;` separate statements (outside strings and slices).
 ///
 /// With script arguments (`pktsh -f script.pks ARG…`), a word `$1`, `$2`, …
 /// is the argument itself, located where `$N` is written: a word when the
@@ -54,7 +56,7 @@ public struct Lexer {
       let b = bytes[index]
       if b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\r") {
         index += 1
-      } else if b == UInt8(ascii: "#") {
+      } else if b == UInt8(ascii: "#") && !startsLayer() {
         while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
       } else {
         break
@@ -75,6 +77,7 @@ public struct Lexer {
       return token
     }
     if b == UInt8(ascii: "\"") { return try string(from: start) }
+    if b == UInt8(ascii: "#") { return try layer(from: start) }
     if b == UInt8(ascii: "[") {
       index += 1
       while index < bytes.count && bytes[index] != UInt8(ascii: "]") && bytes[index] != UInt8(ascii: "\n") {
@@ -120,6 +123,32 @@ public struct Lexer {
     }
     let text = arguments[n - 1]
     return !text.isEmpty && text.utf8.allSatisfy(Lexer.isWordByte) ? .word(text) : .string(Array(text.utf8))
+  }
+
+  /// Whether the `#` at `index` is a layer operator: a digit or `[` follows.
+  private func startsLayer() -> Bool {
+    guard index + 1 < bytes.count else { return false }
+    let next = bytes[index + 1]
+    return next == UInt8(ascii: "[") || (next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9"))
+  }
+
+  /// `#N` or `#[ranges]`: the layer token, holding `N` or the text between the brackets.
+  private mutating func layer(from start: Int) throws(LanguageError) -> Token {
+    index += 1
+    if bytes[index] == UInt8(ascii: "[") {
+      index += 1
+      let textStart = index
+      while index < bytes.count && bytes[index] != UInt8(ascii: "]") && bytes[index] != UInt8(ascii: "\n") { index += 1 }
+      guard index < bytes.count, bytes[index] == UInt8(ascii: "]") else {
+        throw LanguageError(.syntax, "missing ']' to close the layers", at: location(from: start))
+      }
+      let text = String(decoding: bytes[textStart..<index], as: UTF8.self)
+      index += 1
+      return Token(kind: .layer(text), location: location(from: start))
+    }
+    let textStart = index
+    while index < bytes.count && bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9") { index += 1 }
+    return Token(kind: .layer(String(decoding: bytes[textStart..<index], as: UTF8.self)), location: location(from: start))
   }
 
   /// A '-' directly followed by a digit, after an operator or at the

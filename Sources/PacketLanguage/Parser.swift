@@ -254,6 +254,10 @@ public struct Parser {
         }
         return .call(word, arguments, token.location.through(close.location))
       }
+      if case .layer(let layers) = peek.kind {
+        let operatorLocation = advance().location
+        return .layer(word, layers, token.location.through(operatorLocation))
+      }
       return .word(word, token.location)
     case .string(let bytes):
       return .string(bytes, token.location)
@@ -318,6 +322,7 @@ public struct Parser {
     case .word(let w): "'\(w)'"
     case .string: "a string"
     case .slice(let s): "'[\(s)]'"
+    case .layer(let s): "'#\(s)'"
     case .op(let o): "'\(o)'"
     case .separator: "the end of the statement"
     case .end: "the end of the input"

@@ -101,7 +101,7 @@ public struct ScriptChecker {
       switch e {
       case .word(let name, let location):
         if matching(name) { found = (name, location) }
-      case .string: break
+      case .string, .layer: break
       case .slice(let base, _, _), .not(let base, _), .negate(let base, _): visit(base)
       case .call(_, let arguments, _): arguments.forEach(visit)
       case .logical(_, let operands): operands.forEach(visit)

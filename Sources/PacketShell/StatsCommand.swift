@@ -124,6 +124,7 @@ struct StatsCommand {
   static func written(_ expr: Expr) -> String {
     switch expr {
     case .word(let w, _): w
+    case .layer(let w, let layers, _): w + "#" + (layers.allSatisfy(\.isNumber) ? layers : "[" + layers + "]")
     case .string(let bytes, _):
       "\"" + String(decoding: bytes, as: UTF8.self).replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
     case .slice(let base, let ranges, _): written(base) + "[" + ranges + "]"
