@@ -154,6 +154,8 @@ extension Subject {
       throw BPFUnsupported("arithmetic other than 'field & constant' needs dissection", at: at)
     case .fieldInLayers:
       throw BPFUnsupported("the layer operator needs dissection", at: at)
+    case .protocolData:
+      throw BPFUnsupported("searching a protocol's bytes needs dissection", at: at)
     case .wireBytes, .slice:
       throw BPFUnsupported("slices need dissection", at: at)
     case .length:

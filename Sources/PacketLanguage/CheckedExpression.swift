@@ -56,6 +56,10 @@ public struct CheckedValue: Sendable {
   public indirect enum Form: Sendable {
     /// Each occurrence of a field, as its kind reads (a protocol: its bytes).
     case field(FieldID)
+    /// Each occurrence of a protocol as the bytes from its first byte to the
+    /// end of the data it was handed, its payload included: what tshark's
+    /// `contains` and `matches` search (`eth contains "GET"`).
+    case protocolData(ProtocolID)
     /// `field#layers`: each occurrence in those layers of its protocol.
     case fieldInLayers(FieldID, LayerRanges)
     /// Each occurrence of a field as the bytes it has on the wire (an IPv4
@@ -69,7 +73,7 @@ public struct CheckedValue: Sendable {
     /// A test as a value: one boolean per packet (`print tcp.port == 80`
     /// prints `true` or `false`, as Wireshark 4.4's columns do).
     case test(CheckedTest)
-    /// `value[ranges]`: bytes; no value where the range falls outside.
+    /// `value[ranges]`: bytes; the empty string where a range falls outside (tshark 4.0).
     case slice(CheckedValue, SliceRanges)
     /// `len(value)`: the number of bytes.
     case length(CheckedValue)

@@ -131,14 +131,24 @@ public struct Checker {
     }
   }
 
+  /// What `contains` and `matches` search of `expr`: a protocol from its
+  /// first byte to the end of its data, as tshark's do; any other value itself.
+  private func searched(_ expr: Expr) throws(LanguageError) -> CheckedValue {
+    let v = try value(expr)
+    guard case .field(let id) = v.form, id.index == 0 else { return v }
+    return CheckedValue(.protocolData(id.protocolID), type: .bytes, at: v.location)
+  }
+
   private func contains(_ a: Expr, _ b: Expr) throws(LanguageError) -> CheckedTest.Form {
-    let haystack = try value(a)
+    let haystack = try searched(a)
     guard haystack.type.isByteLike else {
       throw LanguageError(.type, "contains needs bytes or a string on the left, not \(haystack.type)", at: a.location)
     }
     switch try operand(b) {
     case .literal(let lit):
-      guard case .bytes(let needle) = try constant(lit, as: .bytes, for: a) else {
+      // Against a string, a bare word is its own text (`contains 67:6f:6f`
+      // looks for those eight characters, as in tshark).
+      guard case .bytes(let needle) = try constant(lit, as: haystack.type == .string ? .string : .bytes, for: a) else {
         throw LanguageError(.type, "contains needs a string or bytes", at: b.location)
       }
       return .containsConstant(haystack, needle)
@@ -151,7 +161,7 @@ public struct Checker {
   }
 
   private func matches(_ a: Expr, _ b: Expr) throws(LanguageError) -> CheckedTest.Form {
-    let subject = try value(a)
+    let subject = try searched(a)
     guard subject.type.isByteLike else {
       throw LanguageError(.type, "matches needs a string on the left, not \(subject.type)", at: a.location)
     }
@@ -381,8 +391,10 @@ public struct Checker {
         return .bytes(b)
       case .bytes, .protocolItem:
         if let quoted = lit.quoted { return .bytes(quoted) }
-        if let b = Literals.bytes(text) { return .bytes(b) }
-        if let n = Literals.integer(text), n >= 0, n <= 255 { return .bytes([UInt8(n)]) }
+        if let b = Literals.byteString(text) { return .bytes(b) }
+        // tshark 4.0 takes a number that is no byte string (`153`, `2048`)
+        // but never finds it equal to bytes; an integer constant never is.
+        if !text.hasPrefix("-"), let n = Literals.integer(text) { return .integer(n) }
         return nil
       case .string:
         return .bytes(lit.quoted ?? Array(text.utf8))

@@ -175,6 +175,14 @@ struct ClosureCompiler {
         }
         return false
       }
+    case .protocolData(let proto):
+      used.insert(FieldID(proto, 0))
+      return { d, visit in
+        for layer in d.layers where layer.protocolID == proto && layer.dataEnd >= layer.start {
+          if visit(.bytes(d.packet.slice(layer.start, layer.dataEnd - layer.start))) { return true }
+        }
+        return false
+      }
     case .wireBytes(let id):
       used.insert(id)
       return { d, visit in
@@ -189,8 +197,8 @@ struct ClosureCompiler {
       let produce = values(base)
       return { d, visit in
         produce(d) { v in
-          guard let bytes = v.byteView, let sliced = ranges.apply(to: bytes) else { return false }
-          return visit(.bytes(sliced))
+          guard let bytes = v.byteView else { return false }
+          return ranges.apply(to: bytes) { visit(.bytes($0)) }
         }
       }
     case .length(let argument):

@@ -5,14 +5,10 @@ import PacketDissection
 /// first, second and fourth, `ip.src#[-1]` the last. Layers of a protocol
 /// count from 1, outermost first; ranges are written as a slice's are.
 public struct LayerRanges: Sendable {
-  public let ranges: [SliceRanges]
+  public let ranges: [SliceRange]
 
   static func parse(_ text: String, at location: SourceLocation) throws(LanguageError) -> LayerRanges {
-    var ranges: [SliceRanges] = []
-    for piece in text.split(separator: ",", omittingEmptySubsequences: false) {
-      ranges.append(try SliceRanges.parse(String(piece), at: location))
-    }
-    return LayerRanges(ranges: ranges)
+    LayerRanges(ranges: try SliceRanges.parse(text, at: location).ranges)
   }
 
   /// Whether layer `number` (from 1) of `total` layers is selected.

@@ -133,6 +133,24 @@ enum Literals {
     return out
   }
 
+  /// A byte string as tshark 4.0 reads a bare literal compared with bytes:
+  /// an optional leading `:`, then hex bytes with separators (`86:dd`,
+  /// `0.1.2.3`), a run of hex digit pairs (`0800`), one hex digit (`1`),
+  /// or `0x` and hex digit pairs (`0xff`).
+  static func byteString(_ text: String) -> [UInt8]? {
+    let t = text.hasPrefix(":") ? String(text.dropFirst()) : text
+    let hexDigits = { (s: Substring) in !s.isEmpty && s.allSatisfy(\.isHexDigit) }
+    if t.hasPrefix("0x") || t.hasPrefix("0X") {
+      let digits = t.dropFirst(2)
+      return hexDigits(digits) ? hexPairs(digits.count == 1 ? "0" + digits : String(digits)) : nil
+    }
+    if hexDigits(Substring(t)) {
+      if t.count == 1 { return hexPairs("0" + t) }
+      return t.count % 2 == 0 ? hexPairs(t) : nil
+    }
+    return bytes(t)
+  }
+
   private static func hexPairs(_ text: String) -> [UInt8]? {
     let chars = Array(text)
     guard chars.count % 2 == 0 else { return nil }

@@ -76,6 +76,7 @@ import Testing
 func render(_ e: Expr) -> String {
   switch e {
   case .word(let w, _): return w
+  case .layer(let w, let layers, _): return w + "#[" + layers + "]"
   case .string(let b, _): return "\"" + String(decoding: b, as: UTF8.self) + "\""
   case .slice(let base, let text, _): return "(slice \(render(base)) \(text))"
   case .call(let name, let args, _): return "(\(name) " + args.map(render).joined(separator: " ") + ")"
