@@ -108,6 +108,8 @@ extension Check {
       throw BPFUnsupported("'contains' needs dissection", at: at)
     case .matches:
       throw BPFUnsupported("'matches' needs dissection", at: at)
+    case .every:
+      throw BPFUnsupported("'all' needs dissection", at: at)
     }
   }
 }
@@ -154,6 +156,8 @@ extension Subject {
       throw BPFUnsupported("arithmetic other than 'field & constant' needs dissection", at: at)
     case .fieldInLayers:
       throw BPFUnsupported("the layer operator needs dissection", at: at)
+    case .absent:
+      throw BPFUnsupported("a protocol pktsh does not dissect needs dissection", at: at)
     case .protocolData:
       throw BPFUnsupported("searching a protocol's bytes needs dissection", at: at)
     case .wireBytes, .slice:

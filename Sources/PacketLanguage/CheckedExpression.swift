@@ -36,6 +36,9 @@ public struct CheckedTest: Sendable {
     case matches(CheckedValue, RegularExpression)
     /// `value in {a, b, c..d}`: some occurrence equals a value or lies in a range.
     case member(CheckedValue, [SetMember])
+    /// `all a op b`: every occurrence of the relation's left value
+    /// satisfies it, and there is one.
+    case every(CheckedTest)
     /// A value alone (`tcp.flags & 0x02`, `len(http.host)`): some
     /// occurrence is a nonzero number or a non-empty byte string.
     case nonzero(CheckedValue)
@@ -56,6 +59,9 @@ public struct CheckedValue: Sendable {
   public indirect enum Form: Sendable {
     /// Each occurrence of a field, as its kind reads (a protocol: its bytes).
     case field(FieldID)
+    /// A protocol Wireshark has and pktsh does not dissect (`fc`): no
+    /// value in any packet.
+    case absent
     /// Each occurrence of a protocol as the bytes from its first byte to the
     /// end of the data it was handed, its payload included: what tshark's
     /// `contains` and `matches` search (`eth contains "GET"`).

@@ -45,9 +45,26 @@ public struct Checker {
   /// before and after; the limits' error sits on `expr`.
   public static func resolve(_ expr: Expr, _ bindings: [String: Expr]) throws(LanguageError) -> Expr {
     if let problem = ExpressionLimits.violation(expr) { throw LanguageError(.syntax, problem, at: expr.location) }
-    let resolved = expr.substituting(bindings)
+    let resolved = try expr.expandingMacros(bindings).substituting(bindings)
     if let problem = ExpressionLimits.violation(resolved) { throw LanguageError(.syntax, problem, at: expr.location) }
     return resolved
+  }
+
+  /// Protocols Wireshark has and pktsh does not dissect whose names read
+  /// as byte strings (`fc`, Fibre Channel; `ff`, FOUNDATION Fieldbus).
+  /// tshark reads such a word as the protocol, so it never occurs here;
+  /// `:fc` is the byte.
+  static let absentProtocols: Set<String> = ["dc", "e100", "e164", "e212", "fc", "fc00", "fefd", "ff"]
+
+  static func isAbsentProtocol(_ name: String) -> Bool {
+    absentProtocols.contains(name.hasPrefix(".") ? String(name.dropFirst()) : name)
+  }
+
+  /// The field `name` names; `.name` is the field `name` (tshark 4.0).
+  private func fieldID(_ name: String, at location: SourceLocation) throws(LanguageError) -> FieldID {
+    let bare = name.hasPrefix(".") ? String(name.dropFirst()) : name
+    guard let id = Registry.field(named: bare) else { throw unknownField(name, at: location) }
+    return id
   }
 
   /// The field an already resolved expression names.
@@ -62,7 +79,7 @@ public struct Checker {
   /// A resolved expression as a value, a test giving a boolean.
   private func printable(_ expr: Expr) throws(LanguageError) -> CheckedValue {
     switch expr {
-    case .logical, .not, .compare, .contains, .matches, .member:
+    case .logical, .not, .compare, .contains, .matches, .member, .quantified:
       return CheckedValue(.test(try test(resolved: expr)), type: .boolean, at: expr.location)
     default:
       return try value(expr)
@@ -81,8 +98,15 @@ public struct Checker {
     case .not(let inner, _):
       form = .not(try test(resolved: inner))
     case .word(let name, let location):
-      guard let id = Registry.field(named: name) else { throw unknownField(name, at: location) }
-      form = .present(id)
+      if Checker.isAbsentProtocol(name) {
+        form = .nonzero(CheckedValue(.absent, type: .protocolItem, at: location))
+      } else {
+        form = .present(try fieldID(name, at: location))
+      }
+    case .quantified(let quantifier, let inner, let location):
+      form = try quantified(quantifier, inner, at: location)
+    case .macro(let name, _, let location):
+      throw LanguageError(.unknownName, "unknown macro '\(name)'", at: location)
     case .layer(let name, let text, let location):
       guard let id = Registry.field(named: name) else { throw unknownField(name, at: location) }
       form = .presentInLayers(id, try LayerRanges.parse(text, at: location))
@@ -94,6 +118,8 @@ public struct Checker {
       form = try matches(a, b)
     case .member(let a, let elements, _):
       form = try member(a, elements)
+    case .arithmetic where !literalsAreValues && isConstant(expr):
+      throw LanguageError(.type, "a constant arithmetic expression is no test (tshark refuses it too)", at: expr.location)
     case .slice, .call, .arithmetic, .negate:
       form = .nonzero(try value(expr))
     case .string(_, let location):
@@ -102,9 +128,41 @@ public struct Checker {
     return CheckedTest(form, at: expr.location)
   }
 
+  /// `any a op b`, `all a op b`. `any` is what every relation means,
+  /// except that `any a != b` is `a ~= b`; `all a == b` is `a === b`, and
+  /// `all a != b` what `!=` means anyway.
+  private func quantified(_ quantifier: Quantifier, _ inner: Expr, at location: SourceLocation)
+    throws(LanguageError) -> CheckedTest.Form
+  {
+    switch (quantifier, inner) {
+    case (.any, .compare(.notEqual, let a, let b, let l)): return try compare(.anyNotEqual, a, b, at: l)
+    case (.any, .compare(.allEqual, let a, let b, let l)): return try compare(.equal, a, b, at: l)
+    case (.any, .compare), (.any, .contains), (.any, .matches), (.any, .member): return try test(resolved: inner).form
+    case (.all, .compare(.equal, let a, let b, let l)): return try compare(.allEqual, a, b, at: l)
+    case (.all, .compare(.anyNotEqual, let a, let b, let l)): return try compare(.notEqual, a, b, at: l)
+    case (.all, .compare), (.all, .contains), (.all, .matches), (.all, .member): return .every(try test(resolved: inner))
+    default:
+      throw LanguageError(.syntax, "\(quantifier.rawValue) needs a relation after it (\(quantifier.rawValue) tcp.port > 1024)", at: location)
+    }
+  }
+
+  /// Whether `expr` holds no field at all: literals and arithmetic on them.
+  private func isConstant(_ expr: Expr) -> Bool {
+    switch expr {
+    case .word(let name, _): Registry.field(named: name) == nil && !Checker.isAbsentProtocol(name)
+    case .string: true
+    case .negate(let inner, _): isConstant(inner)
+    case .arithmetic(_, let a, let b, _): isConstant(a) && isConstant(b)
+    default: false
+    }
+  }
+
   private func compare(_ op: CompareOp, _ a: Expr, _ b: Expr, at location: SourceLocation)
     throws(LanguageError) -> CheckedTest.Form
   {
+    if !literalsAreValues, case .arithmetic = a, isConstant(a) {
+      throw LanguageError(.type, "constant arithmetic on the left of a comparison (tshark refuses it too)", at: a.location)
+    }
     let left = try operand(a)
     let right = try operand(b)
     switch (left, right) {
@@ -211,6 +269,9 @@ public struct Checker {
     switch expr {
     case .word(let name, let location):
       if let id = Registry.field(named: name) { return .value(fieldValue(id, at: location)) }
+      if Checker.isAbsentProtocol(name) { return .value(CheckedValue(.absent, type: .protocolItem, at: location)) }
+      // `.name` is always a field (tshark 4.0): never a literal.
+      if name.hasPrefix(".") { return .value(fieldValue(try fieldID(name, at: location), at: location)) }
       return .literal(LiteralText(text: name, quoted: nil, location: location))
     case .layer(let name, let text, let location):
       guard let id = Registry.field(named: name) else { throw unknownField(name, at: location) }
@@ -230,6 +291,8 @@ public struct Checker {
     let form: CheckedValue.Form
     let type: ValueType
     switch expr {
+    case .macro(let name, _, let location):
+      throw LanguageError(.unknownName, "unknown macro '\(name)'", at: location)
     case .word, .string, .layer:
       switch try operand(expr) {
       case .value(let v): return v
@@ -239,6 +302,11 @@ public struct Checker {
       }
     case .slice(let base, let text, let location):
       let source = try value(base)
+      guard source.type != .integer && source.type != .boolean && source.type != .relativeTime
+        && source.type != .absoluteTime
+      else {
+        throw LanguageError(.type, "\(source.type) cannot be sliced into bytes (as in tshark)", at: base.location)
+      }
       form = .slice(wireBytes(source), try SliceRanges.parse(text, at: location))
       type = .bytes
     case .call(let name, let arguments, let location):
@@ -381,7 +449,8 @@ public struct Checker {
     let converted: Constant? = {
       switch type {
       case .integer, .boolean:
-        return bare ? Literals.integer(text, boolean: type == .boolean).map { .integer($0) } : nil
+        if bare, let n = Literals.integer(text) { return .integer(n) }
+        return namedValue(text, of: field, boolean: type == .boolean).map { .integer($0) }
       case .ipv4:
         return bare ? Literals.ipv4(text).map { Constant.ipv4($0.0, prefix: $0.1) } : nil
       case .ipv6:
@@ -401,7 +470,7 @@ public struct Checker {
       case .relativeTime:
         return bare ? Literals.seconds(text).map { .time($0) } : nil
       case .absoluteTime:
-        return Literals.seconds(text).map { .time($0) }
+        return TimeLiterals.absolute(text).map { .time($0) }
       case .label:
         return nil
       }
@@ -417,6 +486,26 @@ public struct Checker {
         .unknownField, "'\(text)' is neither a field nor \(type)\(what)", at: lit.location, suggestion: suggestion)
     }
     throw LanguageError(.type, "'\(text)' is not \(type)\(what)", at: lit.location)
+  }
+
+  /// The value an integer field's value name stands for, as tshark reads
+  /// it: a name from the field's table, any case (`ip.proto == "TCP"`); for a
+  /// flag, its labels (`"Set"`, `"Not set"`; `"True"`, `"False"` for a
+  /// flag of its own bytes), and `true`, `True`, `TRUE`, `false`, ….
+  private func namedValue(_ text: String, of field: Expr, boolean: Bool) -> Int64? {
+    guard let name = fieldName(field), let id = Registry.field(named: name.hasPrefix(".") ? String(name.dropFirst()) : name)
+    else { return nil }
+    let folded = text.lowercased()
+    if boolean {
+      if ["true", "True", "TRUE"].contains(text) { return 1 }
+      if ["false", "False", "FALSE"].contains(text) { return 0 }
+      let (yes, no) = id.decl.mask != 0 ? ("set", "not set") : ("true", "false")
+      return folded == yes ? 1 : folded == no ? 0 : nil
+    }
+    guard let names = id.decl.values else { return nil }
+    let widest: UInt64 = id.decl.kind == .uint(bytes: 1) ? 0xff : 0xffff
+    for value in 0...widest where names.name(value)?.lowercased() == folded { return Int64(value) }
+    return nil
   }
 
   /// An integer the field cannot hold is a mistake, as tshark says

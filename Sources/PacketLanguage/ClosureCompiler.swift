@@ -46,32 +46,19 @@ struct ClosureCompiler {
       return compare(op, values(value), constant)
     case .compare(let op, let x, let y):
       return compare(op, values(x), values(y))
-    case .containsConstant(let haystack, let needle):
-      let produce = values(haystack)
+    case .containsConstant, .contains, .matches, .member:
+      let (produce, holds) = eachValue(checked)
+      return { d in produce(d) { holds(d, $0) } }
+    case .every(let inner):
+      let (produce, holds) = eachValue(inner)
       return { d in
-        produce(d) { v in
-          guard let h = v.byteView else { return false }
-          return needle.withUnsafeBytes { containsBytes(h, ByteView($0)) }
+        var seen = false
+        let failed = produce(d) { value in
+          seen = true
+          return !holds(d, value)
         }
+        return seen && !failed
       }
-    case .contains(let haystack, let needle):
-      let (ph, pn) = (values(haystack), values(needle))
-      return { d in
-        ph(d) { h in pn(d) { n in
-          guard let hb = h.byteView, let nb = n.byteView else { return false }
-          return containsBytes(hb, nb)
-        } }
-      }
-    case .matches(let subject, let regex):
-      let produce = values(subject)
-      return { d in
-        produce(d) { v in
-          guard let bytes = v.byteView else { return false }
-          return regex.matches(bytes)
-        }
-      }
-    case .member(let subject, let members):
-      return member(values(subject), members)
     case .nonzero(let value):
       let produce = values(value)
       return { d in
@@ -131,23 +118,48 @@ struct ClosureCompiler {
     }
   }
 
-  private func member(_ produce: @escaping Producer, _ members: [SetMember]) -> Test {
-    var exact: [Constant] = []
-    var ranges: [(Constant, Constant)] = []
-    for m in members {
-      switch m {
-      case .value(let c): exact.append(c)
-      case .range(let low, let high): ranges.append((low, high))
-      }
-    }
-    return { d in
-      produce(d) { v in
-        for c in exact where c.compare(v) == 0 { return true }
-        for (low, high) in ranges {
-          if let x = low.compare(v), let y = high.compare(v), x >= 0, y <= 0 { return true }
+  /// A relation as its left value's producer and what each of its values
+  /// must satisfy: `any` asks it of some value, `all` of every one.
+  private mutating func eachValue(_ checked: CheckedTest) -> (Producer, (Dissection, RuntimeValue) -> Bool) {
+    switch checked.form {
+    case .compareConstant(let op, let value, let c):
+      return (values(value), { _, v in
+        guard let order = c.compare(v) else { return op == .notEqual || op == .anyNotEqual }
+        return op.holds(order)
+      })
+    case .compare(let op, let x, let y):
+      let py = values(y)
+      return (values(x), { d, a in py(d) { b in compareValues(a, b).map(op.holds) ?? false } })
+    case .containsConstant(let haystack, let needle):
+      return (values(haystack), { _, v in
+        guard let h = v.byteView else { return false }
+        return needle.withUnsafeBytes { containsBytes(h, ByteView($0)) }
+      })
+    case .contains(let haystack, let needle):
+      let pn = values(needle)
+      return (values(haystack), { d, h in
+        pn(d) { n in
+          guard let hb = h.byteView, let nb = n.byteView else { return false }
+          return containsBytes(hb, nb)
         }
-        return false
-      }
+      })
+    case .matches(let subject, let regex):
+      return (values(subject), { _, v in v.byteView.map(regex.matches) ?? false })
+    case .member(let subject, let members):
+      return (values(subject), { _, v in
+        members.contains { m in
+          switch m {
+          case .value(let c): return c.compare(v) == 0
+          case .range(let low, let high):
+            guard let x = low.compare(v), let y = high.compare(v) else { return false }
+            return x >= 0 && y <= 0
+          }
+        }
+      })
+    default:
+      // The checker quantifies relations only.
+      let whole = test(checked)
+      return ({ d, visit in visit(.integer(0)) }, { d, _ in whole(d) })
     }
   }
 
@@ -193,6 +205,8 @@ struct ClosureCompiler {
       }
     case .integer(let n):
       return { _, visit in visit(.integer(n)) }
+    case .absent:
+      return { _, _ in false }
     case .slice(let base, let ranges):
       let produce = values(base)
       return { d, visit in
@@ -345,6 +359,21 @@ struct ClosureCompiler {
     case .divide: q == 0 ? nil : p.dividedReportingOverflow(by: q).partialValue
     case .modulo: q == 0 ? nil : p.remainderReportingOverflow(dividingBy: q).partialValue
     case .bitAnd: p & q
+    }
+  }
+}
+
+extension CompareOp {
+  /// Whether a value ordered `order` against the other side (negative:
+  /// less) satisfies the operator for that one value.
+  func holds(_ order: Int) -> Bool {
+    switch self {
+    case .equal, .allEqual: order == 0
+    case .notEqual, .anyNotEqual: order != 0
+    case .less: order < 0
+    case .greater: order > 0
+    case .lessOrEqual: order <= 0
+    case .greaterOrEqual: order >= 0
     }
   }
 }

@@ -23,7 +23,7 @@ public struct Lexer {
 
   /// Operators, longest first so that `===` wins over `==`.
   static let operators = [
-    "===", "!==", "==", "!=", "<=", ">=", "&&", "||", "^^", "..", "<", ">", "!", "&", "|", "+", "-",
+    "===", "!==", "==", "!=", "<=", ">=", "~=", "&&", "||", "^^", "..", "<", ">", "!", "&", "|", "+", "-",
     "*", "/", "%", "~", "(", ")", "{", "}", ",", "=",
   ]
 
@@ -77,6 +77,13 @@ public struct Lexer {
       return token
     }
     if b == UInt8(ascii: "\"") { return try string(from: start) }
+    if b == UInt8(ascii: "r"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\"") {
+      return try rawString(from: start)
+    }
+    if b == UInt8(ascii: "'") { return try character(from: start) }
+    if b == UInt8(ascii: "$"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{") {
+      return try macro(from: start)
+    }
     if b == UInt8(ascii: "#") { return try layer(from: start) }
     if b == UInt8(ascii: "[") {
       index += 1
@@ -193,6 +200,7 @@ public struct Lexer {
         case UInt8(ascii: "b"): value.append(0x08)
         case UInt8(ascii: "f"): value.append(0x0c)
         case UInt8(ascii: "v"): value.append(0x0b)
+        case UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "'"): value.append(e)
         case UInt8(ascii: "0")...UInt8(ascii: "7"):
           var v = Int(e - UInt8(ascii: "0"))
           var digits = 1
@@ -216,7 +224,11 @@ public struct Lexer {
             throw LanguageError(.syntax, "\\x needs hex digits", at: location(from: index - 2))
           }
           value.append(UInt8(v))
-        default: value.append(e)
+        default:
+          // As tshark: an escape it does not know is a mistake (`"\HEAD"`).
+          throw LanguageError(
+            .syntax, "\\\(String(decoding: [e], as: UTF8.self)) is not a valid escape in a string",
+            at: location(from: index - 2))
         }
         continue
       }
@@ -224,6 +236,90 @@ public struct Lexer {
       index += 1
     }
     throw LanguageError(.syntax, "unterminated string", at: location(from: start))
+  }
+}
+
+extension Lexer {
+  /// `r"…"`: a string whose backslashes are kept as written (a `\"`
+  /// inside keeps both characters and does not end it).
+  fileprivate mutating func rawString(from start: Int) throws(LanguageError) -> Token {
+    index += 2
+    var value: [UInt8] = []
+    while index < bytes.count, bytes[index] != UInt8(ascii: "\n") {
+      let b = bytes[index]
+      index += 1
+      if b == UInt8(ascii: "\"") { return Token(kind: .string(value), location: location(from: start)) }
+      value.append(b)
+      if b == UInt8(ascii: "\\"), index < bytes.count, bytes[index] != UInt8(ascii: "\n") {
+        value.append(bytes[index])
+        index += 1
+      }
+    }
+    throw LanguageError(.syntax, "unterminated string", at: location(from: start))
+  }
+
+  /// `'H'`, `'\x41'`, `'\101'`, `'\''`, `'\\'`: one byte, as the word `0x48`
+  /// (an integer, or the byte 48 against bytes). tshark 4.0 takes no other
+  /// escape in a character constant.
+  fileprivate mutating func character(from start: Int) throws(LanguageError) -> Token {
+    index += 1
+    let contentStart = index
+    while index < bytes.count, bytes[index] != UInt8(ascii: "'"), bytes[index] != UInt8(ascii: "\n") {
+      if bytes[index] == UInt8(ascii: "\\") { index += 1 }
+      index += 1
+    }
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "'") else {
+      throw LanguageError(.syntax, "unterminated character constant", at: location(from: start))
+    }
+    let content = Array(bytes[contentStart..<index])
+    index += 1
+    let value: UInt8?
+    switch content.count {
+    case 0:
+      throw LanguageError(.syntax, "empty character constant", at: location(from: start))
+    case 1:
+      value = content[0] < 0x80 ? content[0] : nil
+    case 2 where content[0] == UInt8(ascii: "\\"):
+      value = content[1] == UInt8(ascii: "'") || content[1] == UInt8(ascii: "\\") ? content[1] : nil
+    default:
+      if content[0] == UInt8(ascii: "\\"), content[1] == UInt8(ascii: "x"), content.count <= 4 {
+        value = UInt8(String(decoding: content[2...], as: UTF8.self), radix: 16)
+      } else if content[0] == UInt8(ascii: "\\"), content.count == 4 {
+        value = UInt8(String(decoding: content[1...], as: UTF8.self), radix: 8)
+      } else {
+        value = nil
+      }
+    }
+    guard let value else {
+      throw LanguageError(.syntax, "not a valid character constant", at: location(from: start))
+    }
+    let hex = String(value, radix: 16)
+    return Token(kind: .word("0x" + (hex.count == 1 ? "0" : "") + hex), location: location(from: start))
+  }
+
+  /// `${name}` or `${name:arg1;arg2}`: a display-filter macro's use.
+  fileprivate mutating func macro(from start: Int) throws(LanguageError) -> Token {
+    index += 2
+    let contentStart = index
+    while index < bytes.count, bytes[index] != UInt8(ascii: "}"), bytes[index] != UInt8(ascii: "\n") { index += 1 }
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "}") else {
+      throw LanguageError(.syntax, "missing '}' to close the macro", at: location(from: start))
+    }
+    let content = String(decoding: bytes[contentStart..<index], as: UTF8.self)
+    index += 1
+    let name: Substring
+    var arguments: [String] = []
+    if let colon = content.firstIndex(of: ":") {
+      name = content[..<colon]
+      arguments = content[content.index(after: colon)...].split(separator: ";", omittingEmptySubsequences: false)
+        .map(String.init)
+    } else {
+      name = Substring(content)
+    }
+    guard !name.isEmpty, name.utf8.allSatisfy(Lexer.isWordByte) else {
+      throw LanguageError(.syntax, "a macro is used as ${name} or ${name:arg1;arg2}", at: location(from: start))
+    }
+    return Token(kind: .macro(String(name), arguments), location: location(from: start))
   }
 }
 

@@ -26,15 +26,6 @@ enum Literals {
     return negative ? 0 &- value : value
   }
 
-  /// An integer field's constant: a number, `true`/`false` for a flag, or
-  /// up to eight hex bytes (`08:00`) read big-endian.
-  static func integer(_ text: String, boolean: Bool) -> Int64? {
-    if let n = integer(text) { return n }
-    if boolean, text == "true" || text == "false" { return text == "true" ? 1 : 0 }
-    if let b = bytes(text), b.count <= 8 { return Int64(bitPattern: b.reduce(0) { $0 << 8 | UInt64($1) }) }
-    return nil
-  }
-
   /// `1.5` seconds (or `-0.25`) as nanoseconds; nil beyond what 64 bits
   /// of nanoseconds hold (about 292 years either way).
   static func seconds(_ text: String) -> Int64? {

@@ -93,6 +93,12 @@ public struct Parser {
   ]
 
   private mutating func relation() throws(LanguageError) -> Expr {
+    // `any tcp.port > 1024`, `all ip.ttl < 64`: a quantifier before the relation.
+    if case .word(let word) = peek.kind, let quantifier = Quantifier(rawValue: word), startsValue(peekSecond) {
+      let location = advance().location
+      let inner = try relation()
+      return .quantified(quantifier, inner, location.through(inner.location))
+    }
     let left = try bitAnd()
     let token = peek
     switch token.kind {
@@ -100,6 +106,10 @@ public struct Parser {
       if let compare = CompareOp(rawValue: op) {
         position += 1
         return .compare(compare, left, try bitAnd(), token.location)
+      }
+      if op == "~=" {
+        position += 1
+        return .compare(.anyNotEqual, left, try bitAnd(), token.location)
       }
       if op == "~" {
         position += 1
@@ -121,6 +131,10 @@ public struct Parser {
       if word == "in" {
         position += 1
         return .member(left, try set(), token.location)
+      }
+      if word == "not", peekSecond.kind == .word("in") {
+        position += 2
+        return .not(.member(left, try set(), token.location), token.location)
       }
     default:
       break
@@ -211,6 +225,13 @@ public struct Parser {
   }
 
   private mutating func unary() throws(LanguageError) -> Expr {
+    // Unary plus changes nothing (`tcp.port == +80`).
+    if peek.kind == .op("+") {
+      let location = advance().location
+      try nest(at: location)
+      defer { nesting -= 1 }
+      return try unary()
+    }
     if peek.kind == .op("-") {
       let location = advance().location
       try nest(at: location)
@@ -261,6 +282,8 @@ public struct Parser {
       return .word(word, token.location)
     case .string(let bytes):
       return .string(bytes, token.location)
+    case .macro(let name, let arguments):
+      return .macro(name, arguments, token.location)
     case .op("("):
       try nest(at: token.location)
       defer { nesting -= 1 }
@@ -276,6 +299,16 @@ public struct Parser {
   }
 
   // MARK: Helpers
+
+  /// Whether `token` can start a value (so a word before it is a quantifier).
+  private func startsValue(_ token: Token) -> Bool {
+    switch token.kind {
+    case .word(let w): Parser.comparisonWords[w] == nil && !["contains", "matches", "in", "and", "or", "xor", "not"].contains(w)
+    case .string, .macro: true
+    case .op(let o): o == "("
+    default: false
+    }
+  }
 
   /// Goes one level deeper, or refuses past `maximumNesting`.
   private mutating func nest(at location: SourceLocation) throws(LanguageError) {
@@ -323,6 +356,7 @@ public struct Parser {
     case .string: "a string"
     case .slice(let s): "'[\(s)]'"
     case .layer(let s): "'#\(s)'"
+    case .macro(let name, _): "'${\(name)}'"
     case .op(let o): "'\(o)'"
     case .separator: "the end of the statement"
     case .end: "the end of the input"

@@ -101,7 +101,8 @@ public struct ScriptChecker {
       switch e {
       case .word(let name, let location):
         if matching(name) { found = (name, location) }
-      case .string, .layer: break
+      case .string, .layer, .macro: break
+      case .quantified(_, let base, _): visit(base)
       case .slice(let base, _, _), .not(let base, _), .negate(let base, _): visit(base)
       case .call(_, let arguments, _): arguments.forEach(visit)
       case .logical(_, let operands): operands.forEach(visit)
@@ -136,6 +137,11 @@ public struct ScriptChecker {
     if !isPlainLiteral(resolved) { _ = try Checker(bindings: bindings).column(value) }
     bindings[name] = resolved
     runtimeNames.remove(name)
+  }
+
+  /// `macro name = "text"`: `${name}` stands for the text from here on.
+  mutating func defineMacro(_ name: String, as text: [UInt8]) {
+    bindings[Expr.macroKey(name)] = .string(text, SourceLocation(line: 1, column: 1, offset: 0, length: 0))
   }
 
   /// `let name = count …`: `name` has its value when the statement runs.

@@ -18,7 +18,7 @@ import Testing
     // Frame lengths.
     "frame.len > 1000", "frame.len < 64", "frame.len in {60..64, 1514}", "frame.cap_len > 100", "frame.cap_len == 60",
     // Ethernet.
-    "eth.type == 0x0800", "eth.type != 0x86dd", "eth.type", "eth.type < 0x0800", "eth.type == 08:06",
+    "eth.type == 0x0800", "eth.type != 0x86dd", "eth.type", "eth.type < 0x0800", "eth.type == 2054",
     "eth.src == 00:0b:db:94:14:80", "eth.dst == ff:ff:ff:ff:ff:ff", "eth.addr == ff:ff:ff:ff:ff:ff",
     "eth.addr != 30:46:9a:23:fb:fa", "eth.dst > 01:00:00:00:00:00", "eth.addr === 8c:ec:4b:ca:16:5a",
     "eth.src == 6c-f0-49-b2-de-6e", "eth.dst == 6cf0.49b2.de6e",

@@ -77,6 +77,8 @@ func render(_ e: Expr) -> String {
   switch e {
   case .word(let w, _): return w
   case .layer(let w, let layers, _): return w + "#[" + layers + "]"
+  case .macro(let name, let arguments, _): return "${" + name + ":" + arguments.joined(separator: ";") + "}"
+  case .quantified(let q, let inner, _): return "(" + q.rawValue + " " + render(inner) + ")"
   case .string(let b, _): return "\"" + String(decoding: b, as: UTF8.self) + "\""
   case .slice(let base, let text, _): return "(slice \(render(base)) \(text))"
   case .call(let name, let args, _): return "(\(name) " + args.map(render).joined(separator: " ") + ")"
