@@ -450,7 +450,7 @@ public struct Checker {
       switch type {
       case .integer, .boolean:
         if bare, let n = Literals.integer(text) { return .integer(n) }
-        return namedValue(text, of: field, boolean: type == .boolean).map { .integer($0) }
+        return namedValue(text, of: field, boolean: type == .boolean, bare: bare).map { .integer($0) }
       case .ipv4:
         return bare ? Literals.ipv4(text).map { Constant.ipv4($0.0, prefix: $0.1) } : nil
       case .ipv6:
@@ -463,7 +463,7 @@ public struct Checker {
         if let b = Literals.byteString(text) { return .bytes(b) }
         // tshark 4.0 takes a number that is no byte string (`153`, `2048`)
         // but never finds it equal to bytes; an integer constant never is.
-        if !text.hasPrefix("-"), let n = Literals.integer(text) { return .integer(n) }
+        if !text.hasPrefix("-"), !text.lowercased().hasPrefix("0x"), let n = Literals.integer(text) { return .integer(n) }
         return nil
       case .string:
         return .bytes(lit.quoted ?? Array(text.utf8))
@@ -491,14 +491,14 @@ public struct Checker {
   /// The value an integer field's value name stands for, as tshark reads
   /// it: a name from the field's table, any case (`ip.proto == "TCP"`); for a
   /// flag, its labels (`"Set"`, `"Not set"`; `"True"`, `"False"` for a
-  /// flag of its own bytes), and `true`, `True`, `TRUE`, `false`, ….
-  private func namedValue(_ text: String, of field: Expr, boolean: Bool) -> Int64? {
+  /// flag of its own bytes), and, unquoted, `true`, `True`, `TRUE`, `false`, ….
+  private func namedValue(_ text: String, of field: Expr, boolean: Bool, bare: Bool) -> Int64? {
     guard let name = fieldName(field), let id = Registry.field(named: name.hasPrefix(".") ? String(name.dropFirst()) : name)
     else { return nil }
     let folded = text.lowercased()
     if boolean {
-      if ["true", "True", "TRUE"].contains(text) { return 1 }
-      if ["false", "False", "FALSE"].contains(text) { return 0 }
+      if bare, ["true", "True", "TRUE"].contains(text) { return 1 }
+      if bare, ["false", "False", "FALSE"].contains(text) { return 0 }
       let (yes, no) = id.decl.mask != 0 ? ("set", "not set") : ("true", "false")
       return folded == yes ? 1 : folded == no ? 0 : nil
     }

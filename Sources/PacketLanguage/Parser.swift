@@ -157,6 +157,10 @@ public struct Parser {
         position += 1
         let lowText = String(text[..<dots.lowerBound])
         let highText = String(text[dots.upperBound...])
+        // `0.1...7` is no range (tshark refuses it too): which dots are whose?
+        guard !lowText.hasSuffix("."), !highText.hasPrefix(".") else {
+          throw LanguageError(.syntax, "'\(text)' is not a range: write low..high", at: token.location)
+        }
         var low = token.location
         low.length = lowText.utf8.count
         var high = token.location
