@@ -116,6 +116,8 @@ import Testing
                                commands: filters, print, echo. Names in EXPR keep the meaning they
                                have now (`let a = a && udp` extends the old a)
           let NAME = count [EXPR]   the number count would print, as a value for echo and assert
+          macro NAME = "TEXT"  a display-filter macro, as Wireshark's: ${NAME} or ${NAME:a;b} in a filter
+                               is TEXT with $1, $2 replaced by a, b (macro lan = "ip.addr == $1/16")
           interfaces           the network interfaces: index, name, link type, state, addresses
           capture IFACE [count N] [for SECONDS] [where EXPR] [quiet] [promisc] [explain]
                                capture live on IFACE (any: all of them) until N packets, SECONDS
@@ -131,10 +133,10 @@ import Testing
 
   @Test func helpOnATopicPrintsItsEntry() {
     #expect(Help.text("capture") == ShellCommand.named("capture")?.help)
-    #expect(Help.text("filters").hasPrefix("Filters are Wireshark display filters:\n"))
+    #expect(Help.text("filters").hasPrefix("Filters are Wireshark display filters, as tshark 4.0 reads them:\n"))
     #expect(
       Help.text("quit") == "no help on 'quit'; topics: assert, capture, count, echo, fields, filter, filters, format, "
-        + "hexdump, interfaces, layout, let, list, load, print, protocols, save, show, stats\n")
+        + "hexdump, interfaces, layout, let, list, load, macro, print, protocols, save, show, stats\n")
   }
 
   @Test func completionOffersCommandsThenWhatTheCommandTakes() {
