@@ -66,8 +66,9 @@ public struct CheckedValue: Sendable {
     /// end of the data it was handed, its payload included: what tshark's
     /// `contains` and `matches` search (`eth contains "GET"`).
     case protocolData(ProtocolID)
-    /// `field#layers`: each occurrence in those layers of its protocol.
-    case fieldInLayers(FieldID, LayerRanges)
+    /// `field#layers`: each occurrence in those layers of its protocol,
+    /// as its kind reads or (for slices and `len`) as its wire bytes.
+    case fieldInLayers(FieldID, LayerRanges, wireBytes: Bool)
     /// Each occurrence of a field as the bytes it has on the wire (an IPv4
     /// address is four bytes): what slices and `len` read of a field that
     /// is not byte-like.
@@ -89,6 +90,9 @@ public struct CheckedValue: Sendable {
     case count(FieldID)
     /// `upper(value)`, `lower(value)`: ASCII letters converted.
     case caseFolded(CheckedValue, upper: Bool)
+    /// `bytes & mask`: each value's bytes and the mask's, byte by byte, as
+    /// long as the shorter. As a test alone it holds when a byte is not zero.
+    case maskedBytes(CheckedValue, [UInt8])
     /// Integer arithmetic, wrapping; dividing by zero gives no value.
     case arithmetic(ArithmeticOp, CheckedValue, CheckedValue)
     /// `-value`, wrapping.

@@ -118,7 +118,7 @@ public struct Checker {
       form = try matches(a, b)
     case .member(let a, let elements, _):
       form = try member(a, elements)
-    case .arithmetic where !literalsAreValues && isConstant(expr):
+    case .arithmetic where !literalsAreValues && startsWithConstant(expr):
       throw LanguageError(.type, "a constant arithmetic expression is no test (tshark refuses it too)", at: expr.location)
     case .slice, .call, .arithmetic, .negate:
       form = .nonzero(try value(expr))
@@ -146,6 +146,16 @@ public struct Checker {
     }
   }
 
+  /// Whether arithmetic starts with a literal (`1 + tcp.port`): tshark 4.0
+  /// refuses it as a test or on the left of a comparison.
+  private func startsWithConstant(_ expr: Expr) -> Bool {
+    switch expr {
+    case .arithmetic(_, let a, _, _): startsWithConstant(a)
+    case .negate(let inner, _): startsWithConstant(inner)
+    default: isConstant(expr)
+    }
+  }
+
   /// Whether `expr` holds no field at all: literals and arithmetic on them.
   private func isConstant(_ expr: Expr) -> Bool {
     switch expr {
@@ -160,7 +170,7 @@ public struct Checker {
   private func compare(_ op: CompareOp, _ a: Expr, _ b: Expr, at location: SourceLocation)
     throws(LanguageError) -> CheckedTest.Form
   {
-    if !literalsAreValues, case .arithmetic = a, isConstant(a) {
+    if !literalsAreValues, case .arithmetic = a, startsWithConstant(a) {
       throw LanguageError(.type, "constant arithmetic on the left of a comparison (tshark refuses it too)", at: a.location)
     }
     let left = try operand(a)
@@ -182,7 +192,7 @@ public struct Checker {
     case (.literal(let lit), .value(let v)):
       return .compareConstant(op.mirrored, v, try constant(lit, as: v.type, for: b))
     case (.value(let x), .value(let y)):
-      guard compatible(x.type, y.type) else {
+      guard comparable(x, y) else {
         throw LanguageError(.type, "cannot compare \(x.type) with \(y.type)", at: location)
       }
       return .compare(op, x, y)
@@ -194,7 +204,7 @@ public struct Checker {
   private func searched(_ expr: Expr) throws(LanguageError) -> CheckedValue {
     let v = try value(expr)
     guard case .field(let id) = v.form, id.index == 0 else { return v }
-    return CheckedValue(.protocolData(id.protocolID), type: .bytes, at: v.location)
+    return CheckedValue(.protocolData(id.protocolID), type: .protocolItem, at: v.location)
   }
 
   private func contains(_ a: Expr, _ b: Expr) throws(LanguageError) -> CheckedTest.Form {
@@ -211,7 +221,7 @@ public struct Checker {
       }
       return .containsConstant(haystack, needle)
     case .value(let needle):
-      guard needle.type.isByteLike else {
+      guard needle.type.isByteLike, comparable(haystack, needle) else {
         throw LanguageError(.type, "contains needs bytes or a string on the right, not \(needle.type)", at: b.location)
       }
       return .contains(haystack, needle)
@@ -275,7 +285,7 @@ public struct Checker {
       return .literal(LiteralText(text: name, quoted: nil, location: location))
     case .layer(let name, let text, let location):
       guard let id = Registry.field(named: name) else { throw unknownField(name, at: location) }
-      let form = CheckedValue.Form.fieldInLayers(id, try LayerRanges.parse(text, at: location))
+      let form = CheckedValue.Form.fieldInLayers(id, try LayerRanges.parse(text, at: location), wireBytes: false)
       return .value(CheckedValue(form, type: ValueType(id.decl.kind), at: location))
     case .string(let bytes, let location):
       return .literal(
@@ -302,9 +312,7 @@ public struct Checker {
       }
     case .slice(let base, let text, let location):
       let source = try value(base)
-      guard source.type != .integer && source.type != .boolean && source.type != .relativeTime
-        && source.type != .absoluteTime
-      else {
+      guard !source.type.isNumber else {
         throw LanguageError(.type, "\(source.type) cannot be sliced into bytes (as in tshark)", at: base.location)
       }
       form = .slice(wireBytes(source), try SliceRanges.parse(text, at: location))
@@ -312,8 +320,12 @@ public struct Checker {
     case .call(let name, let arguments, let location):
       (form, type) = try call(name, arguments, at: location)
     case .arithmetic(let op, let a, let b, _):
-      form = try arithmetic(op, a, b)
-      type = .integer
+      if op == .bitAnd, let masked = try maskedBytes(a, b) {
+        (form, type) = (masked, .bytes)
+      } else {
+        form = try arithmetic(op, a, b)
+        type = .integer
+      }
     case .negate(let inner, let location):
       let v = try value(inner)
       guard v.type == .integer || v.type == .relativeTime else {
@@ -340,7 +352,11 @@ public struct Checker {
   /// A value as bytes, for slicing and `len`: a field that is not
   /// byte-like as it is on the wire (an IPv4 address slices as four bytes).
   private func wireBytes(_ value: CheckedValue) -> CheckedValue {
-    guard !value.type.isByteLike, let id = value.field else { return value }
+    guard !value.type.isByteLike else { return value }
+    if case .fieldInLayers(let id, let layers, _) = value.form {
+      return CheckedValue(.fieldInLayers(id, layers, wireBytes: true), type: .bytes, at: value.location)
+    }
+    guard let id = value.field else { return value }
     return CheckedValue(.wireBytes(id), type: .bytes, at: value.location)
   }
 
@@ -364,6 +380,9 @@ public struct Checker {
     let v = try value(argument)
     switch name {
     case "len":
+      guard !v.type.isNumber else {
+        throw LanguageError(.type, "len needs bytes, a string or an address, not \(v.type) (as in tshark)", at: argument.location)
+      }
       return (.length(wireBytes(v)), .integer)
     case "upper", "lower":
       guard v.type == .string || v.type == .bytes else {
@@ -405,6 +424,16 @@ public struct Checker {
       throw LanguageError(.type, "\(name) needs arguments of one type: \(type), then \(v.type)", at: v.location)
     }
     return (.extreme(values, greatest: name == "max"), type)
+  }
+
+  /// `bytes & literal` (`eth.dst[0] & 1`, `tcp[13] & 0x02`): the bytes
+  /// masked, as tshark 4.0 does; nil when `a` is not bytes.
+  private func maskedBytes(_ a: Expr, _ b: Expr) throws(LanguageError) -> CheckedValue.Form? {
+    guard case .value(let v) = try operand(a), v.type == .bytes || v.type == .ether else { return nil }
+    guard case .literal(let lit) = try operand(b), let mask = lit.quoted ?? Literals.byteString(lit.text) else {
+      throw LanguageError(.type, "bytes can be masked only by a byte string", at: b.location)
+    }
+    return .maskedBytes(v, mask)
   }
 
   private func arithmetic(_ op: ArithmeticOp, _ a: Expr, _ b: Expr) throws(LanguageError) -> CheckedValue.Form {
@@ -449,6 +478,8 @@ public struct Checker {
     let converted: Constant? = {
       switch type {
       case .integer, .boolean:
+        // As tshark 4.0, any number but 0 is true for a flag (`ip.flags.df == 2`); none is negative.
+        if bare, type == .boolean, let n = Literals.integer(text) { return text.hasPrefix("-") ? nil : .integer(n == 0 ? 0 : 1) }
         if bare, let n = Literals.integer(text) { return .integer(n) }
         return namedValue(text, of: field, boolean: type == .boolean, bare: bare).map { .integer($0) }
       case .ipv4:
@@ -544,6 +575,18 @@ public struct Checker {
     if case .word(let name, _) = expr { return name }
     if case .layer(let name, _, _) = expr { return name }
     return nil
+  }
+
+  /// Whether two values compare (or contain one another) as tshark 4.0
+  /// types them: numbers with numbers; byte-like values, except that a
+  /// string does not mix with bytes, nor a protocol with anything else,
+  /// unless one side is a slice (which is bytes of any origin).
+  private func comparable(_ x: CheckedValue, _ y: CheckedValue) -> Bool {
+    guard x.type != y.type, !(x.type.isNumeric && y.type.isNumeric) else { return true }
+    guard x.type.isByteLike && y.type.isByteLike else { return false }
+    if case .slice = x.form { return true }
+    if case .slice = y.form { return true }
+    return Set([x.type, y.type]) == [.bytes, .ether]
   }
 
   private func compatible(_ a: ValueType, _ b: ValueType) -> Bool {

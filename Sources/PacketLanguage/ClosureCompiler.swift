@@ -7,7 +7,7 @@ import PacketWire
 /// A test is a `(Dissection) -> Bool`. A value is a producer: it visits
 /// each of its values in a packet (a field has one per occurrence) until
 /// the visitor answers true, and answers whether one did. Nothing is
-/// allocated per packet; `upper` and `lower` copy the bytes they convert.
+/// allocated per packet; `upper`, `lower` and masked bytes copy the bytes they make.
 struct ClosureCompiler {
   typealias Test = (Dissection) -> Bool
   typealias Producer = (Dissection, (RuntimeValue) -> Bool) -> Bool
@@ -61,11 +61,13 @@ struct ClosureCompiler {
       }
     case .nonzero(let value):
       let produce = values(value)
+      // Masked bytes are zero when every byte is; other bytes when empty.
+      let masked = if case .maskedBytes = value.form { true } else { false }
       return { d in
         produce(d) { v in
           switch v {
           case .integer(let i), .time(let i): return i != 0
-          case .bytes(let b): return b.count > 0
+          case .bytes(let b): return masked ? (0..<b.count).contains { b.byte($0) != 0 } : b.count > 0
           default: return true
           }
         }
@@ -157,9 +159,8 @@ struct ClosureCompiler {
         }
       })
     default:
-      // The checker quantifies relations only.
-      let whole = test(checked)
-      return ({ d, visit in visit(.integer(0)) }, { d, _ in whole(d) })
+      // The checker quantifies relations only: anything else has no values.
+      return ({ _, _ in false }, { _, _ in false })
     }
   }
 
@@ -177,13 +178,16 @@ struct ClosureCompiler {
         }
         return false
       }
-    case .fieldInLayers(let id, let layers):
+    case .fieldInLayers(let id, let layers, let wireBytes):
       used.insert(id)
       let kind = id.decl.kind
       return { d, visit in
         for i in d.records.indices where d.records[i].field == id {
           let (number, total) = d.layerNumber(ofRecord: i)
-          if layers.contains(number, of: total), visit(RuntimeValue.of(d.records[i], kind: kind, in: d)) { return true }
+          guard layers.contains(number, of: total) else { continue }
+          let record = d.records[i]
+          let value = wireBytes ? .bytes(d.packet.slice(Int(record.offset), Int(record.length))) : RuntimeValue.of(record, kind: kind, in: d)
+          if visit(value) { return true }
         }
         return false
       }
@@ -207,6 +211,15 @@ struct ClosureCompiler {
       return { _, visit in visit(.integer(n)) }
     case .absent:
       return { _, _ in false }
+    case .maskedBytes(let inner, let mask):
+      let produce = values(inner)
+      return { d, visit in
+        produce(d) { value in
+          guard let b = value.byteView else { return false }
+          let masked = (0..<min(b.count, mask.count)).map { b.byte($0) & mask[$0] }
+          return masked.withUnsafeBytes { visit(.bytes(ByteView($0))) }
+        }
+      }
     case .slice(let base, let ranges):
       let produce = values(base)
       return { d, visit in

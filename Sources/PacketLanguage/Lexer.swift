@@ -1,7 +1,7 @@
 /// Cuts source text into tokens, keeping each token's location.
 ///
-/// `#` followed by a digit or `[` is Wireshark's layer operator
-/// (`ip.src#2`, `ip.src#[1-2]`), wherever it stands; any other `#` starts a
+/// `#` followed by a digit or `[`, or right after a word, is Wireshark's
+/// layer operator (`ip.src#2`, `ip.src #[1-2]`); any other `#` starts a
 /// comment to the end of the line (`# note`, `count tcp  # SYNs`). Newlines
 /// and `;` separate statements (outside strings and slices).
 ///
@@ -132,8 +132,11 @@ public struct Lexer {
     return !text.isEmpty && text.utf8.allSatisfy(Lexer.isWordByte) ? .word(text) : .string(Array(text.utf8))
   }
 
-  /// Whether the `#` at `index` is a layer operator: a digit or `[` follows.
+  /// Whether the `#` at `index` is a layer operator: a digit or `[`
+  /// follows, or a word ends right before it (`ip.src#-1` is a mistake,
+  /// not `ip.src` and a comment).
   private func startsLayer() -> Bool {
+    if index > 0, Lexer.isWordByte(bytes[index - 1]) { return true }
     guard index + 1 < bytes.count else { return false }
     let next = bytes[index + 1]
     return next == UInt8(ascii: "[") || (next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9"))
@@ -155,6 +158,9 @@ public struct Lexer {
     }
     let textStart = index
     while index < bytes.count && bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9") { index += 1 }
+    guard index > textStart else {
+      throw LanguageError(.syntax, "the layer operator takes a number or [ranges] (ip.src#2)", at: location(from: start))
+    }
     return Token(kind: .layer(String(decoding: bytes[textStart..<index], as: UTF8.self)), location: location(from: start))
   }
 

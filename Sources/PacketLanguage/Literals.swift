@@ -103,6 +103,7 @@ enum Literals {
 
   /// Hex bytes separated by `:`, `-` or `.` (`86:dd`, `00-11-22`), or a
   /// MAC address in Cisco form (`0011.2233.4455`). A single pair is one byte.
+  /// Between `.` or `-`, a byte may be one digit.
   static func bytes(_ text: String) -> [UInt8]? {
     let separators: Set<Character> = [":", "-", "."]
     if text.contains(".") && !text.contains(":") && !text.contains("-") {
@@ -116,7 +117,8 @@ enum Literals {
     guard !pieces.isEmpty else { return nil }
     var out: [UInt8] = []
     for piece in pieces {
-      guard piece.count == 2 || (piece.count == 1 && pieces.count > 1),
+      // tshark takes one-digit bytes between '.' or '-' (`0.1.2.3`), never between ':'.
+      guard piece.count == 2 || (piece.count == 1 && pieces.count > 1 && !text.contains(":")),
         let b = UInt8(piece, radix: 16)
       else { return nil }
       out.append(b)
@@ -127,13 +129,13 @@ enum Literals {
   /// A byte string as tshark 4.0 reads a bare literal compared with bytes:
   /// an optional leading `:`, then hex bytes with separators (`86:dd`,
   /// `0.1.2.3`), a run of hex digit pairs (`0800`), one hex digit (`1`),
-  /// or `0x` and hex digit pairs (`0xff`).
+  /// or `0x` and one byte (`0xff`).
   static func byteString(_ text: String) -> [UInt8]? {
     let t = text.hasPrefix(":") ? String(text.dropFirst()) : text
     let hexDigits = { (s: Substring) in !s.isEmpty && s.allSatisfy(\.isHexDigit) }
     if t.hasPrefix("0x") || t.hasPrefix("0X") {
       let digits = t.dropFirst(2)
-      return hexDigits(digits) ? hexPairs(digits.count == 1 ? "0" + digits : String(digits)) : nil
+      return hexDigits(digits) && digits.count <= 2 ? hexPairs(digits.count == 1 ? "0" + digits : String(digits)) : nil
     }
     if hexDigits(Substring(t)) {
       if t.count == 1 { return hexPairs("0" + t) }

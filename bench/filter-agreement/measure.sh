@@ -2,16 +2,17 @@
 # Measures how often pktsh's filters agree with tshark 4.0 on filters and
 # captures the tests never use: every filter of filters.txt on every
 # capture below, counted by both (tshark as the goldens run it, pktsh as
-# built in .build/debug). Prints the share of (filter, capture) pairs with
+# built in .build/debug; tshark's counts are kept in tshark-counts.tsv and
+# made again only when filters.txt is newer). Prints the share of (filter, capture) pairs with
 # equal counts where both accept the filter, then every disagreement.
 # Run from the repository root after `swift build`; runs two tshark at a time.
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
+agreement=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$agreement/../.." && pwd)
 source "$root/Tests/PacketDissectionTests/Goldens/tshark-env.sh"
 cd "$root"
-python3 - "$here/filters.txt" <<'PY'
-import subprocess, sys
+python3 - "$agreement/filters.txt" "$agreement/tshark-counts.tsv" <<'PY'
+import os, subprocess, sys
 from concurrent.futures import ThreadPoolExecutor
 wild = "../shared/corpus/wild/"
 captures = [wild + c for c in [
@@ -43,8 +44,17 @@ def pktsh(pair):
     return int(r.stdout.strip()) if r.returncode == 0 else None
 
 pairs = [(f, c) for f in filters for c in captures]
+cache = sys.argv[2]
 with ThreadPoolExecutor(2) as pool:
-    theirs = list(pool.map(tshark, pairs))
+    if not os.path.exists(cache) or os.path.getmtime(cache) < os.path.getmtime(sys.argv[1]):
+        with open(cache, "w") as out:
+            for (f, c), n in zip(pairs, pool.map(tshark, pairs)):
+                out.write(f"{f}\t{c}\t{'refused' if n is None else n}\n")
+    known = {}
+    for line in open(cache):
+        f, c, n = line.rstrip("\n").split("\t")
+        known[(f, c)] = None if n == "refused" else int(n)
+    theirs = [known[p] for p in pairs]
     ours = list(pool.map(pktsh, pairs))
 both = [(p, t, o) for p, t, o in zip(pairs, theirs, ours) if t is not None and o is not None]
 agree = sum(1 for _, t, o in both if t == o)
