@@ -41,7 +41,7 @@ import Testing
     "tcp.port in {1..1023}", "tcp.flags.syn == 1", "tcp.flags.syn == 1 && tcp.flags.ack == 0", "tcp.flags & 0x12",
     "tcp.flags & 0x12 == 0x12", "tcp.flags == 0x018", "tcp.hdr_len > 20", "tcp.window_size_value < 1000",
     "tcp.flags.reset", "tcp.port === 80", "tcp.port !== 80", "tcp.port > 65535", "tcp.port >= 0", "tcp.port < -1",
-    "tcp.flags.fin == 1 || tcp.flags.reset == 1", "tcp.urgent_pointer != 0", "0x02 & tcp.flags",
+    "tcp.flags.fin == 1 || tcp.flags.reset == 1", "tcp.urgent_pointer != 0", "tcp.flags & 0x02 == 0x02",
     // UDP.
     "udp.port == 53", "udp.port != 53", "udp.srcport == 53 || udp.dstport == 53", "udp.length < 100", "udp.dstport >= 1024",
     // ICMP.
