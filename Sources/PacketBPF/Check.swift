@@ -83,6 +83,8 @@ extension Check {
       self = .not(try Check(inner))
     case .present(let id):
       self = .present(try Subject(id, at: at))
+    case .presentInLayers:
+      throw BPFUnsupported("the layer operator needs dissection", at: at)
     case .compareConstant(let op, let value, let constant):
       let s = try Subject(value)
       self = .compare(s, op, try Operand(constant, for: s, at: value.location))
@@ -106,6 +108,8 @@ extension Check {
       throw BPFUnsupported("'contains' needs dissection", at: at)
     case .matches:
       throw BPFUnsupported("'matches' needs dissection", at: at)
+    case .every:
+      throw BPFUnsupported("'all' needs dissection", at: at)
     }
   }
 }
@@ -150,6 +154,14 @@ extension Subject {
       self.init(layer: s.layer, field: s.field, mask: UInt32(truncatingIfNeeded: mask))
     case .arithmetic:
       throw BPFUnsupported("arithmetic other than 'field & constant' needs dissection", at: at)
+    case .fieldInLayers:
+      throw BPFUnsupported("the layer operator needs dissection", at: at)
+    case .maskedBytes:
+      throw BPFUnsupported("masking bytes needs dissection", at: at)
+    case .absent:
+      throw BPFUnsupported("a protocol pktsh does not dissect needs dissection", at: at)
+    case .protocolData:
+      throw BPFUnsupported("searching a protocol's bytes needs dissection", at: at)
     case .wireBytes, .slice:
       throw BPFUnsupported("slices need dissection", at: at)
     case .length:

@@ -4,6 +4,13 @@ public indirect enum Expr: Sendable, Equatable {
   /// whose meaning depends on what it is compared with.
   case word(String, SourceLocation)
   case string([UInt8], SourceLocation)
+  /// `field#N`, `field#[ranges]`: the field's occurrences in those layers
+  /// of its protocol (the raw layer text, parsed by the checker).
+  case layer(String, String, SourceLocation)
+  /// `${name:arg1;arg2}`: a display-filter macro, expanded by the checker.
+  case macro(String, [String], SourceLocation)
+  /// `any a op b`, `all a op b`: which occurrences of `a` the relation needs.
+  case quantified(Quantifier, Expr, SourceLocation)
   /// `expr[ranges]`: the raw slice text, parsed by the checker.
   case slice(Expr, String, SourceLocation)
   case call(String, [Expr], SourceLocation)
@@ -20,7 +27,7 @@ public indirect enum Expr: Sendable, Equatable {
 
   public var location: SourceLocation {
     switch self {
-    case .word(_, let l), .string(_, let l), .slice(_, _, let l), .call(_, _, let l), .not(_, let l),
+    case .word(_, let l), .string(_, let l), .layer(_, _, let l), .macro(_, _, let l), .quantified(_, _, let l), .slice(_, _, let l), .call(_, _, let l), .not(_, let l),
       .negate(_, let l), .compare(_, _, _, let l), .arithmetic(_, _, _, let l), .contains(_, _, let l),
       .matches(_, _, let l), .member(_, _, let l):
       return l
@@ -38,6 +45,10 @@ public enum SetElement: Sendable, Equatable {
   /// `low..high`, inclusive.
   case range(Expr, Expr)
 }
+
+/// Wireshark 4.0's quantifiers: `any` (some occurrence satisfies the
+/// relation), `all` (every occurrence does, and there is one).
+public enum Quantifier: String, Sendable { case any, all }
 
 public enum LogicalOp: String, Sendable { case and, or, xor }
 

@@ -21,6 +21,8 @@ public struct CheckedTest: Sendable {
     case not(CheckedTest)
     /// A field or protocol alone: it occurs in the packet.
     case present(FieldID)
+    /// `field#layers` alone: it occurs in one of those layers.
+    case presentInLayers(FieldID, LayerRanges)
     /// `value op constant`. A constant written on the left is moved to
     /// the right, its operator mirrored (`5 < x` is `x > 5`).
     case compareConstant(CompareOp, CheckedValue, Constant)
@@ -34,6 +36,9 @@ public struct CheckedTest: Sendable {
     case matches(CheckedValue, RegularExpression)
     /// `value in {a, b, c..d}`: some occurrence equals a value or lies in a range.
     case member(CheckedValue, [SetMember])
+    /// `all a op b`: every occurrence of the relation's left value
+    /// satisfies it, and there is one.
+    case every(CheckedTest)
     /// A value alone (`tcp.flags & 0x02`, `len(http.host)`): some
     /// occurrence is a nonzero number or a non-empty byte string.
     case nonzero(CheckedValue)
@@ -54,6 +59,16 @@ public struct CheckedValue: Sendable {
   public indirect enum Form: Sendable {
     /// Each occurrence of a field, as its kind reads (a protocol: its bytes).
     case field(FieldID)
+    /// A protocol Wireshark has and pktsh does not dissect (`fc`): no
+    /// value in any packet.
+    case absent
+    /// Each occurrence of a protocol as the bytes from its first byte to the
+    /// end of the data it was handed, its payload included: what tshark's
+    /// `contains` and `matches` search (`eth contains "GET"`).
+    case protocolData(ProtocolID)
+    /// `field#layers`: each occurrence in those layers of its protocol,
+    /// as its kind reads or (for slices and `len`) as its wire bytes.
+    case fieldInLayers(FieldID, LayerRanges, wireBytes: Bool)
     /// Each occurrence of a field as the bytes it has on the wire (an IPv4
     /// address is four bytes): what slices and `len` read of a field that
     /// is not byte-like.
@@ -65,7 +80,7 @@ public struct CheckedValue: Sendable {
     /// A test as a value: one boolean per packet (`print tcp.port == 80`
     /// prints `true` or `false`, as Wireshark 4.4's columns do).
     case test(CheckedTest)
-    /// `value[ranges]`: bytes; no value where the range falls outside.
+    /// `value[ranges]`: bytes; the empty string where a range falls outside (tshark 4.0).
     case slice(CheckedValue, SliceRanges)
     /// `len(value)`: the number of bytes.
     case length(CheckedValue)
@@ -75,6 +90,9 @@ public struct CheckedValue: Sendable {
     case count(FieldID)
     /// `upper(value)`, `lower(value)`: ASCII letters converted.
     case caseFolded(CheckedValue, upper: Bool)
+    /// `bytes & mask`: each value's bytes and the mask's, byte by byte, as
+    /// long as the shorter. As a test alone it holds when a byte is not zero.
+    case maskedBytes(CheckedValue, [UInt8])
     /// Integer arithmetic, wrapping; dividing by zero gives no value.
     case arithmetic(ArithmeticOp, CheckedValue, CheckedValue)
     /// `-value`, wrapping.

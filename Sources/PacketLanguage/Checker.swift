@@ -52,9 +52,26 @@ public struct Checker {
   /// before and after; the limits' error sits on `expr`.
   public static func resolve(_ expr: Expr, _ bindings: [String: Expr]) throws(LanguageError) -> Expr {
     if let problem = ExpressionLimits.violation(expr) { throw LanguageError(.syntax, problem, at: expr.location) }
-    let resolved = expr.substituting(bindings)
+    let resolved = try expr.expandingMacros(bindings).substituting(bindings)
     if let problem = ExpressionLimits.violation(resolved) { throw LanguageError(.syntax, problem, at: expr.location) }
     return resolved
+  }
+
+  /// Protocols Wireshark has and pktsh does not dissect whose names read
+  /// as byte strings (`fc`, Fibre Channel; `ff`, FOUNDATION Fieldbus).
+  /// tshark reads such a word as the protocol, so it never occurs here;
+  /// `:fc` is the byte.
+  static let absentProtocols: Set<String> = ["dc", "e100", "e164", "e212", "fc", "fc00", "fefd", "ff"]
+
+  static func isAbsentProtocol(_ name: String) -> Bool {
+    absentProtocols.contains(name.hasPrefix(".") ? String(name.dropFirst()) : name)
+  }
+
+  /// The field `name` names; `.name` is the field `name` (tshark 4.0).
+  private func fieldID(_ name: String, at location: SourceLocation) throws(LanguageError) -> FieldID {
+    let bare = name.hasPrefix(".") ? String(name.dropFirst()) : name
+    guard let id = Registry.field(named: bare) else { throw unknownField(name, at: location) }
+    return id
   }
 
   /// The field an already resolved expression names.
@@ -69,7 +86,7 @@ public struct Checker {
   /// A resolved expression as a value, a test giving a boolean.
   private func printable(_ expr: Expr) throws(LanguageError) -> CheckedValue {
     switch expr {
-    case .logical, .not, .compare, .contains, .matches, .member:
+    case .logical, .not, .compare, .contains, .matches, .member, .quantified:
       return CheckedValue(.test(try test(resolved: expr)), type: .boolean, at: expr.location)
     default:
       return try value(expr)
@@ -90,10 +107,18 @@ public struct Checker {
     case .word(let name, let location):
       if let variable = variables[name] {
         form = .nonzero(CheckedValue(.variable(variable), type: variable.type, at: location))
+      } else if Checker.isAbsentProtocol(name) {
+        form = .nonzero(CheckedValue(.absent, type: .protocolItem, at: location))
       } else {
-        guard let id = Registry.field(named: name) else { throw unknownField(name, at: location) }
-        form = .present(id)
+        form = .present(try fieldID(name, at: location))
       }
+    case .quantified(let quantifier, let inner, let location):
+      form = try quantified(quantifier, inner, at: location)
+    case .macro(let name, _, let location):
+      throw LanguageError(.unknownName, "unknown macro '\(name)'", at: location)
+    case .layer(let name, let text, let location):
+      guard let id = Registry.field(named: name) else { throw unknownField(name, at: location) }
+      form = .presentInLayers(id, try LayerRanges.parse(text, at: location))
     case .compare(let op, let a, let b, let location):
       form = try compare(op, a, b, at: location)
     case .contains(let a, let b, _):
@@ -102,6 +127,8 @@ public struct Checker {
       form = try matches(a, b)
     case .member(let a, let elements, _):
       form = try member(a, elements)
+    case .arithmetic where !literalsAreValues && startsWithConstant(expr):
+      throw LanguageError(.type, "a constant arithmetic expression is no test (tshark refuses it too)", at: expr.location)
     case .slice, .call, .arithmetic, .negate:
       form = .nonzero(try value(expr))
     case .string(_, let location):
@@ -110,9 +137,51 @@ public struct Checker {
     return CheckedTest(form, at: expr.location)
   }
 
+  /// `any a op b`, `all a op b`. `any` is what every relation means,
+  /// except that `any a != b` is `a ~= b`; `all a == b` is `a === b`, and
+  /// `all a != b` what `!=` means anyway.
+  private func quantified(_ quantifier: Quantifier, _ inner: Expr, at location: SourceLocation)
+    throws(LanguageError) -> CheckedTest.Form
+  {
+    switch (quantifier, inner) {
+    case (.any, .compare(.notEqual, let a, let b, let l)): return try compare(.anyNotEqual, a, b, at: l)
+    case (.any, .compare(.allEqual, let a, let b, let l)): return try compare(.equal, a, b, at: l)
+    case (.any, .compare), (.any, .contains), (.any, .matches), (.any, .member): return try test(resolved: inner).form
+    case (.all, .compare(.equal, let a, let b, let l)): return try compare(.allEqual, a, b, at: l)
+    case (.all, .compare(.anyNotEqual, let a, let b, let l)): return try compare(.notEqual, a, b, at: l)
+    case (.all, .compare), (.all, .contains), (.all, .matches), (.all, .member): return .every(try test(resolved: inner))
+    default:
+      throw LanguageError(.syntax, "\(quantifier.rawValue) needs a relation after it (\(quantifier.rawValue) tcp.port > 1024)", at: location)
+    }
+  }
+
+  /// Whether arithmetic starts with a literal (`1 + tcp.port`): tshark 4.0
+  /// refuses it as a test or on the left of a comparison.
+  private func startsWithConstant(_ expr: Expr) -> Bool {
+    switch expr {
+    case .arithmetic(_, let a, _, _): startsWithConstant(a)
+    case .negate(let inner, _): startsWithConstant(inner)
+    default: isConstant(expr)
+    }
+  }
+
+  /// Whether `expr` holds no field at all: literals and arithmetic on them.
+  private func isConstant(_ expr: Expr) -> Bool {
+    switch expr {
+    case .word(let name, _): Registry.field(named: name) == nil && !Checker.isAbsentProtocol(name)
+    case .string: true
+    case .negate(let inner, _): isConstant(inner)
+    case .arithmetic(_, let a, let b, _): isConstant(a) && isConstant(b)
+    default: false
+    }
+  }
+
   private func compare(_ op: CompareOp, _ a: Expr, _ b: Expr, at location: SourceLocation)
     throws(LanguageError) -> CheckedTest.Form
   {
+    if !literalsAreValues, case .arithmetic = a, startsWithConstant(a) {
+      throw LanguageError(.type, "constant arithmetic on the left of a comparison (tshark refuses it too)", at: a.location)
+    }
     let left = try operand(a)
     let right = try operand(b)
     switch (left, right) {
@@ -133,7 +202,7 @@ public struct Checker {
       return .compareConstant(op.mirrored, v, try constant(lit, as: v.type, for: b))
     case (.value(let x), .value(let y)):
       let (p, q) = (Checker.decimal(x, beside: y), Checker.decimal(y, beside: x))
-      guard compatible(p.type, q.type) else {
+      guard comparable(p, q) else {
         throw LanguageError(.type, "cannot compare \(x.type) with \(y.type)", at: location)
       }
       return .compare(op, p, q)
@@ -148,19 +217,29 @@ public struct Checker {
     return CheckedValue(.arithmetic(.multiply, value, thousand), type: .decimal, at: value.location)
   }
 
+  /// What `contains` and `matches` search of `expr`: a protocol from its
+  /// first byte to the end of its data, as tshark's do; any other value itself.
+  private func searched(_ expr: Expr) throws(LanguageError) -> CheckedValue {
+    let v = try value(expr)
+    guard case .field(let id) = v.form, id.index == 0 else { return v }
+    return CheckedValue(.protocolData(id.protocolID), type: .protocolItem, at: v.location)
+  }
+
   private func contains(_ a: Expr, _ b: Expr) throws(LanguageError) -> CheckedTest.Form {
-    let haystack = try value(a)
+    let haystack = try searched(a)
     guard haystack.type.isByteLike else {
       throw LanguageError(.type, "contains needs bytes or a string on the left, not \(haystack.type)", at: a.location)
     }
     switch try operand(b) {
     case .literal(let lit):
-      guard case .bytes(let needle) = try constant(lit, as: .bytes, for: a) else {
+      // Against a string, a bare word is its own text (`contains 67:6f:6f`
+      // looks for those eight characters, as in tshark).
+      guard case .bytes(let needle) = try constant(lit, as: haystack.type == .string ? .string : .bytes, for: a) else {
         throw LanguageError(.type, "contains needs a string or bytes", at: b.location)
       }
       return .containsConstant(haystack, needle)
     case .value(let needle):
-      guard needle.type.isByteLike else {
+      guard needle.type.isByteLike, comparable(haystack, needle) else {
         throw LanguageError(.type, "contains needs bytes or a string on the right, not \(needle.type)", at: b.location)
       }
       return .contains(haystack, needle)
@@ -168,7 +247,7 @@ public struct Checker {
   }
 
   private func matches(_ a: Expr, _ b: Expr) throws(LanguageError) -> CheckedTest.Form {
-    let subject = try value(a)
+    let subject = try searched(a)
     guard subject.type.isByteLike else {
       throw LanguageError(.type, "matches needs a string on the left, not \(subject.type)", at: a.location)
     }
@@ -221,7 +300,14 @@ public struct Checker {
         return .value(CheckedValue(.variable(variable), type: variable.type, at: location))
       }
       if let id = Registry.field(named: name) { return .value(fieldValue(id, at: location)) }
+      if Checker.isAbsentProtocol(name) { return .value(CheckedValue(.absent, type: .protocolItem, at: location)) }
+      // `.name` is always a field (tshark 4.0): never a literal.
+      if name.hasPrefix(".") { return .value(fieldValue(try fieldID(name, at: location), at: location)) }
       return .literal(LiteralText(text: name, quoted: nil, location: location))
+    case .layer(let name, let text, let location):
+      guard let id = Registry.field(named: name) else { throw unknownField(name, at: location) }
+      let form = CheckedValue.Form.fieldInLayers(id, try LayerRanges.parse(text, at: location), wireBytes: false)
+      return .value(CheckedValue(form, type: ValueType(id.decl.kind), at: location))
     case .string(let bytes, let location):
       return .literal(
         LiteralText(text: String(decoding: bytes, as: UTF8.self), quoted: bytes, location: location))
@@ -236,7 +322,9 @@ public struct Checker {
     let form: CheckedValue.Form
     let type: ValueType
     switch expr {
-    case .word, .string:
+    case .macro(let name, _, let location):
+      throw LanguageError(.unknownName, "unknown macro '\(name)'", at: location)
+    case .word, .string, .layer:
       switch try operand(expr) {
       case .value(let v): return v
       case .literal(let lit):
@@ -245,13 +333,20 @@ public struct Checker {
       }
     case .slice(let base, let text, let location):
       let source = try value(base)
+      guard !source.type.isNumber else {
+        throw LanguageError(.type, "\(source.type) cannot be sliced into bytes (as in tshark)", at: base.location)
+      }
       form = .slice(wireBytes(source), try SliceRanges.parse(text, at: location))
       type = .bytes
     case .call(let name, let arguments, let location):
       (form, type) = try call(name, arguments, at: location)
     case .arithmetic(let op, let a, let b, _):
-      form = try arithmetic(op, a, b)
-      type = .integer
+      if op == .bitAnd, let masked = try maskedBytes(a, b) {
+        (form, type) = (masked, .bytes)
+      } else {
+        form = try arithmetic(op, a, b)
+        type = .integer
+      }
     case .negate(let inner, let location):
       let v = try value(inner)
       guard v.type == .integer || v.type == .relativeTime else {
@@ -278,7 +373,11 @@ public struct Checker {
   /// A value as bytes, for slicing and `len`: a field that is not
   /// byte-like as it is on the wire (an IPv4 address slices as four bytes).
   private func wireBytes(_ value: CheckedValue) -> CheckedValue {
-    guard !value.type.isByteLike, let id = value.field else { return value }
+    guard !value.type.isByteLike else { return value }
+    if case .fieldInLayers(let id, let layers, _) = value.form {
+      return CheckedValue(.fieldInLayers(id, layers, wireBytes: true), type: .bytes, at: value.location)
+    }
+    guard let id = value.field else { return value }
     return CheckedValue(.wireBytes(id), type: .bytes, at: value.location)
   }
 
@@ -302,6 +401,9 @@ public struct Checker {
     let v = try value(argument)
     switch name {
     case "len":
+      guard !v.type.isNumber else {
+        throw LanguageError(.type, "len needs bytes, a string or an address, not \(v.type) (as in tshark)", at: argument.location)
+      }
       return (.length(wireBytes(v)), .integer)
     case "upper", "lower":
       guard v.type == .string || v.type == .bytes else {
@@ -343,6 +445,16 @@ public struct Checker {
       throw LanguageError(.type, "\(name) needs arguments of one type: \(type), then \(v.type)", at: v.location)
     }
     return (.extreme(values, greatest: name == "max"), type)
+  }
+
+  /// `bytes & literal` (`eth.dst[0] & 1`, `tcp[13] & 0x02`): the bytes
+  /// masked, as tshark 4.0 does; nil when `a` is not bytes.
+  private func maskedBytes(_ a: Expr, _ b: Expr) throws(LanguageError) -> CheckedValue.Form? {
+    guard case .value(let v) = try operand(a), v.type == .bytes || v.type == .ether else { return nil }
+    guard case .literal(let lit) = try operand(b), let mask = lit.quoted ?? Literals.byteString(lit.text) else {
+      throw LanguageError(.type, "bytes can be masked only by a byte string", at: b.location)
+    }
+    return .maskedBytes(v, mask)
   }
 
   private func arithmetic(_ op: ArithmeticOp, _ a: Expr, _ b: Expr) throws(LanguageError) -> CheckedValue.Form {
@@ -387,7 +499,10 @@ public struct Checker {
     let converted: Constant? = {
       switch type {
       case .integer, .boolean:
-        return bare ? Literals.integer(text, boolean: type == .boolean).map { .integer($0) } : nil
+        // As tshark 4.0, any number but 0 is true for a flag (`ip.flags.df == 2`); none is negative.
+        if bare, type == .boolean, let n = Literals.integer(text) { return text.hasPrefix("-") ? nil : .integer(n == 0 ? 0 : 1) }
+        if bare, let n = Literals.integer(text) { return .integer(n) }
+        return namedValue(text, of: field, boolean: type == .boolean, bare: bare).map { .integer($0) }
       case .ipv4:
         return bare ? Literals.ipv4(text).map { Constant.ipv4($0.0, prefix: $0.1) } : nil
       case .ipv6:
@@ -397,15 +512,17 @@ public struct Checker {
         return .bytes(b)
       case .bytes, .protocolItem:
         if let quoted = lit.quoted { return .bytes(quoted) }
-        if let b = Literals.bytes(text) { return .bytes(b) }
-        if let n = Literals.integer(text), n >= 0, n <= 255 { return .bytes([UInt8(n)]) }
+        if let b = Literals.byteString(text) { return .bytes(b) }
+        // tshark 4.0 takes a number that is no byte string (`153`, `2048`)
+        // but never finds it equal to bytes; an integer constant never is.
+        if !text.hasPrefix("-"), !text.lowercased().hasPrefix("0x"), let n = Literals.integer(text) { return .integer(n) }
         return nil
       case .string:
         return .bytes(lit.quoted ?? Array(text.utf8))
       case .relativeTime:
         return bare ? Literals.seconds(text).map { .time($0) } : nil
       case .absoluteTime:
-        return Literals.seconds(text).map { .time($0) }
+        return TimeLiterals.absolute(text).map { .time($0) }
       case .decimal:
         return bare ? Literals.decimal(text).map { .integer($0) } : nil
       case .label:
@@ -423,6 +540,26 @@ public struct Checker {
         .unknownField, "'\(text)' is neither a field nor \(type)\(what)", at: lit.location, suggestion: suggestion)
     }
     throw LanguageError(.type, "'\(text)' is not \(type)\(what)", at: lit.location)
+  }
+
+  /// The value an integer field's value name stands for, as tshark reads
+  /// it: a name from the field's table, any case (`ip.proto == "TCP"`); for a
+  /// flag, its labels (`"Set"`, `"Not set"`; `"True"`, `"False"` for a
+  /// flag of its own bytes), and, unquoted, `true`, `True`, `TRUE`, `false`, ….
+  private func namedValue(_ text: String, of field: Expr, boolean: Bool, bare: Bool) -> Int64? {
+    guard let name = fieldName(field), let id = Registry.field(named: name.hasPrefix(".") ? String(name.dropFirst()) : name)
+    else { return nil }
+    let folded = text.lowercased()
+    if boolean {
+      if bare, ["true", "True", "TRUE"].contains(text) { return 1 }
+      if bare, ["false", "False", "FALSE"].contains(text) { return 0 }
+      let (yes, no) = id.decl.mask != 0 ? ("set", "not set") : ("true", "false")
+      return folded == yes ? 1 : folded == no ? 0 : nil
+    }
+    guard let names = id.decl.values else { return nil }
+    let widest: UInt64 = id.decl.kind == .uint(bytes: 1) ? 0xff : 0xffff
+    for value in 0...widest where names.name(value)?.lowercased() == folded { return Int64(value) }
+    return nil
   }
 
   /// An integer the field cannot hold is a mistake, as tshark says
@@ -459,7 +596,20 @@ public struct Checker {
 
   private func fieldName(_ expr: Expr) -> String? {
     if case .word(let name, _) = expr { return name }
+    if case .layer(let name, _, _) = expr { return name }
     return nil
+  }
+
+  /// Whether two values compare (or contain one another) as tshark 4.0
+  /// types them: numbers with numbers; byte-like values, except that a
+  /// string does not mix with bytes, nor a protocol with anything else,
+  /// unless one side is a slice (which is bytes of any origin).
+  private func comparable(_ x: CheckedValue, _ y: CheckedValue) -> Bool {
+    guard x.type != y.type, !(x.type.isNumeric && y.type.isNumeric) else { return true }
+    guard x.type.isByteLike && y.type.isByteLike else { return false }
+    if case .slice = x.form { return true }
+    if case .slice = y.form { return true }
+    return Set([x.type, y.type]) == [.bytes, .ether]
   }
 
   private func compatible(_ a: ValueType, _ b: ValueType) -> Bool {

@@ -7,7 +7,7 @@ import PacketWire
 /// A test is a `(Dissection) -> Bool`. A value is a producer: it visits
 /// each of its values in a packet (a field has one per occurrence) until
 /// the visitor answers true, and answers whether one did. Nothing is
-/// allocated per packet; `upper` and `lower` copy the bytes they convert.
+/// allocated per packet; `upper`, `lower` and masked bytes copy the bytes they make.
 struct ClosureCompiler {
   typealias Test = (Dissection) -> Bool
   typealias Producer = (Dissection, (RuntimeValue) -> Bool) -> Bool
@@ -33,43 +33,41 @@ struct ClosureCompiler {
     case .present(let id):
       used.insert(id)
       return { d in d.records.contains { $0.field == id } }
+    case .presentInLayers(let id, let layers):
+      used.insert(id)
+      return { d in
+        d.records.indices.contains { i in
+          guard d.records[i].field == id else { return false }
+          let (number, total) = d.layerNumber(ofRecord: i)
+          return layers.contains(number, of: total)
+        }
+      }
     case .compareConstant(let op, let value, let constant):
       return compare(op, values(value), constant)
     case .compare(let op, let x, let y):
       return compare(op, values(x), values(y))
-    case .containsConstant(let haystack, let needle):
-      let produce = values(haystack)
+    case .containsConstant, .contains, .matches, .member:
+      let (produce, holds) = eachValue(checked)
+      return { d in produce(d) { holds(d, $0) } }
+    case .every(let inner):
+      let (produce, holds) = eachValue(inner)
       return { d in
-        produce(d) { v in
-          guard let h = v.byteView else { return false }
-          return needle.withUnsafeBytes { containsBytes(h, ByteView($0)) }
+        var seen = false
+        let failed = produce(d) { value in
+          seen = true
+          return !holds(d, value)
         }
+        return seen && !failed
       }
-    case .contains(let haystack, let needle):
-      let (ph, pn) = (values(haystack), values(needle))
-      return { d in
-        ph(d) { h in pn(d) { n in
-          guard let hb = h.byteView, let nb = n.byteView else { return false }
-          return containsBytes(hb, nb)
-        } }
-      }
-    case .matches(let subject, let regex):
-      let produce = values(subject)
-      return { d in
-        produce(d) { v in
-          guard let bytes = v.byteView else { return false }
-          return regex.matches(bytes)
-        }
-      }
-    case .member(let subject, let members):
-      return member(values(subject), members)
     case .nonzero(let value):
       let produce = values(value)
+      // Masked bytes are zero when every byte is; other bytes when empty.
+      let masked = if case .maskedBytes = value.form { true } else { false }
       return { d in
         produce(d) { v in
           switch v {
           case .integer(let i), .time(let i): return i != 0
-          case .bytes(let b): return b.count > 0
+          case .bytes(let b): return masked ? (0..<b.count).contains { b.byte($0) != 0 } : b.count > 0
           default: return true
           }
         }
@@ -122,23 +120,47 @@ struct ClosureCompiler {
     }
   }
 
-  private func member(_ produce: @escaping Producer, _ members: [SetMember]) -> Test {
-    var exact: [Constant] = []
-    var ranges: [(Constant, Constant)] = []
-    for m in members {
-      switch m {
-      case .value(let c): exact.append(c)
-      case .range(let low, let high): ranges.append((low, high))
-      }
-    }
-    return { d in
-      produce(d) { v in
-        for c in exact where c.compare(v) == 0 { return true }
-        for (low, high) in ranges {
-          if let x = low.compare(v), let y = high.compare(v), x >= 0, y <= 0 { return true }
+  /// A relation as its left value's producer and what each of its values
+  /// must satisfy: `any` asks it of some value, `all` of every one.
+  private mutating func eachValue(_ checked: CheckedTest) -> (Producer, (Dissection, RuntimeValue) -> Bool) {
+    switch checked.form {
+    case .compareConstant(let op, let value, let c):
+      return (values(value), { _, v in
+        guard let order = c.compare(v) else { return op == .notEqual || op == .anyNotEqual }
+        return op.holds(order)
+      })
+    case .compare(let op, let x, let y):
+      let py = values(y)
+      return (values(x), { d, a in py(d) { b in compareValues(a, b).map(op.holds) ?? false } })
+    case .containsConstant(let haystack, let needle):
+      return (values(haystack), { _, v in
+        guard let h = v.byteView else { return false }
+        return needle.withUnsafeBytes { containsBytes(h, ByteView($0)) }
+      })
+    case .contains(let haystack, let needle):
+      let pn = values(needle)
+      return (values(haystack), { d, h in
+        pn(d) { n in
+          guard let hb = h.byteView, let nb = n.byteView else { return false }
+          return containsBytes(hb, nb)
         }
-        return false
-      }
+      })
+    case .matches(let subject, let regex):
+      return (values(subject), { _, v in v.byteView.map(regex.matches) ?? false })
+    case .member(let subject, let members):
+      return (values(subject), { _, v in
+        members.contains { m in
+          switch m {
+          case .value(let c): return c.compare(v) == 0
+          case .range(let low, let high):
+            guard let x = low.compare(v), let y = high.compare(v) else { return false }
+            return x >= 0 && y <= 0
+          }
+        }
+      })
+    default:
+      // The checker quantifies relations only: anything else has no values.
+      return ({ _, _ in false }, { _, _ in false })
     }
   }
 
@@ -156,6 +178,27 @@ struct ClosureCompiler {
         }
         return false
       }
+    case .fieldInLayers(let id, let layers, let wireBytes):
+      used.insert(id)
+      let kind = id.decl.kind
+      return { d, visit in
+        for i in d.records.indices where d.records[i].field == id {
+          let (number, total) = d.layerNumber(ofRecord: i)
+          guard layers.contains(number, of: total) else { continue }
+          let record = d.records[i]
+          let value = wireBytes ? .bytes(d.packet.slice(Int(record.offset), Int(record.length))) : RuntimeValue.of(record, kind: kind, in: d)
+          if visit(value) { return true }
+        }
+        return false
+      }
+    case .protocolData(let proto):
+      used.insert(FieldID(proto, 0))
+      return { d, visit in
+        for layer in d.layers where layer.protocolID == proto && layer.dataEnd >= layer.start {
+          if visit(.bytes(d.packet.slice(layer.start, layer.dataEnd - layer.start))) { return true }
+        }
+        return false
+      }
     case .wireBytes(let id):
       used.insert(id)
       return { d, visit in
@@ -168,12 +211,23 @@ struct ClosureCompiler {
       return { _, visit in visit(.integer(n)) }
     case .variable(let variable):
       return { _, visit in variable.runtimeValue.map(visit) ?? false }
+    case .absent:
+      return { _, _ in false }
+    case .maskedBytes(let inner, let mask):
+      let produce = values(inner)
+      return { d, visit in
+        produce(d) { value in
+          guard let b = value.byteView else { return false }
+          let masked = (0..<min(b.count, mask.count)).map { b.byte($0) & mask[$0] }
+          return masked.withUnsafeBytes { visit(.bytes(ByteView($0))) }
+        }
+      }
     case .slice(let base, let ranges):
       let produce = values(base)
       return { d, visit in
         produce(d) { v in
-          guard let bytes = v.byteView, let sliced = ranges.apply(to: bytes) else { return false }
-          return visit(.bytes(sliced))
+          guard let bytes = v.byteView else { return false }
+          return ranges.apply(to: bytes) { visit(.bytes($0)) }
         }
       }
     case .length(let argument):
@@ -320,6 +374,21 @@ struct ClosureCompiler {
     case .divide: q == 0 ? nil : p.dividedReportingOverflow(by: q).partialValue
     case .modulo: q == 0 ? nil : p.remainderReportingOverflow(dividingBy: q).partialValue
     case .bitAnd: p & q
+    }
+  }
+}
+
+extension CompareOp {
+  /// Whether a value ordered `order` against the other side (negative:
+  /// less) satisfies the operator for that one value.
+  func holds(_ order: Int) -> Bool {
+    switch self {
+    case .equal, .allEqual: order == 0
+    case .notEqual, .anyNotEqual: order != 0
+    case .less: order < 0
+    case .greater: order > 0
+    case .lessOrEqual: order <= 0
+    case .greaterOrEqual: order >= 0
     }
   }
 }

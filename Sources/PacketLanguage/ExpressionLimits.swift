@@ -34,7 +34,8 @@ extension Expr {
   /// The expressions directly inside this one.
   var children: [Expr] {
     switch self {
-    case .word, .string: []
+    case .word, .string, .layer, .macro: []
+    case .quantified(_, let inner, _): [inner]
     case .slice(let base, _, _): [base]
     case .call(_, let arguments, _): arguments
     case .not(let inner, _), .negate(let inner, _): [inner]

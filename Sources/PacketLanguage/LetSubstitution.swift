@@ -14,7 +14,8 @@ extension Expr {
     func sub(_ e: Expr) -> Expr { e.substituting(bindings) }
     switch self {
     case .word(let name, _): return bindings[name] ?? self
-    case .string: return self
+    case .string, .layer, .macro: return self
+    case .quantified(let q, let inner, let l): return .quantified(q, sub(inner), l)
     case .slice(let base, let text, let l): return .slice(sub(base), text, l)
     case .call(let name, let arguments, let l): return .call(name, arguments.map(sub), l)
     case .not(let inner, let l): return .not(sub(inner), l)

@@ -1,7 +1,9 @@
 /// Cuts source text into tokens, keeping each token's location.
 ///
-/// `#` starts a comment to the end of the line. Newlines and `;` separate
-/// statements (outside strings and slices).
+/// `#` followed by a digit or `[`, or right after a word, is Wireshark's
+/// layer operator (`ip.src#2`, `ip.src #[1-2]`); any other `#` starts a
+/// comment to the end of the line (`# note`, `count tcp  # SYNs`). Newlines
+/// and `;` separate statements (outside strings and slices).
 ///
 /// With script arguments (`pktsh -f script.pks ARG…`), a word `$1`, `$2`, …
 /// is the argument itself, located where `$N` is written: a word when the
@@ -21,7 +23,7 @@ public struct Lexer {
 
   /// Operators, longest first so that `===` wins over `==`.
   static let operators = [
-    "===", "!==", "==", "!=", "<=", ">=", "&&", "||", "^^", "..", "<", ">", "!", "&", "|", "+", "-",
+    "===", "!==", "==", "!=", "<=", ">=", "~=", "&&", "||", "^^", "..", "<", ">", "!", "&", "|", "+", "-",
     "*", "/", "%", "~", "(", ")", "{", "}", ",", "=",
   ]
 
@@ -54,7 +56,7 @@ public struct Lexer {
       let b = bytes[index]
       if b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\r") {
         index += 1
-      } else if b == UInt8(ascii: "#") {
+      } else if b == UInt8(ascii: "#") && !startsLayer() {
         while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
       } else {
         break
@@ -75,6 +77,14 @@ public struct Lexer {
       return token
     }
     if b == UInt8(ascii: "\"") { return try string(from: start) }
+    if b == UInt8(ascii: "r"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\"") {
+      return try rawString(from: start)
+    }
+    if b == UInt8(ascii: "'") { return try character(from: start) }
+    if b == UInt8(ascii: "$"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{") {
+      return try macro(from: start)
+    }
+    if b == UInt8(ascii: "#") { return try layer(from: start) }
     if b == UInt8(ascii: "[") {
       index += 1
       while index < bytes.count && bytes[index] != UInt8(ascii: "]") && bytes[index] != UInt8(ascii: "\n") {
@@ -122,6 +132,38 @@ public struct Lexer {
     return !text.isEmpty && text.utf8.allSatisfy(Lexer.isWordByte) ? .word(text) : .string(Array(text.utf8))
   }
 
+  /// Whether the `#` at `index` is a layer operator: a digit or `[`
+  /// follows, or a word ends right before it (`ip.src#-1` is a mistake,
+  /// not `ip.src` and a comment).
+  private func startsLayer() -> Bool {
+    if index > 0, Lexer.isWordByte(bytes[index - 1]) { return true }
+    guard index + 1 < bytes.count else { return false }
+    let next = bytes[index + 1]
+    return next == UInt8(ascii: "[") || (next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9"))
+  }
+
+  /// `#N` or `#[ranges]`: the layer token, holding `N` or the text between the brackets.
+  private mutating func layer(from start: Int) throws(LanguageError) -> Token {
+    index += 1
+    if bytes[index] == UInt8(ascii: "[") {
+      index += 1
+      let textStart = index
+      while index < bytes.count && bytes[index] != UInt8(ascii: "]") && bytes[index] != UInt8(ascii: "\n") { index += 1 }
+      guard index < bytes.count, bytes[index] == UInt8(ascii: "]") else {
+        throw LanguageError(.syntax, "missing ']' to close the layers", at: location(from: start))
+      }
+      let text = String(decoding: bytes[textStart..<index], as: UTF8.self)
+      index += 1
+      return Token(kind: .layer(text), location: location(from: start))
+    }
+    let textStart = index
+    while index < bytes.count && bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9") { index += 1 }
+    guard index > textStart else {
+      throw LanguageError(.syntax, "the layer operator takes a number or [ranges] (ip.src#2)", at: location(from: start))
+    }
+    return Token(kind: .layer(String(decoding: bytes[textStart..<index], as: UTF8.self)), location: location(from: start))
+  }
+
   /// A '-' directly followed by a digit, after an operator or at the
   /// start, begins a negative number or a slice-free word such as `-1`.
   private func startsNegativeNumber() -> Bool {
@@ -164,6 +206,7 @@ public struct Lexer {
         case UInt8(ascii: "b"): value.append(0x08)
         case UInt8(ascii: "f"): value.append(0x0c)
         case UInt8(ascii: "v"): value.append(0x0b)
+        case UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "'"): value.append(e)
         case UInt8(ascii: "0")...UInt8(ascii: "7"):
           var v = Int(e - UInt8(ascii: "0"))
           var digits = 1
@@ -187,7 +230,11 @@ public struct Lexer {
             throw LanguageError(.syntax, "\\x needs hex digits", at: location(from: index - 2))
           }
           value.append(UInt8(v))
-        default: value.append(e)
+        default:
+          // As tshark: an escape it does not know is a mistake (`"\HEAD"`).
+          throw LanguageError(
+            .syntax, "\\\(String(decoding: [e], as: UTF8.self)) is not a valid escape in a string",
+            at: location(from: index - 2))
         }
         continue
       }
@@ -195,6 +242,90 @@ public struct Lexer {
       index += 1
     }
     throw LanguageError(.syntax, "unterminated string", at: location(from: start))
+  }
+}
+
+extension Lexer {
+  /// `r"…"`: a string whose backslashes are kept as written (a `\"`
+  /// inside keeps both characters and does not end it).
+  fileprivate mutating func rawString(from start: Int) throws(LanguageError) -> Token {
+    index += 2
+    var value: [UInt8] = []
+    while index < bytes.count, bytes[index] != UInt8(ascii: "\n") {
+      let b = bytes[index]
+      index += 1
+      if b == UInt8(ascii: "\"") { return Token(kind: .string(value), location: location(from: start)) }
+      value.append(b)
+      if b == UInt8(ascii: "\\"), index < bytes.count, bytes[index] != UInt8(ascii: "\n") {
+        value.append(bytes[index])
+        index += 1
+      }
+    }
+    throw LanguageError(.syntax, "unterminated string", at: location(from: start))
+  }
+
+  /// `'H'`, `'\x41'`, `'\101'`, `'\''`, `'\\'`: one byte, as the word `0x48`
+  /// (an integer, or the byte 48 against bytes). tshark 4.0 takes no other
+  /// escape in a character constant.
+  fileprivate mutating func character(from start: Int) throws(LanguageError) -> Token {
+    index += 1
+    let contentStart = index
+    while index < bytes.count, bytes[index] != UInt8(ascii: "'"), bytes[index] != UInt8(ascii: "\n") {
+      if bytes[index] == UInt8(ascii: "\\") { index += 1 }
+      index += 1
+    }
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "'") else {
+      throw LanguageError(.syntax, "unterminated character constant", at: location(from: start))
+    }
+    let content = Array(bytes[contentStart..<index])
+    index += 1
+    let value: UInt8?
+    switch content.count {
+    case 0:
+      throw LanguageError(.syntax, "empty character constant", at: location(from: start))
+    case 1:
+      value = content[0] < 0x80 ? content[0] : nil
+    case 2 where content[0] == UInt8(ascii: "\\"):
+      value = content[1] == UInt8(ascii: "'") || content[1] == UInt8(ascii: "\\") ? content[1] : nil
+    default:
+      if content[0] == UInt8(ascii: "\\"), content[1] == UInt8(ascii: "x"), content.count <= 4 {
+        value = UInt8(String(decoding: content[2...], as: UTF8.self), radix: 16)
+      } else if content[0] == UInt8(ascii: "\\"), content.count == 4 {
+        value = UInt8(String(decoding: content[1...], as: UTF8.self), radix: 8)
+      } else {
+        value = nil
+      }
+    }
+    guard let value else {
+      throw LanguageError(.syntax, "not a valid character constant", at: location(from: start))
+    }
+    let hex = String(value, radix: 16)
+    return Token(kind: .word("0x" + (hex.count == 1 ? "0" : "") + hex), location: location(from: start))
+  }
+
+  /// `${name}` or `${name:arg1;arg2}`: a display-filter macro's use.
+  fileprivate mutating func macro(from start: Int) throws(LanguageError) -> Token {
+    index += 2
+    let contentStart = index
+    while index < bytes.count, bytes[index] != UInt8(ascii: "}"), bytes[index] != UInt8(ascii: "\n") { index += 1 }
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "}") else {
+      throw LanguageError(.syntax, "missing '}' to close the macro", at: location(from: start))
+    }
+    let content = String(decoding: bytes[contentStart..<index], as: UTF8.self)
+    index += 1
+    let name: Substring
+    var arguments: [String] = []
+    if let colon = content.firstIndex(of: ":") {
+      name = content[..<colon]
+      arguments = content[content.index(after: colon)...].split(separator: ";", omittingEmptySubsequences: false)
+        .map(String.init)
+    } else {
+      name = Substring(content)
+    }
+    guard !name.isEmpty, name.utf8.allSatisfy(Lexer.isWordByte) else {
+      throw LanguageError(.syntax, "a macro is used as ${name} or ${name:arg1;arg2}", at: location(from: start))
+    }
+    return Token(kind: .macro(String(name), arguments), location: location(from: start))
   }
 }
 

@@ -26,15 +26,6 @@ enum Literals {
     return negative ? 0 &- value : value
   }
 
-  /// An integer field's constant: a number, `true`/`false` for a flag, or
-  /// up to eight hex bytes (`08:00`) read big-endian.
-  static func integer(_ text: String, boolean: Bool) -> Int64? {
-    if let n = integer(text) { return n }
-    if boolean, text == "true" || text == "false" { return text == "true" ? 1 : 0 }
-    if let b = bytes(text), b.count <= 8 { return Int64(bitPattern: b.reduce(0) { $0 << 8 | UInt64($1) }) }
-    return nil
-  }
-
   /// `1.5` seconds (or `-0.25`) as nanoseconds; nil beyond what 64 bits
   /// of nanoseconds hold (about 292 years either way).
   static func seconds(_ text: String) -> Int64? { fixedPoint(text, decimals: 9) }
@@ -127,6 +118,7 @@ enum Literals {
 
   /// Hex bytes separated by `:`, `-` or `.` (`86:dd`, `00-11-22`), or a
   /// MAC address in Cisco form (`0011.2233.4455`). A single pair is one byte.
+  /// Between `.` or `-`, a byte may be one digit.
   static func bytes(_ text: String) -> [UInt8]? {
     let separators: Set<Character> = [":", "-", "."]
     if text.contains(".") && !text.contains(":") && !text.contains("-") {
@@ -140,12 +132,31 @@ enum Literals {
     guard !pieces.isEmpty else { return nil }
     var out: [UInt8] = []
     for piece in pieces {
-      guard piece.count == 2 || (piece.count == 1 && pieces.count > 1),
+      // tshark takes one-digit bytes between '.' or '-' (`0.1.2.3`), never between ':'.
+      guard piece.count == 2 || (piece.count == 1 && pieces.count > 1 && !text.contains(":")),
         let b = UInt8(piece, radix: 16)
       else { return nil }
       out.append(b)
     }
     return out
+  }
+
+  /// A byte string as tshark 4.0 reads a bare literal compared with bytes:
+  /// an optional leading `:`, then hex bytes with separators (`86:dd`,
+  /// `0.1.2.3`), a run of hex digit pairs (`0800`), one hex digit (`1`),
+  /// or `0x` and one byte (`0xff`).
+  static func byteString(_ text: String) -> [UInt8]? {
+    let t = text.hasPrefix(":") ? String(text.dropFirst()) : text
+    let hexDigits = { (s: Substring) in !s.isEmpty && s.allSatisfy(\.isHexDigit) }
+    if t.hasPrefix("0x") || t.hasPrefix("0X") {
+      let digits = t.dropFirst(2)
+      return hexDigits(digits) && digits.count <= 2 ? hexPairs(digits.count == 1 ? "0" + digits : String(digits)) : nil
+    }
+    if hexDigits(Substring(t)) {
+      if t.count == 1 { return hexPairs("0" + t) }
+      return t.count % 2 == 0 ? hexPairs(t) : nil
+    }
+    return bytes(t)
   }
 
   private static func hexPairs(_ text: String) -> [UInt8]? {

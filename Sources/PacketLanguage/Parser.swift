@@ -138,6 +138,12 @@ public struct Parser {
   ]
 
   private mutating func relation() throws(LanguageError) -> Expr {
+    // `any tcp.port > 1024`, `all ip.ttl < 64`: a quantifier before the relation.
+    if case .word(let word) = peek.kind, let quantifier = Quantifier(rawValue: word), startsValue(peekSecond) {
+      let location = advance().location
+      let inner = try relation()
+      return .quantified(quantifier, inner, location.through(inner.location))
+    }
     let left = try bitAnd()
     let token = peek
     switch token.kind {
@@ -145,6 +151,10 @@ public struct Parser {
       if let compare = CompareOp(rawValue: op) {
         position += 1
         return .compare(compare, left, try bitAnd(), token.location)
+      }
+      if op == "~=" {
+        position += 1
+        return .compare(.anyNotEqual, left, try bitAnd(), token.location)
       }
       if op == "~" {
         position += 1
@@ -167,6 +177,10 @@ public struct Parser {
         position += 1
         return .member(left, try set(), token.location)
       }
+      if word == "not", peekSecond.kind == .word("in") {
+        position += 2
+        return .not(.member(left, try set(), token.location), token.location)
+      }
     default:
       break
     }
@@ -188,6 +202,10 @@ public struct Parser {
         position += 1
         let lowText = String(text[..<dots.lowerBound])
         let highText = String(text[dots.upperBound...])
+        // `0.1...7` is no range (tshark refuses it too): which dots are whose?
+        guard !lowText.hasSuffix("."), !highText.hasPrefix(".") else {
+          throw LanguageError(.syntax, "'\(text)' is not a range: write low..high", at: token.location)
+        }
         var low = token.location
         low.length = lowText.utf8.count
         var high = token.location
@@ -256,6 +274,13 @@ public struct Parser {
   }
 
   private mutating func unary() throws(LanguageError) -> Expr {
+    // Unary plus changes nothing (`tcp.port == +80`).
+    if peek.kind == .op("+") {
+      let location = advance().location
+      try nest(at: location)
+      defer { nesting -= 1 }
+      return try unary()
+    }
     if peek.kind == .op("-") {
       let location = advance().location
       try nest(at: location)
@@ -299,9 +324,15 @@ public struct Parser {
         }
         return .call(word, arguments, token.location.through(close.location))
       }
+      if case .layer(let layers) = peek.kind {
+        let operatorLocation = advance().location
+        return .layer(word, layers, token.location.through(operatorLocation))
+      }
       return .word(word, token.location)
     case .string(let bytes):
       return .string(bytes, token.location)
+    case .macro(let name, let arguments):
+      return .macro(name, arguments, token.location)
     case .op("("):
       try nest(at: token.location)
       defer { nesting -= 1 }
@@ -317,6 +348,16 @@ public struct Parser {
   }
 
   // MARK: Helpers
+
+  /// Whether `token` can start a value (so a word before it is a quantifier).
+  private func startsValue(_ token: Token) -> Bool {
+    switch token.kind {
+    case .word(let w): Parser.comparisonWords[w] == nil && !["contains", "matches", "in", "and", "or", "xor", "not"].contains(w)
+    case .string, .macro: true
+    case .op(let o): o == "("
+    default: false
+    }
+  }
 
   /// Goes one level deeper, or refuses past `maximumNesting`.
   private mutating func nest(at location: SourceLocation) throws(LanguageError) {
@@ -366,6 +407,8 @@ public struct Parser {
     case .word(let w): "'\(w)'"
     case .string: "a string"
     case .slice(let s): "'[\(s)]'"
+    case .layer(let s): "'#\(s)'"
+    case .macro(let name, _): "'${\(name)}'"
     case .op(let o): "'\(o)'"
     case .separator: "the end of the statement"
     case .end: "the end of the input"

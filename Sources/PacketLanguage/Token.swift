@@ -8,6 +8,10 @@ public enum TokenKind: Sendable, Equatable {
   case string([UInt8])
   /// The raw text between `[` and `]` of a slice.
   case slice(String)
+  /// The layers of a layer operator: `2` for `#2`, `1-2` for `#[1-2]`.
+  case layer(String)
+  /// A macro's use, `${name:arg1;arg2}`: its name and arguments.
+  case macro(String, [String])
   case op(String)
   /// A statement separator: a newline or `;`.
   case separator

@@ -46,6 +46,8 @@ public enum ValueType: Sendable, Equatable, CustomStringConvertible {
   }
 
   var isNumeric: Bool { self == .integer || self == .boolean }
+  /// Numbers and times: no bytes to slice or measure (tshark 4.0).
+  var isNumber: Bool { isNumeric || self == .relativeTime || self == .absoluteTime }
   /// Kinds whose values are byte sequences (compare, slice, contains).
   var isByteLike: Bool { self == .bytes || self == .string || self == .protocolItem || self == .ether }
 }

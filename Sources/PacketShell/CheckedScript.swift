@@ -109,7 +109,8 @@ public struct ScriptChecker {
       switch e {
       case .word(let name, let location):
         going = body(name, location)
-      case .string: break
+      case .string, .layer, .macro: break
+      case .quantified(_, let base, _): visit(base)
       case .slice(let base, _, _), .not(let base, _), .negate(let base, _): visit(base)
       case .call(_, let arguments, _): arguments.forEach(visit)
       case .logical(_, let operands): operands.forEach(visit)
@@ -156,6 +157,11 @@ public struct ScriptChecker {
     if !isPlainLiteral(resolved) { _ = try checker.column(value) }
     bindings[name] = resolved
     variables[name] = nil
+  }
+
+  /// `macro name = "text"`: `${name}` stands for the text from here on.
+  mutating func defineMacro(_ name: String, as text: [UInt8]) {
+    bindings[Expr.macroKey(name)] = .string(text, SourceLocation(line: 1, column: 1, offset: 0, length: 0))
   }
 
   /// `let name = count …` or `= stats …`: `name` has its value, of

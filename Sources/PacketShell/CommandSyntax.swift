@@ -38,6 +38,10 @@ extension Parser {
     case .string(let bytes): String(decoding: bytes, as: UTF8.self)
     case .op(let op): op
     case .slice(let inside): "[" + inside + "]"
+    // `#` touching a word is read as the layer operator, `${…}` as a macro.
+    case .layer(let layers): "#" + layers
+    case .macro(let name, let arguments):
+      "${" + name + (arguments.isEmpty ? "" : ":" + arguments.joined(separator: ";")) + "}"
     case .separator, .end: nil
     }
   }

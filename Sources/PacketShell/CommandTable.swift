@@ -260,6 +260,25 @@ extension ShellCommand {
         }
       }),
     ShellCommand(
+      "macro",
+      help: """
+        macro NAME = "TEXT"  a display-filter macro, as Wireshark's: ${NAME} or ${NAME:a;b} in a filter
+                             is TEXT with $1, $2 replaced by a, b (macro lan = "ip.addr == $1/16")
+
+        """,
+      syntax: { parser throws(LanguageError) -> (name: String, text: [UInt8]) in
+        let nameToken = parser.advance()
+        guard case .word(let name) = nameToken.kind, name.first?.isLetter == true, !name.contains(".") else {
+          throw LanguageError(.syntax, "macro needs a name (letters, digits, _)", at: nameToken.location)
+        }
+        guard parser.advance().kind == .op("="), case .string(let text) = parser.advance().kind else {
+          throw LanguageError(.syntax, "expected macro \(name) = \"TEXT\"", at: nameToken.location)
+        }
+        return (name, text)
+      },
+      check: { written, checker throws(LanguageError) in checker.defineMacro(written.name, as: written.text) },
+      run: { _, _ in .ok }),
+    ShellCommand(
       "interfaces",
       help: "interfaces           the network interfaces: index, name, link type, state, addresses\n",
       syntax: { _ in () },

@@ -141,6 +141,9 @@ struct StatsCommand {
   static func written(_ expr: Expr) -> String {
     switch expr {
     case .word(let w, _): w
+    case .layer(let w, let layers, _): w + "#" + (layers.allSatisfy(\.isNumber) ? layers : "[" + layers + "]")
+    case .macro(let name, let arguments, _): "${" + name + (arguments.isEmpty ? "" : ":" + arguments.joined(separator: ";")) + "}"
+    case .quantified(let q, let inner, _): q.rawValue + " " + written(inner)
     case .string(let bytes, _):
       "\"" + String(decoding: bytes, as: UTF8.self).replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
     case .slice(let base, let ranges, _): written(base) + "[" + ranges + "]"

@@ -18,7 +18,7 @@ import Testing
     // Frame lengths.
     "frame.len > 1000", "frame.len < 64", "frame.len in {60..64, 1514}", "frame.cap_len > 100", "frame.cap_len == 60",
     // Ethernet.
-    "eth.type == 0x0800", "eth.type != 0x86dd", "eth.type", "eth.type < 0x0800", "eth.type == 08:06",
+    "eth.type == 0x0800", "eth.type != 0x86dd", "eth.type", "eth.type < 0x0800", "eth.type == 2054",
     "eth.src == 00:0b:db:94:14:80", "eth.dst == ff:ff:ff:ff:ff:ff", "eth.addr == ff:ff:ff:ff:ff:ff",
     "eth.addr != 30:46:9a:23:fb:fa", "eth.dst > 01:00:00:00:00:00", "eth.addr === 8c:ec:4b:ca:16:5a",
     "eth.src == 6c-f0-49-b2-de-6e", "eth.dst == 6cf0.49b2.de6e",
@@ -41,7 +41,7 @@ import Testing
     "tcp.port in {1..1023}", "tcp.flags.syn == 1", "tcp.flags.syn == 1 && tcp.flags.ack == 0", "tcp.flags & 0x12",
     "tcp.flags & 0x12 == 0x12", "tcp.flags == 0x018", "tcp.hdr_len > 20", "tcp.window_size_value < 1000",
     "tcp.flags.reset", "tcp.port === 80", "tcp.port !== 80", "tcp.port > 65535", "tcp.port >= 0", "tcp.port < -1",
-    "tcp.flags.fin == 1 || tcp.flags.reset == 1", "tcp.urgent_pointer != 0", "0x02 & tcp.flags",
+    "tcp.flags.fin == 1 || tcp.flags.reset == 1", "tcp.urgent_pointer != 0", "tcp.flags & 0x02 == 0x02",
     // UDP.
     "udp.port == 53", "udp.port != 53", "udp.srcport == 53 || udp.dstport == 53", "udp.length < 100", "udp.dstport >= 1024",
     // ICMP.

@@ -58,7 +58,7 @@ import Testing
       return
     }
     #expect(id.decl.name == "ip.src")
-    #expect(ranges.start == 1 && ranges.length == 2)
+    #expect(ranges.ranges.count == 1 && ranges.ranges[0].start == 1 && ranges.ranges[0].length == 2)
     #expect(length.type == .integer && slice.type == .bytes)
   }
 

@@ -30,6 +30,18 @@ import Testing
     ("ip.addr !== 10.0.0.1", "(!== ip.addr 10.0.0.1)"),
     ("ipv6.addr == fe80::1/64", "(== ipv6.addr fe80::1/64)"),
     ("ipv6.addr == ::1", "(== ipv6.addr ::1)"),
+    // `#` and a digit or `[` is the layer operator, any other `#` a comment.
+    ("ip.src#2 == 10.0.0.1 # the inner header", "(== ip.src#[2] 10.0.0.1)"),
+    ("ip.src #[1-2,4]", "ip.src#[1-2,4]"),
+    ("tcp # port 80", "tcp"),
+    ("any tcp.port > 1024", "(any (> tcp.port 1024))"),
+    ("all ip.ttl != 64", "(all (!= ip.ttl 64))"),
+    ("tcp.port ~= 80", "(!== tcp.port 80)"),
+    ("tcp.port not in {80}", "(not (in tcp.port 80))"),
+    ("+tcp.port == +80", "(== tcp.port 80)"),
+    ("frame[14] == 'E'", "(== (slice frame 14) 0x45)"),
+    ("http.host == r\"a\\d\"", "(== http.host \"a\\d\")"),
+    ("${lan:10.0.0.0;16} && tcp", "(and ${lan:10.0.0.0;16} tcp)"),
   ]
 
   @Test(arguments: cases) func parses(_ input: String, _ expected: String) throws {
@@ -76,6 +88,9 @@ import Testing
 func render(_ e: Expr) -> String {
   switch e {
   case .word(let w, _): return w
+  case .layer(let w, let layers, _): return w + "#[" + layers + "]"
+  case .macro(let name, let arguments, _): return "${" + name + ":" + arguments.joined(separator: ";") + "}"
+  case .quantified(let q, let inner, _): return "(" + q.rawValue + " " + render(inner) + ")"
   case .string(let b, _): return "\"" + String(decoding: b, as: UTF8.self) + "\""
   case .slice(let base, let text, _): return "(slice \(render(base)) \(text))"
   case .call(let name, let args, _): return "(\(name) " + args.map(render).joined(separator: " ") + ")"

@@ -205,6 +205,8 @@ import Testing
           let NAME = stats AGG [where EXPR]
                                the one number stats would print (let bytes = stats
                                sum(frame.len); an avg is a decimal: let mean = stats avg(frame.len))
+          macro NAME = "TEXT"  a display-filter macro, as Wireshark's: ${NAME} or ${NAME:a;b} in a filter
+                               is TEXT with $1, $2 replaced by a, b (macro lan = "ip.addr == $1/16")
           interfaces           the network interfaces: index, name, link type, state, addresses
           capture IFACE [count N] [for SECONDS] [where EXPR] [quiet] [promisc] [explain]
                                capture live on IFACE (any: all of them) until N packets, SECONDS
@@ -222,10 +224,10 @@ import Testing
 
   @Test func helpOnATopicPrintsItsEntry() {
     #expect(Help.text("capture") == ShellCommand.named("capture")?.help)
-    #expect(Help.text("filters").hasPrefix("Filters are Wireshark display filters:\n"))
+    #expect(Help.text("filters").hasPrefix("Filters are Wireshark display filters, as tshark 4.0 reads them:\n"))
     #expect(
       Help.text("quit") == "no help on 'quit'; topics: assert, capture, count, echo, fields, filter, filters, format, "
-        + "hexdump, if, interfaces, layout, let, list, load, print, protocols, save, show, stats\n")
+        + "hexdump, if, interfaces, layout, let, list, load, macro, print, protocols, save, show, stats\n")
   }
 
   @Test func completionOffersCommandsThenWhatTheCommandTakes() {

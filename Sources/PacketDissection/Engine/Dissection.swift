@@ -7,6 +7,9 @@ public struct LayerSpan: Sendable {
   public var protocolID: ProtocolID
   public var start: Int
   public var end: Int
+  /// Where the data the layer was handed ends, its payload included (an
+  /// IP layer's: its datagram's end): what tshark's `ip contains …` searches.
+  public var dataEnd: Int
   public var firstRecord: Int
   /// Nesting: 0 for the packet's own layers, 1 inside an ICMP error, ...
   public var depth: UInt8

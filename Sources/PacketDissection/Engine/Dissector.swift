@@ -92,7 +92,7 @@ public final class Dissector {
     if dissection.malformed {
       dissection.layers.append(
         LayerSpan(
-          protocolID: .malformed, start: 0, end: 0, firstRecord: dissection.records.count, depth: 0))
+          protocolID: .malformed, start: 0, end: 0, dataEnd: 0, firstRecord: dissection.records.count, depth: 0))
       dissection.append(
         FieldRecord(
           field: Malformed.item.fieldID, depth: 0, flags: .generated, offset: 0, length: 0, value: 0))
@@ -207,7 +207,7 @@ public final class Dissector {
   private func addLayer(_ proto: ProtocolID, at: Int, end: Int, depth: UInt8) {
     dissection.layers.append(
       LayerSpan(
-        protocolID: proto, start: at, end: end, firstRecord: dissection.records.count, depth: depth))
+        protocolID: proto, start: at, end: end, dataEnd: end, firstRecord: dissection.records.count, depth: depth))
   }
 
   private func runLayer(
@@ -244,16 +244,18 @@ public final class Dissector {
     }
     // The protocol item covers the header: up to where the payload starts.
     let headerEnd: Int
+    let dataEnd: Int
     switch next {
-    case .layer(_, let a, _), .dispatch(_, _, let a, _), .ports(_, _, _, let a, _), .data(let a, _):
-      headerEnd = a
+    case .layer(_, let a, let e), .dispatch(_, _, let a, let e), .ports(_, _, _, let a, let e), .data(let a, let e):
+      (headerEnd, dataEnd) = (a, e)
     case .stop:
-      headerEnd = cursor.end
+      (headerEnd, dataEnd) = (cursor.end, cursor.end)
     }
     // The frame's item is the whole packet, so `frame[…]` and `frame contains` see every byte.
     let itemEnd = proto == .frame ? dissection.packet.count : min(max(at, headerEnd), dissection.packet.count)
     dissection.records[itemIndex].length = Int32(itemEnd - at)
     dissection.layers[layerIndex].end = itemEnd
+    dissection.layers[layerIndex].dataEnd = min(max(itemEnd, dataEnd), dissection.packet.count)
     return next
   }
 }

@@ -138,7 +138,8 @@ public struct LayerCursor {
   public func addInnerProtocol(_ proto: ProtocolID, at offset: Int, _ count: Int) {
     let start = self.start + offset
     dissection.layers.append(
-      LayerSpan(protocolID: proto, start: start, end: start + count, firstRecord: dissection.records.count, depth: depth / 2))
+      LayerSpan(
+        protocolID: proto, start: start, end: start + count, dataEnd: start + count, firstRecord: dissection.records.count, depth: depth / 2))
     dissection.records.append(
       FieldRecord(field: FieldID(proto, 0), depth: depth + 1, flags: FieldRecord.Flags(), offset: Int32(start), length: Int32(count), value: 0))
   }
