@@ -67,7 +67,8 @@ extension ShellCommand {
       "format",
       help: """
         format table|tsv|csv|json
-                             how print, count by and stats write rows from now on:
+                             how print, count by, stats, conversations and endpoints write rows
+                             from now on:
                              table: aligned under a header (print: as the first 100 rows set
                              the widths, wider values push their line); tsv: tab-separated,
                              no header; csv: RFC 4180 with a header row of the expressions as
