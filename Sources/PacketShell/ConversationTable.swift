@@ -23,6 +23,8 @@ struct ConversationTable: StatsSink {
     /// The key (`StatsValue`) of side A's address, then of its port.
     var a: [UInt8]
     var b: [UInt8]
+    /// The entry of `found` whose packets A sent.
+    var sentBy: Int
     /// Sent by A (to B), and received by A.
     var sentFrames: Int64 = 0
     var sentBytes: Int64 = 0
@@ -35,11 +37,15 @@ struct ConversationTable: StatsSink {
 
   /// The rows, in the order of their first packet.
   private(set) var rows: [Row] = []
-  /// Rows by their unordered pair of sides (conversations) or their side (endpoints).
+  /// Conversations by their sides in the order a packet has them (source,
+  /// then destination); endpoints by their side.
   private var found = GroupTable()
-  /// The row each entry of `found` counts into now.
+  /// For each entry of `found`, its unordered pair of sides (conversations)
+  /// or -1 while it has none; for endpoints, its row.
+  private var link: [Int] = []
+  /// Each unordered pair's row now, -1 before its first; and for TCP
+  /// whether it has seen a FIN or RST since.
   private var current: [Int] = []
-  /// For TCP, whether each entry of `found` has seen a FIN or RST in its current conversation.
   private var closing: [Bool] = []
 
   private let addressPairs: Int
@@ -50,9 +56,12 @@ struct ConversationTable: StatsSink {
   // Scratch space, reused from packet to packet.
   private var keys: [UInt8] = []
   private var ends: [Int] = []
-  private var source: [UInt8] = []
-  private var destination: [UInt8] = []
-  private var pair: [UInt8] = []
+  /// The packet's source side's key, then its destination's.
+  private var sides = [UInt8](repeating: 0, count: 2 * half)
+  private var reversed: [UInt8] = []
+  /// Room for a side's key: an IPv6 address's (17 bytes) and a port's (9).
+  private static let half = 26
+  private var half: Int { ConversationTable.half }
 
   init(_ query: ConversationQuery) {
     self.query = query
@@ -63,19 +72,38 @@ struct ConversationTable: StatsSink {
     lengthColumn = query.stats.by.count
   }
 
-  mutating func add(raw packet: inout RawPacket, sinceFirst: Int64) {
-    add(packet, sinceFirst: sinceFirst)
+  /// Reads a raw packet's sides in place, without the keys' arrays.
+  mutating func add(raw packet: inout RawPacket, sinceFirst time: Int64) {
+    let (pairs, portColumn, half) = (addressPairs, portColumn, half)
+    if let ports = portColumn, packet.hasValue(column: ports + 2) || packet.hasValue(column: ports + 3) { return }
+    let ends = sides.withUnsafeMutableBufferPointer { out -> (Int, Int)? in
+      for p in 0..<pairs {
+        guard var source = packet.writeFirstKey(column: 2 * p, to: out, at: 0) else { continue }
+        guard var destination = packet.writeFirstKey(column: 2 * p + 1, to: out, at: half) else { return nil }
+        if let ports = portColumn {
+          guard let s = packet.writeFirstKey(column: ports, to: out, at: source),
+            let d = packet.writeFirstKey(column: ports + 1, to: out, at: destination)
+          else { return nil }
+          (source, destination) = (s, d)
+        }
+        // The destination right after the source.
+        for i in half..<destination { out[source + i - half] = out[i] }
+        return (source, source + destination - half)
+      }
+      return nil
+    }
+    guard let (source, end) = ends else { return }
+    add(packet, source: source, end: end, time: time)
   }
 
   mutating func add(_ packet: some StatsPacket, sinceFirst time: Int64) {
-    source.removeAll(keepingCapacity: true)
-    destination.removeAll(keepingCapacity: true)
+    var (source, destination) = (0, half)
     var pairFound = false
     for p in 0..<addressPairs where !pairFound {
       guard let end = firstKey(packet, column: 2 * p) else { continue }
-      source.append(contentsOf: keys[..<end])
+      source = copy(end, to: source)
       guard let end = firstKey(packet, column: 2 * p + 1) else { return }
-      destination.append(contentsOf: keys[..<end])
+      destination = copy(end, to: destination)
       pairFound = true
     }
     guard pairFound else { return }
@@ -83,30 +111,44 @@ struct ConversationTable: StatsSink {
       // An ICMP error's quoted header is not a conversation of its own.
       if firstKey(packet, column: ports + 2) != nil || firstKey(packet, column: ports + 3) != nil { return }
       guard let end = firstKey(packet, column: ports) else { return }
-      source.append(contentsOf: keys[..<end])
+      source = copy(end, to: source)
       guard let end = firstKey(packet, column: ports + 1) else { return }
-      destination.append(contentsOf: keys[..<end])
+      destination = copy(end, to: destination)
     }
+    for i in half..<destination { sides[source + i - half] = sides[i] }
+    add(packet, source: source, end: source + destination - half, time: time)
+  }
+
+  /// Copies the first `count` bytes of `keys` into `sides` at `index`; answers where they end.
+  private mutating func copy(_ count: Int, to index: Int) -> Int {
+    guard index + count <= (index < half ? half : 2 * half) else { return index }
+    sides.replaceSubrange(index..<index + count, with: keys[..<count])
+    return index + count
+  }
+
+  /// Counts a packet whose source side's key is `sides[..<source]` and
+  /// its destination's `sides[source..<end]`.
+  private mutating func add(_ packet: some StatsPacket, source: Int, end: Int, time: Int64) {
     var length: Int64 = 0
     packet.forEachNumber(column: lengthColumn) { length = $0 }
     if query.endpoints {
-      count(side: source, sent: true, length: length, time: time)
-      count(side: destination, sent: false, length: length, time: time)
+      count(side: 0..<source, sent: true, length: length, time: time)
+      count(side: source..<end, sent: false, length: length, time: time)
       return
     }
     var flags: Int64 = 0
     if let flagsColumn { packet.forEachNumber(column: flagsColumn) { flags = $0 } }
-    countConversation(flags: flags, length: length, time: time)
+    countConversation(source, end, flags: flags, length: length, time: time)
   }
 
   /// Counts a packet to or from an endpoint.
-  private mutating func count(side: [UInt8], sent: Bool, length: Int64, time: Int64) {
-    let (entry, isNew) = found.group(for: side[...])
+  private mutating func count(side: Range<Int>, sent: Bool, length: Int64, time: Int64) {
+    let (entry, isNew) = found.group(for: sides[side])
     if isNew {
-      current.append(rows.count)
-      rows.append(Row(a: side, b: [], first: time, last: time))
+      link.append(rows.count)
+      rows.append(Row(a: Array(sides[side]), b: [], sentBy: entry, first: time, last: time))
     }
-    let r = current[entry]
+    let r = link[entry]
     if sent {
       rows[r].sentFrames += 1
       rows[r].sentBytes += length
@@ -117,28 +159,37 @@ struct ConversationTable: StatsSink {
     rows[r].last = time
   }
 
-  /// Counts a packet from `source` to `destination` in their conversation.
-  private mutating func countConversation(flags: Int64, length: Int64, time: Int64) {
-    let ordered = StatsValue.compareKeys(source[...], destination[...]) <= 0
-    pair.removeAll(keepingCapacity: true)
-    pair.append(contentsOf: ordered ? source : destination)
-    pair.append(contentsOf: ordered ? destination : source)
-    let (entry, isNew) = found.group(for: pair[...])
+  /// Counts a packet in its conversation: found by its sides as they
+  /// come, linked on first sight to the same sides the other way round.
+  private mutating func countConversation(_ source: Int, _ end: Int, flags: Int64, length: Int64, time: Int64) {
+    let (entry, isNew) = found.group(for: sides[..<end])
+    if isNew {
+      link.append(-1)
+      reversed.removeAll(keepingCapacity: true)
+      reversed.append(contentsOf: sides[source..<end])
+      reversed.append(contentsOf: sides[..<source])
+      let (other, otherIsNew) = found.group(for: reversed[...])
+      if otherIsNew { link.append(-1) }
+      if link[other] < 0 {
+        link[other] = current.count
+        current.append(-1)
+        closing.append(false)
+      }
+      link[entry] = link[other]
+    }
+    let p = link[entry]
     let syn = flags & 0x002 != 0
     let ack = flags & 0x010 != 0
-    if isNew {
-      current.append(rows.count)
-      closing.append(false)
-      rows.append(Row(a: source, b: destination, first: time, last: time))
-    } else if flagsColumn != nil && syn && !ack && closing[entry] {
-      // Port reuse: a new tcp.stream, so a new conversation.
-      current[entry] = rows.count
-      closing[entry] = false
-      rows.append(Row(a: source, b: destination, first: time, last: time))
+    // A new conversation; for TCP, port reuse is a new tcp.stream too.
+    if current[p] < 0 || (flagsColumn != nil && syn && !ack && closing[p]) {
+      current[p] = rows.count
+      closing[p] = false
+      rows.append(
+        Row(a: Array(sides[..<source]), b: Array(sides[source..<end]), sentBy: entry, first: time, last: time))
     }
-    if flags & 0x005 != 0 { closing[entry] = true }
-    let r = current[entry]
-    if rows[r].a == source {
+    if flags & 0x005 != 0 { closing[p] = true }
+    let r = current[p]
+    if rows[r].sentBy == entry {
       rows[r].sentFrames += 1
       rows[r].sentBytes += length
     } else {
