@@ -226,7 +226,7 @@ struct ConversationTable: StatsSink {
       }
       return side(row.a) + side(row.b)
         + [row.receivedFrames, row.receivedBytes, row.sentFrames, row.sentBytes, frames, bytes].map { String($0) }
-        + [FieldText.relativeTime(row.first), FieldText.relativeTime(row.last - row.first)]
+        + [FieldText.relativeTime(row.first), FieldText.relativeTime(row.last &- row.first)]
     }
   }
 
