@@ -13,7 +13,9 @@
 #   3. stats: `stats count, sum(frame.len) by ip.src, ip.dst` over the 1,000,000
 #      packets against `tshark -q -z conv,ip` (bar: at least 20x faster) and
 #      against pktsh's own `count by ip.src, ip.dst` (bar: at most 1.5x its time).
-#   4. print with arithmetic: `print tcp.len * 8` against `print tcp.len` over
+#   4. conversations: `conversations tcp` over the 1,000,000 packets against
+#      `tshark -q -z conv,tcp` (bar: at least 15x faster).
+#   5. print with arithmetic: `print tcp.len * 8` against `print tcp.len` over
 #      200,000 packets (bar: at most 1.2x the bare field's time).
 # The two commands of a pair run alternately, RUNS times each (default 5)
 # after one warm-up run each, so that both see the same moments of a
@@ -99,6 +101,12 @@ awk -v a="$median_a" -v b="$median_b" 'BEGIN { printf "  tshark / pktsh = %.1f (
 B=("$pktsh" -r "$capture" -c 'count by ip.src, ip.dst')
 pair stats "count by" 2>&1
 awk -v a="$median_a" -v b="$median_b" 'BEGIN { printf "  stats / count by = %.2f (bar: at most 1.50)\n", a / b }'
+
+echo "conversations tcp over 1,000,000 packets:"
+A=("$pktsh" -r "$capture" -c 'conversations tcp')
+B=(tshark -n -q -r "$capture" -z conv,tcp)
+pair pktsh tshark 2>&1
+awk -v a="$median_a" -v b="$median_b" 'BEGIN { printf "  tshark / pktsh = %.1f (bar: at least 15)\n", b / a }'
 
 echo "print tcp.len * 8 against print tcp.len over 200,000 packets, to a pipe:"
 A=("$pktsh" -r "$small" -c 'print tcp.len * 8')

@@ -67,7 +67,8 @@ extension ShellCommand {
       "format",
       help: """
         format table|tsv|csv|json
-                             how print, count by and stats write rows from now on:
+                             how print, count by, stats, conversations and endpoints write rows
+                             from now on:
                              table: aligned under a header (print: as the first 100 rows set
                              the widths, wider values push their line); tsv: tab-separated,
                              no header; csv: RFC 4180 with a header row of the expressions as
@@ -154,6 +155,29 @@ extension ShellCommand {
       syntax: { parser throws(LanguageError) in try StatsCommand.parse(&parser) },
       check: { command, checker throws(LanguageError) in try command.check(&checker) },
       run: { session, query in session.stats(query) }),
+    ShellCommand(
+      "conversations",
+      help: """
+        conversations eth|ip|ipv6|tcp|udp [where EXPR] [top N]
+                             tshark's -z conv table: frames and bytes B to A, A to B and in all,
+                             start and duration, most frames first; A sent the first packet
+                             (addresses and ports in their own columns)
+
+        """,
+      syntax: { parser throws(LanguageError) in try ConversationCommand.parse(&parser, endpoints: false) },
+      check: { command, checker throws(LanguageError) in try command.check(&checker) },
+      run: { session, query in session.conversations(query) }),
+    ShellCommand(
+      "endpoints",
+      help: """
+        endpoints eth|ip|ipv6|tcp|udp [where EXPR] [top N]
+                             tshark's -z endpoints table: packets and bytes, sent and received,
+                             most packets first (a packet to itself counts twice, as in tshark)
+
+        """,
+      syntax: { parser throws(LanguageError) in try ConversationCommand.parse(&parser, endpoints: true) },
+      check: { command, checker throws(LanguageError) in try command.check(&checker) },
+      run: { session, query in session.conversations(query) }),
     ShellCommand(
       "list", help: "list [RANGE] [where EXPR]\n\(indent)one summary line per packet\n",
       syntax: { parser throws(LanguageError) in (range: try parser.packetRange(), filter: try parser.whereClause()) },

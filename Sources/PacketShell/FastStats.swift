@@ -20,6 +20,8 @@ struct FastStats {
   let columns: [Int]
   /// Every field the query and its filters read, for the packets that are dissected.
   let dissected: [FieldID]
+  /// The query's values, for the packets that are dissected.
+  let values: [StatsValue?]
 
   /// Nil when a value is not a field alone at a fixed place, a filter
   /// can't be expressed as BPF, or the capture mixes link types: then the
@@ -49,16 +51,17 @@ struct FastStats {
     self.filters = filters
     self.columns = columns
     dissected = query.fields + filters.flatMap(\.fields)
+    values = query.columns
   }
 
-  /// Adds every packet that passes the filters to `accumulator`; false
-  /// when interrupted. Throws when the capture can no longer be read.
-  func add(_ capture: CaptureFile, to accumulator: inout StatsAccumulator) throws -> Bool {
+  /// Adds every packet that passes the filters to `accumulator` (a
+  /// `stats`' groups, or a conversation table); false when interrupted.
+  /// Throws when the capture can no longer be read.
+  func add(_ capture: CaptureFile, to accumulator: inout some StatsSink) throws -> Bool {
     let dissector = Dissector()
     dissector.interfaces = capture.interfaces
     dissector.restrict(to: dissected)
     var raw = RawPacket(types: fields.types, fields: columns)
-    let values = accumulator.query.columns
     // Times count from the capture's first packet, as the dissector counts
     // them when it sees every packet.
     var firstTime: Int64?
@@ -91,4 +94,11 @@ struct FastStats {
     }
     return !interrupted
   }
+}
+
+/// What `FastStats` adds packets to, read from raw bytes or dissected.
+protocol StatsSink {
+  /// Adds a packet read from raw bytes (`inout` so that the walk lends its reused one).
+  mutating func add(raw packet: inout RawPacket, sinceFirst: Int64)
+  mutating func add(_ packet: some StatsPacket, sinceFirst: Int64)
 }

@@ -7,7 +7,7 @@ import PacketLanguage
 /// interval's number with `every`). A packet with several values of a
 /// `by` expression (`ip.addr`) is in the group of each combination of
 /// them, once; a packet with none is in no group.
-struct StatsAccumulator {
+struct StatsAccumulator: StatsSink {
   let query: StatsQuery
   /// One aggregate of one group, or of one packet before it joins its groups.
   struct Cell {

@@ -75,6 +75,23 @@ struct RawPacket: StatsPacket {
     }
   }
 
+  /// Writes the key of the column's first value into `out` from `index`
+  /// (room for 17 bytes); answers where it ends, or nil when it has none.
+  func writeFirstKey(column: Int, to out: UnsafeMutableBufferPointer<UInt8>, at index: Int) -> Int? {
+    let f = fields[column]
+    let start = f == 0 ? 0 : reading.ends[f - 1]
+    guard reading.ends[f] > start else { return nil }
+    return reading.words.withUnsafeBufferPointer { words in
+      RawPacket.value(types[f], words, at: start) { StatsValue.writeKey($0, to: out, at: index) }
+    }
+  }
+
+  /// Whether the column has a value in the packet.
+  func hasValue(column: Int) -> Bool {
+    let f = fields[column]
+    return reading.ends[f] > (f == 0 ? 0 : reading.ends[f - 1])
+  }
+
   /// The words a value of `type` takes in a reading.
   private static func width(_ type: FieldType) -> Int {
     switch type {

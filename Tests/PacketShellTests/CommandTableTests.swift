@@ -160,7 +160,8 @@ import Testing
                                (tcp.port == 80 prints true or false). Values print as tshark prints
                                a field of their type; computed integers in decimal
           format table|tsv|csv|json
-                               how print, count by and stats write rows from now on:
+                               how print, count by, stats, conversations and endpoints write rows
+                               from now on:
                                table: aligned under a header (print: as the first 100 rows set
                                the widths, wider values push their line); tsv: tab-separated,
                                no header; csv: RFC 4180 with a header row of the expressions as
@@ -186,6 +187,13 @@ import Testing
                                     stats count, sum(frame.len) every 1s          packets and bytes a second
                                     stats avg(tcp.len) by tcp.stream top 3        the 3 chattiest TCP streams
                                     let bytes = stats sum(frame.len)              one number, for echo, assert, if
+          conversations eth|ip|ipv6|tcp|udp [where EXPR] [top N]
+                               tshark's -z conv table: frames and bytes B to A, A to B and in all,
+                               start and duration, most frames first; A sent the first packet
+                               (addresses and ports in their own columns)
+          endpoints eth|ip|ipv6|tcp|udp [where EXPR] [top N]
+                               tshark's -z endpoints table: packets and bytes, sent and received,
+                               most packets first (a packet to itself counts twice, as in tshark)
           list [RANGE] [where EXPR]
                                one summary line per packet
           show [RANGE]         the full dissector tree, with byte ranges
@@ -226,14 +234,14 @@ import Testing
     #expect(Help.text("capture") == ShellCommand.named("capture")?.help)
     #expect(Help.text("filters").hasPrefix("Filters are Wireshark display filters, as tshark 4.0 reads them:\n"))
     #expect(
-      Help.text("quit") == "no help on 'quit'; topics: assert, capture, count, echo, fields, filter, filters, format, "
-        + "hexdump, if, interfaces, layout, let, list, load, macro, print, protocols, save, show, stats\n")
+      Help.text("quit") == "no help on 'quit'; topics: assert, capture, conversations, count, echo, endpoints, fields, "
+        + "filter, filters, format, hexdump, if, interfaces, layout, let, list, load, macro, print, protocols, save, show, stats\n")
   }
 
   @Test func completionOffersCommandsThenWhatTheCommandTakes() {
     #expect(Completion.candidates(line: "", start: 0, prefix: "") == ShellCommand.names)
     #expect(Completion.candidates(line: "lo", start: 0, prefix: "lo") == ["load"])
-    #expect(Completion.candidates(line: "count; e", start: 7, prefix: "e") == ["echo", "exit"])
+    #expect(Completion.candidates(line: "count; e", start: 7, prefix: "e") == ["echo", "endpoints", "exit"])
     #expect(Completion.candidates(line: "load exa", start: 5, prefix: "exa") == nil)
     #expect(Completion.candidates(line: "filter tcp; save o", start: 17, prefix: "o") == nil)
     #expect(Completion.candidates(line: "print tcp.dst", start: 6, prefix: "tcp.dst")?.contains("tcp.dstport") == true)
