@@ -38,18 +38,22 @@ extension Session {
   func hexdump(_ range: PacketRange?, mark: FieldID?) -> Outcome {
     guard let capture = loaded() else { return .runtimeFailure }
     var first = true
-    let walked = scan(capture, fields: nil, filter: nil, through: range?.last) { record, d in
+    // The plain dump reads only the bytes: nothing is dissected beyond what the view needs.
+    let plain = mark == nil && !out.colour
+    let walked = scan(capture, fields: plain ? [] : nil, filter: nil, through: range?.last) { record, d in
       guard range?.contains(record.number) ?? true else { return true }
       if !first { out.line("") }
       first = false
-      if let mark {
-        let name = mark.decl.name
-        let ranges = mark.index == 0 ? ByteRanges.layer(name, in: d) : ByteRanges.field(name, in: d)
-        out.write(HexDump.render(d.packet, marked: ranges, colour: out.colour))
-      } else if out.colour {
-        out.write(HexDump.renderLayers(d, colour: true))
-      } else {
-        out.write(HexDump.render(d.packet))
+      out.write { buffer in
+        if let mark {
+          let name = mark.decl.name
+          let ranges = mark.index == 0 ? ByteRanges.layer(name, in: d) : ByteRanges.field(name, in: d)
+          HexDump.append(d.packet, marked: ranges, colour: out.colour, to: &buffer)
+        } else if out.colour {
+          HexDump.appendLayers(d, colour: true, to: &buffer)
+        } else {
+          HexDump.append(d.packet, to: &buffer)
+        }
       }
       return true
     }
