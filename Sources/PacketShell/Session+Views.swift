@@ -10,8 +10,8 @@ extension Session {
     let summarizer = PacketSummarizer(
       timeDigits: PacketSummarizer.timeDigits(
         for: capture.interfaces.first?.timestampResolution ?? .microseconds))
-    let walked = scan(capture, fields: nil, filter: filter, through: range?.last) { record, d in
-      if range?.contains(record.number) ?? true { out.line(summarizer.line(d, colour: out.colour)) }
+    let walked = scan(capture, fields: PacketSummaries.fieldsRead, filter: filter, through: range?.last) { record, d in
+      if range?.contains(record.number) ?? true { out.line { summarizer.appendLine(d, colour: out.colour, to: &$0) } }
       return true
     }
     return finish(walked, range, capture)

@@ -61,6 +61,29 @@ public struct ByteWriter: ~Copyable {
     count += write(base + count)
   }
 
+  /// Right-aligns the bytes written since `start` in a column `width`
+  /// wide: moves them right and fills the gap with spaces. Wider text
+  /// stays as it is.
+  public mutating func padLeft(from start: Int, width: Int) {
+    let written = count - start
+    guard start >= 0, written >= 0, written < width else { return }
+    let gap = width - written
+    reserve(gap)
+    (base + start + gap).update(from: base + start, count: written)
+    (base + start).update(repeating: UInt8(ascii: " "), count: gap)
+    count += gap
+  }
+
+  /// Pads the bytes written since `start` with spaces on the right to
+  /// `width`; wider text stays as it is.
+  public mutating func padRight(from start: Int, width: Int) {
+    let written = count - start
+    guard start >= 0, written >= 0, written < width else { return }
+    reserve(width - written)
+    (base + count).initialize(repeating: UInt8(ascii: " "), count: width - written)
+    count += width - written
+  }
+
   public mutating func removeAll() { count = 0 }
 
   public func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
