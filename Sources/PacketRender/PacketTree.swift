@@ -1,14 +1,18 @@
 import PacketDissection
+import PacketWire
 
 /// The packet as a tree of protocols and fields, like `tshark -V`: each
 /// protocol on a headline, each field indented four spaces per level as
 /// `Label: value`, masked fields behind their bit pattern
-/// (`.... 0101 = Header Length: 20`), generated fields in brackets.
-/// Hidden fields (`ip.addr`, `tcp.port`) are left out.
+/// (`.... 0101 = Header Length: 20 bytes (5)`), generated fields in
+/// brackets. Hidden fields (`ip.addr`, `tcp.port`) are left out.
 ///
-/// Values print as `tshark -T fields` prints them; Wireshark's tree adds
-/// value names and units (`Protocol: TCP (6)`, `20 bytes (5)`), which the
-/// declarations do not carry.
+/// Values print as `tshark -T fields` prints them, with the names their
+/// declarations give (`values:`) as Wireshark's tree shows them:
+/// `Protocol: TCP (6)`, `Type: IPv4 (0x0800)`, `[Checksum Status:
+/// Unverified]`; DNS questions and TCP options headed as Wireshark heads
+/// them (`Queries`, `TCP Option - No-Operation (NOP)`); times relative to others in seconds. Byte fields show at most their first 36 bytes, then `…`;
+/// a TCP payload shows only its length, `TCP payload (1460 bytes)`.
 public enum PacketTree {
   /// The tree, one line per item, each ending in a newline.
   ///
@@ -17,26 +21,58 @@ public enum PacketTree {
   ///     (inclusive, absolute offsets); generated items have none.
   ///   - colour: headlines bold in their layer colour, generated items dim.
   public static func render(_ d: Dissection, byteRanges: Bool = false, colour: Bool = false) -> String {
-    var out = ""
+    var out = ByteWriter(capacity: 4096)
+    append(d, byteRanges: byteRanges, colour: colour, to: &out)
+    return out.text
+  }
+
+  /// Writes the tree (`render`) into `out`.
+  public static func append(_ d: Dissection, byteRanges: Bool = false, colour: Bool = false, to out: inout ByteWriter) {
+    let openers = Dissection.subtreeOpeners
+    var layer = -1
     for (index, record) in d.records.enumerated() {
+      while layer + 1 < d.layers.count && d.layers[layer + 1].firstRecord <= index { layer += 1 }
       guard !record.flags.contains(.hidden) else { continue }
-      var line = String(repeating: "    ", count: Int(record.depth))
+      if layer >= 0, openers.contains(record.field) {
+        let headings = d.headings(ofLayer: layer, before: index)
+        for (k, heading) in headings.enumerated() {
+          indent(Int(record.depth) - headings.count + k, to: &out)
+          out.append(contentsOf: heading.utf8)
+          out.append(UInt8(ascii: "\n"))
+        }
+      }
+      indent(Int(record.depth), to: &out)
       let decl = record.field.decl
-      var text: String
       if decl.kind == .protocolItem, let owner = layerIndex(of: record, at: index, in: d) {
-        text = d.headline(ofLayer: owner)
-        if colour { text = ANSI.paint(text, ANSI.bold + ";" + (ANSI.layerCode(record.field.protocolID) ?? "39")) }
+        let text = d.headline(ofLayer: owner)
+        if colour {
+          out.append(contentsOf: ANSI.paint(text, ANSI.bold + ";" + (ANSI.layerCode(record.field.protocolID) ?? "39")).utf8)
+        } else {
+          out.append(contentsOf: text.utf8)
+        }
+      } else if colour && record.flags.contains(.generated) {
+        out.append(contentsOf: ANSI.paint(fieldText(record, decl: decl, in: d), ANSI.dim).utf8)
       } else {
-        text = fieldText(record, decl: decl, in: d)
-        if colour && record.flags.contains(.generated) { text = ANSI.paint(text, ANSI.dim) }
+        appendField(record, decl: decl, in: d, to: &out)
       }
-      line += text
       if byteRanges && record.length > 0 {
-        line += " [\(record.offset)..\(Int(record.offset) + Int(record.length) - 1)]"
+        out.append(contentsOf: " [".utf8)
+        FieldText.appendDecimal(UInt64(clamping: record.offset), to: &out)
+        out.append(contentsOf: "..".utf8)
+        FieldText.appendDecimal(UInt64(clamping: Int(record.offset) + Int(record.length) - 1), to: &out)
+        out.append(UInt8(ascii: "]"))
       }
-      out += line + "\n"
+      out.append(UInt8(ascii: "\n"))
     }
-    return out
+  }
+
+  /// Four spaces per level.
+  private static func indent(_ depth: Int, to out: inout ByteWriter) {
+    let count = 4 * max(0, depth)
+    out.write(upTo: count) { p in
+      p.initialize(repeating: UInt8(ascii: " "), count: count)
+      return count
+    }
   }
 
   /// The layer whose protocol item `record` (at `index`) is.
@@ -47,21 +83,72 @@ public enum PacketTree {
   /// `Label: value`, the bit pattern in front of masked integers,
   /// brackets around generated fields.
   static func fieldText(_ record: FieldRecord, decl: FieldDecl, in d: Dissection) -> String {
-    var text: String
+    var out = ByteWriter(capacity: 128)
+    appendField(record, decl: decl, in: d, to: &out)
+    return out.text
+  }
+
+  /// Byte fields show at most this many bytes, then `…`, as Wireshark's tree does.
+  static let shownBytes = 36
+
+  /// Writes `fieldText` into `out`.
+  static func appendField(_ record: FieldRecord, decl: FieldDecl, in d: Dissection, to out: inout ByteWriter) {
+    let generated = record.flags.contains(.generated)
+    if generated { out.append(UInt8(ascii: "[")) }
+    let masked = decl.mask != 0 && decl.kind.isInteger && (1...8).contains(decl.containerBytes)
+    let bits = masked ? containerBits(record, decl: decl, in: d) : 0
+    if masked {
+      out.append(contentsOf: BitPattern.text(bits: bits, mask: decl.mask, bytes: decl.containerBytes).utf8)
+      out.append(contentsOf: " = ".utf8)
+    }
+    out.append(contentsOf: decl.label.utf8)
     switch decl.kind {
     case .label, .protocolItem:
-      text = decl.label
+      break
     case .boolean:
+      out.append(contentsOf: ": ".utf8)
       let set = record.value != 0
-      text = decl.label + ": " + (decl.mask != 0 ? (set ? "Set" : "Not set") : (set ? "True" : "False"))
+      if let name = decl.values?.name(set ? 1 : 0) {
+        out.append(contentsOf: name.utf8)
+      } else {
+        out.append(contentsOf: (decl.mask != 0 ? (set ? "Set" : "Not set") : (set ? "True" : "False")).utf8)
+      }
+    case .bytes where record.field == .tcpPayload:
+      // `TCP payload (1460 bytes)`: the label without its value.
+      out.append(contentsOf: " (".utf8)
+      appendByteCount(Int(record.length), to: &out)
+      out.append(UInt8(ascii: ")"))
+    case .bytes where record.length > shownBytes && !record.flags.contains(.inArena):
+      out.append(contentsOf: ": ".utf8)
+      FieldText.appendHex(d.packet.slice(Int(record.offset), shownBytes), to: &out)
+      out.append(contentsOf: "\u{2026}".utf8)
     default:
-      text = decl.label + ": " + FieldText.format(record, in: d)
+      out.append(contentsOf: ": ".utf8)
+      if decl.kind.isInteger, let names = decl.values {
+        out.append(contentsOf: (names.name(record.value) ?? "Unknown").utf8)
+        if !names.nameAlone {
+          // The number in parentheses is the field's own bits (`20 bytes (5)`).
+          let raw = masked ? bits >> UInt64(decl.mask.trailingZeroBitCount) : record.value
+          out.append(contentsOf: " (".utf8)
+          if raw == record.value {
+            FieldText.append(record, kind: decl.kind, base: decl.base, in: d, to: &out)
+          } else {
+            out.append(contentsOf: FieldText.integer(raw, base: decl.base, bytes: decl.containerBytes).utf8)
+          }
+          out.append(UInt8(ascii: ")"))
+        }
+      } else {
+        FieldText.append(record, kind: decl.kind, base: decl.base, in: d, to: &out)
+        if decl.kind == .relativeTime { out.append(contentsOf: " seconds".utf8) }
+      }
     }
-    if decl.mask != 0, decl.kind.isInteger, (1...8).contains(decl.containerBytes) {
-      text = BitPattern.text(bits: containerBits(record, decl: decl, in: d), mask: decl.mask, bytes: decl.containerBytes)
-        + " = " + text
-    }
-    return record.flags.contains(.generated) ? "[" + text + "]" : text
+    if generated { out.append(UInt8(ascii: "]")) }
+  }
+
+  /// `1 byte`, `2 bytes`.
+  private static func appendByteCount(_ count: Int, to out: inout ByteWriter) {
+    FieldText.appendDecimal(UInt64(clamping: count), to: &out)
+    out.append(contentsOf: (count == 1 ? " byte" : " bytes").utf8)
   }
 
   /// The field's bits in place in its container integer. Read from the

@@ -92,3 +92,53 @@ extension TCP {
 extension MPTCP {
   static var hue: LayerHue? { nil }
 }
+
+extension FieldID {
+  /// TCP's payload, which the tree shows by its length alone, as
+  /// Wireshark does: `TCP payload (1460 bytes)`.
+  public static var tcpPayload: FieldID { TCP.payload.fieldID }
+}
+
+/// Each option heads its subtree in the tree, as Wireshark's does:
+/// `TCP Option - Maximum segment size: 1460 bytes`.
+extension TCP {
+  static var subtreeOpeners: [FieldID] { [optionKind.fieldID] }
+
+  static func headings(_ f: LayerFields, before index: Int) -> [String] {
+    let records = f.dissection.records
+    let opener = records[index]
+    // The option's records: up to the next option's kind or the end of the subtree.
+    var values: [TCP: [UInt64]] = [:]
+    var i = index + 1
+    while i < f.records.upperBound, records[i].depth >= opener.depth, records[i].field != optionKind.fieldID {
+      if let field = TCP(rawValue: UInt8(records[i].field.raw & 0xff)) { values[field, default: []].append(records[i].value) }
+      i += 1
+    }
+    func first(_ field: TCP) -> UInt64? { values[field]?.first }
+    let text: String
+    switch opener.value {
+    case 0: text = "End of Option List (EOL)"
+    case 1: text = "No-Operation (NOP)"
+    case 2: text = first(mss).map { "Maximum segment size: \($0) bytes" } ?? "Maximum segment size"
+    case 3:
+      if let shift = first(wscaleShift), let multiplier = first(wscaleMultiplier) {
+        text = "Window scale: \(shift) (multiply by \(multiplier))"
+      } else {
+        text = "Window scale"
+      }
+    case 4: text = "SACK permitted"
+    case 5:
+      let edges = zip(values[sackLE] ?? [], values[sackRE] ?? []).map { " \($0)-\($1)" }
+      text = "SACK" + edges.joined()
+    case 8:
+      if let tsval = first(tsval), let tsecr = first(tsecr) {
+        text = "Timestamps: TSval \(tsval), TSecr \(tsecr)"
+      } else {
+        text = "Timestamps"
+      }
+    case 30: text = "Multipath TCP"
+    default: text = "Unknown"
+    }
+    return ["TCP Option - " + text]
+  }
+}
