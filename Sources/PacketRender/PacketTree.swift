@@ -37,28 +37,28 @@ public enum PacketTree {
         let headings = d.headings(ofLayer: layer, before: index)
         for (k, heading) in headings.enumerated() {
           indent(Int(record.depth) - headings.count + k, to: &out)
-          out.append(contentsOf: heading.utf8)
+          out.append(heading)
           out.append(UInt8(ascii: "\n"))
         }
       }
       indent(Int(record.depth), to: &out)
-      let decl = record.field.decl
-      if decl.kind == .protocolItem, let owner = layerIndex(of: record, at: index, in: d) {
+      let decl = declarations + Int(record.field.raw)
+      if decl.pointee.kind == .protocolItem, let owner = layerIndex(of: record, at: index, in: d) {
         let text = d.headline(ofLayer: owner)
         if colour {
-          out.append(contentsOf: ANSI.paint(text, ANSI.bold + ";" + (ANSI.layerCode(record.field.protocolID) ?? "39")).utf8)
+          out.append(ANSI.paint(text, ANSI.bold + ";" + (ANSI.layerCode(record.field.protocolID) ?? "39")))
         } else {
-          out.append(contentsOf: text.utf8)
+          out.append(text)
         }
       } else if colour && record.flags.contains(.generated) {
-        out.append(contentsOf: ANSI.paint(fieldText(record, decl: decl, in: d), ANSI.dim).utf8)
+        out.append(ANSI.paint(fieldText(record, decl: decl.pointee, in: d), ANSI.dim))
       } else {
         appendField(record, decl: decl, in: d, to: &out)
       }
       if byteRanges && record.length > 0 {
-        out.append(contentsOf: " [".utf8)
+        out.append(" [")
         FieldText.appendDecimal(UInt64(clamping: record.offset), to: &out)
-        out.append(contentsOf: "..".utf8)
+        out.append("..")
         FieldText.appendDecimal(UInt64(clamping: Int(record.offset) + Int(record.length) - 1), to: &out)
         out.append(UInt8(ascii: "]"))
       }
@@ -84,62 +84,76 @@ public enum PacketTree {
   /// brackets around generated fields.
   static func fieldText(_ record: FieldRecord, decl: FieldDecl, in d: Dissection) -> String {
     var out = ByteWriter(capacity: 128)
-    appendField(record, decl: decl, in: d, to: &out)
+    withUnsafePointer(to: decl) { appendField(record, decl: $0, in: d, to: &out) }
     return out.text
   }
+
+  /// Every field's declaration by `FieldID.raw`, read in place: copying a
+  /// declaration out (`FieldID.decl`) retains and releases each of its
+  /// references, which cost more than the rest of a line. Slots no field
+  /// uses hold the frame's item. Written once, then only read.
+  nonisolated(unsafe) private static let declarations: UnsafePointer<FieldDecl> = {
+    let count = ProtocolID.allCases.count * 256
+    let table = UnsafeMutablePointer<FieldDecl>.allocate(capacity: count)
+    table.initialize(repeating: Registry.protocols[0].fields[0], count: count)
+    for p in Registry.protocols {
+      for (index, decl) in p.fields.enumerated() { table[Int(FieldID(p.id, index).raw)] = decl }
+    }
+    return UnsafePointer(table)
+  }()
 
   /// Byte fields show at most this many bytes, then `…`, as Wireshark's tree does.
   static let shownBytes = 36
 
   /// Writes `fieldText` into `out`.
-  static func appendField(_ record: FieldRecord, decl: FieldDecl, in d: Dissection, to out: inout ByteWriter) {
+  static func appendField(_ record: FieldRecord, decl: UnsafePointer<FieldDecl>, in d: Dissection, to out: inout ByteWriter) {
     let generated = record.flags.contains(.generated)
     if generated { out.append(UInt8(ascii: "[")) }
-    let masked = decl.mask != 0 && decl.kind.isInteger && (1...8).contains(decl.containerBytes)
+    let masked = decl.pointee.mask != 0 && decl.pointee.kind.isInteger && (1...8).contains(decl.pointee.containerBytes)
     let bits = masked ? containerBits(record, decl: decl, in: d) : 0
     if masked {
-      out.append(contentsOf: BitPattern.text(bits: bits, mask: decl.mask, bytes: decl.containerBytes).utf8)
-      out.append(contentsOf: " = ".utf8)
+      BitPattern.append(bits: bits, mask: decl.pointee.mask, bytes: decl.pointee.containerBytes, to: &out)
+      out.append(" = ")
     }
-    out.append(contentsOf: decl.label.utf8)
-    switch decl.kind {
+    out.append(decl.pointee.label)
+    switch decl.pointee.kind {
     case .label, .protocolItem:
       break
     case .boolean:
-      out.append(contentsOf: ": ".utf8)
+      out.append(": ")
       let set = record.value != 0
-      if let name = decl.values?.name(set ? 1 : 0) {
-        out.append(contentsOf: name.utf8)
+      if let name = decl.pointee.values?.name(set ? 1 : 0) {
+        out.append(name)
       } else {
-        out.append(contentsOf: (decl.mask != 0 ? (set ? "Set" : "Not set") : (set ? "True" : "False")).utf8)
+        out.append((decl.pointee.mask != 0 ? (set ? "Set" : "Not set") : (set ? "True" : "False")))
       }
     case .bytes where record.field == .tcpPayload:
       // `TCP payload (1460 bytes)`: the label without its value.
-      out.append(contentsOf: " (".utf8)
+      out.append(" (")
       appendByteCount(Int(record.length), to: &out)
       out.append(UInt8(ascii: ")"))
     case .bytes where record.length > shownBytes && !record.flags.contains(.inArena):
-      out.append(contentsOf: ": ".utf8)
+      out.append(": ")
       FieldText.appendHex(d.packet.slice(Int(record.offset), shownBytes), to: &out)
-      out.append(contentsOf: "\u{2026}".utf8)
+      out.append("\u{2026}")
     default:
-      out.append(contentsOf: ": ".utf8)
-      if decl.kind.isInteger, let names = decl.values {
-        out.append(contentsOf: (names.name(record.value) ?? "Unknown").utf8)
+      out.append(": ")
+      if decl.pointee.kind.isInteger, let names = decl.pointee.values {
+        out.append((names.name(record.value) ?? "Unknown"))
         if !names.nameAlone {
           // The number in parentheses is the field's own bits (`20 bytes (5)`).
-          let raw = masked ? bits >> UInt64(decl.mask.trailingZeroBitCount) : record.value
-          out.append(contentsOf: " (".utf8)
+          let raw = masked ? bits >> UInt64(decl.pointee.mask.trailingZeroBitCount) : record.value
+          out.append(" (")
           if raw == record.value {
-            FieldText.append(record, kind: decl.kind, base: decl.base, in: d, to: &out)
+            FieldText.append(record, kind: decl.pointee.kind, base: decl.pointee.base, in: d, to: &out)
           } else {
-            out.append(contentsOf: FieldText.integer(raw, base: decl.base, bytes: decl.containerBytes).utf8)
+            out.append(FieldText.integer(raw, base: decl.pointee.base, bytes: decl.pointee.containerBytes))
           }
           out.append(UInt8(ascii: ")"))
         }
       } else {
-        FieldText.append(record, kind: decl.kind, base: decl.base, in: d, to: &out)
-        if decl.kind == .relativeTime { out.append(contentsOf: " seconds".utf8) }
+        FieldText.append(record, kind: decl.pointee.kind, base: decl.pointee.base, in: d, to: &out)
+        if decl.pointee.kind == .relativeTime { out.append(" seconds") }
       }
     }
     if generated { out.append(UInt8(ascii: "]")) }
@@ -148,19 +162,21 @@ public enum PacketTree {
   /// `1 byte`, `2 bytes`.
   private static func appendByteCount(_ count: Int, to out: inout ByteWriter) {
     FieldText.appendDecimal(UInt64(clamping: count), to: &out)
-    out.append(contentsOf: (count == 1 ? " byte" : " bytes").utf8)
+    out.append((count == 1 ? " byte" : " bytes"))
   }
 
   /// The field's bits in place in its container integer. Read from the
   /// packet where the record covers the container, since some values are
   /// scaled (`ip.hdr_len` holds bytes, the bits hold 32-bit words);
   /// otherwise rebuilt from the value.
-  private static func containerBits(_ record: FieldRecord, decl: FieldDecl, in d: Dissection) -> UInt64 {
-    if Int(record.length) == decl.containerBytes, !record.flags.contains(.inArena),
-      let raw = d.packet.uint(at: Int(record.offset), length: decl.containerBytes)
+  private static func containerBits(_ record: FieldRecord, decl: UnsafePointer<FieldDecl>, in d: Dissection) -> UInt64 {
+    let bytes = decl.pointee.containerBytes
+    let mask = decl.pointee.mask
+    if Int(record.length) == bytes, !record.flags.contains(.inArena),
+      let raw = d.packet.uint(at: Int(record.offset), length: bytes)
     {
-      return raw & decl.mask
+      return raw & mask
     }
-    return (record.value << UInt64(decl.mask.trailingZeroBitCount)) & decl.mask
+    return (record.value << UInt64(mask.trailingZeroBitCount)) & mask
   }
 }

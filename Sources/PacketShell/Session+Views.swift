@@ -26,7 +26,7 @@ extension Session {
       guard range?.contains(record.number) ?? true else { return true }
       if !first { out.line("") }
       first = false
-      out.write(PacketTree.render(d, byteRanges: true, colour: out.colour))
+      out.write { PacketTree.append(d, byteRanges: true, colour: out.colour, to: &$0) }
       return true
     }
     return finish(walked, range, capture)

@@ -45,6 +45,12 @@ public struct ByteWriter: ~Copyable {
     count += bytes.count
   }
 
+  /// Appends the UTF-8 of `text`, in one copy.
+  public mutating func append(_ text: String) {
+    var text = text
+    text.withUTF8 { append(contentsOf: $0) }
+  }
+
   public mutating func append(contentsOf bytes: some Collection<UInt8>) {
     let done: Void? = bytes.withContiguousStorageIfAvailable { append(contentsOf: $0) }
     if done == nil {
