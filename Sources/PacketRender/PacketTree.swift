@@ -10,9 +10,11 @@ import PacketWire
 /// Values print as `tshark -T fields` prints them, with the names their
 /// declarations give (`values:`) as Wireshark's tree shows them:
 /// `Protocol: TCP (6)`, `Type: IPv4 (0x0800)`, `[Checksum Status:
-/// Unverified]`; DNS questions and TCP options headed as Wireshark heads
-/// them (`Queries`, `TCP Option - No-Operation (NOP)`); times relative to others in seconds. Byte fields show at most their first 36 bytes, then `…`;
-/// a TCP payload shows only its length, `TCP payload (1460 bytes)`.
+/// Unverified]`, `Destination: Broadcast (ff:ff:ff:ff:ff:ff)`. DNS
+/// questions and records and TCP options get Wireshark's headings
+/// (`Queries`, `TCP Option - No-Operation (NOP)`); times relative to
+/// others are in seconds. Byte fields show at most their first 36 bytes,
+/// then `…`; a TCP payload shows only its length, `TCP payload (1460 bytes)`.
 public enum PacketTree {
   /// The tree, one line per item, each ending in a newline.
   ///
@@ -127,6 +129,9 @@ public enum PacketTree {
       } else {
         out.append((decl.pointee.mask != 0 ? (set ? "Set" : "Not set") : (set ? "True" : "False")))
       }
+    case .ether where isBroadcast(d.valueBytes(record)):
+      // The one Ethernet address tshark names without a lookup.
+      out.append(": Broadcast (ff:ff:ff:ff:ff:ff)")
     case .bytes where record.field == .tcpPayload:
       // `TCP payload (1460 bytes)`: the label without its value.
       out.append(" (")
@@ -157,6 +162,10 @@ public enum PacketTree {
       }
     }
     if generated { out.append(UInt8(ascii: "]")) }
+  }
+
+  private static func isBroadcast(_ address: ByteView) -> Bool {
+    address.count == 6 && (0..<6).allSatisfy { address.byte($0) == 0xff }
   }
 
   /// `1 byte`, `2 bytes`.
