@@ -104,6 +104,22 @@ public enum PacketTree {
     return UnsafePointer(table)
   }()
 
+  /// Every field's label as UTF-8 by `FieldID.raw`, beside `declarations`:
+  /// copied into a line without going through String. Written once, then
+  /// only read.
+  nonisolated(unsafe) private static let labels: UnsafePointer<UnsafeBufferPointer<UInt8>> = {
+    let count = ProtocolID.allCases.count * 256
+    let table = UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>.allocate(capacity: count)
+    table.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0), count: count)
+    for raw in 0..<count {
+      let bytes = Array(declarations[raw].label.utf8)
+      let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+      _ = copy.initialize(from: bytes)
+      table[raw] = UnsafeBufferPointer(copy)
+    }
+    return UnsafePointer(table)
+  }()
+
   /// Byte fields show at most this many bytes, then `…`, as Wireshark's tree does.
   static let shownBytes = 36
 
@@ -117,7 +133,7 @@ public enum PacketTree {
       BitPattern.append(bits: bits, mask: decl.pointee.mask, bytes: decl.pointee.containerBytes, to: &out)
       out.append(" = ")
     }
-    out.append(decl.pointee.label)
+    out.append(contentsOf: labels[Int(record.field.raw)])
     switch decl.pointee.kind {
     case .label, .protocolItem:
       break
