@@ -14,7 +14,9 @@ import PacketWire
 /// questions and records and TCP options get Wireshark's headings
 /// (`Queries`, `TCP Option - No-Operation (NOP)`); times relative to
 /// others are in seconds. Byte fields show at most their first 36 bytes,
-/// then `…`; a TCP payload shows only its length, `TCP payload (1460 bytes)`.
+/// then `…`; a TCP payload and an HTTP body only their length (`TCP
+/// payload (1460 bytes)`, `File Data: 162 bytes`); text longer than
+/// `longestText` is cut and its label marked `[truncated]`.
 public enum PacketTree {
   /// The tree, one line per item, each ending in a newline.
   ///
@@ -153,6 +155,11 @@ public enum PacketTree {
       out.append(" (")
       appendByteCount(Int(record.length), to: &out)
       out.append(UInt8(ascii: ")"))
+    case .string where record.field == .httpFileData:
+      out.append(": ")
+      appendByteCount(d.valueBytes(record).count, to: &out)
+    case .string:
+      appendString(record, in: d, labelled: labels[Int(record.field.raw)], to: &out)
     case .bytes where record.length > shownBytes && !record.flags.contains(.inArena):
       out.append(": ")
       FieldText.appendHex(d.packet.slice(Int(record.offset), shownBytes), to: &out)
@@ -178,6 +185,32 @@ public enum PacketTree {
       }
     }
     if generated { out.append(UInt8(ascii: "]")) }
+  }
+
+  /// Longest `Label: text` of a string field; longer text is cut, and the
+  /// label marked `[truncated]`, as Wireshark cuts its item labels.
+  static let longestText = 160
+
+  /// Writes `: text` after the label already written, or, when the label
+  /// and text are longer than `longestText`, ` [truncated]: ` and as much
+  /// of the text as fits (whole characters).
+  private static func appendString(
+    _ record: FieldRecord, in d: Dissection, labelled label: UnsafeBufferPointer<UInt8>, to out: inout ByteWriter
+  ) {
+    let start = out.count
+    out.append(": ")
+    FieldText.append(record, kind: .string, base: .none, in: d, to: &out)
+    guard label.count + out.count - start > longestText else { return }
+    var text = ByteWriter(capacity: out.count - start)
+    out.withBytes { text.append(contentsOf: UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[(start + 2)...])) }
+    out.truncate(to: start)
+    out.append(" [truncated]: ")
+    var keep = longestText - label.count - 14
+    text.withBytes { bytes in
+      // Back off to the start of a character.
+      while keep > 0 && keep < bytes.count && bytes[keep] & 0xc0 == 0x80 { keep -= 1 }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes.bindMemory(to: UInt8.self)[..<min(keep, bytes.count)]))
+    }
   }
 
   private static func isBroadcast(_ address: ByteView) -> Bool {

@@ -96,6 +96,9 @@ public struct ByteWriter: ~Copyable {
 
   public mutating func removeAll() { used = 0 }
 
+  /// Forgets the bytes written after the first `count`.
+  public mutating func truncate(to count: Int) { used = min(used, max(0, count)) }
+
   public func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
     try body(UnsafeRawBufferPointer(start: base, count: count))
   }

@@ -59,4 +59,14 @@ import Testing
     #expect(lines.contains("    TCP payload (513 bytes)"))
     #expect(lines.allSatisfy { $0.count < 200 })
   }
+
+  @Test func longTextIsCutAndBodiesCounted() throws {
+    var lines: [Substring] = []
+    try eachDissection(RenderPaths.corpus + "/wild/suricata-verify__tests_bug-7657-01_input.pcap") {
+      lines += PacketTree.render($0).split(separator: "\n")
+    }
+    #expect(lines.contains { $0.hasPrefix("    Request URI [truncated]: /?-%64+allow_url_include") })
+    #expect(lines.contains { $0.hasPrefix("    File Data: ") && $0.hasSuffix(" bytes") })
+    #expect(lines.allSatisfy { $0.utf8.count < 200 })
+  }
 }
