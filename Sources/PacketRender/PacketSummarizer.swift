@@ -1,5 +1,6 @@
 import PacketCapture
 import PacketDissection
+import PacketWire
 
 /// Builds tshark's one-line summary of each packet (`tshark -r F`).
 ///
@@ -29,28 +30,39 @@ public final class PacketSummarizer {
   /// The packet's columns.
   public func columns(_ d: Dissection) -> SummaryColumns {
     let row = summaries.row(for: d)
-    var info = row.info
-    if !row.endsQuietly {
-      if d.malformed {
-        info += "[Malformed Packet]"
-      } else if d.truncated {
-        // Bytes missing although the capture kept the whole frame: the
-        // message runs on in segments Wireshark did not reassemble.
-        let cut = d.packet.count < d.frame.originalLength
-        info += cut ? "[Packet size limited during capture]" : "[BoundErrorUnreassembled Packet]"
-      }
-    }
     return SummaryColumns(
       number: d.frame.number, time: TimeColumn.text(d.frame.sinceFirst, digits: timeDigits),
       source: row.source, destination: row.destination, protocolName: row.protocolName,
-      length: d.frame.originalLength, info: info)
+      length: d.frame.originalLength, info: info(row, d))
   }
 
   /// The packet's line, as tshark prints it. With `colour`, the protocol
   /// column takes the colour of the packet's last coloured layer.
   public func line(_ d: Dissection, colour: Bool = false) -> String {
-    let row = columns(d)
-    let top = d.layers.last { $0.depth == 0 && $0.protocolID.hue != nil }
-    return row.line(colour: colour, protocolColour: top.flatMap { ANSI.layerCode($0.protocolID) })
+    var out = ByteWriter(capacity: 128)
+    appendLine(d, colour: colour, to: &out)
+    return out.text
+  }
+
+  /// Writes the packet's line (`line`) into `out`, without a newline.
+  public func appendLine(_ d: Dissection, colour: Bool = false, to out: inout ByteWriter) {
+    let row = summaries.row(for: d)
+    let protocolColour = colour ? d.layers.last { $0.depth == 0 && $0.protocolID.hue != nil }.flatMap { ANSI.layerCode($0.protocolID) } : nil
+    let digits = timeDigits
+    SummaryColumns.append(
+      number: d.frame.number, time: { TimeColumn.append(d.frame.sinceFirst, digits: digits, to: &$0) },
+      source: row.source, destination: row.destination, protocolName: row.protocolName,
+      protocolColour: protocolColour, length: d.frame.originalLength, info: info(row, d), to: &out)
+  }
+
+  /// Info, with Wireshark's complaint about a packet cut short or malformed.
+  private func info(_ row: SummaryRow, _ d: Dissection) -> String {
+    guard !row.endsQuietly else { return row.info }
+    if d.malformed { return row.info + "[Malformed Packet]" }
+    // Bytes missing although the capture kept the whole frame: the
+    // message runs on in segments Wireshark did not reassemble.
+    guard d.truncated else { return row.info }
+    let cut = d.packet.count < d.frame.originalLength
+    return row.info + (cut ? "[Packet size limited during capture]" : "[BoundErrorUnreassembled Packet]")
   }
 }

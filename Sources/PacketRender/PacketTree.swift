@@ -1,14 +1,22 @@
 import PacketDissection
+import PacketWire
 
 /// The packet as a tree of protocols and fields, like `tshark -V`: each
 /// protocol on a headline, each field indented four spaces per level as
 /// `Label: value`, masked fields behind their bit pattern
-/// (`.... 0101 = Header Length: 20`), generated fields in brackets.
-/// Hidden fields (`ip.addr`, `tcp.port`) are left out.
+/// (`.... 0101 = Header Length: 20 bytes (5)`), generated fields in
+/// brackets. Hidden fields (`ip.addr`, `tcp.port`) are left out.
 ///
-/// Values print as `tshark -T fields` prints them; Wireshark's tree adds
-/// value names and units (`Protocol: TCP (6)`, `20 bytes (5)`), which the
-/// declarations do not carry.
+/// Values print as `tshark -T fields` prints them, with the names their
+/// declarations give (`values:`) as Wireshark's tree shows them:
+/// `Protocol: TCP (6)`, `Type: IPv4 (0x0800)`, `[Checksum Status:
+/// Unverified]`, `Destination: Broadcast (ff:ff:ff:ff:ff:ff)`. DNS
+/// questions and records and TCP options get Wireshark's headings
+/// (`Queries`, `TCP Option - No-Operation (NOP)`); times relative to
+/// others are in seconds. Byte fields show at most their first 36 bytes,
+/// then `…`; a TCP payload and an HTTP body only their length (`TCP
+/// payload (1460 bytes)`, `File Data: 162 bytes`); text longer than
+/// `longestText` is cut and its label marked `[truncated]`.
 public enum PacketTree {
   /// The tree, one line per item, each ending in a newline.
   ///
@@ -17,26 +25,58 @@ public enum PacketTree {
   ///     (inclusive, absolute offsets); generated items have none.
   ///   - colour: headlines bold in their layer colour, generated items dim.
   public static func render(_ d: Dissection, byteRanges: Bool = false, colour: Bool = false) -> String {
-    var out = ""
+    var out = ByteWriter(capacity: 4096)
+    append(d, byteRanges: byteRanges, colour: colour, to: &out)
+    return out.text
+  }
+
+  /// Writes the tree (`render`) into `out`.
+  public static func append(_ d: Dissection, byteRanges: Bool = false, colour: Bool = false, to out: inout ByteWriter) {
+    let openers = Dissection.subtreeOpeners
+    var layer = -1
     for (index, record) in d.records.enumerated() {
+      while layer + 1 < d.layers.count && d.layers[layer + 1].firstRecord <= index { layer += 1 }
       guard !record.flags.contains(.hidden) else { continue }
-      var line = String(repeating: "    ", count: Int(record.depth))
-      let decl = record.field.decl
-      var text: String
-      if decl.kind == .protocolItem, let owner = layerIndex(of: record, at: index, in: d) {
-        text = d.headline(ofLayer: owner)
-        if colour { text = ANSI.paint(text, ANSI.bold + ";" + (ANSI.layerCode(record.field.protocolID) ?? "39")) }
+      if layer >= 0, openers.contains(record.field) {
+        let headings = d.headings(ofLayer: layer, before: index)
+        for (k, heading) in headings.enumerated() {
+          indent(Int(record.depth) - headings.count + k, to: &out)
+          out.append(heading)
+          out.append(UInt8(ascii: "\n"))
+        }
+      }
+      indent(Int(record.depth), to: &out)
+      let decl = declarations + Int(record.field.raw)
+      if decl.pointee.kind == .protocolItem, let owner = layerIndex(of: record, at: index, in: d) {
+        let text = d.headline(ofLayer: owner)
+        if colour {
+          out.append(ANSI.paint(text, ANSI.bold + ";" + (ANSI.layerCode(record.field.protocolID) ?? "39")))
+        } else {
+          out.append(text)
+        }
+      } else if colour && record.flags.contains(.generated) {
+        out.append(ANSI.paint(fieldText(record, decl: decl.pointee, in: d), ANSI.dim))
       } else {
-        text = fieldText(record, decl: decl, in: d)
-        if colour && record.flags.contains(.generated) { text = ANSI.paint(text, ANSI.dim) }
+        appendField(record, decl: decl, in: d, to: &out)
       }
-      line += text
       if byteRanges && record.length > 0 {
-        line += " [\(record.offset)..\(Int(record.offset) + Int(record.length) - 1)]"
+        out.append(" [")
+        FieldText.appendDecimal(UInt64(clamping: record.offset), to: &out)
+        out.append("..")
+        FieldText.appendDecimal(UInt64(clamping: Int(record.offset) + Int(record.length) - 1), to: &out)
+        out.append(UInt8(ascii: "]"))
       }
-      out += line + "\n"
+      out.append(UInt8(ascii: "\n"))
     }
-    return out
+  }
+
+  /// Four spaces per level.
+  private static func indent(_ depth: Int, to out: inout ByteWriter) {
+    let count = 4 * max(0, depth)
+    out.write(upTo: count) { p in
+      p.initialize(repeating: UInt8(ascii: " "), count: count)
+      return count
+    }
   }
 
   /// The layer whose protocol item `record` (at `index`) is.
@@ -47,33 +87,154 @@ public enum PacketTree {
   /// `Label: value`, the bit pattern in front of masked integers,
   /// brackets around generated fields.
   static func fieldText(_ record: FieldRecord, decl: FieldDecl, in d: Dissection) -> String {
-    var text: String
-    switch decl.kind {
+    var out = ByteWriter(capacity: 128)
+    withUnsafePointer(to: decl) { appendField(record, decl: $0, in: d, to: &out) }
+    return out.text
+  }
+
+  /// Every field's declaration by `FieldID.raw`, read in place: copying a
+  /// declaration out (`FieldID.decl`) retains and releases each of its
+  /// references, which cost more than the rest of a line. Slots no field
+  /// uses hold the frame's item. Written once, then only read.
+  nonisolated(unsafe) private static let declarations: UnsafePointer<FieldDecl> = {
+    let count = ProtocolID.allCases.count * 256
+    let table = UnsafeMutablePointer<FieldDecl>.allocate(capacity: count)
+    table.initialize(repeating: Registry.protocols[0].fields[0], count: count)
+    for p in Registry.protocols {
+      for (index, decl) in p.fields.enumerated() { table[Int(FieldID(p.id, index).raw)] = decl }
+    }
+    return UnsafePointer(table)
+  }()
+
+  /// Every field's label as UTF-8 by `FieldID.raw`, beside `declarations`:
+  /// copied into a line without going through String. Written once, then
+  /// only read.
+  nonisolated(unsafe) private static let labels: UnsafePointer<UnsafeBufferPointer<UInt8>> = {
+    let count = ProtocolID.allCases.count * 256
+    let table = UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>.allocate(capacity: count)
+    table.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0), count: count)
+    for raw in 0..<count {
+      let bytes = Array(declarations[raw].label.utf8)
+      let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+      _ = copy.initialize(from: bytes)
+      table[raw] = UnsafeBufferPointer(copy)
+    }
+    return UnsafePointer(table)
+  }()
+
+  /// Byte fields show at most this many bytes, then `…`, as Wireshark's tree does.
+  static let shownBytes = 36
+
+  /// Writes `fieldText` into `out`.
+  static func appendField(_ record: FieldRecord, decl: UnsafePointer<FieldDecl>, in d: Dissection, to out: inout ByteWriter) {
+    let generated = record.flags.contains(.generated)
+    if generated { out.append(UInt8(ascii: "[")) }
+    let masked = decl.pointee.mask != 0 && decl.pointee.kind.isInteger && (1...8).contains(decl.pointee.containerBytes)
+    let bits = masked ? containerBits(record, decl: decl, in: d) : 0
+    if masked {
+      BitPattern.append(bits: bits, mask: decl.pointee.mask, bytes: decl.pointee.containerBytes, to: &out)
+      out.append(" = ")
+    }
+    out.append(contentsOf: labels[Int(record.field.raw)])
+    switch decl.pointee.kind {
     case .label, .protocolItem:
-      text = decl.label
+      break
     case .boolean:
+      out.append(": ")
       let set = record.value != 0
-      text = decl.label + ": " + (decl.mask != 0 ? (set ? "Set" : "Not set") : (set ? "True" : "False"))
+      if let name = decl.pointee.values?.name(set ? 1 : 0) {
+        out.append(name)
+      } else {
+        out.append((decl.pointee.mask != 0 ? (set ? "Set" : "Not set") : (set ? "True" : "False")))
+      }
+    case .ether where isBroadcast(d.valueBytes(record)):
+      // The one Ethernet address tshark names without a lookup.
+      out.append(": Broadcast (ff:ff:ff:ff:ff:ff)")
+    case .bytes where record.field == .tcpPayload:
+      // `TCP payload (1460 bytes)`: the label without its value.
+      out.append(" (")
+      appendByteCount(Int(record.length), to: &out)
+      out.append(UInt8(ascii: ")"))
+    case .string where record.field == .httpFileData:
+      out.append(": ")
+      appendByteCount(d.valueBytes(record).count, to: &out)
+    case .string:
+      appendString(record, in: d, labelled: labels[Int(record.field.raw)], to: &out)
+    case .bytes where record.length > shownBytes && !record.flags.contains(.inArena):
+      out.append(": ")
+      FieldText.appendHex(d.packet.slice(Int(record.offset), shownBytes), to: &out)
+      out.append("\u{2026}")
     default:
-      text = decl.label + ": " + FieldText.format(record, in: d)
+      out.append(": ")
+      if decl.pointee.kind.isInteger, let names = decl.pointee.values {
+        out.append((names.name(record.value) ?? "Unknown"))
+        if !names.nameAlone {
+          // The number in parentheses is the field's own bits (`20 bytes (5)`).
+          let raw = masked ? bits >> UInt64(decl.pointee.mask.trailingZeroBitCount) : record.value
+          out.append(" (")
+          if raw == record.value {
+            FieldText.append(record, kind: decl.pointee.kind, base: decl.pointee.base, in: d, to: &out)
+          } else {
+            out.append(FieldText.integer(raw, base: decl.pointee.base, bytes: decl.pointee.containerBytes))
+          }
+          out.append(UInt8(ascii: ")"))
+        }
+      } else {
+        FieldText.append(record, kind: decl.pointee.kind, base: decl.pointee.base, in: d, to: &out)
+        if decl.pointee.kind == .relativeTime { out.append(" seconds") }
+      }
     }
-    if decl.mask != 0, decl.kind.isInteger, (1...8).contains(decl.containerBytes) {
-      text = BitPattern.text(bits: containerBits(record, decl: decl, in: d), mask: decl.mask, bytes: decl.containerBytes)
-        + " = " + text
+    if generated { out.append(UInt8(ascii: "]")) }
+  }
+
+  /// Longest `Label: text` of a string field; longer text is cut, and the
+  /// label marked `[truncated]`, as Wireshark cuts its item labels.
+  static let longestText = 160
+
+  /// Writes `: text` after the label already written, or, when the label
+  /// and text are longer than `longestText`, ` [truncated]: ` and as much
+  /// of the text as fits (whole characters).
+  private static func appendString(
+    _ record: FieldRecord, in d: Dissection, labelled label: UnsafeBufferPointer<UInt8>, to out: inout ByteWriter
+  ) {
+    let start = out.count
+    out.append(": ")
+    FieldText.append(record, kind: .string, base: .none, in: d, to: &out)
+    guard label.count + out.count - start > longestText else { return }
+    var text = ByteWriter(capacity: out.count - start)
+    out.withBytes { text.append(contentsOf: UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[(start + 2)...])) }
+    out.truncate(to: start)
+    out.append(" [truncated]: ")
+    var keep = longestText - label.count - 14
+    text.withBytes { bytes in
+      // Back off to the start of a character.
+      while keep > 0 && keep < bytes.count && bytes[keep] & 0xc0 == 0x80 { keep -= 1 }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes.bindMemory(to: UInt8.self)[..<min(keep, bytes.count)]))
     }
-    return record.flags.contains(.generated) ? "[" + text + "]" : text
+  }
+
+  private static func isBroadcast(_ address: ByteView) -> Bool {
+    address.count == 6 && (0..<6).allSatisfy { address.byte($0) == 0xff }
+  }
+
+  /// `1 byte`, `2 bytes`.
+  private static func appendByteCount(_ count: Int, to out: inout ByteWriter) {
+    FieldText.appendDecimal(UInt64(clamping: count), to: &out)
+    out.append((count == 1 ? " byte" : " bytes"))
   }
 
   /// The field's bits in place in its container integer. Read from the
   /// packet where the record covers the container, since some values are
   /// scaled (`ip.hdr_len` holds bytes, the bits hold 32-bit words);
   /// otherwise rebuilt from the value.
-  private static func containerBits(_ record: FieldRecord, decl: FieldDecl, in d: Dissection) -> UInt64 {
-    if Int(record.length) == decl.containerBytes, !record.flags.contains(.inArena),
-      let raw = d.packet.uint(at: Int(record.offset), length: decl.containerBytes)
+  private static func containerBits(_ record: FieldRecord, decl: UnsafePointer<FieldDecl>, in d: Dissection) -> UInt64 {
+    let bytes = decl.pointee.containerBytes
+    let mask = decl.pointee.mask
+    if Int(record.length) == bytes, !record.flags.contains(.inArena),
+      let raw = d.packet.uint(at: Int(record.offset), length: bytes)
     {
-      return raw & decl.mask
+      return raw & mask
     }
-    return (record.value << UInt64(decl.mask.trailingZeroBitCount)) & decl.mask
+    return (record.value << UInt64(mask.trailingZeroBitCount)) & mask
   }
 }

@@ -1,3 +1,6 @@
+import PacketDissection
+import PacketWire
+
 /// One packet's row in tshark's default one-line output: number, time,
 /// source, destination, protocol, length, info.
 public struct SummaryColumns: Sendable, Equatable {
@@ -33,20 +36,44 @@ public struct SummaryColumns: Sendable, Equatable {
   /// With `colour`, `protocolColour` (an ANSI SGR parameter string such as
   /// `"32"`) paints the protocol column.
   public func line(colour: Bool = false, protocolColour: String? = nil) -> String {
-    var protocolText = protocolName
-    if colour, let code = protocolColour { protocolText = ANSI.paint(protocolText, code) }
-    return Self.padLeft(String(number), 5) + " " + Self.padLeft(time, 10) + " "
-      + Self.padLeft(source, 12) + " \u{2192} " + Self.padRight(destination, 12) + " "
-      + protocolText + " " + String(length) + " " + info
+    var out = ByteWriter(capacity: 128)
+    Self.append(
+      number: number, time: { $0.append(contentsOf: time.utf8) }, source: source, destination: destination,
+      protocolName: protocolName, protocolColour: colour ? protocolColour : nil, length: length, info: info,
+      to: &out)
+    return out.text
   }
 
-  static func padLeft(_ text: String, _ width: Int) -> String {
-    let count = text.utf8.count
-    return count >= width ? text : String(repeating: " ", count: width - count) + text
-  }
-
-  static func padRight(_ text: String, _ width: Int) -> String {
-    let count = text.utf8.count
-    return count >= width ? text : text + String(repeating: " ", count: width - count)
+  /// Writes a row laid out as `line` lays it out into `out`, the time
+  /// written by `time`; `protocolColour` paints the protocol column.
+  static func append(
+    number: Int, time: (inout ByteWriter) -> Void, source: String, destination: String,
+    protocolName: String, protocolColour: String?, length: Int, info: String, to out: inout ByteWriter
+  ) {
+    var start = out.count
+    FieldText.appendDecimal(UInt64(clamping: number), to: &out)
+    out.padLeft(from: start, width: 5)
+    out.append(UInt8(ascii: " "))
+    start = out.count
+    time(&out)
+    out.padLeft(from: start, width: 10)
+    out.append(UInt8(ascii: " "))
+    start = out.count
+    out.append(contentsOf: source.utf8)
+    out.padLeft(from: start, width: 12)
+    out.append(contentsOf: " \u{2192} ".utf8)
+    start = out.count
+    out.append(contentsOf: destination.utf8)
+    out.padRight(from: start, width: 12)
+    out.append(UInt8(ascii: " "))
+    if let protocolColour {
+      out.append(contentsOf: ANSI.paint(protocolName, protocolColour).utf8)
+    } else {
+      out.append(contentsOf: protocolName.utf8)
+    }
+    out.append(UInt8(ascii: " "))
+    FieldText.appendDecimal(UInt64(clamping: length), to: &out)
+    out.append(UInt8(ascii: " "))
+    out.append(contentsOf: info.utf8)
   }
 }

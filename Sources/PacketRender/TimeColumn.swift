@@ -1,4 +1,6 @@
 import PacketCapture
+import PacketDissection
+import PacketWire
 
 /// The Time column: seconds since the first packet, as tshark's default
 /// relative-time column shows them.
@@ -6,15 +8,28 @@ enum TimeColumn {
   /// `nanoseconds` as seconds with `digits` decimals (0 to 9), cut rather
   /// than rounded, as Wireshark cuts.
   static func text(_ nanoseconds: Int64, digits: Int) -> String {
+    var out = ByteWriter(capacity: 32)
+    append(nanoseconds, digits: digits, to: &out)
+    return out.text
+  }
+
+  /// Writes `text(nanoseconds, digits:)` into `out`.
+  static func append(_ nanoseconds: Int64, digits: Int, to out: inout ByteWriter) {
     let digits = min(max(digits, 0), 9)
     let magnitude = nanoseconds.magnitude
-    let seconds = magnitude / 1_000_000_000
-    var divisor: UInt64 = 1
-    for _ in digits..<9 { divisor *= 10 }
-    let sign = nanoseconds < 0 ? "-" : ""
-    guard digits > 0 else { return sign + String(seconds) }
-    let fraction = String((magnitude % 1_000_000_000) / divisor)
-    return sign + "\(seconds)." + String(repeating: "0", count: digits - fraction.count) + fraction
+    if nanoseconds < 0 { out.append(UInt8(ascii: "-")) }
+    FieldText.appendDecimal(magnitude / 1_000_000_000, to: &out)
+    guard digits > 0 else { return }
+    out.append(UInt8(ascii: "."))
+    var fraction = magnitude % 1_000_000_000
+    for _ in digits..<9 { fraction /= 10 }
+    out.write(upTo: 9) { p in
+      for i in stride(from: digits - 1, through: 0, by: -1) {
+        p[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction % 10)
+        fraction /= 10
+      }
+      return digits
+    }
   }
 
   /// The decimals tshark shows for timestamps of `resolution` (its

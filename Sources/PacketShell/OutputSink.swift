@@ -53,6 +53,12 @@ public final class OutputSink {
     buffer.append(0x0a)
   }
 
+  /// Lets `body` write bytes straight into the buffer.
+  public func write(_ body: (inout ByteWriter) -> Void) {
+    body(&buffer)
+    if buffer.count >= 1 << 16 { flush() }
+  }
+
   /// Lets `body` write a line's bytes straight into the buffer, then ends it.
   public func line(_ body: (inout ByteWriter) -> Void) {
     body(&buffer)

@@ -12,10 +12,10 @@ extension Session {
       timeDigits: PacketSummarizer.timeDigits(
         for: capture.interfaces.first?.timestampResolution ?? .microseconds))
     var coverage = RangeCoverage(range)
-    let walked = scan(capture, fields: nil, filter: filter, through: range?.last) { record, d in
+    let walked = scan(capture, fields: PacketSummaries.fieldsRead, filter: filter, through: range?.last) { record, d in
       guard range?.contains(record.number) ?? true else { return true }
       coverage.note(record.number)
-      out.line(summarizer.line(d, colour: out.colour))
+      out.line { summarizer.appendLine(d, colour: out.colour, to: &$0) }
       return true
     }
     return finish(walked, coverage, capture, where: written)
@@ -32,7 +32,7 @@ extension Session {
       if !first { out.line("") }
       first = false
       coverage.note(record.number)
-      out.write(PacketTree.render(d, byteRanges: true, colour: out.colour))
+      out.write { PacketTree.append(d, byteRanges: true, colour: out.colour, to: &$0) }
       return true
     }
     return finish(walked, coverage, capture)
@@ -46,7 +46,9 @@ extension Session {
     guard let capture = loaded() else { return .runtimeFailure }
     var first = true
     var coverage = RangeCoverage(range)
-    let walked = scan(capture, fields: nil, filter: nil, through: range?.last) { record, d in
+    // The plain dump reads only the bytes: nothing is dissected beyond what the view needs.
+    let plain = mark == nil && !out.colour
+    let walked = scan(capture, fields: plain ? [] : nil, filter: nil, through: range?.last) { record, d in
       guard range?.contains(record.number) ?? true else { return true }
       if !first { out.line("") }
       first = false
@@ -54,15 +56,15 @@ extension Session {
       if let mark {
         let name = mark.decl.name
         let ranges = mark.index == 0 ? ByteRanges.layer(name, in: d) : ByteRanges.field(name, in: d)
-        out.write(HexDump.render(d.packet, marked: ranges, colour: out.colour))
+        out.write { HexDump.append(d.packet, marked: ranges, colour: out.colour, to: &$0) }
         if ranges.isEmpty {
           out.flush()
           err.line("pktsh: packet \(record.number) has no \(name)\(mark.index == 0 ? " layer" : ""): nothing is marked")
         }
       } else if out.colour {
-        out.write(HexDump.renderLayers(d, colour: true))
+        out.write { HexDump.appendLayers(d, colour: true, to: &$0) }
       } else {
-        out.write(HexDump.render(d.packet))
+        out.write { HexDump.append(d.packet, to: &$0) }
       }
       return true
     }

@@ -6,9 +6,13 @@
 /// generic copy each time; printing a column of a million packets appends
 /// a few million times.
 public struct ByteWriter: ~Copyable {
-  private var base: UnsafeMutablePointer<UInt8>
-  public private(set) var count = 0
-  private var capacity: Int
+  // Visible to inlined code: the appends below are inlined into callers
+  // in other modules, where a call per byte would cost more than the byte.
+  @usableFromInline var base: UnsafeMutablePointer<UInt8>
+  @usableFromInline var used = 0
+  /// Bytes written so far.
+  public var count: Int { used }
+  @usableFromInline var capacity: Int
 
   public init(capacity: Int = 256) {
     self.capacity = max(16, capacity)
@@ -18,11 +22,11 @@ public struct ByteWriter: ~Copyable {
   deinit { base.deallocate() }
 
   /// Makes room for `extra` more bytes.
-  @inline(__always) private mutating func reserve(_ extra: Int) {
+  @inlinable @inline(__always) mutating func reserve(_ extra: Int) {
     if count + extra > capacity { grow(to: count + extra) }
   }
 
-  private mutating func grow(to needed: Int) {
+  @usableFromInline mutating func grow(to needed: Int) {
     var larger = capacity * 2
     while larger < needed { larger *= 2 }
     let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
@@ -32,17 +36,23 @@ public struct ByteWriter: ~Copyable {
     capacity = larger
   }
 
-  @inline(__always) public mutating func append(_ byte: UInt8) {
+  @inlinable @inline(__always) public mutating func append(_ byte: UInt8) {
     reserve(1)
     base[count] = byte
-    count += 1
+    used += 1
   }
 
-  public mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+  @inlinable public mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
     guard let start = bytes.baseAddress, !bytes.isEmpty else { return }
     reserve(bytes.count)
     (base + count).update(from: start, count: bytes.count)
-    count += bytes.count
+    used += bytes.count
+  }
+
+  /// Appends the UTF-8 of `text`, in one copy.
+  public mutating func append(_ text: String) {
+    var text = text
+    text.withUTF8 { append(contentsOf: $0) }
   }
 
   public mutating func append(contentsOf bytes: some Collection<UInt8>) {
@@ -55,13 +65,39 @@ public struct ByteWriter: ~Copyable {
 
   /// Lets `write` fill up to `limit` bytes at the end and answer how many
   /// it wrote.
-  @inline(__always)
+  @inlinable @inline(__always)
   public mutating func write(upTo limit: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
     reserve(limit)
-    count += write(base + count)
+    used += write(base + count)
   }
 
-  public mutating func removeAll() { count = 0 }
+  /// Right-aligns the bytes written since `start` in a column `width`
+  /// wide: moves them right and fills the gap with spaces. Wider text
+  /// stays as it is.
+  public mutating func padLeft(from start: Int, width: Int) {
+    let written = count - start
+    guard start >= 0, written >= 0, written < width else { return }
+    let gap = width - written
+    reserve(gap)
+    (base + start + gap).update(from: base + start, count: written)
+    (base + start).update(repeating: UInt8(ascii: " "), count: gap)
+    used += gap
+  }
+
+  /// Pads the bytes written since `start` with spaces on the right to
+  /// `width`; wider text stays as it is.
+  public mutating func padRight(from start: Int, width: Int) {
+    let written = count - start
+    guard start >= 0, written >= 0, written < width else { return }
+    reserve(width - written)
+    (base + count).initialize(repeating: UInt8(ascii: " "), count: width - written)
+    used += width - written
+  }
+
+  public mutating func removeAll() { used = 0 }
+
+  /// Forgets the bytes written after the first `count`.
+  public mutating func truncate(to count: Int) { used = min(used, max(0, count)) }
 
   public func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
     try body(UnsafeRawBufferPointer(start: base, count: count))

@@ -29,8 +29,8 @@ import Testing
   @Test func fieldsIndentByDepthWithBitPatterns() throws {
     let lines = try tree()
     #expect(lines.contains("    0100 .... = Version: 4"))
-    #expect(lines.contains("    .... 0101 = Header Length: 20"))
-    #expect(lines.contains("        .... ..0. .... .... .... .... = LG bit: Not set"))
+    #expect(lines.contains("    .... 0101 = Header Length: 20 bytes (5)"))
+    #expect(lines.contains("        .... ..0. .... .... .... .... = LG bit: Globally unique address (factory default)"))
     // The whole 16-bit container (Wireshark draws 12 bits for TCP flags).
     #expect(lines.contains("        .... .... .... ..1. = Syn: Set"))
     #expect(lines.contains("    Source Address: 173.194.66.157"))

@@ -163,12 +163,12 @@ extension FieldDecl {
   /// A one-bit (or multi-bit) flag inside a fixed integer of `bytes` bytes.
   public static func flag(
     _ name: String, _ label: String, at byte: Int, bytes: Int, mask: UInt64, blurb: String? = nil,
-    abbreviation: String? = nil, kernel: KernelRead? = nil
+    abbreviation: String? = nil, values: ValueNames? = nil, kernel: KernelRead? = nil
   ) -> FieldDecl {
     FieldDecl(
       name, label, .boolean(bytes: bytes), base: .none,
       bits: fixedBits(at: byte, bytes: bytes, mask: mask), mask: mask, blurb: blurb,
-      abbreviation: abbreviation, kernel: kernel)
+      abbreviation: abbreviation, values: values, kernel: kernel)
   }
 
   /// An address or other fixed-width value at a fixed offset.

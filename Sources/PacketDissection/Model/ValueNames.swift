@@ -6,12 +6,36 @@ public struct ValueNames: Sendable {
   /// Whether the names are short enough for a layout diagram's boxes,
   /// which then write them after the value (`2 (MSS)`).
   public let fitLayoutBoxes: Bool
+  /// Whether the tree shows the name alone (`Unverified`), as Wireshark
+  /// does for fields displayed with BASE_NONE, rather than the name and
+  /// the number (`TCP (6)`).
+  public let nameAlone: Bool
 
-  init(_ lookup: @escaping @Sendable (UInt64) -> String?, fitLayoutBoxes: Bool = false) {
+  init(_ lookup: @escaping @Sendable (UInt64) -> String?, fitLayoutBoxes: Bool = false, nameAlone: Bool = false) {
     self.lookup = lookup
     self.fitLayoutBoxes = fitLayoutBoxes
+    self.nameAlone = nameAlone
   }
 
   /// The name of `value`; nil when it has none.
   public func name(_ value: UInt64) -> String? { lookup(value) }
+}
+
+extension ValueNames {
+  /// A checksum's verification status, shared by every protocol that has
+  /// one (Wireshark's `proto_checksum_vals`).
+  static let checksumStatus = ValueNames(
+    { status in
+      switch status {
+      case 0: "Bad"
+      case 1: "Good"
+      case 2: "Unverified"
+      case 3: "Not present"
+      case 4: "Illegal"
+      default: nil
+      }
+    }, nameAlone: true)
+
+  /// A header length kept in bytes, shown with its unit (`20 bytes`).
+  static let byteCount = ValueNames { "\($0) bytes" }
 }

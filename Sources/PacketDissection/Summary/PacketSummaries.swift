@@ -6,22 +6,30 @@ public struct PacketSummaries {
 
   public init() {}
 
+  /// The fields a summary line reads (for `Dissector.restrict(to:)`):
+  /// every field but the text ones that only the tree shows and that cost
+  /// a string per packet (the protocol chain, TCP's flag characters).
+  public static let fieldsRead: [FieldID] = Registry.allFields.filter {
+    $0 != Frame.protocols.fieldID && $0 != TCP.flagsStr.fieldID
+  }
+
   /// The columns the packet's own layers fill in.
   public func row(for d: Dissection) -> SummaryRow {
-    // The `_ws.malformed` marker is not one of the packet's layers.
-    let top = d.layers.indices.filter { d.layers[$0].depth == 0 && d.layers[$0].protocolID != .malformed }
-    var row = SummaryRow()
-    row.endsQuietly = top.isEmpty
-    for (k, index) in top.enumerated() {
-      let next = k + 1 < top.count ? d.layers[top[k + 1]].protocolID : nil
-      let layer = SummaryLayer(
-        fields: LayerFields(d, layer: index), next: next, complete: next != nil || !(d.truncated || d.malformed),
+    var step = Summarize.Step(layer: nil, row: SummaryRow())
+    // The packet's own layers; the `_ws.malformed` marker is not one of them.
+    func isTop(_ index: Int) -> Bool { d.layers[index].depth == 0 && d.layers[index].protocolID != .malformed }
+    var index = d.layers.indices.first(where: isTop)
+    step.row.endsQuietly = index == nil
+    while let current = index {
+      let following = d.layers.indices[(current + 1)...].first(where: isTop)
+      let next = following.map { d.layers[$0].protocolID }
+      step.layer = SummaryLayer(
+        fields: LayerFields(d, layer: current), next: next, complete: next != nil || !(d.truncated || d.malformed),
         memory: memory)
-      var step = Summarize.Step(layer: layer, row: row)
-      Registry.apply(Summarize.self, to: d.layers[index].protocolID, &step)
-      row = step.row
+      Registry.apply(Summarize.self, to: d.layers[current].protocolID, &step)
+      index = following
     }
-    return row
+    return step.row
   }
 }
 
@@ -29,12 +37,14 @@ public struct PacketSummaries {
 private enum Summarize: ProtocolOperation {
   typealias Failure = Never
 
+  /// The layer being summarized (set before each call) and the row so far.
   struct Step {
-    let layer: SummaryLayer
+    var layer: SummaryLayer?
     var row: SummaryRow
   }
 
   static func apply<Module: ProtocolModule>(_: Module.Type, _ step: inout Step) {
-    Module.summarize(step.layer, into: &step.row)
+    guard let layer = step.layer else { return }
+    Module.summarize(layer, into: &step.row)
   }
 }

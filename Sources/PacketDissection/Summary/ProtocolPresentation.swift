@@ -14,6 +14,13 @@ protocol ProtocolPresentation {
   /// Writes the layer's part of the summary line into `row`, over what the
   /// layers before it wrote.
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow)
+  /// The fields whose records open a subtree that Wireshark heads with a
+  /// line of text of its own (a DNS question, a TCP option).
+  static var subtreeOpeners: [FieldID] { get }
+  /// The heading lines the tree shows before record `index` (one of
+  /// `subtreeOpeners`), outermost first; the last sits one level above
+  /// the record. Empty when no heading is due there.
+  static func headings(_ f: LayerFields, before index: Int) -> [String]
 }
 
 extension ProtocolPresentation {
@@ -22,6 +29,10 @@ extension ProtocolPresentation {
 
   /// Nothing: the columns stay as the layers before left them.
   static func summarize(_: SummaryLayer, into _: inout SummaryRow) {}
+
+  static var subtreeOpeners: [FieldID] { [] }
+
+  static func headings(_: LayerFields, before _: Int) -> [String] { [] }
 }
 
 extension ProtocolID {
@@ -38,6 +49,35 @@ extension Dissection {
   public func headline(ofLayer index: Int) -> String {
     var fields = LayerFields(self, layer: index)
     return Registry.apply(Headline.self, to: layers[index].protocolID, &fields)
+  }
+}
+
+extension Dissection {
+  /// Every protocol's `subtreeOpeners`: records the tree asks for headings.
+  public static let subtreeOpeners = FieldIDSet(ProtocolID.allCases.flatMap { id in
+    var none: Void = ()
+    return Registry.apply(SubtreeOpeners.self, to: id, &none)
+  })
+
+  /// The heading lines to show before record `index` of layer `layer`,
+  /// outermost first, the last one level above the record.
+  public func headings(ofLayer layer: Int, before index: Int) -> [String] {
+    var request = (fields: LayerFields(self, layer: layer), index: index)
+    return Registry.apply(Headings.self, to: layers[layer].protocolID, &request)
+  }
+}
+
+private enum SubtreeOpeners: ProtocolOperation {
+  typealias Failure = Never
+  static func apply<Module: ProtocolModule>(_: Module.Type, _: inout Void) -> [FieldID] { Module.subtreeOpeners }
+}
+
+private enum Headings: ProtocolOperation {
+  typealias Failure = Never
+  static func apply<Module: ProtocolModule>(
+    _: Module.Type, _ request: inout (fields: LayerFields, index: Int)
+  ) -> [String] {
+    Module.headings(request.fields, before: request.index)
   }
 }
 

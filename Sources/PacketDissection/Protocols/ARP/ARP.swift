@@ -18,11 +18,11 @@ enum ARP: UInt8, ProtocolModule {
   var declaration: FieldDecl {
     switch self {
     case .item: .protocolItem("arp", "Address Resolution Protocol")
-    case .hwType: .uint("arp.hw.type", "Hardware type", at: 0, bytes: 2)
+    case .hwType: .uint("arp.hw.type", "Hardware type", at: 0, bytes: 2, values: .arpHardwareTypes)
     case .protoType: .uint("arp.proto.type", "Protocol type", at: 2, bytes: 2, base: .hex)
     case .hwSize: .uint("arp.hw.size", "Hardware size", at: 4, bytes: 1, blurb: "Length of a hardware address in bytes")
     case .protoSize: .uint("arp.proto.size", "Protocol size", at: 5, bytes: 1, blurb: "Length of a protocol address in bytes")
-    case .opcode: .uint("arp.opcode", "Opcode", at: 6, bytes: 2, blurb: "1: request, 2: reply")
+    case .opcode: .uint("arp.opcode", "Opcode", at: 6, bytes: 2, blurb: "1: request, 2: reply", values: .arpOpcodes)
     case .isGratuitous: .loose("arp.isgratuitous", "Is gratuitous", .boolean(bytes: 1), blurb: "Sender and target protocol addresses are equal")
     case .isProbe: .loose("arp.isprobe", "Is probe", .boolean(bytes: 1), blurb: "IPv4 request from 0.0.0.0 with a zero target hardware address")
     case .isAnnouncement: .loose("arp.isannouncement", "Is announcement", .boolean(bytes: 1), blurb: "Gratuitous request with a zero target hardware address")

@@ -55,10 +55,25 @@ enum DNSNames {
   static func opcode(_ code: UInt64) -> String { opcodeName(code) ?? "Unknown operation (\(code))" }
   static func rcode(_ code: UInt64) -> String { rcodeName(code) ?? "Unknown error (\(code))" }
   static func type(_ code: UInt64) -> String { typeName(code) ?? "Unknown (\(code))" }
+
+  /// A class's name (RFC 1035 section 3.2.4, RFC 2136).
+  static func className(_ code: UInt64) -> String? {
+    switch code {
+    case 1: "IN"
+    case 3: "CH"
+    case 4: "HS"
+    case 254: "NONE"
+    case 255: "ANY"
+    default: nil
+    }
+  }
+
+  static func className(_ code: UInt64) -> String { className(code) ?? "0x" + hex4(code) }
 }
 
 extension ValueNames {
   static let dnsOpcodes = ValueNames(DNSNames.opcodeName)
   static let dnsReplyCodes = ValueNames(DNSNames.rcodeName)
   static let dnsTypes = ValueNames(DNSNames.typeName)
+  static let dnsClasses = ValueNames(DNSNames.className)
 }

@@ -47,3 +47,56 @@ extension DNS {
     return out
   }
 }
+
+/// Each question and resource record heads its subtree, and each section
+/// is headed by its name, as in Wireshark's tree:
+/// `Queries`, then `example.com: type A, class IN`.
+extension DNS {
+  static var subtreeOpeners: [FieldID] { [qryName.fieldID, respName.fieldID] }
+
+  static func headings(_ f: LayerFields, before index: Int) -> [String] {
+    let records = f.dissection.records
+    let opener = records[index]
+    let isQuestion = opener.field == qryName.fieldID
+    // Which of its kind the record is decides the section.
+    let earlier = records[f.records.lowerBound..<index].filter { $0.field == opener.field }.count
+    var headings: [String] = []
+    if let section = section(f, question: isQuestion, ordinal: earlier) { headings.append(section) }
+    // The entry's records: up to the next entry or the end of the subtree.
+    var entry: [DNS: FieldRecord] = [:]
+    var i = index + 1
+    while i < f.records.upperBound, records[i].depth >= opener.depth,
+      records[i].field != qryName.fieldID, records[i].field != respName.fieldID
+    {
+      if let field = DNS(rawValue: UInt8(records[i].field.raw & 0xff)), entry[field] == nil { entry[field] = records[i] }
+      i += 1
+    }
+    let name = f.text(opener)
+    guard let type = entry[isQuestion ? qryType : respType]?.value else { return headings + [name.isEmpty ? "<Root>" : name] }
+    var text = "\(name.isEmpty ? "<Root>" : name): type \(DNSNames.type(type))"
+    if let dnsClass = entry[isQuestion ? qryClass : respClass]?.value { text += ", class " + DNSNames.className(dnsClass) }
+    if let a = entry[a] ?? entry[aaaa] { text += ", addr " + f.text(a) }
+    if let cname = entry[cname] { text += ", cname " + f.text(cname) }
+    if let ns = entry[ns] { text += ", ns " + f.text(ns) }
+    if let ptr = entry[ptr] { text += ", " + f.text(ptr) }
+    if let mname = entry[soaMName] { text += ", mname " + f.text(mname) }
+    if let preference = entry[mxPreference], let exchange = entry[mxExchange] {
+      text += ", preference \(preference.value), mx " + f.text(exchange)
+    }
+    return headings + [text]
+  }
+
+  /// The section heading due before the `ordinal`th question or record
+  /// (from 0), if it is the section's first.
+  private static func section(_ f: LayerFields, question: Bool, ordinal: Int) -> String? {
+    if question { return ordinal == 0 ? "Queries" : nil }
+    let answers = Int(f.uint(countAnswers) ?? 0)
+    let authority = Int(f.uint(countAuth) ?? 0)
+    switch ordinal {
+    case 0 where answers > 0: return "Answers"
+    case answers where authority > 0: return "Authoritative nameservers"
+    case answers + authority: return "Additional records"
+    default: return nil
+    }
+  }
+}

@@ -3,7 +3,8 @@ extension PayloadData {
   static var hue: LayerHue? { .grey }
 
   static func headline(_ f: LayerFields) -> String {
-    "\(f.label) (\(f.span.end &- f.span.start) bytes)"
+    let count = f.span.end &- f.span.start
+    return "\(f.label) (\(count) \(count == 1 ? "byte" : "bytes"))"
   }
 
   /// Wireshark shows undissected bytes as far as they were captured,

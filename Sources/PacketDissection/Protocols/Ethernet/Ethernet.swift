@@ -12,20 +12,20 @@ enum Ethernet: UInt8, ProtocolModule {
     switch self {
     case .item: .protocolItem("eth", "Ethernet II")
     case .dst: .fixed("eth.dst", "Destination", .ether, at: 0, bytes: 6, blurb: "Destination Hardware Address", kernel: .fixed(after: 6))
-    case .dstLG: .flag("eth.dst.lg", "LG bit", at: 0, bytes: 3, mask: 0x020000)
-    case .dstIG: .flag("eth.dst.ig", "IG bit", at: 0, bytes: 3, mask: 0x010000)
+    case .dstLG: .flag("eth.dst.lg", "LG bit", at: 0, bytes: 3, mask: 0x020000, values: .lgBit)
+    case .dstIG: .flag("eth.dst.ig", "IG bit", at: 0, bytes: 3, mask: 0x010000, values: .igBit)
     case .src: .fixed("eth.src", "Source", .ether, at: 6, bytes: 6, blurb: "Source Hardware Address", kernel: .fixed(after: 12))
-    case .srcLG: .flag("eth.src.lg", "LG bit", at: 6, bytes: 3, mask: 0x020000)
-    case .srcIG: .flag("eth.src.ig", "IG bit", at: 6, bytes: 3, mask: 0x010000)
+    case .srcLG: .flag("eth.src.lg", "LG bit", at: 6, bytes: 3, mask: 0x020000, values: .lgBit)
+    case .srcIG: .flag("eth.src.ig", "IG bit", at: 6, bytes: 3, mask: 0x010000, values: .igBit)
     case .addr: .loose("eth.addr", "Address", .ether, blurb: "Source or Destination Hardware Address", kernel: .copies(of: [(Ethernet.dst, after: 6), (Ethernet.src, after: 12)]))
-    case .lg: .loose("eth.lg", "LG bit", .boolean(bytes: 3), mask: 0x020000)
-    case .ig: .loose("eth.ig", "IG bit", .boolean(bytes: 3), mask: 0x010000)
+    case .lg: .loose("eth.lg", "LG bit", .boolean(bytes: 3), mask: 0x020000, values: .lgBit)
+    case .ig: .loose("eth.ig", "IG bit", .boolean(bytes: 3), mask: 0x010000, values: .igBit)
     case .type: .uint("eth.type", "Type", at: 12, bytes: 2, base: .hex, values: .ethertypes, kernel: .fixed(after: 14, condition: .typeNotLength))
     case .len: .loose("eth.len", "Length", .uint(bytes: 2))
     case .padding: .loose("eth.padding", "Padding", .bytes, blurb: "Ethernet Padding")
     case .trailer: .loose("eth.trailer", "Trailer", .bytes, blurb: "Ethernet Trailer or Checksum")
     case .fcs: .loose("eth.fcs", "Frame check sequence", .uint(bytes: 4), base: .hex, blurb: "Ethernet checksum")
-    case .fcsStatus: .loose("eth.fcs.status", "FCS Status", .uint(bytes: 1), blurb: "2: not verified")
+    case .fcsStatus: .loose("eth.fcs.status", "FCS Status", .uint(bytes: 1), blurb: "2: not verified", values: .checksumStatus)
     }
   }
 

@@ -69,3 +69,9 @@ extension HTTP {
     return String(text)
   }
 }
+
+extension FieldID {
+  /// HTTP's message body, which the tree shows by its length alone, as
+  /// Wireshark does: `File Data: 162 bytes`.
+  public static var httpFileData: FieldID { HTTP.fileData.fieldID }
+}

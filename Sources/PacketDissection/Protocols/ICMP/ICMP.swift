@@ -24,7 +24,7 @@ enum ICMP: UInt8, ProtocolModule {
     // A code means something only under its type: ICMPNames.code(type:code:).
     case .code: .uint("icmp.code", "Code", at: 1, bytes: 1, kernel: .fixed(after: 4))
     case .checksum: .uint("icmp.checksum", "Checksum", at: 2, bytes: 2, base: .hex, kernel: .fixed(after: 4))
-    case .checksumStatus: .loose("icmp.checksum.status", "Checksum Status", .uint(bytes: 1), blurb: "0: bad, 1: good, 2: not verified")
+    case .checksumStatus: .loose("icmp.checksum.status", "Checksum Status", .uint(bytes: 1), blurb: "0: bad, 1: good, 2: not verified", values: .checksumStatus)
     case .unused: .loose("icmp.unused", "Unused", .bytes)
     case .reserved: .loose("icmp.reserved", "Reserved", .bytes)
     case .ident: .loose("icmp.ident", "Identifier (BE)", .uint(bytes: 2), base: .decHex)

@@ -32,7 +32,7 @@ enum ICMPv6: UInt8, ProtocolModule {
     // A code means something only under its type: ICMPv6Names.code(type:code:).
     case .code: .uint("icmpv6.code", "Code", at: 1, bytes: 1, kernel: .fixed(after: 2))
     case .checksum: .uint("icmpv6.checksum", "Checksum", at: 2, bytes: 2, base: .hex, kernel: .fixed(after: 4))
-    case .checksumStatus: .loose("icmpv6.checksum.status", "Checksum Status", .uint(bytes: 1), blurb: "0: bad, 1: good, 2: not verified")
+    case .checksumStatus: .loose("icmpv6.checksum.status", "Checksum Status", .uint(bytes: 1), blurb: "0: bad, 1: good, 2: not verified", values: .checksumStatus)
     case .reserved: .loose("icmpv6.reserved", "Reserved", .bytes)
     case .mtu: .loose("icmpv6.mtu", "MTU", .uint(bytes: 4))
     case .pointer: .loose("icmpv6.pointer", "Pointer", .uint(bytes: 4), blurb: "Offset of the erroneous octet in the invoking packet")

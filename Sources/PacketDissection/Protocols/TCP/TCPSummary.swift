@@ -1,3 +1,5 @@
+import PacketWire
+
 /// How TCP shows: bright blue; the headline adds ports, sequence and
 /// acknowledgement numbers and length; Info is
 /// `80 → 55214 [SYN, ACK] Seq=0 Ack=1 Win=42900 Len=0 MSS=1360`.
@@ -22,48 +24,121 @@ extension TCP {
 
   private static func info(_ f: LayerFields) -> String? {
     guard let source = f.uint(srcport), let destination = f.uint(dstport) else { return nil }
-    var out = "\(source) \u{2192} \(destination)"
-    guard let flags = f.uint(flags) else { return out }
-    out += " [" + flagNames(flags) + "]"
-    if let seq = f.uint(seq) { out += " Seq=\(seq)" }
-    if flags & 0x010 != 0, let ack = f.uint(ack) { out += " Ack=\(ack)" }
-    if let window = f.uint(window) ?? f.uint(windowValue) { out += " Win=\(window)" }
-    if flags & 0x020 != 0, let urgent = f.uint(urgent) { out += " Urg=\(urgent)" }
-    if let length = f.uint(len) { out += " Len=\(length)" }
-    out += options(f)
-    return out
+    var out = ByteWriter(capacity: 160)
+    FieldText.appendDecimal(source, to: &out)
+    out.append(contentsOf: " \u{2192} ".utf8)
+    FieldText.appendDecimal(destination, to: &out)
+    if let flags = f.uint(flags) {
+      out.append(contentsOf: " [".utf8)
+      appendFlagNames(flags, to: &out)
+      out.append(UInt8(ascii: "]"))
+      if let seq = f.uint(seq) { append(" Seq=", seq, to: &out) }
+      if flags & 0x010 != 0, let ack = f.uint(ack) { append(" Ack=", ack, to: &out) }
+      if let window = f.uint(window) ?? f.uint(windowValue) { append(" Win=", window, to: &out) }
+      if flags & 0x020 != 0, let urgent = f.uint(urgent) { append(" Urg=", urgent, to: &out) }
+      if let length = f.uint(len) { append(" Len=", length, to: &out) }
+      appendOptions(f, to: &out)
+    }
+    return out.text
   }
+
+  /// Writes `label` and `value` in decimal.
+  private static func append(_ label: StaticString, _ value: UInt64, to out: inout ByteWriter) {
+    out.append(contentsOf: UnsafeBufferPointer(start: label.utf8Start, count: label.utf8CodeUnitCount))
+    FieldText.appendDecimal(value, to: &out)
+  }
+
+  private static let flagBitNames: [StaticString] = ["FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"]
 
   /// Flag names from the lowest bit up, comma-separated; `<None>` when no
   /// flag is set. The three reserved bits show as one `Reserved`.
   static func flagNames(_ flags: UInt64) -> String {
-    let names = ["FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"]
-    var set: [String] = []
-    for (bit, name) in names.enumerated() where flags & (1 << UInt64(bit)) != 0 { set.append(name) }
-    if flags & 0xe00 != 0 { set.append("Reserved") }
-    return set.isEmpty ? "<None>" : set.joined(separator: ", ")
+    var out = ByteWriter(capacity: 64)
+    appendFlagNames(flags, to: &out)
+    return out.text
+  }
+
+  /// Writes `flagNames(flags)` into `out`.
+  private static func appendFlagNames(_ flags: UInt64, to out: inout ByteWriter) {
+    var first = true
+    func name(_ text: StaticString) {
+      if !first { out.append(contentsOf: ", ".utf8) }
+      first = false
+      out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+    for (bit, text) in flagBitNames.enumerated() where flags & (1 << UInt64(bit)) != 0 { name(text) }
+    if flags & 0xe00 != 0 { name("Reserved") }
+    if first { out.append(contentsOf: "<None>".utf8) }
   }
 
   /// The options, in packet order, as Wireshark's option dissectors append them.
-  private static func options(_ f: LayerFields) -> String {
-    var out = ""
+  private static func appendOptions(_ f: LayerFields, to out: inout ByteWriter) {
     for (field, record) in f.occurrences(of: TCP.self) {
       switch field {
-      case .mss: out += " MSS=\(record.value)"
-      case .wscaleMultiplier: out += " WS=\(record.value)"
-      case .sackPerm: out += " SACK_PERM"
-      case .sackLE: out += " SLE=\(record.value)"
-      case .sackRE: out += " SRE=\(record.value)"
-      case .tsval: out += " TSval=\(record.value)"
-      case .tsecr: out += " TSecr=\(record.value)"
+      case .mss: append(" MSS=", record.value, to: &out)
+      case .wscaleMultiplier: append(" WS=", record.value, to: &out)
+      case .sackPerm: out.append(contentsOf: " SACK_PERM".utf8)
+      case .sackLE: append(" SLE=", record.value, to: &out)
+      case .sackRE: append(" SRE=", record.value, to: &out)
+      case .tsval: append(" TSval=", record.value, to: &out)
+      case .tsecr: append(" TSecr=", record.value, to: &out)
       default: break
       }
     }
-    return out
   }
 }
 
 /// MPTCP's bytes are TCP's options: no colour of its own.
 extension MPTCP {
   static var hue: LayerHue? { nil }
+}
+
+extension FieldID {
+  /// TCP's payload, which the tree shows by its length alone, as
+  /// Wireshark does: `TCP payload (1460 bytes)`.
+  public static var tcpPayload: FieldID { TCP.payload.fieldID }
+}
+
+/// Each option heads its subtree in the tree, as Wireshark's does:
+/// `TCP Option - Maximum segment size: 1460 bytes`.
+extension TCP {
+  static var subtreeOpeners: [FieldID] { [optionKind.fieldID] }
+
+  static func headings(_ f: LayerFields, before index: Int) -> [String] {
+    let records = f.dissection.records
+    let opener = records[index]
+    // The option's records: up to the next option's kind or the end of the subtree.
+    var values: [TCP: [UInt64]] = [:]
+    var i = index + 1
+    while i < f.records.upperBound, records[i].depth >= opener.depth, records[i].field != optionKind.fieldID {
+      if let field = TCP(rawValue: UInt8(records[i].field.raw & 0xff)) { values[field, default: []].append(records[i].value) }
+      i += 1
+    }
+    func first(_ field: TCP) -> UInt64? { values[field]?.first }
+    let text: String
+    switch opener.value {
+    case 0: text = "End of Option List (EOL)"
+    case 1: text = "No-Operation (NOP)"
+    case 2: text = first(mss).map { "Maximum segment size: \($0) bytes" } ?? "Maximum segment size"
+    case 3:
+      if let shift = first(wscaleShift), let multiplier = first(wscaleMultiplier) {
+        text = "Window scale: \(shift) (multiply by \(multiplier))"
+      } else {
+        text = "Window scale"
+      }
+    case 4: text = "SACK permitted"
+    case 5:
+      let edges = zip(values[sackLE] ?? [], values[sackRE] ?? []).map { " \($0)-\($1)" }
+      text = "SACK" + edges.joined()
+    case 8:
+      if let tsval = first(tsval), let tsecr = first(tsecr) {
+        text = "Timestamps: TSval \(tsval), TSecr \(tsecr)"
+      } else {
+        text = "Timestamps"
+      }
+    case 30: text = "Multipath TCP"
+    default: text = "Unknown"
+    }
+    return ["TCP Option - " + text]
+  }
 }

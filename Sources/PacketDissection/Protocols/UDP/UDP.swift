@@ -16,7 +16,7 @@ enum UDP: UInt8, ProtocolModule {
     case .port: .loose("udp.port", "Source or Destination Port", .uint(bytes: 2), kernel: .copies(of: [(UDP.srcport, after: 4), (UDP.dstport, after: 4)]))
     case .length: .uint("udp.length", "Length", at: 4, bytes: 2, blurb: "Length in octets including this header and the data", kernel: .fixed(after: 6))
     case .checksum: .uint("udp.checksum", "Checksum", at: 6, bytes: 2, base: .hex)
-    case .checksumStatus: .loose("udp.checksum.status", "Checksum Status", .uint(bytes: 1), blurb: "2: not verified, 3: not present")
+    case .checksumStatus: .loose("udp.checksum.status", "Checksum Status", .uint(bytes: 1), blurb: "2: not verified, 3: not present", values: .checksumStatus)
     case .stream: .loose("udp.stream", "Stream index", .uint(bytes: 4))
     case .timeRelative: .loose("udp.time_relative", "Time since first frame", .relativeTime)
     case .timeDelta: .loose("udp.time_delta", "Time since previous frame", .relativeTime)
