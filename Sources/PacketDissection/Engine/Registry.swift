@@ -17,7 +17,7 @@ protocol ProtocolOperation {
 /// its fields' `FieldID`s.
 public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case frame, eth, ethertype, vlan, ieee8021ad, sll, null, raw, arp, ip, ipv6, ipv6HopByHop, ipv6Routing,
-    ipv6Fragment, ipv6DestinationOptions, icmp, icmpv6, tcp, mptcp, udp, dns, mdns, llmnr, nbns, http, data, malformed
+    ipv6Fragment, ipv6DestinationOptions, icmp, icmpv6, tcp, mptcp, udp, dns, mdns, llmnr, nbns, dhcp, http, data, malformed
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -62,6 +62,7 @@ public enum Registry {
     case .mdns: try operation.apply(MDNS.self, &argument)
     case .llmnr: try operation.apply(LLMNR.self, &argument)
     case .nbns: try operation.apply(NBNS.self, &argument)
+    case .dhcp: try operation.apply(DHCP.self, &argument)
     case .http: try operation.apply(HTTP.self, &argument)
     case .data: try operation.apply(PayloadData.self, &argument)
     case .malformed: try operation.apply(Malformed.self, &argument)
