@@ -9,6 +9,7 @@
 #            those where tshark's chain holds one of PROTOCOLS
 #   summary  summary lines of PROTOCOLS (by tshark's Protocol column) equal
 #            to tshark's, whole line
+# measured-captures.txt lists the captures the figures were measured on.
 # Needs a built pktsh (swift build); PKTSH overrides its path. SHOW=N
 # prints the first N disagreements.
 set -u
