@@ -27,6 +27,27 @@ import Testing
     }
   }
 
+  /// The captures of Goldens/summary-captures.txt, each whole.
+  static let goldenCaptures: [String] = {
+    let list = (try? RenderPaths.golden("summary-captures.txt")) ?? ""
+    return list.split(separator: "\n").map { String($0) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+  }()
+
+  @Test(arguments: goldenCaptures)
+  func matchesTsharkOnCapture(_ capture: String) throws {
+    let name = String(capture.split(separator: "/").last!.split(separator: ".").dropLast().joined(separator: "."))
+    let golden = try RenderPaths.golden("summary-\(name).txt").split(separator: "\n")
+    let summarizer = PacketSummarizer()
+    var lines: [String] = []
+    try eachDissection(RenderPaths.corpus + "/" + capture, limit: golden.count) { d in
+      lines.append(summarizer.line(d))
+    }
+    #expect(lines.count == golden.count)
+    for (ours, theirs) in zip(lines, golden) {
+      #expect(ours == withoutAnalysis(theirs))
+    }
+  }
+
   @Test func padsLikeTshark() {
     let row = SummaryColumns(
       number: 7, time: "0.5", source: "10.0.0.1", destination: "10.0.0.2", protocolName: "UDP", length: 60,

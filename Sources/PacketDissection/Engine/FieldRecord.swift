@@ -28,6 +28,7 @@ public struct FieldRecord: Sendable {
     public static let inArena = Flags(rawValue: 4)
     /// A byte field the dissector added over no bytes at all (an option
     /// with an empty value): tshark prints `<MISSING>` rather than `<none>`.
+    /// On a time, an all-zero NTP timestamp, which tshark prints `NULL`.
     public static let missing = Flags(rawValue: 8)
   }
 

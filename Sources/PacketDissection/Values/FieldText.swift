@@ -54,7 +54,11 @@ public enum FieldText {
     case .string:
       appendEscaped(dissection.valueBytes(record), to: &out)
     case .absoluteTime:
-      out.append(contentsOf: absoluteTime(Int64(bitPattern: record.value)).utf8)
+      if record.flags.contains(.missing) {
+        out.append(contentsOf: "NULL".utf8)
+      } else {
+        out.append(contentsOf: absoluteTime(Int64(bitPattern: record.value)).utf8)
+      }
     case .relativeTime:
       appendRelativeTime(Int64(bitPattern: record.value), to: &out)
     }

@@ -4,14 +4,17 @@
 /// Request/response matching (`dns.response_in`, `dns.response_to`,
 /// `dns.time`, retransmissions) needs a look at other packets and is not
 /// done. Record types other than those below leave their data undissected.
+///
+/// mDNS and LLMNR carry the same message and fill these fields too, as
+/// Wireshark does; their modules call `message(_:_:)` with their `Dialect`.
 enum DNS: UInt8, ProtocolModule {
-  case item, length, id, flags, flagResponse, flagOpcode, flagAuthoritative, flagTruncated, flagRecDesired,
+  case item, length, id, flags, flagResponse, flagOpcode, flagAuthoritative, flagConflict, flagTruncated, flagRecDesired, flagTentative,
     flagRecAvail, flagZ, flagAuthenticated, flagCheckDisable, flagRcode, countQueries, countZones, countAnswers,
     countPrerequisites, countAuth, countUpdates, countAdditional, qryName, qryNameLen, countLabels, qryType,
-    qryClass, respName, srvService, srvProto, srvName, respType, respClass, respTTL, udpPayloadSize, extRcode,
+    qryClass, qryQU, respName, srvService, srvProto, srvName, respType, respClass, respCacheFlush, respTTL, udpPayloadSize, extRcode,
     ednsVersion, ednsZ, ednsDO, ednsReserved, respLen, a, ns, cname, soaMName, soaRName, soaSerialNumber,
     soaRefreshInterval, soaRetryInterval, soaExpireLimit, soaMinimumTtl, ptr, mxPreference, mxExchange, txtLength,
-    txt, aaaa, srvPriority, srvWeight, srvPort, srvTarget, dname, optCode, optLen, optData, extraneousData,
+    txt, aaaa, srvPriority, srvWeight, srvPort, srvTarget, dname, nsecNextDomainName, optCode, optLen, optData, extraneousData,
     extraneousLength
 
   static var protocolID: ProtocolID { .dns }
@@ -31,8 +34,10 @@ enum DNS: UInt8, ProtocolModule {
     case .flagResponse: .flag("dns.flags.response", "Response", at: 2, bytes: 2, mask: 0x8000, abbreviation: "QR")
     case .flagOpcode: .uint("dns.flags.opcode", "Opcode", at: 2, bytes: 2, mask: 0x7800, values: .dnsOpcodes)
     case .flagAuthoritative: .flag("dns.flags.authoritative", "Authoritative", at: 2, bytes: 2, mask: 0x0400, abbreviation: "AA")
+    case .flagConflict: .loose("dns.flags.conflict", "Conflict", .boolean(bytes: 2), mask: 0x0400, blurb: "LLMNR: in place of AA")
     case .flagTruncated: .flag("dns.flags.truncated", "Truncated", at: 2, bytes: 2, mask: 0x0200, abbreviation: "TC")
     case .flagRecDesired: .flag("dns.flags.recdesired", "Recursion desired", at: 2, bytes: 2, mask: 0x0100, abbreviation: "RD")
+    case .flagTentative: .loose("dns.flags.tentative", "Tentative", .boolean(bytes: 2), mask: 0x0100, blurb: "LLMNR: in place of RD")
     case .flagRecAvail: .flag("dns.flags.recavail", "Recursion available", at: 2, bytes: 2, mask: 0x0080, abbreviation: "RA")
     case .flagZ: .flag("dns.flags.z", "Z", at: 2, bytes: 2, mask: 0x0040)
     case .flagAuthenticated: .flag("dns.flags.authenticated", "Answer authenticated", at: 2, bytes: 2, mask: 0x0020, abbreviation: "AD")
@@ -50,12 +55,14 @@ enum DNS: UInt8, ProtocolModule {
     case .countLabels: .loose("dns.count.labels", "Label Count", .uint(bytes: 2))
     case .qryType: .loose("dns.qry.type", "Type", .uint(bytes: 2), values: .dnsTypes)
     case .qryClass: .loose("dns.qry.class", "Class", .uint(bytes: 2), base: .hex, values: .dnsClasses)
+    case .qryQU: .loose("dns.qry.qu", "\"QU\" question", .boolean(bytes: 2), mask: 0x8000, blurb: "mDNS: unicast response wanted")
     case .respName: .loose("dns.resp.name", "Name", .string)
     case .srvService: .loose("dns.srv.service", "Service", .string)
     case .srvProto: .loose("dns.srv.proto", "Protocol", .string)
     case .srvName: .loose("dns.srv.name", "Name", .string)
     case .respType: .loose("dns.resp.type", "Type", .uint(bytes: 2), values: .dnsTypes)
     case .respClass: .loose("dns.resp.class", "Class", .uint(bytes: 2), base: .hex, values: .dnsClasses)
+    case .respCacheFlush: .loose("dns.resp.cache_flush", "Cache flush", .boolean(bytes: 2), mask: 0x8000, blurb: "mDNS")
     case .respTTL: .loose("dns.resp.ttl", "Time to live", .uint(bytes: 4), blurb: "Seconds")
     case .udpPayloadSize: .loose("dns.rr.udp_payload_size", "UDP payload size", .uint(bytes: 2))
     case .extRcode: .loose("dns.resp.ext_rcode", "Higher bits in extended RCODE", .uint(bytes: 1), base: .hex)
@@ -85,6 +92,7 @@ enum DNS: UInt8, ProtocolModule {
     case .srvPort: .loose("dns.srv.port", "Port", .uint(bytes: 2))
     case .srvTarget: .loose("dns.srv.target", "Target", .string)
     case .dname: .loose("dns.dname", "Dname", .string)
+    case .nsecNextDomainName: .loose("dns.nsec.next_domain_name", "Next Domain Name", .string)
     case .optCode: .loose("dns.opt.code", "Option Code", .uint(bytes: 2))
     case .optLen: .loose("dns.opt.len", "Option Length", .uint(bytes: 2))
     case .optData: .loose("dns.opt.data", "Option Data", .bytes)
@@ -101,8 +109,26 @@ enum DNS: UInt8, ProtocolModule {
   static let flagBitResponse: UInt16 = 0x8000
   static let flagBitAD: UInt16 = 0x0020
 
+  /// The protocols that carry a DNS message, each with its own reading of
+  /// a few bits.
+  enum Dialect {
+    /// Unicast DNS.
+    case dns
+    /// Multicast DNS (RFC 6762): the top bit of a question's class asks
+    /// for a unicast answer, of a record's class says "flush the cache".
+    case mdns
+    /// LLMNR (RFC 4795): the AA and RD bits are C (conflict) and T
+    /// (tentative), and RA, Z, AD and CD are not shown.
+    case llmnr
+  }
+
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
-    let overTCP = carriedByTCP(c)
+    try message(&c, .dns)
+  }
+
+  /// Walks one DNS message as `dialect` reads it.
+  static func message(_ c: inout LayerCursor, _ dialect: Dialect) throws(DissectionStop) -> Next {
+    let overTCP = dialect == .dns && carriedByTCP(c)
     let base = overTCP ? 2 : 0
     var next: Next = .stop
     if overTCP {
@@ -120,7 +146,11 @@ enum DNS: UInt8, ProtocolModule {
     let bits = try c.uint16(base + 2)
     if overTCP { try c.add(length, at: 0, 2, value: UInt64(try c.uint16(0))) }
     try c.add(id, at: base, 2, value: UInt64(transaction))
-    try flagFields(c, at: base + 2, bits)
+    if dialect == .llmnr {
+      try linkLocalFlagFields(c, at: base + 2, bits)
+    } else {
+      try flagFields(c, at: base + 2, bits)
+    }
     let update = (bits >> 11) & 0xf == opcodeUpdate
     var counts: [Int] = []
     let countFields = [
@@ -133,9 +163,9 @@ enum DNS: UInt8, ProtocolModule {
       counts.append(Int(n))
     }
     var offset = base + 12
-    for _ in 0..<counts[0] { offset += try query(c, at: offset, messageStart: base) }
+    for _ in 0..<counts[0] { offset += try query(c, at: offset, messageStart: base, dialect) }
     for section in 1..<4 {
-      for _ in 0..<counts[section] { offset += try record(c, at: offset, messageStart: base) }
+      for _ in 0..<counts[section] { offset += try record(c, at: offset, messageStart: base, dialect) }
     }
     let extra = c.length - offset
     if extra > 0 {
@@ -173,25 +203,54 @@ enum DNS: UInt8, ProtocolModule {
     if response { try c.add(flagRcode, at: offset, 2, value: value & 0xf, depth: 2) }
   }
 
+  /// LLMNR's flags word (RFC 4795 section 2.1.1): the rcode only in responses.
+  private static func linkLocalFlagFields(_ c: LayerCursor, at offset: Int, _ bits: UInt16) throws(DissectionStop) {
+    let value = UInt64(bits)
+    try c.add(flags, at: offset, 2, value: value)
+    func bit(_ field: DNS, _ mask: UInt64) throws(DissectionStop) {
+      try c.add(field, at: offset, 2, value: value & mask != 0 ? 1 : 0, depth: 2)
+    }
+    try bit(flagResponse, 0x8000)
+    try c.add(flagOpcode, at: offset, 2, value: value >> 11 & 0xf, depth: 2)
+    try bit(flagConflict, 0x0400)
+    try bit(flagTruncated, 0x0200)
+    try bit(flagTentative, 0x0100)
+    if bits & flagBitResponse != 0 { try c.add(flagRcode, at: offset, 2, value: value & 0xf, depth: 2) }
+  }
+
+  /// The class of a question or record, and in mDNS its top bit apart.
+  private static func classField(
+    _ c: LayerCursor, _ field: DNS, _ top: DNS, at offset: Int, _ dialect: Dialect
+  ) throws(DissectionStop) {
+    let value = UInt64(try c.uint16(offset))
+    guard dialect == .mdns else { return try c.add(field, at: offset, 2, value: value, depth: 3) }
+    try c.add(field, at: offset, 2, value: value & 0x7fff, depth: 3)
+    try c.add(top, at: offset, 2, value: value >> 15, depth: 3)
+  }
+
   /// One question; answers the bytes it used.
-  private static func query(_ c: LayerCursor, at offset: Int, messageStart: Int) throws(DissectionStop) -> Int {
+  private static func query(
+    _ c: LayerCursor, at offset: Int, messageStart: Int, _ dialect: Dialect
+  ) throws(DissectionStop) -> Int {
     let name = try DNSName.read(c, at: offset, messageStart: messageStart)
     let typeOffset = offset + name.wireLength
     let type = try c.uint16(typeOffset)
-    let qclass = try c.uint16(typeOffset + 2)
+    try c.check(typeOffset + 2, 2)
     c.computed(qryName, at: offset, name.wireLength, bytes: name.text, depth: 3)
     try c.add(
       qryNameLen, at: offset, name.wireLength, value: UInt64(name.text.count > 1 ? name.text.count : 0),
       depth: 3, flags: .generated)
     try c.add(countLabels, at: offset, name.wireLength, value: UInt64(name.labelCount), depth: 3, flags: .generated)
     try c.add(qryType, at: typeOffset, 2, value: UInt64(type), depth: 3)
-    try c.add(qryClass, at: typeOffset + 2, 2, value: UInt64(qclass), depth: 3)
+    try classField(c, qryClass, qryQU, at: typeOffset + 2, dialect)
     return name.wireLength + 4
   }
 
   /// One resource record; answers the bytes it used (name, fixed part and
   /// the data its length declares, whatever the data holds).
-  private static func record(_ c: LayerCursor, at offset: Int, messageStart: Int) throws(DissectionStop) -> Int {
+  private static func record(
+    _ c: LayerCursor, at offset: Int, messageStart: Int, _ dialect: Dialect
+  ) throws(DissectionStop) -> Int {
     let name = try DNSName.read(c, at: offset, messageStart: messageStart)
     let fixed = offset + name.wireLength
     let type = try c.uint16(fixed)
@@ -210,7 +269,7 @@ enum DNS: UInt8, ProtocolModule {
     } else {
       try ownerName(c, name, at: offset, type: type)
       try c.add(respType, at: fixed, 2, value: UInt64(type), depth: 3)
-      try c.add(respClass, at: fixed + 2, 2, value: UInt64(try c.uint16(fixed + 2)), depth: 3)
+      try classField(c, respClass, respCacheFlush, at: fixed + 2, dialect)
       try c.add(respTTL, at: fixed + 4, 4, value: UInt64(try c.uint32(fixed + 4)), depth: 3)
     }
     try c.add(respLen, at: fixed + 8, 2, value: UInt64(dataLength), depth: 3)
@@ -274,6 +333,9 @@ enum DNS: UInt8, ProtocolModule {
       _ = try name(dname, at: offset)
     case 41:
       try options(c, at: offset, count)
+    case 47:
+      let used = try name(nsecNextDomainName, at: offset)
+      try typeBitmap(c, at: offset + used, count - used)
     default:
       break
     }
@@ -291,6 +353,28 @@ enum DNS: UInt8, ProtocolModule {
       try c.add(txt, at: offset + 1, n, depth: 3)
       offset += 1 + n
       remaining -= 1 + n
+    }
+  }
+
+  /// An NSEC type bitmap (RFC 4034 section 4.1.2): windows of a number, a
+  /// length and that many bytes of bits; each set bit is a type, shown as
+  /// `dns.resp.type` over its byte, as Wireshark does.
+  private static func typeBitmap(_ c: LayerCursor, at start: Int, _ count: Int) throws(DissectionStop) {
+    var remaining = count
+    var offset = start
+    while remaining > 0 {
+      let window = Int(try c.uint8(offset))
+      let length = Int(try c.uint8(offset + 1))
+      offset += 2
+      remaining -= 2
+      for i in 0..<length {
+        let bits = try c.uint8(offset)
+        for j in 0..<8 where bits & (0x80 >> UInt8(j)) != 0 {
+          try c.add(respType, at: offset, 1, value: UInt64(window * 256 + i * 8 + j), depth: 3)
+        }
+        offset += 1
+        remaining -= 1
+      }
     }
   }
 

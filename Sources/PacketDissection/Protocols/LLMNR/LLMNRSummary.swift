@@ -1,0 +1,10 @@
+/// How LLMNR shows: as DNS does, named LLMNR.
+extension LLMNR {
+  static var hue: LayerHue? { .yellow }
+
+  static func headline(_ f: LayerFields) -> String { DNS.headline(f) }
+
+  static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
+    row.set("LLMNR", info: DNS.info(layer.fields, .llmnr))
+  }
+}

@@ -1,0 +1,11 @@
+/// How mDNS shows: as DNS does, named MDNS, with each question's
+/// `"QM"`/`"QU"` and each record's cache flush bit in Info.
+extension MDNS {
+  static var hue: LayerHue? { .yellow }
+
+  static func headline(_ f: LayerFields) -> String { DNS.headline(f) }
+
+  static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
+    row.set("MDNS", info: DNS.info(layer.fields, .mdns))
+  }
+}
