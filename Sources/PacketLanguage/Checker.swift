@@ -341,10 +341,13 @@ public struct Checker {
     case .call(let name, let arguments, let location):
       (form, type) = try call(name, arguments, at: location)
     case .arithmetic(let op, let a, let b, _):
-      if op == .bitAnd, let masked = try maskedBytes(a, b) {
-        (form, type) = (masked, .bytes)
+      // The left side is checked once, whichever reading it gets: a chain
+      // `a & b & c …` must not check its left part twice at every level.
+      let left = try operand(a)
+      if op == .bitAnd, case .value(let v) = left, v.type == .bytes || v.type == .ether {
+        (form, type) = (try maskedBytes(v, b), .bytes)
       } else {
-        form = try arithmetic(op, a, b)
+        form = try arithmetic(op, left, a, b)
         type = .integer
       }
     case .negate(let inner, let location):
@@ -448,19 +451,21 @@ public struct Checker {
   }
 
   /// `bytes & literal` (`eth.dst[0] & 1`, `tcp[13] & 0x02`): the bytes
-  /// masked, as tshark 4.0 does; nil when `a` is not bytes.
-  private func maskedBytes(_ a: Expr, _ b: Expr) throws(LanguageError) -> CheckedValue.Form? {
-    guard case .value(let v) = try operand(a), v.type == .bytes || v.type == .ether else { return nil }
+  /// `v` masked, as tshark 4.0 does.
+  private func maskedBytes(_ v: CheckedValue, _ b: Expr) throws(LanguageError) -> CheckedValue.Form {
     guard case .literal(let lit) = try operand(b), let mask = lit.quoted ?? Literals.byteString(lit.text) else {
       throw LanguageError(.type, "bytes can be masked only by a byte string", at: b.location)
     }
     return .maskedBytes(v, mask)
   }
 
-  private func arithmetic(_ op: ArithmeticOp, _ a: Expr, _ b: Expr) throws(LanguageError) -> CheckedValue.Form {
+  /// `a op b`, `left` being `a` checked.
+  private func arithmetic(_ op: ArithmeticOp, _ left: Operand, _ a: Expr, _ b: Expr) throws(LanguageError)
+    -> CheckedValue.Form
+  {
     // Each side is checked once: a chain `f + 1 + 1 …` must not check
     // its left part again at every level.
-    let sides = (try operand(a), try operand(b))
+    let sides = (left, try operand(b))
     for (side, other) in [(sides.0, b), (sides.1, a)] {
       if case .literal(let lit) = side, lit.quoted == nil, let n = Literals.integer(lit.text) {
         try checkFits(n, lit, field: other)
