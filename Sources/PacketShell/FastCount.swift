@@ -1,4 +1,3 @@
-import PacketBPF
 import PacketCapture
 import PacketDissection
 import PacketLanguage
@@ -10,21 +9,13 @@ import PacketLanguage
 /// VLAN tags, a cut-short header) is dissected and tested as usual. The
 /// answers are the same: PacketBPFTests check that over the corpus.
 struct FastCount {
-  let fast: [FastFilter]
-  let filters: [CompiledFilter]
+  let kernel: KernelFilters
 
   /// Nil when a filter can't be expressed as BPF, or the capture mixes
   /// link types: then the ordinary scan counts.
   init?(capture: CaptureFile, filters: [CompiledFilter]) {
-    let linkTypes = Set(capture.interfaces.map(\.linkType))
-    guard !filters.isEmpty, linkTypes.count == 1, let linkType = linkTypes.first else { return nil }
-    var fast: [FastFilter] = []
-    for filter in filters {
-      guard let f = try? FastFilter(filter.checked, linkType: linkType) else { return nil }
-      fast.append(f)
-    }
-    self.fast = fast
-    self.filters = filters
+    guard !filters.isEmpty, let kernel = KernelFilters(capture: capture, filters: filters) else { return nil }
+    self.kernel = kernel
   }
 
   /// The number of packets that pass every filter; nil when interrupted.
@@ -32,7 +23,7 @@ struct FastCount {
   func count(_ capture: CaptureFile) throws -> Int? {
     let dissector = Dissector()
     dissector.interfaces = capture.interfaces
-    dissector.restrict(to: filters.flatMap(\.fields))
+    dissector.restrict(to: kernel.fields)
     var n = 0
     var interrupted = false
     try capture.forEachPacket { record in
@@ -40,19 +31,10 @@ struct FastCount {
         interrupted = true
         return false
       }
-      var sure = true
-      for f in fast {
-        switch f.decide(record) {
-        case .no: return true
-        case .unsure: sure = false
-        case .yes: break
-        }
-      }
-      if sure {
-        n += 1
-      } else {
-        let d = dissector.dissect(record)
-        if filters.allSatisfy({ $0.matches(d) }) { n += 1 }
+      switch kernel.decide(record) {
+      case .no: break
+      case .yes: n += 1
+      case .unsure: if kernel.matches(dissector.dissect(record)) { n += 1 }
       }
       return true
     }

@@ -14,8 +14,7 @@ import PacketLanguage
 /// dissecting walk makes (`FastStatsTests` compares them over the corpus).
 struct FastStats {
   let fields: FastFields
-  let fast: [FastFilter]
-  let filters: [CompiledFilter]
+  let kernel: KernelFilters
   /// The field each column of the query reads (its `by` values, then its aggregates'; 0 for `count`).
   let columns: [Int]
   /// Every field the query and its filters read, for the packets that are dissected.
@@ -27,8 +26,7 @@ struct FastStats {
   /// can't be expressed as BPF, or the capture mixes link types: then the
   /// dissecting walk runs.
   init?(capture: CaptureFile, query: StatsQuery, filters: [CompiledFilter]) {
-    let linkTypes = Set(capture.interfaces.map(\.linkType))
-    guard linkTypes.count == 1, let linkType = linkTypes.first else { return nil }
+    guard let kernel = KernelFilters(capture: capture, filters: filters) else { return nil }
     var ids: [FieldID] = []
     var columns: [Int] = []
     for value in query.columns {
@@ -40,17 +38,11 @@ struct FastStats {
       columns.append(ids.firstIndex(of: id) ?? ids.count)
       if !ids.contains(id) { ids.append(id) }
     }
-    guard let fields = FastFields(ids, linkType: linkType) else { return nil }
-    var fast: [FastFilter] = []
-    for filter in filters {
-      guard let f = try? FastFilter(filter.checked, linkType: linkType) else { return nil }
-      fast.append(f)
-    }
+    guard let fields = FastFields(ids, linkType: kernel.linkType) else { return nil }
     self.fields = fields
-    self.fast = fast
-    self.filters = filters
+    self.kernel = kernel
     self.columns = columns
-    dissected = query.fields + filters.flatMap(\.fields)
+    dissected = query.fields + kernel.fields
     values = query.columns
   }
 
@@ -74,19 +66,13 @@ struct FastStats {
       let time = record.timestamp.seconds &* 1_000_000_000 &+ Int64(record.timestamp.nanoseconds)
       let first = firstTime ?? time
       if record.hasTimestamp { firstTime = first }
-      var sure = true
-      for f in fast {
-        switch f.decide(record) {
-        case .no: return true
-        case .unsure: sure = false
-        case .yes: break
-        }
-      }
-      if sure && fields.read(record, into: &raw.reading) {
+      let decision = kernel.decide(record)
+      if decision == .no { return true }
+      if decision == .yes && fields.read(record, into: &raw.reading) {
         accumulator.add(raw: &raw, sinceFirst: time &- first)
       } else {
         let d = dissector.dissect(record)
-        if filters.allSatisfy({ $0.matches(d) }) {
+        if kernel.matches(d) {
           accumulator.add(DissectedPacket(d: d, values: values), sinceFirst: time &- first)
         }
       }
