@@ -145,7 +145,7 @@ public struct Lexer {
   /// `#N` or `#[ranges]`: the layer token, holding `N` or the text between the brackets.
   private mutating func layer(from start: Int) throws(LanguageError) -> Token {
     index += 1
-    if bytes[index] == UInt8(ascii: "[") {
+    if index < bytes.count && bytes[index] == UInt8(ascii: "[") {
       index += 1
       let textStart = index
       while index < bytes.count && bytes[index] != UInt8(ascii: "]") && bytes[index] != UInt8(ascii: "\n") { index += 1 }

@@ -63,6 +63,13 @@ import Testing
     ]
   }
 
+  /// A layer operator cut off by the end of the text (found by the
+  /// language fuzzer: `frame.len#` at the very end read past it).
+  @Test(arguments: ["frame.len#", "ip.src#", "ip.src#[", "ip.src#[1"])
+  func layerOperatorAtTheEndIsALocatedError(_ text: String) {
+    #expect(throws: LanguageError.self) { try Parser.expression(text) }
+  }
+
   @Test(arguments: [Parser.maximumNesting + 1, 20_000])
   func nestingPastTheLimitIsALocatedError(depth: Int) {
     for filter in Self.nested(depth) {
