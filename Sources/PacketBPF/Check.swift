@@ -156,8 +156,8 @@ extension Subject {
       throw BPFUnsupported("arithmetic other than 'field & constant' needs dissection", at: at)
     case .fieldInLayers:
       throw BPFUnsupported("the layer operator needs dissection", at: at)
-    case .maskedBytes:
-      throw BPFUnsupported("masking bytes needs dissection", at: at)
+    case .maskedBytes, .maskedAddress:
+      throw BPFUnsupported("masking bytes or an address needs dissection", at: at)
     case .absent:
       throw BPFUnsupported("a protocol pktsh does not dissect needs dissection", at: at)
     case .protocolData:

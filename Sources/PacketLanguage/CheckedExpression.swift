@@ -93,6 +93,10 @@ public struct CheckedValue: Sendable {
     /// `bytes & mask`: each value's bytes and the mask's, byte by byte, as
     /// long as the shorter. As a test alone it holds when a byte is not zero.
     case maskedBytes(CheckedValue, [UInt8])
+    /// `address & mask` (`ip.src & 255.0.0.0`): each IPv4 or IPv6 value
+    /// and the mask, bit by bit, an address again (an IPv4 mask in `low`).
+    /// As a test alone it holds when a bit is set.
+    case maskedAddress(CheckedValue, high: UInt64, low: UInt64)
     /// Integer arithmetic, wrapping; dividing by zero gives no value.
     case arithmetic(ArithmeticOp, CheckedValue, CheckedValue)
     /// `-value`, wrapping.

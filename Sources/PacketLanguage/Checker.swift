@@ -346,6 +346,8 @@ public struct Checker {
       let left = try operand(a)
       if op == .bitAnd, case .value(let v) = left, v.type == .bytes || v.type == .ether {
         (form, type) = (try maskedBytes(v, b), .bytes)
+      } else if op == .bitAnd, case .value(let v) = left, v.type == .ipv4 || v.type == .ipv6 {
+        (form, type) = (try maskedAddress(v, b), v.type)
       } else {
         form = try arithmetic(op, left, a, b)
         type = .integer
@@ -457,6 +459,20 @@ public struct Checker {
       throw LanguageError(.type, "bytes can be masked only by a byte string", at: b.location)
     }
     return .maskedBytes(v, mask)
+  }
+
+  /// `address & mask` (`ip.src & 255.0.0.0`, `ipv6.src & ffff::`): the
+  /// address `v` masked by an address of its own family, as tshark 4.0 does.
+  private func maskedAddress(_ v: CheckedValue, _ b: Expr) throws(LanguageError) -> CheckedValue.Form {
+    if case .literal(let lit) = try operand(b), lit.quoted == nil {
+      if v.type == .ipv4, let (mask, prefix) = Literals.ipv4(lit.text), prefix == 32 {
+        return .maskedAddress(v, high: 0, low: UInt64(mask))
+      }
+      if v.type == .ipv6, let (high, low, prefix) = Literals.ipv6(lit.text), prefix == 128 {
+        return .maskedAddress(v, high: high, low: low)
+      }
+    }
+    throw LanguageError(.type, "\(v.type) can be masked only by an address of its own family", at: b.location)
   }
 
   /// `a op b`, `left` being `a` checked.

@@ -62,11 +62,17 @@ struct ClosureCompiler {
     case .nonzero(let value):
       let produce = values(value)
       // Masked bytes are zero when every byte is; other bytes when empty.
-      let masked = if case .maskedBytes = value.form { true } else { false }
+      let masked: Bool =
+        switch value.form {
+        case .maskedBytes, .maskedAddress: true
+        default: false
+        }
       return { d in
         produce(d) { v in
           switch v {
           case .integer(let i), .time(let i): return i != 0
+          case .ipv4(let a) where masked: return a != 0
+          case .ipv6(let high, let low) where masked: return high != 0 || low != 0
           case .bytes(let b): return masked ? (0..<b.count).contains { b.byte($0) != 0 } : b.count > 0
           default: return true
           }
@@ -220,6 +226,17 @@ struct ClosureCompiler {
           guard let b = value.byteView else { return false }
           let masked = (0..<min(b.count, mask.count)).map { b.byte($0) & mask[$0] }
           return masked.withUnsafeBytes { visit(.bytes(ByteView($0))) }
+        }
+      }
+    case .maskedAddress(let inner, let high, let low):
+      let produce = values(inner)
+      return { d, visit in
+        produce(d) { value in
+          switch value {
+          case .ipv4(let a): visit(.ipv4(a & UInt32(truncatingIfNeeded: low)))
+          case .ipv6(let h, let l): visit(.ipv6(h & high, l & low))
+          default: false
+          }
         }
       }
     case .slice(let base, let ranges):

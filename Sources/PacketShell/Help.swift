@@ -12,20 +12,22 @@ enum Help {
       eth contains "GET"        a protocol's contains/matches search from its first byte to the end of its data
       frame[12:2] == 86:dd, eth.src[0:3] == 00:13:c3, frame[-4:], frame[0:2,4:2]   (past the end: empty)
       ip.src#2, ip.ttl#[1-2] > 10, ip#[-1]     the layer operator: occurrences in the 2nd (…) IP layer
-      tcp.flags & 0x02, tcp.srcport + 1 == 81, +x, -x, len(f), count(f), upper(f), lower(f)
-      max(a, b, …), min(a, b, …), abs(a - b), string(ip.src) contains "10."
+      tcp.flags & 0x02, ip.src & 255.255.0.0 == 10.1.0.0, tcp.srcport + 1 == 81, +x, -x
+      len(f), count(f), upper(f), lower(f), max(a, b, …), min(a, b, …), abs(a - b), string(ip.src) contains "10."
       ${name}, ${name:a;b}      a macro (macro name = "text with $1 $2"; grouped as if in parentheses)
-    Arithmetic (+ - * / % &) is on integers, over each occurrence; dividing by zero gives no value.
+    Arithmetic (+ - * / % &) is on integers, over each occurrence; dividing by zero gives no value;
+      & also masks bytes by bytes and an address by an address of its family.
     print, count by, let and echo take the same expressions as values; a test prints true or false.
     assert and if take a test of values with no packet: let names, $1 arguments, literals (n > 0 && m < 5).
     Literals: 42 0x2a 052 0b101010 'A', "strings\\n" (C escapes; others are errors), r"raw\\d",
-      10.0.0.1/8, fe80::1/64, 00:11:22:33:44:55, bytes 86:dd 0800 :fc, true True TRUE,
+      10.0.0.1/8, fe80::1/64, 00:11:22:33:44:55, bytes 86:dd 0800 :fc, True TRUE,
       value names ip.proto == "TCP", flag labels tcp.flags.syn == "Set",
       times frame.time >= "2015-01-01 00:00:00" or "Jan 1, 2015 00:00:00" (local time; UTC or Z after)
     # starts a comment, except #N and #[…], which are the layer operator (ip.src #2 included).
     Refused as tshark 4.0 refuses them: constant arithmetic as a test or on the left (1 + 2 == 3),
       68-1 as a number, slices of numbers and times, byte strings for integers (eth.type == 08:00).
-    Extensions tshark 4.0 lacks: a ^^ b (xor, Wireshark 4.2), a literal on the left (80 == tcp.port).
+    Extensions tshark 4.0 lacks: a ^^ b (xor, Wireshark 4.2), a literal on the left (80 == tcp.port),
+      true and false in lower case for flags (tcp.flags.syn == true).
 
     """
 

@@ -11,7 +11,7 @@ enum VLAN: UInt8, ProtocolModule {
   var declaration: FieldDecl {
     switch self {
     case .item: .protocolItem("vlan", "802.1Q Virtual LAN")
-    case .priority: .uint("vlan.priority", "Priority", at: 0, bytes: 2, mask: 0xe000, abbreviation: "PCP", kernel: .fixed(after: 2))
+    case .priority: .uint("vlan.priority", "Priority", at: 0, bytes: 2, mask: 0xe000, abbreviation: "PCP", values: .vlanPriorities, kernel: .fixed(after: 2))
     case .dei: .flag("vlan.dei", "DEI", at: 0, bytes: 2, mask: 0x1000, blurb: "Drop Eligible Indicator", kernel: .fixed(after: 2))
     case .id: .uint("vlan.id", "ID", at: 0, bytes: 2, mask: 0x0fff, blurb: "VLAN ID", kernel: .fixed(after: 2))
     case .etype: .uint("vlan.etype", "Type", at: 2, bytes: 2, base: .hex, blurb: "Ethertype", values: .ethertypes, kernel: .fixed(after: 4, condition: .typeNotLength))
