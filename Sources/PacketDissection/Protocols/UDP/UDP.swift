@@ -33,16 +33,19 @@ enum UDP: UInt8, ProtocolModule {
     try c.add(port, at: 0, 2, value: source, flags: .hidden)
     try c.add(port, at: 2, 2, value: destination, flags: .hidden)
     let declared = Int(try c.fixed(length))
-    guard declared >= 8 else { throw .malformed }
+    // Over IPv6 a length of 0 is a jumbogram's (RFC 2675): the datagram
+    // runs to the end of the IP payload, as tshark reads it.
+    guard declared >= 8 || (declared == 0 && carriedByIPv6(c)) else { throw .malformed }
     // A length beyond the datagram (a first fragment) leaves the layer as it is.
-    c.limit(to: declared)
+    if declared != 0 { c.limit(to: declared) }
     let sum = try c.fixed(checksum)
-    c.generated(checksumStatus, value: sum == 0 ? 3 : 2)
+    // A zero checksum means "none" over IPv4 and is illegal over IPv6.
+    c.generated(checksumStatus, value: sum != 0 ? 2 : carriedByIPv6(c) ? 4 : 3)
     if c.state.tracksConversations {
       // A datagram quoted in an ICMP error belongs to its conversation but
       // does not move the conversation's clock; Wireshark shows no stream
       // times for a datagram without payload either.
-      let quoted = c.depth > 0 || declared == 8
+      let quoted = c.depth > 0 || c.length == 8
       let facts = c.state.trackUDP(
         source: UInt16(source), destination: UInt16(destination),
         time: quoted ? nil : c.dissection.frame.time)
@@ -55,5 +58,14 @@ enum UDP: UInt8, ProtocolModule {
     guard c.length > 8 else { return .stop }
     if c.wants(payload) { try c.add(payload, at: 8, c.capturedLength - 8) }
     return .ports(.udpPort, UInt32(source), UInt32(destination), at: c.start + 8, end: c.end)
+  }
+
+  /// Whether the nearest IP layer below this datagram is IPv6.
+  private static func carriedByIPv6(_ c: LayerCursor) -> Bool {
+    for layer in c.dissection.layers.reversed() where layer.start < c.start {
+      if layer.protocolID == .ipv6 { return true }
+      if layer.protocolID == .ip { return false }
+    }
+    return false
   }
 }
