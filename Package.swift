@@ -17,8 +17,12 @@ let package = Package(
     .target(name: "PacketWire"),
     /// zlib from the system (zlib1g-dev): gzip-compressed captures.
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-    /// Capture files in and out: pcap and pcapng readers (gzip-compressed too), the packet index, writers.
-    .target(name: "PacketCapture", dependencies: ["PacketWire", "CZlib"]),
+    /// Zstandard from the system (libzstd-dev): zstd-compressed captures.
+    .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+    /// LZ4 from the system (liblz4-dev): captures in LZ4's frame format.
+    .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
+    /// Capture files in and out: pcap and pcapng readers (gzip-, zstd- or lz4-compressed too), the packet index, writers.
+    .target(name: "PacketCapture", dependencies: ["PacketWire", "CZlib", "CZstd", "CLZ4"]),
     /// Protocols, one folder each (fields, declaration, dissection, summary line, colour, BPF facts), and the engine that runs them.
     .target(name: "PacketDissection", dependencies: ["PacketWire", "PacketCapture"]),
     /// PCRE2 from the system (libpcre2-dev): the regular expressions of `matches`, as in Wireshark.

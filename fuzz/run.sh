@@ -44,9 +44,10 @@ if [ ! -e "$binary" ] || [ -n "$(find "$root/Sources" "$here" -name '*.swift' -n
         "$root/Sources/$module/$file" > "$src/$module-$(echo "${file#./}" | tr / -)"
     done
   done
-  # CReadline, CPCRE2 and CZlib are system libraries (readline for the shell, PCRE2 for
-  # `matches`, zlib for gzip-compressed captures); their module maps link them.
+  # CReadline, CPCRE2, CZlib, CZstd and CLZ4 are system libraries (readline for the shell, PCRE2
+  # for `matches`, the others for compressed captures); their module maps link them.
   swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name PktshFuzz -I "$root/Sources/CReadline" -I "$root/Sources/CPCRE2" -I "$root/Sources/CZlib" \
+    -I "$root/Sources/CZstd" -I "$root/Sources/CLZ4" \
     "$src"/*.swift "$here"/*.swift -o "$binary" 2> >(grep -v "Cannot export local symbol '__asan" >&2)
 fi
 
@@ -59,9 +60,11 @@ corpus=$(cd "$root/../shared/corpus" && pwd)
   # -n: another run copying the same seed at the same time is no failure.
   cp -n "$corpus/$file" "$seed"
 done
-# A few gzip-compressed seeds, so that the capture target reaches the inflater.
+# A few compressed seeds, so that the capture target reaches each decompressor.
 for file in pcapng/le/test202.pcapng tcpdump/dhcpv6-ia-na.pcap; do
   gzip -c -n "$corpus/$file" > "$captures/$(echo "$file" | tr / -).gz"
+  zstd -c -q "$corpus/$file" > "$captures/$(echo "$file" | tr / -).zst"
+  lz4 -c -q "$corpus/$file" > "$captures/$(echo "$file" | tr / -).lz4"
 done
 # Scripts: each example, each code block of the README, each filter of the goldens.
 scripts=$here/corpus/scripts

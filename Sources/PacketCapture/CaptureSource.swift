@@ -12,8 +12,9 @@ import PacketWire
 /// (as `tcpdump -w` restarting on the same file does), where `pread`
 /// answers a short count that becomes a `CaptureError`.
 ///
-/// A gzip-compressed file is read through its decompressed copy (see
-/// `GzipInflater`); `damage` then says why decompression stopped early.
+/// A compressed file (gzip, zstd, lz4) is read through its decompressed
+/// copy (see `CompressedCapture`); `damage` then says why decompression
+/// stopped early.
 final class CaptureSource {
   let path: String
   /// The size when the file was opened (decompressed); readers never look past it.
@@ -39,10 +40,10 @@ final class CaptureSource {
     guard fstat(fd, &info) == 0 else { throw failure(systemErrorReason(errno)) }
     try Self.checkRegular(info, failure)
     guard info.st_size > 0 else { throw failure("empty file") }
-    var head: [UInt8] = [0, 0]
+    var head: [UInt8] = [0, 0, 0, 0]
     var (descriptor, damage) = (fd, String?.none)
-    if pread(fd, &head, 2, 0) == 2, GzipInflater.isGzip(head) {
-      (descriptor, damage) = try GzipInflater.inflate(fd, path: path, stop: stop)
+    if pread(fd, &head, 4, 0) >= 2, let format = CompressedCapture.Format(head: head) {
+      (descriptor, damage) = try CompressedCapture.decompress(fd, as: format, path: path, stop: stop)
       close(fd)
       guard fstat(descriptor, &info) == 0 else {
         close(descriptor)
@@ -50,7 +51,7 @@ final class CaptureSource {
       }
       guard info.st_size > 0 else {
         close(descriptor)
-        throw failure(damage ?? "the gzip data holds no bytes")
+        throw failure(damage ?? "the \(format.name) data holds no bytes")
       }
     }
     guard let size = Int(exactly: info.st_size) else { throw failure("file is too large") }

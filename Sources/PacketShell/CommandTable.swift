@@ -7,7 +7,7 @@ extension ShellCommand {
   /// Every command, in the order `help` lists them.
   static let all: [ShellCommand] = [
     ShellCommand(
-      "load", help: "load PATH            read a pcap or pcapng file, gzipped or not (chosen by content); replaces the packets\n",
+      "load", help: "load PATH            read a pcap or pcapng file, compressed (gzip, zstd, lz4) or not; replaces the packets\n",
       completion: .fileNames,
       syntax: { parser throws(LanguageError) in try parser.path(after: "load") },
       check: { path, _ in path },

@@ -146,7 +146,7 @@ import Testing
     #expect(
       Help.text(nil) == """
         Commands (separate with newlines or ';', # starts a comment):
-          load PATH            read a pcap or pcapng file, gzipped or not (chosen by content); replaces the packets
+          load PATH            read a pcap or pcapng file, compressed (gzip, zstd, lz4) or not; replaces the packets
           filter EXPR          narrow the view that later commands see; `filter` alone clears it
           count [EXPR]         number of packets in view (that match EXPR)
           count by E[, E…] [where EXPR]

@@ -1,0 +1,2 @@
+// Zstandard from the system (Debian: libzstd-dev): decompresses zstd-compressed captures.
+#include <zstd.h>
