@@ -178,16 +178,17 @@ struct ConversationTable: StatsSink {
       link[entry] = link[other]
     }
     let p = link[entry]
-    let syn = flags & 0x002 != 0
-    let ack = flags & 0x010 != 0
-    // A new conversation; for TCP, port reuse is a new tcp.stream too.
-    if current[p] < 0 || (flagsColumn != nil && syn && !ack && closing[p]) {
+    // A new conversation; for TCP, port reuse is a new tcp.stream too (the
+    // table reads no sequence numbers, so only a FIN or RST closes it).
+    let reused =
+      flagsColumn != nil && TCPStreamStart.startsAnew(flags: UInt16(truncatingIfNeeded: flags), closed: closing[p], openedWithOtherSeq: false)
+    if current[p] < 0 || reused {
       current[p] = rows.count
       closing[p] = false
       rows.append(
         Row(a: Array(sides[..<source]), b: Array(sides[source..<end]), sentBy: entry, first: time, last: time))
     }
-    if flags & 0x005 != 0 { closing[p] = true }
+    if TCPStreamStart.closes(flags: UInt16(truncatingIfNeeded: flags)) { closing[p] = true }
     let r = current[p]
     if rows[r].sentBy == entry {
       rows[r].sentFrames += 1
