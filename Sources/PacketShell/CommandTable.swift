@@ -189,6 +189,7 @@ extension ShellCommand {
                              follow tcp.stream == 3 as hex; follow udp.stream == 0 save dns
 
         """,
+      completion: .clauses(["as", "save"] + FollowText.Mode.allCases.map(\.rawValue), pathAfter: "save"),
       syntax: { parser throws(LanguageError) in try FollowCommand.parse(&parser) },
       check: { command, checker throws(LanguageError) in try command.check(&checker) },
       run: { session, query in session.follow(query) }),
