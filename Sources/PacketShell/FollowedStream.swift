@@ -108,7 +108,7 @@ struct FollowedStream {
         if before(nextSeq[s], end) {
           let seen = Int(nextSeq[s] &- segment.seq)
           let fresh = Array(segment.bytes[seen...])
-          chunks.append(Chunk(fromServer: s == 1, bytes: fresh, seq: nextSeq[s] &+ UInt32(fresh.count)))
+          chunks.append(Chunk(fromServer: s == 1, bytes: fresh, seq: nextSeq[s]))
           nextSeq[s] &+= UInt32(fresh.count)
         }
         waiting[s].remove(at: i)
