@@ -18,7 +18,7 @@ extension Session {
       return picked == nil
     }) else { return .runtimeFailure }
     guard let picked else { return fail("follow: no TCP or UDP packet in view matches the filter") }
-    let fields = [ids.tcpStream, ids.tcpSeq, ids.tcpAck, ids.tcpLen, ids.udpStream]
+    let fields = [ids.tcpStream, ids.tcpSeq, ids.tcpAck, ids.tcpLen, ids.tcpTimeRelative, ids.udpStream]
     var stream = FollowedStream()
     guard scan(capture, fields: fields, filter: nil, prints: false, inView: false, { _, d in
       Self.add(d, to: &stream, ifIn: picked, ids)
@@ -61,8 +61,11 @@ extension Session {
       stream.addDatagram(from: source, to: destination, payload: payload)
       return
     }
+    // `tcp.time_relative` is recorded once the whole header was read: a
+    // header longer than the segment or cut short ends TCP's dissection
+    // before it, and tshark's before its follow tap.
     guard let seq = value(ids.tcpSeq), let ack = value(ids.tcpAck), let length = value(ids.tcpLen),
-      let offsetAndFlags = d.packet.uint16(at: span.start + 12)
+      value(ids.tcpTimeRelative) != nil, let offsetAndFlags = d.packet.uint16(at: span.start + 12)
     else { return }
     let headerLength = Int(offsetAndFlags >> 12) * 4
     guard headerLength >= 20 else { return }
@@ -134,15 +137,16 @@ extension Session {
 
 /// The fields `follow` reads (the protocols' enums are the dissection module's own).
 struct FollowFields {
-  let tcpStream, tcpSeq, tcpAck, tcpLen, udpStream: FieldID
+  let tcpStream, tcpSeq, tcpAck, tcpLen, tcpTimeRelative, udpStream: FieldID
 
   static let shared = FollowFields()
 
   private init?() {
     guard let tcpStream = Registry.field(named: "tcp.stream"), let tcpSeq = Registry.field(named: "tcp.seq"),
       let tcpAck = Registry.field(named: "tcp.ack"), let tcpLen = Registry.field(named: "tcp.len"),
-      let udpStream = Registry.field(named: "udp.stream")
+      let tcpTimeRelative = Registry.field(named: "tcp.time_relative"), let udpStream = Registry.field(named: "udp.stream")
     else { return nil }
-    (self.tcpStream, self.tcpSeq, self.tcpAck, self.tcpLen, self.udpStream) = (tcpStream, tcpSeq, tcpAck, tcpLen, udpStream)
+    (self.tcpStream, self.tcpSeq, self.tcpAck, self.tcpLen, self.tcpTimeRelative, self.udpStream) =
+      (tcpStream, tcpSeq, tcpAck, tcpLen, tcpTimeRelative, udpStream)
   }
 }
