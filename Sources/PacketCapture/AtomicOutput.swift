@@ -7,17 +7,17 @@
 /// A file written under a temporary name in its destination's directory
 /// and renamed over the destination only once complete and synced, so
 /// readers never see half a file and a failed write changes nothing.
-final class AtomicOutput {
-  let path: String
+public final class AtomicOutput {
+  public let path: String
   /// Bytes waiting to be written; encoders append here.
-  var buffer: [UInt8] = []
+  public var buffer: [UInt8] = []
 
   private let temporaryPath: String
   private var fd: Int32
 
   private static let flushThreshold = 1 << 20
 
-  init(path: String) throws(CaptureError) {
+  public init(path: String) throws(CaptureError) {
     try checkFileName(path, action: .write)
     self.path = path
     let slash = path.lastIndex(of: "/")
@@ -46,7 +46,7 @@ final class AtomicOutput {
   }
 
   /// Writes the buffer out once it has grown past a threshold.
-  func flushIfFull() throws(CaptureError) {
+  public func flushIfFull() throws(CaptureError) {
     if buffer.count >= Self.flushThreshold { try flush() }
   }
 
@@ -64,7 +64,7 @@ final class AtomicOutput {
   }
 
   /// Flushes, syncs and renames the file into place.
-  func commit() throws(CaptureError) {
+  public func commit() throws(CaptureError) {
     try flush()
     guard fsync(fd) == 0 else { throw failure(systemErrorReason(errno)) }
     let closed = close(fd)
@@ -74,7 +74,7 @@ final class AtomicOutput {
   }
 
   /// Removes the temporary file after a failure.
-  func abandon() {
+  public func abandon() {
     if fd >= 0 { close(fd) }
     fd = -1
     unlink(temporaryPath)

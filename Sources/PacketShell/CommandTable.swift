@@ -179,6 +179,21 @@ extension ShellCommand {
       check: { command, checker throws(LanguageError) in try command.check(&checker) },
       run: { session, query in session.conversations(query) }),
     ShellCommand(
+      "follow",
+      help: """
+        follow EXPR [as ascii|hex|raw] [save PATH]
+                             the payload of the TCP (else UDP) stream of the first packet in view
+                             that EXPR matches, as tshark -z follow shows it: in sequence order,
+                             retransmitted bytes dropped, the server's side indented (coloured on
+                             a terminal); save: each side's bytes to PATH.client and PATH.server.
+                             follow tcp.stream == 3 as hex; follow udp.stream == 0 save dns
+
+        """,
+      completion: .clauses(["as", "save"] + FollowText.Mode.allCases.map(\.rawValue), pathAfter: "save"),
+      syntax: { parser throws(LanguageError) in try FollowCommand.parse(&parser) },
+      check: { command, checker throws(LanguageError) in try command.check(&checker) },
+      run: { session, query in session.follow(query) }),
+    ShellCommand(
       "list", help: "list [RANGE] [where EXPR]\n\(indent)one summary line per packet\n",
       syntax: { parser throws(LanguageError) in (range: try parser.packetRange(), filter: try parser.whereClause()) },
       check: { written, checker throws(LanguageError) in

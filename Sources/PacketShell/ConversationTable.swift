@@ -1,3 +1,4 @@
+import PacketCapture
 import PacketDissection
 import PacketLanguage
 
@@ -52,6 +53,8 @@ struct ConversationTable: StatsSink {
   private let portColumn: Int?
   private let flagsColumn: Int?
   private let lengthColumn: Int
+  /// The IP protocol number `add(direct:)` reads (6 TCP, 17 UDP), nil for other kinds.
+  private let directProtocol: UInt8?
 
   // Scratch space, reused from packet to packet.
   private var keys: [UInt8] = []
@@ -70,6 +73,7 @@ struct ConversationTable: StatsSink {
     portColumn = fields.ports == nil ? nil : 2 * addressPairs
     flagsColumn = query.kind == .tcp ? 2 * addressPairs + 4 : nil
     lengthColumn = query.stats.by.count
+    directProtocol = query.kind == .tcp ? 6 : query.kind == .udp ? 17 : nil
   }
 
   /// Reads a raw packet's sides in place, without the keys' arrays.
@@ -94,6 +98,57 @@ struct ConversationTable: StatsSink {
     }
     guard let (source, end) = ends else { return }
     add(packet, source: source, end: end, time: time)
+  }
+
+  /// Counts a plain IPv4 or IPv6 TCP or UDP packet on Ethernet (no VLAN
+  /// tag, no IPv4 options or IPv6 extension headers, not a later
+  /// fragment, the transport header captured whole) straight from its
+  /// bytes, for `conversations tcp|udp` and `endpoints tcp|udp`: the
+  /// fields `FastFields` would read there, as the same keys, without
+  /// running the shape program. An IPv4 packet of the other transport
+  /// (UDP for `tcp`, TCP for `udp`) is in no conversation: nothing pktsh
+  /// dissects carries one inside the other. False for any other packet,
+  /// which the walk then reads as before.
+  mutating func add(direct record: PacketRecord, sinceFirst time: Int64) -> Bool {
+    guard let transport = directProtocol, record.linkType == .ethernet else { return false }
+    let bytes = record.bytes
+    guard bytes.count >= 34, bytes.count <= record.originalLength, let base = bytes.base else { return false }
+    func u8(_ at: Int) -> UInt8 { base.load(fromByteOffset: at, as: UInt8.self) }
+    func u16(_ at: Int) -> UInt16 { UInt16(bigEndian: base.loadUnaligned(fromByteOffset: at, as: UInt16.self)) }
+    func u32(_ at: Int) -> UInt32 { UInt32(bigEndian: base.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
+    func u64(_ at: Int) -> UInt64 { UInt64(bigEndian: base.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+    let headerLength = transport == 6 ? 20 : 8
+    let ipv6 = u16(12) == 0x86dd
+    if !ipv6 && u16(12) == 0x0800 && u8(14) >> 4 == 4 && u8(23) == (transport == 6 ? 17 : 6) { return true }
+    // Version 4 with a 20-byte header, fragment offset 0; or version 6 with the transport next.
+    let ip = 14
+    let at = ipv6 ? ip + 40 : ip + 20
+    guard bytes.count >= at + headerLength else { return false }
+    if ipv6 {
+      guard u8(ip) >> 4 == 6, u8(ip + 6) == transport, Int(u16(ip + 4)) >= headerLength else { return false }
+    } else {
+      guard u16(12) == 0x0800, u8(ip) == 0x45, u8(ip + 9) == transport, u16(ip + 6) & 0x1fff == 0,
+        Int(u16(ip + 2)) >= 20 + headerLength
+      else { return false }
+    }
+    // TCP: a data offset of at least 5 words (else tcp.flags is absent); UDP: a length of at least 8.
+    if transport == 6 ? u8(at + 12) < 0x50 : u16(at + 4) < 8 { return false }
+    let ends = sides.withUnsafeMutableBufferPointer { out in
+      func address(_ offset: Int, at index: Int) -> Int {
+        ipv6
+          ? StatsValue.writeKey(.ipv6(u64(offset), u64(offset + 8)), to: out, at: index)
+          : StatsValue.writeKey(.ipv4(u32(offset)), to: out, at: index)
+      }
+      let (sourceAt, size) = ipv6 ? (ip + 8, 16) : (ip + 12, 4)
+      var i = address(sourceAt, at: 0)
+      i = StatsValue.writeKey(.integer(Int64(u16(at))), to: out, at: i)
+      let source = i
+      i = address(sourceAt + size, at: i)
+      return (source, StatsValue.writeKey(.integer(Int64(u16(at + 2))), to: out, at: i))
+    }
+    let flags = transport == 6 ? Int64(u16(at + 12) & 0x0fff) : 0
+    count(source: ends.0, end: ends.1, flags: flags, length: Int64(record.originalLength), time: time)
+    return true
   }
 
   mutating func add(_ packet: some StatsPacket, sinceFirst time: Int64) {
@@ -131,13 +186,18 @@ struct ConversationTable: StatsSink {
   private mutating func add(_ packet: some StatsPacket, source: Int, end: Int, time: Int64) {
     var length: Int64 = 0
     packet.forEachNumber(column: lengthColumn) { length = $0 }
+    var flags: Int64 = 0
+    if let flagsColumn { packet.forEachNumber(column: flagsColumn) { flags = $0 } }
+    count(source: source, end: end, flags: flags, length: length, time: time)
+  }
+
+  /// Counts a packet whose sides' keys are in `sides` (see `add(_:source:end:time:)`).
+  private mutating func count(source: Int, end: Int, flags: Int64, length: Int64, time: Int64) {
     if query.endpoints {
       count(side: 0..<source, sent: true, length: length, time: time)
       count(side: source..<end, sent: false, length: length, time: time)
       return
     }
-    var flags: Int64 = 0
-    if let flagsColumn { packet.forEachNumber(column: flagsColumn) { flags = $0 } }
     countConversation(source, end, flags: flags, length: length, time: time)
   }
 
@@ -178,16 +238,17 @@ struct ConversationTable: StatsSink {
       link[entry] = link[other]
     }
     let p = link[entry]
-    let syn = flags & 0x002 != 0
-    let ack = flags & 0x010 != 0
-    // A new conversation; for TCP, port reuse is a new tcp.stream too.
-    if current[p] < 0 || (flagsColumn != nil && syn && !ack && closing[p]) {
+    // A new conversation; for TCP, port reuse is a new tcp.stream too (the
+    // table reads no sequence numbers, so only a FIN or RST closes it).
+    let reused =
+      flagsColumn != nil && TCPStreamStart.startsAnew(flags: UInt16(truncatingIfNeeded: flags), closed: closing[p], openedWithOtherSeq: false)
+    if current[p] < 0 || reused {
       current[p] = rows.count
       closing[p] = false
       rows.append(
         Row(a: Array(sides[..<source]), b: Array(sides[source..<end]), sentBy: entry, first: time, last: time))
     }
-    if flags & 0x005 != 0 { closing[p] = true }
+    if TCPStreamStart.closes(flags: UInt16(truncatingIfNeeded: flags)) { closing[p] = true }
     let r = current[p]
     if rows[r].sentBy == entry {
       rows[r].sentFrames += 1

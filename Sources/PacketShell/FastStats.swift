@@ -68,6 +68,7 @@ struct FastStats {
       if record.hasTimestamp { firstTime = first }
       let decision = kernel.decide(record)
       if decision == .no { return true }
+      if decision == .yes && accumulator.add(direct: record, sinceFirst: time &- first) { return true }
       if decision == .yes && fields.read(record, into: &raw.reading) {
         accumulator.add(raw: &raw, sinceFirst: time &- first)
       } else {
@@ -87,4 +88,11 @@ protocol StatsSink {
   /// Adds a packet read from raw bytes (`inout` so that the walk lends its reused one).
   mutating func add(raw packet: inout RawPacket, sinceFirst: Int64)
   mutating func add(_ packet: some StatsPacket, sinceFirst: Int64)
+  /// Adds a packet the sink reads from its bytes itself; false when it
+  /// cannot, and the walk reads it by `FastFields` or dissection.
+  mutating func add(direct record: PacketRecord, sinceFirst: Int64) -> Bool
+}
+
+extension StatsSink {
+  mutating func add(direct record: PacketRecord, sinceFirst: Int64) -> Bool { false }
 }

@@ -119,9 +119,22 @@ enum Completion {
     return statement.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init)
   }
 
-  /// Whether the cursor is in the arguments of `load` or `save`.
+  /// The words of the statement the cursor is in, before the word being completed.
+  static func wordsBefore(line: String, cursor: Int) -> [Substring] {
+    let before = String(decoding: line.utf8.prefix(cursor), as: UTF8.self)
+    let statement = before.split(separator: ";", omittingEmptySubsequences: false).last ?? ""
+    var words = statement.split(whereSeparator: { $0 == " " || $0 == "\t" })
+    if !statement.hasSuffix(" ") && !statement.hasSuffix("\t") && !words.isEmpty { words.removeLast() }
+    return words
+  }
+
+  /// Whether the cursor is in the arguments of `load` or `save`, or after `follow … save`.
   static func completesFileName(line: String, cursor: Int) -> Bool {
-    command(line: line, cursor: cursor).flatMap(ShellCommand.named)?.completion == .fileNames
+    switch command(line: line, cursor: cursor).flatMap(ShellCommand.named)?.completion {
+    case .fileNames: true
+    case .clauses(_, let pathAfter): wordsBefore(line: line, cursor: cursor).dropFirst().contains { $0 == pathAfter }
+    default: false
+    }
   }
 
   /// `name` as a path argument: unchanged when it may stand bare, else
@@ -156,10 +169,17 @@ enum Completion {
     guard let command = command(line: line, cursor: start) else {
       return ShellCommand.names.filter { $0.hasPrefix(prefix) }
     }
-    if ShellCommand.named(command)?.completion == .fileNames { return nil }
+    var clauses: [String] = []
+    switch ShellCommand.named(command)?.completion {
+    case .fileNames: return nil
+    case .clauses(let words, _):
+      if completesFileName(line: line, cursor: start) { return nil }
+      clauses = words
+    default: break
+    }
     let pool =
       Array(Registry.fieldsByName.keys) + (session?.bindingNames ?? [])
-      + ["where", "by", "and", "or", "not", "contains", "matches", "in"]
+      + ["where", "by", "and", "or", "not", "contains", "matches", "in"] + clauses
     return pool.filter { $0.hasPrefix(prefix) }.sorted()
   }
 }

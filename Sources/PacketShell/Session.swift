@@ -219,18 +219,19 @@ public final class Session {
 
   /// Walks the view in capture order, dissecting only what `fields`,
   /// the view and `filter` need (everything when `fields` is nil), and
-  /// calls `body` for each packet that passes both until it answers false.
+  /// calls `body` for each packet that passes both until it answers false
+  /// (every packet that passes `filter` when `inView` is false).
   /// Returns false when the walk could not go on: a signal stopped it or,
   /// for a walk that `prints`, output failed (`run` says so), or the
   /// capture became unreadable (said here).
   @discardableResult
   func scan(
     _ capture: CaptureFile, fields: [FieldID]? = [], filter: CompiledFilter?, through last: Int? = nil,
-    prints: Bool = true, _ body: (PacketRecord, Dissection) -> Bool
+    prints: Bool = true, inView: Bool = true, _ body: (PacketRecord, Dissection) -> Bool
   ) -> Bool {
     let dissector = Dissector()
     dissector.interfaces = capture.interfaces
-    let tests = [view, filter].compactMap { $0 }
+    let tests = [inView ? view : nil, filter].compactMap { $0 }
     if let fields { dissector.restrict(to: fields + tests.flatMap(\.fields)) }
     var interrupted = false
     do {

@@ -17,6 +17,8 @@ struct ShellCommand: Sendable {
     case expressions
     /// File names (readline's own completion).
     case fileNames
+    /// Expressions and the command's clause words; file names after the word `pathAfter`.
+    case clauses([String], pathAfter: String)
   }
 
   /// The name, then any other spelling (`quit`, `exit`).

@@ -194,6 +194,12 @@ import Testing
           endpoints eth|ip|ipv6|tcp|udp [where EXPR] [top N]
                                tshark's -z endpoints table: packets and bytes, sent and received,
                                most packets first (a packet to itself counts twice, as in tshark)
+          follow EXPR [as ascii|hex|raw] [save PATH]
+                               the payload of the TCP (else UDP) stream of the first packet in view
+                               that EXPR matches, as tshark -z follow shows it: in sequence order,
+                               retransmitted bytes dropped, the server's side indented (coloured on
+                               a terminal); save: each side's bytes to PATH.client and PATH.server.
+                               follow tcp.stream == 3 as hex; follow udp.stream == 0 save dns
           list [RANGE] [where EXPR]
                                one summary line per packet
           show [RANGE]         the full dissector tree, with byte ranges
@@ -235,7 +241,7 @@ import Testing
     #expect(Help.text("filters").hasPrefix("Filters are Wireshark display filters, as tshark 4.0 reads them:\n"))
     #expect(
       Help.text("quit") == "no help on 'quit'; topics: assert, capture, conversations, count, echo, endpoints, fields, "
-        + "filter, filters, format, hexdump, if, interfaces, layout, let, list, load, macro, print, protocols, save, show, stats\n")
+        + "filter, filters, follow, format, hexdump, if, interfaces, layout, let, list, load, macro, print, protocols, save, show, stats\n")
   }
 
   @Test func completionOffersCommandsThenWhatTheCommandTakes() {
@@ -246,6 +252,11 @@ import Testing
     #expect(Completion.candidates(line: "filter tcp; save o", start: 17, prefix: "o") == nil)
     #expect(Completion.candidates(line: "print tcp.dst", start: 6, prefix: "tcp.dst")?.contains("tcp.dstport") == true)
     #expect(Completion.candidates(line: "count tcp wh", start: 10, prefix: "wh") == ["where"])
+    #expect(Completion.candidates(line: "follow tcp.stream == 1 a", start: 23, prefix: "a")?.contains("as") == true)
+    #expect(Completion.candidates(line: "follow tcp.stream == 1 as h", start: 26, prefix: "h")?.contains("hex") == true)
+    #expect(Completion.candidates(line: "follow tcp.stream == 1 save o", start: 28, prefix: "o") == nil)
+    #expect(Completion.completesFileName(line: "follow tcp.stream == 1 save o", cursor: 29))
+    #expect(!Completion.completesFileName(line: "follow tcp.stream == 1 as h", cursor: 27))
   }
 
   @Test func completionQuotesAFileNameAPathCannotHoldBare() {

@@ -89,6 +89,34 @@ import Testing
     return StatsRows(accumulator).cells
   }
 
+  /// `conversations` and `endpoints` by the fast walk (plain TCP and UDP
+  /// packets read by `ConversationTable.add(direct:)`, the rest by
+  /// `FastFields` or dissection) have the rows of dissecting every packet.
+  @Test(arguments: captures)
+  func conversationRowsAreTheDissectingWalks(capture name: String) throws {
+    let capture = try CaptureFile(path: Self.corpus + "/" + name)
+    for endpoints in [false, true] {
+      for kind in ConversationCommand.Kind.allCases {
+        var checker = ScriptChecker()
+        let query = try ConversationCommand(endpoints: endpoints, kind: kind).check(&checker)
+        guard let fast = FastStats(capture: capture, query: query.stats, filters: []) else { continue }
+        var table = ConversationTable(query)
+        #expect(try fast.add(capture, to: &table))
+        var dissected = ConversationTable(query)
+        let dissector = Dissector()
+        dissector.interfaces = capture.interfaces
+        dissector.restrict(to: query.stats.fields)
+        let values = query.stats.columns
+        try capture.forEachPacket { record in
+          let d = dissector.dissect(record)
+          dissected.add(DissectedPacket(d: d, values: values), sinceFirst: d.frame.sinceFirst)
+          return true
+        }
+        #expect(table.cells == dissected.cells, "\(name): \(endpoints ? "endpoints" : "conversations") \(kind)")
+      }
+    }
+  }
+
   /// A value that is not a field alone, or a filter that needs dissection,
   /// leaves the whole walk to the dissector.
   @Test(arguments: ["count by tcp.len", "sum(frame.len) by ip.src where tcp.stream == 1", "count by ip.ttl + 1"])

@@ -29,7 +29,7 @@ extension DissectionState {
     let syn = flags & TCP.flagSYN != 0
     let isACK = flags & TCP.flagACK != 0
     var entry: TCPStream
-    if let existing = tcpStreams[key], !(syn && !isACK && startsAnew(existing, forward: forward, seq: seq)) {
+    if let existing = tcpStreams[key], !startsAnew(existing, forward: forward, flags: flags, seq: seq) {
       entry = existing
     } else {
       entry = TCPStream(index: nextTCPStream, firstTime: time, lastTime: time)
@@ -48,7 +48,7 @@ extension DissectionState {
     }
     if isACK && theirs.baseSeq == nil { theirs.baseSeq = ack &- 1 }
     if syn && !isACK { entry.accurateECN = flags & TCP.accurateECNBits == TCP.accurateECNBits }
-    if flags & (TCP.flagFIN | TCP.flagRST) != 0 { mine.sawFinOrReset = true }
+    if TCPStreamStart.closes(flags: flags) { mine.sawFinOrReset = true }
     let controls = flags & (TCP.flagSYN | TCP.flagFIN | TCP.flagRST)
     let keepAlive = length <= 1 && controls == 0 && mine.nextSeq.map { seq == $0 &- 1 } == true
     // Sequence space used: the data, plus one each for SYN and FIN.
@@ -69,14 +69,12 @@ extension DissectionState {
     return facts
   }
 
-  /// A SYN on a conversation that was closed, or whose opening SYN had
-  /// another sequence number, starts a new stream (port reuse).
-  private func startsAnew(_ stream: TCPStream, forward: Bool, seq: UInt32) -> Bool {
+  /// Whether the segment starts a new stream on this conversation (port reuse).
+  private func startsAnew(_ stream: TCPStream, forward: Bool, flags: UInt16, seq: UInt32) -> Bool {
     let flow = forward ? stream.flows.0 : stream.flows.1
-    let other = forward ? stream.flows.1 : stream.flows.0
-    if flow.sawFinOrReset || other.sawFinOrReset { return true }
-    if flow.sawSyn, let base = flow.baseSeq, base != seq { return true }
-    return false
+    return TCPStreamStart.startsAnew(
+      flags: flags, closed: stream.flows.0.sawFinOrReset || stream.flows.1.sawFinOrReset,
+      openedWithOtherSeq: flow.sawSyn && flow.baseSeq.map { $0 != seq } == true)
   }
 
   /// The UDP conversation index of a datagram and its stream times; a nil

@@ -1,0 +1,152 @@
+import PacketCapture
+import PacketDissection
+import PacketWire
+
+extension Session {
+  /// `follow`: finds the stream of the first packet in view that the
+  /// query's filter matches (its TCP stream, else its UDP stream), then
+  /// walks the whole capture for that stream's packets, in view or not,
+  /// as Wireshark's Follow Stream does. Prints it as tshark's `-z follow`
+  /// does, or saves each side's payload.
+  func follow(_ query: FollowQuery) -> Outcome {
+    guard let capture = loaded() else { return .runtimeFailure }
+    guard let ids = FollowFields.shared else { return fail("follow: TCP and UDP fields are not declared") }
+    let streamFields = [ids.tcpStream, ids.udpStream]
+    var picked: (proto: ProtocolID, index: Int)?
+    guard scan(capture, fields: streamFields, filter: query.filter, prints: false, { _, d in
+      picked = Self.stream(of: d, ids)
+      return picked == nil
+    }) else { return .runtimeFailure }
+    guard let picked else { return fail("follow: no TCP or UDP packet in view matches the filter") }
+    let fields = [ids.tcpStream, ids.tcpSeq, ids.tcpAck, ids.tcpLen, ids.tcpTimeRelative, ids.udpStream]
+    var stream = FollowedStream()
+    guard scan(capture, fields: fields, filter: nil, prints: false, inView: false, { _, d in
+      Self.add(d, to: &stream, ifIn: picked, ids)
+      return true
+    }) else { return .runtimeFailure }
+    let proto = picked.proto == .tcp ? "tcp" : "udp"
+    if let path = query.savePath { return save(stream, to: path) }
+    out.write { FollowText.append(stream, proto: proto, index: picked.index, mode: query.mode, colour: out.colour, to: &$0) }
+    return .ok
+  }
+
+  /// The packet's TCP stream, else its UDP stream, outside any ICMP error.
+  private static func stream(of d: Dissection, _ ids: FollowFields) -> (proto: ProtocolID, index: Int)? {
+    for proto in [ProtocolID.tcp, .udp] {
+      guard let layer = d.layers.firstIndex(where: { $0.protocolID == proto && $0.depth == 0 }) else { continue }
+      let id = proto == .tcp ? ids.tcpStream : ids.udpStream
+      if let record = records(of: layer, in: d).first(where: { $0.field == id }) { return (proto, Int(record.value)) }
+    }
+    return nil
+  }
+
+  /// Adds the packet to `stream` when its TCP or UDP layer (outside any
+  /// ICMP error) belongs to the followed one.
+  private static func add(
+    _ d: Dissection, to stream: inout FollowedStream, ifIn picked: (proto: ProtocolID, index: Int), _ ids: FollowFields
+  ) {
+    guard let layer = d.layers.firstIndex(where: { $0.protocolID == picked.proto && $0.depth == 0 }),
+      layer > 0, let network = d.layers[..<layer].last(where: { $0.protocolID == .ip || $0.protocolID == .ipv6 })
+    else { return }
+    let span = d.layers[layer]
+    let fields = records(of: layer, in: d)
+    func value(_ id: FieldID) -> UInt64? { fields.first { $0.field == id }?.value }
+    let streamID = picked.proto == .tcp ? ids.tcpStream : ids.udpStream
+    guard value(streamID) == UInt64(picked.index),
+      let ports = d.packet.uint32(at: span.start),
+      let (source, destination) = sides(of: network, in: d.packet, ports: ports)
+    else { return }
+    if picked.proto == .udp {
+      let payload = Self.bytes(d.packet, from: span.start + 8, to: span.dataEnd)
+      stream.addDatagram(from: source, to: destination, payload: payload)
+      return
+    }
+    // `tcp.time_relative` is recorded once the whole header was read: a
+    // header longer than the segment or cut short ends TCP's dissection
+    // before it, and tshark's before its follow tap.
+    guard let seq = value(ids.tcpSeq), let ack = value(ids.tcpAck), let length = value(ids.tcpLen),
+      value(ids.tcpTimeRelative) != nil, let offsetAndFlags = d.packet.uint16(at: span.start + 12)
+    else { return }
+    let headerLength = Int(offsetAndFlags >> 12) * 4
+    guard headerLength >= 20 else { return }
+    stream.addSegment(
+      from: source, to: destination, seq: UInt32(truncatingIfNeeded: seq), ack: UInt32(truncatingIfNeeded: ack),
+      syn: offsetAndFlags & 0x002 != 0, length: Int(length),
+      payload: Self.bytes(d.packet, from: span.start + headerLength, to: span.dataEnd))
+  }
+
+  /// The records of layer `layer`: from its first to the next layer's first.
+  private static func records(of layer: Int, in d: Dissection) -> ArraySlice<FieldRecord> {
+    let start = d.layers[layer].firstRecord
+    let end = layer + 1 < d.layers.count ? d.layers[layer + 1].firstRecord : d.records.count
+    return start <= end && end <= d.records.count ? d.records[start..<end] : []
+  }
+
+  /// The source and destination sides of a packet: the network layer's
+  /// addresses and the transport header's ports (`ports`: source, then destination).
+  private static func sides(
+    of network: LayerSpan, in packet: ByteView, ports: UInt32
+  ) -> (FollowedStream.Side, FollowedStream.Side)? {
+    let isIPv6 = network.protocolID == .ipv6
+    let (offset, size) = isIPv6 ? (8, 16) : (12, 4)
+    guard packet.contains(network.start + offset, 2 * size) else { return nil }
+    func side(_ at: Int, port: UInt32) -> FollowedStream.Side {
+      let bytes = packet.slice(network.start + offset + at, size)
+      let address =
+        isIPv6 ? FieldText.ipv6(bytes) : FieldText.ipv4(UInt32(truncatingIfNeeded: bytes.uint(at: 0, length: 4) ?? 0))
+      return FollowedStream.Side(
+        key: bytes.copyBytes() + [UInt8(port >> 8), UInt8(port & 0xff)], address: address, port: Int(port),
+        isIPv6: isIPv6)
+    }
+    return (side(0, port: ports >> 16), side(size, port: ports & 0xffff))
+  }
+
+  /// The packet's bytes from `start` to `end`, as far as they were captured.
+  private static func bytes(_ packet: ByteView, from start: Int, to end: Int) -> ArraySlice<UInt8> {
+    let end = min(end, packet.count)
+    guard start < end, start >= 0 else { return [] }
+    return packet.slice(start, end - start).copyBytes()[...]
+  }
+
+  /// `follow … save PATH`: the client's payload to PATH.client, the
+  /// server's to PATH.server, each written atomically; a gap the capture
+  /// misses is left out.
+  private func save(_ stream: FollowedStream, to path: String) -> Outcome {
+    var outputs: [AtomicOutput] = []
+    do throws(CaptureError) {
+      for (side, suffix) in ["client", "server"].enumerated() {
+        let output = try AtomicOutput(path: path + "." + suffix)
+        outputs.append(output)
+        for chunk in stream.chunks where chunk.fromServer == (side == 1) && !chunk.isGap {
+          output.buffer.append(contentsOf: chunk.bytes)
+          try output.flushIfFull()
+        }
+      }
+      for output in outputs { try output.commit() }
+    } catch {
+      for output in outputs { output.abandon() }
+      return fail(error.description)
+    }
+    let sizes = [false, true].map { server in
+      stream.chunks.reduce(0) { $0 + ($1.fromServer == server && !$1.isGap ? $1.bytes.count : 0) }
+    }
+    err.line("pktsh: saved \(sizes[0]) bytes to \(path).client, \(sizes[1]) bytes to \(path).server")
+    return .ok
+  }
+}
+
+/// The fields `follow` reads (the protocols' enums are the dissection module's own).
+struct FollowFields {
+  let tcpStream, tcpSeq, tcpAck, tcpLen, tcpTimeRelative, udpStream: FieldID
+
+  static let shared = FollowFields()
+
+  private init?() {
+    guard let tcpStream = Registry.field(named: "tcp.stream"), let tcpSeq = Registry.field(named: "tcp.seq"),
+      let tcpAck = Registry.field(named: "tcp.ack"), let tcpLen = Registry.field(named: "tcp.len"),
+      let tcpTimeRelative = Registry.field(named: "tcp.time_relative"), let udpStream = Registry.field(named: "udp.stream")
+    else { return nil }
+    (self.tcpStream, self.tcpSeq, self.tcpAck, self.tcpLen, self.tcpTimeRelative, self.udpStream) =
+      (tcpStream, tcpSeq, tcpAck, tcpLen, tcpTimeRelative, udpStream)
+  }
+}
