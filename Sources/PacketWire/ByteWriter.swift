@@ -42,20 +42,37 @@ public struct ByteWriter: ~Copyable {
     used += 1
   }
 
-  @inlinable public mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+  /// Copies `bytes` in. Most appends are a few bytes (a separator, a
+  /// label), for which a loop costs less than calling `memcpy`, and
+  /// inlined, since a call costs as much again.
+  @inlinable @inline(__always) public mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
     guard let start = bytes.baseAddress, !bytes.isEmpty else { return }
-    reserve(bytes.count)
-    (base + count).update(from: start, count: bytes.count)
-    used += bytes.count
+    let n = bytes.count
+    reserve(n)
+    let to = base + used
+    if n <= 16 {
+      for i in 0..<n { to[i] = start[i] }
+    } else {
+      to.update(from: start, count: n)
+    }
+    used += n
   }
 
-  /// Appends the UTF-8 of `text`, in one copy.
+  /// Appends the UTF-8 of `text`, in one copy. A literal goes to the
+  /// `StaticString` overload instead, which this one gives way to.
+  @_disfavoredOverload
   public mutating func append(_ text: String) {
     var text = text
     text.withUTF8 { append(contentsOf: $0) }
   }
 
-  public mutating func append(contentsOf bytes: some Collection<UInt8>) {
+  /// Appends a literal's bytes (`out.append(": ")`), read in place: no
+  /// String is made and nothing is called.
+  @inlinable @inline(__always) public mutating func append(_ text: StaticString) {
+    append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  }
+
+  @inlinable public mutating func append(contentsOf bytes: some Collection<UInt8>) {
     let done: Void? = bytes.withContiguousStorageIfAvailable { append(contentsOf: $0) }
     if done == nil {
       reserve(bytes.count)
