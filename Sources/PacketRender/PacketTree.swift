@@ -30,6 +30,10 @@ public enum PacketTree {
     return out.text
   }
 
+  /// The fields the tree shows (for `Dissector.restrict(to:)`): all but
+  /// the addresses' hidden text copies, which it would leave out.
+  public static let fieldsShown: [FieldID] = Registry.allFields.filter { !PacketSummaries.addressTexts.contains($0) }
+
   /// Writes the tree (`render`) into `out`.
   public static func append(_ d: Dissection, byteRanges: Bool = false, colour: Bool = false, to out: inout ByteWriter) {
     let openers = Dissection.subtreeOpeners

@@ -2,7 +2,11 @@ import PacketWire
 
 extension LayerFields {
   /// The layer's protocol label (`Internet Protocol Version 4`).
-  var label: String { Registry.decl(span.protocolID).label }
+  var label: String { Self.labels[Int(span.protocolID.rawValue)] }
+
+  /// Every protocol's label by raw value: reading one from its
+  /// `ProtocolDecl` copied the declaration, references and all.
+  private static let labels = Registry.protocols.map(\.label)
 
   /// `Label, Src: a, Dst: b`; the bare label unless both addresses are there.
   func headline(source: some FieldIdentity, destination: some FieldIdentity) -> String {

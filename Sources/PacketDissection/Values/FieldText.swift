@@ -165,20 +165,17 @@ public enum FieldText {
 
   public static func appendDecimal(_ value: UInt64, to out: inout ByteWriter) {
     if value < 10 { return out.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value)) }
-    let count = decimalDigits(value)
-    // Two digits per division: the tree writes a few hundred numbers a packet.
-    out.write(upTo: 20) { p in
+    // Written backwards on the stack and copied once: the tree writes a
+    // few hundred numbers a packet, most of them short.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
       var rest = value
-      var i = count
-      while rest >= 10 {
-        let pair = UInt8(truncatingIfNeeded: rest % 100)
-        rest /= 100
-        i -= 2
-        p[i] = UInt8(ascii: "0") &+ pair / 10
-        p[i + 1] = UInt8(ascii: "0") &+ pair % 10
-      }
-      if i > 0 { p[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest) }
-      return count
+      var i = 20
+      repeat {
+        i -= 1
+        digits[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+        rest /= 10
+      } while rest > 0
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i...]))
     }
   }
 
