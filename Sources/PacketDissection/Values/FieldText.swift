@@ -168,16 +168,28 @@ public enum FieldText {
     // Written backwards on the stack and copied once: the tree writes a
     // few hundred numbers a packet, most of them short.
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      let pairs = digitPairs.utf8Start
       var rest = value
       var i = 20
-      repeat {
+      // Two digits per division, from a table of the hundred pairs.
+      while rest >= 10 {
+        let pair = Int(truncatingIfNeeded: rest % 100) &* 2
+        rest /= 100
+        i -= 2
+        digits[i] = pairs[pair]
+        digits[i + 1] = pairs[pair + 1]
+      }
+      if rest > 0 {
         i -= 1
-        digits[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
-        rest /= 10
-      } while rest > 0
+        digits[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest)
+      }
       out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i...]))
     }
   }
+
+  /// `00`, `01`, … `99`, for `appendDecimal`.
+  private static let digitPairs: StaticString =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
   @inline(__always)
   private static func decimalDigits(_ value: UInt64) -> Int {
@@ -284,14 +296,33 @@ public enum FieldText {
   }
 
   public static func appendEther(_ bytes: ByteView, to out: inout ByteWriter) {
-    for i in 0..<bytes.count {
-      if i > 0 { out.append(UInt8(ascii: ":")) }
-      appendHexByte(bytes.byte(i), to: &out)
+    guard bytes.count > 0 else { return }
+    // Room for all of it at once, then stores with no checks between.
+    out.write(upTo: bytes.count * 3) { p in
+      var n = 0
+      for i in 0..<bytes.count {
+        if i > 0 {
+          p[n] = UInt8(ascii: ":")
+          n += 1
+        }
+        let b = bytes.byte(i)
+        p[n] = digitCharacter(b >> 4)
+        p[n + 1] = digitCharacter(b & 15)
+        n += 2
+      }
+      return n
     }
   }
 
   public static func appendHex(_ bytes: ByteView, to out: inout ByteWriter) {
-    for i in 0..<bytes.count { appendHexByte(bytes.byte(i), to: &out) }
+    out.write(upTo: bytes.count * 2) { p in
+      for i in 0..<bytes.count {
+        let b = bytes.byte(i)
+        p[2 * i] = digitCharacter(b >> 4)
+        p[2 * i + 1] = digitCharacter(b & 15)
+      }
+      return bytes.count * 2
+    }
   }
 
   public static func appendEscaped(_ bytes: ByteView, to out: inout ByteWriter) {

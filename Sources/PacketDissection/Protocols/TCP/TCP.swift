@@ -255,9 +255,11 @@ enum TCP: UInt8, ProtocolModule {
   /// With `ace`, the AE, CWR and ECE places show the ACE counter as `-N-`.
   /// As UTF-8, for the dissection's arena.
   static func flagString(_ flags: UInt16, ace: Bool = false) -> [UInt8] {
+    let letters: StaticString = "RRRACEUAPRSF"
     var out: [UInt8] = []
     out.reserveCapacity(24)
-    for (i, letter) in "RRRACEUAPRSF".utf8.enumerated() {
+    for i in 0..<12 {
+      let letter = letters.utf8Start[i]
       if ace && (3...5).contains(i) {
         out.append(i == 4 ? UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: flags >> 6 & 7) : UInt8(ascii: "-"))
         continue
