@@ -15,18 +15,30 @@ enum BitPattern {
 
   /// Writes `text(bits:mask:bytes:)` into `out`.
   static func append(bits: UInt64, mask: UInt64, bytes: Int, to out: inout ByteWriter) {
-    let width = bytes * 8
-    // One character per bit and a space between groups of four.
+    let width = min(max(bytes, 0), 8) * 8
+    // One character per bit and a space between groups of four; a group
+    // outside the mask (most of them) is four dots at once.
     out.write(upTo: width + width / 4) { p in
       var n = 0
-      for bit in stride(from: width - 1, through: 0, by: -1) {
-        if bit != width - 1 && (bit + 1) % 4 == 0 {
+      var group = width / 4
+      while group > 0 {
+        group -= 1
+        if n > 0 {
           p[n] = UInt8(ascii: " ")
           n += 1
         }
-        let m: UInt64 = 1 << UInt64(bit)
-        p[n] = mask & m == 0 ? UInt8(ascii: ".") : bits & m != 0 ? UInt8(ascii: "1") : UInt8(ascii: "0")
-        n += 1
+        let shift = UInt64(group * 4)
+        let m = mask >> shift & 0xf
+        if m == 0 {
+          (p + n).initialize(repeating: UInt8(ascii: "."), count: 4)
+        } else {
+          let b = bits >> shift
+          for k in 0..<4 {
+            let bit: UInt64 = 8 >> UInt64(k)
+            p[n + k] = m & bit == 0 ? UInt8(ascii: ".") : b & bit != 0 ? UInt8(ascii: "1") : UInt8(ascii: "0")
+          }
+        }
+        n += 4
       }
       return n
     }

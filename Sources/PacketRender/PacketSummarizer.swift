@@ -32,7 +32,7 @@ public final class PacketSummarizer {
     let row = summaries.row(for: d)
     return SummaryColumns(
       number: d.frame.number, time: TimeColumn.text(d.frame.sinceFirst, digits: timeDigits),
-      source: row.source, destination: row.destination, protocolName: row.protocolName,
+      source: row.source(in: d), destination: row.destination(in: d), protocolName: row.protocolName,
       length: d.frame.originalLength, info: info(row, d))
   }
 
@@ -51,7 +51,8 @@ public final class PacketSummarizer {
     let digits = timeDigits
     SummaryColumns.append(
       number: d.frame.number, time: { TimeColumn.append(d.frame.sinceFirst, digits: digits, to: &$0) },
-      source: row.source, destination: row.destination, protocolName: row.protocolName,
+      source: { row.appendSource(in: d, to: &$0) }, destination: { row.appendDestination(in: d, to: &$0) },
+      protocolName: row.protocolName,
       protocolColour: protocolColour, length: d.frame.originalLength, info: info(row, d), to: &out)
   }
 

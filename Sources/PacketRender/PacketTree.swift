@@ -30,6 +30,10 @@ public enum PacketTree {
     return out.text
   }
 
+  /// The fields the tree shows (for `Dissector.restrict(to:)`): all but
+  /// the addresses' hidden text copies, which it would leave out.
+  public static let fieldsShown: [FieldID] = Registry.allFields.filter { !PacketSummaries.addressTexts.contains($0) }
+
   /// Writes the tree (`render`) into `out`.
   public static func append(_ d: Dissection, byteRanges: Bool = false, colour: Bool = false, to out: inout ByteWriter) {
     let openers = Dissection.subtreeOpeners
@@ -47,12 +51,12 @@ public enum PacketTree {
       }
       indent(Int(record.depth), to: &out)
       let decl = declarations + Int(record.field.raw)
-      if decl.pointee.kind == .protocolItem, let owner = layerIndex(of: record, at: index, in: d) {
-        let text = d.headline(ofLayer: owner)
+      if case .protocolItem = decl.pointee.kind, let owner = layerIndex(of: record, at: index, in: d) {
         if colour {
+          let text = d.headline(ofLayer: owner)
           out.append(ANSI.paint(text, ANSI.bold + ";" + (ANSI.layerCode(record.field.protocolID) ?? "39")))
         } else {
-          out.append(text)
+          d.appendHeadline(ofLayer: owner, to: &out)
         }
       } else if colour && record.flags.contains(.generated) {
         out.append(ANSI.paint(fieldText(record, decl: decl.pointee, in: d), ANSI.dim))
@@ -181,7 +185,7 @@ public enum PacketTree {
         }
       } else {
         FieldText.append(record, kind: decl.pointee.kind, base: decl.pointee.base, in: d, to: &out)
-        if decl.pointee.kind == .relativeTime { out.append(" seconds") }
+        if case .relativeTime = decl.pointee.kind { out.append(" seconds") }
       }
     }
     if generated { out.append(UInt8(ascii: "]")) }

@@ -38,16 +38,18 @@ public struct SummaryColumns: Sendable, Equatable {
   public func line(colour: Bool = false, protocolColour: String? = nil) -> String {
     var out = ByteWriter(capacity: 128)
     Self.append(
-      number: number, time: { $0.append(contentsOf: time.utf8) }, source: source, destination: destination,
-      protocolName: protocolName, protocolColour: colour ? protocolColour : nil, length: length, info: info,
+      number: number, time: { $0.append(time) }, source: { $0.append(source) },
+      destination: { $0.append(destination) }, protocolName: protocolName, protocolColour: colour ? protocolColour : nil, length: length, info: info,
       to: &out)
     return out.text
   }
 
-  /// Writes a row laid out as `line` lays it out into `out`, the time
-  /// written by `time`; `protocolColour` paints the protocol column.
+  /// Writes a row laid out as `line` lays it out into `out`, the time and
+  /// addresses written by `time`, `source` and `destination`;
+  /// `protocolColour` paints the protocol column.
   static func append(
-    number: Int, time: (inout ByteWriter) -> Void, source: String, destination: String,
+    number: Int, time: (inout ByteWriter) -> Void, source: (inout ByteWriter) -> Void,
+    destination: (inout ByteWriter) -> Void,
     protocolName: String, protocolColour: String?, length: Int, info: String, to out: inout ByteWriter
   ) {
     var start = out.count
@@ -59,21 +61,21 @@ public struct SummaryColumns: Sendable, Equatable {
     out.padLeft(from: start, width: 10)
     out.append(UInt8(ascii: " "))
     start = out.count
-    out.append(contentsOf: source.utf8)
+    source(&out)
     out.padLeft(from: start, width: 12)
     out.append(contentsOf: " \u{2192} ".utf8)
     start = out.count
-    out.append(contentsOf: destination.utf8)
+    destination(&out)
     out.padRight(from: start, width: 12)
     out.append(UInt8(ascii: " "))
     if let protocolColour {
       out.append(contentsOf: ANSI.paint(protocolName, protocolColour).utf8)
     } else {
-      out.append(contentsOf: protocolName.utf8)
+      out.append(protocolName)
     }
     out.append(UInt8(ascii: " "))
     FieldText.appendDecimal(UInt64(clamping: length), to: &out)
     out.append(UInt8(ascii: " "))
-    out.append(contentsOf: info.utf8)
+    out.append(info)
   }
 }

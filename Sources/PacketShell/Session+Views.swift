@@ -27,7 +27,7 @@ extension Session {
     guard let capture = loaded() else { return .runtimeFailure }
     var first = true
     var coverage = RangeCoverage(range)
-    let walked = scan(capture, fields: nil, filter: nil, through: range?.last) { record, d in
+    let walked = scan(capture, fields: PacketTree.fieldsShown, filter: nil, through: range?.last) { record, d in
       guard range?.contains(record.number) ?? true else { return true }
       if !first { out.line("") }
       first = false

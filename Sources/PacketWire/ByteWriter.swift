@@ -42,20 +42,51 @@ public struct ByteWriter: ~Copyable {
     used += 1
   }
 
-  @inlinable public mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+  /// Copies `bytes` in. Most appends are a few bytes (a separator, a
+  /// label, a number), for which two overlapping word copies cost less
+  /// than calling `memcpy` (which a byte loop is compiled into); inlined,
+  /// since a call costs as much again.
+  @inlinable @inline(__always) public mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
     guard let start = bytes.baseAddress, !bytes.isEmpty else { return }
-    reserve(bytes.count)
-    (base + count).update(from: start, count: bytes.count)
-    used += bytes.count
+    let n = bytes.count
+    reserve(n)
+    let from = UnsafeRawPointer(start)
+    let to = UnsafeMutableRawPointer(base + used)
+    if n >= 8 && n <= 16 {
+      let head = from.loadUnaligned(as: UInt64.self)
+      let tail = from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+      to.storeBytes(of: head, as: UInt64.self)
+      to.storeBytes(of: tail, toByteOffset: n - 8, as: UInt64.self)
+    } else if n >= 4 && n < 8 {
+      let head = from.loadUnaligned(as: UInt32.self)
+      let tail = from.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+      to.storeBytes(of: head, as: UInt32.self)
+      to.storeBytes(of: tail, toByteOffset: n - 4, as: UInt32.self)
+    } else if n < 4 {
+      to.storeBytes(of: start[0], as: UInt8.self)
+      to.storeBytes(of: start[n >> 1], toByteOffset: n >> 1, as: UInt8.self)
+      to.storeBytes(of: start[n - 1], toByteOffset: n - 1, as: UInt8.self)
+    } else {
+      to.copyMemory(from: from, byteCount: n)
+    }
+    used += n
   }
 
-  /// Appends the UTF-8 of `text`, in one copy.
+  /// Appends the UTF-8 of `text`, in one copy. A literal goes to the
+  /// `StaticString` overload instead, which this one gives way to.
+  @_disfavoredOverload
   public mutating func append(_ text: String) {
     var text = text
     text.withUTF8 { append(contentsOf: $0) }
   }
 
-  public mutating func append(contentsOf bytes: some Collection<UInt8>) {
+  /// Appends a literal's bytes (`out.append(": ")`), read in place: no
+  /// String is made and nothing is called.
+  @inlinable @inline(__always) public mutating func append(_ text: StaticString) {
+    append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  }
+
+  @inlinable public mutating func append(contentsOf bytes: some Collection<UInt8>) {
     let done: Void? = bytes.withContiguousStorageIfAvailable { append(contentsOf: $0) }
     if done == nil {
       reserve(bytes.count)

@@ -154,9 +154,26 @@ public final class Dissection {
 
   /// The protocols in the packet, colon-separated, as `frame.protocols` shows them.
   public var protocolChain: String {
-    var names: [String] = []
-    for layer in layers where layer.protocolID != .frame { names.append(Registry.protocols[Int(layer.protocolID.rawValue)].name) }
-    return names.joined(separator: ":")
+    var bytes: [UInt8] = []
+    appendProtocolChain(to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Stores `protocolChain` in the arena, written there name by name, and
+  /// returns the packed arena reference.
+  func storeProtocolChain() -> UInt64 {
+    let start = arena.count
+    appendProtocolChain(to: &arena)
+    return UInt64(start) << 32 | UInt64(arena.count - start)
+  }
+
+  private func appendProtocolChain(to bytes: inout [UInt8]) {
+    var first = true
+    for layer in layers where layer.protocolID != .frame {
+      if !first { bytes.append(UInt8(ascii: ":")) }
+      first = false
+      bytes.append(contentsOf: Registry.protocols[Int(layer.protocolID.rawValue)].name.utf8)
+    }
   }
 
   /// Every occurrence of `field`, in packet order.

@@ -82,8 +82,7 @@ public final class Dissector {
     run(.layer(.frame, at: 0, end: end), depth: 0)
     addTrailer(frameEnd: end)
     if dissection.wants(Frame.protocols.fieldID) {
-      let chain = Array(dissection.protocolChain.utf8)
-      let packed = dissection.store(chain)
+      let packed = dissection.storeProtocolChain()
       dissection.insert(
         FieldRecord(
           field: Frame.protocols.fieldID, depth: 1, flags: [.generated, .inArena], offset: 0, length: 0,

@@ -12,8 +12,17 @@ struct FieldLayout {
   var shift: UInt8 = 0
 }
 
+/// How a field's value is written as text: the two parts of its
+/// declaration that `FieldText` reads, without the declaration's strings
+/// (copying a `FieldDecl` retains and releases each of them).
+struct FieldFormat {
+  var kind: FieldKind = .label
+  var base: DisplayBase = .none
+}
+
 /// The registry flattened into arrays, made once and shared by every
-/// dissector: levels by protocol, fixed-field layouts by `FieldID.raw`, and
+/// dissector: levels by protocol, fixed-field layouts and value formats by
+/// `FieldID.raw`, and
 /// one 65,536-entry table per dispatch table (keys are 16-bit ports,
 /// EtherTypes and smaller numbers).
 final class FastTables: Sendable {
@@ -21,6 +30,7 @@ final class FastTables: Sendable {
 
   let levels: [LayerLevel]
   let layouts: [FieldLayout]
+  let formats: [FieldFormat]
   /// `dispatch[table][key]` is the protocol's raw value, or `none`.
   let dispatch: [[UInt8]]
   static let none: UInt8 = 0xff
@@ -29,8 +39,10 @@ final class FastTables: Sendable {
     let protocols = Registry.protocols
     levels = protocols.map(\.level)
     var layouts = [FieldLayout](repeating: FieldLayout(), count: protocols.count << 8)
+    var formats = [FieldFormat](repeating: FieldFormat(), count: protocols.count << 8)
     for proto in protocols {
       for (index, decl) in proto.fields.enumerated() {
+        formats[Int(FieldID(proto.id, index).raw)] = FieldFormat(kind: decl.kind, base: decl.base)
         guard let bits = decl.bits else { continue }
         let container = decl.containerBytes
         let count = container > 0 ? container : bits.width / 8
@@ -42,6 +54,7 @@ final class FastTables: Sendable {
       }
     }
     self.layouts = layouts
+    self.formats = formats
     var dispatch = [[UInt8]](
       repeating: [UInt8](repeating: FastTables.none, count: 65536), count: DispatchTable.allCases.count)
     for proto in protocols {

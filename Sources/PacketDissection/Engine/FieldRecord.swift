@@ -16,20 +16,23 @@ public struct FieldRecord: Sendable {
   public var length: Int32
   public var value: UInt64
 
+  /// The flags are computed properties, inlined where they are tested:
+  /// a stored `static let` in another module cost a call and a lazy
+  /// initialisation check on every record the tree writes.
   public struct Flags: OptionSet, Sendable {
     public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
     /// Computed by the dissector rather than read from the bytes
     /// (Wireshark shows these in brackets).
-    public static let generated = Flags(rawValue: 1)
+    @inlinable public static var generated: Flags { Flags(rawValue: 1) }
     /// Not shown in the tree, only filterable (`ip.addr`, `tcp.port`).
-    public static let hidden = Flags(rawValue: 2)
+    @inlinable public static var hidden: Flags { Flags(rawValue: 2) }
     /// The value bytes live in the dissection's arena.
-    public static let inArena = Flags(rawValue: 4)
+    @inlinable public static var inArena: Flags { Flags(rawValue: 4) }
     /// A byte field the dissector added over no bytes at all (an option
     /// with an empty value): tshark prints `<MISSING>` rather than `<none>`.
     /// On a time, an all-zero NTP timestamp, which tshark prints `NULL`.
-    public static let missing = Flags(rawValue: 8)
+    @inlinable public static var missing: Flags { Flags(rawValue: 8) }
   }
 
   public var byteRange: Range<Int> { Int(offset)..<Int(offset) + Int(length) }

@@ -8,10 +8,19 @@ public struct PacketSummaries {
 
   /// The fields a summary line reads (for `Dissector.restrict(to:)`):
   /// every field but the text ones that only the tree shows and that cost
-  /// a string per packet (the protocol chain, TCP's flag characters).
+  /// a string per packet (the protocol chain, TCP's flag characters), and
+  /// the addresses' text copies that no view shows.
   public static let fieldsRead: [FieldID] = Registry.allFields.filter {
-    $0 != Frame.protocols.fieldID && $0 != TCP.flagsStr.fieldID
+    $0 != Frame.protocols.fieldID && $0 != TCP.flagsStr.fieldID && !addressTexts.contains($0)
   }
+
+  /// The hidden text copies of the IP addresses (`ip.src_host`,
+  /// `ipv6.host`, …): filters and `print` read them, the tree hides them,
+  /// and each costs a string per packet.
+  public static let addressTexts: [FieldID] = [
+    IPv4.srcHost.fieldID, IPv4.dstHost.fieldID, IPv4.host.fieldID,
+    IPv6.srcHost.fieldID, IPv6.dstHost.fieldID, IPv6.host.fieldID,
+  ]
 
   /// The columns the packet's own layers fill in.
   public func row(for d: Dissection) -> SummaryRow {

@@ -1,3 +1,5 @@
+import PacketWire
+
 /// How a protocol shows in the views of a packet: its colour, its
 /// headline in the tree and its part of the summary line. Every
 /// `ProtocolModule` is one; each protocol's folder has its presentation
@@ -11,6 +13,10 @@ protocol ProtocolPresentation {
   /// the protocol's label, with its key facts where Wireshark adds them
   /// (`Internet Protocol Version 4, Src: 10.0.0.1, Dst: 10.0.0.2`).
   static func headline(_ f: LayerFields) -> String
+  /// Writes the headline's text into `out`. By default `headline`'s
+  /// String; protocols in most packets (frame, Ethernet, IP, TCP, UDP)
+  /// write it here instead, byte by byte, and leave `headline` alone.
+  static func appendHeadline(_ f: LayerFields, to out: inout ByteWriter)
   /// Writes the layer's part of the summary line into `row`, over what the
   /// layers before it wrote.
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow)
@@ -26,6 +32,8 @@ protocol ProtocolPresentation {
 extension ProtocolPresentation {
   /// The protocol's label.
   static func headline(_ f: LayerFields) -> String { f.label }
+
+  static func appendHeadline(_ f: LayerFields, to out: inout ByteWriter) { out.append(headline(f)) }
 
   /// Nothing: the columns stay as the layers before left them.
   static func summarize(_: SummaryLayer, into _: inout SummaryRow) {}
@@ -47,8 +55,16 @@ extension ProtocolID {
 extension Dissection {
   /// The tree headline of layer `index`.
   public func headline(ofLayer index: Int) -> String {
-    var fields = LayerFields(self, layer: index)
-    return Registry.apply(Headline.self, to: layers[index].protocolID, &fields)
+    var out = ByteWriter(capacity: 128)
+    appendHeadline(ofLayer: index, to: &out)
+    return out.text
+  }
+
+  /// Writes the tree headline of layer `index` into `out`.
+  public func appendHeadline(ofLayer index: Int, to out: inout ByteWriter) {
+    var none: Void = ()
+    let module = Registry.apply(Presentation.self, to: layers[index].protocolID, &none)
+    module.appendHeadline(LayerFields(self, layer: index), to: &out)
   }
 }
 
@@ -87,10 +103,9 @@ private enum Hue: ProtocolOperation {
   static func apply<Module: ProtocolModule>(_: Module.Type, _: inout Void) -> LayerHue? { Module.hue }
 }
 
-/// A module's tree headline for a layer.
-private enum Headline: ProtocolOperation {
+/// A module as its presentation, for the calls that do not need its
+/// other requirements (a headline).
+private enum Presentation: ProtocolOperation {
   typealias Failure = Never
-  static func apply<Module: ProtocolModule>(_: Module.Type, _ fields: inout LayerFields) -> String {
-    Module.headline(fields)
-  }
+  static func apply<Module: ProtocolModule>(_: Module.Type, _: inout Void) -> any ProtocolPresentation.Type { Module.self }
 }

@@ -1,9 +1,19 @@
+import PacketWire
+
 /// The columns of a packet's summary line that its layers fill in, as
 /// Wireshark's dissectors fill in the Source, Destination, Protocol and
 /// Info columns: each layer in turn, later layers overwriting earlier ones.
-public struct SummaryRow: Sendable, Equatable {
-  public internal(set) var source = ""
-  public internal(set) var destination = ""
+public struct SummaryRow: Sendable {
+  /// An address column: text a layer wrote, or the address field whose
+  /// value is the text. A field is written out only when the line is, so
+  /// the Ethernet addresses that IP overwrites cost nothing.
+  enum Column: Sendable {
+    case text(String)
+    case field(FieldRecord)
+  }
+
+  var source = Column.text("")
+  var destination = Column.text("")
   /// In Wireshark's spelling (`TCP`, `IPv4`, `ICMPv6`).
   public internal(set) var protocolName = ""
   public internal(set) var info = ""
@@ -21,6 +31,37 @@ public struct SummaryRow: Sendable, Equatable {
 
   /// Sets both address columns, when the layer has both addresses.
   mutating func addresses(_ source: String?, _ destination: String?) {
-    if let source, let destination { (self.source, self.destination) = (source, destination) }
+    if let source, let destination { (self.source, self.destination) = (.text(source), .text(destination)) }
+  }
+
+  /// Sets both address columns to the text of these address fields, when
+  /// the layer has both.
+  mutating func addresses(_ source: FieldRecord?, _ destination: FieldRecord?) {
+    if let source, let destination { (self.source, self.destination) = (.field(source), .field(destination)) }
+  }
+
+  /// The Source column's text; `d` is the packet the row was made from.
+  public func source(in d: Dissection) -> String { Self.text(source, in: d) }
+
+  public func destination(in d: Dissection) -> String { Self.text(destination, in: d) }
+
+  /// Writes the Source column; `d` is the packet the row was made from.
+  public func appendSource(in d: Dissection, to out: inout ByteWriter) { Self.append(source, in: d, to: &out) }
+
+  public func appendDestination(in d: Dissection, to out: inout ByteWriter) {
+    Self.append(destination, in: d, to: &out)
+  }
+
+  private static func text(_ column: Column, in d: Dissection) -> String {
+    var out = ByteWriter(capacity: 64)
+    append(column, in: d, to: &out)
+    return out.text
+  }
+
+  private static func append(_ column: Column, in d: Dissection, to out: inout ByteWriter) {
+    switch column {
+    case .text(let text): out.append(text)
+    case .field(let record): FieldText.append(record, in: d, to: &out)
+    }
   }
 }

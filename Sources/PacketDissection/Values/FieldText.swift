@@ -13,8 +13,13 @@ import PacketWire
 public enum FieldText {
   /// The text of one occurrence.
   public static func format(_ record: FieldRecord, in dissection: Dissection) -> String {
-    let decl = record.field.decl
-    return text { append(record, kind: decl.kind, base: decl.base, in: dissection, to: &$0) }
+    text { append(record, in: dissection, to: &$0) }
+  }
+
+  /// Appends the text of one occurrence, in its field's kind and base.
+  public static func append(_ record: FieldRecord, in dissection: Dissection, to out: inout ByteWriter) {
+    let format = FastTables.shared.formats[Int(record.field.raw)]
+    append(record, kind: format.kind, base: format.base, in: dissection, to: &out)
   }
 
   /// Appends the text of one occurrence of a field of `kind` shown in `base`.
@@ -57,7 +62,7 @@ public enum FieldText {
       if record.flags.contains(.missing) {
         out.append(contentsOf: "NULL".utf8)
       } else {
-        out.append(contentsOf: absoluteTime(Int64(bitPattern: record.value)).utf8)
+        appendAbsoluteTime(Int64(bitPattern: record.value), to: &out)
       }
     case .relativeTime:
       appendRelativeTime(Int64(bitPattern: record.value), to: &out)
@@ -84,6 +89,11 @@ public enum FieldText {
   /// `Jun 29, 2010 19:41:35.135052000 UTC`, in the local time zone as
   /// tshark prints it.
   public static func absoluteTime(_ nanoseconds: Int64) -> String {
+    text { appendAbsoluteTime(nanoseconds, to: &$0) }
+  }
+
+  /// Writes `absoluteTime(nanoseconds)` into `out`.
+  public static func appendAbsoluteTime(_ nanoseconds: Int64, to out: inout ByteWriter) {
     // Floor division, without the multiplication back that overflows at
     // the ends of the range (Int64.min is -9223372037 s + 145224192 ns).
     var (whole, fraction) = nanoseconds.quotientAndRemainder(dividingBy: 1_000_000_000)
@@ -93,21 +103,36 @@ public enum FieldText {
     }
     var seconds = time_t(whole)
     var parts = tm()
-    guard localtime_r(&seconds, &parts) != nil else { return String(nanoseconds) }
-    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    let month = months[Int(parts.tm_mon) % 12]
-    let day = parts.tm_mday < 10 ? " \(parts.tm_mday)" : "\(parts.tm_mday)"
-    let zone = parts.tm_zone.map { String(cString: $0) } ?? ""
-    let clock = text { out in
-      appendPadded(UInt64(parts.tm_hour), width: 2, to: &out)
-      out.append(UInt8(ascii: ":"))
-      appendPadded(UInt64(parts.tm_min), width: 2, to: &out)
-      out.append(UInt8(ascii: ":"))
-      appendPadded(UInt64(parts.tm_sec), width: 2, to: &out)
-      out.append(UInt8(ascii: "."))
-      appendPadded(UInt64(fraction), width: 9, to: &out)
+    guard localtime_r(&seconds, &parts) != nil else {
+      if nanoseconds < 0 { out.append(UInt8(ascii: "-")) }
+      return appendDecimal(nanoseconds.magnitude, to: &out)
     }
-    return "\(month) \(day), \(Int(parts.tm_year) + 1900) \(clock) \(zone)"
+    out.append(contentsOf: months[Int(parts.tm_mon.magnitude % 12)].utf8)
+    out.append(UInt8(ascii: " "))
+    if parts.tm_mday < 10 { out.append(UInt8(ascii: " ")) }
+    appendSigned(Int(parts.tm_mday), to: &out)
+    out.append(contentsOf: ", ".utf8)
+    appendSigned(Int(parts.tm_year) + 1900, to: &out)
+    out.append(UInt8(ascii: " "))
+    appendPadded(UInt64(clamping: parts.tm_hour), width: 2, to: &out)
+    out.append(UInt8(ascii: ":"))
+    appendPadded(UInt64(clamping: parts.tm_min), width: 2, to: &out)
+    out.append(UInt8(ascii: ":"))
+    appendPadded(UInt64(clamping: parts.tm_sec), width: 2, to: &out)
+    out.append(UInt8(ascii: "."))
+    appendPadded(UInt64(fraction), width: 9, to: &out)
+    out.append(UInt8(ascii: " "))
+    if let zone = parts.tm_zone {
+      out.append(contentsOf: UnsafeBufferPointer(start: UnsafeRawPointer(zone).assumingMemoryBound(to: UInt8.self), count: strlen(zone)))
+    }
+  }
+
+  private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+  /// `value` in decimal, with a minus sign when negative.
+  private static func appendSigned(_ value: Int, to out: inout ByteWriter) {
+    if value < 0 { out.append(UInt8(ascii: "-")) }
+    appendDecimal(UInt64(value.magnitude), to: &out)
   }
 
   /// Seconds with nine decimals: `0.000858000`.
@@ -139,8 +164,32 @@ public enum FieldText {
   }
 
   public static func appendDecimal(_ value: UInt64, to out: inout ByteWriter) {
-    appendDigits(value, radix: 10, count: decimalDigits(value), to: &out)
+    if value < 10 { return out.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value)) }
+    // Written backwards on the stack and copied once: the tree writes a
+    // few hundred numbers a packet, most of them short.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      let pairs = digitPairs.utf8Start
+      var rest = value
+      var i = 20
+      // Two digits per division, from a table of the hundred pairs.
+      while rest >= 10 {
+        let pair = Int(truncatingIfNeeded: rest % 100) &* 2
+        rest /= 100
+        i -= 2
+        digits[i] = pairs[pair]
+        digits[i + 1] = pairs[pair + 1]
+      }
+      if rest > 0 {
+        i -= 1
+        digits[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest)
+      }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i...]))
+    }
   }
+
+  /// `00`, `01`, … `99`, for `appendDecimal`.
+  private static let digitPairs: StaticString =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
   @inline(__always)
   private static func decimalDigits(_ value: UInt64) -> Int {
@@ -247,19 +296,46 @@ public enum FieldText {
   }
 
   public static func appendEther(_ bytes: ByteView, to out: inout ByteWriter) {
-    for i in 0..<bytes.count {
-      if i > 0 { out.append(UInt8(ascii: ":")) }
-      appendHexByte(bytes.byte(i), to: &out)
+    guard bytes.count > 0 else { return }
+    // Room for all of it at once, then stores with no checks between.
+    out.write(upTo: bytes.count * 3) { p in
+      var n = 0
+      for i in 0..<bytes.count {
+        if i > 0 {
+          p[n] = UInt8(ascii: ":")
+          n += 1
+        }
+        let b = bytes.byte(i)
+        p[n] = digitCharacter(b >> 4)
+        p[n + 1] = digitCharacter(b & 15)
+        n += 2
+      }
+      return n
     }
   }
 
   public static func appendHex(_ bytes: ByteView, to out: inout ByteWriter) {
-    for i in 0..<bytes.count { appendHexByte(bytes.byte(i), to: &out) }
+    out.write(upTo: bytes.count * 2) { p in
+      for i in 0..<bytes.count {
+        let b = bytes.byte(i)
+        p[2 * i] = digitCharacter(b >> 4)
+        p[2 * i + 1] = digitCharacter(b & 15)
+      }
+      return bytes.count * 2
+    }
   }
 
   public static func appendEscaped(_ bytes: ByteView, to out: inout ByteWriter) {
     var i = 0
     while i < bytes.count {
+      // A run of bytes that stand for themselves goes in with one copy.
+      var plain = i
+      while plain < bytes.count && standsForItself(bytes.byte(plain)) { plain += 1 }
+      if plain > i {
+        bytes.slice(i, plain - i).withUnsafeBytes { out.append(contentsOf: $0.bindMemory(to: UInt8.self)) }
+        i = plain
+        continue
+      }
       let b = bytes.byte(i)
       switch b {
       case 0x08: out.append(contentsOf: "\\b".utf8)
@@ -278,6 +354,12 @@ public enum FieldText {
       }
       i += 1
     }
+  }
+
+  /// An ASCII byte `appendEscaped` writes as it is: all but backspace,
+  /// tab, newline, form feed and carriage return.
+  @inline(__always) private static func standsForItself(_ b: UInt8) -> Bool {
+    b < 0x80 && (b < 0x08 || b > 0x0d || b == 0x0b)
   }
 
   private static func decodeUTF8(_ bytes: ByteView, at i: Int) -> (Unicode.Scalar, Int)? {

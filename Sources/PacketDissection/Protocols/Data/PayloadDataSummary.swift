@@ -1,10 +1,16 @@
+import PacketWire
+
 /// How undissected bytes show: grey, headed by their count.
 extension PayloadData {
   static var hue: LayerHue? { .grey }
 
-  static func headline(_ f: LayerFields) -> String {
+  static func appendHeadline(_ f: LayerFields, to out: inout ByteWriter) {
     let count = f.span.end &- f.span.start
-    return "\(f.label) (\(count) \(count == 1 ? "byte" : "bytes"))"
+    out.append(f.label)
+    out.append(" (")
+    if count < 0 { out.append(UInt8(ascii: "-")) }
+    FieldText.appendDecimal(UInt64(count.magnitude), to: &out)
+    out.append(count == 1 ? " byte)" : " bytes)")
   }
 
   /// Wireshark shows undissected bytes as far as they were captured,

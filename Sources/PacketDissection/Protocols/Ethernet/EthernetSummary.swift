@@ -1,15 +1,21 @@
+import PacketWire
+
 /// How Ethernet shows: cyan, headed and listed by its addresses; an
 /// 802.3 frame (a length where Ethernet II has its type) says so.
 extension Ethernet {
   static var hue: LayerHue? { .cyan }
 
-  static func headline(_ f: LayerFields) -> String {
-    f.has(len) ? "IEEE 802.3 Ethernet" : f.headline(source: src, destination: dst)
+  static func appendHeadline(_ f: LayerFields, to out: inout ByteWriter) {
+    if f.has(len) {
+      out.append("IEEE 802.3 Ethernet")
+    } else {
+      f.appendHeadline(source: src, destination: dst, to: &out)
+    }
   }
 
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     let f = layer.fields
-    row.addresses(f.text(src), f.text(dst))
+    row.addresses(f.first(src), f.first(dst))
     row.set("Ethernet", info: f.has(len) ? "IEEE 802.3 Ethernet " : nil)
   }
 }

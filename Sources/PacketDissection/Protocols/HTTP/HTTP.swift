@@ -335,19 +335,22 @@ enum HTTP: UInt8, ProtocolModule {
     var rest = line[...]
     if rest.starts(with: "M-".utf8) { rest = rest.dropFirst(2) }
     if rest.starts(with: "HTTP/".utf8) || rest.starts(with: "ICY".utf8) { return .response }
-    let token = String(decoding: rest.prefix { $0 != UInt8(ascii: " ") }, as: UTF8.self)
-    if notifications.contains(token) { return .notification }
-    return methods.contains(token) ? .request : nil
+    // Compared as bytes: most lines a segment holds are body or headers,
+    // and a String per line cost more than the rest of the dissection.
+    let token = rest.prefix { $0 != UInt8(ascii: " ") }
+    func among(_ tokens: [[UInt8]]) -> Bool { tokens.contains { $0.count == token.count && $0.elementsEqual(token) } }
+    if among(notifications) { return .notification }
+    return among(methods) ? .request : nil
   }
 
-  static let methods: Set<String> = [
+  static let methods: [[UInt8]] = [
     "GET", "PUT", "COPY", "HEAD", "LOCK", "MOVE", "POLL", "POST", "BCOPY", "BMOVE", "MKCOL", "TRACE",
     "PATCH", "LABEL", "MERGE", "DELETE", "SEARCH", "UNLOCK", "REPORT", "UPDATE", "BDELETE", "CONNECT",
     "OPTIONS", "CHECKIN", "PROPFIND", "CHECKOUT", "CCM_POST", "PROPPATCH", "BPROPFIND", "BPROPPATCH",
     "UNCHECKOUT", "MKACTIVITY", "MKWORKSPACE", "RPC_CONNECT", "RPC_IN_DATA", "RPC_OUT_DATA",
     "VERSION-CONTROL", "BASELINE-CONTROL", "SSTP_DUPLEX_POST",
-  ]
-  static let notifications: Set<String> = ["NOTIFY", "SUBSCRIBE", "UNSUBSCRIBE"]
+  ].map { Array($0.utf8) }
+  static let notifications: [[UInt8]] = ["NOTIFY", "SUBSCRIBE", "UNSUBSCRIBE"].map { Array($0.utf8) }
 
   /// The first token of `line` from `from`: its length, and where the next
   /// token starts (after the spaces).

@@ -1,14 +1,18 @@
+import PacketWire
+
 /// How IPv4 shows: green, headed and listed by its addresses. Info names
 /// the payload when nobody dissects it, describes later fragments, and
 /// reports a header of the wrong version.
 extension IPv4 {
   static var hue: LayerHue? { .green }
 
-  static func headline(_ f: LayerFields) -> String { f.headline(source: src, destination: dst) }
+  static func appendHeadline(_ f: LayerFields, to out: inout ByteWriter) {
+    f.appendHeadline(source: src, destination: dst, to: &out)
+  }
 
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     let f = layer.fields
-    row.addresses(f.text(src), f.text(dst))
+    row.addresses(f.first(src), f.first(dst))
     row.set("IPv4", info: layer.complete ? info(f, payloadUndissected: layer.payloadUndissected) : nil)
     if let bogus = bogusVersion(f.uint(version), expected: 4) { (row.info, row.endsQuietly) = (bogus, true) }
   }

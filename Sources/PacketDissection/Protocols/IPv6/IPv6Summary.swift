@@ -1,3 +1,5 @@
+import PacketWire
+
 /// How IPv6 and its extension headers show: green and bright green, the
 /// header headed and listed by its addresses. Each extension header puts
 /// its name in Info before handing on (it stays when the packet ends
@@ -5,11 +7,13 @@
 extension IPv6 {
   static var hue: LayerHue? { .green }
 
-  static func headline(_ f: LayerFields) -> String { f.headline(source: src, destination: dst) }
+  static func appendHeadline(_ f: LayerFields, to out: inout ByteWriter) {
+    f.appendHeadline(source: src, destination: dst, to: &out)
+  }
 
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     let f = layer.fields
-    row.addresses(f.text(src), f.text(dst))
+    row.addresses(f.first(src), f.first(dst))
     summarizeHeader(layer, nextHeader: f.uint(nxt), into: &row)
     if let bogus = IPv4.bogusVersion(f.uint(version), expected: 6) { (row.info, row.endsQuietly) = (bogus, true) }
   }

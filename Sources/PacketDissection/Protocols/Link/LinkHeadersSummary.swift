@@ -6,7 +6,7 @@ extension SLL {
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     let f = layer.fields
     if let source = f.text(srcEth) ?? f.text(srcIPv4) ?? f.text(srcOther) {
-      (row.source, row.destination) = (source, "")
+      row.addresses(source, "")
     }
     row.protocolName = "SLL"
   }

@@ -140,8 +140,7 @@ enum TCP: UInt8, ProtocolModule {
       }
     }
     if c.wants(flagsStr) {
-      let text = flagString(flagValue, ace: carriesACE)
-      c.computed(flagsStr, at: 12, 2, bytes: Array(text.utf8), depth: 2)
+      c.computed(flagsStr, at: 12, 2, bytes: flagString(flagValue, ace: carriesACE), depth: 2)
     }
     let rawWindow = try c.fixed(windowValue)
     if flagValue & flagSYN != 0 {
@@ -254,15 +253,24 @@ enum TCP: UInt8, ProtocolModule {
   /// Wireshark's twelve-character flag summary: a letter per set flag,
   /// `·` for each clear one (`·······AP···`).
   /// With `ace`, the AE, CWR and ECE places show the ACE counter as `-N-`.
-  static func flagString(_ flags: UInt16, ace: Bool = false) -> String {
-    let letters: [Character] = ["R", "R", "R", "A", "C", "E", "U", "A", "P", "R", "S", "F"]
-    var out = ""
-    for (i, letter) in letters.enumerated() {
+  /// As UTF-8, for the dissection's arena.
+  static func flagString(_ flags: UInt16, ace: Bool = false) -> [UInt8] {
+    let letters: StaticString = "RRRACEUAPRSF"
+    var out: [UInt8] = []
+    out.reserveCapacity(24)
+    for i in 0..<12 {
+      let letter = letters.utf8Start[i]
       if ace && (3...5).contains(i) {
-        out += i == 4 ? String(flags >> 6 & 7) : "-"
+        out.append(i == 4 ? UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: flags >> 6 & 7) : UInt8(ascii: "-"))
         continue
       }
-      out.append(flags & (0x800 >> UInt16(i)) != 0 ? letter : "·")
+      if flags & (0x800 >> UInt16(i)) != 0 {
+        out.append(letter)
+      } else {
+        // ·, U+00B7
+        out.append(0xc2)
+        out.append(0xb7)
+      }
     }
     return out
   }

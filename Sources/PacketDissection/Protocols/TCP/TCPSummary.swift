@@ -10,12 +10,11 @@ import PacketWire
 extension TCP {
   static var hue: LayerHue? { .brightBlue }
 
-  static func headline(_ f: LayerFields) -> String {
-    var out = f.headline(sourcePort: srcport, destinationPort: dstport)
-    if let seq = f.uint(seq) { out += ", Seq: \(seq)" }
-    if let flags = f.uint(flags), flags & 0x010 != 0, let ack = f.uint(ack) { out += ", Ack: \(ack)" }
-    if let length = f.uint(len) { out += ", Len: \(length)" }
-    return out
+  static func appendHeadline(_ f: LayerFields, to out: inout ByteWriter) {
+    f.appendHeadline(sourcePort: srcport, destinationPort: dstport, to: &out)
+    if let seq = f.uint(seq) { append(", Seq: ", seq, to: &out) }
+    if let flags = f.uint(flags), flags & 0x010 != 0, let ack = f.uint(ack) { append(", Ack: ", ack, to: &out) }
+    if let length = f.uint(len) { append(", Len: ", length, to: &out) }
   }
 
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {

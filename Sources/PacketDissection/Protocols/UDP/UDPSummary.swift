@@ -1,10 +1,14 @@
+import PacketWire
+
 /// How UDP shows: bright blue; the headline adds the ports; Info is
 /// `59537 → 1900 Len=146` (the payload length), with Wireshark's warning
 /// when the UDP length exceeds the IP payload.
 extension UDP {
   static var hue: LayerHue? { .brightBlue }
 
-  static func headline(_ f: LayerFields) -> String { f.headline(sourcePort: srcport, destinationPort: dstport) }
+  static func appendHeadline(_ f: LayerFields, to out: inout ByteWriter) {
+    f.appendHeadline(sourcePort: srcport, destinationPort: dstport, to: &out)
+  }
 
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     row.set("UDP", info: info(layer.fields))

@@ -1,11 +1,19 @@
+import PacketWire
+
 /// How an 802.1Q tag shows: bright cyan, with its priority, DEI and VLAN
 /// id in the headline and in Info.
 extension VLAN {
   static var hue: LayerHue? { .brightCyan }
 
-  static func headline(_ f: LayerFields) -> String {
-    guard let priority = f.uint(priority), let dei = f.uint(dei), let id = f.uint(id) else { return f.label }
-    return "\(f.label), PRI: \(priority), DEI: \(dei), ID: \(id)"
+  static func appendHeadline(_ f: LayerFields, to out: inout ByteWriter) {
+    out.append(f.label)
+    guard let priority = f.uint(priority), let dei = f.uint(dei), let id = f.uint(id) else { return }
+    out.append(", PRI: ")
+    FieldText.appendDecimal(priority, to: &out)
+    out.append(", DEI: ")
+    FieldText.appendDecimal(dei, to: &out)
+    out.append(", ID: ")
+    FieldText.appendDecimal(id, to: &out)
   }
 
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
