@@ -8,6 +8,9 @@
 /// as the ID its connection chose, which only the connection remembers
 /// (`QUICConnections`, in `DissectionState`).
 ///
+/// Like Wireshark 4.0, QUIC binds to no port: it is found by its heuristic
+/// (`heuristic`) on any UDP port no other protocol claims, 443 included.
+///
 /// Nothing is decrypted unless the question reads a field of the opened
 /// payload (`decrypts`): `count quic` reads headers only.
 enum QUIC: UInt8, ProtocolModule {
@@ -20,7 +23,6 @@ enum QUIC: UInt8, ProtocolModule {
 
   static var protocolID: ProtocolID { .quic }
   static var level: LayerLevel { .application }
-  static let bindings = [Binding(.udpPort, 443)]
   /// The long header's fixed part: first byte, version, DCID length.
   static let headerBits = 48
   static let variablePart: String? = "Connection IDs, Token, Length, Packet Number, Payload"

@@ -48,7 +48,7 @@ struct QUICFrames {
       }
       _ = try? c.add(QUIC.frameType, at: base + start, at - start, value: type, depth: 2)
       switch type {
-      case 0x01, 0x1e:
+      case 0x01:
         break
       case 0x02, 0x03:
         guard ack(ecn: type == 0x03) else { return }

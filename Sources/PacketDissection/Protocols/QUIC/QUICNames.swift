@@ -66,6 +66,20 @@ enum QUICNames {
     }
   }
 
+  /// How the Info column names the frames an Initial packet may hold.
+  static func frameInfoName(_ code: UInt64) -> String {
+    switch code {
+    case 0x00: "PADDING"
+    case 0x01: "PING"
+    case 0x02: "ACK"
+    case 0x03: "ACK_ECN"
+    case 0x06: "CRYPTO"
+    case 0x07: "NT"
+    case 0x1c, 0x1d: "CC"
+    default: "Unknown"
+    }
+  }
+
   static func headerFormName(_ code: UInt64) -> String? {
     code == 1 ? "Long Header" : "Short Header"
   }

@@ -24,7 +24,7 @@ extension QUIC {
       case .packetNumber:
         info += ", PKN: \(record.value)"
       case .frameType:
-        info += ", " + (QUICNames.frameTypeName(record.value) ?? "Unknown")
+        info += ", " + QUICNames.frameInfoName(record.value)
       default:
         break
       }
