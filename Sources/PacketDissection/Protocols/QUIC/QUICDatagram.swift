@@ -77,8 +77,10 @@ struct QUICDatagram {
     return c.packet.slice(c.start + offset, count).copyBytes()
   }
 
+  /// The connection's number, under "QUIC Connection information", before
+  /// the datagram's first packet.
   private mutating func connectionNumber(_ number: Int?) {
-    if first, let number { c.generated(QUIC.connectionNumber, value: UInt64(number)) }
+    if first, let number { c.generated(QUIC.connectionNumber, value: UInt64(number), depth: 2) }
   }
 
   // MARK: Long header
@@ -124,8 +126,8 @@ struct QUICDatagram {
     let found = connection
     let opened = decrypts && type == 0 && found != nil ? open(at: o, pnOffset: pnOffset, end: end, connection: found!) : nil
 
-    c.generated(QUIC.packetLength, value: UInt64(end - o))
     connectionNumber(found?.0)
+    c.generated(QUIC.packetLength, value: UInt64(end - o))
     try c.add(QUIC.headerForm, at: o, 1, value: 1)
     try c.add(QUIC.fixedBit, at: o, 1, value: UInt64(firstByte >> 6) & 1)
     try c.add(version == QUICNames.version2 ? QUIC.longPacketTypeV2 : QUIC.longPacketType, at: o, 1, value: rawType)
@@ -275,8 +277,8 @@ struct QUICDatagram {
     if let (number, fromServer) = connection, let known = c.state.quicConnections[number] {
       dcidLength = ((fromServer ? known.clientCIDs : known.serverCIDs).first ?? []).count
     }
-    c.generated(QUIC.packetLength, value: UInt64(c.length - o))
     connectionNumber(connection?.0)
+    c.generated(QUIC.packetLength, value: UInt64(c.length - o))
     try c.add(QUIC.headerForm, at: o, 1, value: 0)
     try c.add(QUIC.fixedBit, at: o, 1, value: UInt64(firstByte >> 6) & 1)
     try c.add(QUIC.spinBit, at: o, 1, value: UInt64(firstByte >> 5) & 1)

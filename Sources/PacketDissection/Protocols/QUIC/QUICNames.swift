@@ -83,6 +83,13 @@ enum QUICNames {
   static func headerFormName(_ code: UInt64) -> String? {
     code == 1 ? "Long Header" : "Short Header"
   }
+
+  static func packetNumberLengthName(_ code: UInt64) -> String? {
+    code < 4 ? "\(code + 1) bytes" : nil
+  }
+
+  /// Wireshark's words for a flag without names of its own.
+  static func trueFalse(_ code: UInt64) -> String? { code == 0 ? "False" : "True" }
 }
 
 extension ValueNames {
@@ -91,4 +98,6 @@ extension ValueNames {
   static let quicPacketTypesV2 = ValueNames(QUICNames.packetTypeV2Name)
   static let quicFrameTypes = ValueNames(QUICNames.frameTypeName)
   static let quicHeaderForms = ValueNames(QUICNames.headerFormName)
+  static let quicPacketNumberLengths = ValueNames(QUICNames.packetNumberLengthName)
+  static let quicTrueFalse = ValueNames(QUICNames.trueFalse)
 }

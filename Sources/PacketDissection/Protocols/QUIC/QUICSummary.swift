@@ -32,3 +32,20 @@ extension QUIC {
     row.set("QUIC", info: info)
   }
 }
+
+/// The tree's subtree headings, as Wireshark's: the connection's, and one
+/// for each frame (`CRYPTO`, `PADDING Length: 928`).
+extension QUIC {
+  static var subtreeOpeners: [FieldID] { [connectionNumber.fieldID, frameType.fieldID] }
+
+  static func headings(_ f: LayerFields, before index: Int) -> [String] {
+    let records = f.dissection.records
+    let opener = records[index]
+    if opener.field == connectionNumber.fieldID { return ["QUIC Connection information"] }
+    let name = QUICNames.frameTypeName(opener.value) ?? "Unknown"
+    if opener.value == 0, index + 1 < f.records.upperBound, records[index + 1].field == paddingLength.fieldID {
+      return ["\(name) Length: \(records[index + 1].value)"]
+    }
+    return [name]
+  }
+}
