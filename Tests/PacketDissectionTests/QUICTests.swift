@@ -21,7 +21,7 @@ import Testing
 
   /// RFC 9001 appendix A.1: the client's Initial keys for DCID 8394c8f03e515708.
   @Test func version1ClientKeys() throws {
-    let keys = try #require(QUICInitialKeys(version: 1, clientDCID: hex("8394c8f03e515708"), fromServer: false))
+    let keys = QUICInitialKeys(version: 1, clientDCID: hex("8394c8f03e515708"), fromServer: false)
     #expect(bytes(keys.key) == hex("1f369613dd76d5467730efcbe3b1a22d"))
     #expect(keys.iv == hex("fa044b2f42a3fd3b46fb255c"))
     #expect(bytes(keys.headerProtection) == hex("9f50449e04a0e810283a1e9933adedd2"))
@@ -29,7 +29,7 @@ import Testing
 
   /// RFC 9001 appendix A.1: the server's.
   @Test func version1ServerKeys() throws {
-    let keys = try #require(QUICInitialKeys(version: 1, clientDCID: hex("8394c8f03e515708"), fromServer: true))
+    let keys = QUICInitialKeys(version: 1, clientDCID: hex("8394c8f03e515708"), fromServer: true)
     #expect(bytes(keys.key) == hex("cf3a5331653c364c88f0f379b6067e37"))
     #expect(keys.iv == hex("0ac1493ca1905853b0bba03e"))
     #expect(bytes(keys.headerProtection) == hex("c206b8d9b9f0f37644430b490eeaa314"))
@@ -37,27 +37,30 @@ import Testing
 
   /// RFC 9001 appendix A.2: the header protection mask of the client's Initial.
   @Test func headerProtectionMask() throws {
-    let keys = try #require(QUICInitialKeys(version: 1, clientDCID: hex("8394c8f03e515708"), fromServer: false))
+    let keys = QUICInitialKeys(version: 1, clientDCID: hex("8394c8f03e515708"), fromServer: false)
     let mask = try #require(keys.mask(hex("d1b1c98dd7689fb8ec11d242b123dc9b")))
     #expect(Array(mask.prefix(5)) == hex("437b9aec36"))
   }
 
   /// RFC 9369 appendix A.1: version 2's client keys.
   @Test func version2ClientKeys() throws {
-    let keys = try #require(
-      QUICInitialKeys(version: QUICNames.version2, clientDCID: hex("8394c8f03e515708"), fromServer: false))
+    let keys = QUICInitialKeys(version: QUICNames.version2, clientDCID: hex("8394c8f03e515708"), fromServer: false)
     #expect(bytes(keys.key) == hex("8b1a0bc121284290a29e0971b5cd045d"))
     #expect(keys.iv == hex("91f73e2351d8fa91660e909f"))
     #expect(bytes(keys.headerProtection) == hex("45b95e15235d6f45a6b19cbcb0294ba9"))
   }
 
-  @Test func unknownVersionHasNoKeys() {
-    #expect(QUICInitialKeys(version: 0x1234_5678, clientDCID: [1, 2, 3, 4], fromServer: false) == nil)
+  /// Versions without a salt of their own take version 1's, as in
+  /// Wireshark 4.0; those that force version negotiation take draft 29's.
+  @Test func saltsOfOtherVersions() {
+    #expect(QUICInitialKeys.salt(0x1234_5678) == QUICInitialKeys.salt(1))
+    #expect(QUICInitialKeys.salt(0x1a2a_3a4a) == QUICInitialKeys.salt(0xff00_001d))
+    #expect(QUICInitialKeys.salt(0x1a2a_3a4a) != QUICInitialKeys.salt(1))
   }
 
   /// A payload that does not authenticate opens to nothing, without trapping.
   @Test func tamperedPayloadDoesNotOpen() throws {
-    let keys = try #require(QUICInitialKeys(version: 1, clientDCID: hex("8394c8f03e515708"), fromServer: false))
+    let keys = QUICInitialKeys(version: 1, clientDCID: hex("8394c8f03e515708"), fromServer: false)
     #expect(keys.open(header: [0xc3], sealed: [UInt8](repeating: 7, count: 40), packetNumber: 2) == nil)
     #expect(keys.open(header: [0xc3], sealed: [1, 2, 3], packetNumber: 2) == nil)
   }

@@ -112,27 +112,32 @@ enum QUIC: UInt8, ProtocolModule {
   /// heuristic decides: a long header of a QUIC version, or a short header
   /// whose Destination Connection ID a known connection chose.
   static func heuristic(udp c: LayerCursor, at offset: Int) -> Bool {
+    let connections = c.state.quicConnections
+    // Wireshark hands the rest of a conversation it found QUIC in to QUIC.
+    let place = QUICPlace(c.state, source: (try? c.uint16(0)) ?? 0, destination: (try? c.uint16(2)) ?? 0)
+    if !connections.isEmpty && connections.holds(place.conversation) { return true }
     guard c.capturedLength - offset >= 13, let first = try? c.uint8(offset) else { return false }
     if first & 0x80 != 0 {
-      guard let version = try? c.uint32(offset + 1) else { return false }
-      return isQUICVersion(version)
+      // A known version, and connection ID lengths QUIC allows.
+      guard let version = try? c.uint32(offset + 1), isQUICVersion(version),
+        let dcidLength = try? c.uint8(offset + 5), dcidLength <= 20,
+        let scidLength = try? c.uint8(offset + 6 + Int(dcidLength)), scidLength <= 20
+      else { return false }
+      return true
     }
-    let connections = c.state.quicConnections
-    guard !connections.isEmpty else { return false }
-    let place = QUICPlace(c.state, source: (try? c.uint16(0)) ?? 0, destination: (try? c.uint16(2)) ?? 0)
-    // Wireshark hands the rest of a conversation it found QUIC in to QUIC.
-    if connections.holds(place.conversation) { return true }
-    guard c.capturedLength - offset >= 1 + 4 + 1 + 16 else { return false }
+    guard !connections.isEmpty, c.capturedLength - offset >= 1 + 4 + 1 + 16 else { return false }
     var prefix: [UInt8] = []
     for i in 1...18 { prefix.append(c.packet.byte(c.start + offset + i)) }
     return connections.findShort(prefix, conversation: place.conversation, source: place.source) != nil
   }
 
-  /// Versions Wireshark's heuristic takes for QUIC: 1, 2, drafts 11 and later, mvfst's.
+  /// Versions Wireshark's heuristic takes for QUIC: 1, 2, drafts 11 and
+  /// later, mvfst's, and those reserved to force version negotiation
+  /// (0x?a?a?a?a, RFC 9000 section 15).
   static func isQUICVersion(_ version: UInt32) -> Bool {
     switch version {
     case QUICNames.version1, QUICNames.version2, 0xff00_000b...0xff00_00ff, 0xface_b001...0xface_b00f: true
-    default: false
+    default: version & 0x0f0f_0f0f == 0x0a0a_0a0a
     }
   }
 }

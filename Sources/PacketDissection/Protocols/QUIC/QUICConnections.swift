@@ -14,6 +14,8 @@ struct QUICConnection {
   var number: Int
   var server: QUICEndpoint
   var conversation: ConversationKey
+  /// The version the keys are for: the client's first Initial's, then the
+  /// server's once it answers in another (after Version Negotiation).
   var version: UInt32
   var clientDCID: [UInt8]
   /// The connection IDs each side chose: the client's in its first
@@ -27,19 +29,21 @@ struct QUICConnection {
   var largestPacketNumber: (client: UInt64?, server: UInt64?) = (nil, nil)
   var crypto = (client: QUICCryptoStream(), server: QUICCryptoStream())
 
-  /// The Initial keys for one direction, derived once.
-  mutating func keys(fromServer: Bool) -> QUICInitialKeys? {
+  /// The Initial keys for one direction, derived once for the connection's version.
+  mutating func keys(fromServer: Bool) -> QUICInitialKeys {
     if fromServer {
-      if serverKeys == nil { serverKeys = QUICInitialKeys(version: version, clientDCID: clientDCID, fromServer: true) }
-      return serverKeys
+      let keys = serverKeys ?? QUICInitialKeys(version: version, clientDCID: clientDCID, fromServer: true)
+      serverKeys = keys
+      return keys
     }
-    if clientKeys == nil { clientKeys = QUICInitialKeys(version: version, clientDCID: clientDCID, fromServer: false) }
-    return clientKeys
+    let keys = clientKeys ?? QUICInitialKeys(version: version, clientDCID: clientDCID, fromServer: false)
+    clientKeys = keys
+    return keys
   }
 
   /// The full packet number from its truncated form (RFC 9000 appendix A.3),
-  /// remembering the largest seen in that direction.
-  mutating func packetNumber(truncated: UInt64, bytes: Int, fromServer: Bool) -> UInt64 {
+  /// near the largest seen in that direction.
+  func packetNumber(truncated: UInt64, bytes: Int, fromServer: Bool) -> UInt64 {
     let largest = fromServer ? largestPacketNumber.server : largestPacketNumber.client
     var number = truncated
     if let largest {
@@ -55,12 +59,16 @@ struct QUICConnection {
         number = candidate
       }
     }
+    return number
+  }
+
+  /// Notes a packet number seen in a direction.
+  mutating func saw(_ number: UInt64, fromServer: Bool) {
     if fromServer {
       largestPacketNumber.server = max(number, largestPacketNumber.server ?? 0)
     } else {
       largestPacketNumber.client = max(number, largestPacketNumber.client ?? 0)
     }
-    return number
   }
 }
 
@@ -197,11 +205,17 @@ final class QUICConnections {
   }
 
   /// Notes the server's first Source Connection ID (from its first Initial,
-  /// Handshake or Retry packet); a Retry also makes the client's next
-  /// Initial start again, with keys from its new Destination Connection ID.
-  func serverPacket(_ number: Int, scid: [UInt8], retry: Bool) {
+  /// Handshake or Retry packet) and its version (a new one makes new
+  /// keys); a Retry also makes the client's next Initial start again, with
+  /// keys from its new Destination Connection ID.
+  func serverPacket(_ number: Int, version: UInt32, scid: [UInt8], retry: Bool) {
     guard var connection = connections[number] else { return }
     if retry { connection.retried = true }
+    if version != connection.version {
+      connection.version = version
+      connection.clientKeys = nil
+      connection.serverKeys = nil
+    }
     if connection.serverCIDs.isEmpty && !scid.isEmpty {
       connection.serverCIDs = [scid]
       byServerID[scid] = number

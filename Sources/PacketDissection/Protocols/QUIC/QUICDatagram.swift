@@ -85,6 +85,9 @@ struct QUICDatagram {
 
   // MARK: Long header
 
+  /// A type no long header has, for a Version Negotiation packet's lookup.
+  private let versionNegotiationType: UInt64 = 0xfe
+
   /// Walks a long-header packet at `o`; answers where the next begins, or
   /// nil when the bytes are padding after the datagram's packets.
   private mutating func longPacket(at o: Int) throws(DissectionStop) -> Int? {
@@ -103,7 +106,10 @@ struct QUICDatagram {
     let scidLength = Int(try c.uint8(p))
     let scidBytes = try bytes(p + 1, scidLength)
     p += 1 + scidLength
-    if version == 0 { return try versionNegotiation(at: o, scidEnd: p, dcid: dcidBytes) }
+    if version == 0 {
+      if first { connection = findConnection(type: versionNegotiationType, version: version, dcid: dcidBytes, scid: scidBytes) }
+      return try versionNegotiation(at: o, scidEnd: p)
+    }
     let rawType = UInt64(firstByte >> 4) & 3
     // The type as version 1 numbers it.
     let type = version == QUICNames.version2 ? (rawType + 3) & 3 : rawType
@@ -124,12 +130,15 @@ struct QUICDatagram {
 
     if first { connection = findConnection(type: type, version: version, dcid: dcidBytes, scid: scidBytes) }
     let found = connection
-    let opened = decrypts && type == 0 && found != nil ? open(at: o, pnOffset: pnOffset, end: end, connection: found!) : nil
+    let opened =
+      decrypts && type == 0 && found != nil
+      ? open(at: o, pnOffset: pnOffset, end: end, connection: found!) : nil
 
     connectionNumber(found?.0)
     c.generated(QUIC.packetLength, value: UInt64(end - o))
     try c.add(QUIC.headerForm, at: o, 1, value: 1)
-    try c.add(QUIC.fixedBit, at: o, 1, value: UInt64(firstByte >> 6) & 1)
+    // Wireshark shows no Fixed Bit in a Retry.
+    if type != 3 { try c.add(QUIC.fixedBit, at: o, 1, value: UInt64(firstByte >> 6) & 1) }
     try c.add(version == QUICNames.version2 ? QUIC.longPacketTypeV2 : QUIC.longPacketType, at: o, 1, value: rawType)
     if let opened {
       try c.add(QUIC.longReserved, at: o, 1, value: UInt64(opened.firstByte >> 2) & 3)
@@ -154,16 +163,16 @@ struct QUICDatagram {
     if let opened {
       try c.add(QUIC.packetNumber, at: pnOffset, opened.numberLength, value: opened.number)
       let payloadAt = pnOffset + opened.numberLength
-      try c.add(QUIC.payload, at: payloadAt, end - payloadAt)
+      try c.add(QUIC.payload, at: payloadAt, min(end, c.capturedLength) - payloadAt)
       if let plain = opened.plain {
         var frames = QUICFrames(c: c, plain: plain, base: payloadAt)
         let connection = found!
         frames.walk { piece in self.crypto(piece, connection: connection) }
       }
-    } else if end > pnOffset {
+    } else if min(end, c.capturedLength) > pnOffset {
       try c.add(QUIC.remainingPayload, at: pnOffset, min(end, c.capturedLength) - pnOffset)
     }
-    if end > c.capturedLength { throw .truncated }
+    // A packet cut short by the capture shows what was captured, as in Wireshark.
     return end
   }
 
@@ -175,7 +184,8 @@ struct QUICDatagram {
     var found = connections.find(type: type, dcid: dcidBytes, conversation: place.conversation, source: place.source)
     if let (number, fromServer) = found {
       if fromServer {
-        if type != 1 { connections.serverPacket(number, scid: scidBytes, retry: type == 3) }
+        // Initial, Handshake and Retry packets name the server's ID.
+        if type == 0 || type == 2 || type == 3 { connections.serverPacket(number, version: version, scid: scidBytes, retry: type == 3) }
       } else if type == 0 {
         connections.clientInitial(number, dcid: dcidBytes, scid: scidBytes)
       }
@@ -212,11 +222,12 @@ struct QUICDatagram {
   }
 
   /// Removes header protection and opens the payload; nil when the packet
-  /// is too short for it.
+  /// is too short for it. A packet cut short by the capture is unmasked but
+  /// not opened.
   private func open(at o: Int, pnOffset: Int, end: Int, connection: (Int, fromServer: Bool)) -> Opened? {
     let connections = c.state.quicConnections
-    guard end <= c.capturedLength, pnOffset + 4 + 16 <= end, var state = connections[connection.0],
-      let keys = state.keys(fromServer: connection.fromServer),
+    guard pnOffset + 4 + 16 <= min(end, c.capturedLength), var state = connections[connection.0],
+      case let keys = state.keys(fromServer: connection.fromServer),
       let sample = try? bytes(pnOffset + 4, 16), let mask = keys.mask(sample),
       var header = try? bytes(o, pnOffset - o + 4)
     else { return nil }
@@ -229,15 +240,18 @@ struct QUICDatagram {
       truncated = truncated << 8 | UInt64(header[pnOffset - o + i])
     }
     let number = state.packetNumber(truncated: truncated, bytes: numberLength, fromServer: connection.fromServer)
-    connections[connection.0] = state
-    let plain = (try? bytes(pnOffset + numberLength, end - pnOffset - numberLength)).flatMap {
+    let plain = (end <= c.capturedLength ? try? bytes(pnOffset + numberLength, end - pnOffset - numberLength) : nil).flatMap {
       keys.open(header: header, sealed: $0, packetNumber: number)
     }
+    // Only a packet that opened moves the largest packet number, as in Wireshark.
+    if plain != nil { state.saw(number, fromServer: connection.fromServer) }
+    connections[connection.0] = state
     return Opened(firstByte: header[0], numberLength: numberLength, number: number, plain: plain)
   }
 
   /// A Version Negotiation packet: the versions the server supports fill the datagram.
-  private mutating func versionNegotiation(at o: Int, scidEnd: Int, dcid: [UInt8]) throws(DissectionStop) -> Int {
+  private mutating func versionNegotiation(at o: Int, scidEnd: Int) throws(DissectionStop) -> Int {
+    connectionNumber(connection?.0)
     c.generated(QUIC.packetLength, value: UInt64(c.length - o))
     try c.add(QUIC.headerForm, at: o, 1, value: 1)
     try c.add(QUIC.version, at: o + 1, 4, value: 0)
@@ -285,6 +299,5 @@ struct QUICDatagram {
     if dcidLength > 0 { try c.add(QUIC.dcid, at: o + 1, dcidLength) }
     let rest = o + 1 + dcidLength
     if rest < c.capturedLength { try c.add(QUIC.remainingPayload, at: rest, c.capturedLength - rest) }
-    if c.length > c.capturedLength { throw .truncated }
   }
 }
