@@ -98,9 +98,10 @@ enum QUIC: UInt8, ProtocolModule {
     return .stop
   }
 
-  /// CRYPTO data, whole and in order, for the layer above. tshark 4.0 hands
-  /// it to TLS; pktsh shows it as data (with TLS disabled, as the goldens
-  /// are made, tshark shows the same). `at` and `count` are the bytes of
+  /// CRYPTO data, whole and in order, for the layer above: the one place
+  /// that hands it on. tshark 4.0 hands it to TLS's handshake reader; until
+  /// pktsh's TLS dissector is here it shows as data (as in tshark with TLS
+  /// disabled, the goldens' setting). `at` and `count` are the bytes of
   /// this packet it came from.
   static func handOn(_ c: LayerCursor, _ bytes: [UInt8], at offset: Int, _ count: Int) {
     c.addInnerProtocol(.data, at: offset, count)
@@ -113,22 +114,23 @@ enum QUIC: UInt8, ProtocolModule {
   /// whose Destination Connection ID a known connection chose.
   static func heuristic(udp c: LayerCursor, at offset: Int) -> Bool {
     let connections = c.state.quicConnections
-    // Wireshark hands the rest of a conversation it found QUIC in to QUIC.
-    let place = QUICPlace(c.state, source: (try? c.uint16(0)) ?? 0, destination: (try? c.uint16(2)) ?? 0)
-    if !connections.isEmpty && connections.holds(place.conversation) { return true }
-    guard c.capturedLength - offset >= 13, let first = try? c.uint8(offset) else { return false }
-    if first & 0x80 != 0 {
-      // A known version, and connection ID lengths QUIC allows.
-      guard let version = try? c.uint32(offset + 1), isQUICVersion(version),
-        let dcidLength = try? c.uint8(offset + 5), dcidLength <= 20,
-        let scidLength = try? c.uint8(offset + 6 + Int(dcidLength)), scidLength <= 20
-      else { return false }
-      return true
+    if !connections.isEmpty {
+      let place = QUICPlace(c.state, source: (try? c.uint16(0)) ?? 0, destination: (try? c.uint16(2)) ?? 0)
+      // Wireshark hands the rest of a conversation it found QUIC in to QUIC.
+      if connections.holds(place.conversation) { return true }
+      if c.capturedLength - offset >= 1 + 4 + 1 + 16, c.packet.byte(c.start + offset) & 0x80 == 0 {
+        var prefix: [UInt8] = []
+        for i in 1...18 { prefix.append(c.packet.byte(c.start + offset + i)) }
+        return connections.findShort(prefix, conversation: place.conversation, source: place.source) != nil
+      }
     }
-    guard !connections.isEmpty, c.capturedLength - offset >= 1 + 4 + 1 + 16 else { return false }
-    var prefix: [UInt8] = []
-    for i in 1...18 { prefix.append(c.packet.byte(c.start + offset + i)) }
-    return connections.findShort(prefix, conversation: place.conversation, source: place.source) != nil
+    // A long header of a known version, with connection ID lengths QUIC allows.
+    guard c.capturedLength - offset >= 13, let first = try? c.uint8(offset), first & 0x80 != 0,
+      let version = try? c.uint32(offset + 1), isQUICVersion(version),
+      let dcidLength = try? c.uint8(offset + 5), dcidLength <= 20,
+      let scidLength = try? c.uint8(offset + 6 + Int(dcidLength)), scidLength <= 20
+    else { return false }
+    return true
   }
 
   /// Versions Wireshark's heuristic takes for QUIC: 1, 2, drafts 11 and
