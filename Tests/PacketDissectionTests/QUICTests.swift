@@ -1,4 +1,5 @@
 import Crypto
+import PacketCapture
 import Testing
 
 @testable import PacketDissection
@@ -98,5 +99,41 @@ import Testing
     #expect(connections.connections.count == QUICConnections.limit)
     #expect(connections[0] == nil)
     #expect(connections[QUICConnections.limit] != nil)
+  }
+}
+
+/// Damaged QUIC never traps: every prefix of real Initial packets, and the
+/// same packets with a byte changed at each place, dissect with every field.
+extension FuzzRegressionTests {
+  @Test func quicInitialsCutAndChanged() throws {
+    let path = Paths.corpus + "/wild/zeek__testing_btest_Traces_quic_quicv2-echo-443.pcap"
+    let file = try CaptureFile(path: path)
+    var packets: [[UInt8]] = []
+    try file.forEachPacket { record in
+      packets.append(record.bytes.copyBytes())
+      return packets.count < 5
+    }
+    #expect(packets.count == 5)
+    let fields = ["quic.dcid", "quic.packet_number", "quic.frame_type", "quic.crypto.offset", "data.len", "frame.protocols"]
+    for packet in packets {
+      // The Initial first (so the connection is known), then the damaged packet.
+      var cuts: [[UInt8]] = []
+      for length in stride(from: 0, to: packet.count, by: 7) { cuts.append(Array(packet[..<length])) }
+      for place in stride(from: 42, to: packet.count, by: 11) {
+        var changed = packet
+        changed[place] ^= 0x5a
+        cuts.append(changed)
+      }
+      for damaged in cuts {
+        let lines = try dissect(pcap(originalLength: UInt32(packets[0].count), packet: packets[0]) + record(damaged), fields: fields)
+        #expect(lines.count == 2)
+      }
+    }
+  }
+
+  /// A second pcap record (the header already written).
+  private func record(_ packet: [UInt8]) -> [UInt8] {
+    func le32(_ v: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: v >> ($0 * 8)) } }
+    return le32(1) + le32(0) + le32(UInt32(packet.count)) + le32(UInt32(packet.count)) + packet
   }
 }
