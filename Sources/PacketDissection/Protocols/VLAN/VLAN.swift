@@ -27,7 +27,7 @@ enum VLAN: UInt8, ProtocolModule {
     let typeOrLength = try c.uint16(2)
     if typeOrLength <= 1500 {
       try c.add(len, at: 2, 2, value: UInt64(typeOrLength))
-      return .data(at: c.start + 4, end: min(c.end, c.start + 4 + Int(typeOrLength)))
+      return .layer(.llc, at: c.start + 4, end: min(c.end, c.start + 4 + Int(typeOrLength)))
     }
     try c.fixed(etype)
     c.dissection.own(trailer: TrailerOwner(
