@@ -14,12 +14,12 @@ enum LLC: UInt8, ProtocolModule {
   var declaration: FieldDecl {
     switch self {
     case .item: .protocolItem("llc", "Logical-Link Control")
-    case .dsap: .uint("llc.dsap", "DSAP", at: 0, bytes: 1, base: .hex, values: .llcSAPs, kernel: .fixed(after: 1))
-    case .dsapSAP: .uint("llc.dsap.sap", "SAP", at: 0, bytes: 1, mask: 0xfe, abbreviation: "DSAP", values: .llcSAPBits, kernel: .fixed(after: 1))
-    case .dsapIG: .flag("llc.dsap.ig", "IG Bit", at: 0, bytes: 1, mask: 0x01, abbreviation: "I/G", values: .llcIGBit, kernel: .fixed(after: 1))
-    case .ssap: .uint("llc.ssap", "SSAP", at: 1, bytes: 1, base: .hex, values: .llcSAPs, kernel: .fixed(after: 2))
-    case .ssapSAP: .uint("llc.ssap.sap", "SAP", at: 1, bytes: 1, mask: 0xfe, abbreviation: "SSAP", values: .llcSAPBits, kernel: .fixed(after: 2))
-    case .ssapCR: .flag("llc.ssap.cr", "CR Bit", at: 1, bytes: 1, mask: 0x01, abbreviation: "C/R", values: .llcCRBit, kernel: .fixed(after: 2))
+    case .dsap: .uint("llc.dsap", "DSAP", at: 0, bytes: 1, base: .hex, values: .llcSAPs)
+    case .dsapSAP: .uint("llc.dsap.sap", "SAP", at: 0, bytes: 1, mask: 0xfe, abbreviation: "DSAP", values: .llcSAPBits)
+    case .dsapIG: .flag("llc.dsap.ig", "IG Bit", at: 0, bytes: 1, mask: 0x01, abbreviation: "I/G", values: .llcIGBit)
+    case .ssap: .uint("llc.ssap", "SSAP", at: 1, bytes: 1, base: .hex, values: .llcSAPs)
+    case .ssapSAP: .uint("llc.ssap.sap", "SAP", at: 1, bytes: 1, mask: 0xfe, abbreviation: "SSAP", values: .llcSAPBits)
+    case .ssapCR: .flag("llc.ssap.cr", "CR Bit", at: 1, bytes: 1, mask: 0x01, abbreviation: "C/R", values: .llcCRBit)
     case .control: .loose("llc.control", "Control", .uint(bytes: 2), base: .hex, blurb: "One byte in unnumbered frames, two in the others")
     case .controlNR: .loose("llc.control.n_r", "N(R)", .uint(bytes: 2), mask: 0xfe00)
     case .controlNS: .loose("llc.control.n_s", "N(S)", .uint(bytes: 2), mask: 0x00fe)

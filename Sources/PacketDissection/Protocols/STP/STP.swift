@@ -15,9 +15,9 @@ enum STP: UInt8, ProtocolModule {
   var declaration: FieldDecl {
     switch self {
     case .item: .protocolItem("stp", "Spanning Tree Protocol")
-    case .protocolIdentifier: .uint("stp.protocol", "Protocol Identifier", at: 0, bytes: 2, base: .hex, abbreviation: "Protocol ID", values: .stpProtocols, kernel: .fixed(after: 2))
-    case .version: .uint("stp.version", "Protocol Version Identifier", at: 2, bytes: 1, abbreviation: "Version", values: .stpVersions, kernel: .fixed(after: 3))
-    case .type: .uint("stp.type", "BPDU Type", at: 3, bytes: 1, base: .hex, abbreviation: "Type", values: .stpTypes, kernel: .fixed(after: 4))
+    case .protocolIdentifier: .uint("stp.protocol", "Protocol Identifier", at: 0, bytes: 2, base: .hex, abbreviation: "Protocol ID", values: .stpProtocols)
+    case .version: .uint("stp.version", "Protocol Version Identifier", at: 2, bytes: 1, abbreviation: "Version", values: .stpVersions)
+    case .type: .uint("stp.type", "BPDU Type", at: 3, bytes: 1, base: .hex, abbreviation: "Type", values: .stpTypes)
     case .flags: .uint("stp.flags", "BPDU flags", at: 4, bytes: 1, base: .hex, abbreviation: "Flags")
     case .flagTCAck: .flag("stp.flags.tcack", "Topology Change Acknowledgment", at: 4, bytes: 1, mask: 0x80, abbreviation: "TCA", values: .yesNo)
     case .flagAgreement: .flag("stp.flags.agreement", "Agreement", at: 4, bytes: 1, mask: 0x40, abbreviation: "Agr", values: .yesNo)

@@ -15,15 +15,15 @@ enum VXLAN: UInt8, ProtocolModule {
   var declaration: FieldDecl {
     switch self {
     case .item: .protocolItem("vxlan", "Virtual eXtensible Local Area Network")
-    case .flags: .uint("vxlan.flags", "Flags", at: 0, bytes: 2, base: .hex, kernel: .fixed(after: 2))
-    case .flagG: .flag("vxlan.flag_g", "GBP Extension", at: 0, bytes: 2, mask: 0x8000, abbreviation: "G", values: .vxlanDefined, kernel: .fixed(after: 2))
-    case .flagI: .flag("vxlan.flag_i", "VXLAN Network ID (VNI)", at: 0, bytes: 2, mask: 0x0800, abbreviation: "I", kernel: .fixed(after: 2))
-    case .flagD: .flag("vxlan.flag_d", "Don't Learn", at: 0, bytes: 2, mask: 0x0040, abbreviation: "D", kernel: .fixed(after: 2))
-    case .flagA: .flag("vxlan.flag_a", "Policy Applied", at: 0, bytes: 2, mask: 0x0008, abbreviation: "A", kernel: .fixed(after: 2))
-    case .flagsReserved: .uint("vxlan.flags_reserved", "Reserved(R)", at: 0, bytes: 2, mask: 0x77b7, base: .hex, abbreviation: "R", kernel: .fixed(after: 2))
-    case .gbp: .uint("vxlan.gbp", "Group Policy ID", at: 2, bytes: 2, kernel: .fixed(after: 4))
-    case .vni: .uint("vxlan.vni", "VXLAN Network Identifier (VNI)", at: 4, bytes: 3, abbreviation: "VNI", kernel: .fixed(after: 7))
-    case .reserved: .uint("vxlan.reserved8", "Reserved", at: 7, bytes: 1, kernel: .fixed(after: 8))
+    case .flags: .uint("vxlan.flags", "Flags", at: 0, bytes: 2, base: .hex)
+    case .flagG: .flag("vxlan.flag_g", "GBP Extension", at: 0, bytes: 2, mask: 0x8000, abbreviation: "G", values: .vxlanDefined)
+    case .flagI: .flag("vxlan.flag_i", "VXLAN Network ID (VNI)", at: 0, bytes: 2, mask: 0x0800, abbreviation: "I")
+    case .flagD: .flag("vxlan.flag_d", "Don't Learn", at: 0, bytes: 2, mask: 0x0040, abbreviation: "D")
+    case .flagA: .flag("vxlan.flag_a", "Policy Applied", at: 0, bytes: 2, mask: 0x0008, abbreviation: "A")
+    case .flagsReserved: .uint("vxlan.flags_reserved", "Reserved(R)", at: 0, bytes: 2, mask: 0x77b7, base: .hex, abbreviation: "R")
+    case .gbp: .uint("vxlan.gbp", "Group Policy ID", at: 2, bytes: 2)
+    case .vni: .uint("vxlan.vni", "VXLAN Network Identifier (VNI)", at: 4, bytes: 3, abbreviation: "VNI")
+    case .reserved: .uint("vxlan.reserved8", "Reserved", at: 7, bytes: 1)
     }
   }
 
