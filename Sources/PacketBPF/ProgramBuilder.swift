@@ -434,7 +434,7 @@ struct ProgramBuilder {
 
   /// Protocols bound in the ip.proto table that carry no layer a filter
   /// program reads (no tunnel, no quoted datagram).
-  private static let carryNothingReadable: Set<ProtocolID> = [.igmp]
+  private static let carryNothingReadable: Set<ProtocolID> = [.igmp, .esp]
 
   /// The UDP ports bound to protocols that carry whole frames.
   private static let tunnelPorts: [UInt32] = bindings(.udpPort).filter { [.vxlan, .geneve].contains($0.value) }

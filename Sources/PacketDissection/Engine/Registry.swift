@@ -19,7 +19,7 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case frame, eth, ethertype, vlan, ieee8021ad, sll, null, raw, arp, ip, ipv6, ipv6HopByHop, ipv6Routing,
     ipv6Fragment, ipv6DestinationOptions, icmp, icmpv6, tcp, mptcp, udp, dns, mdns, llmnr, nbns, dhcp, ntp, http, data, malformed
   /// Tunnels and the link and network protocols around them.
-  case gre, vxlan, geneve, igmp, llc, stp
+  case gre, vxlan, geneve, igmp, llc, stp, esp, ah
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -75,6 +75,8 @@ public enum Registry {
     case .igmp: try operation.apply(IGMP.self, &argument)
     case .llc: try operation.apply(LLC.self, &argument)
     case .stp: try operation.apply(STP.self, &argument)
+    case .esp: try operation.apply(ESP.self, &argument)
+    case .ah: try operation.apply(AH.self, &argument)
     }
   }
 
