@@ -5,8 +5,9 @@ enum Layer: Hashable, CaseIterable, Sendable {
   case frame, eth, vlan, arp, ipv4, ipv6, tcp, udp, icmp, icmpv6
 
   var isTransport: Bool { [.tcp, .udp, .icmp, .icmpv6].contains(self) }
-  /// Network and transport layers: an ICMP error or a tunnel adds more of them.
-  var repeatsInside: Bool { [.ipv4, .ipv6, .tcp, .udp, .icmp, .icmpv6].contains(self) }
+  /// Network and transport layers, which an ICMP error or a tunnel adds
+  /// more of, and link layers, which tunnels (GRE, VXLAN, Geneve) add.
+  var repeatsInside: Bool { [.eth, .vlan, .arp, .ipv4, .ipv6, .tcp, .udp, .icmp, .icmpv6].contains(self) }
 
   /// The layer a protocol's own item stands for.
   init?(_ proto: ProtocolID) {

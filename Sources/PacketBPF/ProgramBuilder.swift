@@ -196,6 +196,12 @@ struct ProgramBuilder {
     let table = Self.bindings(.ethertype)
     func keys(_ p: ProtocolID) -> [UInt32] { table.filter { $0.value == p }.map(\.key).sorted() }
     var cases: [(values: [UInt32], body: (inout ProgramBuilder) -> Void)] = []
+    if network {
+      // A length, not a type: LLC follows, whose SNAP header may carry any EtherType.
+      let typed = asm.label()
+      asm.jump(BPF.jmp | BPF.jgt | BPF.k, 1500, typed, unsure)
+      asm.place(typed)
+    }
     if inner {
       cases.append((keys(.ip), { $0.ipv4(shape, at: at) }))
       cases.append((keys(.ipv6), { $0.ipv6(shape, at: at) }))
@@ -337,7 +343,12 @@ struct ProgramBuilder {
     var cases: [(values: [UInt32], body: (inout ProgramBuilder) -> Void)] = modelled.map { proto, kind in
       (keys(proto), { $0.transportLayer(shape, kind) })
     }
-    let others = table.filter { entry in !modelled.contains { $0.0 == entry.value } }.map(\.key).sorted()
+    // Protocols that end the packet's layers the filter can read: no transport layer.
+    let final = table.filter { Self.carryNothingReadable.contains($0.value) }.map(\.key).sorted()
+    cases.append((final, { $0.leaf(shape) }))
+    let others = table.filter { entry in
+      !modelled.contains { $0.0 == entry.value } && !Self.carryNothingReadable.contains(entry.value)
+    }.map(\.key).sorted()
     cases.append((others, { $0.asm.always($0.unsure) }))
     dispatch(cases) { $0.leaf(shape) }
   }
@@ -349,7 +360,9 @@ struct ProgramBuilder {
     shape.transport = kind
     guard let layer = kind.layer else { return leaf(shape) }
     let quotes = inner && (kind == .icmp || kind == .icmpv6)
-    let need = max(prerequisite[layer] ?? 0, quotes ? 1 : 0)
+    // UDP tunnels (VXLAN, Geneve) carry whole frames: their ports are unsure.
+    let tunnels = inner && kind == .udp
+    let need = max(prerequisite[layer] ?? 0, quotes ? 1 : 0, tunnels ? 4 : 0)
     guard layers.contains(layer) || need > 0 else { return leaf(shape) }
     let room = asm.label()
     switch shape.network {
@@ -386,6 +399,16 @@ struct ProgramBuilder {
       return leaf(shape)
     }
     touch(last)
+    if tunnels, let source = shape.source(layer, 0, size: 2), let destination = shape.source(layer, 2, size: 2) {
+      for port in [source, destination] {
+        asm.load(Value(source: port))
+        for value in Self.tunnelPorts {
+          let next = asm.label()
+          asm.jump(BPF.jmp | BPF.jeq | BPF.k, value, unsure, next)
+          asm.place(next)
+        }
+      }
+    }
     if quotes {
       // Errors quote the packet that caused them; neighbor discovery
       // (133 to 137) may carry a Redirected Header option that does too.
@@ -408,6 +431,14 @@ struct ProgramBuilder {
   }
 
   // MARK: Registry
+
+  /// Protocols bound in the ip.proto table that carry no layer a filter
+  /// program reads (no tunnel, no quoted datagram).
+  private static let carryNothingReadable: Set<ProtocolID> = [.igmp, .esp]
+
+  /// The UDP ports bound to protocols that carry whole frames.
+  private static let tunnelPorts: [UInt32] = bindings(.udpPort).filter { [.vxlan, .geneve].contains($0.value) }
+    .map(\.key).sorted()
 
   /// Every key bound in a dispatch table below 65536, with its protocol.
   private static func bindings(_ table: DispatchTable) -> [UInt32: ProtocolID] {

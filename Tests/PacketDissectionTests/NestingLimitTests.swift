@@ -6,7 +6,7 @@ import Testing
 /// Frames built of one header repeated inside itself: ICMP errors each
 /// quoting the next, tunnels, VLAN stacks, IPv6 extension chains.
 enum NestedFrame: CaseIterable {
-  case icmp, icmpv6, ipInIP, ipv6InIPv6, vlanStack, ipv6Extensions
+  case icmp, icmpv6, ipInIP, ipv6InIPv6, greInGRE, vlanStack, ipv6Extensions
 
   /// An Ethernet frame of `count` repetitions around a small innermost packet.
   func frame(_ count: Int) -> [UInt8] {
@@ -27,6 +27,11 @@ enum NestedFrame: CaseIterable {
       var packet = Self.ipv6(Array(repeating: 0x79, count: 8), next: 59)
       for _ in 0..<count { packet = Self.ipv6(packet, next: 41) }
       return Self.ethernet(packet, type: 0x86dd)
+    case .greInGRE:
+      // A four-byte GRE header (no flags, protocol type IPv4) inside each IPv4 datagram.
+      var packet = Self.ipv4(Array(repeating: 0x79, count: 8), protocol: 253)
+      for _ in 0..<count { packet = Self.ipv4([0, 0, 0x08, 0x00] + packet, protocol: 47) }
+      return Self.ethernet(packet, type: 0x0800)
     case .vlanStack:
       var packet = [0, 0, 0x08, 0x00] + Self.ipv4(Array(repeating: 0x79, count: 8), protocol: 253)
       for _ in 1..<count { packet = [0, 0, 0x81, 0x00] + packet }

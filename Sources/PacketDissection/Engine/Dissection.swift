@@ -108,6 +108,14 @@ public final class Dissection {
     claimedEnd = nil
   }
 
+  /// Makes `owner` the layer that owns the bytes the payload does not
+  /// claim, unless a network layer outside it already claimed where its
+  /// datagram ends: an Ethernet frame inside a tunnel owns none of the
+  /// outer frame's padding or trailer.
+  func own(trailer owner: TrailerOwner) {
+    if claimedEnd == nil { trailerOwner = owner }
+  }
+
   /// A network layer's declaration of where its datagram ends; the first
   /// (outermost) claim counts.
   public func claim(end: Int) {

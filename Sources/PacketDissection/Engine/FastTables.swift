@@ -83,6 +83,8 @@ extension DispatchTable {
     case .udpPort: 4
     case .nullFamily: 5
     case .sllProtocol: 6
+    case .greProto: 7
+    case .pppProtocol: 8
     }
   }
 }

@@ -66,8 +66,9 @@ private let trailerFields = [Ethernet.padding.fieldID, Ethernet.trailer.fieldID,
 /// `fields`. `frame.protocols` lists every layer, and any layer may find
 /// the packet malformed (`_ws.malformed`), so these need them all;
 /// link-layer padding and trailers need the datagram's length;
-/// network-layer fields also occur in the datagram an ICMP error quotes,
-/// so they need the transport layer that carries it.
+/// link- and network-layer fields also occur inside tunnels and in the
+/// datagram an ICMP error quotes, so they need the transport layer that
+/// carries them.
 public func deepestLevel(for fields: some Sequence<FieldID>) -> LayerLevel {
   var level = LayerLevel.frame
   for field in fields {
@@ -75,7 +76,10 @@ public func deepestLevel(for fields: some Sequence<FieldID>) -> LayerLevel {
     if field == Frame.protocols.fieldID || field.protocolID == .malformed { needed = .application }
     // Padding and trailers are what the datagram inside leaves over.
     if trailerFields.contains(field) { needed = .network }
-    if needed == .network { needed = .transport }
+    // ICMP errors quote network and transport layers, and tunnels (GRE,
+    // VXLAN, Geneve) carry link, network and transport layers: all of them
+    // are reached by dissecting down to the transport level.
+    if needed == .network || needed == .link { needed = .transport }
     level = max(level, needed)
   }
   return level

@@ -144,6 +144,17 @@ public struct LayerCursor {
       FieldRecord(field: FieldID(proto, 0), depth: depth + 1, flags: FieldRecord.Flags(), offset: Int32(start), length: Int32(count), value: 0))
   }
 
+  /// Lists this layer's protocol once more in the protocol chain, with no
+  /// item of its own in the tree. Call it after recording the layer's
+  /// last field: records after it would belong to the second listing.
+  public func listAgain() {
+    guard let this = dissection.layers.last else { return }
+    dissection.layers.append(
+      LayerSpan(
+        protocolID: this.protocolID, start: start, end: start, dataEnd: start, firstRecord: dissection.records.count,
+        depth: this.depth))
+  }
+
   /// Dissects a layer quoted inside this one (the IP header inside an ICMP
   /// error): its records nest under this layer's, and its protocols join
   /// the chain, as Wireshark shows them.

@@ -18,6 +18,8 @@ protocol ProtocolOperation {
 public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case frame, eth, ethertype, vlan, ieee8021ad, sll, null, raw, arp, ip, ipv6, ipv6HopByHop, ipv6Routing,
     ipv6Fragment, ipv6DestinationOptions, icmp, icmpv6, tcp, mptcp, udp, dns, mdns, llmnr, nbns, dhcp, ntp, quic, http, data, malformed
+  /// Tunnels and the link and network protocols around them.
+  case gre, vxlan, geneve, igmp, llc, stp, esp, ah
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -68,6 +70,14 @@ public enum Registry {
     case .http: try operation.apply(HTTP.self, &argument)
     case .data: try operation.apply(PayloadData.self, &argument)
     case .malformed: try operation.apply(Malformed.self, &argument)
+    case .gre: try operation.apply(GRE.self, &argument)
+    case .vxlan: try operation.apply(VXLAN.self, &argument)
+    case .geneve: try operation.apply(Geneve.self, &argument)
+    case .igmp: try operation.apply(IGMP.self, &argument)
+    case .llc: try operation.apply(LLC.self, &argument)
+    case .stp: try operation.apply(STP.self, &argument)
+    case .esp: try operation.apply(ESP.self, &argument)
+    case .ah: try operation.apply(AH.self, &argument)
     }
   }
 

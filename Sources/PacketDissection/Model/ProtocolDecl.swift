@@ -11,6 +11,10 @@ public enum DispatchTable: String, Sendable, CaseIterable {
   case nullFamily = "null.family"
   /// Linux cooked capture protocol numbers for non-Ethernet payloads.
   case sllProtocol = "sll.ltype"
+  /// GRE's protocol type (an EtherType, and a few numbers of GRE's own).
+  case greProto = "gre.proto"
+  /// PPP's protocol field (RFC 1661).
+  case pppProtocol = "ppp.protocol"
 }
 
 /// How a protocol binds under the layer below: "ethertype 0x0800 → ip".

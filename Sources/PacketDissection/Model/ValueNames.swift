@@ -36,6 +36,9 @@ extension ValueNames {
       }
     }, nameAlone: true)
 
+  /// A flag Wireshark shows as `Yes` or `No`.
+  static let yesNo = ValueNames { $0 != 0 ? "Yes" : "No" }
+
   /// A header length kept in bytes, shown with its unit (`20 bytes`).
   static let byteCount = ValueNames { "\($0) bytes" }
 }

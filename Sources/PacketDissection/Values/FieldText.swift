@@ -28,8 +28,11 @@ public enum FieldText {
     to out: inout ByteWriter
   ) {
     switch kind {
-    case .protocolItem, .label:
+    case .protocolItem:
       out.append(contentsOf: record.field.decl.label.utf8)
+    case .label:
+      // tshark prints a present FT_NONE item as 1.
+      out.append("1")
     case .uint(let bytes):
       appendInteger(record.value, base: base, bytes: bytes, to: &out)
     case .int(let bytes):

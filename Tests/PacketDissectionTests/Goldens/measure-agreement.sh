@@ -56,7 +56,7 @@ for i in range(1, n + 1):
     tl, pl = lines(f"{work}/{i}.tl"), lines(f"{work}/{i}.pl")
     for k, t in enumerate(tl):
         m = re.match(r"^ *\d+ +\S+ +.*? \u2192 .*? +(\S+) \d+", t)
-        if m and m.group(1) in upper:
+        if m and m.group(1).upper() in upper:
             rows += 1; p = pl[k] if k < len(pl) else ""
             rows_same += t == p
             if t != p: tell(f"{name} line {k+1}: tshark={t[:140]!r}\n    pktsh={p[:140]!r}")

@@ -11,7 +11,7 @@ enum ARP: UInt8, ProtocolModule {
   static var protocolID: ProtocolID { .arp }
   static var level: LayerLevel { .link }
   static let bindings: [Binding] = [Binding(.ethertype, 0x0806), Binding(.sllProtocol, 0x0806),
-               Binding(.ethertype, 0x8035), Binding(.sllProtocol, 0x8035)]
+               Binding(.ethertype, 0x8035), Binding(.sllProtocol, 0x8035), Binding(.greProto, 0x0806)]
   static let headerBits = 64
   static let variablePart: String? = "Addresses"
 

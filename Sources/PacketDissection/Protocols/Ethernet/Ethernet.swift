@@ -4,7 +4,7 @@ enum Ethernet: UInt8, ProtocolModule {
 
   static var protocolID: ProtocolID { .eth }
   static var level: LayerLevel { .link }
-  static let bindings: [Binding] = [Binding(.linkType, 1)]
+  static let bindings: [Binding] = [Binding(.linkType, 1), Binding(.greProto, 0x6558), Binding(.ethertype, 0x6558)]
   static let headerBits = 112
   static let variablePart: String? = "Payload"
 
@@ -37,16 +37,16 @@ enum Ethernet: UInt8, ProtocolModule {
     try address(c, at: 6, field: src, lgField: srcLG, igField: srcIG)
     let typeOrLength = try c.uint16(12)
     if typeOrLength <= 1500 {
-      // IEEE 802.3: a length, then LLC, which pktsh does not dissect.
+      // IEEE 802.3: a length, then LLC.
       try c.add(len, at: 12, 2, value: UInt64(typeOrLength))
-      c.dissection.trailerOwner = TrailerOwner(
-        layer: c.dissection.layers.count - 1, payloadStart: c.start + 14, padding: padding.fieldID, trailer: trailer.fieldID)
+      c.dissection.own(trailer: TrailerOwner(
+        layer: c.dissection.layers.count - 1, payloadStart: c.start + 14, padding: padding.fieldID, trailer: trailer.fieldID))
       c.dissection.claim(end: c.start + 14 + Int(typeOrLength))
-      return .data(at: c.start + 14, end: min(c.end, c.start + 14 + Int(typeOrLength)))
+      return .layer(.llc, at: c.start + 14, end: min(c.end, c.start + 14 + Int(typeOrLength)))
     }
     try c.fixed(type)
-    c.dissection.trailerOwner = TrailerOwner(
-      layer: c.dissection.layers.count - 1, payloadStart: c.start + 14, padding: padding.fieldID, trailer: trailer.fieldID)
+    c.dissection.own(trailer: TrailerOwner(
+      layer: c.dissection.layers.count - 1, payloadStart: c.start + 14, padding: padding.fieldID, trailer: trailer.fieldID))
     return .dispatch(.ethertype, key: UInt32(typeOrLength), at: c.start + 14, end: c.end)
   }
 

@@ -120,8 +120,9 @@ enum ICMP: UInt8, ProtocolModule {
 
   /// Many pings put the sender's clock (seconds, microseconds, 32 bits
   /// each, in either byte order) at the start of the data. As Wireshark
-  /// does, take it as a timestamp when it lies less than a day before the
-  /// capture time; answers whether it did.
+  /// does, take it as a timestamp when its seconds, less the capture
+  /// time's, come to less than a day as an unsigned 32-bit number (the
+  /// same second or up to a day later); answers whether it did.
   private static func echoTimestamp(_ c: LayerCursor) throws(DissectionStop) -> Bool {
     guard c.length - 8 >= 8 else { return false }
     let seconds = try c.uint32(8)
@@ -129,7 +130,7 @@ enum ICMP: UInt8, ProtocolModule {
     let frameTime = c.dissection.frame.time
     let frameSeconds = frameTime.floorDivided(by: 1_000_000_000)
     func plausible(_ s: UInt32, _ us: UInt32) -> Bool {
-      UInt32(truncatingIfNeeded: frameSeconds &- Int64(s)) < 86_400 && us < 1_000_000
+      UInt32(truncatingIfNeeded: Int64(s) &- frameSeconds) < 86_400 && us < 1_000_000
     }
     let stamp: (UInt32, UInt32)
     if plausible(seconds, micros) {

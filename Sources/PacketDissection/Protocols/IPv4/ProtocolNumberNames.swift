@@ -28,6 +28,7 @@ enum ProtocolNumberNames {
     case 89: "OSPF IGP"
     case 103: "PIM"
     case 106: "QNX"
+    case 108: "IPComp"
     case 62: "Mobile IPv6 (old)"
     case 112: "VRRP"
     case 113: "PGM"

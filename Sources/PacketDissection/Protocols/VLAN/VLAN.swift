@@ -27,12 +27,12 @@ enum VLAN: UInt8, ProtocolModule {
     let typeOrLength = try c.uint16(2)
     if typeOrLength <= 1500 {
       try c.add(len, at: 2, 2, value: UInt64(typeOrLength))
-      return .data(at: c.start + 4, end: min(c.end, c.start + 4 + Int(typeOrLength)))
+      return .layer(.llc, at: c.start + 4, end: min(c.end, c.start + 4 + Int(typeOrLength)))
     }
     try c.fixed(etype)
-    c.dissection.trailerOwner = TrailerOwner(
+    c.dissection.own(trailer: TrailerOwner(
       layer: c.dissection.layers.count - 1, payloadStart: c.start + 4, padding: Ethernet.padding.fieldID,
-      trailer: trailer.fieldID)
+      trailer: trailer.fieldID))
     return .dispatch(.ethertype, key: UInt32(typeOrLength), at: c.start + 4, end: c.end)
   }
 }
@@ -62,9 +62,9 @@ enum ServiceVLAN: UInt8, ProtocolModule {
     try c.fixed(dei)
     try c.fixed(id)
     let type = try c.uint16(2)
-    c.dissection.trailerOwner = TrailerOwner(
+    c.dissection.own(trailer: TrailerOwner(
       layer: c.dissection.layers.count - 1, payloadStart: c.start + 4, padding: Ethernet.padding.fieldID,
-      trailer: VLAN.trailer.fieldID)
+      trailer: VLAN.trailer.fieldID))
     return .dispatch(.ethertype, key: UInt32(type), at: c.start + 4, end: c.end)
   }
 }

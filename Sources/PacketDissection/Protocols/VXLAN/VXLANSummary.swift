@@ -1,0 +1,8 @@
+/// How VXLAN shows: its own colour; the columns are the inner frame's.
+extension VXLAN {
+  static var hue: LayerHue? { .brightGreen }
+}
+
+extension ValueNames {
+  static let vxlanDefined = ValueNames { $0 != 0 ? "Defined" : "Not defined" }
+}
