@@ -10,7 +10,8 @@ let package = Package(
     .library(name: "PacketCapture", targets: ["PacketCapture"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     /// Bounds-checked, zero-copy readers over raw bytes. No OS, no Foundation.
@@ -20,7 +21,9 @@ let package = Package(
     /// Capture files in and out: pcap and pcapng readers (gzip-compressed too), the packet index, writers.
     .target(name: "PacketCapture", dependencies: ["PacketWire", "CZlib"]),
     /// Protocols, one folder each (fields, declaration, dissection, summary line, colour, BPF facts), and the engine that runs them.
-    .target(name: "PacketDissection", dependencies: ["PacketWire", "PacketCapture"]),
+    .target(
+      name: "PacketDissection",
+      dependencies: ["PacketWire", "PacketCapture", .product(name: "Crypto", package: "swift-crypto")]),
     /// PCRE2 from the system (libpcre2-dev): the regular expressions of `matches`, as in Wireshark.
     .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
     /// The expression language: lexer, parser, checker (to one checked form) and the closure back end; splits scripts into statements.

@@ -77,6 +77,8 @@ public final class DissectionState {
   @exclusivity(unchecked) var nextUDPStream = 0
   /// HTTP's memory of each TCP stream (by stream index).
   @exclusivity(unchecked) var httpConversations: [Int: HTTP.Conversation] = [:]
+  /// TLS's memory of each TCP stream (by stream index).
+  @exclusivity(unchecked) var tlsConversations: [Int: TLSConversation] = [:]
   /// Network addresses of the packet being dissected (Wireshark's
   /// `pinfo->src`/`dst`), set by IPv4 and IPv6 for the layers above.
   @exclusivity(unchecked) public var networkSource = NetworkAddress()

@@ -17,7 +17,7 @@ protocol ProtocolOperation {
 /// its fields' `FieldID`s.
 public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case frame, eth, ethertype, vlan, ieee8021ad, sll, null, raw, arp, ip, ipv6, ipv6HopByHop, ipv6Routing,
-    ipv6Fragment, ipv6DestinationOptions, icmp, icmpv6, tcp, mptcp, udp, dns, mdns, llmnr, nbns, dhcp, ntp, http, data, malformed
+    ipv6Fragment, ipv6DestinationOptions, icmp, icmpv6, tcp, mptcp, udp, dns, mdns, llmnr, nbns, dhcp, ntp, http, tls, data, malformed
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -65,6 +65,7 @@ public enum Registry {
     case .dhcp: try operation.apply(DHCP.self, &argument)
     case .ntp: try operation.apply(NTP.self, &argument)
     case .http: try operation.apply(HTTP.self, &argument)
+    case .tls: try operation.apply(TLS.self, &argument)
     case .data: try operation.apply(PayloadData.self, &argument)
     case .malformed: try operation.apply(Malformed.self, &argument)
     }
