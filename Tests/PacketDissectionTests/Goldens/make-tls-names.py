@@ -14,6 +14,8 @@ tables = [  # (Swift function, tshark field)
     ("extensionType", "tls.handshake.extension.type"),
     ("group", "tls.handshake.extensions_supported_group"),
     ("signatureScheme", "tls.handshake.sig_hash_alg"),
+    ("signatureHash", "tls.handshake.sig_hash_hash"),
+    ("signatureSignature", "tls.handshake.sig_hash_sig"),
     ("ecPointFormat", "tls.handshake.extensions_ec_point_format"),
     ("serverNameType", "tls.handshake.extensions_server_name_type"),
     ("alertLevel", "tls.alert_message.level"),

@@ -78,8 +78,8 @@ enum TLS: UInt8, ProtocolModule {
       .loose("tls.handshake.sig_hash_alg_len", "Signature Hash Algorithms Length", .uint(bytes: 2))
     case .signatureAlgorithm:
       .loose("tls.handshake.sig_hash_alg", "Signature Algorithm", .uint(bytes: 2), base: .hex, values: .tlsSignatureSchemes)
-    case .signatureHash: .loose("tls.handshake.sig_hash_hash", "Signature Hash Algorithm Hash", .uint(bytes: 1))
-    case .signatureSignature: .loose("tls.handshake.sig_hash_sig", "Signature Hash Algorithm Signature", .uint(bytes: 1))
+    case .signatureHash: .loose("tls.handshake.sig_hash_hash", "Signature Hash Algorithm Hash", .uint(bytes: 1), values: .tlsSignatureHashes)
+    case .signatureSignature: .loose("tls.handshake.sig_hash_sig", "Signature Hash Algorithm Signature", .uint(bytes: 1), values: .tlsSignatureSignatures)
     case .alpnLength: .loose("tls.handshake.extensions_alpn_len", "ALPN Extension Length", .uint(bytes: 2))
     case .alpnStringLength: .loose("tls.handshake.extensions_alpn_str_len", "ALPN string length", .uint(bytes: 1))
     case .alpnString: .loose("tls.handshake.extensions_alpn_str", "ALPN Next Protocol", .string)

@@ -9,6 +9,8 @@ extension ValueNames {
   static let tlsExtensionTypes = ValueNames(TLSValueNames.extensionType)
   static let tlsGroups = ValueNames(TLSValueNames.group)
   static let tlsSignatureSchemes = ValueNames(TLSValueNames.signatureScheme)
+  static let tlsSignatureHashes = ValueNames(TLSValueNames.signatureHash)
+  static let tlsSignatureSignatures = ValueNames(TLSValueNames.signatureSignature)
   static let tlsECPointFormats = ValueNames(TLSValueNames.ecPointFormat)
   static let tlsServerNameTypes = ValueNames(TLSValueNames.serverNameType)
   static let tlsAlertLevels = ValueNames(TLSValueNames.alertLevel)

@@ -76,40 +76,78 @@ extension TLS {
   }
 }
 
-/// Each record, handshake message and extension heads its subtree, as in
-/// Wireshark's tree: `TLSv1.2 Record Layer: Handshake Protocol: Client
-/// Hello`, `Handshake Protocol: Client Hello`, `Extension: server_name
-/// (len=16)`.
+/// Each record, handshake message, extension and list heads its subtree,
+/// as in Wireshark's tree: `TLSv1.2 Record Layer: Handshake Protocol:
+/// Client Hello`, `Handshake Protocol: Client Hello`, `Extension:
+/// server_name (len=16)`, `Cipher Suites (17 suites)`.
 extension TLS {
   static var subtreeOpeners: [FieldID] {
-    [recordContentType.fieldID, recordOpaqueType.fieldID, handshakeType.fieldID, extensionType.fieldID]
+    [
+      recordContentType, recordOpaqueType, handshakeType, extensionType, cipherSuite, compressionMethod,
+      supportedGroup, ecPointFormat, signatureAlgorithm, serverNameListLength, alpnStringLength,
+      keyShareClientLength, keyShareGroup, keyShareSelectedGroup, renegotiationInfoLength, certificateLength,
+    ].map(\.fieldID)
   }
 
   static func headings(_ f: LayerFields, before index: Int) -> [String] {
     let records = f.dissection.records
     let opener = records[index]
-    let name = { (table: (UInt64) -> String?, value: UInt64) in table(value) ?? "Unknown (\(value))" }
-    switch opener.field {
-    case handshakeType.fieldID:
-      return ["Handshake Protocol: " + name(TLSValueNames.handshakeType, opener.value)]
-    case extensionType.fieldID:
-      let length = index + 1 < records.count ? records[index + 1].value : 0
-      let type = TLSValueNames.extensionType(opener.value) ?? "Unknown type \(opener.value)"
-      return ["Extension: \(type) (len=\(length))"]
+    guard let field = TLS(rawValue: UInt8(opener.field.raw & 0xff)) else { return [] }
+    let previous = index > f.records.lowerBound ? TLS(rawValue: UInt8(records[index - 1].field.raw & 0xff)) : nil
+    let previousValue = index > f.records.lowerBound ? records[index - 1].value : 0
+    let next = index + 1 < f.records.upperBound ? records[index + 1].value : 0
+    func counted(_ n: UInt64, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+    switch field {
+    case .handshakeType:
+      return ["Handshake Protocol: " + (TLSValueNames.handshakeType(opener.value) ?? "Unknown (\(opener.value))")]
+    case .extensionType:
+      return ["Extension: \(TLSValueNames.extensionType(opener.value) ?? "Unknown type \(opener.value)") (len=\(next))"]
+    case .recordContentType, .recordOpaqueType:
+      return [recordHeading(f, at: index)]
+    case .cipherSuite where previous == .cipherSuitesLength:
+      return ["Cipher Suites (\(counted(previousValue / 2, "suite", "suites")))"]
+    case .compressionMethod where previous == .compressionMethodsLength:
+      return ["Compression Methods (\(counted(previousValue, "method", "methods")))"]
+    case .supportedGroup where previous == .supportedGroupsLength:
+      return ["Supported Groups (\(counted(previousValue / 2, "group", "groups")))"]
+    case .ecPointFormat where previous == .ecPointFormatsLength:
+      return ["Elliptic curves point formats (\(previousValue))"]
+    case .signatureAlgorithm where previous == .signatureAlgorithmsLength:
+      return ["Signature Hash Algorithms (\(counted(previousValue / 2, "algorithm", "algorithms")))"]
+    case .serverNameListLength: return ["Server Name Indication extension"]
+    case .alpnStringLength where previous == .alpnLength: return ["ALPN Protocol"]
+    case .keyShareClientLength, .keyShareSelectedGroup: return ["Key Share extension"]
+    case .keyShareGroup:
+      let entry = "Key Share Entry: Group: \(TLSValueNames.group(opener.value) ?? "Unknown (\(opener.value))"), Key Exchange length: \(next)"
+      return previous == .extensionLength ? ["Key Share extension", entry] : [entry]
+    case .renegotiationInfoLength: return ["Renegotiation Info extension"]
+    case .certificateLength where previous == .certificatesLength:
+      return ["Certificates (\(counted(previousValue, "byte", "bytes")))"]
     default:
-      let value = ItemValue(raw: f.first(item)?.value ?? 0)
-      let version = TLSNames.shortVersion(value.columnVersion) ?? "TLS"
-      let content = name(TLSValueNames.contentType, opener.value)
-      var label = "\(version) Record Layer: \(content) Protocol"
-      if opener.value == UInt64(contentHandshake) {
-        let types = records[(index + 1)..<f.records.upperBound].prefix {
-          $0.field != recordContentType.fieldID && $0.field != recordOpaqueType.fieldID
-        }.filter { $0.field == handshakeType.fieldID }
-        label += ": " + (types.count > 1 ? "Multiple Handshake Messages" : types.first.map { name(TLSValueNames.handshakeType, $0.value) } ?? "Encrypted Handshake Message")
-      } else if opener.value == UInt64(contentApplicationData) {
-        label += ": Application Data"
-      }
-      return [label]
+      return []
     }
+  }
+
+  /// `TLSv1.2 Record Layer: Handshake Protocol: Client Hello`.
+  private static func recordHeading(_ f: LayerFields, at index: Int) -> String {
+    let records = f.dissection.records
+    let opener = records[index]
+    let value = ItemValue(raw: f.first(item)?.value ?? 0)
+    let version = TLSNames.shortVersion(value.columnVersion) ?? "TLS"
+    let content = TLSValueNames.contentType(opener.value) ?? "Unknown (\(opener.value))"
+    var label = "\(version) Record Layer: \(content) Protocol"
+    if opener.value == UInt64(contentHandshake) {
+      let types = records[(index + 1)..<f.records.upperBound].prefix {
+        $0.field != recordContentType.fieldID && $0.field != recordOpaqueType.fieldID
+      }.filter { $0.field == handshakeType.fieldID }
+      label +=
+        ": "
+        + (types.count > 1
+          ? "Multiple Handshake Messages"
+          : types.first.map { TLSValueNames.handshakeType($0.value) ?? "Unknown" } ?? "Encrypted Handshake Message")
+    } else if opener.value == UInt64(contentApplicationData) {
+      label += ": Application Data"
+    }
+    return label
   }
 }

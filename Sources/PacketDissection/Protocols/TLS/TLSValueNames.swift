@@ -822,6 +822,33 @@ enum TLSValueNames {
     }
   }
 
+  /// `tls.handshake.sig_hash_hash`.
+  static func signatureHash(_ value: UInt64) -> String? {
+    switch value {
+    case 0x0: "None"
+    case 0x1: "MD5"
+    case 0x2: "SHA1"
+    case 0x3: "SHA224"
+    case 0x4: "SHA256"
+    case 0x5: "SHA384"
+    case 0x6: "SHA512"
+    case 0x7: "SM3"
+    default: nil
+    }
+  }
+
+  /// `tls.handshake.sig_hash_sig`.
+  static func signatureSignature(_ value: UInt64) -> String? {
+    switch value {
+    case 0x0: "Anonymous"
+    case 0x1: "RSA"
+    case 0x2: "DSA"
+    case 0x3: "ECDSA"
+    case 0x4: "SM2"
+    default: nil
+    }
+  }
+
   /// `tls.handshake.extensions_ec_point_format`.
   static func ecPointFormat(_ value: UInt64) -> String? {
     switch value {
