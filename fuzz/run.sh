@@ -44,10 +44,20 @@ if [ ! -e "$binary" ] || [ -n "$(find "$root/Sources" "$here" -name '*.swift' -n
         "$root/Sources/$module/$file" > "$src/$module-$(echo "${file#./}" | tr / -)"
     done
   done
+  # swift-crypto (TLS's fingerprint digests) comes from the package's own debug build: its
+  # modules are imported from there and its objects linked in, uninstrumented.
+  (cd "$root" && swift build --target Crypto >/dev/null)
+  build=$(cd "$root" && swift build --show-bin-path)
+  checkout=$root/.build/checkouts/swift-crypto/Sources
+  crypto=(-I "$build/Modules" -Xcc -fmodule-map-file="$checkout/CCryptoBoringSSL/include/module.modulemap"
+    -Xcc -fmodule-map-file="$checkout/CCryptoBoringSSLShims/include/module.modulemap"
+    -Xcc -fmodule-map-file="$build/CryptoBoringWrapper.build/include/module.modulemap")
+  while read -r object; do crypto+=("$object"); done < <(find "$build/Crypto.build" "$build/CryptoBoringWrapper.build" \
+    "$build/CCryptoBoringSSL.build" "$build/CCryptoBoringSSLShims.build" -name '*.o')
   # CReadline, CPCRE2 and CZlib are system libraries (readline for the shell, PCRE2 for
   # `matches`, zlib for gzip-compressed captures); their module maps link them.
   swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name PktshFuzz -I "$root/Sources/CReadline" -I "$root/Sources/CPCRE2" -I "$root/Sources/CZlib" \
-    "$src"/*.swift "$here"/*.swift -o "$binary" 2> >(grep -v "Cannot export local symbol '__asan" >&2)
+    "${crypto[@]}" "$src"/*.swift "$here"/*.swift -o "$binary" 2> >(grep -v "Cannot export local symbol '__asan" >&2)
 fi
 
 # Seeds, named after their place in the corpus (pcapng/le and pcapng/be share names).

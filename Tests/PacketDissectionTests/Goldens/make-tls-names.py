@@ -10,6 +10,7 @@ tables = [  # (Swift function, tshark field)
     ("version", "tls.record.version"),
     ("handshakeType", "tls.handshake.type"),
     ("cipherSuite", "tls.handshake.ciphersuite"),
+    ("cipherSpec", "tls.handshake.cipherspec"),
     ("compressionMethod", "tls.handshake.comp_method"),
     ("extensionType", "tls.handshake.extension.type"),
     ("group", "tls.handshake.extensions_supported_group"),

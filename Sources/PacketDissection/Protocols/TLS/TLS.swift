@@ -21,7 +21,7 @@ enum TLS: UInt8, ProtocolModule {
     signatureHash, signatureSignature, alpnLength, alpnStringLength, alpnString, supportedVersionsLength,
     supportedVersion, keyShareClientLength, keyShareGroup, keyShareExchangeLength, keyShareExchange,
     keyShareSelectedGroup, renegotiationInfoLength, certificatesLength, certificateLength, certificate,
-    applicationData, ja3Full, ja3, ja3sFull, ja3s, ja4
+    applicationData, cipherSpecLength, challengeLength, cipherSpec, ja3Full, ja3, ja3sFull, ja3s, ja4
 
   static var protocolID: ProtocolID { .tls }
   static var level: LayerLevel { .application }
@@ -101,6 +101,9 @@ enum TLS: UInt8, ProtocolModule {
     case .certificateLength: .loose("tls.handshake.certificate_length", "Certificate Length", .uint(bytes: 3))
     case .certificate: .loose("tls.handshake.certificate", "Certificate", .bytes)
     case .applicationData: .loose("tls.app_data", "Encrypted Application Data", .bytes)
+    case .cipherSpecLength: .loose("tls.handshake.cipher_spec_len", "Cipher Spec Length", .uint(bytes: 2))
+    case .challengeLength: .loose("tls.handshake.challenge_length", "Challenge Length", .uint(bytes: 2))
+    case .cipherSpec: .loose("tls.handshake.cipherspec", "Cipher Spec", .uint(bytes: 3), base: .hex, values: .tlsCipherSpecs)
     case .ja3Full: .loose("tls.handshake.ja3_full", "JA3 Fullstring", .string)
     case .ja3: .loose("tls.handshake.ja3", "JA3", .string)
     case .ja3sFull: .loose("tls.handshake.ja3s_full", "JA3S Fullstring", .string)
@@ -138,6 +141,11 @@ enum TLS: UInt8, ProtocolModule {
       // known TLS 1.0-1.2 connection are taken as they come; otherwise
       // each must look like a record.
       if remaining < 5 { break }
+      if TLSVersion2.looksLikeClientHello(c, at: offset) {
+        guard let next = try TLSVersion2.clientHello(c, at: offset, &item) else { break }
+        offset = next
+        continue
+      }
       if !conversation.knowsPre13Version {
         guard try looksLikeRecord(c, at: offset) else {
           item.ending = .continuation
@@ -186,7 +194,10 @@ enum TLS: UInt8, ProtocolModule {
     }
     switch type {
     case contentChangeCipherSpec:
-      conversation.sawChangeCipherSpec(c.dissection.frame.number, fromServer: fromServer)
+      // In TLS 1.3 it is a dummy for middleboxes; nothing is encrypted after it.
+      if version != TLSConversation.tls13 {
+        conversation.sawChangeCipherSpec(c.dissection.frame.number, fromServer: fromServer)
+      }
     case contentAlert:
       if length == 2 {
         try c.add(alertLevel, at: body, 1, value: UInt64(try c.uint8(body)), depth: 3)

@@ -54,6 +54,10 @@ struct TLSHandshakeReader {
       try serverHello(c, from: body, to: end, tls13: conversation.version == TLSConversation.tls13)
     case TLSHandshakeType.certificate:
       try certificates(c, from: body, to: end, tls13: conversation.version == TLSConversation.tls13)
+    case TLSHandshakeType.certificateRequest:
+      try certificateRequest(c, from: body, to: end, version: conversation.version)
+    case TLSHandshakeType.certificateVerify where conversation.version >= 0x0303:
+      try signatureAlgorithm(c, at: body)
     default:
       break
     }
@@ -125,7 +129,7 @@ struct TLSHandshakeReader {
     var at = offset
     while at + 2 <= offset + suitesLength {
       let suite = UInt16(try number(c, TLS.cipherSuite, at: at, 2, depth: 2))
-      if fingerprinting { hello.ciphers.append(suite) }
+      if fingerprinting && !TLSHelloFacts.isGREASE(suite) { hello.ciphers.append(suite) }
       at += 2
     }
     offset += suitesLength
@@ -185,6 +189,32 @@ struct TLSHandshakeReader {
 
   // MARK: Certificates
 
+  /// One signature algorithm with its hash and signature halves (TLS 1.2).
+  private func signatureAlgorithm(_ c: LayerCursor, at offset: Int) throws(DissectionStop) {
+    try number(c, TLS.signatureAlgorithm, at: offset, 2, depth: 1)
+    try number(c, TLS.signatureHash, at: offset, 1, depth: 2)
+    try number(c, TLS.signatureSignature, at: offset + 1, 1, depth: 2)
+  }
+
+  /// A CertificateRequest's signature algorithms: after the certificate
+  /// types in TLS 1.2, in its extensions in TLS 1.3.
+  private func certificateRequest(_ c: LayerCursor, from start: Int, to end: Int, version: UInt16) throws(DissectionStop) {
+    if version == TLSConversation.tls13 {
+      let contextLength = Int(try source.uint8(start))
+      var hello = TLSHelloFacts()
+      try TLSExtensions(reader: self, client: true).walk(c, from: start + 1 + contextLength, to: end, &hello, collect: false)
+      return
+    }
+    guard version == 0x0303 else { return }
+    let typesEnd = start + 1 + Int(try source.uint8(start))
+    let listLength = Int(try number(c, TLS.signatureAlgorithmsLength, at: typesEnd, 2, depth: 1))
+    for at in stride(from: typesEnd + 2, to: min(end, typesEnd + 2 + listLength) - 1, by: 2) {
+      try number(c, TLS.signatureAlgorithm, at: at, 2, depth: 2)
+      try number(c, TLS.signatureHash, at: at, 1, depth: 3)
+      try number(c, TLS.signatureSignature, at: at + 1, 1, depth: 3)
+    }
+  }
+
   /// The Certificate message: the list's length, then each certificate's
   /// length and DER bytes (in TLS 1.3 after a request context, each
   /// followed by its extensions).
@@ -214,6 +244,8 @@ enum TLSHandshakeType {
   static let clientHello: UInt8 = 1
   static let serverHello: UInt8 = 2
   static let certificate: UInt8 = 11
+  static let certificateRequest: UInt8 = 13
+  static let certificateVerify: UInt8 = 15
 }
 
 extension TLS {

@@ -5,6 +5,7 @@ extension ValueNames {
   static let tlsVersions = ValueNames(TLSValueNames.version)
   static let tlsHandshakeTypes = ValueNames(TLSValueNames.handshakeType)
   static let tlsCipherSuites = ValueNames(TLSValueNames.cipherSuite)
+  static let tlsCipherSpecs = ValueNames(TLSValueNames.cipherSpec)
   static let tlsCompressionMethods = ValueNames(TLSValueNames.compressionMethod)
   static let tlsExtensionTypes = ValueNames(TLSValueNames.extensionType)
   static let tlsGroups = ValueNames(TLSValueNames.group)
