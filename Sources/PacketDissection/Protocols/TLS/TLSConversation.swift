@@ -11,6 +11,9 @@ struct TLSConversation {
   /// The server's port and address, from the first ClientHello's destination.
   var serverPort: UInt16?
   var serverAddress = NetworkAddress()
+  /// The cipher suite the ServerHello chose: it decides how a
+  /// ServerKeyExchange reads.
+  var cipherSuite: UInt16 = 0
   /// TLS's heuristic took the connection (no port of it is TLS's).
   var claimedByHeuristic = false
   var clientChangeCipherSpecFrame = 0

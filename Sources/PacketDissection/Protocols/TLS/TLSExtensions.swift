@@ -50,7 +50,8 @@ struct TLSExtensions {
         let format = UInt8(try reader.number(c, TLS.ecPointFormat, at: at, 1, depth: 3))
         if collect { hello.pointFormats.append(format) }
       }
-    case TLSExtensionType.signatureAlgorithms, TLSExtensionType.signatureAlgorithmsCert:
+    case TLSExtensionType.signatureAlgorithms, TLSExtensionType.signatureAlgorithmsCert,
+      TLSExtensionType.delegatedCredentials where client:
       let listLength = Int(try reader.number(c, TLS.signatureAlgorithmsLength, at: offset, 2, depth: 2))
       for at in stride(from: offset + 2, to: min(offset + length, offset + 2 + listLength) - 1, by: 2) {
         let scheme = UInt16(try reader.number(c, TLS.signatureAlgorithm, at: at, 2, depth: 3))
@@ -118,6 +119,8 @@ enum TLSExtensionType {
   static let ecPointFormats: UInt16 = 11
   static let signatureAlgorithms: UInt16 = 13
   static let alpn: UInt16 = 16
+  /// In a ClientHello, the signature algorithms it accepts for them.
+  static let delegatedCredentials: UInt16 = 34
   static let supportedVersions: UInt16 = 43
   static let signatureAlgorithmsCert: UInt16 = 50
   static let keyShare: UInt16 = 51

@@ -51,7 +51,9 @@ struct TLSHandshakeReader {
       if transport == .tcp { conversation.sawClientHello(c) }
       try clientHello(c, from: body, to: end, tls13: conversation.version == TLSConversation.tls13)
     case TLSHandshakeType.serverHello:
-      try serverHello(c, from: body, to: end, tls13: conversation.version == TLSConversation.tls13)
+      conversation.cipherSuite = try serverHello(c, from: body, to: end, tls13: conversation.version == TLSConversation.tls13)
+    case TLSHandshakeType.serverKeyExchange where conversation.version == 0x0303:
+      try serverKeyExchange(c, from: body, cipherSuite: conversation.cipherSuite)
     case TLSHandshakeType.certificate:
       try certificates(c, from: body, to: end, tls13: conversation.version == TLSConversation.tls13)
     case TLSHandshakeType.certificateRequest:
@@ -143,7 +145,8 @@ struct TLSHandshakeReader {
     if fingerprinting { fingerprints(c, hello, at: start) }
   }
 
-  private func serverHello(_ c: LayerCursor, from start: Int, to end: Int, tls13: Bool) throws(DissectionStop) {
+  /// Answers the chosen cipher suite.
+  private func serverHello(_ c: LayerCursor, from start: Int, to end: Int, tls13: Bool) throws(DissectionStop) -> UInt16 {
     let fingerprinting = c.wants(TLS.ja3s) || c.wants(TLS.ja3sFull)
     var hello = TLSHelloFacts()
     var (version, offset) = try helloStart(c, at: start, tls13: tls13)
@@ -159,6 +162,24 @@ struct TLSHandshakeReader {
       text(c, TLS.ja3sFull, full, at: start)
       text(c, TLS.ja3s, TLSDigest.md5Hex(full), at: start)
     }
+    return hello.ciphers[0]
+  }
+
+  /// A TLS 1.2 ServerKeyExchange's signature algorithm, after the (EC)DHE
+  /// parameters the chosen cipher suite names.
+  private func serverKeyExchange(_ c: LayerCursor, from start: Int, cipherSuite: UInt16) throws(DissectionStop) {
+    let name = TLSValueNames.cipherSuite(UInt64(cipherSuite)) ?? ""
+    var offset = start
+    if name.hasPrefix("TLS_ECDHE_") {
+      offset += 3
+      offset += 1 + Int(try source.uint8(offset))
+    } else if name.hasPrefix("TLS_DHE_") {
+      for _ in 0..<3 { offset += 2 + Int(try source.uint16(offset)) }
+    } else {
+      return
+    }
+    if name.contains("_anon_") { return }
+    try signatureAlgorithm(c, at: offset)
   }
 
   private func fingerprints(_ c: LayerCursor, _ hello: TLSHelloFacts, at offset: Int) {
@@ -244,6 +265,7 @@ enum TLSHandshakeType {
   static let clientHello: UInt8 = 1
   static let serverHello: UInt8 = 2
   static let certificate: UInt8 = 11
+  static let serverKeyExchange: UInt8 = 12
   static let certificateRequest: UInt8 = 13
   static let certificateVerify: UInt8 = 15
 }

@@ -7,9 +7,13 @@ import PacketWire
 extension TLS {
   static func claims(_ packet: ByteView, at start: Int, end: Int, dissection: Dissection, state: DissectionState) -> Bool {
     let bytes = packet.slice(start, max(0, min(end, packet.count) - start))
-    guard let key = streamKey(dissection: dissection, state: state) else { return false }
+    let looksLikeTLS = looksLikeRecordStart(bytes) || looksLikeVersion2ClientHello(bytes)
+    // Most payloads on unbound ports, in captures without TLS: no lookup.
+    guard looksLikeTLS || !state.tlsConversations.isEmpty,
+      let key = streamKey(dissection: dissection, state: state)
+    else { return false }
     if state.tlsConversations[key]?.claimedByHeuristic == true { return true }
-    guard looksLikeRecordStart(bytes) || looksLikeVersion2ClientHello(bytes) else { return false }
+    guard looksLikeTLS else { return false }
     state.tlsConversations[key, default: TLSConversation()].claimedByHeuristic = true
     return true
   }
