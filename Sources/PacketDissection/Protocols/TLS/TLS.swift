@@ -210,7 +210,10 @@ enum TLS: UInt8, ProtocolModule {
       let encrypted = source.looksEncrypted(
         afterChangeCipherSpec: conversation.changedCipherSpec(before: c.dissection.frame.number, fromServer: fromServer))
       if !encrypted {
+        let before = conversation.version
         try reader.messages(c, conversation: &conversation, recordVersion: version)
+        // A ServerHello that settles the version names it in the column.
+        if conversation.version != before && conversation.version != 0 { item.columnVersion = conversation.version }
       }
     case contentApplicationData:
       if c.wants(applicationData) { try c.add(applicationData, at: body, length, depth: 2) }
