@@ -146,8 +146,6 @@ enum TLS: UInt8, ProtocolModule {
         offset = next
         continue
       }
-      // Another SSL 2.0 message, while the version is open: not shown.
-      if !conversation.knowsPre13Version && TLSVersion2.looksLikeRecord(c, at: offset) { break }
       if !conversation.knowsPre13Version {
         guard try looksLikeRecord(c, at: offset) else {
           item.ending = .continuation

@@ -12,13 +12,6 @@ enum TLSVersion2 {
     return type == 1
   }
 
-  /// Wireshark's `ssl_looks_like_sslv2`: a first byte of 0x80 or more and
-  /// a message type of SSL 2.0 or PCT (0 to 5).
-  static func looksLikeRecord(_ c: LayerCursor, at offset: Int) -> Bool {
-    guard let first = try? c.uint8(offset), first >= 0x80, let type = try? c.uint8(offset + 2) else { return false }
-    return type <= 5
-  }
-
   /// Dissects the record at `offset`; answers where the next starts, or nil
   /// when the segment cuts it off (not dissected, as for other records).
   static func clientHello(_ c: LayerCursor, at offset: Int, _ item: inout TLS.ItemValue) throws(DissectionStop) -> Int? {
