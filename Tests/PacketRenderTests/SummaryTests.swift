@@ -5,11 +5,14 @@ import Testing
 
 @Suite struct SummaryTests {
   /// tshark's TCP sequence analysis (`[TCP Retransmission] `, `[TCP Dup
-  /// ACK 601#1] `) prefixes Info; pktsh does no such analysis.
+  /// ACK 601#1] `) prefixes Info; pktsh does no such analysis. A layer
+  /// above that appends to Info (TLS) puts `, ` after the prefix.
   private func withoutAnalysis(_ line: Substring) -> String {
     var text = String(line)
     while let start = text.range(of: " [TCP "), let end = text[start.upperBound...].range(of: "] ") {
-      text.removeSubrange(text.index(after: start.lowerBound)..<end.upperBound)
+      var upper = end.upperBound
+      if text[upper...].hasPrefix(", ") { upper = text.index(upper, offsetBy: 2) }
+      text.removeSubrange(text.index(after: start.lowerBound)..<upper)
     }
     return text
   }

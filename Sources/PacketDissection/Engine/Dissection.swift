@@ -131,6 +131,14 @@ public final class Dissection {
     for i in (layer + 1)..<layers.count { layers[i].firstRecord += 1 }
   }
 
+  /// Sets the value of the last layer's protocol item, for a protocol
+  /// that keeps there what its fields do not say (TLS: its Protocol
+  /// column's version and how its walk ended).
+  func setLayerItemValue(_ value: UInt64) {
+    guard let layer = layers.last, records.indices.contains(layer.firstRecord) else { return }
+    records[layer.firstRecord].value = value
+  }
+
   @inline(__always) func wants(_ id: FieldID) -> Bool {
     wanted[Int(id.raw >> 6)] & (1 << UInt64(id.raw & 63)) != 0
   }

@@ -79,6 +79,8 @@ public final class DissectionState {
   @exclusivity(unchecked) var httpConversations: [Int: HTTP.Conversation] = [:]
   /// QUIC's connections, found by connection ID or conversation.
   let quicConnections = QUICConnections()
+  /// TLS's memory of each TCP stream (by stream index).
+  @exclusivity(unchecked) var tlsConversations: [Int: TLSConversation] = [:]
   /// Network addresses of the packet being dissected (Wireshark's
   /// `pinfo->src`/`dst`), set by IPv4 and IPv6 for the layers above.
   @exclusivity(unchecked) public var networkSource = NetworkAddress()

@@ -189,7 +189,7 @@ public final class Dissector {
         (proto, at, end) = (p, a, e)
       case .ports(let table, let x, let y, let a, let e):
         let (low, high) = x <= y ? (x, y) : (y, x)
-        guard let p = tables.lookup(table, low) ?? tables.lookup(table, high) else {
+        guard let p = tables.lookup(table, low) ?? tables.lookup(table, high) ?? heuristic(table, at: a, end: e) else {
           next = .data(at: a, end: e)
           continue
         }
@@ -201,6 +201,14 @@ public final class Dissector {
       if tables.levels[Int(proto.rawValue)] > deepest { return }
       next = runLayer(proto, at: at, end: end, depth: depth, cursor: &cursor)
     }
+  }
+
+  /// The protocol a heuristic finds in a payload whose ports are bound to
+  /// none, as Wireshark's TCP tries its heuristic dissectors after the
+  /// ports: TLS's. Tried only when the question reaches that deep.
+  private func heuristic(_ table: DispatchTable, at start: Int, end: Int) -> ProtocolID? {
+    guard table == .tcpPort, tables.levels[Int(ProtocolID.tls.rawValue)] <= deepest else { return nil }
+    return TLS.claims(dissection.packet, at: start, end: end, dissection: dissection, state: state) ? .tls : nil
   }
 
   private func addLayer(_ proto: ProtocolID, at: Int, end: Int, depth: UInt8) {

@@ -17,7 +17,7 @@ protocol ProtocolOperation {
 /// its fields' `FieldID`s.
 public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case frame, eth, ethertype, vlan, ieee8021ad, sll, null, raw, arp, ip, ipv6, ipv6HopByHop, ipv6Routing,
-    ipv6Fragment, ipv6DestinationOptions, icmp, icmpv6, tcp, mptcp, udp, dns, mdns, llmnr, nbns, dhcp, ntp, quic, http, data, malformed
+    ipv6Fragment, ipv6DestinationOptions, icmp, icmpv6, tcp, mptcp, udp, dns, mdns, llmnr, nbns, dhcp, ntp, quic, http, tls, data, malformed
   /// Tunnels and the link and network protocols around them.
   case gre, vxlan, geneve, igmp, llc, stp, esp, ah
 }
@@ -68,6 +68,7 @@ public enum Registry {
     case .ntp: try operation.apply(NTP.self, &argument)
     case .quic: try operation.apply(QUIC.self, &argument)
     case .http: try operation.apply(HTTP.self, &argument)
+    case .tls: try operation.apply(TLS.self, &argument)
     case .data: try operation.apply(PayloadData.self, &argument)
     case .malformed: try operation.apply(Malformed.self, &argument)
     case .gre: try operation.apply(GRE.self, &argument)
