@@ -11,9 +11,12 @@ struct TCPSegmentFacts {
   var sincePrevious: Int64
   /// The three AccECN bits of this (non-SYN) segment are the ACE counter.
   var carriesACE: Bool
-  /// A keep-alive probe (RFC 9293 3.8.4): no more than one byte, one before
-  /// the next sequence number. Wireshark shows its byte as plain data.
-  var isKeepAlive: Bool
+  /// Sequence analysis, when the dissector runs it (`analyzesSequences`).
+  var analysis: TCPSegmentAnalysis?
+  /// The conversation's `tcp.completeness` and handshake RTT (0: none yet),
+  /// when the dissector runs the analysis.
+  var completeness: UInt64
+  var initialRTT: Int64
 }
 
 extension DissectionState {
@@ -23,20 +26,24 @@ extension DissectionState {
   /// SYN, or from one before its first segment when no SYN was seen.
   func trackTCP(
     source: UInt16, destination: UInt16, flags: UInt16, seq: UInt32, ack: UInt32,
-    windowScaleOption: Int?, length: Int, time: Int64
+    windowScaleOption: Int?, length: Int, time: Int64, window: UInt32, sackBytes: UInt32, frame: Int,
+    analyses: Bool
   ) -> TCPSegmentFacts {
     let (key, forward) = ConversationKey.make(networkSource, source, networkDestination, destination)
     let syn = flags & TCP.flagSYN != 0
     let isACK = flags & TCP.flagACK != 0
     var entry: TCPStream
-    if let existing = tcpStreams[key], !(syn && !isACK && startsAnew(existing, forward: forward, seq: seq)) {
+    let existing = tcpStreams[key]
+    if let existing, !(syn && !isACK && startsAnew(existing, forward: forward, seq: seq)) {
       entry = existing
     } else {
       entry = TCPStream(index: nextTCPStream, firstTime: time, lastTime: time)
       nextTCPStream += 1
     }
+    if analyses && entry.analysis == nil { entry.analysis = TCPConversationAnalysis() }
     var mine = forward ? entry.flows.0 : entry.flows.1
     var theirs = forward ? entry.flows.1 : entry.flows.0
+    let reusedPorts = analyses ? portsReused(existing, entry, forward: forward, flags: flags, seq: seq, mine: &mine) : []
     if mine.baseSeq == nil { mine.baseSeq = syn ? seq : seq &- 1 }
     if syn {
       mine.sawSyn = true
@@ -49,24 +56,57 @@ extension DissectionState {
     if isACK && theirs.baseSeq == nil { theirs.baseSeq = ack &- 1 }
     if syn && !isACK { entry.accurateECN = flags & TCP.accurateECNBits == TCP.accurateECNBits }
     if flags & (TCP.flagFIN | TCP.flagRST) != 0 { mine.sawFinOrReset = true }
-    let controls = flags & (TCP.flagSYN | TCP.flagFIN | TCP.flagRST)
-    let keepAlive = length <= 1 && controls == 0 && mine.nextSeq.map { seq == $0 &- 1 } == true
-    // Sequence space used: the data, plus one each for SYN and FIN.
-    let used = UInt32(truncatingIfNeeded: length) &+ (syn ? 1 : 0) &+ (flags & TCP.flagFIN != 0 ? 1 : 0)
-    if used > 0 && !keepAlive {
-      let end = seq &+ used
-      if mine.nextSeq.map({ Int32(bitPattern: end &- $0) > 0 }) ?? true { mine.nextSeq = end }
-    }
-    let facts = TCPSegmentFacts(
+    var facts = TCPSegmentFacts(
       stream: entry.index, relativeSeq: seq &- mine.baseSeq!,
       relativeAck: isACK ? ack &- (theirs.baseSeq ?? ack) : ack, peerBase: theirs.baseSeq ?? 0,
       windowShift: mine.windowScale >= 0 && theirs.windowScale == -2 ? -2 : mine.windowScale,
       sinceFirst: time &- entry.firstTime, sincePrevious: time &- entry.lastTime,
-      carriesACE: entry.accurateECN && !syn, isKeepAlive: keepAlive)
+      carriesACE: entry.accurateECN && !syn, completeness: 0, initialRTT: 0)
+    if let analysis = entry.analysis, analyses {
+      let segment = TCPAnalyzedSegment(
+        seq: seq, ack: ack, length: UInt32(truncatingIfNeeded: length), flags: flags, window: window, frame: frame,
+        time: time, base: mine.baseSeq!, reverseScale: tsharkWindowScale(theirs, other: mine), sackBytes: sackBytes)
+      facts.completeness = analysis.advanceCompleteness(
+        flags: flags, length: segment.length, reopened: !reusedPorts.isEmpty && entry.index != existing?.index)
+      facts.analysis = analysis.analyze(segment, forward: forward, preset: reusedPorts)
+      facts.initialRTT = analysis.initialRTT
+    }
     entry.lastTime = time
     if forward { entry.flows = (mine, theirs) } else { entry.flows = (theirs, mine) }
     tcpStreams[key] = entry
     return facts
+  }
+
+  /// tshark's reused-ports check, before the analysis: a SYN on ports whose
+  /// conversation already has a sequence number in this direction (a new
+  /// conversation, or a repeated SYN, whose analysis then resumes from the
+  /// highest number sent without a gap), or a SYN-ACK whose sequence number
+  /// differs from the one known (it becomes the base).
+  private func portsReused(
+    _ existing: TCPStream?, _ entry: TCPStream, forward: Bool, flags: UInt16, seq: UInt32, mine: inout TCPFlow
+  ) -> TCPAnalysisFlags {
+    guard flags & TCP.flagSYN != 0, let existing else { return [] }
+    let before = forward ? existing.flows.0 : existing.flows.1
+    guard let base = before.baseSeq else { return [] }
+    if flags & TCP.flagACK == 0 {
+      if entry.index == existing.index, let analysis = entry.analysis {
+        if forward {
+          analysis.flows.0.nextSeq = analysis.flows.0.maxSeqToBeAcked
+        } else {
+          analysis.flows.1.nextSeq = analysis.flows.1.maxSeqToBeAcked
+        }
+      }
+      return .reusedPorts
+    }
+    guard base != seq else { return [] }
+    mine.baseSeq = seq
+    return .reusedPorts
+  }
+
+  /// A direction's window-scale shift as tshark holds it: -2 (no scaling)
+  /// once either side's SYN went without the option.
+  private func tsharkWindowScale(_ flow: TCPFlow, other: TCPFlow) -> Int {
+    flow.windowScale == -2 || other.windowScale == -2 ? -2 : flow.windowScale
   }
 
   /// A SYN on a conversation that was closed, or whose opening SYN had

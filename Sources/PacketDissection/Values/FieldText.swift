@@ -23,8 +23,11 @@ public enum FieldText {
     to out: inout ByteWriter
   ) {
     switch kind {
-    case .protocolItem, .label:
+    case .protocolItem:
       out.append(contentsOf: record.field.decl.label.utf8)
+    case .label:
+      // tshark 4.0 prints a field with no value (FT_NONE) as 1.
+      out.append(UInt8(ascii: "1"))
     case .uint(let bytes):
       appendInteger(record.value, base: base, bytes: bytes, to: &out)
     case .int(let bytes):
