@@ -34,7 +34,6 @@ struct TCPFlow {
   /// Window scale shift from this side's SYN: -1 unknown, -2 no scaling offered.
   var windowScale: Int = -1
   var sawSyn = false
-  var sawFinOrReset = false
 }
 
 struct TCPStream {

@@ -47,7 +47,8 @@ extension DissectionState {
     if mine.baseSeq == nil { mine.baseSeq = syn ? seq : seq &- 1 }
     if syn {
       mine.sawSyn = true
-      mine.windowScale = windowScaleOption ?? -2
+      // A repeated SYN without the option keeps the shift an earlier one offered, as in tshark.
+      mine.windowScale = windowScaleOption ?? (mine.windowScale == -1 ? -2 : mine.windowScale)
       if isACK && (mine.windowScale == -2 || theirs.windowScale == -2) && theirs.sawSyn {
         mine.windowScale = -2
         theirs.windowScale = -2
@@ -55,7 +56,6 @@ extension DissectionState {
     }
     if isACK && theirs.baseSeq == nil { theirs.baseSeq = ack &- 1 }
     if syn && !isACK { entry.accurateECN = flags & TCP.accurateECNBits == TCP.accurateECNBits }
-    if flags & (TCP.flagFIN | TCP.flagRST) != 0 { mine.sawFinOrReset = true }
     var facts = TCPSegmentFacts(
       stream: entry.index, relativeSeq: seq &- mine.baseSeq!,
       relativeAck: isACK ? ack &- (theirs.baseSeq ?? ack) : ack, peerBase: theirs.baseSeq ?? 0,
@@ -78,10 +78,10 @@ extension DissectionState {
   }
 
   /// tshark's reused-ports check, before the analysis: a SYN on ports whose
-  /// conversation already has a sequence number in this direction (a new
-  /// conversation, or a repeated SYN, whose analysis then resumes from the
-  /// highest number sent without a gap), or a SYN-ACK whose sequence number
-  /// differs from the one known (it becomes the base).
+  /// conversation already has another initial sequence number in this
+  /// direction (a new conversation), or a SYN-ACK whose sequence number
+  /// differs from the one known (it becomes the base). A repeated SYN is no
+  /// reuse: its analysis resumes from the highest number sent without a gap.
   private func portsReused(
     _ existing: TCPStream?, _ entry: TCPStream, forward: Bool, flags: UInt16, seq: UInt32, mine: inout TCPFlow
   ) -> TCPAnalysisFlags {
@@ -89,12 +89,14 @@ extension DissectionState {
     let before = forward ? existing.flows.0 : existing.flows.1
     guard let base = before.baseSeq else { return [] }
     if flags & TCP.flagACK == 0 {
-      if entry.index == existing.index, let analysis = entry.analysis {
+      guard entry.index == existing.index, let analysis = entry.analysis else { return .reusedPorts }
+      if base == seq {
         if forward {
           analysis.flows.0.nextSeq = analysis.flows.0.maxSeqToBeAcked
         } else {
           analysis.flows.1.nextSeq = analysis.flows.1.maxSeqToBeAcked
         }
+        return []
       }
       return .reusedPorts
     }
@@ -109,14 +111,13 @@ extension DissectionState {
     flow.windowScale == -2 || other.windowScale == -2 ? -2 : flow.windowScale
   }
 
-  /// A SYN on a conversation that was closed, or whose opening SYN had
-  /// another sequence number, starts a new stream (port reuse).
+  /// A SYN whose sequence number is not where this direction's relative
+  /// numbers count from starts a new stream (port reuse), as in tshark 4.0;
+  /// a SYN that repeats it stays, even after a FIN or RST.
   private func startsAnew(_ stream: TCPStream, forward: Bool, seq: UInt32) -> Bool {
     let flow = forward ? stream.flows.0 : stream.flows.1
-    let other = forward ? stream.flows.1 : stream.flows.0
-    if flow.sawFinOrReset || other.sawFinOrReset { return true }
-    if flow.sawSyn, let base = flow.baseSeq, base != seq { return true }
-    return false
+    guard let base = flow.baseSeq else { return false }
+    return base != seq
   }
 
   /// The UDP conversation index of a datagram and its stream times; a nil

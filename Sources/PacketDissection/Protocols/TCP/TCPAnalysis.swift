@@ -176,7 +176,7 @@ extension TCPConversationAnalysis {
 
     if rev.maxSeqToBeAcked != 0 && Self.greater(s.ack, rev.maxSeqToBeAcked) && isACK {
       if result == nil { result = TCPSegmentAnalysis() }
-      if rev.maxSeqToBeAcked < rev.nextSeq {
+      if Self.less(rev.maxSeqToBeAcked, rev.nextSeq) {
         // The other side's data up to its highest now counts as seen.
         rev.maxSeqToBeAcked = rev.nextSeq
         mark(.ackLostSegment)
