@@ -162,8 +162,8 @@ enum TCP: UInt8, ProtocolModule {
     try c.add(seqRaw, at: 4, 4, value: UInt64(rawSeq))
     if tracked {
       var next = relative.seq &+ UInt32(segmentLength)
-      if flagValue & flagSYN != 0 { next &+= 1 }
-      if flagValue & flagFIN != 0 { next &+= 1 }
+      // One for a SYN or a FIN, and one only for both, as tshark counts.
+      if flagValue & (flagSYN | flagFIN) != 0 { next &+= 1 }
       c.generated(nxtseq, value: UInt64(next))
     }
     try c.add(ack, at: 8, 4, value: UInt64(relative.ack))
