@@ -89,16 +89,16 @@ extension DissectionState {
     let before = forward ? existing.flows.0 : existing.flows.1
     guard let base = before.baseSeq else { return [] }
     if flags & TCP.flagACK == 0 {
-      guard entry.index == existing.index, let analysis = entry.analysis else { return .reusedPorts }
-      if base == seq {
+      // `startsAnew` opened a new stream for another number; the same number resumes.
+      guard entry.index == existing.index else { return .reusedPorts }
+      if let analysis = entry.analysis {
         if forward {
           analysis.flows.0.nextSeq = analysis.flows.0.maxSeqToBeAcked
         } else {
           analysis.flows.1.nextSeq = analysis.flows.1.maxSeqToBeAcked
         }
-        return []
       }
-      return .reusedPorts
+      return []
     }
     guard base != seq else { return [] }
     mine.baseSeq = seq

@@ -145,7 +145,7 @@ enum TCP: UInt8, ProtocolModule {
       let facts = c.state.trackTCP(
         source: UInt16(source), destination: UInt16(destination), flags: flagValue, seq: rawSeq,
         ack: rawAck, windowScaleOption: try scaleOption(c, headerLength: headerLength),
-        length: segmentLength, time: now, window: UInt32(try c.uint16(14)),
+        length: segmentLength, time: now, window: analyses ? UInt32((try? c.uint16(14)) ?? 0) : 0,
         sackBytes: analyses ? sackBytes(c, headerLength: headerLength) : 0, frame: c.dissection.frame.number,
         analyses: analyses)
       c.generated(stream, value: UInt64(facts.stream))

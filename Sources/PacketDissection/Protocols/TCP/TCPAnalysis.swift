@@ -122,6 +122,8 @@ extension TCPConversationAnalysis {
   func analyze(_ s: TCPAnalyzedSegment, forward: Bool, preset: TCPAnalysisFlags) -> TCPSegmentAnalysis? {
     var fwd = forward ? flows.0 : flows.1
     var rev = forward ? flows.1 : flows.0
+    // Only the copies hold the segment lists now, so changing them copies nothing.
+    flows = (TCPFlowAnalysis(), TCPFlowAnalysis())
     defer { flows = forward ? (fwd, rev) : (rev, fwd) }
     let syn = s.flags & TCP.flagSYN != 0
     let fin = s.flags & TCP.flagFIN != 0
