@@ -239,9 +239,8 @@ struct ConversationTable: StatsSink {
     }
     let p = link[entry]
     // A new conversation; for TCP, port reuse is a new tcp.stream too (the
-    // table reads no sequence numbers, so only a FIN or RST closes it).
-    let reused =
-      flagsColumn != nil && TCPStreamStart.startsAnew(flags: UInt16(truncatingIfNeeded: flags), closed: closing[p], openedWithOtherSeq: false)
+    // table reads no sequence numbers: a SYN after a FIN or RST stands for one).
+    let reused = flagsColumn != nil && TCPStreamStart.startsAnew(flags: UInt16(truncatingIfNeeded: flags), closed: closing[p])
     if current[p] < 0 || reused {
       current[p] = rows.count
       closing[p] = false

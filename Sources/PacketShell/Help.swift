@@ -15,6 +15,8 @@ enum Help {
       tcp.flags & 0x02, ip.src & 255.255.0.0 == 10.1.0.0, tcp.srcport + 1 == 81, +x, -x
       len(f), count(f), upper(f), lower(f), max(a, b, …), min(a, b, …), abs(a - b), string(ip.src) contains "10."
       ${name}, ${name:a;b}      a macro (macro name = "text with $1 $2"; grouped as if in parentheses)
+      tcp.analysis.retransmission, tcp.analysis.flags, tcp.analysis.ack_rtt > 0.2, tcp.completeness
+                                TCP's sequence analysis as tshark's (tcp.seq, tcp.ack relative; _raw beside)
     Arithmetic (+ - * / % &) is on integers, over each occurrence; dividing by zero gives no value;
       & also masks bytes by bytes and an address by an address of its family.
     print, count by, let and echo take the same expressions as values; a test prints true or false.

@@ -4,19 +4,6 @@ import Testing
 @testable import PacketRender
 
 @Suite struct SummaryTests {
-  /// tshark's TCP sequence analysis (`[TCP Retransmission] `, `[TCP Dup
-  /// ACK 601#1] `) prefixes Info; pktsh does no such analysis. A layer
-  /// above that appends to Info (TLS) puts `, ` after the prefix.
-  private func withoutAnalysis(_ line: Substring) -> String {
-    var text = String(line)
-    while let start = text.range(of: " [TCP "), let end = text[start.upperBound...].range(of: "] ") {
-      var upper = end.upperBound
-      if text[upper...].hasPrefix(", ") { upper = text.index(upper, offsetBy: 2) }
-      text.removeSubrange(text.index(after: start.lowerBound)..<upper)
-    }
-    return text
-  }
-
   @Test func matchesTsharkOnManyProtocols() throws {
     let golden = try RenderPaths.golden("summary-many-protocols.txt").split(separator: "\n")
     let summarizer = PacketSummarizer()
@@ -26,7 +13,7 @@ import Testing
     }
     #expect(lines.count == golden.count)
     for (ours, theirs) in zip(lines, golden) {
-      #expect(ours == withoutAnalysis(theirs))
+      #expect(ours == theirs)
     }
   }
 
@@ -47,7 +34,7 @@ import Testing
     }
     #expect(lines.count == golden.count)
     for (ours, theirs) in zip(lines, golden) {
-      #expect(ours == withoutAnalysis(theirs))
+      #expect(ours == theirs)
     }
   }
 

@@ -34,10 +34,6 @@ struct TCPFlow {
   /// Window scale shift from this side's SYN: -1 unknown, -2 no scaling offered.
   var windowScale: Int = -1
   var sawSyn = false
-  var sawFinOrReset = false
-  /// One past the highest sequence number sent so far (raw), once data or
-  /// a SYN or FIN has been seen.
-  var nextSeq: UInt32?
 }
 
 struct TCPStream {
@@ -48,6 +44,8 @@ struct TCPStream {
   var accurateECN = false
   var firstTime: Int64
   var lastTime: Int64
+  /// Sequence analysis, kept only while the dissector runs it.
+  var analysis: TCPConversationAnalysis?
 }
 
 struct UDPStream {
@@ -73,6 +71,10 @@ public final class DissectionState {
   /// Whether TCP and UDP follow conversations; when off, stream fields are
   /// absent and sequence numbers are raw. Set by `Dissector`.
   @exclusivity(unchecked) var tracksConversations = true
+  /// Whether TCP conversations also run tshark's sequence analysis
+  /// (`tcp.analysis.*`, `tcp.completeness`); only while they are tracked.
+  /// Set by `Dissector`.
+  @exclusivity(unchecked) var analyzesSequences = true
   @exclusivity(unchecked) var nextTCPStream = 0
   @exclusivity(unchecked) var nextUDPStream = 0
   /// HTTP's memory of each TCP stream (by stream index).

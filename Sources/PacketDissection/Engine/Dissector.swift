@@ -38,13 +38,19 @@ public final class Dissector {
   /// TCP and UDP conversations cost a table lookup per packet; keep them
   /// only when a recorded field depends on them (stream numbers, relative
   /// sequence numbers, scaled windows, stream times) or an application
-  /// layer does (HTTP remembers each connection).
+  /// layer does (HTTP remembers each connection). TCP's sequence analysis
+  /// costs more: run it only for its own fields, or when layers above TCP
+  /// are dissected (as in tshark, a retransmitted segment's payload goes
+  /// to no dissector, and a keep-alive's byte is data).
   private func updateTracking() {
     guard let only = dissection.only, deepest < .application else {
       state.tracksConversations = true
+      state.analyzesSequences = true
       return
     }
-    state.tracksConversations = TCP.stateful.contains(where: only.contains) || UDP.stateful.contains(where: only.contains)
+    state.analyzesSequences = TCP.analysed.contains { only.contains($0.fieldID) }
+    state.tracksConversations =
+      state.analyzesSequences || TCP.stateful.contains(where: only.contains) || UDP.stateful.contains(where: only.contains)
   }
 
   /// At most this many layers are dissected in one packet; past it the rest

@@ -11,9 +11,12 @@ struct TCPSegmentFacts {
   var sincePrevious: Int64
   /// The three AccECN bits of this (non-SYN) segment are the ACE counter.
   var carriesACE: Bool
-  /// A keep-alive probe (RFC 9293 3.8.4): no more than one byte, one before
-  /// the next sequence number. Wireshark shows its byte as plain data.
-  var isKeepAlive: Bool
+  /// Sequence analysis, when the dissector runs it (`analyzesSequences`).
+  var analysis: TCPSegmentAnalysis?
+  /// The conversation's `tcp.completeness` and handshake RTT (0: none yet),
+  /// when the dissector runs the analysis.
+  var completeness: UInt64
+  var initialRTT: Int64
 }
 
 extension DissectionState {
@@ -23,24 +26,29 @@ extension DissectionState {
   /// SYN, or from one before its first segment when no SYN was seen.
   func trackTCP(
     source: UInt16, destination: UInt16, flags: UInt16, seq: UInt32, ack: UInt32,
-    windowScaleOption: Int?, length: Int, time: Int64
+    windowScaleOption: Int?, length: Int, time: Int64, window: UInt32, sackBytes: UInt32, frame: Int,
+    analyses: Bool
   ) -> TCPSegmentFacts {
     let (key, forward) = ConversationKey.make(networkSource, source, networkDestination, destination)
     let syn = flags & TCP.flagSYN != 0
     let isACK = flags & TCP.flagACK != 0
     var entry: TCPStream
-    if let existing = tcpStreams[key], !startsAnew(existing, forward: forward, flags: flags, seq: seq) {
+    let existing = tcpStreams[key]
+    if let existing, !startsAnew(existing, forward: forward, flags: flags, seq: seq) {
       entry = existing
     } else {
       entry = TCPStream(index: nextTCPStream, firstTime: time, lastTime: time)
       nextTCPStream += 1
     }
+    if analyses && entry.analysis == nil { entry.analysis = TCPConversationAnalysis() }
     var mine = forward ? entry.flows.0 : entry.flows.1
     var theirs = forward ? entry.flows.1 : entry.flows.0
+    let reusedPorts = analyses ? portsReused(existing, entry, forward: forward, flags: flags, seq: seq, mine: &mine) : []
     if mine.baseSeq == nil { mine.baseSeq = syn ? seq : seq &- 1 }
     if syn {
       mine.sawSyn = true
-      mine.windowScale = windowScaleOption ?? -2
+      // A repeated SYN without the option keeps the shift an earlier one offered, as in tshark.
+      mine.windowScale = windowScaleOption ?? (mine.windowScale == -1 ? -2 : mine.windowScale)
       if isACK && (mine.windowScale == -2 || theirs.windowScale == -2) && theirs.sawSyn {
         mine.windowScale = -2
         theirs.windowScale = -2
@@ -48,33 +56,64 @@ extension DissectionState {
     }
     if isACK && theirs.baseSeq == nil { theirs.baseSeq = ack &- 1 }
     if syn && !isACK { entry.accurateECN = flags & TCP.accurateECNBits == TCP.accurateECNBits }
-    if TCPStreamStart.closes(flags: flags) { mine.sawFinOrReset = true }
-    let controls = flags & (TCP.flagSYN | TCP.flagFIN | TCP.flagRST)
-    let keepAlive = length <= 1 && controls == 0 && mine.nextSeq.map { seq == $0 &- 1 } == true
-    // Sequence space used: the data, plus one each for SYN and FIN.
-    let used = UInt32(truncatingIfNeeded: length) &+ (syn ? 1 : 0) &+ (flags & TCP.flagFIN != 0 ? 1 : 0)
-    if used > 0 && !keepAlive {
-      let end = seq &+ used
-      if mine.nextSeq.map({ Int32(bitPattern: end &- $0) > 0 }) ?? true { mine.nextSeq = end }
-    }
-    let facts = TCPSegmentFacts(
+    var facts = TCPSegmentFacts(
       stream: entry.index, relativeSeq: seq &- mine.baseSeq!,
       relativeAck: isACK ? ack &- (theirs.baseSeq ?? ack) : ack, peerBase: theirs.baseSeq ?? 0,
       windowShift: mine.windowScale >= 0 && theirs.windowScale == -2 ? -2 : mine.windowScale,
       sinceFirst: time &- entry.firstTime, sincePrevious: time &- entry.lastTime,
-      carriesACE: entry.accurateECN && !syn, isKeepAlive: keepAlive)
+      carriesACE: entry.accurateECN && !syn, completeness: 0, initialRTT: 0)
+    if let analysis = entry.analysis, analyses {
+      let segment = TCPAnalyzedSegment(
+        seq: seq, ack: ack, length: UInt32(truncatingIfNeeded: length), flags: flags, window: window, frame: frame,
+        time: time, base: mine.baseSeq!, reverseScale: tsharkWindowScale(theirs, other: mine), sackBytes: sackBytes)
+      facts.completeness = analysis.advanceCompleteness(
+        flags: flags, length: segment.length, reopened: !reusedPorts.isEmpty && entry.index != existing?.index)
+      facts.analysis = analysis.analyze(segment, forward: forward, preset: reusedPorts)
+      facts.initialRTT = analysis.initialRTT
+    }
     entry.lastTime = time
     if forward { entry.flows = (mine, theirs) } else { entry.flows = (theirs, mine) }
     tcpStreams[key] = entry
     return facts
   }
 
+  /// tshark's reused-ports check, before the analysis: a SYN on ports whose
+  /// conversation already has another initial sequence number in this
+  /// direction (a new conversation), or a SYN-ACK whose sequence number
+  /// differs from the one known (it becomes the base). A repeated SYN is no
+  /// reuse: its analysis resumes from the highest number sent without a gap.
+  private func portsReused(
+    _ existing: TCPStream?, _ entry: TCPStream, forward: Bool, flags: UInt16, seq: UInt32, mine: inout TCPFlow
+  ) -> TCPAnalysisFlags {
+    guard flags & TCP.flagSYN != 0, let existing else { return [] }
+    let before = forward ? existing.flows.0 : existing.flows.1
+    guard let base = before.baseSeq else { return [] }
+    if flags & TCP.flagACK == 0 {
+      // `startsAnew` opened a new stream for another number; the same number resumes.
+      guard entry.index == existing.index else { return .reusedPorts }
+      if let analysis = entry.analysis {
+        if forward {
+          analysis.flows.0.nextSeq = analysis.flows.0.maxSeqToBeAcked
+        } else {
+          analysis.flows.1.nextSeq = analysis.flows.1.maxSeqToBeAcked
+        }
+      }
+      return []
+    }
+    guard base != seq else { return [] }
+    mine.baseSeq = seq
+    return .reusedPorts
+  }
+
+  /// A direction's window-scale shift as tshark holds it: -2 (no scaling)
+  /// once either side's SYN went without the option.
+  private func tsharkWindowScale(_ flow: TCPFlow, other: TCPFlow) -> Int {
+    flow.windowScale == -2 || other.windowScale == -2 ? -2 : flow.windowScale
+  }
+
   /// Whether the segment starts a new stream on this conversation (port reuse).
   private func startsAnew(_ stream: TCPStream, forward: Bool, flags: UInt16, seq: UInt32) -> Bool {
-    let flow = forward ? stream.flows.0 : stream.flows.1
-    return TCPStreamStart.startsAnew(
-      flags: flags, closed: stream.flows.0.sawFinOrReset || stream.flows.1.sawFinOrReset,
-      openedWithOtherSeq: flow.sawSyn && flow.baseSeq.map { $0 != seq } == true)
+    TCPStreamStart.startsAnew(flags: flags, base: (forward ? stream.flows.0 : stream.flows.1).baseSeq, seq: seq)
   }
 
   /// The UDP conversation index of a datagram and its stream times; a nil

@@ -1,14 +1,23 @@
 /// When a TCP segment on a conversation already seen starts a new stream
 /// (a new `tcp.stream`, and so a new row of `conversations tcp`), as
 /// tshark 4.0 decides port reuse. The one statement of the rule: the
-/// dissector's stream tracking and the conversation table both ask it.
+/// dissector's stream tracking asks `startsAnew(flags:base:seq:)`; the
+/// conversation table, which reads no sequence numbers, asks its stand-in.
 public enum TCPStreamStart {
-  /// A SYN without ACK starts a new stream when either side of the
-  /// conversation has sent a FIN or RST (`closed`), or when the SYN's
-  /// direction opened with a SYN of another sequence number
-  /// (`openedWithOtherSeq`).
-  public static func startsAnew(flags: UInt16, closed: Bool, openedWithOtherSeq: Bool) -> Bool {
-    flags & (syn | ack) == syn && (closed || openedWithOtherSeq)
+  /// A SYN without ACK starts a new stream when its sequence number is not
+  /// where its direction's relative numbers count from (`base`, nil while
+  /// unknown); a SYN that repeats it stays, even after a FIN or RST.
+  public static func startsAnew(flags: UInt16, base: UInt32?, seq: UInt32) -> Bool {
+    guard flags & (syn | ack) == syn, let base else { return false }
+    return base != seq
+  }
+
+  /// The rule without sequence numbers: a SYN without ACK after either side
+  /// sent a FIN or RST (`closed`) is taken for one of another number. It
+  /// differs from `startsAnew(flags:base:seq:)` only for a SYN repeated
+  /// after a close, or a new SYN on a conversation never closed.
+  public static func startsAnew(flags: UInt16, closed: Bool) -> Bool {
+    flags & (syn | ack) == syn && closed
   }
 
   /// A FIN or RST: after it, the conversation counts as `closed`.

@@ -17,6 +17,9 @@ public struct SummaryRow: Sendable {
   /// In Wireshark's spelling (`TCP`, `IPv4`, `ICMPv6`).
   public internal(set) var protocolName = ""
   public internal(set) var info = ""
+  /// Text a layer put before Info that later layers keep (Wireshark's
+  /// column fence): TCP's analysis, `[TCP Retransmission] `.
+  private var fenced = ""
   /// Wireshark raised no exception for how the packet ends, so Info gets
   /// no `[Malformed Packet]` even where the dissection stopped early: the
   /// last layer is undissected bytes or a frame nobody dissects, or an IP
@@ -26,7 +29,13 @@ public struct SummaryRow: Sendable {
   /// Sets the protocol column and, when there is any, the Info text.
   mutating func set(_ protocolName: String, info: String?) {
     self.protocolName = protocolName
-    if let info { self.info = info }
+    if let info { self.info = fenced + info }
+  }
+
+  /// Puts `text` before Info, where the layers after this one leave it.
+  mutating func fence(_ text: String) {
+    fenced = text + fenced
+    info = text + info
   }
 
   /// Sets both address columns, when the layer has both addresses.

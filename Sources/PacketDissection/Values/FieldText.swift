@@ -31,8 +31,8 @@ public enum FieldText {
     case .protocolItem:
       out.append(contentsOf: record.field.decl.label.utf8)
     case .label:
-      // tshark prints a present FT_NONE item as 1.
-      out.append("1")
+      // tshark 4.0 prints a field with no value (FT_NONE) as 1.
+      out.append(UInt8(ascii: "1"))
     case .uint(let bytes):
       appendInteger(record.value, base: base, bytes: bytes, to: &out)
     case .int(let bytes):

@@ -1,10 +1,13 @@
 /// Transmission Control Protocol (RFC 9293 section 3.1).
 enum TCP: UInt8, ProtocolModule {
-  case item, srcport, dstport, port, stream, len, seq, seqRaw, nxtseq, ack, ackRaw, hdrLen, flags, flagsRes, flagsAe,
+  case item, srcport, dstport, port, stream, completeness, len, seq, seqRaw, nxtseq, ack, ackRaw, hdrLen, flags, flagsRes, flagsAe,
     flagsCwr, flagsEce, flagsUrg, flagsAck, flagsPush, flagsReset, flagsSyn, flagsFin, ace, flagsStr, windowValue,
     window, windowScale, checksum, checksumStatus, urgent, options, optionKind, optionLen, mss, wscaleShift,
-    wscaleMultiplier, sackPerm, sackLE, sackRE, sackCount, tsval, tsecr, timeRelative, timeDelta, payload,
-    resetCause
+    wscaleMultiplier, sackPerm, sackLE, sackRE, sackCount, tsval, tsecr, timeRelative, timeDelta, analysis,
+    acksFrame, ackRTT, initialRTT, bytesInFlight, pushBytesSent, analysisFlags, reusedPorts, retransmission, rto,
+    rtoFrame, fastRetransmission, spuriousRetransmission, outOfOrder, lostSegment, ackLostSegment, windowUpdate,
+    windowFull, keepAlive, keepAliveACK, duplicateACK, duplicateACKNumber, duplicateACKFrame, zeroWindowProbe,
+    zeroWindow, zeroWindowProbeACK, payload, resetCause
 
   static var protocolID: ProtocolID { .tcp }
   static var level: LayerLevel { .transport }
@@ -19,6 +22,7 @@ enum TCP: UInt8, ProtocolModule {
     case .dstport: .uint("tcp.dstport", "Destination Port", at: 2, bytes: 2, aliases: ["tcp.dport"], kernel: .fixed(after: 4))
     case .port: .loose("tcp.port", "Source or Destination Port", .uint(bytes: 2), kernel: .copies(of: [(TCP.srcport, after: 4), (TCP.dstport, after: 4)]))
     case .stream: .loose("tcp.stream", "Stream index", .uint(bytes: 4))
+    case .completeness: .loose("tcp.completeness", "Conversation completeness", .uint(bytes: 1), blurb: "Seen so far: 1 SYN, 2 SYN-ACK, 4 ACK, 8 data, 16 FIN, 32 RST")
     case .len: .loose("tcp.len", "TCP Segment Len", .uint(bytes: 4))
     case .seq: .uint("tcp.seq", "Sequence Number", at: 4, bytes: 4, blurb: "Relative to the first sequence number seen in this direction")
     case .seqRaw: .loose("tcp.seq_raw", "Sequence Number (raw)", .uint(bytes: 4))
@@ -59,6 +63,32 @@ enum TCP: UInt8, ProtocolModule {
     case .tsecr: .loose("tcp.options.timestamp.tsecr", "Timestamp echo reply", .uint(bytes: 4))
     case .timeRelative: .loose("tcp.time_relative", "Time since first frame in this TCP stream", .relativeTime)
     case .timeDelta: .loose("tcp.time_delta", "Time since previous frame in this TCP stream", .relativeTime)
+    case .analysis: .loose("tcp.analysis", "SEQ/ACK analysis", .label)
+    case .acksFrame: .loose("tcp.analysis.acks_frame", "This is an ACK to the segment in frame", .frameNumber)
+    case .ackRTT: .loose("tcp.analysis.ack_rtt", "The RTT to ACK the segment was", .relativeTime)
+    case .initialRTT: .loose("tcp.analysis.initial_rtt", "iRTT", .relativeTime, blurb: "From the SYN to the ACK of the handshake")
+    case .bytesInFlight: .loose("tcp.analysis.bytes_in_flight", "Bytes in flight", .uint(bytes: 4))
+    case .pushBytesSent: .loose("tcp.analysis.push_bytes_sent", "Bytes sent since last PSH flag", .uint(bytes: 4))
+    case .analysisFlags: .loose("tcp.analysis.flags", "TCP Analysis Flags", .label)
+    case .reusedPorts: .loose("tcp.analysis.reused_ports", "A new tcp session is started with the same ports as an earlier session in this trace", .label)
+    case .retransmission: .loose("tcp.analysis.retransmission", "This frame is a (suspected) retransmission", .label)
+    case .rto: .loose("tcp.analysis.rto", "The RTO for this segment was", .relativeTime)
+    case .rtoFrame: .loose("tcp.analysis.rto_frame", "RTO based on delta from frame", .frameNumber)
+    case .fastRetransmission: .loose("tcp.analysis.fast_retransmission", "This frame is a (suspected) fast retransmission", .label)
+    case .spuriousRetransmission: .loose("tcp.analysis.spurious_retransmission", "This frame is a (suspected) spurious retransmission", .label)
+    case .outOfOrder: .loose("tcp.analysis.out_of_order", "This frame is a (suspected) out-of-order segment", .label)
+    case .lostSegment: .loose("tcp.analysis.lost_segment", "Previous segment(s) not captured (common at capture start)", .label)
+    case .ackLostSegment: .loose("tcp.analysis.ack_lost_segment", "ACKed segment that wasn't captured (common at capture start)", .label)
+    case .windowUpdate: .loose("tcp.analysis.window_update", "TCP window update", .label)
+    case .windowFull: .loose("tcp.analysis.window_full", "TCP window specified by the receiver is now completely full", .label)
+    case .keepAlive: .loose("tcp.analysis.keep_alive", "TCP keep-alive segment", .label)
+    case .keepAliveACK: .loose("tcp.analysis.keep_alive_ack", "ACK to a TCP keep-alive segment", .label)
+    case .duplicateACK: .loose("tcp.analysis.duplicate_ack", "Duplicate ACK", .label)
+    case .duplicateACKNumber: .loose("tcp.analysis.duplicate_ack_num", "Duplicate ACK #", .uint(bytes: 4))
+    case .duplicateACKFrame: .loose("tcp.analysis.duplicate_ack_frame", "Duplicate to the ACK in frame", .frameNumber)
+    case .zeroWindowProbe: .loose("tcp.analysis.zero_window_probe", "TCP Zero Window Probe", .label)
+    case .zeroWindow: .loose("tcp.analysis.zero_window", "TCP Zero Window segment", .label)
+    case .zeroWindowProbeACK: .loose("tcp.analysis.zero_window_probe_ack", "ACK to a TCP Zero Window Probe", .label)
     case .payload: .loose("tcp.payload", "TCP payload", .bytes)
     case .resetCause: .loose("tcp.reset_cause", "Reset cause", .string, blurb: "Text a reset carries as data")
     }
@@ -75,12 +105,21 @@ enum TCP: UInt8, ProtocolModule {
   /// AccECN bits read differently once the handshake agreed on it).
   static let stateful =
     ([stream, seq, nxtseq, ack, window, windowScale, sackLE, sackRE, timeRelative, timeDelta, ace, flagsStr]
-    + flagBits[1...3]).map(\.fieldID)
+    + flagBits[1...3] + analysed).map(\.fieldID)
+
+  /// Fields only the sequence analysis gives.
+  static let analysed: [TCP] = [
+    completeness, analysis, acksFrame, ackRTT, initialRTT, bytesInFlight, pushBytesSent, analysisFlags, reusedPorts,
+    retransmission, rto, rtoFrame, fastRetransmission, spuriousRetransmission, outOfOrder, lostSegment,
+    ackLostSegment, windowUpdate, windowFull, keepAlive, keepAliveACK, duplicateACK, duplicateACKNumber,
+    duplicateACKFrame, zeroWindowProbe, zeroWindow, zeroWindowProbeACK,
+  ]
 
   static let flagSYN: UInt16 = 0x002
   static let flagFIN: UInt16 = 0x001
   static let flagRST: UInt16 = 0x004
   static let flagACK: UInt16 = 0x010
+  static let flagPSH: UInt16 = 0x008
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     let source = try c.fixed(srcport)
@@ -99,28 +138,32 @@ enum TCP: UInt8, ProtocolModule {
     var windowShift = -1
     var streamTimes: (Int64, Int64) = (0, 0)
     var carriesACE = false
-    var keepAlive = false
+    var analysed: TCPSegmentFacts?
     if tracked {
       let now = c.dissection.frame.time
+      let analyses = c.state.analyzesSequences && c.length >= headerLength
       let facts = c.state.trackTCP(
         source: UInt16(source), destination: UInt16(destination), flags: flagValue, seq: rawSeq,
         ack: rawAck, windowScaleOption: try scaleOption(c, headerLength: headerLength),
-        length: segmentLength, time: now)
+        length: segmentLength, time: now, window: analyses ? UInt32((try? c.uint16(14)) ?? 0) : 0,
+        sackBytes: analyses ? sackBytes(c, headerLength: headerLength) : 0, frame: c.dissection.frame.number,
+        analyses: analyses)
       c.generated(stream, value: UInt64(facts.stream))
+      if analyses { c.generated(completeness, value: facts.completeness) }
       relative = (facts.relativeSeq, facts.relativeAck)
       peerBase = facts.peerBase
       windowShift = facts.windowShift
       streamTimes = (facts.sinceFirst, facts.sincePrevious)
       carriesACE = facts.carriesACE
-      keepAlive = facts.isKeepAlive
+      if analyses { analysed = facts }
     }
     c.generated(len, value: UInt64(segmentLength))
     try c.add(seq, at: 4, 4, value: UInt64(relative.seq))
     try c.add(seqRaw, at: 4, 4, value: UInt64(rawSeq))
     if tracked {
       var next = relative.seq &+ UInt32(segmentLength)
-      if flagValue & flagSYN != 0 { next &+= 1 }
-      if flagValue & flagFIN != 0 { next &+= 1 }
+      // One for a SYN or a FIN, and one only for both, as tshark counts.
+      if flagValue & (flagSYN | flagFIN) != 0 { next &+= 1 }
       c.generated(nxtseq, value: UInt64(next))
     }
     try c.add(ack, at: 8, 4, value: UInt64(relative.ack))
@@ -164,6 +207,8 @@ enum TCP: UInt8, ProtocolModule {
       c.generated(timeRelative, value: UInt64(bitPattern: streamTimes.0))
       c.generated(timeDelta, value: UInt64(bitPattern: streamTimes.1))
     }
+    if let analysed, let found = analysed.analysis { record(found, initialRTT: analysed.initialRTT, c) }
+    let findings = analysed?.analysis?.flags ?? []
     let payloadStart = c.start + headerLength
     guard segmentLength > 0 else { return .stop }
     // Data on a reset is the sender's reason (RFC 9293 3.5.3), shown as
@@ -177,9 +222,90 @@ enum TCP: UInt8, ProtocolModule {
     if c.wants(payload) {
       try c.add(payload, at: headerLength, min(segmentLength, c.capturedLength - headerLength))
     }
-    if keepAlive { return .data(at: payloadStart, end: c.end) }
+    // As tshark: a keep-alive's byte is plain data; a retransmitted or
+    // out-of-order segment goes to no dissector.
+    if findings.contains(.keepAlive) { return .data(at: payloadStart, end: c.end) }
+    if !findings.isDisjoint(with: .undissectedPayload) { return .stop }
     return .ports(
       .tcpPort, UInt32(source), UInt32(destination), at: payloadStart, end: c.end)
+  }
+
+  /// The bytes the first three blocks of a SACK option cover, which tshark
+  /// keeps for the other side's bytes in flight.
+  private static func sackBytes(_ c: LayerCursor, headerLength: Int) -> UInt32 {
+    var offset = 20
+    while offset < headerLength, let kind = try? c.uint8(offset) {
+      if kind == 0 || kind == 1 {
+        offset += 1
+        continue
+      }
+      guard let length = try? c.uint8(offset + 1), length >= 2, offset + Int(length) <= headerLength else { return 0 }
+      if kind == 5 {
+        var total: UInt32 = 0
+        var edge = offset + 2
+        var blocks = 0
+        while edge + 8 <= offset + Int(length), blocks < 3,
+          let left = try? c.uint32(edge), let right = try? c.uint32(edge + 4)
+        {
+          total &+= right &- left
+          edge += 8
+          blocks += 1
+        }
+        return total
+      }
+      offset += Int(length)
+    }
+    return 0
+  }
+
+  /// The `tcp.analysis` subtree, in tshark's order: what the segment
+  /// acknowledges, the handshake's RTT, bytes in flight, then the flags
+  /// (each with the expert items tshark adds for it).
+  private static func record(_ found: TCPSegmentAnalysis, initialRTT rtt: Int64, _ c: LayerCursor) {
+    c.generated(analysis, value: 0)
+    if found.acksFrame != 0 {
+      c.generated(acksFrame, value: UInt64(found.acksFrame), depth: 2)
+      if found.ackRTT != 0 { c.generated(ackRTT, value: UInt64(bitPattern: found.ackRTT), depth: 2) }
+    }
+    if rtt != 0 { c.generated(initialRTT, value: UInt64(bitPattern: rtt), depth: 2) }
+    if found.bytesInFlight != 0 {
+      c.generated(bytesInFlight, value: UInt64(found.bytesInFlight), depth: 2)
+      c.generated(pushBytesSent, value: UInt64(found.pushBytesSent), depth: 2)
+    }
+    let flags = found.flags
+    guard !flags.isEmpty else { return }
+    c.generated(analysisFlags, value: UInt64(flags.rawValue), depth: 2)
+    func expert(_ flag: TCPAnalysisFlags, _ fields: TCP...) {
+      guard flags.contains(flag) else { return }
+      for field in fields { c.generated(field, value: 0, depth: 3) }
+    }
+    expert(.reusedPorts, reusedPorts)
+    if flags.contains(.retransmission) {
+      c.generated(retransmission, value: 0, depth: 3)
+      if found.rto != 0 {
+        c.generated(rto, value: UInt64(bitPattern: found.rto), depth: 3)
+        c.generated(rtoFrame, value: UInt64(found.rtoFrame), depth: 3)
+      }
+    }
+    expert(.fastRetransmission, fastRetransmission, retransmission)
+    expert(.spuriousRetransmission, spuriousRetransmission, retransmission)
+    expert(.outOfOrder, outOfOrder)
+    expert(.lostSegment, lostSegment)
+    expert(.ackLostSegment, ackLostSegment)
+    expert(.windowUpdate, windowUpdate)
+    expert(.windowFull, windowFull)
+    expert(.keepAlive, keepAlive)
+    expert(.keepAliveACK, keepAliveACK)
+    if flags.contains(.duplicateACK) {
+      // The flag's item, then the number and frame, then the expert item (also tcp.analysis.duplicate_ack).
+      c.generated(duplicateACK, value: 0, depth: 3)
+      c.generated(duplicateACKNumber, value: UInt64(found.duplicateACKNumber), depth: 2)
+      c.generated(duplicateACKFrame, value: UInt64(found.duplicateACKFrame), depth: 2)
+      c.generated(duplicateACK, value: 0, depth: 3)
+    }
+    expert(.zeroWindowProbe, zeroWindowProbe)
+    expert(.zeroWindow, zeroWindow)
+    expert(.zeroWindowProbeACK, zeroWindowProbeACK)
   }
 
   /// The window-scale shift a SYN offers, if it has the option.

@@ -4,9 +4,8 @@ import PacketWire
 /// acknowledgement numbers and length; Info is
 /// `80 → 55214 [SYN, ACK] Seq=0 Ack=1 Win=42900 Len=0 MSS=1360`.
 ///
-/// Wireshark also prefixes its sequence analysis (`[TCP Retransmission]`,
-/// `[TCP Window Update]`, ...); pktsh does no such analysis, so those
-/// prefixes are missing.
+/// Its sequence analysis goes before Info, where the layers above leave it:
+/// `[TCP Dup ACK 601#1] 55213 → 80 [ACK] …`.
 extension TCP {
   static var hue: LayerHue? { .brightBlue }
 
@@ -18,7 +17,32 @@ extension TCP {
   }
 
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
+    if let prefix = analysisPrefix(layer.fields) { row.fence(prefix) }
     row.set("TCP", info: info(layer.fields))
+  }
+
+  /// The analysis's notes, as tshark prepends them: each before the ones
+  /// added earlier, so the last added comes first.
+  private static func analysisPrefix(_ f: LayerFields) -> String? {
+    guard let raw = f.uint(analysisFlags) else { return nil }
+    let flags = TCPAnalysisFlags(rawValue: UInt32(truncatingIfNeeded: raw))
+    var notes: [String] = []
+    let named: [(TCPAnalysisFlags, String)] = [
+      (.reusedPorts, "Port numbers reused"), (.retransmission, "Retransmission"),
+      (.fastRetransmission, "Fast Retransmission"), (.spuriousRetransmission, "Spurious Retransmission"),
+      (.outOfOrder, "Out-Of-Order"), (.lostSegment, "Previous segment not captured"),
+      (.ackLostSegment, "ACKed unseen segment"), (.windowUpdate, "Window Update"), (.windowFull, "Window Full"),
+      (.keepAlive, "Keep-Alive"), (.keepAliveACK, "Keep-Alive ACK"),
+    ]
+    for (flag, name) in named where flags.contains(flag) { notes.append("[TCP \(name)] ") }
+    if flags.contains(.duplicateACK), let frame = f.uint(duplicateACKFrame), let number = f.uint(duplicateACKNumber) {
+      notes.append("[TCP Dup ACK \(frame)#\(number)] ")
+    }
+    let zero: [(TCPAnalysisFlags, String)] = [
+      (.zeroWindowProbe, "ZeroWindowProbe"), (.zeroWindow, "ZeroWindow"), (.zeroWindowProbeACK, "ZeroWindowProbeAck"),
+    ]
+    for (flag, name) in zero where flags.contains(flag) { notes.append("[TCP \(name)] ") }
+    return notes.reversed().joined()
   }
 
   private static func info(_ f: LayerFields) -> String? {
