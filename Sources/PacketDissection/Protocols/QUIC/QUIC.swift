@@ -1,3 +1,5 @@
+import PacketWire
+
 /// QUIC (RFC 9000; version 2, RFC 9369; the IETF drafts): every packet of
 /// a datagram (coalesced packets each show their header), long and short
 /// headers, connection IDs, and the Initial packets opened with the keys
@@ -77,11 +79,12 @@ enum QUIC: UInt8, ProtocolModule {
     }
   }
 
-  /// Fields read from opened payloads, and those that show what they hold:
-  /// asking for any of them makes the dissector open Initial packets.
+  /// Fields read from opened payloads, and those that show what they hold
+  /// (TLS's, which the CRYPTO data fills): asking for any of them makes the
+  /// dissector open Initial packets.
   static let payloadFields: [FieldID] =
     ([longReserved, packetNumberLength, packetNumber, payload, remainingPayload] + QUIC.allCases.filter { $0.rawValue >= frameType.rawValue }).map(\.fieldID)
-    + [Frame.protocols.fieldID, PayloadData.data.fieldID, PayloadData.len.fieldID]
+    + [Frame.protocols.fieldID, PayloadData.data.fieldID, PayloadData.len.fieldID] + TLS.allCases.map(\.fieldID)
 
   static func decrypts(_ c: LayerCursor) -> Bool { payloadFields.contains { c.wants($0) } }
 
@@ -98,15 +101,17 @@ enum QUIC: UInt8, ProtocolModule {
     return .stop
   }
 
-  /// CRYPTO data, whole and in order, for the layer above: the one place
-  /// that hands it on. tshark 4.0 hands it to TLS's handshake reader; until
-  /// pktsh's TLS dissector is here it shows as data (as in tshark with TLS
-  /// disabled, the goldens' setting). `at` and `count` are the bytes of
-  /// this packet it came from.
+  /// CRYPTO data, in order and cut to whole handshake messages, for the
+  /// layer above: the one place that hands it on, to TLS's handshake reader
+  /// as tshark 4.0 does (the ClientHello's server name, JA3 and JA4 of a
+  /// QUIC connection). `at` and `count` are the bytes of this packet it
+  /// came from; a piece that completes no message still shows the layer.
   static func handOn(_ c: LayerCursor, _ bytes: [UInt8], at offset: Int, _ count: Int) {
-    c.addInnerProtocol(.data, at: offset, count)
-    c.computed(PayloadData.data, at: offset, count, bytes: bytes, depth: 2)
-    c.generated(PayloadData.len, value: UInt64(bytes.count), depth: 2)
+    c.addInnerProtocol(.tls, at: offset, count)
+    bytes.withUnsafeBytes { raw in
+      // A message the data cuts off is skipped; what came before it stays.
+      try? TLS.dissectHandshakeMessages(c, TLSBytes(detached: ByteView(raw)), depth: 2)
+    }
   }
 
   /// Whether a UDP payload that no port claims is QUIC, as Wireshark's

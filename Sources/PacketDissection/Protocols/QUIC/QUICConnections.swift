@@ -86,6 +86,29 @@ struct QUICCryptoStream {
   /// further pieces are dropped.
   static let waitingLimit = 1 << 16
 
+  /// Bytes handed on that do not yet make a whole handshake message: TLS
+  /// reads a message cut across CRYPTO frames once it is whole, in the
+  /// packet that completes it, as tshark does. At most `waitingLimit`.
+  var partialMessage: [UInt8] = []
+
+  /// `ready` after the partial message before it: the whole handshake
+  /// messages (type, 3-byte length, body) at the front; the rest waits.
+  mutating func wholeMessages(_ ready: [UInt8]) -> [UInt8] {
+    partialMessage += ready
+    var end = 0
+    while partialMessage.count - end >= 4 {
+      let length =
+        Int(partialMessage[end + 1]) << 16 | Int(partialMessage[end + 2]) << 8 | Int(partialMessage[end + 3])
+      guard partialMessage.count - end - 4 >= length else { break }
+      end += 4 + length
+    }
+    let whole = Array(partialMessage[..<end])
+    partialMessage.removeFirst(end)
+    // A message longer than is kept is never read; its bytes are dropped.
+    if partialMessage.count > Self.waitingLimit { partialMessage.removeAll() }
+    return whole
+  }
+
   /// Adds a piece at `offset`; answers the bytes to hand on now, if any.
   mutating func add(offset: UInt64, bytes: [UInt8]) -> [UInt8]? {
     guard !bytes.isEmpty, offset <= UInt64(1) << 62 else { return nil }

@@ -26,8 +26,9 @@ struct QUICDatagram {
   let c: LayerCursor
   let decrypts: Bool
   let place: QUICPlace
-  /// CRYPTO data to hand on after the packets: the bytes, and the place in
-  /// this datagram of the piece that completed them.
+  /// CRYPTO data to hand on after the packets: the whole handshake
+  /// messages it completed (none when a message is still cut), and the
+  /// place in this datagram of the piece that brought it.
   var handedOn: [(bytes: [UInt8], at: Int, count: Int)] = []
   private var first = true
   /// The first packet's Destination Connection ID: packets coalesced after
@@ -203,12 +204,12 @@ struct QUICDatagram {
   private mutating func crypto(_ piece: QUICFrames.CryptoPiece, connection: (Int, fromServer: Bool)) {
     let connections = c.state.quicConnections
     guard var state = connections[connection.0] else { return }
-    let ready =
+    let whole =
       connection.fromServer
-      ? state.crypto.server.add(offset: piece.offset, bytes: piece.bytes)
-      : state.crypto.client.add(offset: piece.offset, bytes: piece.bytes)
+      ? state.crypto.server.add(offset: piece.offset, bytes: piece.bytes).map { state.crypto.server.wholeMessages($0) }
+      : state.crypto.client.add(offset: piece.offset, bytes: piece.bytes).map { state.crypto.client.wholeMessages($0) }
     connections[connection.0] = state
-    if let ready { handedOn.append((ready, piece.at, piece.bytes.count)) }
+    if let whole { handedOn.append((whole, piece.at, piece.bytes.count)) }
   }
 
   /// What opening an Initial packet gives.
