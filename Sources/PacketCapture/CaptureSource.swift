@@ -35,30 +35,28 @@ final class CaptureSource {
 
     let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard fd >= 0 else { throw failure(systemErrorReason(errno)) }
+    // The descriptor a failure closes: the file's, then the decompressed copy's.
+    // Each is closed once: another thread may be given a closed number at once.
+    var opened = fd
     var keep = false
-    defer { if !keep { close(fd) } }
+    defer { if !keep { close(opened) } }
     guard fstat(fd, &info) == 0 else { throw failure(systemErrorReason(errno)) }
     try Self.checkRegular(info, failure)
     guard info.st_size > 0 else { throw failure("empty file") }
     var head: [UInt8] = [0, 0, 0, 0]
-    var (descriptor, damage) = (fd, String?.none)
+    var damage: String?
     if pread(fd, &head, 4, 0) >= 2, let format = CompressedCapture.Format(head: head) {
-      (descriptor, damage) = try CompressedCapture.decompress(fd, as: format, path: path, stop: stop)
+      let decompressed = try CompressedCapture.decompress(fd, as: format, path: path, stop: stop)
       close(fd)
-      guard fstat(descriptor, &info) == 0 else {
-        close(descriptor)
-        throw failure(systemErrorReason(errno))
-      }
-      guard info.st_size > 0 else {
-        close(descriptor)
-        throw failure(damage ?? "the \(format.name) data holds no bytes")
-      }
+      (opened, damage) = decompressed
+      guard fstat(opened, &info) == 0 else { throw failure(systemErrorReason(errno)) }
+      guard info.st_size > 0 else { throw failure(damage ?? "the \(format.name) data holds no bytes") }
     }
     guard let size = Int(exactly: info.st_size) else { throw failure("file is too large") }
     self.path = path
     self.size = size
     self.damage = damage
-    self.descriptor = descriptor
+    self.descriptor = opened
     keep = true
   }
 
