@@ -36,8 +36,10 @@ enum UDP: UInt8, ProtocolModule {
     // Over IPv6 a length of 0 is a jumbogram's (RFC 2675): the datagram
     // runs to the end of the IP payload, as tshark reads it.
     guard declared >= 8 || (declared == 0 && carriedByIPv6(c)) else { throw .malformed }
-    // A length beyond the datagram (a first fragment) leaves the layer as it is.
-    if declared != 0 { c.limit(to: declared) }
+    // A length beyond the datagram (a first fragment) leaves the layer as it
+    // is; so does any length in a fragment, whose payload tshark runs to the
+    // end of the IP payload.
+    if declared != 0 && !inFragment(c) { c.limit(to: declared) }
     let sum = try c.fixed(checksum)
     // A zero checksum means "none" over IPv4 and is illegal over IPv6.
     c.generated(checksumStatus, value: sum != 0 ? 2 : carriedByIPv6(c) ? 4 : 3)
@@ -71,6 +73,23 @@ enum UDP: UInt8, ProtocolModule {
     for layer in c.dissection.layers.reversed() where layer.start < c.start {
       if layer.protocolID == .ipv6 { return true }
       if layer.protocolID == .ip { return false }
+    }
+    return false
+  }
+
+  /// Whether the datagram rides in an IP fragment (a fragment header, or
+  /// IPv4's More Fragments bit or offset).
+  private static func inFragment(_ c: LayerCursor) -> Bool {
+    for layer in c.dissection.layers.reversed() where layer.start < c.start {
+      switch layer.protocolID {
+      case .ipv6Fragment: return true
+      case .ipv6: return false
+      case .ip:
+        guard layer.start + 8 <= c.packet.count else { return false }
+        let flagsAndOffset = UInt16(c.packet.byte(layer.start + 6)) << 8 | UInt16(c.packet.byte(layer.start + 7))
+        return flagsAndOffset & 0x3fff != 0
+      default: continue
+      }
     }
     return false
   }
