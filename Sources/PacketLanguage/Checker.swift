@@ -261,6 +261,11 @@ public struct Checker {
 
   private func member(_ a: Expr, _ elements: [SetElement]) throws(LanguageError) -> CheckedTest.Form {
     let subject = try value(a)
+    switch subject.form {
+    case .field, .fieldInLayers, .variable: break
+    default:
+      throw LanguageError(.type, "only a field may be tested for membership in a set (as in tshark)", at: a.location)
+    }
     var members: [SetMember] = []
     for element in elements {
       switch element {
@@ -574,6 +579,11 @@ public struct Checker {
     if boolean {
       if bare, ["true", "True", "TRUE"].contains(text) { return 1 }
       if bare, ["false", "False", "FALSE"].contains(text) { return 0 }
+      // A flag with labels of its own takes only those (`quic.fixed_bit == "True"`), as tshark's
+      // true/false strings; the others "Set" and "Not set", or "True" and "False".
+      if let names = id.decl.values {
+        return [0, 1].first { names.name(UInt64($0))?.lowercased() == folded }
+      }
       let (yes, no) = id.decl.mask != 0 ? ("set", "not set") : ("true", "false")
       return folded == yes ? 1 : folded == no ? 0 : nil
     }

@@ -27,9 +27,11 @@ enum Help {
       times frame.time >= "2015-01-01 00:00:00" or "Jan 1, 2015 00:00:00" (local time; UTC or Z after)
     # starts a comment, except #N and #[…], which are the layer operator (ip.src #2 included).
     Refused as tshark 4.0 refuses them: constant arithmetic as a test or on the left (1 + 2 == 3),
-      68-1 as a number, slices of numbers and times, byte strings for integers (eth.type == 08:00).
+      68-1 as a number, slices of numbers and times, byte strings for integers (eth.type == 08:00),
+      a set membership of anything but a field (len(f) in {1..9}).
     Extensions tshark 4.0 lacks: a ^^ b (xor, Wireshark 4.2), a literal on the left (80 == tcp.port),
-      true and false in lower case for flags (tcp.flags.syn == true).
+      true and false in lower case for flags (tcp.flags.syn == true), names of DNS record and
+      ICMP types (dns.qry.type == "AAAA", icmp.type == "Echo (ping) request"; tshark 4.0 has none).
 
     """
 
