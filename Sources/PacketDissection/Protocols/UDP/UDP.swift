@@ -69,8 +69,12 @@ enum UDP: UInt8, ProtocolModule {
   }
 
   /// Whether the nearest IP layer below this datagram is IPv6.
-  private static func carriedByIPv6(_ c: LayerCursor) -> Bool {
-    for layer in c.dissection.layers.reversed() where layer.start < c.start {
+  private static func carriedByIPv6(_ c: LayerCursor) -> Bool { carriedByIPv6(c.dissection.layers, below: c.start) }
+
+  /// Whether the nearest IP layer of `layers` starting before `start` is
+  /// IPv6 (where a length of 0 marks a jumbogram).
+  static func carriedByIPv6(_ layers: [LayerSpan], below start: Int) -> Bool {
+    for layer in layers.reversed() where layer.start < start {
       if layer.protocolID == .ipv6 { return true }
       if layer.protocolID == .ip { return false }
     }

@@ -21,7 +21,7 @@ extension UDP {
       out += " [BAD UDP LENGTH \(length) > IP PAYLOAD LENGTH]"
     }
     if let length = f.uint(length) {
-      if length == 0, carriedByIPv6(f) {
+      if length == 0, carriedByIPv6(f.dissection.layers, below: f.span.start) {
         out += " Len=\(max(0, f.span.dataEnd - f.span.start - 8)) [Jumbogram]"
       } else {
         out += length >= 8 ? " Len=\(length - 8)" : " [Bogus UDP length (\(length), must be at least 8)]"
@@ -29,13 +29,6 @@ extension UDP {
     }
     if f.uint(checksumStatus) == 4 { out += " [ILLEGAL CHECKSUM (0)]" }
     return out
-  }
-
-  /// Whether the nearest IP layer below the datagram is IPv6 (where a
-  /// length of 0 marks a jumbogram).
-  private static func carriedByIPv6(_ udp: LayerFields) -> Bool {
-    udp.dissection.layers.last { $0.start < udp.span.start && ($0.protocolID == .ip || $0.protocolID == .ipv6) }?
-      .protocolID == .ipv6
   }
 
   /// The bytes from the UDP header to the end of the datagram, as the IP
