@@ -235,6 +235,19 @@ extension ShellCommand {
       check: { _, _ in () },
       run: { session, _ in session.protocols() }),
     ShellCommand(
+      "decode",
+      help: """
+        decode TABLE == N as PROTO
+                             from now on, hand what TABLE leads to at N to PROTO, as Wireshark's
+                             Decode As (decode tcp.port == 8080 as http); TABLE is tcp.port,
+                             udp.port, ip.proto or ethertype. decode alone lists the rules,
+                             decode clear drops them
+
+        """,
+      syntax: { parser throws(LanguageError) in try DecodeCommand.read(&parser) },
+      check: { written, _ throws(LanguageError) in try DecodeCommand.check(written) },
+      run: { session, command in session.decode(command) }),
+    ShellCommand(
       "save", help: "save PATH [where EXPR]\n\(indent)write the view (pcapng for .pcapng, else pcap), atomically\n",
       completion: .fileNames,
       syntax: { parser throws(LanguageError) in

@@ -13,8 +13,10 @@ struct FastCount {
 
   /// Nil when a filter can't be expressed as BPF, or the capture mixes
   /// link types: then the ordinary scan counts.
-  init?(capture: CaptureFile, filters: [CompiledFilter]) {
-    guard !filters.isEmpty, let kernel = KernelFilters(capture: capture, filters: filters) else { return nil }
+  init?(capture: CaptureFile, filters: [CompiledFilter], decodeAs: DecodeAsRules) {
+    guard !filters.isEmpty, let kernel = KernelFilters(capture: capture, filters: filters, decodeAs: decodeAs) else {
+      return nil
+    }
     self.kernel = kernel
   }
 

@@ -23,10 +23,10 @@ struct FastStats {
   let values: [StatsValue?]
 
   /// Nil when a value is not a field alone at a fixed place, a filter
-  /// can't be expressed as BPF, or the capture mixes link types: then the
-  /// dissecting walk runs.
-  init?(capture: CaptureFile, query: StatsQuery, filters: [CompiledFilter]) {
-    guard let kernel = KernelFilters(capture: capture, filters: filters) else { return nil }
+  /// can't be expressed as BPF, the capture mixes link types, or
+  /// `decode … as` rules are in force: then the dissecting walk runs.
+  init?(capture: CaptureFile, query: StatsQuery, filters: [CompiledFilter], decodeAs: DecodeAsRules) {
+    guard let kernel = KernelFilters(capture: capture, filters: filters, decodeAs: decodeAs) else { return nil }
     var ids: [FieldID] = []
     var columns: [Int] = []
     for value in query.columns {

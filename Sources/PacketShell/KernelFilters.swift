@@ -11,8 +11,11 @@ struct KernelFilters {
   let fast: [FastFilter]
   let filters: [CompiledFilter]
 
-  /// Nil when the capture mixes link types or a filter can't be expressed as BPF.
-  init?(capture: CaptureFile, filters: [CompiledFilter]) {
+  /// Nil when the capture mixes link types, a filter can't be expressed
+  /// as BPF, or `decode … as` rules are in force (BPF knows only the
+  /// protocols' own bindings).
+  init?(capture: CaptureFile, filters: [CompiledFilter], decodeAs: DecodeAsRules) {
+    guard decodeAs.isEmpty else { return nil }
     let linkTypes = Set(capture.interfaces.map(\.linkType))
     guard linkTypes.count == 1, let linkType = linkTypes.first else { return nil }
     var fast: [FastFilter] = []

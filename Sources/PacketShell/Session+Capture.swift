@@ -45,7 +45,7 @@ struct CaptureFilterPlan {
   /// kernel filter is only a pre-filter: it passes every packet the
   /// expression could keep (its verdict is yes or unsure), and user space
   /// decides each packet again, so both paths keep the same packets.
-  static func make(for request: CaptureRequest, framing: CaptureFraming) -> CaptureFilterPlan {
+  static func make(for request: CaptureRequest, framing: CaptureFraming, decodeAs: DecodeAsRules) -> CaptureFilterPlan {
     guard let filter = request.filter else {
       return CaptureFilterPlan(
         kernelProgram: nil, fast: nil, userSpace: nil, explanation: "no filter: every packet is kept")
@@ -58,6 +58,7 @@ struct CaptureFilterPlan {
     // A cooked socket's filter sees the packet without the cooked header
     // the program would be compiled for.
     if framing.cooked { return userSpaceOnly("a cooked capture has no link header for the kernel's filter") }
+    if !decodeAs.isEmpty { return userSpaceOnly("decode rules are in force, and the kernel knows only the usual ports") }
     if let field = filter.fields.first(where: differsInKernel) {
       return userSpaceOnly("it reads \(field.decl.name), which the kernel sees before the VLAN tag is put back")
     }
@@ -111,7 +112,8 @@ extension Session {
   func capture(_ request: CaptureRequest) -> Outcome {
     let command = request.command
     let plan: CaptureFilterPlan
-    do { plan = CaptureFilterPlan.make(for: request, framing: try LiveCapture.framing(of: command.interface)) } catch {
+    do { plan = CaptureFilterPlan.make(
+        for: request, framing: try LiveCapture.framing(of: command.interface), decodeAs: decodeAs) } catch {
       return fail(error.description)
     }
     if command.explain {
@@ -141,7 +143,7 @@ extension Session {
       live: live, plan: plan, limit: command.count,
       // A century is as good as forever, and converts without overflow.
       deadline: command.seconds.map { .now + .nanoseconds(Int64(min($0, 3e9) * 1e9)) },
-      display: command.quiet ? nil : out)
+      display: command.quiet ? nil : out, decodeAs: decodeAs)
     do {
       try CaptureWriter.write(stream, interfaces: [live.captureInterface], to: path, format: .pcapng)
     } catch {
@@ -205,14 +207,17 @@ private final class LivePackets: Sequence, IteratorProtocol {
 
   init(
     live: LiveCapture, plan: CaptureFilterPlan, limit: Int?, deadline: ContinuousClock.Instant?,
-    display: OutputSink?
+    display: OutputSink?, decodeAs: DecodeAsRules
   ) {
     self.live = live
     self.plan = plan
     self.limit = limit
     self.deadline = deadline
     self.display = display
-    for dissector in [filterDissector, viewDissector] { dissector.interfaces = [live.captureInterface] }
+    for dissector in [filterDissector, viewDissector] {
+      dissector.interfaces = [live.captureInterface]
+      dissector.decodeAs = decodeAs
+    }
     if let filter = plan.userSpace {
       filterDissector.restrict(to: filter.fields)
     }

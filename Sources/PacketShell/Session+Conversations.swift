@@ -8,7 +8,7 @@ extension Session {
     guard let capture = loaded() else { return .runtimeFailure }
     var table = ConversationTable(query)
     let stats = query.stats
-    if let fast = FastStats(capture: capture, query: stats, filters: [view, stats.filter].compactMap { $0 }) {
+    if let fast = FastStats(capture: capture, query: stats, filters: [view, stats.filter].compactMap { $0 }, decodeAs: decodeAs) {
       do {
         guard try fast.add(capture, to: &table) else { return .runtimeFailure }
       } catch {

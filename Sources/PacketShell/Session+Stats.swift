@@ -29,7 +29,7 @@ extension Session {
   private func accumulated(_ query: StatsQuery) -> StatsAccumulator? {
     guard let capture = loaded() else { return nil }
     var accumulator = StatsAccumulator(query)
-    if let fast = FastStats(capture: capture, query: query, filters: [view, query.filter].compactMap { $0 }) {
+    if let fast = FastStats(capture: capture, query: query, filters: [view, query.filter].compactMap { $0 }, decodeAs: decodeAs) {
       do {
         guard try fast.add(capture, to: &accumulator) else { return nil }
       } catch {

@@ -45,6 +45,8 @@ public final class Session {
   /// The format `format` or `pktsh --format` chose; nil: `table` on a
   /// terminal, `tsv` otherwise.
   @exclusivity(unchecked) public var format: RowFormat?
+  /// The `decode … as` rules every later walk dissects with.
+  @exclusivity(unchecked) var decodeAs = DecodeAsRules()
   /// The name of the script running, for `assert`'s message.
   @exclusivity(unchecked) var scriptName = ""
   let out: OutputSink
@@ -231,6 +233,7 @@ public final class Session {
   ) -> Bool {
     let dissector = Dissector()
     dissector.interfaces = capture.interfaces
+    dissector.decodeAs = decodeAs
     let tests = [inView ? view : nil, filter].compactMap { $0 }
     if let fields { dissector.restrict(to: fields + tests.flatMap(\.fields)) }
     var interrupted = false
@@ -270,7 +273,7 @@ public final class Session {
   private func counted(_ filter: CompiledFilter?) -> Int? {
     guard let capture = loaded() else { return nil }
     if view == nil && filter == nil { return packetCount(capture) }
-    if let fast = FastCount(capture: capture, filters: [view, filter].compactMap { $0 }) {
+    if let fast = FastCount(capture: capture, filters: [view, filter].compactMap { $0 }, decodeAs: decodeAs) {
       do { return try fast.count(capture) } catch {
         _ = fail("\(error)")
         return nil

@@ -209,6 +209,11 @@ import Testing
                                the header as the RFCs draw it; with RANGE, each packet's values in it
           fields PROTO         the protocol's fields: filter name, label, type, bit offset and width, base
           protocols            what pktsh dissects, and which table values lead to each protocol
+          decode TABLE == N as PROTO
+                               from now on, hand what TABLE leads to at N to PROTO, as Wireshark's
+                               Decode As (decode tcp.port == 8080 as http); TABLE is tcp.port,
+                               udp.port, ip.proto or ethertype. decode alone lists the rules,
+                               decode clear drops them
           save PATH [where EXPR]
                                write the view (pcapng for .pcapng, else pcap), atomically
           let NAME = EXPR      name a filter or a value (let x = 5, let web = tcp.port == 80) for later
@@ -240,7 +245,7 @@ import Testing
     #expect(Help.text("capture") == ShellCommand.named("capture")?.help)
     #expect(Help.text("filters").hasPrefix("Filters are Wireshark display filters, as tshark 4.0 reads them:\n"))
     #expect(
-      Help.text("quit") == "no help on 'quit'; topics: assert, capture, conversations, count, echo, endpoints, fields, "
+      Help.text("quit") == "no help on 'quit'; topics: assert, capture, conversations, count, decode, echo, endpoints, fields, "
         + "filter, filters, follow, format, hexdump, if, interfaces, layout, let, list, load, macro, print, protocols, save, show, stats\n")
   }
 

@@ -53,7 +53,7 @@ import Testing
       var checker = ScriptChecker()
       let query = try StatsCommand.parse(&parser).check(&checker)
       let filters = [query.filter].compactMap { $0 }
-      let fast = try #require(FastStats(capture: capture, query: query, filters: filters), "\(text)")
+      let fast = try #require(FastStats(capture: capture, query: query, filters: filters, decodeAs: DecodeAsRules()), "\(text)")
       var accumulator = StatsAccumulator(query)
       #expect(try fast.add(capture, to: &accumulator))
       accumulator.addEmptyGroups()
@@ -99,7 +99,7 @@ import Testing
       for kind in ConversationCommand.Kind.allCases {
         var checker = ScriptChecker()
         let query = try ConversationCommand(endpoints: endpoints, kind: kind).check(&checker)
-        guard let fast = FastStats(capture: capture, query: query.stats, filters: []) else { continue }
+        guard let fast = FastStats(capture: capture, query: query.stats, filters: [], decodeAs: DecodeAsRules()) else { continue }
         var table = ConversationTable(query)
         #expect(try fast.add(capture, to: &table))
         var dissected = ConversationTable(query)
@@ -125,6 +125,6 @@ import Testing
     var checker = ScriptChecker()
     let query = try StatsCommand.parse(&parser).check(&checker)
     let capture = try CaptureFile(path: Self.corpus + "/real/http-packets.pcap")
-    #expect(FastStats(capture: capture, query: query, filters: [query.filter].compactMap { $0 }) == nil)
+    #expect(FastStats(capture: capture, query: query, filters: [query.filter].compactMap { $0 }, decodeAs: DecodeAsRules()) == nil)
   }
 }

@@ -60,6 +60,9 @@ public final class Dissector {
   /// bounds nesting, the tree depth of every record, and recursion.
   public static let maximumLayers = 64
 
+  /// The `decode … as` rules, asked before the dispatch tables.
+  @exclusivity(unchecked) public var decodeAs = DecodeAsRules()
+
   /// The capture's interfaces, for `frame.interface_name`.
   @exclusivity(unchecked) public var interfaces: [CaptureInterface] = []
 
@@ -188,14 +191,14 @@ public final class Dissector {
         (proto, at, end) = (p, a, e)
       case .dispatch(let table, let key, let a, let e):
         if table == .ethertype { addLayer(.ethertype, at: a, end: a, depth: depth) }
-        guard let p = tables.lookup(table, key) else {
+        guard let p = lookup(table, key) else {
           next = .data(at: a, end: e)
           continue
         }
         (proto, at, end) = (p, a, e)
       case .ports(let table, let x, let y, let a, let e):
         let (low, high) = x <= y ? (x, y) : (y, x)
-        guard let p = tables.lookup(table, low) ?? tables.lookup(table, high) ?? heuristic(table, at: a, end: e) else {
+        guard let p = lookup(table, low) ?? lookup(table, high) ?? heuristic(table, at: a, end: e) else {
           next = .data(at: a, end: e)
           continue
         }
@@ -207,6 +210,13 @@ public final class Dissector {
       if tables.levels[Int(proto.rawValue)] > deepest { return }
       next = runLayer(proto, at: at, end: end, depth: depth, cursor: &cursor)
     }
+  }
+
+  /// The protocol bound to `key` in `table`: a `decode … as` rule's, else
+  /// the table's.
+  @inline(__always) func lookup(_ table: DispatchTable, _ key: UInt32) -> ProtocolID? {
+    if !decodeAs.isEmpty, let chosen = decodeAs.protocolID(table, key) { return chosen }
+    return tables.lookup(table, key)
   }
 
   /// The protocol a heuristic finds in a payload whose ports are bound to

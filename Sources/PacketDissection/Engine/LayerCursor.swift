@@ -162,6 +162,12 @@ public struct LayerCursor {
     dissector?.run(next, depth: depth / 2 + 1)
   }
 
+  /// The protocol bound to `key` in `table`, `decode … as` rules included.
+  func bound(_ table: DispatchTable, _ key: UInt32) -> ProtocolID? {
+    guard let dissector else { return Registry.lookup(table, key) }
+    return dissector.lookup(table, key)
+  }
+
   /// Whether the dissection keeps `field` (lets a dissector skip work).
   @inline(__always) public func wants(_ field: FieldID) -> Bool { dissection.wants(field) }
 }

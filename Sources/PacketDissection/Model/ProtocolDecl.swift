@@ -49,6 +49,8 @@ public struct ProtocolDecl: Sendable {
   /// number. The first is the protocol item itself.
   public let fields: [FieldDecl]
   public let bindings: [Binding]
+  /// Tables the protocol's heuristic examines (`ProtocolModule.heuristicTables`).
+  public let heuristicTables: [DispatchTable]
   /// The length of the fixed header in bits, for the layout diagram.
   public let headerBits: Int
   /// What follows the fixed header, as the RFC diagrams label it
@@ -66,6 +68,7 @@ public struct ProtocolDecl: Sendable {
     level = Module.level
     self.fields = fields
     bindings = Module.bindings
+    heuristicTables = Module.heuristicTables
     headerBits = Module.headerBits
     variablePart = Module.variablePart
   }

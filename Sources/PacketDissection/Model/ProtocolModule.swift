@@ -32,6 +32,10 @@ protocol ProtocolModule: FieldIdentity, ProtocolPresentation {
   static var level: LayerLevel { get }
   /// Where the protocol binds under the layers below.
   static var bindings: [Binding] { get }
+  /// Tables whose unclaimed payloads the protocol's heuristic examines
+  /// (QUIC's on UDP): `decode … as` may choose the protocol for a key of
+  /// these tables as well as of those it binds in.
+  static var heuristicTables: [DispatchTable] { get }
   /// The length of the fixed header in bits, for the layout diagram; 0
   /// when none is drawn.
   static var headerBits: Int { get }
@@ -44,6 +48,7 @@ protocol ProtocolModule: FieldIdentity, ProtocolPresentation {
 
 extension ProtocolModule {
   static var bindings: [Binding] { [] }
+  static var heuristicTables: [DispatchTable] { [] }
   static var headerBits: Int { 0 }
   static var variablePart: String? { nil }
 }

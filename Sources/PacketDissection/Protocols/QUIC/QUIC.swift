@@ -25,6 +25,7 @@ enum QUIC: UInt8, ProtocolModule {
 
   static var protocolID: ProtocolID { .quic }
   static var level: LayerLevel { .application }
+  static let heuristicTables: [DispatchTable] = [.udpPort]
   /// The long header's fixed part: first byte, version, DCID length.
   static let headerBits = 48
   static let variablePart: String? = "Connection IDs, Token, Length, Packet Number, Payload"

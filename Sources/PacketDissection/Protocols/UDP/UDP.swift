@@ -60,7 +60,7 @@ enum UDP: UInt8, ProtocolModule {
     guard c.length > 8 else { return .stop }
     if c.wants(payload) { try c.add(payload, at: 8, c.capturedLength - 8) }
     // Wireshark tries its heuristics when no port claims the payload.
-    if Registry.lookup(.udpPort, UInt32(source)) == nil, Registry.lookup(.udpPort, UInt32(destination)) == nil,
+    if c.bound(.udpPort, UInt32(source)) == nil, c.bound(.udpPort, UInt32(destination)) == nil,
       QUIC.heuristic(udp: c, at: 8)
     {
       return .layer(.quic, at: c.start + 8, end: c.end)
