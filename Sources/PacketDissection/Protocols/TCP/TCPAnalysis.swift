@@ -245,9 +245,12 @@ extension TCPConversationAnalysis {
     if s.length > 0 && rev.lastACK != 0 && Self.lessOrEqual(s.seq &+ s.length, rev.lastACK) {
       return (.spuriousRetransmission, 0, 0)
     }
-    // tshark's default (`tcp.fastrt_supersedes_ooo`): fast retransmission first.
+    // tshark's default (`tcp.fastrt_supersedes_ooo`): fast retransmission
+    // first. tshark keeps the count unsigned, so the -1 left by an ACK of
+    // an unseen segment counts as at least two.
     let sinceDuplicateACK = UInt64(bitPattern: s.time &- rev.lastACKTime)
-    if notAdvanced && rev.duplicateACKs >= 2 && rev.lastACK == s.seq && sinceDuplicateACK < 20_000_000 {
+    let duplicateACKs = UInt32(truncatingIfNeeded: rev.duplicateACKs)
+    if notAdvanced && duplicateACKs >= 2 && rev.lastACK == s.seq && sinceDuplicateACK < 20_000_000 {
       return (.fastRetransmission, 0, 0)
     }
     let sinceHighest = UInt64(bitPattern: s.time &- fwd.nextSeqTime)
