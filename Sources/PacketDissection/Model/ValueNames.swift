@@ -39,6 +39,12 @@ extension ValueNames {
   /// A flag Wireshark shows as `Yes` or `No`.
   static let yesNo = ValueNames { $0 != 0 ? "Yes" : "No" }
 
+  /// A flag with words of its own for set and not set (Wireshark's
+  /// `true_false_string`); a filter compares the flag with these words.
+  static func flagLabels(set: String, notSet: String) -> ValueNames {
+    ValueNames { $0 != 0 ? set : notSet }
+  }
+
   /// A header length kept in bytes, shown with its unit (`20 bytes`).
   static let byteCount = ValueNames { "\($0) bytes" }
 }

@@ -76,4 +76,17 @@ extension ValueNames {
   static let dnsReplyCodes = ValueNames(DNSNames.rcodeName)
   static let dnsTypes = ValueNames(DNSNames.typeName)
   static let dnsClasses = ValueNames(DNSNames.className)
+  static let dnsResponseFlag = flagLabels(set: "Message is a response", notSet: "Message is a query")
+  static let dnsAuthoritativeFlag = flagLabels(
+    set: "Server is an authority for domain", notSet: "Server is not an authority for domain")
+  static let dnsTruncatedFlag = flagLabels(set: "Message is truncated", notSet: "Message is not truncated")
+  static let dnsRecursionDesiredFlag = flagLabels(set: "Do query recursively", notSet: "Don't do query recursively")
+  static let dnsTentativeFlag = flagLabels(set: "Tentative", notSet: "Not tentative")
+  static let dnsRecursionAvailableFlag = flagLabels(
+    set: "Server can do recursive queries", notSet: "Server can't do recursive queries")
+  static let dnsZFlag = flagLabels(set: "reserved - incorrect!", notSet: "reserved (0)")
+  static let dnsAuthenticatedFlag = flagLabels(
+    set: "Answer/authority portion was authenticated by the server",
+    notSet: "Answer/authority portion was not authenticated by the server")
+  static let dnsCheckingDisabledFlag = flagLabels(set: "Acceptable", notSet: "Unacceptable")
 }
