@@ -6,6 +6,8 @@ import PacketWire
 extension IPv4 {
   static var hue: LayerHue? { .green }
 
+  static var summaryFields: [FieldID] { [src, dst, proto, fragOffset, id, version].map(\.fieldID) }
+
   static func appendHeadline(_ f: LayerFields, to out: inout ByteWriter) {
     f.appendHeadline(source: src, destination: dst, to: &out)
   }

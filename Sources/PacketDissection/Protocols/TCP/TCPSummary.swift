@@ -9,6 +9,13 @@ import PacketWire
 extension TCP {
   static var hue: LayerHue? { .brightBlue }
 
+  static var summaryFields: [FieldID] {
+    [
+      analysisFlags, duplicateACKFrame, duplicateACKNumber, srcport, dstport, flags, seq, ack, window, windowValue,
+      urgent, len, mss, wscaleMultiplier, sackPerm, sackLE, sackRE, tsval, tsecr,
+    ].map(\.fieldID)
+  }
+
   static func appendHeadline(_ f: LayerFields, to out: inout ByteWriter) {
     f.appendHeadline(sourcePort: srcport, destinationPort: dstport, to: &out)
     if let seq = f.uint(seq) { append(", Seq: ", seq, to: &out) }
@@ -114,6 +121,8 @@ extension TCP {
 /// MPTCP's bytes are TCP's options: no colour of its own.
 extension MPTCP {
   static var hue: LayerHue? { nil }
+
+  static var summaryFields: [FieldID] { [] }
 }
 
 extension FieldID {
