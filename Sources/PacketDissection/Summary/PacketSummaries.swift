@@ -7,15 +7,16 @@ public struct PacketSummaries {
   public init() {}
 
   /// The fields a summary line reads (for `Dissector.restrict(to:)`):
-  /// every field but the text ones that only the tree shows and that cost
-  /// a string per packet (the protocol chain, TCP's flag characters), and
-  /// the addresses' text copies that no view shows.
-  public static let fieldsRead: [FieldID] = Registry.allFields.filter {
-    $0 != Frame.protocols.fieldID && $0 != TCP.flagsStr.fieldID && !addressTexts.contains($0)
-  }
+  /// every protocol's `summaryFields`.
+  public static let fieldsRead: [FieldID] = Array(
+    Set(ProtocolID.allCases.flatMap { id in
+      var none: Void = ()
+      return Registry.apply(SummaryFields.self, to: id, &none)
+    })
+  ).sorted()
 
   /// The hidden text copies of the IP addresses (`ip.src_host`,
-  /// `ipv6.host`, …): filters and `print` read them, the tree hides them,
+  /// `ipv6.host`, …): filters and `print` read them, the views hide them,
   /// and each costs a string per packet.
   public static let addressTexts: [FieldID] = [
     IPv4.srcHost.fieldID, IPv4.dstHost.fieldID, IPv4.host.fieldID,

@@ -29,7 +29,8 @@ public struct SummaryRow: Sendable {
   /// Sets the protocol column and, when there is any, the Info text.
   mutating func set(_ protocolName: String, info: String?) {
     self.protocolName = protocolName
-    if let info { self.info = fenced + info }
+    // Most rows have no fence: then the text is kept as it is, not copied.
+    if let info { self.info = fenced.isEmpty ? info : fenced + info }
   }
 
   /// Puts `text` before Info, where the layers after this one leave it.

@@ -4,6 +4,8 @@
 extension DHCP {
   static var hue: LayerHue? { .yellow }
 
+  static var summaryFields: [FieldID] { [id, optionDHCP, type].map(\.fieldID) }
+
   static func headline(_ f: LayerFields) -> String {
     guard let kind = f.uint(optionDHCP) else { return f.label }
     return f.label + " (" + (DHCPNames.messageTypeName(kind) ?? "Unknown") + ")"

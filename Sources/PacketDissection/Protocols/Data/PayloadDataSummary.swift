@@ -4,6 +4,8 @@ import PacketWire
 extension PayloadData {
   static var hue: LayerHue? { .grey }
 
+  static var summaryFields: [FieldID] { [Ethernet.len.fieldID] }
+
   static func appendHeadline(_ f: LayerFields, to out: inout ByteWriter) {
     let count = f.span.end &- f.span.start
     out.append(f.label)

@@ -5,6 +5,8 @@ import PacketWire
 extension Ethernet {
   static var hue: LayerHue? { .cyan }
 
+  static var summaryFields: [FieldID] { [src, dst, len].map(\.fieldID) }
+
   static func appendHeadline(_ f: LayerFields, to out: inout ByteWriter) {
     if f.has(len) {
       out.append("IEEE 802.3 Ethernet")
@@ -24,6 +26,8 @@ extension Ethernet {
 /// column and its name (or `Ethernet II`) in Info.
 extension Ethertype {
   static var hue: LayerHue? { nil }
+
+  static var summaryFields: [FieldID] { [Ethernet.type.fieldID, VLAN.etype.fieldID, SLL.etype.fieldID] }
 
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     guard layer.payloadUndissected, let type = handedOn(before: layer.fields) else { return }

@@ -5,6 +5,9 @@ import PacketWire
 extension Frame {
   static var hue: LayerHue? { nil }
 
+  /// The summary reads the frame's facts, not its fields.
+  static var summaryFields: [FieldID] { [] }
+
   static func appendHeadline(_ f: LayerFields, to out: inout ByteWriter) {
     let d = f.dissection
     func decimal(_ value: Int) { FieldText.appendDecimal(UInt64(clamping: value), to: &out) }

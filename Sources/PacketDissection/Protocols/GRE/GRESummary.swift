@@ -3,6 +3,8 @@
 extension GRE {
   static var hue: LayerHue? { .green }
 
+  static var summaryFields: [FieldID] { [proto.fieldID] }
+
   static func headline(_ f: LayerFields) -> String {
     guard let type = f.uint(proto) else { return f.label }
     return "\(f.label) (\(GRENames.protocolName(type) ?? "0x" + hex4(type) + " - unknown"))"

@@ -2,6 +2,8 @@
 extension Geneve {
   static var hue: LayerHue? { .brightGreen }
 
+  static var summaryFields: [FieldID] { [] }
+
   static func headline(_ f: LayerFields) -> String {
     guard let vni = f.uint(vni) else { return f.label }
     let digits = String(vni, radix: 16)

@@ -412,11 +412,15 @@ enum HTTP: UInt8, ProtocolModule {
     _ c: LayerCursor, line: [UInt8], at offset: Int, lineLength: Int, colon: Int, type: MessageType,
     _ headers: inout Headers
   ) {
-    let whole = asciiText(c.bytes.slice(offset, lineLength).copyBytes())
     let lineField: HTTP? = type == .request ? requestLine : type == .response ? responseLine : nil
+    // The whole line's text, made only for a field that is kept.
+    func recordLine(_ field: HTTP, flags: FieldRecord.Flags = FieldRecord.Flags()) {
+      guard c.wants(field) else { return }
+      c.computed(field, at: offset, lineLength, bytes: asciiText(c.bytes.slice(offset, lineLength).copyBytes()), flags: flags)
+    }
     let name = line[0..<colon]
     guard !name.isEmpty, name.allSatisfy(isTokenCharacter) else {
-      c.computed(lineField ?? unknownHeader, at: offset, lineLength, bytes: whole)
+      recordLine(lineField ?? unknownHeader)
       return
     }
     let lowered = String(decoding: name.map { $0 >= 0x41 && $0 <= 0x5a ? $0 | 0x20 : $0 }, as: UTF8.self)
@@ -425,11 +429,11 @@ enum HTTP: UInt8, ProtocolModule {
     // The value is kept as a C string: it ends at a NUL.
     let value = Array(line[valueStart...].prefix { $0 != 0 })
     guard let known = knownHeaders[lowered] else {
-      c.computed(lineField ?? unknownHeader, at: offset, lineLength, bytes: whole)
+      recordLine(lineField ?? unknownHeader)
       return
     }
     if let field = known { c.computed(field, at: offset, lineLength, bytes: value) }
-    if let lineField { c.computed(lineField, at: offset, lineLength, bytes: whole, flags: .hidden) }
+    if let lineField { recordLine(lineField, flags: .hidden) }
     switch lowered {
     case "content-type":
       headers.contentType = true

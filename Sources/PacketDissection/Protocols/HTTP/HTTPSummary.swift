@@ -8,6 +8,10 @@
 extension HTTP {
   static var hue: LayerHue? { .yellow }
 
+  static var summaryFields: [FieldID] {
+    [method, responseVersion, contentType, code, fileData, contentEncoding].map(\.fieldID) + [TCP.len.fieldID]
+  }
+
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     row.set("HTTP", info: info(layer.fields, complete: layer.complete))
   }

@@ -6,6 +6,12 @@
 extension ICMP {
   static var hue: LayerHue? { .magenta }
 
+  /// With the IP addresses, which pair an echo reply with its request.
+  static var summaryFields: [FieldID] {
+    [type, code, ident, seq].map(\.fieldID) + [IPv4.ttl, IPv4.src, IPv4.dst].map(\.fieldID)
+      + [IPv6.src, IPv6.dst].map(\.fieldID)
+  }
+
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     let ttl = layer.fields.lastTopLayer(.ip)?.uint(IPv4.ttl)
     row.set("ICMP", info: info(layer.fields, ttl: ttl, echoes: &layer.memory.echoes))

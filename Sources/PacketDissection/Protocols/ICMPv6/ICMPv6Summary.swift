@@ -5,6 +5,13 @@
 extension ICMPv6 {
   static var hue: LayerHue? { .magenta }
 
+  static var summaryFields: [FieldID] {
+    [
+      type, code, echoIdentifier, echoSequence, optSourceLinkAddr, nsTarget, naTarget, naFlagR, naFlagS, naFlagO,
+      optTargetLinkAddr,
+    ].map(\.fieldID) + [IPv6.hlim.fieldID]
+  }
+
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     let hopLimit = layer.fields.lastTopLayer(.ipv6)?.uint(IPv6.hlim)
     row.set("ICMPv6", info: info(layer.fields, hopLimit: hopLimit))

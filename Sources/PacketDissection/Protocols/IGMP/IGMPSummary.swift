@@ -4,6 +4,8 @@
 extension IGMP {
   static var hue: LayerHue? { .brightBlue }
 
+  static var summaryFields: [FieldID] { [type, version, maddr, recordType, saddr].map(\.fieldID) }
+
   static var subtreeOpeners: [FieldID] { [recordType.fieldID] }
 
   /// `Group Record : 239.255.255.250  Change To Exclude Mode`.

@@ -4,6 +4,8 @@
 extension ESP {
   static var hue: LayerHue? { .magenta }
 
+  static var summaryFields: [FieldID] { [spi.fieldID] }
+
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     guard let spi = layer.fields.uint(spi) else { return row.set("ESP", info: nil) }
     row.set("ESP", info: "ESP (SPI=0x\(hex8(spi)))")
@@ -12,6 +14,8 @@ extension ESP {
 
 extension AH {
   static var hue: LayerHue? { .magenta }
+
+  static var summaryFields: [FieldID] { [nextHeader, spi].map(\.fieldID) }
 
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     let f = layer.fields

@@ -6,6 +6,8 @@ import PacketWire
 extension IPv4 {
   static var hue: LayerHue? { .green }
 
+  static var summaryFields: [FieldID] { [src, dst, proto, fragOffset, id, version].map(\.fieldID) }
+
   static func appendHeadline(_ f: LayerFields, to out: inout ByteWriter) {
     f.appendHeadline(source: src, destination: dst, to: &out)
   }
@@ -21,11 +23,10 @@ extension IPv4 {
   /// protocol nobody dissects.
   private static func info(_ f: LayerFields, payloadUndissected: Bool) -> String? {
     guard let proto = f.uint(proto) else { return nil }
-    let name = ProtocolNumberNames.ipProtocol(proto)
     if let offset = f.uint(fragOffset), offset != 0, let id = f.uint(id) {
-      return "Fragmented IP protocol (proto=\(name) \(proto), off=\(offset &* 8), ID=\(hex4(id)))"
+      return "Fragmented IP protocol (proto=\(ProtocolNumberNames.ipProtocol(proto)) \(proto), off=\(offset &* 8), ID=\(hex4(id)))"
     }
-    return payloadUndissected ? "\(name) (\(proto))" : nil
+    return payloadUndissected ? "\(ProtocolNumberNames.ipProtocol(proto)) (\(proto))" : nil
   }
 
   /// Wireshark's complaint about an IP header of the wrong version; it

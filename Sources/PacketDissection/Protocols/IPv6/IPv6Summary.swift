@@ -7,6 +7,8 @@ import PacketWire
 extension IPv6 {
   static var hue: LayerHue? { .green }
 
+  static var summaryFields: [FieldID] { [src, dst, nxt, version].map(\.fieldID) }
+
   static func appendHeadline(_ f: LayerFields, to out: inout ByteWriter) {
     f.appendHeadline(source: src, destination: dst, to: &out)
   }
@@ -36,6 +38,8 @@ extension IPv6 {
 extension IPv6HopByHop {
   static var hue: LayerHue? { .brightGreen }
 
+  static var summaryFields: [FieldID] { [nxt.fieldID] }
+
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     row.info = "IPv6 hop-by-hop options"
     IPv6.summarizeHeader(layer, nextHeader: layer.fields.uint(nxt), into: &row)
@@ -44,6 +48,8 @@ extension IPv6HopByHop {
 
 extension IPv6Routing {
   static var hue: LayerHue? { .brightGreen }
+
+  static var summaryFields: [FieldID] { [nxt.fieldID] }
 
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     row.info = "IPv6 routing"
@@ -54,6 +60,8 @@ extension IPv6Routing {
 extension IPv6Fragment {
   static var hue: LayerHue? { .brightGreen }
 
+  static var summaryFields: [FieldID] { [nxt.fieldID] }
+
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     row.info = "IPv6 fragment"
     IPv6.summarizeHeader(layer, nextHeader: layer.fields.uint(nxt), into: &row)
@@ -62,6 +70,8 @@ extension IPv6Fragment {
 
 extension IPv6DestinationOptions {
   static var hue: LayerHue? { .brightGreen }
+
+  static var summaryFields: [FieldID] { [nxt.fieldID] }
 
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     row.info = "IPv6 destination options"

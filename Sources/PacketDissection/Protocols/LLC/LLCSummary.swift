@@ -4,6 +4,8 @@
 extension LLC {
   static var hue: LayerHue? { .cyan }
 
+  static var summaryFields: [FieldID] { [dsap, ssap, control, oui, type, ciscoPID, pid].map(\.fieldID) }
+
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     let f = layer.fields
     guard let d = f.uint(dsap), let s = f.uint(ssap), let controlValue = f.uint(control) else { return }

@@ -3,6 +3,8 @@
 extension SLL {
   static var hue: LayerHue? { .cyan }
 
+  static var summaryFields: [FieldID] { [srcEth, srcIPv4, srcOther].map(\.fieldID) }
+
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     let f = layer.fields
     if let source = f.text(srcEth) ?? f.text(srcIPv4) ?? f.text(srcOther) {
@@ -15,6 +17,8 @@ extension SLL {
 extension Null {
   static var hue: LayerHue? { .cyan }
 
+  static var summaryFields: [FieldID] { [] }
+
   static func summarize(_: SummaryLayer, into row: inout SummaryRow) {
     row.protocolName = "NULL"
   }
@@ -22,4 +26,6 @@ extension Null {
 
 extension RawIP {
   static var hue: LayerHue? { .cyan }
+
+  static var summaryFields: [FieldID] { [] }
 }

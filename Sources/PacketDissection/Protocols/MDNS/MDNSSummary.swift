@@ -3,6 +3,9 @@
 extension MDNS {
   static var hue: LayerHue? { .yellow }
 
+  /// Its Info is DNS's, from the `dns.*` fields it fills.
+  static var summaryFields: [FieldID] { [] }
+
   static func headline(_ f: LayerFields) -> String { DNS.headline(f) }
 
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {

@@ -4,6 +4,10 @@
 extension NBNS {
   static var hue: LayerHue? { .yellow }
 
+  static var summaryFields: [FieldID] {
+    [flagOpcode, flagResponse, flagRcode, countQueries, countAnswers, name, type, addr].map(\.fieldID)
+  }
+
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     row.set("NBNS", info: info(layer.fields))
   }

@@ -3,6 +3,10 @@
 extension STP {
   static var hue: LayerHue? { .brightCyan }
 
+  static var summaryFields: [FieldID] {
+    [type, flags, rootPriority, rootExtension, rootHW, rootCost, port, version].map(\.fieldID)
+  }
+
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     // Wireshark clears Info first: a BPDU cut short leaves it empty.
     row.set("STP", info: layer.complete ? info(layer.fields) : "")

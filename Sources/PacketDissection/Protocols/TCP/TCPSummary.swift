@@ -9,6 +9,13 @@ import PacketWire
 extension TCP {
   static var hue: LayerHue? { .brightBlue }
 
+  static var summaryFields: [FieldID] {
+    [
+      analysisFlags, duplicateACKFrame, duplicateACKNumber, srcport, dstport, flags, seq, ack, window, windowValue,
+      urgent, len, mss, wscaleMultiplier, sackPerm, sackLE, sackRE, tsval, tsecr,
+    ].map(\.fieldID)
+  }
+
   static func appendHeadline(_ f: LayerFields, to out: inout ByteWriter) {
     f.appendHeadline(sourcePort: srcport, destinationPort: dstport, to: &out)
     if let seq = f.uint(seq) { append(", Seq: ", seq, to: &out) }
@@ -24,42 +31,64 @@ extension TCP {
   /// The analysis's notes, as tshark prepends them: each before the ones
   /// added earlier, so the last added comes first.
   private static func analysisPrefix(_ f: LayerFields) -> String? {
-    guard let raw = f.uint(analysisFlags) else { return nil }
+    guard let raw = f.uint(analysisFlags), raw != 0 else { return nil }
     let flags = TCPAnalysisFlags(rawValue: UInt32(truncatingIfNeeded: raw))
-    var notes: [String] = []
-    let named: [(TCPAnalysisFlags, String)] = [
-      (.reusedPorts, "Port numbers reused"), (.retransmission, "Retransmission"),
-      (.fastRetransmission, "Fast Retransmission"), (.spuriousRetransmission, "Spurious Retransmission"),
-      (.outOfOrder, "Out-Of-Order"), (.lostSegment, "Previous segment not captured"),
-      (.ackLostSegment, "ACKed unseen segment"), (.windowUpdate, "Window Update"), (.windowFull, "Window Full"),
-      (.keepAlive, "Keep-Alive"), (.keepAliveACK, "Keep-Alive ACK"),
-    ]
-    for (flag, name) in named where flags.contains(flag) { notes.append("[TCP \(name)] ") }
+    var prefix = ""
+    for (flag, name) in namedAnalysisNotes where flags.contains(flag) { prefix = "[TCP \(name)] " + prefix }
     if flags.contains(.duplicateACK), let frame = f.uint(duplicateACKFrame), let number = f.uint(duplicateACKNumber) {
-      notes.append("[TCP Dup ACK \(frame)#\(number)] ")
+      prefix = "[TCP Dup ACK \(frame)#\(number)] " + prefix
     }
-    let zero: [(TCPAnalysisFlags, String)] = [
-      (.zeroWindowProbe, "ZeroWindowProbe"), (.zeroWindow, "ZeroWindow"), (.zeroWindowProbeACK, "ZeroWindowProbeAck"),
-    ]
-    for (flag, name) in zero where flags.contains(flag) { notes.append("[TCP \(name)] ") }
-    return notes.reversed().joined()
+    for (flag, name) in zeroWindowNotes where flags.contains(flag) { prefix = "[TCP \(name)] " + prefix }
+    return prefix
   }
 
+  /// The analysis's notes in the order tshark adds them: these, a
+  /// duplicate ACK's, then `zeroWindowNotes`.
+  private static let namedAnalysisNotes: [(TCPAnalysisFlags, String)] = [
+    (.reusedPorts, "Port numbers reused"), (.retransmission, "Retransmission"),
+    (.fastRetransmission, "Fast Retransmission"), (.spuriousRetransmission, "Spurious Retransmission"),
+    (.outOfOrder, "Out-Of-Order"), (.lostSegment, "Previous segment not captured"),
+    (.ackLostSegment, "ACKed unseen segment"), (.windowUpdate, "Window Update"), (.windowFull, "Window Full"),
+    (.keepAlive, "Keep-Alive"), (.keepAliveACK, "Keep-Alive ACK"),
+  ]
+
+  private static let zeroWindowNotes: [(TCPAnalysisFlags, String)] = [
+    (.zeroWindowProbe, "ZeroWindowProbe"), (.zeroWindow, "ZeroWindow"), (.zeroWindowProbeACK, "ZeroWindowProbeAck"),
+  ]
+
   private static func info(_ f: LayerFields) -> String? {
-    guard let source = f.uint(srcport), let destination = f.uint(dstport) else { return nil }
+    // The first occurrence of each header field, in one pass over the
+    // layer's records rather than a search for each.
+    var source, destination, flagValue, seqValue, ackValue, windowValue, rawWindow, urgentValue, length: UInt64?
+    func keep(_ value: UInt64, in slot: inout UInt64?) { if slot == nil { slot = value } }
+    for (field, record) in f.occurrences(of: TCP.self) {
+      switch field {
+      case .srcport: keep(record.value, in: &source)
+      case .dstport: keep(record.value, in: &destination)
+      case .flags: keep(record.value, in: &flagValue)
+      case .seq: keep(record.value, in: &seqValue)
+      case .ack: keep(record.value, in: &ackValue)
+      case .window: keep(record.value, in: &windowValue)
+      case .windowValue: keep(record.value, in: &rawWindow)
+      case .urgent: keep(record.value, in: &urgentValue)
+      case .len: keep(record.value, in: &length)
+      default: break
+      }
+    }
+    guard let source, let destination else { return nil }
     var out = ByteWriter(capacity: 160)
     FieldText.appendDecimal(source, to: &out)
     out.append(contentsOf: " \u{2192} ".utf8)
     FieldText.appendDecimal(destination, to: &out)
-    if let flags = f.uint(flags) {
+    if let flags = flagValue {
       out.append(contentsOf: " [".utf8)
       appendFlagNames(flags, to: &out)
       out.append(UInt8(ascii: "]"))
-      if let seq = f.uint(seq) { append(" Seq=", seq, to: &out) }
-      if flags & 0x010 != 0, let ack = f.uint(ack) { append(" Ack=", ack, to: &out) }
-      if let window = f.uint(window) ?? f.uint(windowValue) { append(" Win=", window, to: &out) }
-      if flags & 0x020 != 0, let urgent = f.uint(urgent) { append(" Urg=", urgent, to: &out) }
-      if let length = f.uint(len) { append(" Len=", length, to: &out) }
+      if let seq = seqValue { append(" Seq=", seq, to: &out) }
+      if flags & 0x010 != 0, let ack = ackValue { append(" Ack=", ack, to: &out) }
+      if let window = windowValue ?? rawWindow { append(" Win=", window, to: &out) }
+      if flags & 0x020 != 0, let urgent = urgentValue { append(" Urg=", urgent, to: &out) }
+      if let length { append(" Len=", length, to: &out) }
       appendOptions(f, to: &out)
     }
     return out.text
@@ -114,6 +143,8 @@ extension TCP {
 /// MPTCP's bytes are TCP's options: no colour of its own.
 extension MPTCP {
   static var hue: LayerHue? { nil }
+
+  static var summaryFields: [FieldID] { [] }
 }
 
 extension FieldID {

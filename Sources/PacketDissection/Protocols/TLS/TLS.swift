@@ -216,7 +216,7 @@ enum TLS: UInt8, ProtocolModule {
         if conversation.version != before && conversation.version != 0 { item.columnVersion = conversation.version }
       }
     case contentApplicationData:
-      if c.wants(applicationData) { try c.add(applicationData, at: body, length, depth: 2) }
+      try c.add(applicationData, at: body, length, depth: 2)
     default:
       break
     }

@@ -12,6 +12,10 @@ import PacketWire
 extension TLS {
   static var hue: LayerHue? { .brightBlue }
 
+  static var summaryFields: [FieldID] {
+    [item, recordContentType, recordOpaqueType, alertLevel, alertDescription, handshakeType, random].map(\.fieldID)
+  }
+
   /// SHA-256 of "HelloRetryRequest" (RFC 8446 section 4.1.3): a
   /// ServerHello with this random is a HelloRetryRequest.
   static let helloRetryRandom: [UInt8] = [

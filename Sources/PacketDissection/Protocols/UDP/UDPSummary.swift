@@ -6,6 +6,11 @@ import PacketWire
 extension UDP {
   static var hue: LayerHue? { .brightBlue }
 
+  static var summaryFields: [FieldID] {
+    [srcport, dstport, length, checksumStatus].map(\.fieldID)
+      + [IPv4.len, IPv4.flagMF, IPv4.fragOffset].map(\.fieldID) + [IPv6.plen.fieldID]
+  }
+
   static func appendHeadline(_ f: LayerFields, to out: inout ByteWriter) {
     f.appendHeadline(sourcePort: srcport, destinationPort: dstport, to: &out)
   }

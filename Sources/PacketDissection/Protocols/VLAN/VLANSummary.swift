@@ -5,6 +5,8 @@ import PacketWire
 extension VLAN {
   static var hue: LayerHue? { .brightCyan }
 
+  static var summaryFields: [FieldID] { [priority, dei, id].map(\.fieldID) }
+
   static func appendHeadline(_ f: LayerFields, to out: inout ByteWriter) {
     out.append(f.label)
     guard let priority = f.uint(priority), let dei = f.uint(dei), let id = f.uint(id) else { return }
@@ -30,4 +32,6 @@ extension VLAN {
 /// columns alone.
 extension ServiceVLAN {
   static var hue: LayerHue? { .brightCyan }
+
+  static var summaryFields: [FieldID] { [] }
 }
