@@ -242,6 +242,9 @@ enum HTTP: UInt8, ProtocolModule {
       }
     }
     guard available > 0 else { return (0, .stop) }
+    // Text that is neither a message nor a continuation of one: tshark's
+    // HTTP takes it and shows nothing, not even data.
+    guard tree else { return (max(available, declared), .stop) }
     let data = Next.data(at: c.start + offset, end: c.start + offset + max(available, declared))
     var content = c.bytes.slice(offset, available).copyBytes()
     var used = available
