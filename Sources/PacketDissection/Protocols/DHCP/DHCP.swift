@@ -28,7 +28,8 @@ enum DHCP: UInt8, ProtocolModule {
     case .id: .uint("dhcp.id", "Transaction ID", at: 4, bytes: 4, base: .hex)
     case .secs: .uint("dhcp.secs", "Seconds elapsed", at: 8, bytes: 2)
     case .flags: .uint("dhcp.flags", "Bootp flags", at: 10, bytes: 2, base: .hex)
-    case .flagsBC: .flag("dhcp.flags.bc", "Broadcast flag", at: 10, bytes: 2, mask: 0x8000, abbreviation: "B")
+    case .flagsBC: .flag("dhcp.flags.bc", "Broadcast flag", at: 10, bytes: 2, mask: 0x8000, abbreviation: "B",
+      values: .flagLabels(set: "Broadcast", notSet: "Unicast"))
     case .flagsReserved: .uint("dhcp.flags.reserved", "Reserved flags", at: 10, bytes: 2, mask: 0x7fff, base: .hex)
     case .ipClient: .fixed("dhcp.ip.client", "Client IP address", .ipv4, at: 12, bytes: 4)
     case .ipYour: .fixed("dhcp.ip.your", "Your (client) IP address", .ipv4, at: 16, bytes: 4)

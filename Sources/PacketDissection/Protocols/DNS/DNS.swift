@@ -68,7 +68,8 @@ enum DNS: UInt8, ProtocolModule {
     case .extRcode: .loose("dns.resp.ext_rcode", "Higher bits in extended RCODE", .uint(bytes: 1), base: .hex)
     case .ednsVersion: .loose("dns.resp.edns0_version", "EDNS0 version", .uint(bytes: 1))
     case .ednsZ: .loose("dns.resp.z", "Z", .uint(bytes: 2), base: .hex)
-    case .ednsDO: .loose("dns.resp.z.do", "DO bit", .boolean(bytes: 2), mask: 0x8000, blurb: "DNSSEC OK")
+    case .ednsDO: .loose("dns.resp.z.do", "DO bit", .boolean(bytes: 2), mask: 0x8000, blurb: "DNSSEC OK",
+      values: .flagLabels(set: "Accepts DNSSEC security RRs", notSet: "Cannot handle DNSSEC security RRs"))
     case .ednsReserved: .loose("dns.resp.z.reserved", "Reserved", .uint(bytes: 2), base: .hex, mask: 0x7fff)
     case .respLen: .loose("dns.resp.len", "Data length", .uint(bytes: 2))
     case .a: .loose("dns.a", "Address", .ipv4)

@@ -37,7 +37,7 @@ enum IPv4: UInt8, ProtocolModule {
     case .dst: .fixed("ip.dst", "Destination Address", .ipv4, at: 16, bytes: 4, kernel: .fixed(after: 20))
     case .dstHost: .loose("ip.dst_host", "Destination Host", .string)
     case .optType: .loose("ip.opt.type", "Type", .uint(bytes: 1))
-    case .optCopy: .loose("ip.opt.type.copy", "Copy on fragmentation", .boolean(bytes: 1), mask: 0x80)
+    case .optCopy: .loose("ip.opt.type.copy", "Copy on fragmentation", .boolean(bytes: 1), mask: 0x80, values: .yesNo)
     case .optClass: .loose("ip.opt.type.class", "Class", .uint(bytes: 1), mask: 0x60)
     case .optNumber: .loose("ip.opt.type.number", "Number", .uint(bytes: 1), mask: 0x1f)
     case .optLen: .loose("ip.opt.len", "Length", .uint(bytes: 1))

@@ -40,7 +40,7 @@ enum IPv6: UInt8, ProtocolModule {
     case .slaac: .loose("ipv6.slaac_mac", "SLAAC MAC", .ether)
     case .optType: .loose("ipv6.opt.type", "Type", .uint(bytes: 1), base: .hex)
     case .optAction: .loose("ipv6.opt.type.action", "Action", .uint(bytes: 1), mask: 0xc0, blurb: "Action for unrecognized option type")
-    case .optChange: .loose("ipv6.opt.type.change", "May Change", .boolean(bytes: 1), mask: 0x20)
+    case .optChange: .loose("ipv6.opt.type.change", "May Change", .boolean(bytes: 1), mask: 0x20, values: .yesNo)
     case .optRest: .loose("ipv6.opt.type.rest", "Low-Order Bits", .uint(bytes: 1), base: .hex, mask: 0x1f)
     case .optLength: .loose("ipv6.opt.length", "Length", .uint(bytes: 1), blurb: "Option data length in octets")
     case .optPadN: .loose("ipv6.opt.padn", "PadN", .bytes)

@@ -12,7 +12,8 @@ enum VLAN: UInt8, ProtocolModule {
     switch self {
     case .item: .protocolItem("vlan", "802.1Q Virtual LAN")
     case .priority: .uint("vlan.priority", "Priority", at: 0, bytes: 2, mask: 0xe000, abbreviation: "PCP", values: .vlanPriorities, kernel: .fixed(after: 2))
-    case .dei: .flag("vlan.dei", "DEI", at: 0, bytes: 2, mask: 0x1000, blurb: "Drop Eligible Indicator", kernel: .fixed(after: 2))
+    case .dei: .flag("vlan.dei", "DEI", at: 0, bytes: 2, mask: 0x1000, blurb: "Drop Eligible Indicator",
+      values: .flagLabels(set: "Eligible", notSet: "Ineligible"), kernel: .fixed(after: 2))
     case .id: .uint("vlan.id", "ID", at: 0, bytes: 2, mask: 0x0fff, blurb: "VLAN ID", kernel: .fixed(after: 2))
     case .etype: .uint("vlan.etype", "Type", at: 2, bytes: 2, base: .hex, blurb: "Ethertype", values: .ethertypes, kernel: .fixed(after: 4, condition: .typeNotLength))
     case .len: .loose("vlan.len", "Length", .uint(bytes: 2))
