@@ -79,6 +79,10 @@ public final class DissectionState {
   @exclusivity(unchecked) var nextUDPStream = 0
   /// HTTP's memory of each TCP stream (by stream index).
   @exclusivity(unchecked) var httpConversations: [Int: HTTP.Conversation] = [:]
+  /// Whether HTTP's heuristic has claimed any connection yet.
+  @exclusivity(unchecked) var httpClaimedByHeuristic = false
+  /// SSH's memory of each TCP stream (by stream index).
+  @exclusivity(unchecked) var sshConnections: [Int: SSHConnection] = [:]
   /// QUIC's connections, found by connection ID or conversation.
   let quicConnections = QUICConnections()
   /// TLS's memory of each TCP stream (by stream index).
