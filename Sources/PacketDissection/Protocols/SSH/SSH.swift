@@ -17,7 +17,8 @@ enum SSH: UInt8, ProtocolModule {
     compressionClientToServerLength, compressionClientToServer, compressionServerToClientLength,
     compressionServerToClient, languagesClientToServerLength, languagesClientToServer,
     languagesServerToClientLength, languagesServerToClient, firstKexPacketFollows, kexReserved,
-    hasshAlgorithms, hassh, hasshServerAlgorithms, hasshServer, paddingString, sequenceNumber, direction
+    hasshAlgorithms, hassh, hasshServerAlgorithms, hasshServer, paddingString, sequenceNumber,
+    packetLengthEncrypted, encryptedPacket, direction
 
   static var protocolID: ProtocolID { .ssh }
   static var level: LayerLevel { .application }
@@ -84,6 +85,8 @@ enum SSH: UInt8, ProtocolModule {
     case .hasshServer: .loose("ssh.kex.hasshserver", "hasshServer", .string)
     case .paddingString: .loose("ssh.padding_string", "Padding String", .bytes)
     case .sequenceNumber: .loose("ssh.seq_num", "Sequence number", .uint(bytes: 4))
+    case .packetLengthEncrypted: .loose("ssh.packet_length_encrypted", "Packet Length (encrypted)", .bytes)
+    case .encryptedPacket: .loose("ssh.encrypted_packet", "Encrypted Packet", .bytes)
     case .direction: .loose("ssh.direction", "Direction", .boolean(bytes: 1), values: .sshDirection)
     }
   }
@@ -99,24 +102,40 @@ enum SSH: UInt8, ProtocolModule {
     let side = fromServer ? 1 : 0
     let frame = c.dissection.frame.number
     var offset = 0
-    // Recorded last, after the messages, as Wireshark adds it; recorded
-    // even when a message is cut short.
-    defer { c.generated(direction, value: fromServer ? 1 : 0) }
-    while offset < c.length {
-      let start = offset
-      let peer = connection.peers[side]
-      let bannerAllowed = peer.bannerFrame == nil || peer.bannerFrame == frame
-      if bannerAllowed, startsWithBanner(c, at: offset) {
-        offset = banner(c, at: offset, &connection)
-        connection.peers[side].bannerFrame = frame
-      } else if connection.version == 2 && !peer.newKeysSeen {
-        offset = try binaryPacket(c, at: offset, fromServer: fromServer, &connection.peers[side])
-      } else {
-        // Encrypted (or before any banner): Wireshark shows nothing of it.
-        offset = c.length
+    do {
+      while offset < c.length {
+        let start = offset
+        let peer = connection.peers[side]
+        let bannerAllowed = peer.bannerFrame == nil || peer.bannerFrame == frame
+        if bannerAllowed, startsWithBanner(c, at: offset) {
+          offset = banner(c, at: offset, fromServer: fromServer, &connection)
+          connection.peers[side].bannerFrame = frame
+        } else if connection.version == 2 && !(peer.kexInitDone && peer.newKeysSeen) {
+          offset = try binaryPacket(c, at: offset, fromServer: fromServer, &connection)
+        } else {
+          // Encrypted (or before the client's banner). Wireshark shows its
+          // first four bytes as the encrypted length and the rest as the
+          // encrypted packet, unless it set up a cipher for the side, when it
+          // shows nothing. (The MAC is not told apart.)
+          if connection.version != 2 || !connection.hasCipher(side: side) {
+            var rest = offset
+            if c.length - offset > 4 {
+              try c.add(packetLengthEncrypted, at: offset, 4)
+              rest += 4
+            }
+            try c.add(encryptedPacket, at: rest, c.length - rest)
+          }
+          offset = c.length
+        }
+        if offset <= start { break }
       }
-      if offset <= start { break }
+    } catch {
+      // A message running past the segment: Wireshark's bounds error in a
+      // segment it did not reassemble, not a malformed packet.
+      throw .truncated
     }
+    // Recorded last, after the messages, as Wireshark adds it.
+    c.generated(direction, value: fromServer ? 1 : 0)
     return .stop
   }
 
@@ -130,7 +149,9 @@ enum SSH: UInt8, ProtocolModule {
 
   /// The version banner (RFC 4253 section 4.2), up to its LF or the end of
   /// the segment; settles the connection's version.
-  private static func banner(_ c: LayerCursor, at offset: Int, _ connection: inout SSHConnection) -> Int {
+  private static func banner(
+    _ c: LayerCursor, at offset: Int, fromServer: Bool, _ connection: inout SSHConnection
+  ) -> Int {
     let bytes = c.bytes
     var end = offset
     while end < c.capturedLength, bytes.byte(end) != 0x0a { end += 1 }
@@ -144,6 +165,7 @@ enum SSH: UInt8, ProtocolModule {
       textLength = lineLength
     }
     c.computed(protocolBanner, at: offset, textLength, bytes: HTTP.asciiText(bytes.slice(offset, textLength).copyBytes()))
+    guard !fromServer else { return offset + lineLength }
     let text = bytes.slice(offset, min(textLength, 9)).copyBytes().map { $0 >= 0x41 && $0 <= 0x5a ? $0 | 0x20 : $0 }
     if text.starts(with: "ssh-2.".utf8) || text.starts(with: "ssh-1.99-".utf8) {
       connection.version = 2
@@ -156,23 +178,33 @@ enum SSH: UInt8, ProtocolModule {
   /// One binary packet of the key exchange (RFC 4253 section 6): length,
   /// padding length, message, padding.
   private static func binaryPacket(
-    _ c: LayerCursor, at start: Int, fromServer: Bool, _ peer: inout SSHConnection.Peer
+    _ c: LayerCursor, at start: Int, fromServer: Bool, _ connection: inout SSHConnection
   ) throws(DissectionStop) -> Int {
-    let sequence = peer.sequenceNumber
-    peer.sequenceNumber &+= 1
+    let side = fromServer ? 1 : 0
     var declared = Int(try c.uint32(start))
     try c.add(packetLength, at: start, 4, value: UInt64(declared))
     if declared >= 0xffff { declared = c.capturedLength - start - 4 }
     let padding = Int(try c.uint8(start + 4))
     try c.add(paddingLength, at: start + 4, 1, value: UInt64(padding))
     var offset = start + 5
+    // Wireshark's subtree for the message must fit in the segment.
+    if declared > 0 { try c.check(offset, declared - 1) }
     let code = try c.uint8(offset)
     try c.add(messageCode, at: offset, 1, value: UInt64(code), depth: 2)
     offset += 1
+    // Wireshark counts sequence numbers its own way: after a Key Exchange
+    // Init, before Diffie-Hellman's messages, after elliptic curves'.
+    var sequence = connection.peers[side].sequenceNumber
     if code == messageKexInit {
-      offset = try keyExchangeInit(c, at: offset, fromServer: fromServer)
+      offset = try keyExchangeInit(c, at: offset, fromServer: fromServer, &connection.peers[side])
+      if !connection.peers[side].kexInitDone { connection.peers[side].sequenceNumber &+= 1 }
+      connection.peers[side].kexInitDone = true
+      connection.choose()
     } else if code == messageNewKeys {
-      peer.newKeysSeen = true
+      connection.peers[side].newKeysSeen = true
+    } else if SSHNames.methodMessageName(code, method: connection.method) != nil {
+      connection.peers[side].sequenceNumber &+= 1
+      if connection.method != .ellipticCurve { sequence = connection.peers[side].sequenceNumber }
     }
     if code < 30 || code >= 40 {
       // The rest of the message, shown by Wireshark as its payload.
@@ -191,7 +223,9 @@ enum SSH: UInt8, ProtocolModule {
   }
 
   /// Key Exchange Init (RFC 4253 section 7.1) and its HASSH fingerprint.
-  private static func keyExchangeInit(_ c: LayerCursor, at start: Int, fromServer: Bool) throws(DissectionStop) -> Int {
+  private static func keyExchangeInit(
+    _ c: LayerCursor, at start: Int, fromServer: Bool, _ peer: inout SSHConnection.Peer
+  ) throws(DissectionStop) -> Int {
     try c.add(cookie, at: start, 16, depth: 3)
     var offset = start + 16
     var lists: [[UInt8]] = []
@@ -219,6 +253,8 @@ enum SSH: UInt8, ProtocolModule {
     offset += 4
     // HASSH: kex;encryption;mac;compression of the sender's direction.
     let own = fromServer ? 1 : 0
+    peer.kexProposal = lists[0]
+    peer.encryptionProposals = [lists[2], lists[3]]
     let semicolon = [UInt8(ascii: ";")]
     let algorithms = lists[0] + semicolon + lists[2 + own] + semicolon + lists[4 + own] + semicolon + lists[6 + own]
     let digest = Insecure.MD5.hash(data: algorithms).map { FieldText.hexByte($0) }.joined()

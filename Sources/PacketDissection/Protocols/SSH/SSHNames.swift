@@ -27,22 +27,25 @@ enum SSHNames {
   /// The Info column's name of message `code`.
   static func messageName(_ code: UInt8, method: KeyExchangeMethod) -> String {
     if code >= 30 && code < 40 {
-      let name: String? =
-        switch (method, code) {
-        case (.diffieHellman, 30): "Diffie-Hellman Key Exchange Init"
-        case (.diffieHellman, 31): "Diffie-Hellman Key Exchange Reply"
-        case (.groupExchange, 30): "Diffie-Hellman Group Exchange Request (Old)"
-        case (.groupExchange, 31): "Diffie-Hellman Group Exchange Group"
-        case (.groupExchange, 32): "Diffie-Hellman Group Exchange Init"
-        case (.groupExchange, 33): "Diffie-Hellman Group Exchange Reply"
-        case (.groupExchange, 34): "Diffie-Hellman Group Exchange Request"
-        case (.ellipticCurve, 30): "Elliptic Curve Diffie-Hellman Key Exchange Init"
-        case (.ellipticCurve, 31): "Elliptic Curve Diffie-Hellman Key Exchange Reply"
-        default: nil
-        }
-      return name ?? "Unknown (\(code))"
+      return methodMessageName(code, method: method) ?? "Unknown (\(code))"
     }
     return transportName(code) ?? "Unknown (\(code))"
+  }
+
+  /// The name of a message of the key exchange method's own (30 to 39).
+  static func methodMessageName(_ code: UInt8, method: KeyExchangeMethod) -> String? {
+      switch (method, code) {
+      case (.diffieHellman, 30): "Diffie-Hellman Key Exchange Init"
+      case (.diffieHellman, 31): "Diffie-Hellman Key Exchange Reply"
+      case (.groupExchange, 30): "Diffie-Hellman Group Exchange Request (Old)"
+      case (.groupExchange, 31): "Diffie-Hellman Group Exchange Group"
+      case (.groupExchange, 32): "Diffie-Hellman Group Exchange Init"
+      case (.groupExchange, 33): "Diffie-Hellman Group Exchange Reply"
+      case (.groupExchange, 34): "Diffie-Hellman Group Exchange Request"
+      case (.ellipticCurve, 30): "Elliptic Curve Diffie-Hellman Key Exchange Init"
+      case (.ellipticCurve, 31): "Elliptic Curve Diffie-Hellman Key Exchange Reply"
+      default: nil
+      }
   }
 
   /// Names of the messages outside the key exchange method's range.

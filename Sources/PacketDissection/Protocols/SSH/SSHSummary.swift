@@ -1,8 +1,8 @@
 /// How SSH shows: Info is the side (`Client: `, `Server: `) and what the
 /// segment holds, comma-separated: `Protocol (SSH-2.0-OpenSSH_7.4)`,
-/// message names (`Key Exchange Init`); nothing for encrypted packets.
-/// The Protocol column is `SSH` until a banner settles the version, then
-/// `SSHv2` (or `SSHv1`).
+/// message names (`Key Exchange Init`), `Encrypted packet (len=…)`.
+/// The Protocol column is `SSH` until the client's banner settles the
+/// version, then `SSHv2` (or `SSHv1`).
 extension SSH {
   static var hue: LayerHue? { .brightBlue }
 
@@ -14,11 +14,13 @@ extension SSH {
     let fromServer = f.uint(direction) == 1
     var items: [String] = []
     var newVersion = version
+    var encryptedStart: Int?
     for (field, record) in f.occurrences(of: SSH.self) {
       switch field {
       case .protocolBanner:
         let text = f.text(record)
         items.append("Protocol (\(text))")
+        guard !fromServer else { break }
         let lower = text.lowercased()
         if lower.hasPrefix("ssh-2.") || lower.hasPrefix("ssh-1.99-") {
           newVersion = 2
@@ -28,6 +30,12 @@ extension SSH {
       case .messageCode:
         let method = stream.flatMap { memory.methods[$0] } ?? .diffieHellman
         items.append(SSHNames.messageName(UInt8(truncatingIfNeeded: record.value), method: method))
+      case .packetLengthEncrypted:
+        encryptedStart = Int(record.offset)
+      case .encryptedPacket:
+        let start = encryptedStart ?? Int(record.offset)
+        let end = f.lastTopLayer(.tcp).flatMap(segmentEnd) ?? start
+        items.append("Encrypted packet (len=\(end - start))")
       case .kexAlgorithms:
         if let stream { memory.proposed(f.text(record), fromServer: fromServer, stream: stream) }
       default:
@@ -36,7 +44,14 @@ extension SSH {
     }
     if let stream, newVersion != version { memory.versions[stream] = newVersion }
     let name = version == 2 ? "SSHv2" : version == 1 ? "SSHv1" : "SSH"
-    row.set(name, info: (fromServer ? "Server: " : "Client: ") + items.joined(separator: ", "))
+    // A message cut short ends Wireshark's dissector before it names the side.
+    let side = layer.complete ? (fromServer ? "Server: " : "Client: ") : ""
+    row.set(name, info: side + items.joined(separator: ", "))
+  }
+
+  /// Where the TCP segment's payload ends, as the segment declares it.
+  private static func segmentEnd(_ tcp: LayerFields) -> Int? {
+    tcp.uint(TCP.len).map { tcp.span.end &+ Int(clamping: $0) }
   }
 }
 
@@ -62,9 +77,7 @@ final class SSHKeyExchanges {
     if fromServer { pair.server = list } else { pair.client = list }
     proposals[stream] = pair
     guard methods[stream] == nil, let client = pair.client, let server = pair.server else { return }
-    let offered = Set(server.split(separator: ",", omittingEmptySubsequences: false))
-    guard let chosen = client.split(separator: ",", omittingEmptySubsequences: false).first(where: offered.contains)
-    else { return }
-    if let method = SSHNames.KeyExchangeMethod(name: String(chosen)) { methods[stream] = method }
+    guard let chosen = SSHConnection.firstCommon(Array(client.utf8), Array(server.utf8)) else { return }
+    methods[stream] = SSHNames.KeyExchangeMethod(name: String(decoding: chosen, as: UTF8.self)) ?? .diffieHellman
   }
 }
