@@ -83,6 +83,8 @@ public final class DissectionState {
   @exclusivity(unchecked) var httpClaimedByHeuristic = false
   /// SSH's memory of each TCP stream (by stream index).
   @exclusivity(unchecked) var sshConnections: [Int: SSHConnection] = [:]
+  /// FTP's memory of each control connection (by stream index).
+  @exclusivity(unchecked) var ftpConversations: [Int: FTP.Conversation] = [:]
   /// QUIC's connections, found by connection ID or conversation.
   let quicConnections = QUICConnections()
   /// TLS's memory of each TCP stream (by stream index).

@@ -21,7 +21,7 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   /// Tunnels and the link and network protocols around them.
   case gre, vxlan, geneve, igmp, llc, stp, esp, ah
   /// Text protocols of TCP and UDP.
-  case ssh
+  case ssh, ftp
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -82,6 +82,7 @@ public enum Registry {
     case .esp: try operation.apply(ESP.self, &argument)
     case .ah: try operation.apply(AH.self, &argument)
     case .ssh: try operation.apply(SSH.self, &argument)
+    case .ftp: try operation.apply(FTP.self, &argument)
     }
   }
 
