@@ -21,7 +21,7 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   /// Tunnels and the link and network protocols around them.
   case gre, vxlan, geneve, igmp, llc, stp, esp, ah
   /// Text protocols of TCP and UDP.
-  case ssh, ftp
+  case ssh, ftp, pop
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -83,6 +83,7 @@ public enum Registry {
     case .ah: try operation.apply(AH.self, &argument)
     case .ssh: try operation.apply(SSH.self, &argument)
     case .ftp: try operation.apply(FTP.self, &argument)
+    case .pop: try operation.apply(POP.self, &argument)
     }
   }
 

@@ -5,11 +5,7 @@ extension FTP {
 
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     let f = layer.fields
-    let packet = f.dissection.packet
-    let start = f.span.start
-    var end = start
-    while end < packet.count, packet.byte(end) != 0x0d, packet.byte(end) != 0x0a { end += 1 }
-    let line = FieldText.escaped(packet.slice(start, end - start))
+    let line = TextLines.firstLine(f)
     let info = (f.uint(isRequest) == 1 ? "Request: " : "Response: ") + line
     row.set("FTP", info: info.utf8.count > 4095 ? String(decoding: info.utf8.prefix(4095), as: UTF8.self) : info)
   }
