@@ -54,8 +54,9 @@ struct SSHConnection {
   /// Whether Wireshark 4.0 would set up a cipher for the side (one it can
   /// decrypt): it then shows nothing of an encrypted packet it has no keys
   /// for, rather than `Encrypted packet (len=…)`.
+  /// Its decryption does not cover the group exchange.
   func hasCipher(side: Int) -> Bool {
-    guard let name = peers[side].encryption else { return false }
+    guard method != .groupExchange, let name = peers[side].encryption else { return false }
     return [
       "chacha20-poly1305@openssh.com", "aes128-gcm@openssh.com", "aes256-gcm@openssh.com", "aes128-ctr", "aes192-ctr",
       "aes256-ctr",
