@@ -20,9 +20,9 @@ echo "== count by tcp.srcport, tcp.dstport: source port, destination port, packe
 count by tcp.srcport, tcp.dstport
 
 # Fields of the packets a filter (Wireshark's display-filter language) picks.
-# This HTTP runs on port 31600, which is not HTTP's port, so pktsh leaves it
-# as TCP payload (as tshark does with its HTTP heuristic off); filters still
-# look inside it.
+# This HTTP runs on port 31600, which is not HTTP's port: pktsh finds it by
+# its first line, as tshark's heuristic does. Filters can also look inside
+# the TCP payload itself.
 echo "== requests (GET): frame.number, ip.src, tcp.srcport, tcp.len"
 print frame.number, ip.src, tcp.srcport, tcp.len where tcp.payload contains "GET /"
 echo "== responses (HTTP/1.1 200): frame.number, tcp.len"

@@ -79,6 +79,12 @@ public final class DissectionState {
   @exclusivity(unchecked) var nextUDPStream = 0
   /// HTTP's memory of each TCP stream (by stream index).
   @exclusivity(unchecked) var httpConversations: [Int: HTTP.Conversation] = [:]
+  /// Whether HTTP's heuristic has claimed any connection yet.
+  @exclusivity(unchecked) var httpClaimedByHeuristic = false
+  /// SSH's memory of each TCP stream (by stream index).
+  @exclusivity(unchecked) var sshConnections: [Int: SSHConnection] = [:]
+  /// FTP's memory of each control connection (by stream index).
+  @exclusivity(unchecked) var ftpConversations: [Int: FTP.Conversation] = [:]
   /// QUIC's connections, found by connection ID or conversation.
   let quicConnections = QUICConnections()
   /// TLS's memory of each TCP stream (by stream index).

@@ -221,10 +221,14 @@ public final class Dissector {
 
   /// The protocol a heuristic finds in a payload whose ports are bound to
   /// none, as Wireshark's TCP tries its heuristic dissectors after the
-  /// ports: TLS's. Tried only when the question reaches that deep.
+  /// ports: TLS's and HTTP's. A connection either heuristic claimed stays
+  /// with it. Tried only when the question reaches that deep.
   private func heuristic(_ table: DispatchTable, at start: Int, end: Int) -> ProtocolID? {
-    guard table == .tcpPort, tables.levels[Int(ProtocolID.tls.rawValue)] <= deepest else { return nil }
-    return TLS.claims(dissection.packet, at: start, end: end, dissection: dissection, state: state) ? .tls : nil
+    guard table == .tcpPort, tables.levels[Int(ProtocolID.http.rawValue)] <= deepest else { return nil }
+    let packet = dissection.packet
+    if HTTP.claimed(packet, at: start, end: end, dissection: dissection, state: state) { return .http }
+    if TLS.claims(packet, at: start, end: end, dissection: dissection, state: state) { return .tls }
+    return HTTP.claims(packet, at: start, end: end, dissection: dissection, state: state) ? .http : nil
   }
 
   private func addLayer(_ proto: ProtocolID, at: Int, end: Int, depth: UInt8) {

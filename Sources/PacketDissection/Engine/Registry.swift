@@ -20,6 +20,8 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
     ipv6Fragment, ipv6DestinationOptions, icmp, icmpv6, tcp, mptcp, udp, dns, mdns, llmnr, nbns, dhcp, ntp, quic, http, tls, data, malformed
   /// Tunnels and the link and network protocols around them.
   case gre, vxlan, geneve, igmp, llc, stp, esp, ah
+  /// Text protocols of TCP and UDP.
+  case ssh, ftp, pop
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -79,6 +81,9 @@ public enum Registry {
     case .stp: try operation.apply(STP.self, &argument)
     case .esp: try operation.apply(ESP.self, &argument)
     case .ah: try operation.apply(AH.self, &argument)
+    case .ssh: try operation.apply(SSH.self, &argument)
+    case .ftp: try operation.apply(FTP.self, &argument)
+    case .pop: try operation.apply(POP.self, &argument)
     }
   }
 

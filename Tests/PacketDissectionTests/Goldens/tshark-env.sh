@@ -14,8 +14,5 @@ for name in sys.stdin.read().split():
     if not any(fnmatch.fnmatchcase(name, k) for k in keep):
         print(name)
 ' "$here/dissected-protocols.txt" > "$XDG_CONFIG_HOME/wireshark/disabled_protos"
-# HTTP's heuristic (which takes any TCP connection whose first line starts
-# or ends with "HTTP/1." for HTTP) is off: pktsh binds HTTP by port only.
-echo "http_tcp,0" > "$XDG_CONFIG_HOME/wireshark/heuristic_protos"
 TSHARK_OPTIONS=(-n -o ip.defragment:FALSE -o ipv6.defragment:FALSE -o tcp.desegment_tcp_streams:FALSE
   -T fields -E occurrence=a -E aggregator=,)

@@ -98,6 +98,9 @@ enum HTTP: UInt8, ProtocolModule {
     /// The method of the last request (full URIs of CONNECT requests are
     /// the URI itself).
     var requestMethod: [UInt8] = []
+    /// The connection was found by the heuristic (`HTTP.claims`): it is
+    /// HTTP whatever its ports.
+    var claimedByHeuristic = false
   }
 
   enum MessageType { case request, response, notification, others }
