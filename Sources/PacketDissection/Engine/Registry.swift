@@ -20,6 +20,8 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
     ipv6Fragment, ipv6DestinationOptions, icmp, icmpv6, tcp, mptcp, udp, dns, mdns, llmnr, nbns, dhcp, ntp, quic, http, tls, data, malformed
   /// Tunnels and the link and network protocols around them.
   case gre, vxlan, geneve, igmp, llc, stp, esp, ah
+  /// A certificate's parts, read inside TLS.
+  case x509af, x509if, x509sat, x509ce, pkix1implicit, pkix1explicit, pkcs1, nsCertExts
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -79,6 +81,14 @@ public enum Registry {
     case .stp: try operation.apply(STP.self, &argument)
     case .esp: try operation.apply(ESP.self, &argument)
     case .ah: try operation.apply(AH.self, &argument)
+    case .x509af: try operation.apply(X509AF.self, &argument)
+    case .x509if: try operation.apply(X509IF.self, &argument)
+    case .x509sat: try operation.apply(X509SAT.self, &argument)
+    case .x509ce: try operation.apply(X509CE.self, &argument)
+    case .pkix1implicit: try operation.apply(PKIX1Implicit.self, &argument)
+    case .pkix1explicit: try operation.apply(PKIX1Explicit.self, &argument)
+    case .pkcs1: try operation.apply(PKCS1.self, &argument)
+    case .nsCertExts: try operation.apply(NetscapeCertificateExtensions.self, &argument)
     }
   }
 
