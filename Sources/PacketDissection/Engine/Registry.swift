@@ -22,6 +22,8 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case gre, vxlan, geneve, igmp, llc, stp, esp, ah
   /// A certificate's parts, read inside TLS.
   case x509af, x509if, x509sat, x509ce, pkix1implicit, pkix1explicit, pkcs1, nsCertExts
+  /// Binary application protocols read with `BERReader`.
+  case snmp
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -89,6 +91,7 @@ public enum Registry {
     case .pkix1explicit: try operation.apply(PKIX1Explicit.self, &argument)
     case .pkcs1: try operation.apply(PKCS1.self, &argument)
     case .nsCertExts: try operation.apply(NetscapeCertificateExtensions.self, &argument)
+    case .snmp: try operation.apply(SNMP.self, &argument)
     }
   }
 

@@ -55,8 +55,11 @@ struct BERReader {
   /// Nesting deeper than this is not followed.
   static let maximumDepth = 24
 
-  /// The element whose identifier is at `offset`, if it is whole before `end`.
-  func element(at offset: Int, end: Int) -> BERElement? {
+  /// The element whose identifier is at `offset`, if it is whole before
+  /// `end`. A `cut` element may end later: its contents are then taken to
+  /// end at `end` (Wireshark reads a message's parts up to where the bytes
+  /// stop).
+  func element(at offset: Int, end: Int, cut: Bool = false) -> BERElement? {
     let end = min(end, view.count)
     guard offset >= 0, offset < end else { return nil }
     var at = offset
@@ -86,6 +89,7 @@ struct BERReader {
       length = Int(view.uncheckedUInt(at: at, length: count))
       at += count
     }
+    if cut { length = min(length, end - at) }
     guard length <= end - at else { return nil }
     return BERElement(
       tagClass: BERElement.TagClass(rawValue: first >> 6)!, constructed: first & 0x20 != 0, tag: tag,
