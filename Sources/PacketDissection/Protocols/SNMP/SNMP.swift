@@ -13,7 +13,9 @@ enum SNMP: UInt8, ProtocolModule {
 
   static var protocolID: ProtocolID { .snmp }
   static var level: LayerLevel { .application }
-  static let bindings: [Binding] = [Binding(.udpPort, 161), Binding(.udpPort, 162)]
+  static let bindings: [Binding] = [Binding(.udpPort, UInt32(agentPort)), Binding(.udpPort, 162)]
+  /// The port agents take requests on.
+  static let agentPort: UInt16 = 161
 
   var declaration: FieldDecl {
     switch self {

@@ -176,6 +176,8 @@ struct X509Certificate {
       guard let inner = ber.element(at: value.contentStart, end: value.contentEnd) else { continue }
       if oid == X509OID.certificatePolicies {
         policyQualifiers(inner)
+      } else if oid == X509OID.signedCertificateTimestamps {
+        try timestampSignatures(inner)
       } else if X509OID.extensionsWithNames.contains(oid) {
         try directoryNames(in: inner, level: 0)
       }
@@ -191,6 +193,34 @@ struct X509Certificate {
         guard let id = ber.firstChild(of: qualifier), id.isUniversal(BERTag.oid), let oid = ber.oidText(id) else { continue }
         if X509OID.explicitQualifiers.contains(oid) { chain.append(.pkix1explicit) }
       }
+    }
+  }
+
+  /// The signature algorithm of each signed certificate timestamp (RFC
+  /// 6962 section 3.3), which TLS's reader of the list records as a
+  /// handshake's (`tls.handshake.sig_hash_alg`). The list is TLS-encoded
+  /// inside an OCTET STRING.
+  private func timestampSignatures(_ list: BERElement) throws(DissectionStop) {
+    guard list.isUniversal(BERTag.octetString) else { return }
+    let view = ber.view
+    func uint16(_ at: Int) -> Int { Int(view.uncheckedUInt(at: at, length: 2)) }
+    var at = list.contentStart
+    guard at + 2 <= list.contentEnd else { return }
+    let end = min(list.contentEnd, at + 2 + uint16(at))
+    at += 2
+    while at + 2 <= end {
+      let timestampEnd = at + 2 + uint16(at)
+      guard timestampEnd <= end else { return }
+      // Version (1), log id (32), time (8), then the extensions and the signature.
+      let extensions = at + 2 + 41
+      guard extensions + 2 <= timestampEnd else { return }
+      let signature = extensions + 2 + uint16(extensions)
+      guard signature + 2 <= timestampEnd else { return }
+      let algorithm = UInt64(uint16(signature))
+      try c.add(TLS.signatureAlgorithm, at: origin + signature, 2, value: algorithm, depth: depth + 7)
+      try c.add(TLS.signatureHash, at: origin + signature, 1, value: algorithm >> 8, depth: depth + 8)
+      try c.add(TLS.signatureSignature, at: origin + signature + 1, 1, value: algorithm & 0xff, depth: depth + 8)
+      at = timestampEnd
     }
   }
 

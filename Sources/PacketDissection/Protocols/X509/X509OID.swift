@@ -23,6 +23,7 @@ enum X509OID {
   static let pkcs1Parameters: Set<String> = [rsassaPSS, "1.2.840.10045.2.1"]
 
   static let certificatePolicies = "2.5.29.32"
+  static let signedCertificateTimestamps = "1.3.6.1.4.1.11129.2.4.2"
   /// Extensions holding GeneralNames: subject and issuer alternative names,
   /// CRL distribution points, authority key identifier.
   static let extensionsWithNames: Set<String> = ["2.5.29.17", "2.5.29.18", "2.5.29.31", "2.5.29.35"]
@@ -34,7 +35,7 @@ enum X509OID {
     if oid.hasPrefix("2.5.29.") { return .x509ce }
     switch oid {
     case "1.3.6.1.5.5.7.1.1": return .pkix1implicit  // authorityInfoAccess
-    case "1.3.6.1.4.1.11129.2.4.2": return .tls  // signed certificate timestamps
+    case signedCertificateTimestamps: return .tls
     case "2.16.840.1.113730.1.1", "2.16.840.1.113730.1.2", "2.16.840.1.113730.1.3", "2.16.840.1.113730.1.4",
       "2.16.840.1.113730.1.7", "2.16.840.1.113730.1.8", "2.16.840.1.113730.1.12", "2.16.840.1.113730.1.13":
       return .nsCertExts
