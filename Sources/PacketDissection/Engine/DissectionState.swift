@@ -87,6 +87,8 @@ public final class DissectionState {
   @exclusivity(unchecked) var ftpConversations: [Int: FTP.Conversation] = [:]
   /// QUIC's connections, found by connection ID or conversation.
   let quicConnections = QUICConnections()
+  /// The UDP conversations of SNMP requests seen (see `trackUDP`).
+  @exclusivity(unchecked) var snmpRequestConversations: Set<ConversationKey> = []
   /// TLS's memory of each TCP stream (by stream index).
   @exclusivity(unchecked) var tlsConversations: [Int: TLSConversation] = [:]
   /// Network addresses of the packet being dissected (Wireshark's

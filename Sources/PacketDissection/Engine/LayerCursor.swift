@@ -155,6 +155,18 @@ public struct LayerCursor {
         depth: this.depth))
   }
 
+  /// Lists `proto` in the protocol chain after this layer, with no item
+  /// in the tree: a protocol Wireshark enters to read part of this
+  /// layer's bytes (X.509's inside a TLS certificate). Call it after
+  /// recording the layer's last field, as `listAgain`.
+  public func listInChain(_ proto: ProtocolID) {
+    guard let this = dissection.layers.last else { return }
+    dissection.layers.append(
+      LayerSpan(
+        protocolID: proto, start: start, end: start, dataEnd: start, firstRecord: dissection.records.count,
+        depth: this.depth))
+  }
+
   /// Dissects a layer quoted inside this one (the IP header inside an ICMP
   /// error): its records nest under this layer's, and its protocols join
   /// the chain, as Wireshark shows them.

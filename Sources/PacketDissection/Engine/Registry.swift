@@ -22,6 +22,10 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case gre, vxlan, geneve, igmp, llc, stp, esp, ah
   /// Text protocols of TCP and UDP.
   case ssh, ftp, pop
+  /// A certificate's parts, read inside TLS.
+  case x509af, x509if, x509sat, x509ce, pkix1implicit, pkix1explicit, pkcs1, nsCertExts
+  /// Binary application protocols read with `BERReader`.
+  case snmp
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -84,6 +88,15 @@ public enum Registry {
     case .ssh: try operation.apply(SSH.self, &argument)
     case .ftp: try operation.apply(FTP.self, &argument)
     case .pop: try operation.apply(POP.self, &argument)
+    case .x509af: try operation.apply(X509AF.self, &argument)
+    case .x509if: try operation.apply(X509IF.self, &argument)
+    case .x509sat: try operation.apply(X509SAT.self, &argument)
+    case .x509ce: try operation.apply(X509CE.self, &argument)
+    case .pkix1implicit: try operation.apply(PKIX1Implicit.self, &argument)
+    case .pkix1explicit: try operation.apply(PKIX1Explicit.self, &argument)
+    case .pkcs1: try operation.apply(PKCS1.self, &argument)
+    case .nsCertExts: try operation.apply(NetscapeCertificateExtensions.self, &argument)
+    case .snmp: try operation.apply(SNMP.self, &argument)
     }
   }
 

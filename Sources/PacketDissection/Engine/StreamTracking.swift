@@ -131,6 +131,10 @@ extension DissectionState {
     let facts = (entry.index, time &- entry.firstTime, time &- entry.lastTime)
     entry.lastTime = time
     udpStreams[key] = entry
+    // Wireshark's SNMP dissector opens a conversation of its own for the
+    // first request from a port, for the replies; UDP's stream index is
+    // kept per conversation, so the datagrams after it start a new stream.
+    if destination == SNMP.agentPort, snmpRequestConversations.insert(key).inserted { udpStreams[key] = nil }
     return facts
   }
 }

@@ -131,6 +131,9 @@ enum TLS: UInt8, ProtocolModule {
     let key = TLSConversation.key(c)
     var conversation = key.flatMap { c.state.tlsConversations[$0] } ?? TLSConversation()
     defer { if let key { c.state.tlsConversations[key] = conversation } }
+    // Listed after the item's value is set: that goes to the last layer.
+    var chain: [ProtocolID] = []
+    defer { for proto in chain { c.listInChain(proto) } }
     var item = ItemValue(columnVersion: conversation.version)
     defer { c.dissection.setLayerItemValue(item.raw) }
     let fromServer = conversation.isFromServer(c)
@@ -152,7 +155,7 @@ enum TLS: UInt8, ProtocolModule {
           break
         }
       }
-      guard let next = try record(c, at: offset, &conversation, &item, fromServer: fromServer) else { break }
+      guard let next = try record(c, at: offset, &conversation, &item, fromServer: fromServer, chain: &chain) else { break }
       offset = next
     }
     return .stop
@@ -169,7 +172,7 @@ enum TLS: UInt8, ProtocolModule {
   /// nil when the walk ends.
   private static func record(
     _ c: LayerCursor, at offset: Int, _ conversation: inout TLSConversation, _ item: inout ItemValue,
-    fromServer: Bool
+    fromServer: Bool, chain: inout [ProtocolID]
   ) throws(DissectionStop) -> Int? {
     let type = try c.uint8(offset)
     if conversation.knowsPre13Version && !isValidContentType(type) {
@@ -211,7 +214,7 @@ enum TLS: UInt8, ProtocolModule {
         afterChangeCipherSpec: conversation.changedCipherSpec(before: c.dissection.frame.number, fromServer: fromServer))
       if !encrypted {
         let before = conversation.version
-        try reader.messages(c, conversation: &conversation, recordVersion: version)
+        chain += try reader.messages(c, conversation: &conversation, recordVersion: version)
         // A ServerHello that settles the version names it in the column.
         if conversation.version != before && conversation.version != 0 { item.columnVersion = conversation.version }
       }

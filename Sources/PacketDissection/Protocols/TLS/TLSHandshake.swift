@@ -14,26 +14,32 @@ struct TLSHandshakeReader {
 
   /// The messages in the bytes, up to the first one they cut off (Wireshark
   /// keeps a cut message for handshake reassembly and shows no field of it).
+  /// Answers the protocols Wireshark entered to read their certificates,
+  /// in order, for `frame.protocols`.
+  @discardableResult
   func messages(
     _ c: LayerCursor, conversation: inout TLSConversation, recordVersion: UInt16
-  ) throws(DissectionStop) {
+  ) throws(DissectionStop) -> [ProtocolID] {
+    var chain: [ProtocolID] = []
     var offset = 0
     var first = true
     while offset < source.reported {
       let remaining = source.reported - offset
-      guard remaining >= 4 else { return }
+      guard remaining >= 4 else { return chain }
       let length = 4 + Int(try source.uint(offset + 1, 3))
-      guard remaining >= length else { return }
-      try message(c, at: offset, bodyLength: length - 4, first: first, &conversation)
+      guard remaining >= length else { return chain }
+      try message(c, at: offset, bodyLength: length - 4, first: first, &conversation, chain: &chain)
       offset += length
       first = false
     }
+    return chain
   }
 
   /// One whole message. A message of an unknown type after the first is
   /// skipped silently, as Wireshark does.
   private func message(
-    _ c: LayerCursor, at offset: Int, bodyLength: Int, first: Bool, _ conversation: inout TLSConversation
+    _ c: LayerCursor, at offset: Int, bodyLength: Int, first: Bool, _ conversation: inout TLSConversation,
+    chain: inout [ProtocolID]
   ) throws(DissectionStop) {
     let type = try source.uint8(offset)
     guard TLSValueNames.handshakeType(UInt64(type)) != nil else { return }
@@ -55,9 +61,9 @@ struct TLSHandshakeReader {
     case TLSHandshakeType.serverKeyExchange where conversation.version == 0x0303:
       try serverKeyExchange(c, from: body, cipherSuite: conversation.cipherSuite)
     case TLSHandshakeType.certificate:
-      try certificates(c, from: body, to: end, tls13: conversation.version == TLSConversation.tls13)
+      try certificates(c, from: body, to: end, tls13: conversation.version == TLSConversation.tls13, chain: &chain)
     case TLSHandshakeType.certificateRequest:
-      try certificateRequest(c, from: body, to: end, version: conversation.version)
+      try certificateRequest(c, from: body, to: end, version: conversation.version, chain: &chain)
     case TLSHandshakeType.certificateVerify where conversation.version >= 0x0303:
       try signatureAlgorithm(c, at: body)
     default:
@@ -218,28 +224,47 @@ struct TLSHandshakeReader {
   }
 
   /// A CertificateRequest's signature algorithms: after the certificate
-  /// types in TLS 1.2, in its extensions in TLS 1.3.
-  private func certificateRequest(_ c: LayerCursor, from start: Int, to end: Int, version: UInt16) throws(DissectionStop) {
+  /// types in TLS 1.2, in its extensions in TLS 1.3. Before TLS 1.3 the
+  /// names of the certificate authorities it accepts follow.
+  private func certificateRequest(
+    _ c: LayerCursor, from start: Int, to end: Int, version: UInt16, chain: inout [ProtocolID]
+  ) throws(DissectionStop) {
     if version == TLSConversation.tls13 {
       let contextLength = Int(try source.uint8(start))
       var hello = TLSHelloFacts()
       try TLSExtensions(reader: self, client: true).walk(c, from: start + 1 + contextLength, to: end, &hello, collect: false)
       return
     }
-    guard version == 0x0303 else { return }
     let typesEnd = start + 1 + Int(try source.uint8(start))
-    let listLength = Int(try number(c, TLS.signatureAlgorithmsLength, at: typesEnd, 2, depth: 1))
-    for at in stride(from: typesEnd + 2, to: min(end, typesEnd + 2 + listLength) - 1, by: 2) {
-      try number(c, TLS.signatureAlgorithm, at: at, 2, depth: 2)
-      try number(c, TLS.signatureHash, at: at, 1, depth: 3)
-      try number(c, TLS.signatureSignature, at: at + 1, 1, depth: 3)
+    var namesStart = typesEnd
+    if version == 0x0303 {
+      let listLength = Int(try number(c, TLS.signatureAlgorithmsLength, at: typesEnd, 2, depth: 1))
+      for at in stride(from: typesEnd + 2, to: min(end, typesEnd + 2 + listLength) - 1, by: 2) {
+        try number(c, TLS.signatureAlgorithm, at: at, 2, depth: 2)
+        try number(c, TLS.signatureHash, at: at, 1, depth: 3)
+        try number(c, TLS.signatureSignature, at: at + 1, 1, depth: 3)
+      }
+      namesStart = typesEnd + 2 + listLength
+    }
+    guard version >= 0x0300, let origin = source.origin, namesStart + 2 <= end else { return }
+    let namesEnd = min(end, namesStart + 2 + Int(try source.uint16(namesStart)))
+    var offset = namesStart + 2
+    while offset + 2 <= namesEnd {
+      let length = Int(try source.uint16(offset))
+      var names = X509Certificate(c, bytes: source.view, origin: origin, depth: depth + 2)
+      try names.distinguishedName(at: offset + 2, length: min(length, namesEnd - offset - 2))
+      chain += names.chain
+      offset += 2 + length
     }
   }
 
   /// The Certificate message: the list's length, then each certificate's
   /// length and DER bytes (in TLS 1.3 after a request context, each
-  /// followed by its extensions).
-  private func certificates(_ c: LayerCursor, from start: Int, to end: Int, tls13: Bool) throws(DissectionStop) {
+  /// followed by its extensions). A certificate in the packet's bytes is
+  /// read into its X.509 fields.
+  private func certificates(
+    _ c: LayerCursor, from start: Int, to end: Int, tls13: Bool, chain: inout [ProtocolID]
+  ) throws(DissectionStop) {
     var offset = start
     if tls13 {
       let contextLength = Int(try source.uint8(offset))
@@ -251,6 +276,11 @@ struct TLSHandshakeReader {
     while offset + 3 <= listEnd {
       let length = Int(try number(c, TLS.certificateLength, at: offset, 3, depth: 2))
       try bytes(c, TLS.certificate, at: offset + 3, length, depth: 2)
+      if let origin = source.origin {
+        var certificate = X509Certificate(c, bytes: source.view, origin: origin, depth: depth + 2)
+        try certificate.read(at: offset + 3, length: length)
+        chain += certificate.chain
+      }
       offset += 3 + length
       if tls13 {
         let extensionsLength = Int(try source.uint16(offset))

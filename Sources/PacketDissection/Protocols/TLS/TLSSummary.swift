@@ -25,6 +25,8 @@ extension TLS {
 
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     let f = layer.fields
+    // A certificate's timestamps list TLS again, with no item: that writes no column.
+    guard f.first(item) != nil else { return }
     // Handshake messages carried in QUIC's CRYPTO frames leave QUIC's columns as they are, as in tshark.
     if f.dissection.layers.contains(where: { $0.protocolID == .quic && $0.start <= f.span.start }) { return }
     let value = ItemValue(raw: f.first(item)?.value ?? 0)
