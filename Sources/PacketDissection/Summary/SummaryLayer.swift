@@ -23,4 +23,5 @@ struct SummaryLayer {
 final class SummaryMemory {
   var echoes = EchoMatcher()
   var arpBindings = ARPBindings()
+  let smb2Files = SMB2Files()
 }

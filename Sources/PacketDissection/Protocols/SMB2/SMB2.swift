@@ -72,6 +72,10 @@ enum SMB2: UInt8, ProtocolModule {
   static let transformMagic: UInt32 = 0xfd53_4d42
   static let transformHeaderSize = 52
   static let pipeTransceive: UInt32 = 0x0011_c017
+  static let dfsGetReferrals: UInt32 = 0x0006_0194
+  static let pipeWait: UInt32 = 0x0011_0018
+  /// The structure size that makes a Break message a lease break notification.
+  static let leaseBreakNotificationSize: UInt64 = 0x2c
   static let statusMoreProcessingRequired: UInt32 = 0xc000_0016
   static let statusBufferOverflow: UInt32 = 0x8000_0005
   /// The most chained messages one NBSS message is read for.
@@ -95,9 +99,12 @@ enum SMB2: UInt8, ProtocolModule {
     for _ in 0..<maximumChain {
       let (next, handoff) = try message(c, at: base)
       if let handoff { return handoff }
-      guard next > 0, base + next + headerSize <= c.length else { return .stop }
+      guard next > 0, base + next + headerSize <= c.length else { break }
       base += next
     }
+    // The NBSS message runs on past the segment: tshark's reading of the
+    // body fails there ("Unreassembled Packet").
+    if c.capturedLength < c.length { throw .truncated }
     return .stop
   }
 
@@ -184,9 +191,10 @@ enum SMB2: UInt8, ProtocolModule {
       }
       // A buffer the segment cuts short is handed to nobody, as tshark's
       // read of it fails before the hand-off.
-      guard length > 0, offset >= headerSize, base + offset + length <= min(c.length, c.capturedLength) else {
-        return (chained, .stop)
-      }
+      guard length > 0, offset >= headerSize, base + offset < c.capturedLength else { return (chained, .stop) }
+      // A written buffer the segment cuts short is handed on as far as it
+      // goes; any other fails tshark's read of it before the hand-off.
+      guard known == .write || base + offset + length <= min(c.length, c.capturedLength) else { throw .truncated }
       return (0, .data(at: c.start + base + offset, end: c.start + base + offset + length))
     }
     return (chained, nil)
