@@ -21,7 +21,7 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   /// Tunnels and the link and network protocols around them.
   case gre, vxlan, geneve, igmp, llc, stp, esp, ah
   /// Application protocols of file sharing and industrial control.
-  case nbss, smb2
+  case nbss, smb2, mbtcp, modbus
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -83,6 +83,8 @@ public enum Registry {
     case .ah: try operation.apply(AH.self, &argument)
     case .nbss: try operation.apply(NBSS.self, &argument)
     case .smb2: try operation.apply(SMB2.self, &argument)
+    case .mbtcp: try operation.apply(ModbusTCP.self, &argument)
+    case .modbus: try operation.apply(Modbus.self, &argument)
     }
   }
 
