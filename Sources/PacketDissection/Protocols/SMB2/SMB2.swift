@@ -186,6 +186,11 @@ enum SMB2: UInt8, ProtocolModule {
     case (.create, false):
       try name(c, filename, offsetAt: body + 44, lengthAt: body + 46, base: base)
     default:
+      // An ioctl response's own flags are `smb2.flags` too, in its body.
+      let ioctlFlags = body + 40
+      if known == .ioctl, response, ioctlFlags + 4 <= c.capturedLength {
+        try c.add(flags, at: ioctlFlags, 4, value: UInt64(try c.uint32(ioctlFlags).byteSwapped), depth: 2, flags: .littleEndian)
+      }
       guard chained == 0, let (offset, length) = try buffer(c, known, response: response, body: body) else {
         return (chained, nil)
       }
