@@ -18,6 +18,8 @@ enum SMB2: UInt8, ProtocolModule {
   static let headerBits = 64 * 8
   static var variablePart: String? { "Body" }
 
+  /// The header is little-endian: its flag bits have no place a
+  /// big-endian diagram could draw, so they are declared without one.
   var declaration: FieldDecl {
     switch self {
     case .item: .protocolItem("smb2", "SMB2 (Server Message Block Protocol version 2)")
@@ -32,19 +34,19 @@ enum SMB2: UInt8, ProtocolModule {
     case .creditsGranted: .uint("smb2.credits.granted", "Credits granted", at: 14, bytes: 2)
     case .flags: .uint("smb2.flags", "Flags", at: 16, bytes: 4, base: .hex, blurb: "SMB2 flags")
     case .flagsResponse:
-      .flag("smb2.flags.response", "Response", at: 16, bytes: 4, mask: 0x1, abbreviation: "R", values: .smb2Response)
+      .loose("smb2.flags.response", "Response", .boolean(bytes: 4), mask: 0x1, values: .smb2Response)
     case .flagsAsync:
-      .flag("smb2.flags.async", "Async command", at: 16, bytes: 4, mask: 0x2, abbreviation: "A", values: .smb2Async)
+      .loose("smb2.flags.async", "Async command", .boolean(bytes: 4), mask: 0x2, values: .smb2Async)
     case .flagsChained:
-      .flag("smb2.flags.chained", "Chained", at: 16, bytes: 4, mask: 0x4, abbreviation: "C", values: .smb2Chained)
+      .loose("smb2.flags.chained", "Chained", .boolean(bytes: 4), mask: 0x4, values: .smb2Chained)
     case .flagsSignature:
-      .flag("smb2.flags.signature", "Signing", at: 16, bytes: 4, mask: 0x8, abbreviation: "S", values: .smb2Signed)
+      .loose("smb2.flags.signature", "Signing", .boolean(bytes: 4), mask: 0x8, values: .smb2Signed)
     case .flagsPriority:
-      .flag("smb2.flags.priority_mask", "Priority", at: 16, bytes: 4, mask: 0x70, abbreviation: "Prio", values: .smb2Priority)
+      .loose("smb2.flags.priority_mask", "Priority", .boolean(bytes: 4), mask: 0x70, values: .smb2Priority)
     case .flagsDFS:
-      .flag("smb2.flags.dfs", "DFS operation", at: 16, bytes: 4, mask: 0x1000_0000, abbreviation: "D", values: .smb2DFS)
+      .loose("smb2.flags.dfs", "DFS operation", .boolean(bytes: 4), mask: 0x1000_0000, values: .smb2DFS)
     case .flagsReplay:
-      .flag("smb2.flags.replay", "Replay operation", at: 16, bytes: 4, mask: 0x2000_0000, abbreviation: "Re", values: .smb2Replay)
+      .loose("smb2.flags.replay", "Replay operation", .boolean(bytes: 4), mask: 0x2000_0000, values: .smb2Replay)
     case .chainOffset: .uint("smb2.chain_offset", "Chain Offset", at: 20, bytes: 4, base: .hex)
     case .messageID: .uint("smb2.msg_id", "Message ID", at: 24, bytes: 8)
     case .asyncID: .loose("smb2.aid", "Async Id", .uint(bytes: 8), base: .hex)
