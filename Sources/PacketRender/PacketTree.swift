@@ -230,11 +230,11 @@ public enum PacketTree {
   /// The field's bits in place in its container integer. Read from the
   /// packet where the record covers the container, since some values are
   /// scaled (`ip.hdr_len` holds bytes, the bits hold 32-bit words);
-  /// otherwise rebuilt from the value.
+  /// otherwise rebuilt from the value (always for a little-endian one).
   private static func containerBits(_ record: FieldRecord, decl: UnsafePointer<FieldDecl>, in d: Dissection) -> UInt64 {
     let bytes = decl.pointee.containerBytes
     let mask = decl.pointee.mask
-    if Int(record.length) == bytes, !record.flags.contains(.inArena),
+    if Int(record.length) == bytes, record.flags.isDisjoint(with: [.inArena, .littleEndian]),
       let raw = d.packet.uint(at: Int(record.offset), length: bytes)
     {
       return raw & mask

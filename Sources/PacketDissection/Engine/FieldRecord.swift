@@ -33,6 +33,9 @@ public struct FieldRecord: Sendable {
     /// with an empty value): tshark prints `<MISSING>` rather than `<none>`.
     /// On a time, an all-zero NTP timestamp, which tshark prints `NULL`.
     @inlinable public static var missing: Flags { Flags(rawValue: 8) }
+    /// An integer read little-endian (SMB2's header): the tree reads its
+    /// bits back in that order.
+    @inlinable public static var littleEndian: Flags { Flags(rawValue: 16) }
   }
 
   public var byteRange: Range<Int> { Int(offset)..<Int(offset) + Int(length) }

@@ -26,6 +26,8 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case x509af, x509if, x509sat, x509ce, pkix1implicit, pkix1explicit, pkcs1, nsCertExts
   /// Binary application protocols read with `BERReader`.
   case snmp
+  /// Application protocols of file sharing and industrial control.
+  case nbss, smb2, mbtcp, modbus
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -97,6 +99,10 @@ public enum Registry {
     case .pkcs1: try operation.apply(PKCS1.self, &argument)
     case .nsCertExts: try operation.apply(NetscapeCertificateExtensions.self, &argument)
     case .snmp: try operation.apply(SNMP.self, &argument)
+    case .nbss: try operation.apply(NBSS.self, &argument)
+    case .smb2: try operation.apply(SMB2.self, &argument)
+    case .mbtcp: try operation.apply(ModbusTCP.self, &argument)
+    case .modbus: try operation.apply(Modbus.self, &argument)
     }
   }
 

@@ -24,4 +24,5 @@ final class SummaryMemory {
   var echoes = EchoMatcher()
   var arpBindings = ARPBindings()
   let sshKeyExchanges = SSHKeyExchanges()
+  let smb2Files = SMB2Files()
 }

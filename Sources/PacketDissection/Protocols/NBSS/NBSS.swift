@@ -1,0 +1,109 @@
+/// NetBIOS Session Service (RFC 1002 section 4.3) on TCP port 139, and
+/// the same framing with a 24-bit length on port 445 (SMB over TCP, "CIFS"
+/// framing, where the flags byte is the length's high byte).
+///
+/// As tshark with reassembly off, each segment is read on its own: one
+/// that does not start with a plausible message header is a continuation
+/// of an earlier message. Only the segment's first message is dissected.
+enum NBSS: UInt8, ProtocolModule {
+  case item, type, flags, flagsExtend, length, errorCode, retargetAddress, retargetPort, continuationData
+
+  static var protocolID: ProtocolID { .nbss }
+  static var level: LayerLevel { .application }
+  static let bindings: [Binding] = [Binding(.tcpPort, 139), Binding(.tcpPort, 445)]
+  static let headerBits = 32
+  static var variablePart: String? { "Trailer" }
+
+  var declaration: FieldDecl {
+    switch self {
+    case .item: .protocolItem("nbss", "NetBIOS Session Service")
+    case .type: .uint("nbss.type", "Message Type", at: 0, bytes: 1, base: .hex, values: .nbssMessageTypes)
+    case .flags: .uint("nbss.flags", "Flags", at: 1, bytes: 1, base: .hex)
+    case .flagsExtend: .flag("nbss.flags.e", "Extend", at: 1, bytes: 1, mask: 0x01, abbreviation: "E", values: .nbssExtend)
+    case .length:
+      .uint("nbss.length", "Length", at: 2, bytes: 2, blurb: "Length of trailer (payload) following this field in bytes")
+    case .errorCode: .loose("nbss.error_code", "Error code", .uint(bytes: 1), base: .hex, values: .nbssErrorCodes)
+    case .retargetAddress: .loose("nbss.retarget_ip_address", "Retarget IP address", .ipv4)
+    case .retargetPort: .loose("nbss.retarget_port", "Retarget port", .uint(bytes: 2))
+    case .continuationData: .loose("nbss.continuation_data", "Continuation data", .bytes)
+    }
+  }
+
+  static let sessionMessage: UInt8 = 0x00
+  static let sessionRequest: UInt8 = 0x81
+  static let positiveResponse: UInt8 = 0x82
+  static let negativeResponse: UInt8 = 0x83
+  static let retargetResponse: UInt8 = 0x84
+  static let keepAlive: UInt8 = 0x85
+  static let smbOverTCPPort: UInt16 = 445
+  static let sessionServicePort: UInt16 = 139
+
+  static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
+    let cifs = usesCIFSFraming(c)
+    guard let (kind, length) = messageHeader(c, cifs: cifs) else {
+      try c.add(continuationData, at: 0, c.capturedLength)
+      return .stop
+    }
+    try c.add(type, at: 0, 1, value: UInt64(kind))
+    if cifs {
+      try c.add(NBSS.length, at: 1, 3, value: UInt64(length))
+    } else {
+      try c.fixed(flags)
+      try c.fixed(flagsExtend, depth: 2)
+      try c.add(NBSS.length, at: 2, 2, value: UInt64(length))
+    }
+    let payload = c.start + 4
+    let end = payload + length
+    switch kind {
+    case negativeResponse:
+      try c.add(errorCode, at: 4, 1, value: UInt64(try c.uint8(4)))
+    case retargetResponse:
+      try c.add(retargetAddress, at: 4, 4, value: UInt64(try c.uint32(4)))
+      try c.add(retargetPort, at: 8, 2, value: UInt64(try c.uint16(8)))
+    case sessionMessage:
+      guard length > 0, payload < c.packet.count else { return .stop }
+      if SMB2.claims(c.packet, at: payload) { return .layer(.smb2, at: payload, end: end) }
+      return .data(at: payload, end: min(end, c.end))
+    default:
+      break
+    }
+    c.limit(to: 4 + length)
+    return .stop
+  }
+
+  /// Port 445 carries SMB directly over TCP with a 24-bit length; the
+  /// port that matched is the lower one bound to NBSS, as tshark tries
+  /// the lower port first.
+  private static func usesCIFSFraming(_ c: LayerCursor) -> Bool {
+    let layers = c.dissection.layers
+    guard layers.count >= 2, layers[layers.count - 2].protocolID == .tcp else { return false }
+    let tcp = layers[layers.count - 2].start
+    guard let source = c.packet.uint16(at: tcp), let destination = c.packet.uint16(at: tcp + 2) else { return false }
+    let low = min(source, destination)
+    return low != sessionServicePort && (source == smbOverTCPPort || destination == smbOverTCPPort)
+  }
+
+  /// The message type and length, when the segment starts with a header
+  /// whose length suits its type, as tshark tells a message from the
+  /// middle of an earlier one; nil for a continuation.
+  private static func messageHeader(_ c: LayerCursor, cifs: Bool) -> (UInt8, Int)? {
+    guard c.capturedLength >= 4, let kind = try? c.uint8(0), let flagByte = try? c.uint8(1),
+      let low = try? c.uint16(2)
+    else { return nil }
+    let length: Int
+    if cifs {
+      length = Int(flagByte) << 16 | Int(low)
+    } else {
+      guard flagByte & 0xfe == 0 else { return nil }
+      length = Int(flagByte & 0x01) << 16 | Int(low)
+    }
+    switch kind {
+    case sessionMessage: return length == 0 ? nil : (kind, length)
+    case sessionRequest: return (2...256).contains(length) ? (kind, length) : nil
+    case positiveResponse, keepAlive: return length == 0 ? (kind, length) : nil
+    case negativeResponse: return length == 1 ? (kind, length) : nil
+    case retargetResponse: return length == 6 ? (kind, length) : nil
+    default: return nil
+    }
+  }
+}
