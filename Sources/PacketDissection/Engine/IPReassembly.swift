@@ -17,9 +17,10 @@ struct IPReassembly {
 
   /// Puts `whole`'s bytes after the packet's and records, as Wireshark's
   /// tree lists them, the fragments item over those bytes, one line per
-  /// fragment (by offset; one with a problem under the error field, its
-  /// problems beneath it), the count, the length and the data. Answers
-  /// where the datagram's bytes start.
+  /// fragment (by offset; one with conflicting bytes, a second tail or
+  /// bytes past the end under the error field; its problems beneath it),
+  /// the count, the length and the data. Answers where the datagram's
+  /// bytes start.
   func record(_ whole: IPDefragmenter.Reassembled, _ c: LayerCursor) -> Int {
     let d = c.dissection
     let at = d.appendReassembled(whole.data)
@@ -28,7 +29,8 @@ struct IPReassembly {
     d.append(FieldRecord(field: fragments, depth: c.depth + 1, flags: .generated, offset: offset, length: length, value: 0))
     for f in whole.fragments {
       let problems = [(f.overlap, overlap), (f.conflict, conflict), (f.multipleTails, multipleTails), (f.tooLong, tooLong)]
-      let troubled = problems.contains { $0.0 }
+      // An overlap with the same bytes is no error.
+      let troubled = f.conflict || f.multipleTails || f.tooLong
       d.append(
         FieldRecord(
           field: troubled ? error : fragment, depth: c.depth + 2, flags: .generated, offset: offset, length: 0,
