@@ -258,6 +258,7 @@ public final class Dissector {
     cursor.end = end
     cursor.depth = itemDepth
     cursor.withdrawn = false
+    cursor.headerEnd = nil
     let next: Next
     do {
       next = try Registry.dissect(proto, &cursor)
@@ -274,14 +275,15 @@ public final class Dissector {
       return next
     }
     // The protocol item covers the header: up to where the payload starts.
-    let headerEnd: Int
-    let dataEnd: Int
+    var headerEnd: Int
+    var dataEnd: Int
     switch next {
     case .layer(_, let a, let e), .dispatch(_, _, let a, let e), .ports(_, _, _, let a, let e), .data(let a, let e):
       (headerEnd, dataEnd) = (a, e)
     case .stop:
       (headerEnd, dataEnd) = (cursor.end, cursor.end)
     }
+    if let own = cursor.headerEnd { (headerEnd, dataEnd) = (own, cursor.end) }
     // The frame's item is the whole packet, so `frame[…]` and `frame contains` see every byte.
     let itemEnd = proto == .frame ? dissection.packet.count : min(max(at, headerEnd), dissection.packet.count)
     dissection.records[itemIndex].length = Int32(itemEnd - at)

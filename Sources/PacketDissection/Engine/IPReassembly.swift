@@ -20,8 +20,9 @@ struct IPReassembly {
   /// fragment (by offset; one with conflicting bytes, a second tail or
   /// bytes past the end under the error field; its problems beneath it),
   /// the count, the length and the data. Answers where the datagram's
-  /// bytes start.
-  func record(_ whole: IPDefragmenter.Reassembled, _ c: LayerCursor) -> Int {
+  /// bytes start; the layer's own item ends at `headerEnd`.
+  func record(_ whole: IPDefragmenter.Reassembled, _ c: inout LayerCursor, headerEnd: Int) -> Int {
+    c.headerEnd = headerEnd
     let d = c.dissection
     let at = d.appendReassembled(whole.data)
     let offset = Int32(clamping: at)

@@ -126,7 +126,7 @@ enum IPv4: UInt8, ProtocolModule {
         c.dissection.heldFragment = true
         return .data(at: payload, end: c.end)
       }
-      let at = reassembly.record(whole, c)
+      let at = reassembly.record(whole, &c, headerEnd: payload)
       return .dispatch(.ipProto, key: UInt32(protocolNumber), at: at, end: at + whole.data.count)
     }
     if fragment != 0 { return .data(at: payload, end: c.end) }

@@ -223,7 +223,11 @@ enum IPv6Fragment: UInt8, ProtocolModule {
     // As Wireshark: a fragment of a real datagram (not an atomic one)
     // captured whole goes to the defragmenter, and the layers above run
     // once, over the datagram, at the fragment that completes it.
-    if moreFragments || fragmentOffset != 0, c.state.defragments, c.depth == 0, c.end <= c.packet.count {
+    // A fragment quoted in an ICMPv6 error stays data then.
+    if moreFragments || fragmentOffset != 0, c.state.defragments, c.depth != 0 {
+      return .data(at: payload, end: c.end)
+    }
+    if moreFragments || fragmentOffset != 0, c.state.defragments, c.end <= c.packet.count {
       let key = IPDefragmenter.Key(
         source: c.state.networkSource, destination: c.state.networkDestination,
         identification: UInt32(identification), proto: 256)
@@ -235,7 +239,7 @@ enum IPv6Fragment: UInt8, ProtocolModule {
         c.dissection.heldFragment = true
         return .data(at: payload, end: c.end)
       }
-      let at = IPv6.reassembly.record(whole, c)
+      let at = IPv6.reassembly.record(whole, &c, headerEnd: payload)
       return .dispatch(.ipProto, key: UInt32(next), at: at, end: at + whole.data.count)
     }
     // Without reassembly Wireshark dissects a first fragment's headers as
