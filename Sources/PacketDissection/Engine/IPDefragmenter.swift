@@ -57,6 +57,8 @@ final class IPDefragmenter {
   static let maximumBytes = 32 << 20
 
   private var open: [Key: Datagram] = [:]
+  /// Datagrams waiting for fragments.
+  var openCount: Int { open.count }
   private var heldBytes = 0
   private var clock = 0
 
