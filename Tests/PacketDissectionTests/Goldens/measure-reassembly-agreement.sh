@@ -5,14 +5,15 @@
 # equal, over all the captures.
 #   measure-reassembly-agreement.sh CAPTURE...
 # Needs a built pktsh (swift build); PKTSH overrides its path. SHOW=N
-# prints the first N disagreements.
+# prints the first N disagreements; FIELDS=a,b,… measures those fields
+# instead.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/tshark-env.sh"
 pktsh=${PKTSH:-$here/../../../.build/debug/pktsh}
 work=$(mktemp -d)
 trap 'rm -rf "$work" "$XDG_CONFIG_HOME"' EXIT
-names=$(grep -o '^[^#[:space:]]*' "$here/reassembly-fields.txt" | paste -sd, -)
+names=${FIELDS:-$(grep -o '^[^#[:space:]]*' "$here/reassembly-fields.txt" | paste -sd, -)}
 args=(); for f in ${names//,/ }; do args+=(-e "$f"); done
 n=0
 for capture in "$@"; do
