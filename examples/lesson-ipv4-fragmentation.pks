@@ -16,9 +16,10 @@ load examples/lesson-ipv4-fragmentation.pcap
 list
 
 # The first fragment: MF is 1 and the offset 0. It carries the start of the
-# datagram, so its UDP header too (Total Length 1500: 20 of header, 1480 of data).
+# datagram, so its UDP header too (Total Length 1500: 20 of header, 1480 of
+# data). Like tshark, pktsh holds each fragment until the datagram is whole,
+# so the list shows the first five as fragments and UDP only at the last.
 layout ip 1
-layout udp 1
 
 # The second fragment: same Identification (0x1e97), MF still 1. Its data
 # starts at byte 1480 of the datagram; the header counts in units of 8 bytes
@@ -41,6 +42,11 @@ layout ip 6
 # destination, protocol and Identification.
 print frame.number, ip.id, ip.flags.mf, ip.frag_offset, ip.len
 count by ip.id, ip.flags.mf
-# Only the first fragment has a UDP header; the rest is undissected data.
+# Put back together at the last fragment: the fragments' frames in offset
+# order, their count, the datagram's length; UDP (and its 8,312 bytes of
+# payload) is dissected once, over the whole datagram. The other fragments
+# are data.
+print ip.fragment, ip.fragment.count, ip.reassembled.length where ip.fragment.count
+layout udp 6
 count udp
 print frame.number, data.len where data

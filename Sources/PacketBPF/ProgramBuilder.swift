@@ -302,12 +302,10 @@ struct ProgramBuilder {
     asm.jump(BPF.jmp | BPF.jgt | BPF.x, 0, unsure, inFrame)
     asm.place(inFrame)
     if let need = prerequisite[.ipv4], need > 4 { touch(.absolute(at + need - 1, size: 1)) }
-    // A later fragment carries no transport header: the dissector shows it as data.
-    let later = asm.label()
+    // A fragment (more to come, or an offset) is unsure: the dissector
+    // defragments, and shows the layers above only at the last one.
     let whole = asm.label()
-    asm.test(Value(source: .absolute(at + 6, size: 2)), .anyBits(0x1fff), later, whole)
-    asm.place(later)
-    leaf(shape)
+    asm.test(Value(source: .absolute(at + 6, size: 2)), .anyBits(0x3fff), unsure, whole)
     asm.place(whole)
     asm.load(Value(source: .absolute(at + 9, size: 1)))
     transport(shape)

@@ -34,7 +34,7 @@ public enum HexDump {
   /// neighbouring layers are separated by `|`. Bytes no layer claims
   /// (padding, trailers) stay plain.
   public static func renderLayers(_ d: Dissection, colour: Bool) -> String {
-    var out = ByteWriter(capacity: d.packet.count * 5 + 80)
+    var out = ByteWriter(capacity: d.capturedCount * 5 + 80)
     appendLayers(d, colour: colour, to: &out)
     return out.text
   }
@@ -84,13 +84,13 @@ public enum HexDump {
 
   /// Writes the layered dump (`renderLayers`) into `out`.
   public static func appendLayers(_ d: Dissection, colour: Bool, to out: inout ByteWriter) {
-    var classes = [Int](repeating: 0, count: d.packet.count)
+    var classes = [Int](repeating: 0, count: d.capturedCount)
     var codes: [[UInt8]] = [[]]
     for (n, layer) in ByteRanges.layers(in: d).enumerated() {
-      for i in layer.range.clamped(to: 0..<d.packet.count) { classes[i] = n + 1 }
+      for i in layer.range.clamped(to: 0..<d.capturedCount) { classes[i] = n + 1 }
       codes.append(ANSI.layerCode(layer.protocolID).map { Array(ANSI.start($0).utf8) } ?? [])
     }
-    append(d.packet, classes: classes, codes: codes, colour: colour, to: &out)
+    append(d.frameBytes, classes: classes, codes: codes, colour: colour, to: &out)
   }
 
   /// Digits of the offset column: four, or as many as the last offset needs.

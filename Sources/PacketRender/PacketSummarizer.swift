@@ -63,7 +63,7 @@ public final class PacketSummarizer {
     // Bytes missing although the capture kept the whole frame: the
     // message runs on in segments Wireshark did not reassemble.
     guard d.truncated else { return row.info }
-    let cut = d.packet.count < d.frame.originalLength
+    let cut = d.capturedCount < d.frame.originalLength
     return row.info + (cut ? "[Packet size limited during capture]" : "[BoundErrorUnreassembled Packet]")
   }
 }

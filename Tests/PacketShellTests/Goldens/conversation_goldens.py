@@ -12,7 +12,9 @@ corpus) and each table in TABLES, tshark 4.0's `-q -z conv,TYPE` or
                   518 kB), relative start (9 decimals), duration (4 decimals)
   endpoints,TYPE  address [and port], packets, bytes, sent packets and bytes,
                   received packets and bytes (exact numbers)
-tshark runs without IP defragmentation, which pktsh does not do yet.
+tshark runs with its default preferences: IP defragmentation on, as in
+pktsh (a fragmented datagram counts under transport tables at its last
+fragment).
 ConversationTests compares pktsh's rows with them: frames, packets and
 exact byte counts equal, bytes in tshark's units, the start to the
 microsecond and the duration to tshark's last decimal. --check prints the
@@ -36,9 +38,9 @@ CAPTURES = [
 TABLES = ["conv,tcp", "conv,udp", "conv,ip", "conv,ipv6", "conv,eth",
           "endpoints,tcp", "endpoints,udp", "endpoints,ip", "endpoints,ipv6", "endpoints,eth"]
 PORTS = {"tcp", "udp"}
-# pktsh does not put IP fragments back together yet: with tshark's default,
-# a fragmented datagram counts under its last fragment, not its first.
-TSHARK = ["-o", "ip.defragment:FALSE", "-o", "ipv6.defragment:FALSE"]
+# tshark's defaults, defragmentation on: pktsh puts IP fragments back
+# together as tshark does.
+TSHARK: list[str] = []
 
 
 def tshark_table(capture, table):

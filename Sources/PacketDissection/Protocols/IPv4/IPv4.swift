@@ -1,7 +1,9 @@
 /// Internet Protocol version 4 (RFC 791 section 3.1).
 enum IPv4: UInt8, ProtocolModule {
   case item, version, hdrLen, dsfield, dscp, ecn, len, id, flags, flagRB, flagDF, flagMF, fragOffset, ttl, proto,
-    checksum, checksumStatus, src, addr, srcHost, host, dst, dstHost, optType, optCopy, optClass, optNumber, optLen
+    checksum, checksumStatus, src, addr, srcHost, host, dst, dstHost, optType, optCopy, optClass, optNumber, optLen,
+    fragments, fragment, fragmentOverlap, fragmentOverlapConflict, fragmentMultipleTails, fragmentTooLong,
+    fragmentError, fragmentCount, reassembledIn, reassembledLength, reassembledData
 
   static var protocolID: ProtocolID { .ip }
   static var level: LayerLevel { .network }
@@ -41,8 +43,26 @@ enum IPv4: UInt8, ProtocolModule {
     case .optClass: .loose("ip.opt.type.class", "Class", .uint(bytes: 1), mask: 0x60)
     case .optNumber: .loose("ip.opt.type.number", "Number", .uint(bytes: 1), mask: 0x1f)
     case .optLen: .loose("ip.opt.len", "Length", .uint(bytes: 1))
+    case .fragments: .loose("ip.fragments", "IPv4 Fragments", .bytes)
+    case .fragment: .loose("ip.fragment", "IPv4 Fragment", .frameNumber)
+    case .fragmentOverlap: .loose("ip.fragment.overlap", "Fragment overlap", .boolean(bytes: 1), blurb: "Fragment overlaps with other fragments")
+    case .fragmentOverlapConflict: .loose("ip.fragment.overlap.conflict", "Conflicting data in fragment overlap", .boolean(bytes: 1))
+    case .fragmentMultipleTails: .loose("ip.fragment.multipletails", "Multiple tail fragments found", .boolean(bytes: 1))
+    case .fragmentTooLong: .loose("ip.fragment.toolongfragment", "Fragment too long", .boolean(bytes: 1), blurb: "Fragment contained data past end of packet")
+    case .fragmentError: .loose("ip.fragment.error", "Defragmentation error", .frameNumber, blurb: "A fragment that overlaps, runs past the end or is a second tail")
+    case .fragmentCount: .loose("ip.fragment.count", "Fragment count", .uint(bytes: 4))
+    case .reassembledIn: .loose("ip.reassembled_in", "Reassembled IPv4 in frame", .frameNumber, blurb: "Known only to a second pass: never set in one")
+    case .reassembledLength: .loose("ip.reassembled.length", "Reassembled IPv4 length", .uint(bytes: 4))
+    case .reassembledData: .loose("ip.reassembled.data", "Reassembled IPv4 data", .bytes)
     }
   }
+
+  /// The fields of defragmentation, as `IPReassembly` records them.
+  static let reassembly = IPReassembly(
+    fragments: fragments.fieldID, fragment: fragment.fieldID, overlap: fragmentOverlap.fieldID,
+    conflict: fragmentOverlapConflict.fieldID, multipleTails: fragmentMultipleTails.fieldID,
+    tooLong: fragmentTooLong.fieldID, error: fragmentError.fieldID, count: fragmentCount.fieldID,
+    length: reassembledLength.fieldID, data: reassembledData.fieldID)
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     let first = try c.uint8(0)
@@ -67,8 +87,8 @@ enum IPv4: UInt8, ProtocolModule {
     guard totalLength >= headerLength else { throw .malformed }
     c.limit(to: totalLength)
     c.dissection.claim(end: c.start + totalLength)
-    try c.fixed(id)
-    try c.fixed(flags)
+    let identification = try c.fixed(id)
+    let flagBits = try c.fixed(flags)
     if c.wants(flagRB) || c.wants(flagDF) || c.wants(flagMF) {
       try c.fixed(flagRB, depth: 2)
       try c.fixed(flagDF, depth: 2)
@@ -89,6 +109,26 @@ enum IPv4: UInt8, ProtocolModule {
     c.state.networkDestination = NetworkAddress(low: UInt64(d))
     try options(c, end: headerLength)
     let payload = c.start + headerLength
+    // As Wireshark: a fragment captured whole goes to the defragmenter,
+    // and the layers above run once, over the datagram, at the fragment
+    // that completes it.
+    if flagBits & 1 != 0 || fragment != 0, c.state.defragments, c.depth == 0, payload < c.end,
+      c.end <= c.packet.count
+    {
+      let key = IPDefragmenter.Key(
+        source: c.state.networkSource, destination: c.state.networkDestination,
+        identification: UInt32(identification), proto: UInt16(protocolNumber))
+      guard
+        let whole = c.state.defragmenter.add(
+          key, frame: c.dissection.frame.number, offset: Int(fragment) * 8,
+          bytes: c.packet.slice(payload, c.end - payload), more: flagBits & 1 != 0)
+      else {
+        c.dissection.heldFragment = true
+        return .data(at: payload, end: c.end)
+      }
+      let at = reassembly.record(whole, &c, headerEnd: payload)
+      return .dispatch(.ipProto, key: UInt32(protocolNumber), at: at, end: at + whole.data.count)
+    }
     if fragment != 0 { return .data(at: payload, end: c.end) }
     return .dispatch(.ipProto, key: UInt32(protocolNumber), at: payload, end: c.end)
   }

@@ -19,11 +19,11 @@ extension IPv4 {
     if let bogus = bogusVersion(f.uint(version), expected: 4) { (row.info, row.endsQuietly) = (bogus, true) }
   }
 
-  /// A later fragment, or a first fragment or whole datagram of a
-  /// protocol nobody dissects.
+  /// A later fragment or one the defragmenter holds, or a first fragment
+  /// or whole datagram of a protocol nobody dissects.
   private static func info(_ f: LayerFields, payloadUndissected: Bool) -> String? {
     guard let proto = f.uint(proto) else { return nil }
-    if let offset = f.uint(fragOffset), offset != 0, let id = f.uint(id) {
+    if let offset = f.uint(fragOffset), offset != 0 || f.dissection.heldFragment, let id = f.uint(id) {
       return "Fragmented IP protocol (proto=\(ProtocolNumberNames.ipProtocol(proto)) \(proto), off=\(offset &* 8), ID=\(hex4(id)))"
     }
     return payloadUndissected ? "\(ProtocolNumberNames.ipProtocol(proto)) (\(proto))" : nil

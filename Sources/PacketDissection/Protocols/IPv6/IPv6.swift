@@ -6,7 +6,9 @@ import PacketWire
 enum IPv6: UInt8, ProtocolModule {
   case item, version, tclass, dscp, ecn, flow, plen, nxt, hlim, src, addr, srcHost, host, dst, dstHost, srcSLAAC,
     dstSLAAC, slaac, optType, optAction, optChange, optRest, optLength, optPadN, optRouterAlert, optTEL, optJumbo,
-    optHomeAddress, optExperimental, optUnknown
+    optHomeAddress, optExperimental, optUnknown, fragments, fragment, fragmentOverlap, fragmentOverlapConflict,
+    fragmentMultipleTails, fragmentTooLong, fragmentError, fragmentCount, reassembledIn, reassembledLength,
+    reassembledData
 
   static var protocolID: ProtocolID { .ipv6 }
   static var level: LayerLevel { .network }
@@ -50,8 +52,27 @@ enum IPv6: UInt8, ProtocolModule {
     case .optHomeAddress: .loose("ipv6.opt.mipv6.home_address", "MIPv6 Home Address", .ipv6)
     case .optExperimental: .loose("ipv6.opt.experimental", "Experimental Option", .bytes, blurb: "RFC 4727 experimental types: low five bits 0x1e")
     case .optUnknown: .loose("ipv6.opt.unknown", "Unknown Option Payload", .bytes)
+    case .fragments: .loose("ipv6.fragments", "IPv6 Fragments", .label)
+    case .fragment: .loose("ipv6.fragment", "IPv6 Fragment", .frameNumber)
+    case .fragmentOverlap: .loose("ipv6.fragment.overlap", "Fragment overlap", .boolean(bytes: 1), blurb: "Fragment overlaps with other fragments")
+    case .fragmentOverlapConflict: .loose("ipv6.fragment.overlap.conflict", "Conflicting data in fragment overlap", .boolean(bytes: 1))
+    case .fragmentMultipleTails: .loose("ipv6.fragment.multipletails", "Multiple tail fragments found", .boolean(bytes: 1))
+    case .fragmentTooLong: .loose("ipv6.fragment.toolongfragment", "Fragment too long", .boolean(bytes: 1), blurb: "Fragment contained data past end of packet")
+    case .fragmentError: .loose("ipv6.fragment.error", "Defragmentation error", .frameNumber, blurb: "A fragment that overlaps, runs past the end or is a second tail")
+    case .fragmentCount: .loose("ipv6.fragment.count", "Fragment count", .uint(bytes: 4))
+    case .reassembledIn: .loose("ipv6.reassembled.in", "Reassembled IPv6 in frame", .frameNumber, blurb: "Known only to a second pass: never set in one")
+    case .reassembledLength: .loose("ipv6.reassembled.length", "Reassembled IPv6 length", .uint(bytes: 4))
+    case .reassembledData: .loose("ipv6.reassembled.data", "Reassembled IPv6 data", .bytes)
     }
   }
+
+  /// The fields of defragmentation, as `IPReassembly` records them (the
+  /// Fragment header's layer does).
+  static let reassembly = IPReassembly(
+    fragments: fragments.fieldID, fragment: fragment.fieldID, overlap: fragmentOverlap.fieldID,
+    conflict: fragmentOverlapConflict.fieldID, multipleTails: fragmentMultipleTails.fieldID,
+    tooLong: fragmentTooLong.fieldID, error: fragmentError.fieldID, count: fragmentCount.fieldID,
+    length: reassembledLength.fieldID, data: reassembledData.fieldID)
 
   /// The fixed header's length in octets.
   static let headerLength = 40

@@ -217,9 +217,31 @@ enum IPv6Fragment: UInt8, ProtocolModule {
     try c.fixed(reservedOctet)
     let fragmentOffset = try c.fixed(offset)
     try c.fixed(reservedBits)
-    try c.fixed(more)
-    try c.fixed(ident)
+    let moreFragments = try c.fixed(more) != 0
+    let identification = try c.fixed(ident)
     let payload = c.start + 8
+    // As Wireshark: a fragment of a real datagram (not an atomic one)
+    // captured whole goes to the defragmenter, and the layers above run
+    // once, over the datagram, at the fragment that completes it.
+    // A fragment quoted in an ICMPv6 error stays data then.
+    if moreFragments || fragmentOffset != 0, c.state.defragments, c.depth != 0 {
+      return .data(at: payload, end: c.end)
+    }
+    if moreFragments || fragmentOffset != 0, c.state.defragments, c.end <= c.packet.count {
+      let key = IPDefragmenter.Key(
+        source: c.state.networkSource, destination: c.state.networkDestination,
+        identification: UInt32(identification), proto: 256)
+      guard
+        let whole = c.state.defragmenter.add(
+          key, frame: c.dissection.frame.number, offset: Int(fragmentOffset) * 8,
+          bytes: c.packet.slice(payload, c.end - payload), more: moreFragments)
+      else {
+        c.dissection.heldFragment = true
+        return .data(at: payload, end: c.end)
+      }
+      let at = IPv6.reassembly.record(whole, &c, headerEnd: payload)
+      return .dispatch(.ipProto, key: UInt32(next), at: at, end: at + whole.data.count)
+    }
     // Without reassembly Wireshark dissects a first fragment's headers as
     // far as they go; later fragments are opaque.
     if fragmentOffset != 0 { return .data(at: payload, end: c.end) }

@@ -63,8 +63,17 @@ extension IPv6Fragment {
   static var summaryFields: [FieldID] { [nxt.fieldID] }
 
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
+    let f = layer.fields
     row.info = "IPv6 fragment"
-    IPv6.summarizeHeader(layer, nextHeader: layer.fields.uint(nxt), into: &row)
+    IPv6.summarizeHeader(layer, nextHeader: f.uint(nxt), into: &row)
+    // A fragment whose payload went to no dissector (a later one, or one
+    // the defragmenter holds) is described, as Wireshark does.
+    guard layer.complete, layer.payloadUndissected, let offset = f.uint(offset), let more = f.uint(more),
+      let ident = f.uint(ident), let next = f.uint(nxt), offset != 0 || more != 0
+    else { return }
+    let hex = String(ident, radix: 16)
+    row.info = "IPv6 fragment (off=\(offset &* 8) more=\(more != 0 ? "y" : "n") ident=0x"
+      + String(repeating: "0", count: max(0, 8 - hex.count)) + hex + " nxt=\(next))"
   }
 }
 

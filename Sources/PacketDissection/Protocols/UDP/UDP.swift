@@ -82,8 +82,10 @@ enum UDP: UInt8, ProtocolModule {
   }
 
   /// Whether the datagram rides in an IP fragment (a fragment header, or
-  /// IPv4's More Fragments bit or offset).
+  /// IPv4's More Fragments bit or offset); not once it was put back
+  /// together (it then lies past the frame's bytes).
   private static func inFragment(_ c: LayerCursor) -> Bool {
+    guard c.start < c.dissection.capturedCount else { return false }
     for layer in c.dissection.layers.reversed() where layer.start < c.start {
       switch layer.protocolID {
       case .ipv6Fragment: return true

@@ -1,0 +1,52 @@
+/// The fields a network layer shows for a datagram put back together at
+/// this frame (IPv4's `ip.fragment…`, IPv6's `ipv6.fragment…`).
+struct IPReassembly {
+  var fragments: FieldID
+  var fragment: FieldID
+  var overlap: FieldID
+  var conflict: FieldID
+  var multipleTails: FieldID
+  var tooLong: FieldID
+  var error: FieldID
+  var count: FieldID
+  var length: FieldID
+  var data: FieldID
+
+  /// Every one of them, for deciding whether a question reads any.
+  var all: [FieldID] { [fragments, fragment, overlap, conflict, multipleTails, tooLong, error, count, length, data] }
+
+  /// Puts `whole`'s bytes after the packet's and records, as Wireshark's
+  /// tree lists them, the fragments item over those bytes, one line per
+  /// fragment (by offset; one with conflicting bytes, a second tail or
+  /// bytes past the end under the error field; its problems beneath it),
+  /// the count, the length and the data. Answers where the datagram's
+  /// bytes start; the layer's own item ends at `headerEnd`.
+  func record(_ whole: IPDefragmenter.Reassembled, _ c: inout LayerCursor, headerEnd: Int) -> Int {
+    c.headerEnd = headerEnd
+    let d = c.dissection
+    let at = d.appendReassembled(whole.data)
+    let offset = Int32(clamping: at)
+    let length = Int32(clamping: whole.data.count)
+    d.append(FieldRecord(field: fragments, depth: c.depth + 1, flags: .generated, offset: offset, length: length, value: 0))
+    for f in whole.fragments {
+      let problems = [(f.overlap, overlap), (f.conflict, conflict), (f.multipleTails, multipleTails), (f.tooLong, tooLong)]
+      // An overlap with the same bytes is no error.
+      let troubled = f.conflict || f.multipleTails || f.tooLong
+      d.append(
+        FieldRecord(
+          field: troubled ? error : fragment, depth: c.depth + 2, flags: .generated, offset: offset, length: 0,
+          value: UInt64(f.frame)))
+      for (set, field) in problems where set {
+        d.append(FieldRecord(field: field, depth: c.depth + 3, flags: .generated, offset: offset, length: 0, value: 1))
+      }
+    }
+    d.append(
+      FieldRecord(
+        field: count, depth: c.depth + 2, flags: .generated, offset: offset, length: 0,
+        value: UInt64(whole.fragments.count)))
+    d.append(
+      FieldRecord(field: self.length, depth: c.depth + 2, flags: .generated, offset: offset, length: 0, value: UInt64(length)))
+    d.append(FieldRecord(field: data, depth: c.depth + 2, flags: .generated, offset: offset, length: length, value: 0))
+    return at
+  }
+}
