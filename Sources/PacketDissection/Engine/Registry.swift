@@ -20,6 +20,8 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
     ipv6Fragment, ipv6DestinationOptions, icmp, icmpv6, tcp, mptcp, udp, dns, mdns, llmnr, nbns, dhcp, ntp, quic, http, tls, data, malformed
   /// Tunnels and the link and network protocols around them.
   case gre, vxlan, geneve, igmp, llc, stp, esp, ah
+  /// Wireless and point-to-point links.
+  case radiotap, wlanRadio, wlan
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -79,6 +81,9 @@ public enum Registry {
     case .stp: try operation.apply(STP.self, &argument)
     case .esp: try operation.apply(ESP.self, &argument)
     case .ah: try operation.apply(AH.self, &argument)
+    case .radiotap: try operation.apply(Radiotap.self, &argument)
+    case .wlanRadio: try operation.apply(WLANRadio.self, &argument)
+    case .wlan: try operation.apply(IEEE80211.self, &argument)
     }
   }
 
