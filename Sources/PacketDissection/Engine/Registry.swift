@@ -21,7 +21,7 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   /// Tunnels and the link and network protocols around them.
   case gre, vxlan, geneve, igmp, llc, stp, esp, ah
   /// Wireless and point-to-point links.
-  case radiotap, wlanRadio, wlan
+  case radiotap, wlanRadio, wlan, ppp
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -84,6 +84,7 @@ public enum Registry {
     case .radiotap: try operation.apply(Radiotap.self, &argument)
     case .wlanRadio: try operation.apply(WLANRadio.self, &argument)
     case .wlan: try operation.apply(IEEE80211.self, &argument)
+    case .ppp: try operation.apply(PPP.self, &argument)
     }
   }
 
