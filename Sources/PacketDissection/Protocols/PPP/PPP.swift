@@ -1,4 +1,4 @@
-/// The Point-to-Point Protocol (link types 9 and 50, RFC 1661): in HDLC-like
+/// The Point-to-Point Protocol (link types 9 and 50, and in PPTP's GRE, RFC 1661): in HDLC-like
 /// framing (RFC 1662) when the frame starts with the all-stations address
 /// 0xFF, then the protocol number, one byte when compressed (RFC 1661's
 /// protocol-field compression: an odd first byte).
@@ -7,7 +7,7 @@ enum PPP: UInt8, ProtocolModule {
 
   static var protocolID: ProtocolID { .ppp }
   static var level: LayerLevel { .link }
-  static let bindings = [Binding(.linkType, 9), Binding(.linkType, 50)]
+  static let bindings = [Binding(.linkType, 9), Binding(.linkType, 50), Binding(.greProto, 0x880b)]
   static let headerBits = 32
   static let variablePart: String? = "Payload"
 
