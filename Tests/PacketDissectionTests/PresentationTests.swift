@@ -7,7 +7,7 @@ import Testing
 /// by PacketRenderTests.
 @Suite struct PresentationTests {
   @Test func everyLayerWithBytesOfItsOwnHasAHue() {
-    let colourless: Set<ProtocolID> = [.frame, .ethertype, .mptcp]
+    let colourless: Set<ProtocolID> = [.frame, .ethertype, .mptcp, .wlanRadio]
     for id in ProtocolID.allCases {
       #expect((id.hue == nil) == colourless.contains(id), "\(id): hue \(String(describing: id.hue))")
     }

@@ -28,6 +28,8 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case snmp
   /// Application protocols of file sharing and industrial control.
   case nbss, smb2, mbtcp, modbus
+  /// Wireless and point-to-point links.
+  case radiotap, wlanRadio, wlan, ppp
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -103,6 +105,10 @@ public enum Registry {
     case .smb2: try operation.apply(SMB2.self, &argument)
     case .mbtcp: try operation.apply(ModbusTCP.self, &argument)
     case .modbus: try operation.apply(Modbus.self, &argument)
+    case .radiotap: try operation.apply(Radiotap.self, &argument)
+    case .wlanRadio: try operation.apply(WLANRadio.self, &argument)
+    case .wlan: try operation.apply(IEEE80211.self, &argument)
+    case .ppp: try operation.apply(PPP.self, &argument)
     }
   }
 
