@@ -60,7 +60,7 @@ extension IPv6Routing {
 extension IPv6Fragment {
   static var hue: LayerHue? { .brightGreen }
 
-  static var summaryFields: [FieldID] { [nxt.fieldID] }
+  static var summaryFields: [FieldID] { [nxt, offset, more, ident].map(\.fieldID) }
 
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     let f = layer.fields

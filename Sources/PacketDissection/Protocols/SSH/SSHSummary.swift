@@ -6,6 +6,9 @@
 extension SSH {
   static var hue: LayerHue? { .brightBlue }
 
+  /// Its own fields, and TCP's stream (the memory's key) and length.
+  static var summaryFields: [FieldID] { allCases.map(\.fieldID) + [TCP.stream.fieldID, TCP.len.fieldID] }
+
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     let f = layer.fields
     let stream = f.lastTopLayer(.tcp)?.uint(TCP.stream).map { Int($0) }
