@@ -29,7 +29,9 @@ captures = [wild + c for c in [
     "zeek__testing_btest_Traces_icmp_dot1q.pcap",
     "dpkt__examples_data_dns_icmp.pcap",
 ]]
-options = ["-n", "-o", "ip.defragment:FALSE", "-o", "ipv6.defragment:FALSE", "-o", "tcp.desegment_tcp_streams:FALSE"]
+# IP fragments are put back together, as pktsh and tshark do by default;
+# TCP segments are not (pktsh does not reassemble them yet).
+options = ["-n", "-o", "tcp.desegment_tcp_streams:FALSE"]
 filters = [l.rstrip("\n") for l in open(sys.argv[1]) if l.strip() and not l.startswith("#")]
 
 def tshark(pair):

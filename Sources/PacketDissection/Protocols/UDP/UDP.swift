@@ -39,6 +39,10 @@ enum UDP: UInt8, ProtocolModule {
     // A length beyond the datagram (a first fragment) leaves the layer as it
     // is; so does any length in a fragment, whose payload tshark runs to the
     // end of the IP payload.
+    // In a datagram put back together from fragments, tshark's payload
+    // field still runs to the end of the IP payload, while the layers
+    // above see the declared length.
+    let payloadEnd = c.start >= c.dissection.capturedCount ? c.end : nil
     if declared != 0 && !inFragment(c) { c.limit(to: declared) }
     let sum = try c.fixed(checksum)
     // A zero checksum means "none" over IPv4 and is illegal over IPv6.
@@ -58,7 +62,12 @@ enum UDP: UInt8, ProtocolModule {
       }
     }
     guard c.length > 8 else { return .stop }
-    if c.wants(payload) { try c.add(payload, at: 8, c.capturedLength - 8) }
+    if c.wants(payload) {
+      let declaredEnd = c.end
+      c.end = payloadEnd ?? declaredEnd
+      defer { c.end = declaredEnd }
+      try c.add(payload, at: 8, c.capturedLength - 8)
+    }
     // Wireshark tries its heuristics when no port claims the payload.
     if c.bound(.udpPort, UInt32(source)) == nil, c.bound(.udpPort, UInt32(destination)) == nil,
       QUIC.heuristic(udp: c, at: 8)
