@@ -36,16 +36,25 @@ struct TCPFlow {
   var sawSyn = false
 }
 
-struct TCPStream {
-  var index: Int
-  var flows = (TCPFlow(), TCPFlow())
+/// One TCP conversation. A class, so that the conversation table's entry
+/// is changed in place, not copied out and back for every segment; only
+/// the dissector that owns the table touches it.
+final class TCPStream {
+  let index: Int
+  @exclusivity(unchecked) var flows = (TCPFlow(), TCPFlow())
   /// The opening SYN asked for Accurate ECN (AE, CWR and ECE all set):
   /// later segments carry the 3-bit ACE counter in those bits.
-  var accurateECN = false
-  var firstTime: Int64
-  var lastTime: Int64
+  @exclusivity(unchecked) var accurateECN = false
+  let firstTime: Int64
+  @exclusivity(unchecked) var lastTime: Int64
   /// Sequence analysis, kept only while the dissector runs it.
-  var analysis: TCPConversationAnalysis?
+  @exclusivity(unchecked) var analysis: TCPConversationAnalysis?
+
+  init(index: Int, firstTime: Int64, lastTime: Int64) {
+    self.index = index
+    self.firstTime = firstTime
+    self.lastTime = lastTime
+  }
 }
 
 struct UDPStream {
@@ -67,6 +76,9 @@ public final class DissectionState {
   @exclusivity(unchecked) var firstTime: Int64?
   @exclusivity(unchecked) var previousTime: Int64?
   @exclusivity(unchecked) var tcpStreams: [ConversationKey: TCPStream] = [:]
+  /// The conversation of the last segment tracked, and its key: the entry
+  /// `tcpStreams` holds for that key (`trackTCP` is its only writer).
+  @exclusivity(unchecked) var lastTCPStream: (key: ConversationKey, stream: TCPStream)?
   @exclusivity(unchecked) var udpStreams: [ConversationKey: UDPStream] = [:]
   /// Whether TCP and UDP follow conversations; when off, stream fields are
   /// absent and sequence numbers are raw. Set by `Dissector`.
@@ -75,11 +87,18 @@ public final class DissectionState {
   /// (`tcp.analysis.*`, `tcp.completeness`); only while they are tracked.
   /// Set by `Dissector`.
   @exclusivity(unchecked) var analyzesSequences = true
+  /// Whether a question reads the analysis's own fields; when not, it runs
+  /// only to keep retransmitted payload from the dissectors above TCP.
+  /// Set by `Dissector`.
+  @exclusivity(unchecked) var recordsAnalysis = true
   /// Whether IPv4 and IPv6 fragments go to `defragmenter`. Set by `Dissector`.
   @exclusivity(unchecked) var defragments = true
   /// The IP datagrams being put back together.
   let defragmenter = IPDefragmenter()
   @exclusivity(unchecked) var nextTCPStream = 0
+  /// The stream index TCP's dissector gave the packet's last TCP segment
+  /// when it tracked it; nil otherwise (see `TCPSegment.streamIndex`).
+  @exclusivity(unchecked) var segmentStream: Int?
   @exclusivity(unchecked) var nextUDPStream = 0
   /// HTTP's memory of each TCP stream (by stream index).
   @exclusivity(unchecked) var httpConversations: [Int: HTTP.Conversation] = [:]

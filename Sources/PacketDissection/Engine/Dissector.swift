@@ -55,6 +55,7 @@ public final class Dissector {
     state.defragments = defragments && (deepest > .network || dissection.only.map { only in
       IPv4.reassembly.all.contains(where: only.contains) || IPv6.reassembly.all.contains(where: only.contains)
     } ?? true)
+    state.recordsAnalysis = dissection.only.map { only in TCP.analysed.contains { only.contains($0.fieldID) } } ?? true
     guard let only = dissection.only, deepest < .application else {
       state.tracksConversations = true
       state.analyzesSequences = true

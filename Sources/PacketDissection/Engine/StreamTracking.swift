@@ -32,14 +32,17 @@ extension DissectionState {
     let (key, forward) = ConversationKey.make(networkSource, source, networkDestination, destination)
     let syn = flags & TCP.flagSYN != 0
     let isACK = flags & TCP.flagACK != 0
-    var entry: TCPStream
-    let existing = tcpStreams[key]
+    let entry: TCPStream
+    // Most segments follow one of the same conversation: no hashing for those.
+    let existing = lastTCPStream?.key == key ? lastTCPStream?.stream : tcpStreams[key]
     if let existing, !startsAnew(existing, forward: forward, flags: flags, seq: seq) {
       entry = existing
     } else {
       entry = TCPStream(index: nextTCPStream, firstTime: time, lastTime: time)
       nextTCPStream += 1
+      tcpStreams[key] = entry
     }
+    lastTCPStream = (key, entry)
     if analyses && entry.analysis == nil { entry.analysis = TCPConversationAnalysis() }
     var mine = forward ? entry.flows.0 : entry.flows.1
     var theirs = forward ? entry.flows.1 : entry.flows.0
@@ -73,7 +76,6 @@ extension DissectionState {
     }
     entry.lastTime = time
     if forward { entry.flows = (mine, theirs) } else { entry.flows = (theirs, mine) }
-    tcpStreams[key] = entry
     return facts
   }
 
@@ -93,9 +95,9 @@ extension DissectionState {
       guard entry.index == existing.index else { return .reusedPorts }
       if let analysis = entry.analysis {
         if forward {
-          analysis.flows.0.nextSeq = analysis.flows.0.maxSeqToBeAcked
+          analysis.forwardFlow.nextSeq = analysis.forwardFlow.maxSeqToBeAcked
         } else {
-          analysis.flows.1.nextSeq = analysis.flows.1.maxSeqToBeAcked
+          analysis.reverseFlow.nextSeq = analysis.reverseFlow.maxSeqToBeAcked
         }
       }
       return []

@@ -3,8 +3,13 @@
 enum TCPSegment {
   /// The source and destination ports of the TCP layer below the cursor's.
   static func ports(_ c: LayerCursor) -> (source: UInt16, destination: UInt16)? {
-    guard let tcp = c.dissection.layers.last(where: { $0.protocolID == .tcp }),
-      let source = c.packet.uint16(at: tcp.start), let destination = c.packet.uint16(at: tcp.start + 2)
+    ports(c.dissection)
+  }
+
+  /// The source and destination ports of the packet's last TCP layer.
+  static func ports(_ dissection: Dissection) -> (source: UInt16, destination: UInt16)? {
+    guard let tcp = dissection.layers.last(where: { $0.protocolID == .tcp }),
+      let source = dissection.packet.uint16(at: tcp.start), let destination = dissection.packet.uint16(at: tcp.start + 2)
     else { return nil }
     return (source, destination)
   }
@@ -12,9 +17,17 @@ enum TCPSegment {
   /// The stream index of the segment's connection; nil when connections
   /// are not tracked.
   static func streamIndex(_ c: LayerCursor) -> Int? {
-    guard let (source, destination) = ports(c) else { return nil }
-    let (key, _) = ConversationKey.make(c.state.networkSource, source, c.state.networkDestination, destination)
-    return c.state.tcpStreams[key]?.index
+    streamIndex(dissection: c.dissection, state: c.state)
+  }
+
+  /// The stream index of the connection of the packet's last TCP layer:
+  /// the one TCP's dissector gave it when it tracked the segment, else
+  /// looked up by address and port (a segment quoted in an ICMP error).
+  static func streamIndex(dissection: Dissection, state: DissectionState) -> Int? {
+    guard let (source, destination) = ports(dissection) else { return nil }
+    if let stream = state.segmentStream { return stream }
+    let (key, _) = ConversationKey.make(state.networkSource, source, state.networkDestination, destination)
+    return state.tcpStreams[key]?.index
   }
 
   /// Whether the segment goes from the server to the client, the server

@@ -121,7 +121,7 @@ enum HTTP: UInt8, ProtocolModule {
   }
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
-    let key = streamIndex(c)
+    let key = TCPSegment.streamIndex(c)
     var conversation = key.flatMap { c.state.httpConversations[$0] } ?? Conversation()
     defer { if let key { c.state.httpConversations[key] = conversation } }
     var offset = 0
@@ -135,16 +135,6 @@ enum HTTP: UInt8, ProtocolModule {
       offset += length
     }
     return body
-  }
-
-  /// The TCP stream the segment belongs to, read from the TCP layer below.
-  private static func streamIndex(_ c: LayerCursor) -> Int? {
-    guard let tcp = c.dissection.layers.last(where: { $0.protocolID == .tcp }),
-      let source = c.packet.uint16(at: tcp.start), let destination = c.packet.uint16(at: tcp.start + 2)
-    else { return nil }
-    let (key, _) = ConversationKey.make(
-      c.state.networkSource, source, c.state.networkDestination, destination)
-    return c.state.tcpStreams[key]?.index
   }
 
   /// Dissects one message at `start`; answers how many bytes it took and

@@ -8,7 +8,7 @@ extension HTTP {
   /// Whether the heuristic claimed the packet's connection before.
   static func claimed(_ packet: ByteView, at start: Int, end: Int, dissection: Dissection, state: DissectionState) -> Bool {
     // Most captures have no connection the heuristic claimed: no lookup.
-    guard state.httpClaimedByHeuristic, let key = streamIndex(dissection: dissection, state: state) else { return false }
+    guard state.httpClaimedByHeuristic, let key = TCPSegment.streamIndex(dissection: dissection, state: state) else { return false }
     return state.httpConversations[key]?.claimedByHeuristic == true
   }
 
@@ -16,7 +16,7 @@ extension HTTP {
   /// HTTP from now on.
   static func claims(_ packet: ByteView, at start: Int, end: Int, dissection: Dissection, state: DissectionState) -> Bool {
     let bytes = packet.slice(start, max(0, min(end, packet.count) - start))
-    guard startsOrEndsFirstLine(bytes), let key = streamIndex(dissection: dissection, state: state) else { return false }
+    guard startsOrEndsFirstLine(bytes), let key = TCPSegment.streamIndex(dissection: dissection, state: state) else { return false }
     state.httpConversations[key, default: Conversation()].claimedByHeuristic = true
     state.httpClaimedByHeuristic = true
     return true
@@ -42,14 +42,5 @@ extension HTTP {
       guard (b >= 0x61 && b <= 0x7a ? byte | 0x20 : byte) == b else { return false }
     }
     return true
-  }
-
-  /// The stream index of the packet's TCP layer.
-  private static func streamIndex(dissection: Dissection, state: DissectionState) -> Int? {
-    guard let tcp = dissection.layers.last(where: { $0.protocolID == .tcp }),
-      let source = dissection.packet.uint16(at: tcp.start), let destination = dissection.packet.uint16(at: tcp.start + 2)
-    else { return nil }
-    let (key, _) = ConversationKey.make(state.networkSource, source, state.networkDestination, destination)
-    return state.tcpStreams[key]?.index
   }
 }

@@ -139,6 +139,7 @@ enum TCP: UInt8, ProtocolModule {
     var streamTimes: (Int64, Int64) = (0, 0)
     var carriesACE = false
     var analysed: TCPSegmentFacts?
+    c.state.segmentStream = nil
     if tracked {
       let now = c.dissection.frame.time
       let analyses = c.state.analyzesSequences && c.length >= headerLength
@@ -149,6 +150,7 @@ enum TCP: UInt8, ProtocolModule {
         sackBytes: analyses ? sackBytes(c, headerLength: headerLength) : 0, frame: c.dissection.frame.number,
         analyses: analyses)
       c.generated(stream, value: UInt64(facts.stream))
+      c.state.segmentStream = facts.stream
       if analyses { c.generated(completeness, value: facts.completeness) }
       relative = (facts.relativeSeq, facts.relativeAck)
       peerBase = facts.peerBase
@@ -207,7 +209,9 @@ enum TCP: UInt8, ProtocolModule {
       c.generated(timeRelative, value: UInt64(bitPattern: streamTimes.0))
       c.generated(timeDelta, value: UInt64(bitPattern: streamTimes.1))
     }
-    if let analysed, let found = analysed.analysis { record(found, initialRTT: analysed.initialRTT, c) }
+    if let analysed, let found = analysed.analysis, c.state.recordsAnalysis {
+      record(found, initialRTT: analysed.initialRTT, c)
+    }
     let findings = analysed?.analysis?.flags ?? []
     let payloadStart = c.start + headerLength
     guard segmentLength > 0 else { return .stop }

@@ -81,9 +81,14 @@ struct TCPFlowAnalysis {
 
 /// The analysis state of one TCP conversation: both directions, the
 /// handshake's timing and tshark's conversation completeness. A class, so
-/// that the conversation table's entry is updated in place.
+/// that the conversation table's entry is updated in place. Its stored
+/// properties skip run-time exclusivity checks: only the dissector that
+/// owns the conversation table touches them.
 final class TCPConversationAnalysis {
-  var flows = (TCPFlowAnalysis(), TCPFlowAnalysis())
+  /// The two directions, in the order of the conversation's key: each is
+  /// changed in place (two properties, so both can be `inout` at once).
+  @exclusivity(unchecked) var forwardFlow = TCPFlowAnalysis()
+  @exclusivity(unchecked) var reverseFlow = TCPFlowAnalysis()
   /// When the latest SYN (without ACK) was sent, and the handshake's RTT once its ACK came.
   var lastSYNTime: Int64 = 0
   var initialRTT: Int64 = 0
@@ -120,11 +125,14 @@ extension TCPConversationAnalysis {
   /// records nothing for it). `preset` carries flags already decided
   /// (reused ports).
   func analyze(_ s: TCPAnalyzedSegment, forward: Bool, preset: TCPAnalysisFlags) -> TCPSegmentAnalysis? {
-    var fwd = forward ? flows.0 : flows.1
-    var rev = forward ? flows.1 : flows.0
-    // Only the copies hold the segment lists now, so changing them copies nothing.
-    flows = (TCPFlowAnalysis(), TCPFlowAnalysis())
-    defer { flows = forward ? (fwd, rev) : (rev, fwd) }
+    forward
+      ? analyze(s, fwd: &forwardFlow, rev: &reverseFlow, preset: preset)
+      : analyze(s, fwd: &reverseFlow, rev: &forwardFlow, preset: preset)
+  }
+
+  private func analyze(
+    _ s: TCPAnalyzedSegment, fwd: inout TCPFlowAnalysis, rev: inout TCPFlowAnalysis, preset: TCPAnalysisFlags
+  ) -> TCPSegmentAnalysis? {
     let syn = s.flags & TCP.flagSYN != 0
     let fin = s.flags & TCP.flagFIN != 0
     let rst = s.flags & TCP.flagRST != 0
@@ -267,21 +275,23 @@ extension TCPConversationAnalysis {
 
   /// Drops the other direction's segments this ACK covers, noting the
   /// one it acknowledges exactly (tshark walks newest first and keeps the
-  /// last match: the oldest), and trims one it covers in part.
+  /// last match: the oldest), and trims one it covers in part. The list
+  /// is compacted in place, keeping its storage.
   private func acknowledge(_ s: TCPAnalyzedSegment, in rev: inout TCPFlowAnalysis, result: inout TCPSegmentAnalysis?) {
     guard !rev.unacked.isEmpty else { return }
     var matched: TCPUnackedSegment?
-    var kept: [TCPUnackedSegment] = []
-    kept.reserveCapacity(rev.unacked.count)
-    for var segment in rev.unacked {
+    var kept = 0
+    for index in rev.unacked.indices {
+      var segment = rev.unacked[index]
       if s.ack == segment.nextSeq {
         if matched == nil { matched = segment }
       } else if Self.greater(segment.nextSeq, s.ack) {
         if Self.greater(s.ack, segment.seq) { segment.seq = s.ack }
-        kept.append(segment)
+        rev.unacked[kept] = segment
+        kept += 1
       }
     }
-    rev.unacked = kept
+    rev.unacked.removeLast(rev.unacked.count - kept)
     if let matched {
       if result == nil { result = TCPSegmentAnalysis() }
       result!.acksFrame = Int(matched.frame)

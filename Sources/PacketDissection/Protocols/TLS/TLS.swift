@@ -128,7 +128,7 @@ enum TLS: UInt8, ProtocolModule {
       c.withdrawn = true
       return .data(at: c.start, end: c.end)
     }
-    let key = TLSConversation.key(c)
+    let key = TCPSegment.streamIndex(c)
     var conversation = key.flatMap { c.state.tlsConversations[$0] } ?? TLSConversation()
     defer { if let key { c.state.tlsConversations[key] = conversation } }
     // Listed after the item's value is set: that goes to the last layer.

@@ -22,25 +22,10 @@ struct TLSConversation {
   /// SSL 3.0 or TLS 1.0-1.2 (or TLCP): records are then taken as they come.
   var knowsPre13Version: Bool { (0x0300...0x0303).contains(version) || version == 0x0101 }
 
-  /// The key of the TCP connection the segment belongs to: its stream index.
-  static func key(_ c: LayerCursor) -> Int? {
-    guard let (source, destination) = ports(c) else { return nil }
-    let (key, _) = ConversationKey.make(c.state.networkSource, source, c.state.networkDestination, destination)
-    return c.state.tcpStreams[key]?.index
-  }
-
-  /// The source and destination ports of the TCP layer below.
-  static func ports(_ c: LayerCursor) -> (UInt16, UInt16)? {
-    guard let tcp = c.dissection.layers.last(where: { $0.protocolID == .tcp }),
-      let source = c.packet.uint16(at: tcp.start), let destination = c.packet.uint16(at: tcp.start + 2)
-    else { return nil }
-    return (source, destination)
-  }
-
   /// Whether the segment comes from the server: from the address and port
   /// the ClientHello went to, or, before one was seen, from a TLS port.
   func isFromServer(_ c: LayerCursor) -> Bool {
-    guard let (source, _) = Self.ports(c) else { return false }
+    guard let (source, _) = TCPSegment.ports(c) else { return false }
     if let serverPort {
       return source == serverPort && c.state.networkSource == serverAddress
     }
@@ -49,7 +34,7 @@ struct TLSConversation {
 
   /// A ClientHello names the server: where it went.
   mutating func sawClientHello(_ c: LayerCursor) {
-    guard serverPort == nil, let (_, destination) = Self.ports(c) else { return }
+    guard serverPort == nil, let (_, destination) = TCPSegment.ports(c) else { return }
     serverPort = destination
     serverAddress = c.state.networkDestination
   }

@@ -10,21 +10,12 @@ extension TLS {
     let looksLikeTLS = looksLikeRecordStart(bytes) || looksLikeVersion2ClientHello(bytes)
     // Most payloads on unbound ports, in captures without TLS: no lookup.
     guard looksLikeTLS || !state.tlsConversations.isEmpty,
-      let key = streamKey(dissection: dissection, state: state)
+      let key = TCPSegment.streamIndex(dissection: dissection, state: state)
     else { return false }
     if state.tlsConversations[key]?.claimedByHeuristic == true { return true }
     guard looksLikeTLS else { return false }
     state.tlsConversations[key, default: TLSConversation()].claimedByHeuristic = true
     return true
-  }
-
-  /// The stream index of the packet's TCP layer.
-  private static func streamKey(dissection: Dissection, state: DissectionState) -> Int? {
-    guard let tcp = dissection.layers.last(where: { $0.protocolID == .tcp }),
-      let source = dissection.packet.uint16(at: tcp.start), let destination = dissection.packet.uint16(at: tcp.start + 2)
-    else { return nil }
-    let (key, _) = ConversationKey.make(state.networkSource, source, state.networkDestination, destination)
-    return state.tcpStreams[key]?.index
   }
 
   /// Handshake or Application Data, SSL 3.0 to TLS 1.2 (or TLCP), and a
