@@ -31,7 +31,7 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   /// Wireless and point-to-point links.
   case radiotap, wlanRadio, wlan, ppp
   /// Binary application protocols of control systems, messaging and tunnels.
-  case dnp3
+  case dnp3, resp
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -112,6 +112,7 @@ public enum Registry {
     case .wlan: try operation.apply(IEEE80211.self, &argument)
     case .ppp: try operation.apply(PPP.self, &argument)
     case .dnp3: try operation.apply(DNP3.self, &argument)
+    case .resp: try operation.apply(RESP.self, &argument)
     }
   }
 
