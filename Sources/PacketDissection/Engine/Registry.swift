@@ -31,7 +31,7 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   /// Wireless and point-to-point links.
   case radiotap, wlanRadio, wlan, ppp
   /// Binary application protocols of control systems, messaging and tunnels.
-  case dnp3, resp
+  case dnp3, resp, isakmp, udpencap
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -113,6 +113,8 @@ public enum Registry {
     case .ppp: try operation.apply(PPP.self, &argument)
     case .dnp3: try operation.apply(DNP3.self, &argument)
     case .resp: try operation.apply(RESP.self, &argument)
+    case .isakmp: try operation.apply(ISAKMP.self, &argument)
+    case .udpencap: try operation.apply(UDPEncap.self, &argument)
     }
   }
 
