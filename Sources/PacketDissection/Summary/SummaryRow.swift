@@ -33,6 +33,10 @@ public struct SummaryRow: Sendable {
     if let info { self.info = fenced.isEmpty ? info : fenced + info }
   }
 
+  /// Whether some layer put text before Info (`fence`): a protocol that
+  /// appends to Info with a separator (MQTT's `, `) then writes one first.
+  var isFenced: Bool { !fenced.isEmpty }
+
   /// Puts `text` before Info, where the layers after this one leave it.
   mutating func fence(_ text: String) {
     fenced = text + fenced
