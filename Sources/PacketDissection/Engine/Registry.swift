@@ -31,7 +31,7 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   /// Wireless and point-to-point links.
   case radiotap, wlanRadio, wlan, ppp
   /// Binary application protocols of control systems, messaging and tunnels.
-  case dnp3, resp, isakmp, udpencap, mqtt, gtp
+  case dnp3, resp, isakmp, udpencap, mqtt, gtp, vrrp
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -117,6 +117,7 @@ public enum Registry {
     case .udpencap: try operation.apply(UDPEncap.self, &argument)
     case .mqtt: try operation.apply(MQTT.self, &argument)
     case .gtp: try operation.apply(GTP.self, &argument)
+    case .vrrp: try operation.apply(VRRP.self, &argument)
     }
   }
 
