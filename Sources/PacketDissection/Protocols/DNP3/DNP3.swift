@@ -63,7 +63,7 @@ enum DNP3: UInt8, ProtocolModule {
     case .applicationSequence:
       .loose("dnp3.al.seq", "Sequence", .uint(bytes: 1), mask: 0x0f, blurb: "Frame Sequence Number")
     case .functionCode:
-      .loose("dnp3.al.func", "Function Code", .uint(bytes: 1), base: .hex, mask: 0xff,
+      .loose("dnp3.al.func", "Function Code", .uint(bytes: 1), mask: 0xff,
         blurb: "Application Function Code", values: .dnp3ApplicationFunctions)
     case .indications:
       .loose("dnp3.al.iin", "Internal Indications", .uint(bytes: 2), base: .hex, blurb: "Application Layer IIN")

@@ -31,7 +31,7 @@ enum GTP: UInt8, ProtocolModule {
     case .length: .uint("gtp.length", "Length", at: 2, bytes: 2, blurb: "Length (i.e. number of octets after TID or TEID)")
     case .teid: .uint("gtp.teid", "TEID", at: 4, bytes: 4, base: .hexDec, blurb: "Tunnel Endpoint Identifier")
     case .sequenceNumber: .loose("gtp.seq_number", "Sequence number", .uint(bytes: 2), base: .hexDec)
-    case .npduNumber: .loose("gtp.npdu_number", "N-PDU Number", .uint(bytes: 1), base: .hexDec)
+    case .npduNumber: .loose("gtp.npdu_number", "N-PDU Number", .uint(bytes: 1), base: .hex)
     case .nextExtension:
       .loose("gtp.ext_hdr.next", "Next extension header type", .uint(bytes: 1), base: .hex, values: .gtpExtensionTypes)
     case .extensionLength: .loose("gtp.ext_hdr.length", "Extension Header Length", .uint(bytes: 1))

@@ -26,7 +26,7 @@ enum MQTT: UInt8, ProtocolModule {
     case .qos: .uint("mqtt.qos", "QoS Level", at: 0, bytes: 1, mask: 0x06, abbreviation: "QoS", values: .mqttQoS)
     case .retain: .flag("mqtt.retain", "Retain", at: 0, bytes: 1, mask: 0x01, abbreviation: "R", values: .mqttSet)
     case .headerReserved: .loose("mqtt.hdr_reserved", "Reserved", .uint(bytes: 1), mask: 0x0f, blurb: "Fixed Header Reserved Field")
-    case .length: .loose("mqtt.len", "Msg Len", .uint(bytes: 4))
+    case .length: .loose("mqtt.len", "Msg Len", .uint(bytes: 8))
     case .protocolNameLength: .loose("mqtt.proto_len", "Protocol Name Length", .uint(bytes: 2))
     case .protocolName: .loose("mqtt.protoname", "Protocol Name", .string)
     case .version: .loose("mqtt.ver", "Version", .uint(bytes: 1), values: .mqttVersions)

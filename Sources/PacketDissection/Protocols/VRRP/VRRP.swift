@@ -50,7 +50,12 @@ enum VRRP: UInt8, ProtocolModule {
     let overIPv6 = c.dissection.layers.last(where: { $0.protocolID == .ip || $0.protocolID == .ipv6 })?.protocolID == .ipv6
     let width = overIPv6 && typeVersion >> 4 == 3 ? 16 : 4
     for index in 0..<count {
-      try c.add(overIPv6 && width == 16 ? ipv6Address : ipv4Address, at: 8 + index * width, width)
+      let at = 8 + index * width
+      if width == 16 {
+        try c.add(ipv6Address, at: at, 16)
+      } else {
+        try c.add(ipv4Address, at: at, 4, value: UInt64(try c.uint32(at)))
+      }
     }
     return .stop
   }
