@@ -30,6 +30,8 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case nbss, smb2, mbtcp, modbus
   /// Wireless and point-to-point links.
   case radiotap, wlanRadio, wlan, ppp
+  /// Binary application protocols of control systems, messaging and tunnels.
+  case dnp3, resp, isakmp, udpencap, mqtt, gtp, vrrp
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -109,6 +111,13 @@ public enum Registry {
     case .wlanRadio: try operation.apply(WLANRadio.self, &argument)
     case .wlan: try operation.apply(IEEE80211.self, &argument)
     case .ppp: try operation.apply(PPP.self, &argument)
+    case .dnp3: try operation.apply(DNP3.self, &argument)
+    case .resp: try operation.apply(RESP.self, &argument)
+    case .isakmp: try operation.apply(ISAKMP.self, &argument)
+    case .udpencap: try operation.apply(UDPEncap.self, &argument)
+    case .mqtt: try operation.apply(MQTT.self, &argument)
+    case .gtp: try operation.apply(GTP.self, &argument)
+    case .vrrp: try operation.apply(VRRP.self, &argument)
     }
   }
 

@@ -20,6 +20,8 @@ public struct SummaryRow: Sendable {
   /// Text a layer put before Info that later layers keep (Wireshark's
   /// column fence): TCP's analysis, `[TCP Retransmission] `.
   private var fenced = ""
+  /// Text around the protocol names later layers set (GTP's `GTP <…>`).
+  private var protocolWrapping: (prefix: String, suffix: String)?
   /// Wireshark raised no exception for how the packet ends, so Info gets
   /// no `[Malformed Packet]` even where the dissection stopped early: the
   /// last layer is undissected bytes or a frame nobody dissects, or an IP
@@ -28,10 +30,24 @@ public struct SummaryRow: Sendable {
 
   /// Sets the protocol column and, when there is any, the Info text.
   mutating func set(_ protocolName: String, info: String?) {
-    self.protocolName = protocolName
+    if let protocolWrapping {
+      self.protocolName = protocolWrapping.prefix + protocolName + protocolWrapping.suffix
+    } else {
+      self.protocolName = protocolName
+    }
     // Most rows have no fence: then the text is kept as it is, not copied.
     if let info { self.info = fenced.isEmpty ? info : fenced + info }
   }
+
+  /// Puts `prefix` and `suffix` around the protocol column's names that
+  /// later layers set, as a tunnel does that names what it carries.
+  mutating func wrapLaterProtocols(_ prefix: String, _ suffix: String) {
+    protocolWrapping = (prefix, suffix)
+  }
+
+  /// Whether some layer put text before Info (`fence`): a protocol that
+  /// appends to Info with a separator (MQTT's `, `) then writes one first.
+  var isFenced: Bool { !fenced.isEmpty }
 
   /// Puts `text` before Info, where the layers after this one leave it.
   mutating func fence(_ text: String) {
