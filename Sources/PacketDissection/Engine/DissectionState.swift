@@ -95,6 +95,10 @@ public final class DissectionState {
   @exclusivity(unchecked) var snmpRequestConversations: Set<ConversationKey> = []
   /// TLS's memory of each TCP stream (by stream index).
   @exclusivity(unchecked) var tlsConversations: [Int: TLSConversation] = [:]
+  /// PostgreSQL's memory of each TCP stream (by stream index).
+  @exclusivity(unchecked) var pgsqlConversations: [Int: PGSQL.Conversation] = [:]
+  /// MySQL's memory of each TCP stream (by stream index).
+  @exclusivity(unchecked) var mysqlConversations: [Int: MySQLConversation] = [:]
   /// Network addresses of the packet being dissected (Wireshark's
   /// `pinfo->src`/`dst`), set by IPv4 and IPv6 for the layers above.
   @exclusivity(unchecked) public var networkSource = NetworkAddress()
