@@ -99,6 +99,10 @@ public final class DissectionState {
   @exclusivity(unchecked) var pgsqlConversations: [Int: PGSQL.Conversation] = [:]
   /// MySQL's memory of each TCP stream (by stream index).
   @exclusivity(unchecked) var mysqlConversations: [Int: MySQLConversation] = [:]
+  /// The DTLS version each UDP conversation settled on.
+  @exclusivity(unchecked) var dtlsVersions: [ConversationKey: UInt16] = [:]
+  /// DTLS handshake messages arriving in fragments.
+  @exclusivity(unchecked) var dtlsFragments = DTLSFragments()
   /// Network addresses of the packet being dissected (Wireshark's
   /// `pinfo->src`/`dst`), set by IPv4 and IPv6 for the layers above.
   @exclusivity(unchecked) public var networkSource = NetworkAddress()

@@ -31,7 +31,7 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   /// Wireless and point-to-point links.
   case radiotap, wlanRadio, wlan, ppp
   /// Databases, datagram TLS, DHCP for IPv6 and SCTP.
-  case pgsql, mysql
+  case pgsql, mysql, dtls
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -113,6 +113,7 @@ public enum Registry {
     case .ppp: try operation.apply(PPP.self, &argument)
     case .pgsql: try operation.apply(PGSQL.self, &argument)
     case .mysql: try operation.apply(MySQL.self, &argument)
+    case .dtls: try operation.apply(DTLS.self, &argument)
     }
   }
 
