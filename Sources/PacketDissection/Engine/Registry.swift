@@ -31,7 +31,7 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   /// Wireless and point-to-point links.
   case radiotap, wlanRadio, wlan, ppp
   /// Databases, datagram TLS, DHCP for IPv6 and SCTP.
-  case pgsql, mysql, dtls
+  case pgsql, mysql, dtls, dhcpv6
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -114,6 +114,7 @@ public enum Registry {
     case .pgsql: try operation.apply(PGSQL.self, &argument)
     case .mysql: try operation.apply(MySQL.self, &argument)
     case .dtls: try operation.apply(DTLS.self, &argument)
+    case .dhcpv6: try operation.apply(DHCPv6.self, &argument)
     }
   }
 
