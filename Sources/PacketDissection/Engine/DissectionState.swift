@@ -103,6 +103,8 @@ public final class DissectionState {
   @exclusivity(unchecked) var dtlsVersions: [ConversationKey: UInt16] = [:]
   /// DTLS handshake messages arriving in fragments.
   @exclusivity(unchecked) var dtlsFragments = DTLSFragments()
+  /// The TSN each side of an SCTP association counts from.
+  @exclusivity(unchecked) var sctpTSNBases = SCTPTSNBases()
   /// Network addresses of the packet being dissected (Wireshark's
   /// `pinfo->src`/`dst`), set by IPv4 and IPv6 for the layers above.
   @exclusivity(unchecked) public var networkSource = NetworkAddress()

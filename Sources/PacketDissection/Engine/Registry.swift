@@ -31,7 +31,7 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   /// Wireless and point-to-point links.
   case radiotap, wlanRadio, wlan, ppp
   /// Databases, datagram TLS, DHCP for IPv6 and SCTP.
-  case pgsql, mysql, dtls, dhcpv6
+  case pgsql, mysql, dtls, dhcpv6, sctp
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -115,6 +115,7 @@ public enum Registry {
     case .mysql: try operation.apply(MySQL.self, &argument)
     case .dtls: try operation.apply(DTLS.self, &argument)
     case .dhcpv6: try operation.apply(DHCPv6.self, &argument)
+    case .sctp: try operation.apply(SCTP.self, &argument)
     }
   }
 
