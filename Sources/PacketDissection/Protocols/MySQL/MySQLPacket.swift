@@ -99,7 +99,7 @@ struct MySQLPacket {
   private func greeting(_ conversation: inout MySQLConversation) throws(DissectionStop) {
     var n = start
     if try c.uint8(n) == 0xff {
-      try number(.responseCode, at: n, 1)
+      // Refused before the greeting: the error, with no response code.
       try errorPacket(at: n + 1)
       return
     }
@@ -117,13 +117,13 @@ struct MySQLPacket {
     conversation.serverCaps = try number(.serverCaps, at: n, 2)
     n += 2
     guard n < end else { return }
-    try number(.serverLanguage, at: n, 1)
+    // MariaDB's collation is a field of its own (mariadb.server_language).
+    if !conversation.isMariaDB { try number(.serverLanguage, at: n, 1) }
     try number(.serverStatus, at: n + 1, 2)
     conversation.serverExtCaps = try number(.extServerCaps, at: n + 3, 2)
     try number(.authPluginLength, at: n + 5, 1)
-    // A server without CLIENT_LONG_PASSWORD (CLIENT_IS_MYSQL) is MariaDB:
-    // four of the ten reserved bytes are its extended capabilities.
-    let unusedCount = conversation.serverCaps & MySQLPacket.capsLongPassword == 0 ? 6 : 10
+    // Four of MariaDB's ten reserved bytes are its extended capabilities.
+    let unusedCount = conversation.isMariaDB ? 6 : 10
     try need(n + 6, unusedCount)
     try c.add(MySQL.unused, at: n + 6, unusedCount)
     n += 16
@@ -220,7 +220,7 @@ struct MySQLPacket {
       extCaps = try number(.extClientCaps, at: n, 2)
       conversation.deprecatesEOF = extCaps & conversation.serverExtCaps & MySQLPacket.extCapsDeprecateEOF != 0
       try number(.maxPacket, at: n + 2, 4)
-      try number(.charset, at: n + 6, 1)
+      if !conversation.isMariaDB { try number(.charset, at: n + 6, 1) }
       try need(n + 7, 23)
       try c.add(MySQL.unused, at: n + 7, 23)
       n += 30
@@ -265,6 +265,9 @@ struct MySQLConversation {
   var serverExtCaps: UInt64 = 0
   /// Both sides offered CLIENT_DEPRECATE_EOF: OK packets end result sets.
   var deprecatesEOF = false
+
+  /// A server without CLIENT_LONG_PASSWORD (CLIENT_IS_MYSQL) is MariaDB.
+  var isMariaDB: Bool { greeted && serverCaps & MySQLPacket.capsLongPassword == 0 }
   var expecting = Expecting.request
   var tlsAfterFrame: Int?
 
