@@ -13,6 +13,7 @@ struct MySQLPacket {
   static let capsSecureConnection: UInt64 = 0x8000
   static let extCapsPluginAuth: UInt64 = 0x0008
   static let extCapsDeprecateEOF: UInt64 = 0x0100
+  static let extCapsQueryAttributes: UInt64 = 0x0800
   static let commandQuery: UInt8 = 3
   static let commandFieldList: UInt8 = 4
   static let commandProcessInfo: UInt8 = 10
@@ -191,7 +192,14 @@ struct MySQLPacket {
     let n = start + 1
     switch code {
     case MySQLPacket.commandQuery:
-      try string(.query, at: n, try stringSize(n))
+      var at = n
+      if conversation.queryAttributes {
+        // The attributes' count and set count; a query with attributes is not read.
+        let (count, size) = try lengthEncoded(at: at)
+        guard count == 0 else { break }
+        at += size + (try lengthEncoded(at: at + size)).1
+      }
+      try string(.query, at: at, try stringSize(at))
       conversation.expecting = .tabular
     case 2, 5, 6:
       try string(.schema, at: n, try stringSize(n))
@@ -219,6 +227,7 @@ struct MySQLPacket {
     if caps & MySQLPacket.capsProtocol41 != 0 {
       extCaps = try number(.extClientCaps, at: n, 2)
       conversation.deprecatesEOF = extCaps & conversation.serverExtCaps & MySQLPacket.extCapsDeprecateEOF != 0
+      conversation.queryAttributes = extCaps & conversation.serverExtCaps & MySQLPacket.extCapsQueryAttributes != 0
       try number(.maxPacket, at: n + 2, 4)
       if !conversation.isMariaDB { try number(.charset, at: n + 6, 1) }
       try need(n + 7, 23)
@@ -265,6 +274,8 @@ struct MySQLConversation {
   var serverExtCaps: UInt64 = 0
   /// Both sides offered CLIENT_DEPRECATE_EOF: OK packets end result sets.
   var deprecatesEOF = false
+  /// Both sides offered CLIENT_QUERY_ATTRIBUTES: a query starts with them.
+  var queryAttributes = false
 
   /// A server without CLIENT_LONG_PASSWORD (CLIENT_IS_MYSQL) is MariaDB.
   var isMariaDB: Bool { greeted && serverCaps & MySQLPacket.capsLongPassword == 0 }

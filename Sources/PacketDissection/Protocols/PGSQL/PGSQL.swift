@@ -100,9 +100,10 @@ enum PGSQL: UInt8, ProtocolModule {
     }
     let frontend = !TCPSegment.fromServer(c, serverPorts: [serverPort])
     if conversation.sslRequested {
-      // The one-byte answer to an SSL request: shown as nothing but the column.
+      // The one-byte answer to an SSL request: Wireshark lists no PostgreSQL in the frame.
       conversation.sslRequested = false
       if try c.uint8(0) == UInt8(ascii: "S") { conversation.tlsAfterFrame = c.dissection.frame.number }
+      c.withdrawn = true
       return .stop
     }
     var offset = 0
