@@ -114,6 +114,16 @@ public final class DissectionState {
   @exclusivity(unchecked) var snmpRequestConversations: Set<ConversationKey> = []
   /// TLS's memory of each TCP stream (by stream index).
   @exclusivity(unchecked) var tlsConversations: [Int: TLSConversation] = [:]
+  /// PostgreSQL's memory of each TCP stream (by stream index).
+  @exclusivity(unchecked) var pgsqlConversations: [Int: PGSQL.Conversation] = [:]
+  /// MySQL's memory of each TCP stream (by stream index).
+  @exclusivity(unchecked) var mysqlConversations: [Int: MySQLConversation] = [:]
+  /// The DTLS version each UDP conversation settled on.
+  @exclusivity(unchecked) var dtlsVersions: [ConversationKey: UInt16] = [:]
+  /// DTLS handshake messages arriving in fragments.
+  @exclusivity(unchecked) var dtlsFragments = DTLSFragments()
+  /// The TSN each side of an SCTP association counts from.
+  @exclusivity(unchecked) var sctpTSNBases = SCTPTSNBases()
   /// Network addresses of the packet being dissected (Wireshark's
   /// `pinfo->src`/`dst`), set by IPv4 and IPv6 for the layers above.
   @exclusivity(unchecked) public var networkSource = NetworkAddress()

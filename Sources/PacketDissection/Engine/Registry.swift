@@ -32,6 +32,8 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case radiotap, wlanRadio, wlan, ppp
   /// Binary application protocols of control systems, messaging and tunnels.
   case dnp3, resp, isakmp, udpencap, mqtt, gtp, vrrp
+  /// Databases, datagram TLS, DHCP for IPv6 and SCTP.
+  case pgsql, mysql, dtls, dhcpv6, sctp
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -118,6 +120,11 @@ public enum Registry {
     case .mqtt: try operation.apply(MQTT.self, &argument)
     case .gtp: try operation.apply(GTP.self, &argument)
     case .vrrp: try operation.apply(VRRP.self, &argument)
+    case .pgsql: try operation.apply(PGSQL.self, &argument)
+    case .mysql: try operation.apply(MySQL.self, &argument)
+    case .dtls: try operation.apply(DTLS.self, &argument)
+    case .dhcpv6: try operation.apply(DHCPv6.self, &argument)
+    case .sctp: try operation.apply(SCTP.self, &argument)
     }
   }
 

@@ -2,15 +2,19 @@ import PacketWire
 
 /// Reads handshake messages (RFC 8446 section 4) into `tls.handshake.*`
 /// fields, from a record's body or from bytes handed over without a record
-/// (QUIC's CRYPTO frames).
+/// (QUIC's CRYPTO frames). DTLS reads its messages' bodies with it too,
+/// into its own fields of the same names (`fields`).
 struct TLSHandshakeReader {
-  /// What carried the messages: JA4 starts with `t` over TCP, `q` over QUIC.
-  enum Transport { case tcp, quic }
+  /// What carried the messages: JA4 starts with `t` over TCP, `q` over
+  /// QUIC; a DTLS ClientHello has a cookie after its session ID.
+  enum Transport { case tcp, quic, dtls }
 
   let source: TLSBytes
   let transport: Transport
   /// Depth of the `Handshake Protocol` heading, relative to the layer's item.
   let depth: UInt8
+  /// The field each of TLS's is recorded as; nil leaves it out.
+  var fields: (TLS) -> FieldID? = { $0.fieldID }
 
   /// The messages in the bytes, up to the first one they cut off (Wireshark
   /// keeps a cut message for handshake reassembly and shows no field of it).
@@ -52,6 +56,14 @@ struct TLSHandshakeReader {
     }
     try put(c, TLS.handshakeType, at: offset, 1, value: UInt64(type), depth: 1)
     try put(c, TLS.handshakeLength, at: offset + 1, 3, value: UInt64(bodyLength), depth: 1)
+    try messageBody(c, type: type, from: body, to: end, &conversation, chain: &chain)
+  }
+
+  /// The body of one message of `type`, from `body` to `end`.
+  func messageBody(
+    _ c: LayerCursor, type: UInt8, from body: Int, to end: Int, _ conversation: inout TLSConversation,
+    chain: inout [ProtocolID]
+  ) throws(DissectionStop) {
     switch type {
     case TLSHandshakeType.clientHello:
       if transport == .tcp { conversation.sawClientHello(c) }
@@ -87,6 +99,7 @@ struct TLSHandshakeReader {
     flags: FieldRecord.Flags = FieldRecord.Flags()
   ) throws(DissectionStop) {
     try source.check(offset, count)
+    guard let field = fields(field) else { return }
     if let origin = source.origin {
       try c.add(field, at: origin + offset, count, value: value, depth: self.depth + depth, flags: flags)
     } else {
@@ -94,9 +107,13 @@ struct TLSHandshakeReader {
     }
   }
 
+  /// Whether some question wants `field` as this reader records it.
+  func wants(_ c: LayerCursor, _ field: TLS) -> Bool { fields(field).map(c.wants) ?? false }
+
   /// Records a byte or text field over `count` bytes.
   func bytes(_ c: LayerCursor, _ field: TLS, at offset: Int, _ count: Int, depth: UInt8) throws(DissectionStop) {
     try source.check(offset, count)
+    guard let field = fields(field) else { return }
     if let origin = source.origin {
       try c.add(field, at: origin + offset, count, depth: self.depth + depth)
     } else if c.wants(field) {
@@ -106,6 +123,7 @@ struct TLSHandshakeReader {
 
   /// Records a value computed from the message (a fingerprint).
   func text(_ c: LayerCursor, _ field: TLS, _ value: String, at offset: Int) {
+    guard let field = fields(field) else { return }
     c.computed(field, at: source.origin.map { $0 + offset } ?? 0, 0, bytes: Array(value.utf8), depth: depth + 1, flags: .generated)
   }
 
@@ -128,10 +146,11 @@ struct TLSHandshakeReader {
   }
 
   private func clientHello(_ c: LayerCursor, from start: Int, to end: Int, tls13: Bool) throws(DissectionStop) {
-    let fingerprinting = c.wants(TLS.ja3) || c.wants(TLS.ja3Full) || c.wants(TLS.ja4)
+    let fingerprinting = wants(c, TLS.ja3) || wants(c, TLS.ja3Full) || wants(c, TLS.ja4)
     var hello = TLSHelloFacts()
     var (version, offset) = try helloStart(c, at: start, tls13: tls13)
     hello.version = version
+    if transport == .dtls { offset = try DTLS.cookie(c, source, at: offset, depth: depth + 1) }
     let suitesLength = Int(try number(c, TLS.cipherSuitesLength, at: offset, 2, depth: 1))
     offset += 2
     var at = offset
@@ -153,7 +172,7 @@ struct TLSHandshakeReader {
 
   /// Answers the chosen cipher suite.
   private func serverHello(_ c: LayerCursor, from start: Int, to end: Int, tls13: Bool) throws(DissectionStop) -> UInt16 {
-    let fingerprinting = c.wants(TLS.ja3s) || c.wants(TLS.ja3sFull)
+    let fingerprinting = wants(c, TLS.ja3s) || wants(c, TLS.ja3sFull)
     var hello = TLSHelloFacts()
     var (version, offset) = try helloStart(c, at: start, tls13: tls13)
     hello.version = version
@@ -192,7 +211,7 @@ struct TLSHandshakeReader {
     let full = hello.ja3String
     text(c, TLS.ja3Full, full, at: offset)
     text(c, TLS.ja3, TLSDigest.md5Hex(full), at: offset)
-    if c.wants(TLS.ja4) { text(c, TLS.ja4, hello.ja4(transport: transport), at: offset) }
+    if wants(c, TLS.ja4) { text(c, TLS.ja4, hello.ja4(transport: transport), at: offset) }
   }
 
   /// The version a ServerHello settles on: its supported_versions

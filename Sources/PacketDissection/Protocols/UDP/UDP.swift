@@ -69,10 +69,9 @@ enum UDP: UInt8, ProtocolModule {
       try c.add(payload, at: 8, c.capturedLength - 8)
     }
     // Wireshark tries its heuristics when no port claims the payload.
-    if c.bound(.udpPort, UInt32(source)) == nil, c.bound(.udpPort, UInt32(destination)) == nil,
-      QUIC.heuristic(udp: c, at: 8)
-    {
-      return .layer(.quic, at: c.start + 8, end: c.end)
+    if c.bound(.udpPort, UInt32(source)) == nil, c.bound(.udpPort, UInt32(destination)) == nil {
+      if QUIC.heuristic(udp: c, at: 8) { return .layer(.quic, at: c.start + 8, end: c.end) }
+      if DTLS.heuristic(udp: c, at: 8) { return .layer(.dtls, at: c.start + 8, end: c.end) }
     }
     return .ports(.udpPort, UInt32(source), UInt32(destination), at: c.start + 8, end: c.end)
   }
