@@ -95,6 +95,12 @@ public final class DissectionState {
   @exclusivity(unchecked) var snmpRequestConversations: Set<ConversationKey> = []
   /// TLS's memory of each TCP stream (by stream index).
   @exclusivity(unchecked) var tlsConversations: [Int: TLSConversation] = [:]
+  /// ONC RPC's calls, for the replies that match them.
+  let rpcCalls = RPCCalls()
+  /// The RPC message the program layer after RPC belongs to.
+  @exclusivity(unchecked) var rpcMessage = RPCMessage()
+  /// TCP connections DCE/RPC was found on.
+  @exclusivity(unchecked) var dcerpcConnections: Set<ConversationKey> = []
   /// Network addresses of the packet being dissected (Wireshark's
   /// `pinfo->src`/`dst`), set by IPv4 and IPv6 for the layers above.
   @exclusivity(unchecked) public var networkSource = NetworkAddress()

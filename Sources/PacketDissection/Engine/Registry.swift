@@ -30,6 +30,8 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case nbss, smb2, mbtcp, modbus
   /// Wireless and point-to-point links.
   case radiotap, wlanRadio, wlan, ppp
+  /// Remote procedure calls: ONC RPC and the programs after it.
+  case rpc, portmap, nfs, mount, nlm, nfsacl, stat, dcerpc
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -109,6 +111,14 @@ public enum Registry {
     case .wlanRadio: try operation.apply(WLANRadio.self, &argument)
     case .wlan: try operation.apply(IEEE80211.self, &argument)
     case .ppp: try operation.apply(PPP.self, &argument)
+    case .rpc: try operation.apply(RPC.self, &argument)
+    case .portmap: try operation.apply(Portmap.self, &argument)
+    case .nfs: try operation.apply(NFS.self, &argument)
+    case .mount: try operation.apply(Mount.self, &argument)
+    case .nlm: try operation.apply(NLM.self, &argument)
+    case .nfsacl: try operation.apply(NFSACL.self, &argument)
+    case .stat: try operation.apply(Stat.self, &argument)
+    case .dcerpc: try operation.apply(DCERPC.self, &argument)
     }
   }
 
