@@ -146,15 +146,15 @@ enum DCERPC: UInt8, ProtocolModule {
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     let layers = c.dissection.layers
+    if layers.count >= 2, layers[layers.count - 2].protocolID == .udp { return try DCERPCDatagram.dissect(&c) }
     let tcp = layers.count >= 2 && layers[layers.count - 2].protocolID == .tcp
-    if !tcp { return try DCERPCDatagram.dissect(&c) }
     // A segment of a DCE/RPC connection that starts no PDU: Wireshark's
     // dissector takes it and shows nothing, not even data.
     guard claims(c, at: 0, tcp: true) else {
       c.withdrawn = true
       return .stop
     }
-    if let key = connection(c) {
+    if tcp, let key = connection(c) {
       if c.state.dcerpcConnections.count >= largestConnectionCount { c.state.dcerpcConnections.removeAll() }
       c.state.dcerpcConnections.insert(key)
     }

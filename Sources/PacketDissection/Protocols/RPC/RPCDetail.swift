@@ -11,6 +11,11 @@ enum RPCDetail {
     switch program {
     case 100_000: return PortmapDetail.text(body, version: version, procedure: procedure, isCall: isCall)
     case 100_003 where version == 3: return NFSDetail.textV3(body, procedure: procedure, isCall: isCall)
+    case 100_005 where isCall && (procedure == 1 || procedure == 3):
+      // MNT and UMNT name the directory.
+      var arguments = body
+      guard let path = arguments.opaque(limit: 1024) else { return "" }
+      return " " + String(decoding: arguments.bytes(path), as: UTF8.self)
     default: return ""
     }
   }
