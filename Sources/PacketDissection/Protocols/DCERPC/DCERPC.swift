@@ -103,6 +103,8 @@ enum DCERPC: UInt8, ProtocolModule {
   static let alterContext: UInt8 = 14
   static let alterContextResponse: UInt8 = 15
   static let lastConnectionType: UInt8 = 20
+  /// The authentication type of NTLMSSP (MS-RPCE section 2.2.1.1.7).
+  static let ntlmssp: UInt64 = 10
   static let lastDatagramType: UInt8 = 10
   static let datagramHeaderLength = 80
   /// Connections remembered past this many are forgotten, all at once.
@@ -174,6 +176,9 @@ enum DCERPC: UInt8, ProtocolModule {
     try c.add(authLength, at: 10, 2, value: UInt64(authSize), flags: reader.flags)
     try c.add(callID, at: 12, 4, value: UInt64(try reader.uint32(12)), flags: reader.flags)
     c.limit(to: Int(length))
+    // A PDU that runs on past the segment: tshark's reading of its body
+    // fails there ("Unreassembled Packet").
+    if c.capturedLength < Int(length) { throw .truncated }
     switch kind {
     case bind, alterContext:
       try DCERPCContexts.bind(&c, reader)

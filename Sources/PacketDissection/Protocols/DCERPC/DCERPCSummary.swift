@@ -22,6 +22,8 @@ extension DCERPC {
     }
     guard let call = f.uint(callID), let flagBits = f.uint(flags) else { return row.set("DCERPC", info: name) }
     var info = "\(name): call_id: \(call), Fragment: \(fragmentName(flagBits))"
+    // A PDU cut short by its segment shows its header only.
+    guard layer.complete else { return row.set("DCERPC", info: info) }
     switch UInt8(truncatingIfNeeded: kind) {
     case bind, alterContext:
       if let reader = reader(f) { info += contextItems(f, reader) }
@@ -42,7 +44,29 @@ extension DCERPC {
     default:
       break
     }
+    if let message = ntlmsspMessage(f) { info += ", " + message }
     row.set("DCERPC", info: info)
+  }
+
+  /// The NTLMSSP message an authentication verifier carries, as
+  /// Wireshark's NTLMSSP dissector names it in Info (`NTLMSSP_NEGOTIATE`,
+  /// `NTLMSSP_CHALLENGE`); nil for other tokens, and for the AUTH message,
+  /// whose user name Info would add.
+  private static func ntlmsspMessage(_ f: LayerFields) -> String? {
+    guard f.uint(authType) == ntlmssp, let size = f.uint(authLength), let length = f.uint(fragmentLength),
+      length >= size
+    else { return nil }
+    let packet = f.dissection.packet
+    let token = f.dissection.layers[f.layer].start + Int(length - size)
+    let signature: [UInt8] = Array("NTLMSSP".utf8) + [0]
+    guard token + 12 <= packet.count, (0..<8).allSatisfy({ packet.byte(token + $0) == signature[$0] }),
+      let kind = packet.uint32(at: token + 8)
+    else { return nil }
+    switch kind.byteSwapped {
+    case 1: return "NTLMSSP_NEGOTIATE"
+    case 2: return "NTLMSSP_CHALLENGE"
+    default: return nil
+    }
   }
 
   /// `Single`, `1st`, `Last` or `Mid`, from the first and last fragment flags.
