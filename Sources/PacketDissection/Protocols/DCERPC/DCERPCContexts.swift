@@ -45,8 +45,12 @@ enum DCERPCContexts {
     try c.add(DCERPC.resultCount, at: offset, 1, value: UInt64(count))
     offset += 4
     for _ in 0..<min(count, largestCount) {
-      try c.add(DCERPC.ackResult, at: offset, 2, value: UInt64(try reader.uint16(offset)), depth: 2, flags: reader.flags)
-      try c.add(DCERPC.ackReason, at: offset + 2, 2, value: UInt64(try reader.uint16(offset + 2)), depth: 2, flags: reader.flags)
+      let result = try reader.uint16(offset)
+      try c.add(DCERPC.ackResult, at: offset, 2, value: UInt64(result), depth: 2, flags: reader.flags)
+      // Only a rejection gives its reason (a negotiate ack's bytes are its features).
+      if result == 1 || result == 2 {
+        try c.add(DCERPC.ackReason, at: offset + 2, 2, value: UInt64(try reader.uint16(offset + 2)), depth: 2, flags: reader.flags)
+      }
       try c.add(DCERPC.ackTransferVersion, at: offset + 20, 4, value: UInt64(try reader.uint32(offset + 20)), depth: 2, flags: reader.flags)
       offset += 24
     }
