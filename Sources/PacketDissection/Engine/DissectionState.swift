@@ -124,6 +124,12 @@ public final class DissectionState {
   @exclusivity(unchecked) var dtlsFragments = DTLSFragments()
   /// The TSN each side of an SCTP association counts from.
   @exclusivity(unchecked) var sctpTSNBases = SCTPTSNBases()
+  /// ONC RPC's calls, for the replies that match them.
+  let rpcCalls = RPCCalls()
+  /// The RPC message the program layer after RPC belongs to.
+  @exclusivity(unchecked) var rpcMessage = RPCMessage()
+  /// TCP connections DCE/RPC was found on.
+  @exclusivity(unchecked) var dcerpcConnections: Set<ConversationKey> = []
   /// Network addresses of the packet being dissected (Wireshark's
   /// `pinfo->src`/`dst`), set by IPv4 and IPv6 for the layers above.
   @exclusivity(unchecked) public var networkSource = NetworkAddress()

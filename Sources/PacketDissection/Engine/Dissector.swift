@@ -243,7 +243,14 @@ public final class Dissector {
   /// ports: TLS's and HTTP's. A connection either heuristic claimed stays
   /// with it. Tried only when the question reaches that deep.
   private func heuristic(_ table: DispatchTable, at start: Int, end: Int) -> ProtocolID? {
-    guard table == .tcpPort, tables.levels[Int(ProtocolID.http.rawValue)] <= deepest else { return nil }
+    guard table == .tcpPort else { return nil }
+    if tables.levels[Int(ProtocolID.rpc.rawValue)] <= deepest, let tcp = dissection.layers.last, tcp.protocolID == .tcp {
+      let cursor = LayerCursor(
+        packet: dissection.packet, start: tcp.start, end: end, dissection: dissection, state: state, depth: 0)
+      if RPC.claims(cursor, at: start - tcp.start, tcp: true) || RPC.ownsConnection(cursor) { return .rpc }
+      if DCERPC.claims(cursor, at: start - tcp.start, tcp: true) || DCERPC.ownsConnection(cursor) { return .dcerpc }
+    }
+    guard tables.levels[Int(ProtocolID.http.rawValue)] <= deepest else { return nil }
     let packet = dissection.packet
     if HTTP.claimed(packet, at: start, end: end, dissection: dissection, state: state) { return .http }
     if TLS.claims(packet, at: start, end: end, dissection: dissection, state: state) { return .tls }

@@ -34,6 +34,8 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case dnp3, resp, isakmp, udpencap, mqtt, gtp, vrrp
   /// Databases, datagram TLS, DHCP for IPv6 and SCTP.
   case pgsql, mysql, dtls, dhcpv6, sctp
+  /// Remote procedure calls: ONC RPC and the programs after it.
+  case rpc, portmap, nfs, mount, nlm, nfsacl, stat, dcerpc
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -125,6 +127,14 @@ public enum Registry {
     case .dtls: try operation.apply(DTLS.self, &argument)
     case .dhcpv6: try operation.apply(DHCPv6.self, &argument)
     case .sctp: try operation.apply(SCTP.self, &argument)
+    case .rpc: try operation.apply(RPC.self, &argument)
+    case .portmap: try operation.apply(Portmap.self, &argument)
+    case .nfs: try operation.apply(NFS.self, &argument)
+    case .mount: try operation.apply(Mount.self, &argument)
+    case .nlm: try operation.apply(NLM.self, &argument)
+    case .nfsacl: try operation.apply(NFSACL.self, &argument)
+    case .stat: try operation.apply(Stat.self, &argument)
+    case .dcerpc: try operation.apply(DCERPC.self, &argument)
     }
   }
 

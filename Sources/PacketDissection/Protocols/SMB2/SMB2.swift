@@ -202,6 +202,10 @@ enum SMB2: UInt8, ProtocolModule {
       // A written buffer the segment cuts short is handed on as far as it
       // goes; any other fails tshark's read of it before the hand-off.
       guard known == .write || base + offset + length <= min(c.length, c.capturedLength) else { throw .truncated }
+      // A pipe's DCE/RPC PDU goes to DCE/RPC, as tshark's pipe heuristic finds it.
+      if DCERPC.claims(c, at: base + offset, tcp: true) {
+        return (0, .layer(.dcerpc, at: c.start + base + offset, end: c.start + base + offset + length))
+      }
       return (0, .data(at: c.start + base + offset, end: c.start + base + offset + length))
     }
     return (chained, nil)

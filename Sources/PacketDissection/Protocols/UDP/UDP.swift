@@ -73,6 +73,16 @@ enum UDP: UInt8, ProtocolModule {
       if QUIC.heuristic(udp: c, at: 8) { return .layer(.quic, at: c.start + 8, end: c.end) }
       if DTLS.heuristic(udp: c, at: 8) { return .layer(.dtls, at: c.start + 8, end: c.end) }
     }
+    if c.bound(.udpPort, UInt32(source)) == nil, c.bound(.udpPort, UInt32(destination)) == nil,
+      RPC.claims(c, at: 8, tcp: false)
+    {
+      return .layer(.rpc, at: c.start + 8, end: c.end)
+    }
+    if c.bound(.udpPort, UInt32(source)) == nil, c.bound(.udpPort, UInt32(destination)) == nil,
+      DCERPC.claims(c, at: 8, tcp: false)
+    {
+      return .layer(.dcerpc, at: c.start + 8, end: c.end)
+    }
     return .ports(.udpPort, UInt32(source), UInt32(destination), at: c.start + 8, end: c.end)
   }
 

@@ -1,0 +1,67 @@
+/// Portmap's procedures by version, as Wireshark names them.
+enum PortmapNames {
+  static func procedureV1(_ code: UInt64) -> String? {
+    switch code {
+    case 0: "NULL"
+    case 1: "SET"
+    case 2: "UNSET"
+    case 3: "GETPORT"
+    case 4: "DUMP"
+    case 5: "CALLIT"
+    default: nil
+    }
+  }
+
+  static func procedureV2(_ code: UInt64) -> String? {
+    switch code {
+    case 0: "NULL"
+    case 1: "SET"
+    case 2: "UNSET"
+    case 3: "GETPORT"
+    case 4: "DUMP"
+    case 5: "CALLIT"
+    default: nil
+    }
+  }
+
+  static func procedureV3(_ code: UInt64) -> String? {
+    switch code {
+    case 0: "NULL"
+    case 1: "SET"
+    case 2: "UNSET"
+    case 3: "GETADDR"
+    case 4: "DUMP"
+    case 5: "CALLIT"
+    case 6: "GETTIME"
+    case 7: "UADDR2TADDR"
+    case 8: "TADDR2UADDR"
+    default: nil
+    }
+  }
+
+  static func procedureV4(_ code: UInt64) -> String? {
+    switch code {
+    case 0: "NULL"
+    case 1: "SET"
+    case 2: "UNSET"
+    case 3: "GETADDR"
+    case 4: "DUMP"
+    case 5: "BCAST"
+    case 6: "GETTIME"
+    case 7: "UADDR2TADDR"
+    case 8: "TADDR2UADDR"
+    case 9: "GETVERSADDR"
+    case 10: "INDIRECT"
+    case 11: "GETADDRLIST"
+    case 12: "GETSTAT"
+    default: nil
+    }
+  }
+}
+
+extension ValueNames {
+  static let portmapProceduresV1 = ValueNames(PortmapNames.procedureV1)
+  static let portmapProceduresV2 = ValueNames(PortmapNames.procedureV2)
+  static let portmapProceduresV3 = ValueNames(PortmapNames.procedureV3)
+  static let portmapProceduresV4 = ValueNames(PortmapNames.procedureV4)
+}
