@@ -30,6 +30,8 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case nbss, smb2, mbtcp, modbus
   /// Wireless and point-to-point links.
   case radiotap, wlanRadio, wlan, ppp
+  /// Serial, FDDI and netfilter links; provider, mirror and label tunnels.
+  case chdlc, fddi, nflog, pppoed, pppoes, ieee8021ah, erspan, vntag, mpls, mipv6
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -109,6 +111,16 @@ public enum Registry {
     case .wlanRadio: try operation.apply(WLANRadio.self, &argument)
     case .wlan: try operation.apply(IEEE80211.self, &argument)
     case .ppp: try operation.apply(PPP.self, &argument)
+    case .chdlc: try operation.apply(CHDLC.self, &argument)
+    case .fddi: try operation.apply(FDDI.self, &argument)
+    case .nflog: try operation.apply(NFLOG.self, &argument)
+    case .pppoed: try operation.apply(PPPoED.self, &argument)
+    case .pppoes: try operation.apply(PPPoES.self, &argument)
+    case .ieee8021ah: try operation.apply(PBB.self, &argument)
+    case .erspan: try operation.apply(ERSPAN.self, &argument)
+    case .vntag: try operation.apply(VNTag.self, &argument)
+    case .mpls: try operation.apply(MPLS.self, &argument)
+    case .mipv6: try operation.apply(MIPv6.self, &argument)
     }
   }
 
