@@ -8,9 +8,9 @@ import Testing
 @Suite struct DeclarationTests {
   /// The prefixes besides its own name that tshark files a protocol's
   /// fields under: PPPoE's header fields are `pppoe.*` in both its stages
-  /// (`pppoed`, `pppoes`), and the mobility header (`mipv6`) names its
-  /// fields `mip6.*`.
-  static let sharedPrefixes = ["pppoed": ["pppoe"], "mipv6": ["mip6"]]
+  /// (`pppoed`, `pppoes`), the mobility header (`mipv6`) names its
+  /// fields `mip6.*`, and STP's MST extension is `mstp.*`.
+  static let sharedPrefixes = ["pppoed": ["pppoe"], "mipv6": ["mip6"], "stp": ["mstp"]]
 
   @Test func everyProtocolIsRegisteredAtItsID() {
     #expect(Registry.protocols.count == ProtocolID.allCases.count)

@@ -21,6 +21,9 @@ struct TrailerOwner {
   var payloadStart: Int
   var padding: FieldID?
   var trailer: FieldID
+  /// Whether the last four bytes of a long enough frame are taken for the
+  /// FCS; Wireshark's 802.1ah and VN-Tag dissectors say there is none.
+  var guessesFCS = true
 }
 
 /// The facts about one frame that do not come from its bytes.

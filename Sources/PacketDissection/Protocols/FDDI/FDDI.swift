@@ -1,6 +1,8 @@
 /// Fiber Distributed Data Interface (link type 10, ISO 9314): a frame
-/// control byte, then the destination and source addresses, in canonical
-/// order as Linux captures them. Asynchronous LLC frames (frame control
+/// control byte, then the destination and source addresses. Wireshark
+/// reads link type 10 as bit-swapped FDDI: it shows each address with the
+/// bits of every byte reversed, and hides a second copy of each (the same
+/// reversed bytes, as `fddi.dst` and `fddi.addr` again). Asynchronous LLC frames (frame control
 /// 0x50–0x5f) carry LLC; Wireshark shows the rest as data.
 enum FDDI: UInt8, ProtocolModule {
   case item, fc, clf, prio, smtSubtype, macSubtype, dst, src, addr
@@ -44,12 +46,27 @@ enum FDDI: UInt8, ProtocolModule {
     case asyncLLCClass where control & asyncRestricted == 0: try c.fixed(prio, depth: 2)
     default: break
     }
-    try c.fixed(dst)
-    try c.add(addr, at: 1, 6, flags: .hidden)
-    try c.fixed(src)
-    try c.add(addr, at: 7, 6, flags: .hidden)
+    try address(c, dst, at: 1)
+    try address(c, src, at: 7)
     let payload = c.start + headerLength
     return control & classMask == asyncLLCClass ? .layer(.llc, at: payload, end: c.end) : .data(at: payload, end: c.end)
+  }
+
+
+  private static func address(_ c: LayerCursor, _ field: FDDI, at offset: Int) throws(DissectionStop) {
+    try c.check(offset, 6)
+    var swapped: [UInt8] = []
+    for i in 0..<6 { swapped.append(bitReversed(try c.uint8(offset + i))) }
+    c.computed(field, at: offset, 6, bytes: swapped)
+    c.computed(addr, at: offset, 6, bytes: swapped, flags: .hidden)
+    c.computed(field, at: offset, 6, bytes: swapped, flags: .hidden)
+    c.computed(addr, at: offset, 6, bytes: swapped, flags: .hidden)
+  }
+
+  static func bitReversed(_ byte: UInt8) -> UInt8 {
+    var result: UInt8 = 0
+    for bit in 0..<8 where byte & (1 << bit) != 0 { result |= 0x80 >> bit }
+    return result
   }
 }
 

@@ -26,13 +26,12 @@ enum MPLS: UInt8, ProtocolModule {
   }
 
   static let entryLength = 4
-  /// Entries read before the rest is left as data: bounds a stack of
-  /// entries none of which says it is the last.
-  static let maximumEntries = 16
 
+  /// Entries up to the bottom one; a stack with none runs to the end of the
+  /// packet, or stops where the capture does, as Wireshark's does.
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     var offset = 0
-    for _ in 0..<maximumEntries {
+    while offset < c.length {
       let entry = try c.uint32(offset)
       try c.add(label, at: offset, 4, value: UInt64(entry >> 12))
       try c.add(exp, at: offset, 4, value: UInt64(entry >> 9 & 7))
@@ -41,7 +40,7 @@ enum MPLS: UInt8, ProtocolModule {
       offset += entryLength
       if entry & 0x100 != 0 { return try payload(c, at: offset) }
     }
-    return .data(at: c.start + offset, end: c.end)
+    return .stop
   }
 
   /// The payload after the bottom entry, by its first nibble.

@@ -33,7 +33,7 @@ enum PBB: UInt8, ProtocolModule {
     let type = try c.fixed(etype)
     c.dissection.own(trailer: TrailerOwner(
       layer: c.dissection.layers.count - 1, payloadStart: c.start + headerLength, padding: Ethernet.padding.fieldID,
-      trailer: trailer.fieldID))
+      trailer: trailer.fieldID, guessesFCS: false))
     return .dispatch(.ethertype, key: UInt32(type), at: c.start + headerLength, end: c.end)
   }
 }

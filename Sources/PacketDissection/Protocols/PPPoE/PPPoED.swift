@@ -4,7 +4,7 @@
 /// session stage (`PPPoES` records these same fields), and the tags under
 /// `pppoed.`.
 enum PPPoED: UInt8, ProtocolModule {
-  case item, version, type, code, sessionID, payloadLength, tags, tag, tagLength, serviceName, acName, hostUniq,
+  case item, version, type, code, sessionID, payloadLength, tags, serviceName, acName, hostUniq,
     acCookie, vendorID, vendorUnspecified, sequenceNumber, creditScale, relaySessionID, hurl, motm, maxPayload,
     ipRouteAdd, serviceNameError, acSystemError, genericError, unknownData
 
@@ -23,8 +23,6 @@ enum PPPoED: UInt8, ProtocolModule {
     case .sessionID: .uint("pppoe.session_id", "Session ID", at: 2, bytes: 2, base: .hex)
     case .payloadLength: .uint("pppoe.payload_length", "Payload Length", at: 4, bytes: 2)
     case .tags: .loose("pppoed.tags", "PPPoE Tags", .label)
-    case .tag: .loose("pppoed.tag", "Tag", .uint(bytes: 2), base: .hex, values: .pppoeTags)
-    case .tagLength: .loose("pppoed.tag_length", "Tag Length", .uint(bytes: 2))
     case .serviceName: .loose("pppoed.tags.service_name", "Service-Name", .string)
     case .acName: .loose("pppoed.tags.ac_name", "AC-Name", .string)
     case .hostUniq: .loose("pppoed.tags.host_uniq", "Host-Uniq", .bytes)
@@ -58,8 +56,8 @@ enum PPPoED: UInt8, ProtocolModule {
     while offset <= end - 2 {
       let number = try c.uint16(offset)
       let size = Int(try c.uint16(offset + 2))
-      try c.add(tag, at: offset, 2, value: UInt64(number), depth: 2)
-      try c.add(tagLength, at: offset + 2, 2, value: UInt64(size), depth: 3)
+      // Wireshark 4.0 shows each tag's value alone (its preference to show
+      // tag numbers and lengths is off).
       if size > 0 { try value(c, tag: number, at: offset + 4, size) }
       offset += 4 + size
     }
@@ -78,8 +76,8 @@ enum PPPoED: UInt8, ProtocolModule {
     case 0x0104: field = .acCookie
     case 0x0105:
       let vendor = try c.uint32(offset)
-      try c.add(vendorID, at: offset, 4, value: UInt64(vendor), depth: 3)
-      if vendor != broadbandForum && size > 4 { try c.add(vendorUnspecified, at: offset + 4, size - 4, depth: 3) }
+      try c.add(vendorID, at: offset, 4, value: UInt64(vendor), depth: 2)
+      if vendor != broadbandForum && size > 4 { try c.add(vendorUnspecified, at: offset + 4, size - 4, depth: 2) }
       return
     case 0x0108: field = .sequenceNumber
     case 0x0109: field = .creditScale
@@ -94,13 +92,12 @@ enum PPPoED: UInt8, ProtocolModule {
     default: field = .unknownData
     }
     if field == .sequenceNumber || field == .creditScale {
-      return try c.add(field, at: offset, 2, value: UInt64(try c.uint16(offset)), depth: 3)
+      return try c.add(field, at: offset, 2, value: UInt64(try c.uint16(offset)), depth: 2)
     }
-    try c.add(field, at: offset, size, depth: 3)
+    try c.add(field, at: offset, size, depth: 2)
   }
 }
 
 extension ValueNames {
   static let pppoeCodes = ValueNames(PPPoENames.codeName)
-  static let pppoeTags = ValueNames(PPPoENames.tagName)
 }
