@@ -32,6 +32,9 @@ enum CHDLC: UInt8, ProtocolModule {
       try c.add(clnsPadding, at: 4, 1, value: UInt64(try c.uint8(4)))
       payload = 5
     }
+    // A payload the capture cut off entirely: Wireshark's next dissector
+    // finds no bytes where the frame says there are some.
+    if c.capturedLength <= payload && c.length > payload { throw .truncated }
     return .dispatch(.chdlcProtocol, key: UInt32(number), at: c.start + payload, end: c.end)
   }
 }

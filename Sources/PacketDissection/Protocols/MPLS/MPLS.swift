@@ -45,7 +45,8 @@ enum MPLS: UInt8, ProtocolModule {
 
   /// The payload after the bottom entry, by its first nibble.
   private static func payload(_ c: LayerCursor, at offset: Int) throws(DissectionStop) -> Next {
-    guard offset < c.capturedLength else { return .stop }
+    // No payload: nothing follows; a payload the capture cut off is truncated.
+    guard offset < c.length else { return .stop }
     switch try c.uint8(offset) >> 4 {
     case 4: return .layer(.ip, at: c.start + offset, end: c.end)
     case 6: return .layer(.ipv6, at: c.start + offset, end: c.end)

@@ -8,8 +8,8 @@ enum PPPoES: UInt8, ProtocolModule {
   static var protocolID: ProtocolID { .pppoes }
   static var level: LayerLevel { .link }
   static let bindings: [Binding] = [Binding(.ethertype, 0x8864)]
-  static let headerBits = 48
-  static let variablePart: String? = "PPP frame"
+  /// The header's fields are discovery's (its layout draws them).
+  static let variablePart: String? = "PPPoE header (as pppoed's), then the PPP frame"
 
   var declaration: FieldDecl {
     switch self {
