@@ -27,7 +27,7 @@ public enum ProtocolList {
   /// EtherTypes and Linux protocol numbers in hex, as they are written; the rest in decimal.
   private static func key(_ binding: Binding) -> String {
     switch binding.table {
-    case .ethertype, .sllProtocol, .greProto, .pppProtocol:
+    case .ethertype, .sllProtocol, .greProto, .pppProtocol, .chdlcProtocol:
       let digits = String(binding.value, radix: 16)
       return "0x" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     default:

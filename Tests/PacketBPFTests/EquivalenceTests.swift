@@ -72,8 +72,9 @@ import Testing
     "802.1ad_QinQ.pcap", "arista_ether.pcap", "rpvstp-trunk-native-vid5.pcap", "MSTP_Intra-Region_BPDUs.pcap",
     // ICMP and ICMPv6 errors, fragments.
     "afs.pcap", "dhcp-rfc4388.pcap", "icmpv6.pcap", "icmpv6-rfc7112.pcap", "vrrp-vrrp_print-oobr-2.pcap",
-    // Tunnels: GRE, ERSPAN.
-    "erspan-type-ii-3.pcap", "various_gre.pcap", "nhrp.pcapng",
+    // Tunnels: GRE, ERSPAN; PPPoE and MPLS, whose EtherTypes the program leaves unsure.
+    "erspan-type-ii-3.pcap", "erspan-type-i-4.pcap", "various_gre.pcap", "nhrp.pcapng", "pppoe.pcap", "pppoes.pcap",
+    "mpls-label-heapoverflow.pcap",
     // IPv6 extension headers and jumbograms.
     "ipv6-routing-header.pcap", "ipv6-srh-ext-header.pcap", "ip6_frag_asan.pcap", "ipv6_frag6_negative_len.pcap",
     "ipv6_jumbogram_1.pcap", "ipv6-too-long-jumbo.pcap", "ipv6_missing_jumbo_payload_option.pcap",
@@ -145,6 +146,20 @@ import Testing
     // On real traffic, unsure is rare: under 1%. Not in ip-frag.pcap, two
     // thirds IP fragments, which the program leaves to the defragmenter.
     if path.contains("/real/") && !path.hasSuffix("/ip-frag.pcap") { #expect(total * 100 <= packets) }
+  }
+
+  /// Link types the dissector reads but the translation does not model
+  /// (Cisco HDLC, FDDI, NFLOG) get no program, so a scan filters their
+  /// packets in user space rather than trusting a guess.
+  @Test func linkTypesWithoutATranslationAreRefused() throws {
+    for link: UInt32 in [10, 104, 239] {
+      for text in ["ip.src == 10.0.0.1", "tcp.port == 80", "vlan", "eth.type == 0x0800"] {
+        let filter = try checked(text)
+        #expect(throws: BPFUnsupported.self, "\(text) on \(link)") {
+          try FastFilter(filter, linkType: LinkType(rawValue: link))
+        }
+      }
+    }
   }
 
   @Test func filtersNeedingDissectionAreRefused() throws {

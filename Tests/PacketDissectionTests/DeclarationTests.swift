@@ -6,6 +6,12 @@ import Testing
 /// without a declaration and numbers the cases; this checks what it cannot:
 /// names, places, masks and bindings.
 @Suite struct DeclarationTests {
+  /// The prefixes besides its own name that tshark files a protocol's
+  /// fields under: PPPoE's header fields are `pppoe.*` in both its stages
+  /// (`pppoed`, `pppoes`), the mobility header (`mipv6`) names its
+  /// fields `mip6.*`, and STP's MST extension is `mstp.*`.
+  static let sharedPrefixes = ["pppoed": ["pppoe"], "mipv6": ["mip6"], "stp": ["mstp"]]
+
   @Test func everyProtocolIsRegisteredAtItsID() {
     #expect(Registry.protocols.count == ProtocolID.allCases.count)
     for (index, proto) in Registry.protocols.enumerated() {
@@ -21,7 +27,9 @@ import Testing
     #expect(proto.fields.count <= 256, "\(proto.name): field numbers are one byte")
     for field in proto.fields.dropFirst() {
       let subject = "\(proto.name): \(field.name)"
-      #expect(field.name.hasPrefix(proto.name + "."), "\(subject) is not under the protocol's prefix")
+      #expect(
+        ([proto.name] + (Self.sharedPrefixes[proto.name] ?? [])).contains { field.name.hasPrefix($0 + ".") },
+        "\(subject) is not under the protocol's prefix")
       #expect(field.kind != .protocolItem, "\(subject) is a second protocol item")
       #expect(!field.label.isEmpty, "\(subject) has no label")
       if field.mask != 0 {

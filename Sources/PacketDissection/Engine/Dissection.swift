@@ -21,6 +21,9 @@ struct TrailerOwner {
   var payloadStart: Int
   var padding: FieldID?
   var trailer: FieldID
+  /// Whether the last four bytes of a long enough frame are taken for the
+  /// FCS; Wireshark's 802.1ah and VN-Tag dissectors say there is none.
+  var guessesFCS = true
 }
 
 /// The facts about one frame that do not come from its bytes.
@@ -152,7 +155,11 @@ public final class Dissection {
   /// datagram ends: an Ethernet frame inside a tunnel owns none of the
   /// outer frame's padding or trailer.
   func own(trailer owner: TrailerOwner) {
-    if claimedEnd == nil { trailerOwner = owner }
+    guard claimedEnd == nil else { return }
+    var owner = owner
+    // A tag that says there is no FCS says so for the tags inside it too.
+    if let outer = trailerOwner, !outer.guessesFCS { owner.guessesFCS = false }
+    trailerOwner = owner
   }
 
   /// A network layer's declaration of where its datagram ends; the first

@@ -146,7 +146,7 @@ public final class Dissector {
     // Wireshark measures "64 bytes or more" over the owner's own bytes (a
     // VLAN tag's start after the Ethernet header).
     let ownerStart = dissection.layers[owner.layer].start
-    if frameEnd - ownerStart >= Ethernet.minimumFrame + 4 && frameEnd - paddingEnd >= 4 {
+    if owner.guessesFCS && frameEnd - ownerStart >= Ethernet.minimumFrame + 4 && frameEnd - paddingEnd >= 4 {
       trailerEnd = frameEnd - 4
       if frameEnd <= captured { fcsAt = trailerEnd }
     }

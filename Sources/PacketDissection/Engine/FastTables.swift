@@ -85,6 +85,7 @@ extension DispatchTable {
     case .sllProtocol: 6
     case .greProto: 7
     case .pppProtocol: 8
+    case .chdlcProtocol: 9
     }
   }
 }

@@ -36,6 +36,8 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case pgsql, mysql, dtls, dhcpv6, sctp
   /// Remote procedure calls: ONC RPC and the programs after it.
   case rpc, portmap, nfs, mount, nlm, nfsacl, stat, dcerpc
+  /// Serial, FDDI and netfilter links; provider, mirror and label tunnels.
+  case chdlc, fddi, nflog, pppoed, pppoes, ieee8021ah, erspan, vntag, mpls, mipv6
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -135,6 +137,16 @@ public enum Registry {
     case .nfsacl: try operation.apply(NFSACL.self, &argument)
     case .stat: try operation.apply(Stat.self, &argument)
     case .dcerpc: try operation.apply(DCERPC.self, &argument)
+    case .chdlc: try operation.apply(CHDLC.self, &argument)
+    case .fddi: try operation.apply(FDDI.self, &argument)
+    case .nflog: try operation.apply(NFLOG.self, &argument)
+    case .pppoed: try operation.apply(PPPoED.self, &argument)
+    case .pppoes: try operation.apply(PPPoES.self, &argument)
+    case .ieee8021ah: try operation.apply(PBB.self, &argument)
+    case .erspan: try operation.apply(ERSPAN.self, &argument)
+    case .vntag: try operation.apply(VNTag.self, &argument)
+    case .mpls: try operation.apply(MPLS.self, &argument)
+    case .mipv6: try operation.apply(MIPv6.self, &argument)
     }
   }
 

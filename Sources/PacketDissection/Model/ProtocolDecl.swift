@@ -15,6 +15,8 @@ public enum DispatchTable: String, Sendable, CaseIterable {
   case greProto = "gre.proto"
   /// PPP's protocol field (RFC 1661).
   case pppProtocol = "ppp.protocol"
+  /// Cisco HDLC's protocol field (mostly EtherTypes).
+  case chdlcProtocol = "chdlc.protocol"
 }
 
 /// How a protocol binds under the layer below: "ethertype 0x0800 → ip".

@@ -9,7 +9,8 @@ enum IPv4: UInt8, ProtocolModule {
   static var level: LayerLevel { .network }
   static let bindings: [Binding] = [Binding(.ethertype, 0x0800), Binding(.linkType, 228), Binding(.nullFamily, 2),
                Binding(.sllProtocol, 0x0800), Binding(.ipProto, 4),
-               Binding(.greProto, 0x0800), Binding(.greProto, 0x883e), Binding(.pppProtocol, 0x0021)]
+               Binding(.greProto, 0x0800), Binding(.greProto, 0x883e), Binding(.pppProtocol, 0x0021),
+               Binding(.chdlcProtocol, 0x0800)]
   static let headerBits = 160
   static let variablePart: String? = "Options"
 

@@ -16,7 +16,8 @@ enum IPv6: UInt8, ProtocolModule {
   // registers them under ipv6.
   static let bindings: [Binding] = [Binding(.ethertype, 0x86dd), Binding(.linkType, 229), Binding(.nullFamily, 24),
                Binding(.nullFamily, 28), Binding(.nullFamily, 30), Binding(.sllProtocol, 0x86dd),
-               Binding(.ipProto, 41), Binding(.greProto, 0x86dd), Binding(.pppProtocol, 0x0057)]
+               Binding(.ipProto, 41), Binding(.greProto, 0x86dd), Binding(.pppProtocol, 0x0057),
+               Binding(.chdlcProtocol, 0x86dd)]
   static let headerBits = 320
   static let variablePart: String? = "Extension headers and payload"
 

@@ -1,11 +1,17 @@
 /// Spanning Tree Protocol BPDUs (IEEE 802.1D; rapid spanning tree of
 /// 802.1w, whose flags carry the port role): the configuration BPDU's 35
-/// bytes and RSTP's version 1 length. MSTP's extension after them is not
-/// shown.
+/// bytes and RSTP's version 1 length; then, in a version 3 (MSTP, 802.1s)
+/// BPDU, the MST extension: the region's configuration, the CIST's bridge,
+/// and one 16-byte record per MST instance. Wireshark files the
+/// extension's fields under `mstp.`, and an instance's flags as the
+/// BPDU's own (`stp.flags.*`).
 enum STP: UInt8, ProtocolModule {
   case item, protocolIdentifier, version, type, flags, flagTCAck, flagAgreement, flagForwarding, flagLearning,
     flagPortRole, flagProposal, flagTC, rootPriority, rootExtension, rootHW, rootCost, bridgePriority,
-    bridgeExtension, bridgeHW, port, messageAge, maxAge, hello, forward, version1Length
+    bridgeExtension, bridgeHW, port, messageAge, maxAge, hello, forward, version1Length, version3Length,
+    configFormat, configName, configRevision, configDigest, cistRootCost, cistBridgePriority, cistBridgeExtension,
+    cistBridgeHW, cistHops, mstiFlags, mstiPriority, mstiID, mstiRootHW, mstiRootCost, mstiBridgePriority,
+    mstiPortPriority, mstiHops
 
   static var protocolID: ProtocolID { .stp }
   static var level: LayerLevel { .link }
@@ -39,6 +45,24 @@ enum STP: UInt8, ProtocolModule {
     case .hello: .uint("stp.hello", "Hello Time", at: 31, bytes: 2, blurb: "Seconds (units of 1/256 on the wire)")
     case .forward: .uint("stp.forward", "Forward Delay", at: 33, bytes: 2, blurb: "Seconds (units of 1/256 on the wire)")
     case .version1Length: .uint("stp.version_1_length", "Version 1 Length", at: 35, bytes: 1, abbreviation: "V1 Len")
+    case .version3Length: .loose("mstp.version_3_length", "Version 3 Length", .uint(bytes: 2))
+    case .configFormat: .loose("mstp.config_format_selector", "MST Config ID format selector", .uint(bytes: 1))
+    case .configName: .loose("mstp.config_name", "MST Config name", .string)
+    case .configRevision: .loose("mstp.config_revision_level", "MST Config revision", .uint(bytes: 2))
+    case .configDigest: .loose("mstp.config_digest", "MST Config digest", .bytes)
+    case .cistRootCost: .loose("mstp.cist_internal_root_path_cost", "CIST Internal Root Path Cost", .uint(bytes: 4))
+    case .cistBridgePriority: .loose("mstp.cist_bridge.prio", "CIST Bridge Priority", .uint(bytes: 2))
+    case .cistBridgeExtension: .loose("mstp.cist_bridge.ext", "CIST Bridge Identifier System ID Extension", .uint(bytes: 2))
+    case .cistBridgeHW: .loose("mstp.cist_bridge.hw", "CIST Bridge Identifier System ID", .ether)
+    case .cistHops: .loose("mstp.cist_remaining_hops", "CIST Remaining hops", .uint(bytes: 1))
+    case .mstiFlags: .loose("mstp.msti.flags", "MSTI flags", .uint(bytes: 1), base: .hex)
+    case .mstiPriority: .loose("mstp.msti.priority", "Priority", .uint(bytes: 1), base: .hex, mask: 0xf0)
+    case .mstiID: .loose("mstp.msti.msti_id", "MSTID", .uint(bytes: 2), mask: 0x0fff)
+    case .mstiRootHW: .loose("mstp.msti.root.hw", "Regional Root", .ether)
+    case .mstiRootCost: .loose("mstp.msti.root_cost", "Internal root path cost", .uint(bytes: 4))
+    case .mstiBridgePriority: .loose("mstp.msti.bridge_priority", "Bridge Identifier Priority", .uint(bytes: 1))
+    case .mstiPortPriority: .loose("mstp.msti.port_priority", "Port identifier priority", .uint(bytes: 1))
+    case .mstiHops: .loose("mstp.msti.remaining_hops", "Remaining hops", .uint(bytes: 1))
     }
   }
 
@@ -68,7 +92,60 @@ enum STP: UInt8, ProtocolModule {
       try c.add(field, at: offset, 2, value: UInt64(try c.uint16(offset)) / 256)
     }
     if protocolVersion >= 2 { try c.fixed(version1Length) }
+    if protocolVersion >= multipleSpanningTree && rapidFlags && c.length > 36 { try mstExtension(c) }
     return .stop
+  }
+
+  static let multipleSpanningTree: UInt64 = 3
+  /// The MST extension's bytes before the instance records, which the
+  /// version 3 length counts with them.
+  static let mstFixedLength = 64
+  static let mstiLength = 16
+
+  private static func mstExtension(_ c: LayerCursor) throws(DissectionStop) {
+    let length = Int(try c.uint16(36))
+    try c.add(version3Length, at: 36, 2, value: UInt64(length))
+    try c.add(configFormat, at: 38, 1, value: UInt64(try c.uint8(38)), depth: 2)
+    try c.check(39, 32)
+    var name: [UInt8] = []
+    for i in 0..<32 {
+      let byte = try c.uint8(39 + i)
+      if byte == 0 { break }
+      name.append(byte)
+    }
+    c.computed(configName, at: 39, 32, bytes: name, depth: 2)
+    try c.add(configRevision, at: 71, 2, value: UInt64(try c.uint16(71)), depth: 2)
+    try c.add(configDigest, at: 73, 16, depth: 2)
+    try c.add(cistRootCost, at: 89, 4, value: UInt64(try c.uint32(89)), depth: 2)
+    let id = UInt64(try c.uint16(93))
+    try c.add(cistBridgePriority, at: 93, 1, value: id & 0xf000, depth: 3)
+    try c.add(cistBridgeExtension, at: 93, 2, value: id & 0x0fff, depth: 3)
+    try c.add(cistBridgeHW, at: 95, 6, depth: 3)
+    try c.add(cistHops, at: 101, 1, value: UInt64(try c.uint8(101)), depth: 2)
+    var offset = 102
+    for _ in 0..<max(0, (length - mstFixedLength) / mstiLength) {
+      try instance(c, at: offset)
+      offset += mstiLength
+    }
+  }
+
+  /// One MST instance's record.
+  private static func instance(_ c: LayerCursor, at offset: Int) throws(DissectionStop) {
+    let bits = UInt64(try c.uint8(offset))
+    try c.add(mstiFlags, at: offset, 1, value: bits, depth: 3)
+    let flagBits: [(STP, UInt64)] = [
+      (flagTCAck, bits >> 7), (flagAgreement, bits >> 6 & 1), (flagForwarding, bits >> 5 & 1),
+      (flagLearning, bits >> 4 & 1), (flagPortRole, bits >> 2 & 3), (flagProposal, bits >> 1 & 1), (flagTC, bits & 1),
+    ]
+    for (field, value) in flagBits { try c.add(field, at: offset, 1, value: value, depth: 4) }
+    let root = UInt64(try c.uint16(offset + 1))
+    try c.add(mstiPriority, at: offset + 1, 1, value: root >> 12, depth: 3)
+    try c.add(mstiID, at: offset + 1, 2, value: root & 0x0fff, depth: 3)
+    try c.add(mstiRootHW, at: offset + 3, 6, depth: 3)
+    try c.add(mstiRootCost, at: offset + 9, 4, value: UInt64(try c.uint32(offset + 9)), depth: 3)
+    try c.add(mstiBridgePriority, at: offset + 13, 1, value: UInt64(try c.uint8(offset + 13) >> 4), depth: 3)
+    try c.add(mstiPortPriority, at: offset + 14, 1, value: UInt64(try c.uint8(offset + 14) >> 4), depth: 3)
+    try c.add(mstiHops, at: offset + 15, 1, value: UInt64(try c.uint8(offset + 15)), depth: 3)
   }
 
   /// A bridge identifier: Wireshark shows the priority in its place

@@ -39,7 +39,8 @@ enum VLAN: UInt8, ProtocolModule {
 }
 
 /// IEEE 802.1ad service tags (the outer tag of "Q-in-Q", EtherType 0x88a8).
-/// Wireshark shows them as their own protocol, with the same layout as 802.1Q.
+/// Wireshark shows them as their own protocol, with the same layout as
+/// 802.1Q, and the EtherType as `ieee8021ah.etype`.
 enum ServiceVLAN: UInt8, ProtocolModule {
   case item, priority, dei, id
 
@@ -63,6 +64,8 @@ enum ServiceVLAN: UInt8, ProtocolModule {
     try c.fixed(dei)
     try c.fixed(id)
     let type = try c.uint16(2)
+    // Wireshark's 802.1ad dissector files the EtherType as 802.1ah's.
+    try c.add(PBB.etype.fieldID, at: 2, 2, value: UInt64(type))
     c.dissection.own(trailer: TrailerOwner(
       layer: c.dissection.layers.count - 1, payloadStart: c.start + 4, padding: Ethernet.padding.fieldID,
       trailer: VLAN.trailer.fieldID))
