@@ -30,6 +30,9 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case nbss, smb2, mbtcp, modbus
   /// Wireless and point-to-point links.
   case radiotap, wlanRadio, wlan, ppp
+  /// What HTTP carries: bodies by their media type, and the protocols a
+  /// connection switches to.
+  case dataTextLines, media, json, urlencodedForm, mimeMultipart, png, imageJFIF, imageGIF, websocket, http2, ssdp
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -109,6 +112,17 @@ public enum Registry {
     case .wlanRadio: try operation.apply(WLANRadio.self, &argument)
     case .wlan: try operation.apply(IEEE80211.self, &argument)
     case .ppp: try operation.apply(PPP.self, &argument)
+    case .dataTextLines: try operation.apply(DataTextLines.self, &argument)
+    case .media: try operation.apply(Media.self, &argument)
+    case .json: try operation.apply(JSON.self, &argument)
+    case .urlencodedForm: try operation.apply(URLEncodedForm.self, &argument)
+    case .mimeMultipart: try operation.apply(MIMEMultipart.self, &argument)
+    case .png: try operation.apply(PNG.self, &argument)
+    case .imageJFIF: try operation.apply(ImageJFIF.self, &argument)
+    case .imageGIF: try operation.apply(ImageGIF.self, &argument)
+    case .websocket: try operation.apply(WebSocket.self, &argument)
+    case .http2: try operation.apply(HTTP2.self, &argument)
+    case .ssdp: try operation.apply(SSDP.self, &argument)
     }
   }
 
