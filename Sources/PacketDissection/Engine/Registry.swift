@@ -32,7 +32,7 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case radiotap, wlanRadio, wlan, ppp
   /// What HTTP carries: bodies by their media type, and the protocols a
   /// connection switches to.
-  case dataTextLines, media, json, urlencodedForm, mimeMultipart, png, imageJFIF, imageGIF, websocket, http2, ssdp
+  case dataTextLines, media, json, urlencodedForm, mimeMultipart, png, imageJFIF, imageGIF, websocket, http2, ssdp, ocsp
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -123,6 +123,7 @@ public enum Registry {
     case .websocket: try operation.apply(WebSocket.self, &argument)
     case .http2: try operation.apply(HTTP2.self, &argument)
     case .ssdp: try operation.apply(SSDP.self, &argument)
+    case .ocsp: try operation.apply(OCSP.self, &argument)
     }
   }
 

@@ -49,6 +49,8 @@ extension HTTP {
     table["image/png"] = .png
     for type in ["image/jpeg", "image/jpg", "image/pjpeg"] { table[type] = .imageJFIF }
     table["image/gif"] = .imageGIF
+    table["application/ocsp-request"] = .ocsp
+    table["application/ocsp-response"] = .ocsp
     return table
   }()
 
@@ -60,7 +62,7 @@ extension HTTP {
 
   /// Types that Wireshark dissectors pktsh lacks register (besides XML's).
   static let foreignTypes: Set<String> = [
-    "application/ocsp-request", "application/ocsp-response", "application/dns-message", "application/sdp",
+    "application/dns-message", "application/sdp",
     "message/http", "message/sip", "application/grpc", "application/grpc+proto", "application/x-protobuf",
     "application/protobuf", "application/x-amf", "application/ipp", "application/pkix-cert",
     "application/pkix-crl", "application/x-x509-ca-cert", "application/x-x509-user-cert", "application/pkcs7-mime",
