@@ -8,12 +8,17 @@
 /// Content-Length says or to the end of the segment, de-chunked when the
 /// message says `Transfer-Encoding: chunked`.
 ///
-/// Deliberate differences from tshark: bodies with a Content-Type go to
-/// Wireshark's `media` dissector, which pktsh does not have, so such a body
-/// ends the dissection here (tshark adds `media` to `frame.protocols` and
-/// sometimes a `_ws.malformed` note); content-encoded (gzip, deflate, br)
-/// bodies are not decompressed, so they are shown as data without
-/// `http.file_data`.
+/// A body goes to the reader its Content-Type names in Wireshark's
+/// `media_type` table (`HTTPMediaTypes.swift`), or to data without one. A
+/// response with `Upgrade: websocket` or `h2…` switches the connection to
+/// WebSocket or HTTP/2 from the next frame, and HTTP/2's preface switches
+/// it at once; HTTP then hands every segment to that protocol.
+///
+/// Deliberate differences from tshark: a body whose type belongs to a
+/// dissector pktsh lacks (XML, SDP, …) ends the dissection here;
+/// content-encoded (gzip, deflate, br) bodies are not decompressed, so
+/// only readers without fields (data, text lines, media) get them, and
+/// without `http.file_data`.
 enum HTTP: UInt8, ProtocolModule {
   case item, method, uri, requestVersion, responseVersion, code, codeDescription, phrase, host, userAgent, accept,
     acceptLanguage, acceptEncoding, referer, cookie, connection, contentType, contentLengthHeader, contentLength,

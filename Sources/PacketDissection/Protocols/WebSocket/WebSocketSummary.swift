@@ -1,5 +1,5 @@
-/// How WebSocket shows: Protocol `WebSocket`; Info names each frame's
-/// opcode, `[FIN]` on a final frame and `[MASKED]` on a masked one, as
+/// How WebSocket shows: Protocol `WebSocket`; Info names the segment's
+/// last frame's opcode (each frame sets it anew), `[FIN]` on a final frame and `[MASKED]` on a masked one, as
 /// Wireshark's does (`WebSocket Text [FIN] [MASKED]`, `WebSocket Ping [FIN] `).
 extension WebSocket {
   static var hue: LayerHue? { .yellow }
@@ -10,13 +10,10 @@ extension WebSocket {
     let f = layer.fields
     let fins = f.all(fin)
     let masks = f.all(mask)
-    var parts: [String] = []
-    for (i, record) in f.all(opcode).enumerated() {
-      var text = "WebSocket " + (WebSocketNames.opcodes[record.value] ?? "Unknown (\(record.value))")
-      text += i < fins.count && fins[i].value != 0 ? " [FIN] " : " "
-      if i < masks.count, masks[i].value != 0 { text += "[MASKED]" }
-      parts.append(text)
-    }
-    row.set("WebSocket", info: parts.joined(separator: " "))
+    guard let code = f.all(opcode).last?.value else { return }
+    var text = "WebSocket " + (WebSocketNames.opcodes[code] ?? "Unknown (\(code))")
+    text += fins.last.map { $0.value != 0 } ?? false ? " [FIN] " : " "
+    if masks.last.map({ $0.value != 0 }) ?? false { text += "[MASKED]" }
+    row.set("WebSocket", info: text)
   }
 }
