@@ -47,7 +47,7 @@ extension HTTP {
     ] { table[type] = .json }
     table["application/x-www-form-urlencoded"] = .urlencodedForm
     table["image/png"] = .png
-    for type in ["image/jpeg", "image/jpg", "image/pjpeg"] { table[type] = .imageJFIF }
+    for type in ["image/jpeg", "image/pjpeg"] { table[type] = .imageJFIF }
     table["image/gif"] = .imageGIF
     table["application/ocsp-request"] = .ocsp
     table["application/ocsp-response"] = .ocsp

@@ -34,6 +34,7 @@ enum MIMEMultipart: UInt8, ProtocolModule {
     while !line.last {
       var offset = line.next
       var partType: [UInt8]?
+      var headers: [(field: MIMEMultipart, at: Int, count: Int, value: [UInt8])] = []
       // Header lines up to the empty line.
       while offset < bytes.count {
         var end = offset
@@ -47,13 +48,16 @@ enum MIMEMultipart: UInt8, ProtocolModule {
           let value = Array(text[(colon + 1)...].drop { $0 == 0x20 || $0 == 0x09 })
           if name == "content-type" {
             partType = value
-            c.computed(contentType, at: text.startIndex, text.count, bytes: HTTP.asciiText(value), depth: 2)
+            headers.append((contentType, text.startIndex, text.count, value))
           } else if name == "content-disposition" {
-            c.computed(contentDisposition, at: text.startIndex, text.count, bytes: HTTP.asciiText(value), depth: 2)
+            headers.append((contentDisposition, text.startIndex, text.count, value))
           }
         }
       }
       guard let next = boundaryLine(bytes, delimiter, from: offset) else { break }
+      for header in headers {
+        c.computed(header.field, at: header.at, header.count, bytes: HTTP.asciiText(header.value), depth: 2)
+      }
       let bodyEnd = next.crlfStart
       if bodyEnd > offset {
         let reader = partType.map(HTTP.bodyReader(contentType:)) ?? .dissected(.data)

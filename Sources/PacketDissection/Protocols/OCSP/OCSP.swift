@@ -111,6 +111,7 @@ struct OCSPWalk {
     else { return }
     let pieces = elements(in: basic)
     if let data = pieces.first, data.isUniversal(BERTag.sequence) { try responseData(data) }
+    if pieces.count > 1 { algorithm(pieces[1]) }
     for piece in pieces.dropFirst(3) where piece.isContext(0) {
       guard let list = first(piece) else { continue }
       let certificates = elements(in: list)
@@ -159,10 +160,17 @@ struct OCSPWalk {
   /// CertID: hash algorithm, the issuer's name and key hashes, the serial.
   private func certID(_ e: BERElement) throws(DissectionStop) {
     let parts = elements(in: e)
+    if let algorithm = parts.first { self.algorithm(algorithm) }
     guard parts.count >= 4 else { return }
     try add(.issuerNameHash, parts[1])
     try add(.issuerKeyHash, parts[2])
     try add(.serialNumber, parts[3])
+  }
+
+  /// An AlgorithmIdentifier's object identifier (X.509's field).
+  private func algorithm(_ e: BERElement) {
+    guard c.wants(X509AF.algorithmID), let id = first(e), id.isUniversal(BERTag.oid), let oid = ber.oidText(id) else { return }
+    c.computed(X509AF.algorithmID, at: id.contentStart, id.contentLength, bytes: Array(oid.utf8), depth: 3)
   }
 
   /// Extensions: each one OCSP or X.509 registers lists its protocol.
