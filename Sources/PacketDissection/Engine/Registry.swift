@@ -38,6 +38,9 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case rpc, portmap, nfs, mount, nlm, nfsacl, stat, dcerpc
   /// Serial, FDDI and netfilter links; provider, mirror and label tunnels.
   case chdlc, fddi, nflog, pppoed, pppoes, ieee8021ah, erspan, vntag, mpls, mipv6
+  /// What HTTP carries: bodies by their media type, and the protocols a
+  /// connection switches to.
+  case dataTextLines, media, json, urlencodedForm, mimeMultipart, png, imageJFIF, imageGIF, websocket, http2, ssdp, ocsp
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -147,6 +150,18 @@ public enum Registry {
     case .vntag: try operation.apply(VNTag.self, &argument)
     case .mpls: try operation.apply(MPLS.self, &argument)
     case .mipv6: try operation.apply(MIPv6.self, &argument)
+    case .dataTextLines: try operation.apply(DataTextLines.self, &argument)
+    case .media: try operation.apply(Media.self, &argument)
+    case .json: try operation.apply(JSON.self, &argument)
+    case .urlencodedForm: try operation.apply(URLEncodedForm.self, &argument)
+    case .mimeMultipart: try operation.apply(MIMEMultipart.self, &argument)
+    case .png: try operation.apply(PNG.self, &argument)
+    case .imageJFIF: try operation.apply(ImageJFIF.self, &argument)
+    case .imageGIF: try operation.apply(ImageGIF.self, &argument)
+    case .websocket: try operation.apply(WebSocket.self, &argument)
+    case .http2: try operation.apply(HTTP2.self, &argument)
+    case .ssdp: try operation.apply(SSDP.self, &argument)
+    case .ocsp: try operation.apply(OCSP.self, &argument)
     }
   }
 

@@ -136,6 +136,8 @@ enum DNS: UInt8, ProtocolModule {
       let declared = Int(try c.uint16(0))
       let pduEnd = c.start + 2 + declared
       let segmentEnd = c.end
+      // A message longer than the segment: TCP skips the segments inside it.
+      TCPSegment.pduEnds(c, at: pduEnd)
       c.limit(to: 2 + declared)
       // Several messages may share a segment: the rest is the next one.
       if pduEnd < c.dissection.packet.count, pduEnd + 2 <= segmentEnd {

@@ -8,12 +8,17 @@
 /// Content-Length says or to the end of the segment, de-chunked when the
 /// message says `Transfer-Encoding: chunked`.
 ///
-/// Deliberate differences from tshark: bodies with a Content-Type go to
-/// Wireshark's `media` dissector, which pktsh does not have, so such a body
-/// ends the dissection here (tshark adds `media` to `frame.protocols` and
-/// sometimes a `_ws.malformed` note); content-encoded (gzip, deflate, br)
-/// bodies are not decompressed, so they are shown as data without
-/// `http.file_data`.
+/// A body goes to the reader its Content-Type names in Wireshark's
+/// `media_type` table (`HTTPMediaTypes.swift`), or to data without one. A
+/// response with `Upgrade: websocket` or `h2…` switches the connection to
+/// WebSocket or HTTP/2 from the next frame, and HTTP/2's preface switches
+/// it at once; HTTP then hands every segment to that protocol.
+///
+/// Deliberate differences from tshark: a body whose type belongs to a
+/// dissector pktsh lacks (XML, SDP, …) ends the dissection here;
+/// content-encoded (gzip, deflate, br) bodies are not decompressed, so
+/// only readers without fields (data, text lines, media) get them, and
+/// without `http.file_data`.
 enum HTTP: UInt8, ProtocolModule {
   case item, method, uri, requestVersion, responseVersion, code, codeDescription, phrase, host, userAgent, accept,
     acceptLanguage, acceptEncoding, referer, cookie, connection, contentType, contentLengthHeader, contentLength,
@@ -101,7 +106,18 @@ enum HTTP: UInt8, ProtocolModule {
     /// The connection was found by the heuristic (`HTTP.claims`): it is
     /// HTTP whatever its ports.
     var claimedByHeuristic = false
+    /// The protocol the last response switched the connection to, and the
+    /// frame from which it holds.
+    var upgrade = Upgrade.none
+    var upgradeFrame = 0
   }
+
+  /// Protocols a response's `Upgrade` header (or HTTP/2's connection
+  /// preface) switches a connection to.
+  enum Upgrade { case none, websocket, http2 }
+
+  /// HTTP/2's connection preface (RFC 9113 section 3.4).
+  static let http2Preface = Array("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".utf8)
 
   enum MessageType { case request, response, notification, others }
 
@@ -111,6 +127,8 @@ enum HTTP: UInt8, ProtocolModule {
   /// What the header block says about the body.
   struct Headers {
     var contentType = false
+    var contentTypeValue: [UInt8] = []
+    var upgrade = Upgrade.none
     var contentLength: Int64?
     var contentEncoding: [UInt8]?
     var coding = TransferCoding.none
@@ -124,6 +142,7 @@ enum HTTP: UInt8, ProtocolModule {
     let key = TCPSegment.streamIndex(c)
     var conversation = key.flatMap { c.state.httpConversations[$0] } ?? Conversation()
     defer { if let key { c.state.httpConversations[key] = conversation } }
+    if let next = upgraded(&c, &conversation) { return next }
     var offset = 0
     var body: Next = .stop
     var shown = false
@@ -135,6 +154,20 @@ enum HTTP: UInt8, ProtocolModule {
       offset += length
     }
     return body
+  }
+
+  /// The protocol a connection was switched to carries the segment from
+  /// the frame after the switching response, or from the HTTP/2 preface on.
+  private static func upgraded(_ c: inout LayerCursor, _ conversation: inout Conversation) -> Next? {
+    let frame = c.dissection.frame.number
+    if conversation.upgrade == .none, c.capturedLength >= http2Preface.count,
+      c.bytes.slice(0, http2Preface.count).copyBytes() == http2Preface
+    {
+      conversation.upgrade = .http2
+      conversation.upgradeFrame = frame
+    }
+    guard conversation.upgrade != .none, frame >= conversation.upgradeFrame else { return nil }
+    return .layer(conversation.upgrade == .http2 ? .http2 : .websocket, at: c.start, end: c.end)
   }
 
   /// Dissects one message at `start`; answers how many bytes it took and
@@ -211,6 +244,10 @@ enum HTTP: UInt8, ProtocolModule {
       }
     }
     let (length, next) = try bodyPart(c, at: offset, headers: headers, type: type, tree: tree)
+    if type == .response {
+      conversation.upgrade = headers.upgrade
+      conversation.upgradeFrame = c.dissection.frame.number + 1
+    }
     return (offset + length - start, next)
   }
 
@@ -248,13 +285,21 @@ enum HTTP: UInt8, ProtocolModule {
       used = consumed
     }
     if headers.coding == .compressed { return (used, data) }
+    let reader = headers.contentType ? bodyReader(contentType: headers.contentTypeValue) : .dissected(.data)
+    let handedOn: Next
+    switch reader {
+    case .unknown: handedOn = .stop
+    case .dissected(let id): handedOn = .layer(id, at: c.start + offset, end: c.start + offset + max(available, declared))
+    }
+    c.state.httpBodyContentType = headers.contentTypeValue
     if let encoding = headers.contentEncoding, !equalsIgnoringCase(encoding, "identity") {
-      // Wireshark shows the decompressed body; pktsh does not decompress.
-      return (used, headers.contentType ? .stop : data)
+      // Wireshark hands the decompressed body on; pktsh does not
+      // decompress, so only readers without fields of their own see it.
+      let fieldless = reader.protocolID.map { [ProtocolID.data, .dataTextLines, .media].contains($0) } ?? false
+      return (used, fieldless ? handedOn : .stop)
     }
     if tree { c.computed(fileData, at: offset, used, bytes: asciiText(content)) }
-    if content.isEmpty || headers.contentType { return (used, .stop) }
-    return (used, data)
+    return (used, content.isEmpty ? .stop : handedOn)
   }
 
   /// Removes the chunked transfer coding (RFC 9112 section 7.1) from the
@@ -433,6 +478,14 @@ enum HTTP: UInt8, ProtocolModule {
     switch lowered {
     case "content-type":
       headers.contentType = true
+      headers.contentTypeValue = value
+    case "upgrade":
+      // As Wireshark compares: the value a prefix of "WebSocket" in any
+      // case, or starting with "h2".
+      if !value.isEmpty, value.count <= 9, equalsIgnoringCase(value, String("websocket".prefix(value.count))) {
+        headers.upgrade = .websocket
+      }
+      if value.starts(with: "h2".utf8) { headers.upgrade = .http2 }
     case "content-length":
       headers.contentLength = contentLengthValue(value)
       if let length = headers.contentLength {

@@ -13,12 +13,12 @@ extension HTTP {
   }
 
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
-    row.set("HTTP", info: info(layer.fields, complete: layer.complete))
+    row.set("HTTP", info: info(layer.fields, complete: layer.complete, body: layer.next))
   }
 
   /// `complete` is false when the segment ended inside the message:
   /// Wireshark then stops before handing the body on, so no media type.
-  private static func info(_ f: LayerFields, complete: Bool) -> String {
+  private static func info(_ f: LayerFields, complete: Bool, body: ProtocolID?) -> String {
     let isMessage = f.has(method) || f.has(responseVersion)
     guard isMessage, let segmentEnd = segmentEnd(f) else { return "Continuation" }
     let packet = f.dissection.packet
@@ -29,8 +29,24 @@ extension HTTP {
     // A request or status line the segment cuts off is not recognised.
     guard end < segmentEnd else { return "Continuation" }
     var out = FieldText.escaped(packet.slice(start, end - start)) + " "
-    if complete, let type = mediaType(f), handsBodyOn(f, from: f.span.start, to: segmentEnd) { out += " (\(type))" }
+    if complete, let type = mediaType(f), handsBodyOn(f, from: f.span.start, to: segmentEnd) {
+      out += bodyNote(type, reader: body)
+    }
     return out
+  }
+
+  /// What the body's reader adds to Info, as Wireshark's readers do: the
+  /// media type for text, forms and untyped media (and for readers pktsh
+  /// lacks), its own words for JSON and images, nothing for data and
+  /// multipart.
+  private static func bodyNote(_ type: String, reader: ProtocolID?) -> String {
+    switch reader {
+    case .data?, .mimeMultipart?, .imageGIF?: ""
+    case .json?: ", JavaScript Object Notation (\(type))"
+    case .png?: " (PNG)"
+    case .imageJFIF?: " (JPEG JFIF image)"
+    default: " (\(type))"
+    }
   }
 
   /// The Content-Type without parameters, lowercased, as Wireshark's

@@ -54,6 +54,8 @@ enum NBSS: UInt8, ProtocolModule {
     }
     let payload = c.start + 4
     let end = payload + length
+    // A message longer than the segment: TCP skips the segments inside it.
+    TCPSegment.pduEnds(c, at: end)
     switch kind {
     case negativeResponse:
       try c.add(errorCode, at: 4, 1, value: UInt64(try c.uint8(4)))

@@ -7,7 +7,7 @@ enum TCP: UInt8, ProtocolModule {
     acksFrame, ackRTT, initialRTT, bytesInFlight, pushBytesSent, analysisFlags, reusedPorts, retransmission, rto,
     rtoFrame, fastRetransmission, spuriousRetransmission, outOfOrder, lostSegment, ackLostSegment, windowUpdate,
     windowFull, keepAlive, keepAliveACK, duplicateACK, duplicateACKNumber, duplicateACKFrame, zeroWindowProbe,
-    zeroWindow, zeroWindowProbeACK, payload, resetCause
+    zeroWindow, zeroWindowProbeACK, payload, resetCause, continuationTo
 
   static var protocolID: ProtocolID { .tcp }
   static var level: LayerLevel { .transport }
@@ -91,6 +91,7 @@ enum TCP: UInt8, ProtocolModule {
     case .zeroWindowProbeACK: .loose("tcp.analysis.zero_window_probe_ack", "ACK to a TCP Zero Window Probe", .label)
     case .payload: .loose("tcp.payload", "TCP payload", .bytes)
     case .resetCause: .loose("tcp.reset_cause", "Reset cause", .string, blurb: "Text a reset carries as data")
+    case .continuationTo: .loose("tcp.continuation_to", "This is a continuation to the PDU in frame", .frameNumber)
     }
   }
 
@@ -112,7 +113,7 @@ enum TCP: UInt8, ProtocolModule {
     completeness, analysis, acksFrame, ackRTT, initialRTT, bytesInFlight, pushBytesSent, analysisFlags, reusedPorts,
     retransmission, rto, rtoFrame, fastRetransmission, spuriousRetransmission, outOfOrder, lostSegment,
     ackLostSegment, windowUpdate, windowFull, keepAlive, keepAliveACK, duplicateACK, duplicateACKNumber,
-    duplicateACKFrame, zeroWindowProbe, zeroWindow, zeroWindowProbeACK,
+    duplicateACKFrame, zeroWindowProbe, zeroWindow, zeroWindowProbeACK, continuationTo,
   ]
 
   static let flagSYN: UInt16 = 0x002
@@ -230,8 +231,25 @@ enum TCP: UInt8, ProtocolModule {
     // out-of-order segment goes to no dissector.
     if findings.contains(.keepAlive) { return .data(at: payloadStart, end: c.end) }
     if !findings.isDisjoint(with: .undissectedPayload) { return .stop }
+    var dissectedStart = payloadStart
+    if let analysed, !c.state.tcpPDUs.isEmpty {
+      let forward = ConversationKey.make(
+        c.state.networkSource, UInt16(source), c.state.networkDestination, UInt16(destination)).forward
+      let placement = c.state.tcpPDUs[analysed.stream * 2 + (forward ? 0 : 1)]?.placement(
+        seq: rawSeq, nextSeq: rawSeq &+ UInt32(truncatingIfNeeded: segmentLength)) ?? .whole
+      switch placement {
+      case .whole:
+        break
+      case .continuation(let frame):
+        c.generated(continuationTo, value: UInt64(frame))
+        return .stop
+      case .nextPDU(let frame, let skip):
+        c.generated(continuationTo, value: UInt64(frame))
+        dissectedStart += skip
+      }
+    }
     return .ports(
-      .tcpPort, UInt32(source), UInt32(destination), at: payloadStart, end: c.end)
+      .tcpPort, UInt32(source), UInt32(destination), at: dissectedStart, end: c.end)
   }
 
   /// The bytes the first three blocks of a SACK option cover, which tshark

@@ -33,6 +33,7 @@ enum X509OID {
   /// The protocol Wireshark reads an extension's value through, if it reads it.
   static func extensionReader(_ oid: String) -> ProtocolID? {
     if oid.hasPrefix("2.5.29.") { return .x509ce }
+    if oid.hasPrefix(OCSP.ownArc) { return .ocsp }  // OCSP No Check and OCSP's other extensions
     switch oid {
     case "1.3.6.1.5.5.7.1.1": return .pkix1implicit  // authorityInfoAccess
     case signedCertificateTimestamps: return .tls

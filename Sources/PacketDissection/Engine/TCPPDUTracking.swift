@@ -1,0 +1,55 @@
+/// Wireshark's TCP PDU tracking with reassembly off (`tcp.analyze_sequence_numbers`
+/// on, the default): a protocol that reads length-prefixed PDUs and finds one
+/// running past the segment says where it ends; a later segment of the same
+/// direction that lies wholly inside that PDU is a continuation, handed to no
+/// dissector (not even data); one that starts inside it and runs past its end
+/// is dissected from where the next PDU starts.
+struct TCPMultisegmentPDU {
+  /// Raw sequence number of the segment the PDU starts in.
+  var seq: UInt32
+  /// Raw sequence number just past the PDU.
+  var nextPDU: UInt32
+  /// The frame the PDU starts in.
+  var firstFrame: Int
+}
+
+/// What TCP does with a segment's payload given the tracked PDU.
+enum TCPPDUPlacement: Equatable {
+  /// No PDU covers the segment: dissect it from its start.
+  case whole
+  /// The segment lies inside a PDU begun in `frame`: no dissection.
+  case continuation(frame: Int)
+  /// The segment finishes a PDU begun in `frame` and a new PDU starts `skip` bytes in.
+  case nextPDU(frame: Int, skip: Int)
+}
+
+extension TCPMultisegmentPDU {
+  /// Where the segment `seq ..< nextSeq` (raw numbers) stands, as
+  /// Wireshark's `scan_for_next_pdu` decides.
+  func placement(seq segmentSeq: UInt32, nextSeq: UInt32) -> TCPPDUPlacement {
+    func less(_ a: UInt32, _ b: UInt32) -> Bool { Int32(bitPattern: a &- b) < 0 }
+    guard less(seq, segmentSeq) else { return .whole }
+    if !less(nextPDU, nextSeq) { return .continuation(frame: firstFrame) }
+    if less(segmentSeq, nextPDU) { return .nextPDU(frame: firstFrame, skip: Int(nextPDU &- segmentSeq)) }
+    return .whole
+  }
+}
+
+extension TCPSegment {
+  /// Tells TCP that the PDU the layer is reading ends at absolute packet
+  /// offset `end`, past the segment's end: later segments inside it are
+  /// continuations (Wireshark's `want_pdu_tracking`). Does nothing when it
+  /// ends inside the segment, or when sequence analysis is off.
+  static func pduEnds(_ c: LayerCursor, at end: Int) {
+    guard c.state.analyzesSequences, let tcp = c.dissection.layers.last(where: { $0.protocolID == .tcp }),
+      let source = c.packet.uint16(at: tcp.start), let destination = c.packet.uint16(at: tcp.start + 2),
+      let seq = c.packet.uint32(at: tcp.start + 4), let offsetByte = c.packet.uint(at: tcp.start + 12, length: 1)
+    else { return }
+    let payloadStart = tcp.start + Int(offsetByte >> 4) * 4
+    guard end > c.end, end > payloadStart, end - payloadStart <= Int(Int32.max) else { return }
+    let (key, forward) = ConversationKey.make(c.state.networkSource, source, c.state.networkDestination, destination)
+    guard let stream = c.state.tcpStreams[key]?.index else { return }
+    c.state.tcpPDUs[stream * 2 + (forward ? 0 : 1)] = TCPMultisegmentPDU(
+      seq: seq, nextPDU: seq &+ UInt32(end - payloadStart), firstFrame: c.dissection.frame.number)
+  }
+}
