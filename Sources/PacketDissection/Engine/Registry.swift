@@ -31,7 +31,7 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   /// Wireless and point-to-point links.
   case radiotap, wlanRadio, wlan, ppp
   /// More text protocols of TCP and UDP, and the lines they hand on.
-  case smtp, dataTextLines
+  case smtp, dataTextLines, irc
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -113,6 +113,7 @@ public enum Registry {
     case .ppp: try operation.apply(PPP.self, &argument)
     case .smtp: try operation.apply(SMTP.self, &argument)
     case .dataTextLines: try operation.apply(DataTextLines.self, &argument)
+    case .irc: try operation.apply(IRC.self, &argument)
     }
   }
 
