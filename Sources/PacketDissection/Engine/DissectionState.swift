@@ -114,6 +114,8 @@ public final class DissectionState {
   @exclusivity(unchecked) var sshConnections: [Int: SSHConnection] = [:]
   /// FTP's memory of each control connection (by stream index).
   @exclusivity(unchecked) var ftpConversations: [Int: FTP.Conversation] = [:]
+  /// SMTP's memory of each TCP connection (by stream index).
+  @exclusivity(unchecked) var smtpConversations: [Int: SMTPConversation] = [:]
   /// QUIC's connections, found by connection ID or conversation.
   let quicConnections = QUICConnections()
   /// The UDP conversations of SNMP requests seen (see `trackUDP`).

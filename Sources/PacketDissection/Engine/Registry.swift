@@ -41,6 +41,8 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   /// What HTTP carries: bodies by their media type, and the protocols a
   /// connection switches to.
   case dataTextLines, media, json, urlencodedForm, mimeMultipart, png, imageJFIF, imageGIF, websocket, http2, ssdp, ocsp
+  /// More text protocols of TCP.
+  case smtp, irc
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -162,6 +164,8 @@ public enum Registry {
     case .http2: try operation.apply(HTTP2.self, &argument)
     case .ssdp: try operation.apply(SSDP.self, &argument)
     case .ocsp: try operation.apply(OCSP.self, &argument)
+    case .smtp: try operation.apply(SMTP.self, &argument)
+    case .irc: try operation.apply(IRC.self, &argument)
     }
   }
 

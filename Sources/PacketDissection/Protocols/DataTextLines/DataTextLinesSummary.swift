@@ -1,5 +1,9 @@
-/// How line-based text shows: green, as Wireshark's text; the columns stay
-/// as HTTP left them (HTTP names the media type in Info).
+/// How line-based text shows: headed by its count of lines.
 extension DataTextLines {
   static var hue: LayerHue? { .green }
+
+  static func headline(_ f: LayerFields) -> String {
+    let count = lines(f.dissection.packet.slice(f.span.start, max(0, f.span.dataEnd - f.span.start)).copyBytes()).count
+    return "\(f.label) (\(count) line\(count == 1 ? "" : "s"))"
+  }
 }
