@@ -30,6 +30,8 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case nbss, smb2, mbtcp, modbus
   /// Wireless and point-to-point links.
   case radiotap, wlanRadio, wlan, ppp
+  /// Authentication and directory protocols read with `BERReader`, and SMB1.
+  case kerberos, ldap
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -109,6 +111,8 @@ public enum Registry {
     case .wlanRadio: try operation.apply(WLANRadio.self, &argument)
     case .wlan: try operation.apply(IEEE80211.self, &argument)
     case .ppp: try operation.apply(PPP.self, &argument)
+    case .kerberos: try operation.apply(Kerberos.self, &argument)
+    case .ldap: try operation.apply(LDAP.self, &argument)
     }
   }
 
