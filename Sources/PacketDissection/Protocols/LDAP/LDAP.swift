@@ -1,4 +1,5 @@
-/// Lightweight Directory Access Protocol (RFC 4511) on TCP port 389, and
+/// Lightweight Directory Access Protocol (RFC 4511) on TCP port 389 (and
+/// 3268, the global catalog), and
 /// connectionless LDAP on UDP port 389: every LDAPMessage of the segment
 /// or datagram, read with `BERReader`: its message ID and operation, and
 /// the operations' top-level fields (binds, searches and their entries,
@@ -19,7 +20,7 @@ enum LDAP: UInt8, ProtocolModule {
 
   static var protocolID: ProtocolID { .ldap }
   static var level: LayerLevel { .application }
-  static let bindings: [Binding] = [Binding(.tcpPort, 389), Binding(.udpPort, 389)]
+  static let bindings: [Binding] = [Binding(.tcpPort, 389), Binding(.tcpPort, 3268), Binding(.udpPort, 389)]
 
   var declaration: FieldDecl {
     switch self {
