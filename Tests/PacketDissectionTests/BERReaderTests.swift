@@ -33,6 +33,7 @@ import Testing
       #expect(ber.element(at: 0, end: 4) == nil)
       // Taken as cut, its contents end where the bytes do.
       #expect(ber.element(at: 0, end: 4, cut: true)?.contentEnd == 4)
+      #expect(ber.element(at: 0, end: 4, cut: true)?.declaredEnd == 7)
     }
     read([0x30, 0x03, 0x02, 0x05, 0x00, 0x00, 0x00, 0x00]) { ber in
       guard let sequence = ber.element(at: 0, end: 8) else { Issue.record("no sequence"); return }

@@ -43,6 +43,8 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case dataTextLines, media, json, urlencodedForm, mimeMultipart, png, imageJFIF, imageGIF, websocket, http2, ssdp, ocsp
   /// More text protocols of TCP.
   case smtp, irc
+  /// Authentication and directory protocols read with `BERReader`, and SMB1.
+  case kerberos, ldap
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -166,6 +168,8 @@ public enum Registry {
     case .ocsp: try operation.apply(OCSP.self, &argument)
     case .smtp: try operation.apply(SMTP.self, &argument)
     case .irc: try operation.apply(IRC.self, &argument)
+    case .kerberos: try operation.apply(Kerberos.self, &argument)
+    case .ldap: try operation.apply(LDAP.self, &argument)
     }
   }
 

@@ -25,4 +25,5 @@ final class SummaryMemory {
   var arpBindings = ARPBindings()
   let sshKeyExchanges = SSHKeyExchanges()
   let smb2Files = SMB2Files()
+  let ldapSearches = LDAPSearches()
 }

@@ -12,7 +12,12 @@ struct BERElement {
   let start: Int
   let contentStart: Int
   let contentEnd: Int
+  /// Where the contents end as the length says: past `contentEnd` when
+  /// the element was read `cut`.
+  let declaredEnd: Int
 
+  /// Whether the bytes end inside the element.
+  var isCut: Bool { declaredEnd > contentEnd }
   var contentLength: Int { contentEnd - contentStart }
   /// Where the element ends: where its next sibling starts.
   var end: Int { contentEnd }
@@ -89,11 +94,12 @@ struct BERReader {
       length = Int(view.uncheckedUInt(at: at, length: count))
       at += count
     }
+    let declared = length
     if cut { length = min(length, end - at) }
     guard length <= end - at else { return nil }
     return BERElement(
       tagClass: BERElement.TagClass(rawValue: first >> 6)!, constructed: first & 0x20 != 0, tag: tag,
-      start: offset, contentStart: at, contentEnd: at + length)
+      start: offset, contentStart: at, contentEnd: at + length, declaredEnd: at + declared)
   }
 
   /// The elements inside a constructed element, up to the first that is not whole.

@@ -1,0 +1,69 @@
+/// How LDAP shows: Info gives each message of the packet, joined by ` | `:
+/// the operation and message ID, then the entry it names in quotes
+/// (`<ROOT>` when empty) or the result, as tshark writes them
+/// (`bindRequest(1) "cn=admin" simple `, `searchResDone(2) success  [1 result]`).
+extension LDAP {
+  static var hue: LayerHue? { .yellow }
+
+  static var summaryFields: [FieldID] {
+    [
+      messageID.fieldID, protocolOp.fieldID, name.fieldID, authentication.fieldID, resultCode.fieldID,
+      errorMessage.fieldID, baseObject.fieldID, scope.fieldID, objectName.fieldID, entry.fieldID,
+      delRequest.fieldID, message.fieldID, TCP.stream.fieldID,
+    ]
+  }
+
+  static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
+    let f = layer.fields
+    let stream = f.lastTopLayer(.tcp)?.uint(TCP.stream) ?? UInt64.max
+    var messages: [String] = []
+    var text = ""
+    var id: UInt64 = 0
+    var operation: UInt64 = 0
+    let packet = BERReader(view: f.dissection.packet)
+    func quoted(_ record: FieldRecord) -> String {
+      let name = f.text(record)
+      return " \"" + (name.isEmpty ? "<ROOT>" : name) + "\""
+    }
+    for (field, record) in f.occurrences(of: LDAP.self) {
+      switch field {
+      case .messageID:
+        if !text.isEmpty { messages.append(text) }
+        id = record.value
+        text = ""
+      case .protocolOp:
+        operation = record.value
+        text = (LDAPNames.operation(operation) ?? "Unknown") + "(\(id)) "
+        let search = LDAPSearches.Search(stream: stream, messageID: id)
+        if operation == 3 { layer.memory.ldapSearches.requested(search) }
+        if operation == 4 { layer.memory.ldapSearches.entryReturned(search) }
+      case .name, .baseObject, .objectName, .entry, .delRequest:
+        text.removeLast()
+        text += quoted(record) + " "
+      case .authentication:
+        // A SASL choice cut short is not named.
+        if record.value == 3, packet.element(at: Int(record.offset), end: packet.view.count, cut: true)?.isCut == true {
+          break
+        }
+        text += (LDAPNames.authentication(record.value) ?? "") + " "
+      case .scope: text += (LDAPNames.scope(record.value) ?? "") + " "
+      case .resultCode: text += (LDAPNames.resultCode(record.value) ?? "") + " "
+      case .errorMessage:
+        let message = f.text(record)
+        if !message.isEmpty { text += "(\(message)) " }
+        if operation == 5 {
+          let n = layer.memory.ldapSearches.results(LDAPSearches.Search(stream: stream, messageID: id))
+          text += " [\(n) result\(n == 1 ? "" : "s")]"
+        }
+      default: break
+      }
+    }
+    if !text.isEmpty { messages.append(text) }
+    // A message the segment cuts ends the text as tshark's exception does.
+    if let last = f.all(message).last, packet.element(at: Int(last.offset), end: packet.view.count, cut: true)?.isCut == true {
+      if messages.isEmpty { messages.append("") }
+      messages[messages.count - 1] += "[BoundErrorUnreassembled Packet]"
+    }
+    row.set("LDAP", info: messages.isEmpty ? nil : messages.joined(separator: " | "))
+  }
+}

@@ -1,0 +1,156 @@
+import PacketWire
+
+/// Walks one LDAPMessage's elements and records them. Offsets are the
+/// layer's.
+struct LDAPWalk {
+  let c: LayerCursor
+  let ber: BERReader
+  /// How many controls had a value Wireshark reads with LDAP again
+  /// (listing LDAP once more in the chain for each).
+  var controlValuesRead = 0
+
+  /// The controls whose values Wireshark reads: paged results, and
+  /// server-side sorting's request and response.
+  static let readControls: Set<String> = ["1.2.840.113556.1.4.319", "1.2.840.113556.1.4.473", "1.2.840.113556.1.4.474"]
+
+  /// The element at `at`: a constructed one may run past `end` (its
+  /// parts are read up to there), a primitive one must be whole.
+  func read(at: Int, end: Int) -> BERElement? {
+    guard let e = ber.element(at: at, end: end, cut: true), e.constructed || !e.isCut else { return nil }
+    return e
+  }
+
+  func parts(_ e: BERElement) -> [BERElement] {
+    guard e.constructed else { return [] }
+    var result: [BERElement] = []
+    var at = e.contentStart
+    while let part = read(at: at, end: e.contentEnd) {
+      result.append(part)
+      at = part.end
+    }
+    return result
+  }
+
+  private func add(_ field: LDAP, _ e: BERElement, value: UInt64 = 0, depth: UInt8) throws(DissectionStop) {
+    try c.add(field, at: e.contentStart, e.contentLength, value: value, depth: depth)
+  }
+
+  private func label(_ field: LDAP, _ e: BERElement, depth: UInt8) throws(DissectionStop) {
+    try c.add(field, at: e.start, e.end - e.start, depth: depth)
+  }
+
+  /// An INTEGER or ENUMERATED field; false when the element is neither.
+  @discardableResult
+  private func number(_ field: LDAP, _ e: BERElement?, depth: UInt8) throws(DissectionStop) -> Bool {
+    guard let e, e.tagClass == .universal, e.tag == BERTag.integer || e.tag == BERTag.enumerated,
+      let value = ber.integer(e)
+    else { return false }
+    try add(field, e, value: UInt64(bitPattern: value), depth: depth)
+    return true
+  }
+
+  /// A SEQUENCE OF or SET OF, counted: none when the bytes end inside it.
+  private func count(_ field: LDAP, _ e: BERElement, depth: UInt8) throws(DissectionStop) -> [BERElement] {
+    let items = parts(e)
+    try add(field, e, value: e.isCut ? 0 : UInt64(items.count), depth: depth)
+    return items
+  }
+
+  mutating func message(_ e: BERElement) throws(DissectionStop) {
+    try label(.message, e, depth: 1)
+    var parts = self.parts(e)[...]
+    guard try number(.messageID, parts.popFirst(), depth: 2), let op = parts.popFirst(), op.tagClass == .application
+    else { return }
+    try c.add(LDAP.protocolOp, at: op.start, op.end - op.start, value: UInt64(op.tag), depth: 2)
+    try operation(op, depth: 3)
+    guard let list = parts.popFirst(), list.tagClass == .context, list.tag == 0 else { return }
+    for control in try count(.controls, list, depth: 2) {
+      try label(.control, control, depth: 3)
+      var fields = self.parts(control)[...]
+      guard let type = fields.popFirst() else { continue }
+      try add(.controlType, type, depth: 4)
+      if let critical = fields.first, critical.isUniversal(BERTag.boolean), critical.contentLength == 1 {
+        try add(.criticality, critical, value: ber.contents(critical).byte(0) != 0 ? 1 : 0, depth: 4)
+      }
+      if Self.readControls.contains(String(decoding: ber.contents(type).copyBytes(), as: UTF8.self)),
+        fields.contains(where: { $0.isUniversal(BERTag.octetString) })
+      {
+        controlValuesRead += 1
+      }
+    }
+  }
+
+  private func operation(_ op: BERElement, depth: UInt8) throws(DissectionStop) {
+    let inner = depth + 1
+    var fields = parts(op)[...]
+    switch op.tag {
+    case 0:
+      try add(.bindRequest, op, depth: depth)
+      guard try number(.version, fields.popFirst(), depth: inner), let name = fields.popFirst() else { return }
+      try add(.name, name, depth: inner)
+      guard let authentication = fields.popFirst(), authentication.tagClass == .context else { return }
+      if authentication.tag == 0 {
+        try add(.authentication, authentication, value: 0, depth: inner)
+        try add(.simple, authentication, depth: inner + 1)
+      } else if authentication.tag == 3 {
+        try c.add(LDAP.authentication, at: authentication.start, authentication.end - authentication.start, value: 3, depth: inner)
+        try label(.sasl, authentication, depth: inner + 1)
+        let credentials = parts(authentication)
+        if credentials.count > 0 { try add(.mechanism, credentials[0], depth: inner + 2) }
+        if credentials.count > 1 { try add(.credentials, credentials[1], depth: inner + 2) }
+      }
+    case 1, 5, 7, 9, 11, 13, 15, 24:
+      try add(Self.resultLabels[op.tag]!, op, depth: depth)
+      guard try number(.resultCode, fields.popFirst(), depth: inner), let matched = fields.popFirst() else { return }
+      try add(.matchedDN, matched, depth: inner)
+      guard let message = fields.popFirst() else { return }
+      try add(.errorMessage, message, depth: inner)
+      if op.tag == 1, let credentials = fields.first(where: { $0.tagClass == .context && $0.tag == 7 }) {
+        try add(.serverSaslCreds, credentials, depth: inner)
+      }
+    case 2:
+      try add(.unbindRequest, op, depth: depth)
+    case 3:
+      try add(.searchRequest, op, depth: depth)
+      guard let base = fields.popFirst() else { return }
+      try add(.baseObject, base, depth: inner)
+      for field in [LDAP.scope, .derefAliases, .sizeLimit, .timeLimit] {
+        guard try number(field, fields.popFirst(), depth: inner) else { return }
+      }
+      guard let typesOnly = fields.popFirst(), typesOnly.isUniversal(BERTag.boolean), typesOnly.contentLength == 1
+      else { return }
+      try add(.typesOnly, typesOnly, value: ber.contents(typesOnly).byte(0) != 0 ? 1 : 0, depth: inner)
+      guard let filter = fields.popFirst(), filter.tagClass == .context else { return }
+      try c.add(LDAP.filter, at: filter.start, filter.end - filter.start, value: UInt64(filter.tag), depth: inner)
+      guard let list = fields.popFirst() else { return }
+      for name in try count(.attributes, list, depth: inner) {
+        try add(.attributeDescription, name, depth: inner + 1)
+      }
+    case 4, 8:
+      try add(op.tag == 4 ? .searchResEntry : .addRequest, op, depth: depth)
+      guard let name = fields.popFirst() else { return }
+      try add(op.tag == 4 ? .objectName : .entry, name, depth: inner)
+      guard let list = fields.popFirst() else { return }
+      for attribute in try count(.attributes, list, depth: inner) {
+        try label(op.tag == 4 ? .partialAttribute : .attribute, attribute, depth: inner + 1)
+        var pair = parts(attribute)[...]
+        guard let type = pair.popFirst() else { continue }
+        try add(.type, type, depth: inner + 2)
+        guard let values = pair.popFirst() else { continue }
+        for value in try count(.vals, values, depth: inner + 2) {
+          try add(.attributeValue, value, depth: inner + 3)
+        }
+      }
+    case 10:
+      try add(.delRequest, op, depth: depth)
+    default:
+      break
+    }
+  }
+
+  /// The label of each operation that carries an LDAPResult.
+  static let resultLabels: [UInt32: LDAP] = [
+    1: .bindResponse, 5: .searchResDone, 7: .modifyResponse, 9: .addResponse, 11: .delResponse, 13: .modDNResponse,
+    15: .compareResponse, 24: .extendedResp,
+  ]
+}
