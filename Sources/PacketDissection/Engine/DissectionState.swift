@@ -79,6 +79,12 @@ public final class DissectionState {
   @exclusivity(unchecked) var defragments = true
   /// The IP datagrams being put back together.
   let defragmenter = IPDefragmenter()
+  /// Whether TCP puts the PDUs of the layers above back together from its
+  /// segments (`reassembler`); only while sequences are analysed. Set by
+  /// `Dissector`.
+  @exclusivity(unchecked) var reassemblesTCP = true
+  /// The PDUs being put back together from TCP segments.
+  let reassembler = TCPReassembler()
   @exclusivity(unchecked) var nextTCPStream = 0
   @exclusivity(unchecked) var nextUDPStream = 0
   /// HTTP's memory of each TCP stream (by stream index).
