@@ -240,8 +240,16 @@ enum TCP: UInt8, ProtocolModule {
     // As tshark: a keep-alive's byte is plain data; a retransmitted or
     // out-of-order segment goes to no dissector.
     if findings.contains(.keepAlive) { return .data(at: payloadStart, end: c.end) }
-    if !findings.isDisjoint(with: .undissectedPayload) { return .stop }
+    if !findings.isDisjoint(with: .undissectedPayload) {
+      // With reassembly, tshark shows a retransmission's payload as segment data.
+      if c.state.reassemblesTCP, findings.contains(.retransmission), c.end <= c.packet.count {
+        try c.add(segmentData, at: headerLength, segmentLength)
+      }
+      return .stop
+    }
     if c.state.reassemblesTCP, let analysed, c.end <= c.packet.count {
+      // With reassembly, tshark hands a spurious retransmission to no dissector either.
+      if findings.contains(.spuriousRetransmission) { return .stop }
       desegment(
         &c, flow: analysed.stream << 1 | (analysed.forward ? 0 : 1), seq: rawSeq,
         payloadStart: payloadStart, ports: (UInt32(source), UInt32(destination)))

@@ -148,9 +148,14 @@ enum TLS: UInt8, ProtocolModule {
       // each must look like a record.
       if remaining < 5 {
         // A record header cut short waits for the next segment.
-        if conversation.knowsPre13Version || (try? looksLikeRecord(c, at: offset)) == true {
-          c.needMore(at: offset, nil)
-        }
+        c.needMore(at: offset, nil)
+        break
+      }
+      // An SSL 2.0 record cut short (in a connection of known version, a
+      // ClientHello only) waits for the rest, as in tshark.
+      let looksLikeVersion2 = conversation.knowsPre13Version ? TLSVersion2.looksLikeClientHello(c, at: offset) : true
+      if c.canDesegment, looksLikeVersion2, let length = TLSVersion2.recordLength(c, at: offset), remaining < 2 + length {
+        c.needMore(at: offset, 2 + length - remaining)
         break
       }
       if TLSVersion2.looksLikeClientHello(c, at: offset) {
