@@ -78,7 +78,7 @@ extension TCP {
           let earlier = whole.data.count - length
           if let asked = request, asked.start - at <= earlier {
             // The PDU needs more than was thought: keep it, with a new end.
-            let end = asked.count.map { seq &+ UInt32(length + $0) } ?? segmentEnd &+ 1
+            let end = asked.count.map { seq &+ UInt32(truncatingIfNeeded: length + $0) } ?? segmentEnd &+ 1
             reassembler.reopen(flow, whole, nextPDU: end, wholeSegment: asked.count == nil)
             offset += length
             seq &+= UInt32(length)
@@ -103,16 +103,19 @@ extension TCP {
           desegmentOffset = asked.start - payloadStart
         }
       }
-      if mustDesegment, let asked = request {
+      // A request outside the bytes handed on (none of the layers above
+      // makes one) is ignored.
+      if mustDesegment, let asked = request, (offset...total).contains(desegmentOffset) {
         let startSeq = seq &+ UInt32(desegmentOffset - offset)
         if Int(segmentEnd &- startSeq) <= maximumFirstPart {
           reassembler.start(
-            flow, seq: startSeq, nextPDU: asked.count.map { segmentEnd &+ UInt32($0) } ?? segmentEnd &+ 1,
+            flow, seq: startSeq,
+            nextPDU: asked.count.map { segmentEnd &+ UInt32(truncatingIfNeeded: $0) } ?? segmentEnd &+ 1,
             wholeSegment: asked.count == nil, frame: frame,
             bytes: c.packet.slice(payloadStart + desegmentOffset, total - desegmentOffset))
         }
       }
-      if !calledDissector || request != nil {
+      if !calledDissector || request != nil, (0...total).contains(desegmentOffset) {
         if !calledDissector || request?.start == handedStart {
           d.segmentOfReassembledPDU = true
         }
