@@ -94,6 +94,26 @@ extension ShellCommand {
         return .ok
       }),
     ShellCommand(
+      "reassembly",
+      help: """
+        reassembly on|off    whether PDUs of the layers above TCP that span segments are put back
+                             together and dissected at the segment that completes them (tshark's
+                             tcp.desegment_tcp_streams); on by default, as in tshark
+
+        """,
+      syntax: { parser throws(LanguageError) in
+        let token = parser.advance()
+        guard case .word(let word) = token.kind, word == "on" || word == "off" else {
+          throw LanguageError(.syntax, "reassembly needs on or off, found \(parser.describe(token))", at: token.location)
+        }
+        return word == "on"
+      },
+      check: { on, _ in on },
+      run: { session, on in
+        session.reassemblesTCP = on
+        return .ok
+      }),
+    ShellCommand(
       "echo",
       help: """
         echo E[, E…]         print values with no packet: literals, let names, arithmetic and

@@ -47,6 +47,9 @@ public final class Session {
   @exclusivity(unchecked) public var format: RowFormat?
   /// The `decode … as` rules every later walk dissects with.
   @exclusivity(unchecked) var decodeAs = DecodeAsRules()
+  /// Whether later walks put TCP segments back together for the layers
+  /// above (`reassembly on|off`), as tshark's `tcp.desegment_tcp_streams`.
+  @exclusivity(unchecked) var reassemblesTCP = true
   /// The name of the script running, for `assert`'s message.
   @exclusivity(unchecked) var scriptName = ""
   let out: OutputSink
@@ -234,6 +237,7 @@ public final class Session {
     let dissector = Dissector()
     dissector.interfaces = capture.interfaces
     dissector.decodeAs = decodeAs
+    dissector.reassemblesTCP = reassemblesTCP
     let tests = [inView ? view : nil, filter].compactMap { $0 }
     if let fields { dissector.restrict(to: fields + tests.flatMap(\.fields)) }
     var interrupted = false

@@ -62,6 +62,7 @@ enum FieldGoldens {
     let dissector = Dissector()
     // The goldens were made with tshark's defragmentation off.
     dissector.defragments = false
+    dissector.reassemblesTCP = false
     dissector.interfaces = file.interfaces
     query.configure(dissector)
     let excused = Set(FieldGoldens.differences.filter { $0.capture == capture }.map(\.field))

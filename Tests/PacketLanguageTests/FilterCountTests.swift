@@ -43,6 +43,7 @@ import Testing
         let dissector = Dissector()
         // The goldens were made with tshark's defragmentation off.
         dissector.defragments = false
+        dissector.reassemblesTCP = false
         dissector.restrict(to: filter.fields)
         var n = 0
         try capture.forEachPacket { record in

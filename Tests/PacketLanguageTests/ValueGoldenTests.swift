@@ -22,6 +22,7 @@ import Testing
     let dissector = Dissector()
     // The goldens were made with tshark's defragmentation off.
     dissector.defragments = false
+    dissector.reassemblesTCP = false
     dissector.restrict(to: columns.fields)
     let capture = try CaptureFile(path: FilterCountTests.corpus + "/" + name)
     var row = 1

@@ -29,6 +29,7 @@ func eachDissection(_ path: String, limit: Int = .max, _ body: (Dissection) -> V
   let dissector = Dissector()
   // The goldens were made with tshark's defragmentation off.
   dissector.defragments = false
+  dissector.reassemblesTCP = false
   dissector.interfaces = file.interfaces
   var seen = 0
   try file.forEachPacket { record in

@@ -168,6 +168,9 @@ import Testing
                                written, CRLF line ends; json: one object a line keyed by the
                                expressions, numbers bare, a repeated field an array, an absent one
                                left out. Default: table on a terminal, tsv in a pipe (pktsh --format)
+          reassembly on|off    whether PDUs of the layers above TCP that span segments are put back
+                               together and dissected at the segment that completes them (tshark's
+                               tcp.desegment_tcp_streams); on by default, as in tshark
           echo E[, E…]         print values with no packet: literals, let names, arithmetic and
                                tests on them (echo "limit", n * 2); a field is an error here
           assert E[, "message"]
@@ -246,7 +249,8 @@ import Testing
     #expect(Help.text("filters").hasPrefix("Filters are Wireshark display filters, as tshark 4.0 reads them:\n"))
     #expect(
       Help.text("quit") == "no help on 'quit'; topics: assert, capture, conversations, count, decode, echo, endpoints, fields, "
-        + "filter, filters, follow, format, hexdump, if, interfaces, layout, let, list, load, macro, print, protocols, save, show, stats\n")
+        + "filter, filters, follow, format, hexdump, if, interfaces, layout, let, list, load, macro, print, protocols, reassembly, save, "
+        + "show, stats\n")
   }
 
   @Test func completionOffersCommandsThenWhatTheCommandTakes() {

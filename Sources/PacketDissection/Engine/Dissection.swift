@@ -26,6 +26,14 @@ struct TrailerOwner {
   var guessesFCS = true
 }
 
+/// More bytes a layer above TCP needs before it can dissect what starts
+/// at `start` (absolute, in the packet): `count` more, or (nil) those of
+/// one more segment, whatever its length.
+struct DesegmentRequest {
+  var start: Int
+  var count: Int?
+}
+
 /// The facts about one frame that do not come from its bytes.
 public struct FrameInfo: Sendable {
   public var number: Int = 0
@@ -91,6 +99,16 @@ public final class Dissection {
   /// Set when a network layer gave its fragment to the defragmenter and
   /// the datagram is not yet whole: its Info then describes the fragment.
   @exclusivity(unchecked) var heldFragment = false
+  /// Set while TCP hands a segment's payload, or a PDU it put together,
+  /// to the layers above with reassembly on (Wireshark's
+  /// `pinfo->can_desegment`): they may then ask for more bytes.
+  @exclusivity(unchecked) var canDesegment = false
+  /// What a layer above TCP asked for (Wireshark's `desegment_offset` and
+  /// `desegment_len`).
+  @exclusivity(unchecked) var desegmentRequest: DesegmentRequest?
+  /// TCP kept the start of the segment's payload for a PDU that goes on
+  /// in later segments: Info ends `[TCP segment of a reassembled PDU]`.
+  @exclusivity(unchecked) public internal(set) var segmentOfReassembledPDU = false
   /// Where the outermost network layer says its datagram ends (absolute).
   @exclusivity(unchecked) var claimedEnd: Int?
 
@@ -148,6 +166,9 @@ public final class Dissection {
     trailerOwner = nil
     claimedEnd = nil
     heldFragment = false
+    canDesegment = false
+    desegmentRequest = nil
+    segmentOfReassembledPDU = false
   }
 
   /// Makes `owner` the layer that owns the bytes the payload does not
@@ -175,6 +196,15 @@ public final class Dissection {
     let at = layer + 1 < layers.count ? layers[layer + 1].firstRecord : records.count
     records.insert(record, at: at)
     for i in (layer + 1)..<layers.count { layers[i].firstRecord += 1 }
+  }
+
+  /// Inserts `block` after the last record of layer `layer`, in order.
+  func insert(_ block: [FieldRecord], inLayer layer: Int) {
+    let kept = block.filter { wants($0.field) }
+    guard !kept.isEmpty else { return }
+    let at = layer + 1 < layers.count ? layers[layer + 1].firstRecord : records.count
+    records.insert(contentsOf: kept, at: at)
+    for i in (layer + 1)..<layers.count { layers[i].firstRecord += kept.count }
   }
 
   /// Sets the value of the last layer's protocol item, for a protocol

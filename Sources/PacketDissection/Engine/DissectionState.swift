@@ -95,6 +95,12 @@ public final class DissectionState {
   @exclusivity(unchecked) var defragments = true
   /// The IP datagrams being put back together.
   let defragmenter = IPDefragmenter()
+  /// Whether TCP puts the PDUs of the layers above back together from its
+  /// segments (`reassembler`); only while sequences are analysed. Set by
+  /// `Dissector`.
+  @exclusivity(unchecked) var reassemblesTCP = true
+  /// The PDUs being put back together from TCP segments.
+  let reassembler = TCPReassembler()
   @exclusivity(unchecked) var nextTCPStream = 0
   /// The stream index TCP's dissector gave the packet's last TCP segment
   /// when it tracked it; nil otherwise (see `TCPSegment.streamIndex`).

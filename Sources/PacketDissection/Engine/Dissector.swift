@@ -37,6 +37,14 @@ public final class Dissector {
     didSet { updateTracking() }
   }
 
+  /// Whether PDUs of the layers above TCP that span segments are put back
+  /// together and dissected at the segment that completes them, as tshark
+  /// does by default (`tcp.desegment_tcp_streams`). Questions that read no
+  /// layer above TCP, nor the reassembly's own fields, skip it.
+  public var reassemblesTCP = true {
+    didSet { updateTracking() }
+  }
+
   /// Records only `fields` (and protocol items) and dissects no deeper
   /// than they need: the cheapest dissection that still answers them.
   public func restrict(to fields: [FieldID]) {
@@ -56,6 +64,7 @@ public final class Dissector {
       IPv4.reassembly.all.contains(where: only.contains) || IPv6.reassembly.all.contains(where: only.contains)
     } ?? true)
     state.recordsAnalysis = dissection.only.map { only in TCP.analysed.contains { only.contains($0.fieldID) } } ?? true
+    state.reassemblesTCP = reassemblesTCP && deepest >= .application
     guard let only = dissection.only, deepest < .application else {
       state.tracksConversations = true
       state.analyzesSequences = true

@@ -1,5 +1,5 @@
-/// The fields a network layer shows for a datagram put back together at
-/// this frame (IPv4's `ip.fragment…`, IPv6's `ipv6.fragment…`).
+/// The fields a layer shows for data put back together at this frame
+/// (IPv4's `ip.fragment…`, IPv6's `ipv6.fragment…`, TCP's `tcp.segment…`).
 struct IPReassembly {
   var fragments: FieldID
   var fragment: FieldID
@@ -25,28 +25,34 @@ struct IPReassembly {
     c.headerEnd = headerEnd
     let d = c.dissection
     let at = d.appendReassembled(whole.data)
+    for record in records(whole, at: at, depth: c.depth + 1) { d.append(record) }
+    return at
+  }
+
+  /// The records `record` makes for `whole`, whose bytes start at `at` in
+  /// the packet, with the fragments item at `depth`.
+  func records(_ whole: IPDefragmenter.Reassembled, at: Int, depth: UInt8) -> [FieldRecord] {
     let offset = Int32(clamping: at)
     let length = Int32(clamping: whole.data.count)
-    d.append(FieldRecord(field: fragments, depth: c.depth + 1, flags: .generated, offset: offset, length: length, value: 0))
+    var out = [FieldRecord(field: fragments, depth: depth, flags: .generated, offset: offset, length: length, value: 0)]
     for f in whole.fragments {
       let problems = [(f.overlap, overlap), (f.conflict, conflict), (f.multipleTails, multipleTails), (f.tooLong, tooLong)]
       // An overlap with the same bytes is no error.
       let troubled = f.conflict || f.multipleTails || f.tooLong
-      d.append(
+      out.append(
         FieldRecord(
-          field: troubled ? error : fragment, depth: c.depth + 2, flags: .generated, offset: offset, length: 0,
+          field: troubled ? error : fragment, depth: depth + 1, flags: .generated, offset: offset, length: 0,
           value: UInt64(f.frame)))
       for (set, field) in problems where set {
-        d.append(FieldRecord(field: field, depth: c.depth + 3, flags: .generated, offset: offset, length: 0, value: 1))
+        out.append(FieldRecord(field: field, depth: depth + 2, flags: .generated, offset: offset, length: 0, value: 1))
       }
     }
-    d.append(
+    out.append(
       FieldRecord(
-        field: count, depth: c.depth + 2, flags: .generated, offset: offset, length: 0,
-        value: UInt64(whole.fragments.count)))
-    d.append(
-      FieldRecord(field: self.length, depth: c.depth + 2, flags: .generated, offset: offset, length: 0, value: UInt64(length)))
-    d.append(FieldRecord(field: data, depth: c.depth + 2, flags: .generated, offset: offset, length: length, value: 0))
-    return at
+        field: count, depth: depth + 1, flags: .generated, offset: offset, length: 0, value: UInt64(whole.fragments.count)))
+    out.append(
+      FieldRecord(field: self.length, depth: depth + 1, flags: .generated, offset: offset, length: 0, value: UInt64(length)))
+    out.append(FieldRecord(field: data, depth: depth + 1, flags: .generated, offset: offset, length: length, value: 0))
+    return out
   }
 }

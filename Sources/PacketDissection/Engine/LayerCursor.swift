@@ -183,6 +183,24 @@ public struct LayerCursor {
     return dissector.lookup(table, key)
   }
 
+  /// Whether TCP puts this layer's PDUs back together: the layer may then
+  /// ask for more bytes (`needMore`) rather than dissect a PDU cut short.
+  public var canDesegment: Bool { dissection.canDesegment }
+
+  /// Asks TCP for `count` more bytes (nil: one more segment) before the
+  /// PDU at `offset` (from the layer's start) can be dissected; the walk
+  /// of the layer should stop there.
+  public func needMore(at offset: Int, _ count: Int?) {
+    guard dissection.canDesegment else { return }
+    dissection.desegmentRequest = DesegmentRequest(start: start + offset, count: count)
+  }
+
+  /// Runs the layers from `next` at this layer's level, as TCP hands a
+  /// PDU to the layers above it.
+  func runAbove(_ next: Next) {
+    dissector?.run(next, depth: depth / 2)
+  }
+
   /// Whether the dissection keeps `field` (lets a dissector skip work).
   @inline(__always) public func wants(_ field: FieldID) -> Bool { dissection.wants(field) }
 }

@@ -1,6 +1,8 @@
 /// What TCP analysis tells the TCP dissector about one segment.
 struct TCPSegmentFacts {
   var stream: Int
+  /// The segment goes from the conversation key's first endpoint.
+  var forward: Bool
   var relativeSeq: UInt32
   var relativeAck: UInt32
   /// The other direction's base sequence number (0 while unknown).
@@ -60,7 +62,7 @@ extension DissectionState {
     if isACK && theirs.baseSeq == nil { theirs.baseSeq = ack &- 1 }
     if syn && !isACK { entry.accurateECN = flags & TCP.accurateECNBits == TCP.accurateECNBits }
     var facts = TCPSegmentFacts(
-      stream: entry.index, relativeSeq: seq &- mine.baseSeq!,
+      stream: entry.index, forward: forward, relativeSeq: seq &- mine.baseSeq!,
       relativeAck: isACK ? ack &- (theirs.baseSeq ?? ack) : ack, peerBase: theirs.baseSeq ?? 0,
       windowShift: mine.windowScale >= 0 && theirs.windowScale == -2 ? -2 : mine.windowScale,
       sinceFirst: time &- entry.firstTime, sincePrevious: time &- entry.lastTime,

@@ -39,6 +39,13 @@ public struct PacketSummaries {
       Registry.apply(Summarize.self, to: d.layers[current].protocolID, &step)
       index = following
     }
+    // TCP kept bytes for a PDU that goes on in later segments: it names
+    // the frame so, after what the layers above wrote (TLS clears Info
+    // before it asks; DNS and HTTP leave it), as tshark does.
+    if d.segmentOfReassembledPDU {
+      step.row.protocolName = "TCP"
+      step.row.info += step.row.info.isEmpty ? "[TCP segment of a reassembled PDU]" : " [TCP segment of a reassembled PDU]"
+    }
     return step.row
   }
 }

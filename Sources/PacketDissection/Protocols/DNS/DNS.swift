@@ -21,7 +21,7 @@ enum DNS: UInt8, ProtocolModule {
   static var level: LayerLevel { .application }
   // The header (section 4.1.1) as it sits over UDP; over TCP it follows
   // the length, and the dissector places each field where it finds it.
-  static let bindings: [Binding] = [Binding(.udpPort, 53), Binding(.tcpPort, 53)]
+  static let bindings: [Binding] = [Binding(.udpPort, 53), Binding(.tcpPort, 53), Binding(.tcpPort, 5353)]
   static let headerBits = 96
   static let variablePart: String? = "Questions and resource records"
 
@@ -133,6 +133,17 @@ enum DNS: UInt8, ProtocolModule {
     let base = overTCP ? 2 : 0
     var next: Next = .stop
     if overTCP {
+      // With TCP reassembly, a message cut short (or its length) waits
+      // for the segments with the rest, as tshark's `tcp_dissect_pdus`,
+      // showing nothing.
+      if c.canDesegment {
+        let missing = c.length < 2 ? nil : 2 + Int(try c.uint16(0)) - c.length
+        if missing ?? 1 > 0 {
+          c.needMore(at: 0, missing)
+          c.withdrawn = true
+          return .stop
+        }
+      }
       let declared = Int(try c.uint16(0))
       let pduEnd = c.start + 2 + declared
       let segmentEnd = c.end
@@ -140,7 +151,7 @@ enum DNS: UInt8, ProtocolModule {
       TCPSegment.pduEnds(c, at: pduEnd)
       c.limit(to: 2 + declared)
       // Several messages may share a segment: the rest is the next one.
-      if pduEnd < c.dissection.packet.count, pduEnd + 2 <= segmentEnd {
+      if pduEnd < c.dissection.packet.count, pduEnd + (c.canDesegment ? 1 : 2) <= segmentEnd {
         next = .layer(.dns, at: pduEnd, end: segmentEnd)
       }
     }

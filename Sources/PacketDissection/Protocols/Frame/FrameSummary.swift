@@ -12,7 +12,7 @@ extension Frame {
     let d = f.dissection
     func decimal(_ value: Int) { FieldText.appendDecimal(UInt64(clamping: value), to: &out) }
     let wire = d.frame.originalLength
-    let captured = d.packet.count
+    let captured = d.capturedCount
     out.append("Frame ")
     decimal(d.frame.number)
     out.append(": ")

@@ -7,7 +7,9 @@ enum TCP: UInt8, ProtocolModule {
     acksFrame, ackRTT, initialRTT, bytesInFlight, pushBytesSent, analysisFlags, reusedPorts, retransmission, rto,
     rtoFrame, fastRetransmission, spuriousRetransmission, outOfOrder, lostSegment, ackLostSegment, windowUpdate,
     windowFull, keepAlive, keepAliveACK, duplicateACK, duplicateACKNumber, duplicateACKFrame, zeroWindowProbe,
-    zeroWindow, zeroWindowProbeACK, payload, resetCause, continuationTo
+    zeroWindow, zeroWindowProbeACK, payload, segmentData, reassembledIn, segments, segment, segmentOverlap,
+    segmentOverlapConflict, segmentMultipleTails, segmentTooLong, segmentError, segmentCount, reassembledLength,
+    reassembledData, resetCause, continuationTo
 
   static var protocolID: ProtocolID { .tcp }
   static var level: LayerLevel { .transport }
@@ -90,6 +92,19 @@ enum TCP: UInt8, ProtocolModule {
     case .zeroWindow: .loose("tcp.analysis.zero_window", "TCP Zero Window segment", .label)
     case .zeroWindowProbeACK: .loose("tcp.analysis.zero_window_probe_ack", "ACK to a TCP Zero Window Probe", .label)
     case .payload: .loose("tcp.payload", "TCP payload", .bytes)
+    case .segmentData:
+      .loose("tcp.segment_data", "TCP segment data", .bytes, blurb: "The bytes of the segment that go to a PDU put together from several")
+    case .reassembledIn: .loose("tcp.reassembled_in", "Reassembled PDU in frame", .frameNumber, blurb: "Known only to a second pass: never set in one")
+    case .segments: .loose("tcp.segments", "Reassembled TCP Segments", .bytes)
+    case .segment: .loose("tcp.segment", "TCP Segment", .frameNumber)
+    case .segmentOverlap: .loose("tcp.segment.overlap", "Segment overlap", .boolean(bytes: 1))
+    case .segmentOverlapConflict: .loose("tcp.segment.overlap.conflict", "Conflicting data in segment overlap", .boolean(bytes: 1))
+    case .segmentMultipleTails: .loose("tcp.segment.multipletails", "Multiple tail segments found", .boolean(bytes: 1))
+    case .segmentTooLong: .loose("tcp.segment.toolongfragment", "Segment too long", .boolean(bytes: 1))
+    case .segmentError: .loose("tcp.segment.error", "Reassembling error", .frameNumber)
+    case .segmentCount: .loose("tcp.segment.count", "Segment count", .uint(bytes: 4))
+    case .reassembledLength: .loose("tcp.reassembled.length", "Reassembled TCP length", .uint(bytes: 4))
+    case .reassembledData: .loose("tcp.reassembled.data", "Reassembled TCP Data", .bytes)
     case .resetCause: .loose("tcp.reset_cause", "Reset cause", .string, blurb: "Text a reset carries as data")
     case .continuationTo: .loose("tcp.continuation_to", "This is a continuation to the PDU in frame", .frameNumber)
     }
@@ -230,12 +245,25 @@ enum TCP: UInt8, ProtocolModule {
     // As tshark: a keep-alive's byte is plain data; a retransmitted or
     // out-of-order segment goes to no dissector.
     if findings.contains(.keepAlive) { return .data(at: payloadStart, end: c.end) }
-    if !findings.isDisjoint(with: .undissectedPayload) { return .stop }
+    if !findings.isDisjoint(with: .undissectedPayload) {
+      // With reassembly, tshark shows a retransmission's payload as segment data.
+      if c.state.reassemblesTCP, findings.contains(.retransmission), c.end <= c.packet.count {
+        try c.add(segmentData, at: headerLength, segmentLength)
+      }
+      return .stop
+    }
+    if c.state.reassemblesTCP, let analysed, c.end <= c.packet.count {
+      // With reassembly, tshark hands a spurious retransmission to no dissector either.
+      if findings.contains(.spuriousRetransmission) { return .stop }
+      desegment(
+        &c, flow: analysed.stream << 1 | (analysed.forward ? 0 : 1), seq: rawSeq,
+        payloadStart: payloadStart, ports: (UInt32(source), UInt32(destination)))
+      c.headerEnd = payloadStart
+      return .stop
+    }
     var dissectedStart = payloadStart
     if let analysed, !c.state.tcpPDUs.isEmpty {
-      let forward = ConversationKey.make(
-        c.state.networkSource, UInt16(source), c.state.networkDestination, UInt16(destination)).forward
-      let placement = c.state.tcpPDUs[analysed.stream * 2 + (forward ? 0 : 1)]?.placement(
+      let placement = c.state.tcpPDUs[analysed.stream << 1 | (analysed.forward ? 0 : 1)]?.placement(
         seq: rawSeq, nextSeq: rawSeq &+ UInt32(truncatingIfNeeded: segmentLength)) ?? .whole
       switch placement {
       case .whole:

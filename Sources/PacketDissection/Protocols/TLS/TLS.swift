@@ -1,11 +1,13 @@
 import PacketWire
 
 /// Transport Layer Security (RFC 8446, RFC 5246) and SSL 3.0 records, as
-/// Wireshark 4.0 dissects them with TCP reassembly off: each segment on its
-/// own, record after record. A record the segment cuts off is not dissected
-/// (tshark waits for reassembly that never comes); a segment that starts
-/// inside a record is `Continuation Data` or, once the connection's version
-/// is known, an `Ignored Unknown Record`. Nothing is decrypted.
+/// Wireshark 4.0 dissects them, record after record. With TCP reassembly
+/// (the default), a record the segment cuts off is asked for whole
+/// (`LayerCursor.needMore`) and dissected at the segment that completes
+/// it. Without, it is not dissected (tshark waits for reassembly that
+/// never comes); a segment that starts inside a record is
+/// `Continuation Data` or, once the connection's version is known, an
+/// `Ignored Unknown Record`. Nothing is decrypted.
 ///
 /// Handshake messages are read by `dissectHandshakeMessages`, which other
 /// dissectors call on bytes that carry no record header (QUIC's CRYPTO
@@ -118,6 +120,7 @@ enum TLS: UInt8, ProtocolModule {
   static let contentHandshake: UInt8 = 22
   static let contentApplicationData: UInt8 = 23
   static let contentHeartbeat: UInt8 = 24
+  static let contentConnectionID: UInt8 = 25
 
   static func isValidContentType(_ type: UInt8) -> Bool { type >= 20 && type <= 24 }
 
@@ -143,7 +146,18 @@ enum TLS: UInt8, ProtocolModule {
       // Wireshark's dispatch on the connection's version: records of a
       // known TLS 1.0-1.2 connection are taken as they come; otherwise
       // each must look like a record.
-      if remaining < 5 { break }
+      if remaining < 5 {
+        // A record header cut short waits for the next segment.
+        c.needMore(at: offset, nil)
+        break
+      }
+      // An SSL 2.0 record cut short (in a connection of known version, a
+      // ClientHello only) waits for the rest, as in tshark.
+      let looksLikeVersion2 = conversation.knowsPre13Version ? TLSVersion2.looksLikeClientHello(c, at: offset) : true
+      if c.canDesegment, looksLikeVersion2, let length = TLSVersion2.recordLength(c, at: offset), remaining < 2 + length {
+        c.needMore(at: offset, 2 + length - remaining)
+        break
+      }
       if TLSVersion2.looksLikeClientHello(c, at: offset) {
         guard let next = try TLSVersion2.clientHello(c, at: offset, &item) else { break }
         offset = next
@@ -154,6 +168,14 @@ enum TLS: UInt8, ProtocolModule {
           item.ending = .continuation
           break
         }
+      }
+      // A record the segment cuts off waits for the segments with the rest,
+      // when its content type is one tshark 4.0 knows (25, TLS 1.2's
+      // connection ID, too).
+      let recordEnd = 5 + Int(try c.uint16(offset + 3))
+      if c.canDesegment, (contentChangeCipherSpec...contentConnectionID).contains(try c.uint8(offset)), remaining < recordEnd {
+        c.needMore(at: offset, recordEnd - remaining)
+        break
       }
       guard let next = try record(c, at: offset, &conversation, &item, fromServer: fromServer, chain: &chain) else { break }
       offset = next

@@ -12,6 +12,16 @@ enum TLSVersion2 {
     return type == 1
   }
 
+  /// The length of what Wireshark's `ssl_looks_like_sslv2` takes for an
+  /// SSL 2.0 record at `offset` (a first byte of 0x80 or more, an SSL 2.0
+  /// or PCT message type), for reassembly; nil when it takes none.
+  static func recordLength(_ c: LayerCursor, at offset: Int) -> Int? {
+    guard let header = try? c.uint16(offset), header >= 0x8000, let type = try? c.uint8(offset + 2), type <= 5 else {
+      return nil
+    }
+    return Int(header & 0x7fff)
+  }
+
   /// Dissects the record at `offset`; answers where the next starts, or nil
   /// when the segment cuts it off (not dissected, as for other records).
   static func clientHello(_ c: LayerCursor, at offset: Int, _ item: inout TLS.ItemValue) throws(DissectionStop) -> Int? {
