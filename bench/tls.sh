@@ -3,11 +3,10 @@
 # Issue 13's speed bar on TLS-heavy traffic: the server names of every
 # ClientHello, release build, against tshark in the same run:
 #   `pktsh -r F -c 'print tls.handshake.extensions_server_name'`
-#   `tshark -r F -o tcp.desegment_tcp_streams:FALSE -T fields -e tls.handshake.extensions_server_name`
-# (bar: at least 20x faster). tshark runs without TCP reassembly, as the
-# analysis benchmark does: the copies repeat the same streams, and with
-# reassembly on tshark leaves every repeated segment undissected as a
-# retransmission. F is /tmp/bench-tls.pcap: ../shared/corpus/real/tls2.pcap
+#   `tshark -r F -T fields -e tls.handshake.extensions_server_name`
+# (bar: at least 20x faster). Both with their defaults, TCP reassembly on:
+# the copies repeat the same streams, so both leave most repeated segments
+# undissected as retransmissions. F is /tmp/bench-tls.pcap: ../shared/corpus/real/tls2.pcap
 # (7,451 packets, 7,332 of them TLS, 323 ClientHellos with a server name)
 # repeated 27 times, 201,177 packets, built with mergecap when absent (never
 # commit it). Both outputs must be equal first. SCRATCH overrides the build directory.
@@ -30,11 +29,11 @@ cat "$capture" > /dev/null
 source "$root/bench/timing.sh"
 
 ours=$("$pktsh" -r "$capture" -c 'print tls.handshake.extensions_server_name' | md5sum)
-theirs=$(tshark -r "$capture" -o tcp.desegment_tcp_streams:FALSE -T fields -e tls.handshake.extensions_server_name 2>/dev/null | md5sum)
+theirs=$(tshark -r "$capture" -T fields -e tls.handshake.extensions_server_name 2>/dev/null | md5sum)
 echo "print tls.handshake.extensions_server_name over $(capinfos -c -M "$capture" | awk '/packets/ { print $NF }') packets:"
 if [ "$ours" = "$theirs" ]; then echo "  outputs equal"; else echo "  warning: the outputs differ"; fi
 A=("$pktsh" -r "$capture" -c 'print tls.handshake.extensions_server_name')
-B=(tshark -r "$capture" -o tcp.desegment_tcp_streams:FALSE -T fields -e tls.handshake.extensions_server_name)
+B=(tshark -r "$capture" -T fields -e tls.handshake.extensions_server_name)
 pair pktsh tshark 2>&1
 awk -v a="$median_a" -v b="$median_b" 'BEGIN { printf "  tshark / pktsh = %.1f (bar: at least 20)\n", b / a }'
 rm -f /tmp/shellbench.$$
