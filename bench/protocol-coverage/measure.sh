@@ -3,29 +3,30 @@
 # share of packets whose protocol chain (frame.protocols) pktsh gives,
 # with `reassembly off`, exactly as tshark 4.0 does with its DEFAULT protocols on (TCP
 # reassembly off; IP defragmentation on, as pktsh does by default: with
-# it off in tshark alone, every fragmented datagram differed), over a
-# fixed sample of ../shared/corpus/wild
-# less the field goldens' captures (captures.txt, analysis-captures.txt).
-#   bench/protocol-coverage/measure.sh [SAMPLE]     (default 300 captures)
+# it off in tshark alone, every fragmented datagram differed), over the
+# pinned sample sample.txt: 300 captures of ../shared/corpus/wild drawn at
+# random when none of them was in a golden list. A capture that a golden
+# list takes later leaves the sample (the count printed says so); never take
+# goldens from sample.txt.
+#   bench/protocol-coverage/measure.sh
 # Prints the figure, then the chain pairs that differ most often. Run
 # from the repository root after `swift build`; runs two captures at a time.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 export TZ=UTC
-python3 - "${1:-300}" <<'PY'
-import os, random, subprocess, sys, collections
+python3 - <<'PY'
+import os, subprocess, sys, collections
 from concurrent.futures import ThreadPoolExecutor
-sample = int(sys.argv[1])
 wild = "../shared/corpus/wild"
+goldens = "Tests/PacketDissectionTests/Goldens/"
 seen = set()
-for listing in ["Tests/PacketDissectionTests/Goldens/captures.txt", "Tests/PacketDissectionTests/Goldens/analysis-captures.txt"]:
-    for line in open(listing):
+for listing in ["captures.txt", "analysis-captures.txt", "desegmentation-captures.txt", "reassembly-captures.txt"]:
+    for line in open(goldens + listing):
         line = line.split("#")[0].strip()
         if line: seen.add(os.path.basename(line))
-names = sorted(n for n in os.listdir(wild) if n not in seen and n.endswith((".pcap", ".pcapng", ".cap")))
-random.Random(13).shuffle(names)
-names = names[:sample]
+pinned = [line.strip() for line in open("bench/protocol-coverage/sample.txt") if line.strip()]
+names = [n for n in pinned if n not in seen]
 options = ["-n", "-o", "tcp.desegment_tcp_streams:FALSE"]
 
 def chains(name):
@@ -48,7 +49,7 @@ with ThreadPoolExecutor(2) as pool:
             total += 1
             if got == want: equal += 1
             else: differ[(want, got)] += 1
-print(f"{len(names)} unseen captures, {total} packets: chain equal to tshark's (default protocols) for {equal} ({100 * equal / max(total, 1):.2f}%)")
+print(f"{len(names)} of the {len(pinned)} pinned unseen captures, {total} packets: chain equal to tshark's (default protocols) for {equal} ({100 * equal / max(total, 1):.2f}%)")
 for (want, got), n in differ.most_common(25):
     print(f"{n:7d}  tshark {want}\n         pktsh  {got}")
 PY
