@@ -358,7 +358,7 @@ struct ProgramBuilder {
     shape.transport = kind
     guard let layer = kind.layer else { return leaf(shape) }
     let quotes = inner && (kind == .icmp || kind == .icmpv6)
-    // UDP tunnels (VXLAN, Geneve) carry whole frames: their ports are unsure.
+    // UDP tunnels (VXLAN, Geneve, GTP, ...) carry further layers: their ports are unsure.
     let tunnels = inner && kind == .udp
     let need = max(prerequisite[layer] ?? 0, quotes ? 1 : 0, tunnels ? 4 : 0)
     guard layers.contains(layer) || need > 0 else { return leaf(shape) }
@@ -434,8 +434,9 @@ struct ProgramBuilder {
   /// program reads (no tunnel, no quoted datagram).
   private static let carryNothingReadable: Set<ProtocolID> = [.igmp, .esp]
 
-  /// The UDP ports bound to protocols that carry whole frames.
-  private static let tunnelPorts: [UInt32] = bindings(.udpPort).filter { [.vxlan, .geneve].contains($0.value) }
+  /// The UDP ports bound to tunnels: protocols declared at the transport
+  /// level or below, because they carry link, network or transport layers.
+  private static let tunnelPorts: [UInt32] = bindings(.udpPort).filter { Registry.decl($0.value).level <= .transport }
     .map(\.key).sorted()
 
   /// Every key bound in a dispatch table below 65536, with its protocol.

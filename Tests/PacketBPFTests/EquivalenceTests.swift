@@ -94,7 +94,13 @@ import Testing
     "pim-packet-assortment.pcap", "OSPFv3_with_AH.pcap", "dns_tcp.pcap",
   ]
 
-  /// Every real capture and the regression captures above; with
+  /// Captures of ../shared/corpus/wild with UDP tunnels that carry
+  /// transport layers (GTP), whose ports the program must leave unsure.
+  static let wildCaptures = [
+    "zeek__testing_btest_Traces_tunnels_gtp_gtp6_gtp_0x32.pcap", "zeek__testing_btest_Traces_tunnels_gtp_gtp7_ipv6.pcap",
+  ]
+
+  /// Every real capture, the regression and wild captures above; with
   /// `PKTSH_BPF_SWEEP=1` in the environment, every tcpdump capture (those
   /// of link types without a translation are skipped).
   static func captures() -> [String] {
@@ -103,7 +109,7 @@ import Testing
     }
     let sweep = ProcessInfo.processInfo.environment["PKTSH_BPF_SWEEP"] != nil
     let regression = sweep ? list(corpus + "/tcpdump") : regressionCaptures.map { corpus + "/tcpdump/" + $0 }
-    return list(corpus + "/real") + regression
+    return list(corpus + "/real") + regression + wildCaptures.map { corpus + "/wild/" + $0 }
   }
 
   static let translated: Set<UInt32> = [0, 1, 101, 108, 113, 228, 229, 276]

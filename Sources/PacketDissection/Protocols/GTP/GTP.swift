@@ -7,7 +7,9 @@ enum GTP: UInt8, ProtocolModule {
     teid, sequenceNumber, npduNumber, nextExtension, extensionLength
 
   static var protocolID: ProtocolID { .gtp }
-  static var level: LayerLevel { .application }
+  /// At the transport level, as a tunnel: a question about the T-PDU's
+  /// inner layers (dissected down to the transport level) reaches them.
+  static var level: LayerLevel { .transport }
   static let bindings = [Binding(.udpPort, 2123), Binding(.udpPort, 2152)]
   static let headerBits = 64
   static var variablePart: String? { "Sequence number, N-PDU number, extension headers; T-PDU" }

@@ -5,7 +5,9 @@ enum UDPEncap: UInt8, ProtocolModule {
   case item, natKeepalive, nonESPMarker
 
   static var protocolID: ProtocolID { .udpencap }
-  static var level: LayerLevel { .application }
+  /// At the transport level, as a tunnel: a question about the ESP header
+  /// it carries (a network-level layer) reaches it.
+  static var level: LayerLevel { .transport }
   static let bindings = [Binding(.udpPort, 4500)]
 
   var declaration: FieldDecl {
