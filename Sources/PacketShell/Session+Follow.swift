@@ -4,7 +4,8 @@ import PacketWire
 
 extension Session {
   /// `follow`: finds the stream of the first packet in view that the
-  /// query's filter matches (its TCP stream, else its UDP stream), then
+  /// query's filter matches (its TCP stream, else its UDP stream; its UDP
+  /// stream first when the filter names UDP's fields and not TCP's), then
   /// walks the whole capture for that stream's packets, in view or not,
   /// as Wireshark's Follow Stream does. Prints it as tshark's `-z follow`
   /// does, or saves each side's payload.
@@ -13,12 +14,14 @@ extension Session {
     guard let ids = FollowFields.shared else { return fail("follow: TCP and UDP fields are not declared") }
     let streamFields = [ids.tcpStream, ids.udpStream]
     var picked: (proto: ProtocolID, index: Int)?
+    let named = Set(query.filter.fields.map(\.protocolID))
+    let order: [ProtocolID] = named.contains(.udp) && !named.contains(.tcp) ? [.udp, .tcp] : [.tcp, .udp]
     guard scan(capture, fields: streamFields, filter: query.filter, prints: false, { _, d in
-      picked = Self.stream(of: d, ids)
+      picked = Self.stream(of: d, preferring: order, ids)
       return picked == nil
     }) else { return .runtimeFailure }
     guard let picked else { return fail("follow: no TCP or UDP packet in view matches the filter") }
-    let fields = [ids.tcpStream, ids.tcpSeq, ids.tcpAck, ids.tcpLen, ids.tcpTimeRelative, ids.udpStream]
+    let fields = [ids.tcpStream, ids.tcpSeq, ids.tcpAck, ids.tcpLen, ids.tcpTimeRelative, ids.udpStream, ids.ipv6HomeAddress]
     var stream = FollowedStream()
     guard scan(capture, fields: fields, filter: nil, prints: false, inView: false, { _, d in
       Self.add(d, to: &stream, ifIn: picked, ids)
@@ -30,9 +33,11 @@ extension Session {
     return .ok
   }
 
-  /// The packet's TCP stream, else its UDP stream, outside any ICMP error.
-  private static func stream(of d: Dissection, _ ids: FollowFields) -> (proto: ProtocolID, index: Int)? {
-    for proto in [ProtocolID.tcp, .udp] {
+  /// The packet's stream of the first protocol of `order` it has, outside any ICMP error.
+  private static func stream(
+    of d: Dissection, preferring order: [ProtocolID], _ ids: FollowFields
+  ) -> (proto: ProtocolID, index: Int)? {
+    for proto in order {
       guard let layer = d.layers.firstIndex(where: { $0.protocolID == proto && $0.depth == 0 }) else { continue }
       let id = proto == .tcp ? ids.tcpStream : ids.udpStream
       if let record = records(of: layer, in: d).first(where: { $0.field == id }) { return (proto, Int(record.value)) }
@@ -41,22 +46,32 @@ extension Session {
   }
 
   /// Adds the packet to `stream` when its TCP or UDP layer (outside any
-  /// ICMP error) belongs to the followed one.
+  /// ICMP error) belongs to the followed one. The sides are named, as in
+  /// tshark, by the packet's innermost addresses and ports: in a tunnel
+  /// (GTP, VXLAN) those of the layers it carries, even when the tunnel's
+  /// own UDP stream is followed.
   private static func add(
     _ d: Dissection, to stream: inout FollowedStream, ifIn picked: (proto: ProtocolID, index: Int), _ ids: FollowFields
   ) {
     guard let layer = d.layers.firstIndex(where: { $0.protocolID == picked.proto && $0.depth == 0 }),
-      layer > 0, let network = d.layers[..<layer].last(where: { $0.protocolID == .ip || $0.protocolID == .ipv6 })
+      let innermost = d.layers.lastIndex(where: { ($0.protocolID == .tcp || $0.protocolID == .udp) && $0.depth == 0 }),
+      let network = d.layers[..<innermost].lastIndex(where: { $0.protocolID == .ip || $0.protocolID == .ipv6 })
     else { return }
     let span = d.layers[layer]
     let fields = records(of: layer, in: d)
     func value(_ id: FieldID) -> UInt64? { fields.first { $0.field == id }?.value }
     let streamID = picked.proto == .tcp ? ids.tcpStream : ids.udpStream
+    // A Mobile IPv6 Home Address option stands for the source, as in tshark.
+    let homeAddress = (network..<innermost).lazy.flatMap { records(of: $0, in: d) }.last { $0.field == ids.ipv6HomeAddress }
     guard value(streamID) == UInt64(picked.index),
-      let ports = d.packet.uint32(at: span.start),
-      let (source, destination) = sides(of: network, in: d.packet, ports: ports)
+      let ports = d.packet.uint32(at: d.layers[innermost].start),
+      let (source, destination) = sides(
+        of: d.layers[network], in: d.packet, ports: ports, source: homeAddress.map { Int($0.offset) })
     else { return }
     if picked.proto == .udp {
+      // A datagram with payload of which nothing was captured ends UDP's
+      // dissection in tshark before its follow tap: it adds nothing.
+      guard span.start + 8 < d.packet.count || d.packet.uint16(at: span.start + 4).map({ $0 <= 8 }) == true else { return }
       let payload = Self.bytes(d.packet, from: span.start + 8, to: span.dataEnd)
       stream.addDatagram(from: source, to: destination, payload: payload)
       return
@@ -83,22 +98,24 @@ extension Session {
   }
 
   /// The source and destination sides of a packet: the network layer's
-  /// addresses and the transport header's ports (`ports`: source, then destination).
+  /// addresses (the source's read at `source` instead when given) and the
+  /// transport header's ports (`ports`: source, then destination).
   private static func sides(
-    of network: LayerSpan, in packet: ByteView, ports: UInt32
+    of network: LayerSpan, in packet: ByteView, ports: UInt32, source: Int? = nil
   ) -> (FollowedStream.Side, FollowedStream.Side)? {
     let isIPv6 = network.protocolID == .ipv6
     let (offset, size) = isIPv6 ? (8, 16) : (12, 4)
-    guard packet.contains(network.start + offset, 2 * size) else { return nil }
+    let sourceAt = source ?? network.start + offset
+    guard packet.contains(network.start + offset, 2 * size), packet.contains(sourceAt, size) else { return nil }
     func side(_ at: Int, port: UInt32) -> FollowedStream.Side {
-      let bytes = packet.slice(network.start + offset + at, size)
+      let bytes = packet.slice(at, size)
       let address =
         isIPv6 ? FieldText.ipv6(bytes) : FieldText.ipv4(UInt32(truncatingIfNeeded: bytes.uint(at: 0, length: 4) ?? 0))
       return FollowedStream.Side(
         key: bytes.copyBytes() + [UInt8(port >> 8), UInt8(port & 0xff)], address: address, port: Int(port),
         isIPv6: isIPv6)
     }
-    return (side(0, port: ports >> 16), side(size, port: ports & 0xffff))
+    return (side(sourceAt, port: ports >> 16), side(network.start + offset + size, port: ports & 0xffff))
   }
 
   /// The packet's bytes from `start` to `end`, as far as they were captured.
@@ -137,16 +154,18 @@ extension Session {
 
 /// The fields `follow` reads (the protocols' enums are the dissection module's own).
 struct FollowFields {
-  let tcpStream, tcpSeq, tcpAck, tcpLen, tcpTimeRelative, udpStream: FieldID
+  let tcpStream, tcpSeq, tcpAck, tcpLen, tcpTimeRelative, udpStream, ipv6HomeAddress: FieldID
 
   static let shared = FollowFields()
 
   private init?() {
     guard let tcpStream = Registry.field(named: "tcp.stream"), let tcpSeq = Registry.field(named: "tcp.seq"),
       let tcpAck = Registry.field(named: "tcp.ack"), let tcpLen = Registry.field(named: "tcp.len"),
-      let tcpTimeRelative = Registry.field(named: "tcp.time_relative"), let udpStream = Registry.field(named: "udp.stream")
+      let tcpTimeRelative = Registry.field(named: "tcp.time_relative"), let udpStream = Registry.field(named: "udp.stream"),
+      let ipv6HomeAddress = Registry.field(named: "ipv6.opt.mipv6.home_address")
     else { return nil }
     (self.tcpStream, self.tcpSeq, self.tcpAck, self.tcpLen, self.tcpTimeRelative, self.udpStream) =
       (tcpStream, tcpSeq, tcpAck, tcpLen, tcpTimeRelative, udpStream)
+    self.ipv6HomeAddress = ipv6HomeAddress
   }
 }

@@ -55,6 +55,16 @@ struct FollowTests {
     #expect(byFilter.stdout.contains("Filter: tcp.stream eq 6\n"))
   }
 
+  /// A datagram that declares payload of which nothing was captured ends
+  /// tshark's UDP dissection before its follow tap: the stream stays
+  /// empty, its nodes unnamed, as `tshark -z follow,udp,ascii,0` prints them.
+  @Test func aDatagramWithNoPayloadCapturedAddsNothing() throws {
+    let capture = Self.corpus + "/wild/zeek__testing_btest_Traces_udp-contents-truncated-oob.pcap"
+    let run = try runPktsh(["-r", capture, "-c", "follow udp.stream == 0"])
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("Node 0: :0\nNode 1: :0\n===="))
+  }
+
   /// `save` writes each side's payload; its bytes are those `as raw` shows.
   @Test func saveWritesEachSidesBytes() throws {
     let capture = Self.corpus + "/real/http-packets.pcap"

@@ -34,6 +34,9 @@ GOLDENS = [
     ("wild/suricata-verify__tests_eve-overlap-payload-04-partial-overlap_tcp-overlap2.pcap", "tcp", 0),
     ("wild/zeek__testing_btest_Traces_http_entity_gap.pcap", "tcp", 0),
     ("wild/gopacket__pcap_test_dns.pcap", "udp", 0),
+    ("wild/zeek__testing_btest_Traces_tunnels_gtp_gtp_ext_header.pcap", "udp", 0),
+    ("wild/zeek__testing_btest_Traces_tunnels_gtp_gtp_ext_header.pcap", "tcp", 0),
+    ("wild/zeek__testing_btest_Traces_chksums_ip6-hoa-tcp-good-chksum.pcap", "tcp", 0),
 ]
 MODES = ["ascii", "hex", "raw"]
 HERE = os.path.dirname(os.path.abspath(__file__))
