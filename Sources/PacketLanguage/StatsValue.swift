@@ -51,6 +51,16 @@ public struct StatsValue: Sendable {
     }
   }
 
+  /// For a value that is a field alone: appends the key of each of its
+  /// occurrences among `records` (say, one layer's), and where each ends.
+  public func appendKeys(_ d: Dissection, records: Range<Int>, to keys: inout [UInt8], ends: inout [Int]) {
+    guard let id = checked.field, let field else { return }
+    for record in d.records[records] where record.field == id {
+      StatsValue.appendKey(RuntimeValue.of(record, kind: field.kind, in: d), to: &keys)
+      ends.append(keys.count)
+    }
+  }
+
   /// Calls `body` with each of the packet's values that adds up (see `isNumeric`).
   public func forEachNumber(_ d: Dissection, _ body: (Int64) -> Void) {
     _ = value.forEach(d) { value in

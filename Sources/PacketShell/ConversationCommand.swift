@@ -8,6 +8,17 @@ struct ConversationCommand {
   enum Kind: String, CaseIterable, Sendable {
     case eth, ip, ipv6, tcp, udp
 
+    /// The protocol whose layers the table counts.
+    var protocolID: ProtocolID {
+      switch self {
+      case .eth: .eth
+      case .ip: .ip
+      case .ipv6: .ipv6
+      case .tcp: .tcp
+      case .udp: .udp
+      }
+    }
+
     /// The fields that name a side: addresses, then ports for TCP and UDP
     /// (which run over IPv4 or IPv6).
     var fields: (addresses: [(source: String, destination: String)], ports: (String, String)?) {

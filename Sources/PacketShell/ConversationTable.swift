@@ -13,9 +13,10 @@ import PacketLanguage
 /// packets it sent and received, so one from an address to itself counts
 /// twice, as in tshark.
 ///
-/// Like tshark, it counts a packet under its first (outer) address pair
-/// only, and a TCP segment or UDP datagram that an ICMP error quotes in no
-/// TCP or UDP conversation. Its bytes are the frame's length on the wire.
+/// Like tshark, it counts a packet once for each layer of its kind (in a
+/// tunnel, under the outer and the inner pair), and a TCP segment or UDP
+/// datagram that an ICMP error quotes in no TCP or UDP conversation. Its
+/// bytes are the frame's length on the wire.
 struct ConversationTable: StatsSink {
   let query: ConversationQuery
 
@@ -105,10 +106,10 @@ struct ConversationTable: StatsSink {
   /// fragment, the transport header captured whole) straight from its
   /// bytes, for `conversations tcp|udp` and `endpoints tcp|udp`: the
   /// fields `FastFields` would read there, as the same keys, without
-  /// running the shape program. An IPv4 packet of the other transport
-  /// (UDP for `tcp`, TCP for `udp`) is in no conversation: nothing pktsh
-  /// dissects carries one inside the other. False for any other packet,
-  /// which the walk then reads as before.
+  /// running the shape program. An IPv4 TCP packet is in no UDP
+  /// conversation: nothing pktsh dissects carries UDP inside TCP (a UDP
+  /// tunnel may carry TCP, so UDP packets go to the walk for `tcp`).
+  /// False for any other packet, which the walk then reads as before.
   mutating func add(direct record: PacketRecord, sinceFirst time: Int64) -> Bool {
     guard let transport = directProtocol, record.linkType == .ethernet else { return false }
     let bytes = record.bytes
@@ -119,7 +120,7 @@ struct ConversationTable: StatsSink {
     func u64(_ at: Int) -> UInt64 { UInt64(bigEndian: base.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
     let headerLength = transport == 6 ? 20 : 8
     let ipv6 = u16(12) == 0x86dd
-    if !ipv6 && u16(12) == 0x0800 && u8(14) >> 4 == 4 && u8(23) == (transport == 6 ? 17 : 6) { return true }
+    if transport == 17 && !ipv6 && u16(12) == 0x0800 && u8(14) >> 4 == 4 && u8(23) == 6 { return true }
     // Version 4 with a 20-byte header, no fragment (the dissector defragments); or version 6 with the transport next.
     let ip = 14
     let at = ipv6 ? ip + 40 : ip + 20
@@ -131,8 +132,11 @@ struct ConversationTable: StatsSink {
         Int(u16(ip + 2)) >= 20 + headerLength
       else { return false }
     }
-    // TCP: a data offset of at least 5 words (else tcp.flags is absent); UDP: a length of at least 8.
-    if transport == 6 ? u8(at + 12) < 0x50 : u16(at + 4) < 8 { return false }
+    // TCP: a data offset of at least 5 words (else tcp.flags is absent) and
+    // the options captured; UDP: a length of at least 8.
+    if transport == 6 ? u8(at + 12) < 0x50 || bytes.count < at + Int(u8(at + 12) >> 4) * 4 : u16(at + 4) < 8 {
+      return false
+    }
     let ends = sides.withUnsafeMutableBufferPointer { out in
       func address(_ offset: Int, at index: Int) -> Int {
         ipv6
@@ -151,27 +155,63 @@ struct ConversationTable: StatsSink {
     return true
   }
 
+  /// Counts a dissected packet as tshark's taps do: once for each layer of
+  /// the table's kind outside an ICMP error, so that a tunnel's packet
+  /// counts under its outer and its inner pair. An address table's sides
+  /// are the layer's addresses; a TCP or UDP table's are the layer's ports
+  /// with the addresses of the IP layer just before it. (Only the
+  /// dissection walk hands packets here: raw ones come through `add(raw:)`
+  /// and `add(direct:)`, which see one layer of each kind.)
   mutating func add(_ packet: some StatsPacket, sinceFirst time: Int64) {
-    var (source, destination) = (0, half)
-    var pairFound = false
-    for p in 0..<addressPairs where !pairFound {
-      guard let end = firstKey(packet, column: 2 * p) else { continue }
+    guard let packet = packet as? DissectedPacket else { return }
+    let d = packet.d
+    let kind = query.kind.protocolID
+    for layer in d.layers.indices where d.layers[layer].protocolID == kind && d.layers[layer].depth == 0 {
+      var (source, destination) = (0, half)
+      var pair = 0
+      var addressLayer = layer
+      if portColumn != nil {
+        guard let network = d.layers[..<layer].lastIndex(where: { $0.protocolID == .ip || $0.protocolID == .ipv6 }),
+          Self.reachesTheTap(d, transport: layer, in: network)
+        else { continue }
+        addressLayer = network
+        pair = d.layers[network].protocolID == .ipv6 ? 1 : 0
+      }
+      let addresses = d.recordRange(ofLayer: addressLayer)
+      guard pair < addressPairs, let end = keys(packet, column: 2 * pair, records: addresses) else { continue }
       source = copy(end, to: source)
-      guard let end = firstKey(packet, column: 2 * p + 1) else { return }
+      guard let end = keys(packet, column: 2 * pair + 1, records: addresses) else { continue }
       destination = copy(end, to: destination)
-      pairFound = true
+      var flags: Int64 = 0
+      if let ports = portColumn {
+        let transport = d.recordRange(ofLayer: layer)
+        guard let end = keys(packet, column: ports, records: transport) else { continue }
+        source = copy(end, to: source)
+        guard let end = keys(packet, column: ports + 1, records: transport) else { continue }
+        destination = copy(end, to: destination)
+        if let flagsColumn, keys(packet, column: flagsColumn, records: transport) != nil {
+          flags = StatsValue.integer(ofKey: self.keys[..<self.ends[0]])
+        }
+      }
+      for i in half..<destination { sides[source + i - half] = sides[i] }
+      var length: Int64 = 0
+      packet.forEachNumber(column: lengthColumn) { length = $0 }
+      count(source: source, end: source + destination - half, flags: flags, length: length, time: time)
     }
-    guard pairFound else { return }
-    if let ports = portColumn {
-      // An ICMP error's quoted header is not a conversation of its own.
-      if firstKey(packet, column: ports + 2) != nil || firstKey(packet, column: ports + 3) != nil { return }
-      guard let end = firstKey(packet, column: ports) else { return }
-      source = copy(end, to: source)
-      guard let end = firstKey(packet, column: ports + 1) else { return }
-      destination = copy(end, to: destination)
+  }
+
+  /// Whether tshark's TCP or UDP dissector gets as far as its conversation
+  /// tap on layer `transport`: the header captured whole (TCP's options
+  /// too), and for UDP a length no shorter than its 8-byte header (but 0
+  /// over IPv6, a jumbogram's).
+  private static func reachesTheTap(_ d: Dissection, transport layer: Int, in network: Int) -> Bool {
+    let start = d.layers[layer].start
+    if d.layers[layer].protocolID == .tcp {
+      guard let offset = d.packet.uint8(at: start + 12) else { return false }
+      return d.packet.contains(start, max(20, Int(offset >> 4) * 4))
     }
-    for i in half..<destination { sides[source + i - half] = sides[i] }
-    add(packet, source: source, end: source + destination - half, time: time)
+    guard d.packet.contains(start, 8), let length = d.packet.uint16(at: start + 4) else { return false }
+    return length >= 8 || (length == 0 && d.layers[network].protocolID == .ipv6)
   }
 
   /// Copies the first `count` bytes of `keys` into `sides` at `index`; answers where they end.
@@ -191,7 +231,7 @@ struct ConversationTable: StatsSink {
     count(source: source, end: end, flags: flags, length: length, time: time)
   }
 
-  /// Counts a packet whose sides' keys are in `sides` (see `add(_:source:end:time:)`).
+  /// Counts a packet whose sides' keys are in `sides`: the source's before `source`, the destination's up to `end`.
   private mutating func count(source: Int, end: Int, flags: Int64, length: Int64, time: Int64) {
     if query.endpoints {
       count(side: 0..<source, sent: true, length: length, time: time)
@@ -259,12 +299,12 @@ struct ConversationTable: StatsSink {
     rows[r].last = time
   }
 
-  /// Reads the keys of the column's values into `keys`; answers where the
-  /// first ends, or nil when it has none.
-  private mutating func firstKey(_ packet: some StatsPacket, column: Int) -> Int? {
+  /// Reads the keys of the column's values among `records` into `keys`;
+  /// answers where the first ends, or nil when it has none.
+  private mutating func keys(_ packet: DissectedPacket, column: Int, records: Range<Int>) -> Int? {
     keys.removeAll(keepingCapacity: true)
     ends.removeAll(keepingCapacity: true)
-    packet.appendKeys(column: column, to: &keys, ends: &ends)
+    packet.values[column]?.appendKeys(packet.d, records: records, to: &keys, ends: &ends)
     return ends.first
   }
 

@@ -40,7 +40,7 @@ extension Session {
     for proto in order {
       guard let layer = d.layers.firstIndex(where: { $0.protocolID == proto && $0.depth == 0 }) else { continue }
       let id = proto == .tcp ? ids.tcpStream : ids.udpStream
-      if let record = records(of: layer, in: d).first(where: { $0.field == id }) { return (proto, Int(record.value)) }
+      if let record = d.records[d.recordRange(ofLayer: layer)].first(where: { $0.field == id }) { return (proto, Int(record.value)) }
     }
     return nil
   }
@@ -58,11 +58,11 @@ extension Session {
       let network = d.layers[..<innermost].lastIndex(where: { $0.protocolID == .ip || $0.protocolID == .ipv6 })
     else { return }
     let span = d.layers[layer]
-    let fields = records(of: layer, in: d)
+    let fields = d.records[d.recordRange(ofLayer: layer)]
     func value(_ id: FieldID) -> UInt64? { fields.first { $0.field == id }?.value }
     let streamID = picked.proto == .tcp ? ids.tcpStream : ids.udpStream
     // A Mobile IPv6 Home Address option stands for the source, as in tshark.
-    let homeAddress = (network..<innermost).lazy.flatMap { records(of: $0, in: d) }.last { $0.field == ids.ipv6HomeAddress }
+    let homeAddress = (network..<innermost).lazy.flatMap { d.records[d.recordRange(ofLayer: $0)] }.last { $0.field == ids.ipv6HomeAddress }
     guard value(streamID) == UInt64(picked.index),
       let ports = d.packet.uint32(at: d.layers[innermost].start),
       let (source, destination) = sides(
@@ -88,13 +88,6 @@ extension Session {
       from: source, to: destination, seq: UInt32(truncatingIfNeeded: seq), ack: UInt32(truncatingIfNeeded: ack),
       syn: offsetAndFlags & 0x002 != 0, length: Int(length),
       payload: Self.bytes(d.packet, from: span.start + headerLength, to: span.dataEnd))
-  }
-
-  /// The records of layer `layer`: from its first to the next layer's first.
-  private static func records(of layer: Int, in d: Dissection) -> ArraySlice<FieldRecord> {
-    let start = d.layers[layer].firstRecord
-    let end = layer + 1 < d.layers.count ? d.layers[layer + 1].firstRecord : d.records.count
-    return start <= end && end <= d.records.count ? d.records[start..<end] : []
   }
 
   /// The source and destination sides of a packet: the network layer's

@@ -30,10 +30,10 @@ CAPTURES = [
     "real/ip-frag.pcap",
     "wild/gopacket__pcap_test_dns.pcap",
     "wild/zeek__testing_btest_Traces_http_methods.pcap",
-    # Not gre-within-gre.pcap: with GRE dissected, tshark counts a packet in a
-    # conversation per IP (and UDP) layer, outer and inner; pktsh's table counts
-    # the outer pair only (a known difference, left for the conversations code).
     "wild/suricata-verify__tests_bug-6244-tcp-rst-with-data-02_tcp-rst-with-data.pcap",
+    # Tunnels: a packet counts in a conversation per layer, outer and inner.
+    "wild/zeek__testing_btest_Traces_tunnels_gre-within-gre.pcap",
+    "tcpdump/vxlan.pcap",
 ]
 TABLES = ["conv,tcp", "conv,udp", "conv,ip", "conv,ipv6", "conv,eth",
           "endpoints,tcp", "endpoints,udp", "endpoints,ip", "endpoints,ipv6", "endpoints,eth"]
