@@ -71,15 +71,17 @@ struct ConversationCommand {
 
   /// The checked command. Its fields are the columns of a `StatsQuery`
   /// (so that `FastStats` reads them from raw bytes): each address pair's
-  /// source and destination, the ports, for TCP its flags (a SYN after a
-  /// FIN or RST starts a new conversation), the ICMP types (a datagram an
-  /// ICMP error quotes is no conversation of its own), then `frame.len`.
+  /// source and destination, the ports, the ICMP types (a datagram an
+  /// ICMP error quotes is no conversation of its own), for TCP its flags
+  /// (a SYN after a FIN or RST starts a new conversation), for UDP its
+  /// length (a bogus one ends tshark's UDP before its tap), then `frame.len`.
   func check(_ checker: inout ScriptChecker) throws(LanguageError) -> ConversationQuery {
     let here = SourceLocation(line: 1, column: 1, offset: 0, length: 0)
     let (addresses, ports) = kind.fields
     var names = addresses.flatMap { [$0.source, $0.destination] }
     if let ports { names += [ports.0, ports.1, "icmp.type", "icmpv6.type"] }
     if kind == .tcp { names.append("tcp.flags") }
+    if kind == .udp { names.append("udp.length") }
     var by: [StatsValue] = []
     for name in names { by.append(StatsValue(try checker.checker.column(.word(name, here)))) }
     let length = StatsValue(try checker.checker.column(.word("frame.len", here)))

@@ -53,6 +53,8 @@ struct ConversationTable: StatsSink {
   private let addressPairs: Int
   private let portColumn: Int?
   private let flagsColumn: Int?
+  /// UDP's length, for `udp` (see `acceptsUDPLength`).
+  private let udpLengthColumn: Int?
   private let lengthColumn: Int
   /// The IP protocol number `add(direct:)` reads (6 TCP, 17 UDP), nil for other kinds.
   private let directProtocol: UInt8?
@@ -73,6 +75,7 @@ struct ConversationTable: StatsSink {
     addressPairs = fields.addresses.count
     portColumn = fields.ports == nil ? nil : 2 * addressPairs
     flagsColumn = query.kind == .tcp ? 2 * addressPairs + 4 : nil
+    udpLengthColumn = query.kind == .udp ? 2 * addressPairs + 4 : nil
     lengthColumn = query.stats.by.count
     directProtocol = query.kind == .tcp ? 6 : query.kind == .udp ? 17 : nil
   }
@@ -81,9 +84,15 @@ struct ConversationTable: StatsSink {
   mutating func add(raw packet: inout RawPacket, sinceFirst time: Int64) {
     let (pairs, portColumn, half) = (addressPairs, portColumn, half)
     if let ports = portColumn, packet.hasValue(column: ports + 2) || packet.hasValue(column: ports + 3) { return }
+    let udpLength = udpLengthColumn.map { column in
+      var length: Int64?
+      packet.forEachNumber(column: column) { length = length ?? $0 }
+      return length
+    }
     let ends = sides.withUnsafeMutableBufferPointer { out -> (Int, Int)? in
       for p in 0..<pairs {
         guard var source = packet.writeFirstKey(column: 2 * p, to: out, at: 0) else { continue }
+        if let udpLength, !Self.acceptsUDPLength(udpLength, overIPv6: p == 1) { return nil }
         guard var destination = packet.writeFirstKey(column: 2 * p + 1, to: out, at: half) else { return nil }
         if let ports = portColumn {
           guard let s = packet.writeFirstKey(column: ports, to: out, at: source),
@@ -132,11 +141,8 @@ struct ConversationTable: StatsSink {
         Int(u16(ip + 2)) >= 20 + headerLength
       else { return false }
     }
-    // TCP: a data offset of at least 5 words (else tcp.flags is absent) and
-    // the options captured; UDP: a length of at least 8.
-    if transport == 6 ? u8(at + 12) < 0x50 || bytes.count < at + Int(u8(at + 12) >> 4) * 4 : u16(at + 4) < 8 {
-      return false
-    }
+    // TCP: a data offset of at least 5 words (else tcp.flags is absent); UDP: a length of at least 8.
+    if transport == 6 ? u8(at + 12) < 0x50 : u16(at + 4) < 8 { return false }
     let ends = sides.withUnsafeMutableBufferPointer { out in
       func address(_ offset: Int, at index: Int) -> Int {
         ipv6
@@ -159,7 +165,8 @@ struct ConversationTable: StatsSink {
   /// the table's kind outside an ICMP error, so that a tunnel's packet
   /// counts under its outer and its inner pair. An address table's sides
   /// are the layer's addresses; a TCP or UDP table's are the layer's ports
-  /// with the addresses of the IP layer just before it. (Only the
+  /// with the addresses of the IP layer just before it; a UDP layer whose
+  /// length tshark finds bogus counts nowhere. (Only the
   /// dissection walk hands packets here: raw ones come through `add(raw:)`
   /// and `add(direct:)`, which see one layer of each kind.)
   mutating func add(_ packet: some StatsPacket, sinceFirst time: Int64) {
@@ -171,9 +178,14 @@ struct ConversationTable: StatsSink {
       var pair = 0
       var addressLayer = layer
       if portColumn != nil {
-        guard let network = d.layers[..<layer].lastIndex(where: { $0.protocolID == .ip || $0.protocolID == .ipv6 }),
-          Self.reachesTheTap(d, transport: layer, in: network)
+        guard let network = d.layers[..<layer].lastIndex(where: { $0.protocolID == .ip || $0.protocolID == .ipv6 })
         else { continue }
+        if let column = udpLengthColumn {
+          let length = keys(packet, column: column, records: d.recordRange(ofLayer: layer)).map { _ in
+            StatsValue.integer(ofKey: self.keys[..<self.ends[0]])
+          }
+          guard Self.acceptsUDPLength(length, overIPv6: d.layers[network].protocolID == .ipv6) else { continue }
+        }
         addressLayer = network
         pair = d.layers[network].protocolID == .ipv6 ? 1 : 0
       }
@@ -200,18 +212,12 @@ struct ConversationTable: StatsSink {
     }
   }
 
-  /// Whether tshark's TCP or UDP dissector gets as far as its conversation
-  /// tap on layer `transport`: the header captured whole (TCP's options
-  /// too), and for UDP a length no shorter than its 8-byte header (but 0
-  /// over IPv6, a jumbogram's).
-  private static func reachesTheTap(_ d: Dissection, transport layer: Int, in network: Int) -> Bool {
-    let start = d.layers[layer].start
-    if d.layers[layer].protocolID == .tcp {
-      guard let offset = d.packet.uint8(at: start + 12) else { return false }
-      return d.packet.contains(start, max(20, Int(offset >> 4) * 4))
-    }
-    guard d.packet.contains(start, 8), let length = d.packet.uint16(at: start + 4) else { return false }
-    return length >= 8 || (length == 0 && d.layers[network].protocolID == .ipv6)
+  /// Whether tshark's UDP dissector gets as far as its conversation tap
+  /// with UDP's length field `length` (nil when it was not captured): no
+  /// shorter than the 8-byte header, but 0 over IPv6 (a jumbogram's).
+  private static func acceptsUDPLength(_ length: Int64?, overIPv6: Bool) -> Bool {
+    guard let length else { return false }
+    return length >= 8 || (length == 0 && overIPv6)
   }
 
   /// Copies the first `count` bytes of `keys` into `sides` at `index`; answers where they end.
