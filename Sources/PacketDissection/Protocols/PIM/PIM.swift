@@ -2,11 +2,14 @@
 /// the header; a Hello's options (type, length, and the values of hold
 /// time, LAN prune delay, DR priority, generation ID and state refresh);
 /// a Register's flags and the multicast packet it carries, which Wireshark
-/// shows under PIM's columns. Other messages' bodies are not taken apart.
+/// shows under PIM's columns; the start of a Join/Prune, Graft or
+/// Graft-Ack (upstream neighbor, group count, hold time). Other messages'
+/// bodies, and the groups and sources, are not taken apart.
 enum PIM: UInt8, ProtocolModule {
   case item, version, type, reserved, dfSubtype, dfReserved, checksum, optionType, optionLength, optionValue,
     holdTime, lanPruneTBit, propagationDelay, overrideInterval, drPriority, generationID, stateRefreshVersion,
-    stateRefreshInterval, stateRefreshReserved, registerFlags, border, nullRegister, ipVersion
+    stateRefreshInterval, stateRefreshReserved, registerFlags, border, nullRegister, ipVersion, upstreamNeighbor,
+    upstreamNeighborIPv6, groupCount
 
   static var protocolID: ProtocolID { .pim }
   static var level: LayerLevel { .transport }
@@ -40,10 +43,14 @@ enum PIM: UInt8, ProtocolModule {
     case .nullRegister:
       .loose("pim.register_flag.null_register", "Null-Register", .boolean(bytes: 4), mask: 0x4000_0000, values: .pimYesNo)
     case .ipVersion: .loose("pim.ip_version", "IP Version", .uint(bytes: 1), mask: 0xf0, values: .pimIPVersions)
+    case .upstreamNeighbor: .loose("pim.upstream_neighbor", "Upstream-neighbor", .ipv4)
+    case .upstreamNeighborIPv6: .loose("pim.upstream_neighbor_ip6", "Upstream-neighbor", .ipv6)
+    case .groupCount: .loose("pim.numgroups", "Num Groups", .uint(bytes: 2))
     }
   }
 
-  static let hello: UInt64 = 0, register: UInt64 = 1, dfElection: UInt64 = 10
+  static let hello: UInt64 = 0, register: UInt64 = 1, joinPrune: UInt64 = 3, graft: UInt64 = 6, graftAck: UInt64 = 7
+  static let dfElection: UInt64 = 10
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     // An empty payload (a Register's carried header alone): Wireshark's
@@ -67,6 +74,7 @@ enum PIM: UInt8, ProtocolModule {
     switch message {
     case hello: try options(&c)
     case register: return try registered(&c)
+    case joinPrune, graft, graftAck: try joins(&c)
     default: break
     }
     return .stop
@@ -101,6 +109,28 @@ enum PIM: UInt8, ProtocolModule {
       }
       offset = value + count
     }
+  }
+
+  /// A Join/Prune's upstream neighbor (an encoded unicast address: family
+  /// 1 IPv4, 2 IPv6, native encoding), reserved byte, group count and
+  /// hold time. As Wireshark, another family or encoding ends the message.
+  private static func joins(_ c: inout LayerCursor) throws(DissectionStop) {
+    let family = try c.uint8(4)
+    guard try c.uint8(5) == 0 else { return }
+    let width: Int
+    switch family {
+    case 1:
+      width = 4
+      try c.add(upstreamNeighbor, at: 6, 4, value: UInt64(try c.uint32(6)), depth: 2)
+    case 2:
+      width = 16
+      try c.add(upstreamNeighborIPv6, at: 6, 16, depth: 2)
+    default: return
+    }
+    let offset = 6 + width
+    try c.add(reserved.fieldID, at: offset, 1, depth: 2)
+    try c.add(groupCount, at: offset + 1, 1, value: UInt64(try c.uint8(offset + 1)), depth: 2)
+    try c.add(holdTime, at: offset + 2, 2, value: UInt64(try c.uint16(offset + 2)), depth: 2)
   }
 
   /// A Register's flags and the packet it carries: IPv4 or IPv6, or a
