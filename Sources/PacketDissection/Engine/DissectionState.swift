@@ -144,6 +144,8 @@ public final class DissectionState {
   @exclusivity(unchecked) var rpcMessage = RPCMessage()
   /// TCP connections DCE/RPC was found on.
   @exclusivity(unchecked) var dcerpcConnections: Set<ConversationKey> = []
+  /// VNC's handshake step on each TCP stream (by stream index).
+  @exclusivity(unchecked) var vncConnections: [Int: VNCConnection] = [:]
   /// Network addresses of the packet being dissected (Wireshark's
   /// `pinfo->src`/`dst`), set by IPv4 and IPv6 for the layers above.
   @exclusivity(unchecked) public var networkSource = NetworkAddress()

@@ -45,6 +45,8 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case smtp, irc
   /// Authentication and directory protocols read with `BERReader`, and SMB1.
   case kerberos, ldap
+  /// Binary protocols of mobile cores, remote desktops and tunnels.
+  case pfcp, ayiya, pim, vnc
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -170,6 +172,10 @@ public enum Registry {
     case .irc: try operation.apply(IRC.self, &argument)
     case .kerberos: try operation.apply(Kerberos.self, &argument)
     case .ldap: try operation.apply(LDAP.self, &argument)
+    case .pfcp: try operation.apply(PFCP.self, &argument)
+    case .ayiya: try operation.apply(AYIYA.self, &argument)
+    case .pim: try operation.apply(PIM.self, &argument)
+    case .vnc: try operation.apply(VNC.self, &argument)
     }
   }
 

@@ -1,0 +1,48 @@
+/// PIM's message types, designated forwarder election subtypes and
+/// register flags, as Wireshark names them.
+enum PIMNames {
+  static func typeName(_ code: UInt64) -> String? {
+    switch code {
+    case 0: "Hello"
+    case 1: "Register"
+    case 2: "Register-stop"
+    case 3: "Join/Prune"
+    case 4: "Bootstrap"
+    case 5: "Assert"
+    case 6: "Graft"
+    case 7: "Graft-Ack"
+    case 8: "Candidate-RP-Advertisement"
+    case 9: "State-Refresh"
+    case 10: "DF election"
+    case 11: "ECMP redirect"
+    case 12: "PFM source discovery"
+    default: nil
+    }
+  }
+
+  static func dfSubtypeName(_ code: UInt64) -> String? {
+    switch code {
+    case 1: "offer"
+    case 2: "DF Winner"
+    case 3: "DF Backoff"
+    case 4: "DF Pass"
+    default: nil
+    }
+  }
+
+  static func ipVersionName(_ code: UInt64) -> String? {
+    switch code {
+    case 0: "Dummy Header"
+    case 4: "IPv4"
+    case 6: "IPv6"
+    default: nil
+    }
+  }
+}
+
+extension ValueNames {
+  static let pimTypes = ValueNames(PIMNames.typeName)
+  static let pimDFSubtypes = ValueNames(PIMNames.dfSubtypeName)
+  static let pimIPVersions = ValueNames(PIMNames.ipVersionName)
+  static let pimYesNo = ValueNames { $0 != 0 ? "Yes" : "No" }
+}
