@@ -302,13 +302,32 @@ struct ProgramBuilder {
     asm.jump(BPF.jmp | BPF.jgt | BPF.x, 0, unsure, inFrame)
     asm.place(inFrame)
     if let need = prerequisite[.ipv4], need > 4 { touch(.absolute(at + need - 1, size: 1)) }
-    // A fragment (more to come, or an offset) is unsure: the dissector
-    // defragments, and shows the layers above only at the last one.
+    // A fragment (more to come, or an offset): the dissector defragments,
+    // and shows the layers above only at the last one.
     let whole = asm.label()
-    asm.test(Value(source: .absolute(at + 6, size: 2)), .anyBits(0x3fff), unsure, whole)
+    let fragment = asm.label()
+    asm.test(Value(source: .absolute(at + 6, size: 2)), .anyBits(0x3fff), fragment, whole)
+    asm.place(fragment)
+    ipv4Fragment(shape, at: at)
     asm.place(whole)
     asm.load(Value(source: .absolute(at + 9, size: 1)))
     transport(shape)
+  }
+
+  /// An IPv4 fragment: `no` when its header alone makes the filter false
+  /// (`Check.possible(inFragment:)`), else unsure. Only for protocols
+  /// whose datagram holds none of the filter's layers again (TCP, and
+  /// those that end the layers a filter reads); UDP may carry a tunnel,
+  /// ICMP may quote a datagram.
+  private mutating func ipv4Fragment(_ shape: Shape, at: UInt32) {
+    let possible = sortsOnly ? Predicate.yes : check.possible(inFragment: shape)
+    guard possible != .yes else { return asm.always(unsure) }
+    let others = Self.bindings(.ipProto).filter { entry in
+      entry.key < 256 && entry.value != .tcp && !Self.carryNothingReadable.contains(entry.value)
+    }.map(\.key).sorted()
+    func decide(_ b: inout ProgramBuilder) { b.asm.branch(possible, b.unsure, b.no) }
+    asm.load(Value(source: .absolute(at + 9, size: 1)))
+    dispatch([(others, { $0.asm.always($0.unsure) })], otherwise: decide)
   }
 
   /// An IPv6 header at `at`: unsure unless version 6 and the payload inside the frame.

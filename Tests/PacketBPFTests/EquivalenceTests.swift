@@ -52,6 +52,9 @@ import Testing
     "not ip.addr == 10.0.0.0/8", "ip.src == 172.16.210.84 or ip.dst == 172.16.210.84", "eth.type == 0x0806 || arp",
     "!(ip.addr == 192.168.0.0/16) && ip", "vlan && icmp", "!vlan.id == 5", "eth.src == 00:0b:db:94:14:80 && udp",
     "frame.len > 100 && !(tcp.port == 443) && ipv6.hlim < 100", "tcp.flags.syn == 1 xor tcp.flags.ack == 1",
+    // IPv4 fragments decided from the fields every fragment shares.
+    "ip.dst == 10.0.0.0/8 && tcp.port == 80", "!(ip.src == 10.118.213.212) && tcp", "ip.id == 0 || tcp.dstport == 80",
+    "!(ip.proto == 6 && ip.addr == 10.118.213.211) && tcp.flags.push == 1", "ip.src == 10.118.213.212 xor udp",
   ]
 
   /// Filters that need dissection: the translation must refuse them.

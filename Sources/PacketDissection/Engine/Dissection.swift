@@ -124,8 +124,9 @@ public final class Dissection {
 
   /// Storage of `packet` once reassembled bytes follow the frame's, and
   /// earlier storage of this packet that cursors may still read, freed
-  /// when the next packet starts.
-  private var extended: [UnsafeMutableRawBufferPointer] = []
+  /// when the next packet starts. Unchecked, as the other hot properties:
+  /// `reset` reads it for every packet.
+  @exclusivity(unchecked) private var extended: [UnsafeMutableRawBufferPointer] = []
 
   deinit {
     wanted.deallocate()

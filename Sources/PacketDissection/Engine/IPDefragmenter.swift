@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import PacketWire
 
 /// IPv4 and IPv6 datagrams put back together from their fragments, as
@@ -20,6 +23,13 @@ final class IPDefragmenter {
     var destination: NetworkAddress
     var identification: UInt32
     var proto: UInt16
+
+    /// One word into the hasher, as `ConversationKey` does.
+    func hash(into hasher: inout Hasher) {
+      let first = source.high &* 0x9e37_79b9_7f4a_7c15 ^ source.low &* 0xc2b2_ae3d_27d4_eb4f
+      let second = destination.high &* 0x1656_67b1_9e37_79f9 ^ destination.low &* 0x27d4_eb2f_1656_67c5
+      hasher.combine(first ^ (second << 29 | second >> 35) ^ UInt64(identification) << 16 ^ UInt64(proto))
+    }
   }
 
   /// What is known of one fragment once its datagram is whole.
@@ -51,6 +61,13 @@ final class IPDefragmenter {
     var length: Int?
     var bytes = 0
     var lastUse: Int
+
+    /// Keeps `h` in offset order, after fragments with the same offset.
+    mutating func insert(_ h: Held) {
+      let at = held.firstIndex { $0.fragment.offset > h.fragment.offset } ?? held.count
+      held.insert(h, at: at)
+      bytes += h.fragment.length
+    }
   }
 
   static let maximumOpen = 4096
@@ -66,29 +83,37 @@ final class IPDefragmenter {
   /// datagram); answers the datagram when this fragment completes it.
   func add(_ key: Key, frame: Int, offset: Int, bytes: ByteView, more: Bool) -> Reassembled? {
     clock += 1
-    var datagram = open.removeValue(forKey: key) ?? Datagram(lastUse: clock)
-    datagram.lastUse = clock
+    // The datagram is changed in place: one lookup for a fragment that
+    // joins an open datagram, and its bytes are not copied.
+    let index: Dictionary<Key, Datagram>.Index
+    if let found = open.index(forKey: key) {
+      index = found
+    } else {
+      open[key] = Datagram(lastUse: clock)
+      index = open.index(forKey: key)!
+    }
+    open.values[index].lastUse = clock
     var fragment = Fragment(frame: frame, offset: offset, length: bytes.count)
     if !more {
-      if let length = datagram.length {
+      if let length = open.values[index].length {
         if length != offset + bytes.count {
           fragment.multipleTails = true
         }
       } else {
-        datagram.length = offset + bytes.count
+        open.values[index].length = offset + bytes.count
       }
     }
-    let at = datagram.held.firstIndex { $0.fragment.offset > offset } ?? datagram.held.count
-    datagram.held.insert(Held(fragment: fragment, bytes: bytes.copyBytes()), at: at)
-    datagram.bytes += bytes.count
+    let held = Held(fragment: fragment, bytes: bytes.copyBytes())
+    open.values[index].insert(held)
     heldBytes += bytes.count
-    if let length = datagram.length, covered(datagram.held) >= length {
-      heldBytes -= datagram.bytes
-      return build(datagram.held, length: length)
+    let datagram = open.values[index]
+    guard let length = datagram.length, covered(datagram.held) >= length else {
+      evict()
+      return nil
     }
-    open[key] = datagram
-    evict()
-    return nil
+    heldBytes -= datagram.bytes
+    open.remove(at: index)
+    return build(datagram.held, length: length)
   }
 
   /// How far from offset 0 the fragments cover without a gap.
@@ -115,7 +140,7 @@ final class IPDefragmenter {
           if f.offset < filled {
             f.overlap = true
             let compared = min(f.length, filled - f.offset)
-            if !data[f.offset..<f.offset + compared].elementsEqual(h.bytes[0..<compared]) { f.conflict = true }
+            if !Self.same(data, at: f.offset, h.bytes, count: compared) { f.conflict = true }
           }
           var usable = f.length
           if f.offset + usable > length {
@@ -123,7 +148,7 @@ final class IPDefragmenter {
             usable = length - f.offset
           }
           if f.offset + usable > filled {
-            data.replaceSubrange(filled..<f.offset + usable, with: h.bytes[(filled - f.offset)..<usable])
+            Self.copy(h.bytes, from: filled - f.offset, to: usable, into: &data, at: filled)
             filled = f.offset + usable
           }
         }
@@ -131,6 +156,20 @@ final class IPDefragmenter {
       fragments.append(f)
     }
     return Reassembled(data: data, fragments: fragments)
+  }
+
+  /// Whether `count` bytes of `data` at `offset` equal the first `count` of `bytes` (in range: the caller checked).
+  private static func same(_ data: [UInt8], at offset: Int, _ bytes: [UInt8], count: Int) -> Bool {
+    data.withUnsafeBytes { d in
+      bytes.withUnsafeBytes { b in memcmp(d.baseAddress! + offset, b.baseAddress!, count) == 0 }
+    }
+  }
+
+  /// Copies `bytes[from..<to]` into `data` at `at`, as one block (in range: the caller checked).
+  private static func copy(_ bytes: [UInt8], from: Int, to: Int, into data: inout [UInt8], at: Int) {
+    data.withUnsafeMutableBytes { d in
+      bytes.withUnsafeBytes { b in (d.baseAddress! + at).copyMemory(from: b.baseAddress! + from, byteCount: to - from) }
+    }
   }
 
   /// Drops the datagrams touched longest ago while over either limit.
@@ -143,3 +182,4 @@ final class IPDefragmenter {
     }
   }
 }
+
