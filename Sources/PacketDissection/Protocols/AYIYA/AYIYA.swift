@@ -8,7 +8,9 @@ enum AYIYA: UInt8, ProtocolModule {
     epoch, identity, signature
 
   static var protocolID: ProtocolID { .ayiya }
-  static var level: LayerLevel { .application }
+  /// At the transport level, as a tunnel: a question about the IPv6 packet
+  /// it carries (dissected down to the transport level) reaches it.
+  static var level: LayerLevel { .transport }
   static let bindings = [Binding(.udpPort, 5072)]
   static let headerBits = 64
   static var variablePart: String? { "Identity, signature; payload" }
