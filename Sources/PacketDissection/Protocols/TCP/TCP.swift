@@ -257,8 +257,10 @@ enum TCP: UInt8, ProtocolModule {
     // out-of-order segment goes to no dissector.
     if findings.contains(.keepAlive) { return .data(at: payloadStart, end: c.end) }
     if !findings.isDisjoint(with: .undissectedPayload) {
-      // With reassembly, tshark shows a retransmitted or out-of-order segment's payload as segment data.
-      if c.state.reassemblesTCP, c.end <= c.packet.count {
+      // With reassembly, tshark shows a retransmission's payload as segment
+      // data, and an out-of-order segment's while a PDU is being put together.
+      let pduOpen = analysed.map { c.state.reassembler.pdu($0.stream << 1 | ($0.forward ? 0 : 1)) != nil } ?? false
+      if c.state.reassemblesTCP, c.end <= c.packet.count, findings.contains(.retransmission) || pduOpen {
         try c.add(segmentData, at: headerLength, segmentLength)
       }
       return .stop
