@@ -38,7 +38,7 @@ import Testing
 
   @Test func aPDUUntilTheFINTakesEverySegmentAndEndsAtTheFIN() {
     let r = TCPReassembler()
-    [1, 2].withUnsafeBytes {
+    [UInt8]([1, 2]).withUnsafeBytes {
       r.start(0, seq: 10, nextPDU: 13, wholeSegment: false, untilFIN: true, frame: 1, bytes: ByteView($0))
     }
     let more: [UInt8] = [3, 4, 5]

@@ -166,6 +166,9 @@ enum HTTP: UInt8, ProtocolModule {
       if length <= 0 { break }
       offset += length
     }
+    // An inflated body lies past the packet's own bytes: HTTP's item and
+    // data end with the message, not there.
+    if case .layer(_, let at, _) = body, at >= c.end { c.headerEnd = c.end }
     return body
   }
 
