@@ -25,11 +25,12 @@ let package = Package(
     /// Capture files in and out: pcap and pcapng readers (gzip-, zstd- or lz4-compressed too), the packet index, writers.
     .target(name: "PacketCapture", dependencies: ["PacketWire", "CZlib", "CZstd", "CLZ4"]),
     /// Protocols, one folder each (fields, declaration, dissection, summary line, colour, BPF facts), and the engine that runs them.
-    /// swift-crypto opens QUIC's Initial packets (HKDF, AES-GCM, and the single AES block of header protection).
+    /// swift-crypto opens QUIC's Initial packets (HKDF, AES-GCM, and the single AES block of header protection);
+    /// zlib inflates HTTP bodies sent with gzip or deflate content coding.
     .target(
       name: "PacketDissection",
       dependencies: [
-        "PacketWire", "PacketCapture", .product(name: "Crypto", package: "swift-crypto"),
+        "PacketWire", "PacketCapture", "CZlib", .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "_CryptoExtras", package: "swift-crypto"),
       ]),
     /// PCRE2 from the system (libpcre2-dev): the regular expressions of `matches`, as in Wireshark.

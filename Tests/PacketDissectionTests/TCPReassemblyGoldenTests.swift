@@ -17,4 +17,16 @@ import Testing
       capture, directory: "desegmentation", fieldsList: "desegmentation-fields.txt",
       script: "make-desegmentation-goldens.sh", restricted: restricted)
   }
+
+  static let httpCaptures: [String] = (try? goldenListLines("http-desegmentation-captures.txt")) ?? []
+
+  /// HTTP messages put back together (headers, bodies by Content-Length,
+  /// chunks or the FIN, gzip bodies inflated), from
+  /// Goldens/make-http-desegmentation-goldens.sh.
+  @Test(arguments: httpCaptures, [true, false])
+  func httpReassemblyMatchesTshark(_ capture: String, restricted: Bool) throws {
+    try ColumnGoldens.compare(
+      capture, directory: "http-desegmentation", fieldsList: "http-desegmentation-fields.txt",
+      script: "make-http-desegmentation-goldens.sh", restricted: restricted)
+  }
 }

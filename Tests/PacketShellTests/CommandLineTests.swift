@@ -93,7 +93,7 @@ struct CommandLineTests {
   @Test func partOfARangeOutsideTheViewIsNoted() throws {
     let run = try runPktsh(["-r", Self.sample, "-c", "list 3,5 where tcp.len > 1000; show 5,99"])
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(run.stdout.hasPrefix("    5   4.725696 172.16.210.84 → 172.16.30.190 HTTP 1514 "))
+    #expect(run.stdout.hasPrefix("    5   4.725696 172.16.210.84 → 172.16.30.190 TCP 1514 "))
     #expect(
       run.stderrLines == [
         "pktsh: packet 3 does not match where tcp.len > 1000", "pktsh: no packet 99: the capture has 30 packets",

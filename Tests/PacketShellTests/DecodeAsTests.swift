@@ -27,14 +27,15 @@ struct DecodeAsTests {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let fields = lines.removeFirst().split(separator: "\t").joined(separator: ", ")
     let decode = "decode \(parts[1]) == \(parts[2]) as \(parts[3])"
-    let run = try runPktsh(["-r", Self.wild + parts[0], "-c", "\(decode); print \(fields)"])
+    // The goldens are made with TCP reassembly off.
+    let run = try runPktsh(["-r", Self.wild + parts[0], "-c", "reassembly off; \(decode); print \(fields)"])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout == lines.joined(separator: "\n"))
     // `count` (which otherwise decides from BPF and the usual ports) sees the rule too.
     let decoded = lines.filter { $0.split(separator: "\t", omittingEmptySubsequences: false).dropFirst().first?
       .split(separator: ":").contains { $0 == parts[3] } ?? false }.count
     #expect(decoded > 0)
-    let counted = try runPktsh(["-r", Self.wild + parts[0], "-c", "\(decode); count \(parts[3])"])
+    let counted = try runPktsh(["-r", Self.wild + parts[0], "-c", "reassembly off; \(decode); count \(parts[3])"])
     #expect(counted.stdout == "\(decoded)\n")
   }
 

@@ -28,10 +28,12 @@ struct TrailerOwner {
 
 /// More bytes a layer above TCP needs before it can dissect what starts
 /// at `start` (absolute, in the packet): `count` more, or (nil) those of
-/// one more segment, whatever its length.
+/// one more segment, whatever its length; or, `untilFIN`, every byte up to
+/// the end of the direction (Wireshark's `DESEGMENT_UNTIL_FIN`).
 struct DesegmentRequest {
   var start: Int
   var count: Int?
+  var untilFIN = false
 }
 
 /// The facts about one frame that do not come from its bytes.

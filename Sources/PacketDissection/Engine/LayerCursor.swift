@@ -195,6 +195,13 @@ public struct LayerCursor {
     dissection.desegmentRequest = DesegmentRequest(start: start + offset, count: count)
   }
 
+  /// Asks TCP for every byte of the direction up to its FIN before the PDU
+  /// at `offset` can be dissected (an HTTP response without a length).
+  public func needMoreUntilFIN(at offset: Int) {
+    guard dissection.canDesegment else { return }
+    dissection.desegmentRequest = DesegmentRequest(start: start + offset, count: nil, untilFIN: true)
+  }
+
   /// Runs the layers from `next` at this layer's level, as TCP hands a
   /// PDU to the layers above it.
   func runAbove(_ next: Next) {

@@ -5,7 +5,9 @@ import PacketWire
 /// multi-segment PDUs (`tcp_multisegment_pdu`): a PDU starts at the byte
 /// where a protocol asked for more, ends where it said (or one byte into
 /// the next segment), and is whole once a segment reaches its end with no
-/// byte missing before. A segment that leaves a gap (one not captured)
+/// byte missing before. A PDU that runs to the end of its direction (an
+/// HTTP response without a length) takes every segment and is whole at the
+/// one that carries the FIN. A segment that leaves a gap (one not captured)
 /// means it never is: its later segments are still taken, as tshark takes
 /// them, and the PDU is forgotten at its end.
 ///
@@ -23,6 +25,9 @@ final class TCPReassembler {
     /// The protocol asked for one more segment, whatever its length: the
     /// next segment is taken whole.
     var wholeSegment: Bool
+    /// The protocol asked for every byte up to the FIN (Wireshark's
+    /// `DESEGMENT_UNTIL_FIN`): `nextPDU` stays one past the last segment.
+    var untilFIN = false
     /// Its bytes from `seq` on, without a gap.
     var data: [UInt8] = []
     /// The segments' frames, offsets and lengths, in order.
@@ -51,8 +56,8 @@ final class TCPReassembler {
 
   /// Starts a PDU in `flow` at `seq` with the segment's bytes from there
   /// (replacing any PDU the flow held).
-  func start(_ flow: Int, seq: UInt32, nextPDU: UInt32, wholeSegment: Bool, frame: Int, bytes: ByteView) {
-    var pdu = PDU(seq: seq, nextPDU: nextPDU, wholeSegment: wholeSegment)
+  func start(_ flow: Int, seq: UInt32, nextPDU: UInt32, wholeSegment: Bool, untilFIN: Bool, frame: Int, bytes: ByteView) {
+    var pdu = PDU(seq: seq, nextPDU: nextPDU, wholeSegment: wholeSegment, untilFIN: untilFIN)
     pdu.data = bytes.copyBytes()
     pdu.segments = [IPDefragmenter.Fragment(frame: frame, offset: 0, length: bytes.count)]
     store(flow, pdu)
@@ -60,15 +65,17 @@ final class TCPReassembler {
 
   /// Keeps a PDU that was whole but turned out to need more (Wireshark's
   /// partial reassembly): its bytes and segments stay, its end moves.
-  func reopen(_ flow: Int, _ pdu: PDU, nextPDU: UInt32, wholeSegment: Bool) {
+  func reopen(_ flow: Int, _ pdu: PDU, nextPDU: UInt32, wholeSegment: Bool, untilFIN: Bool) {
     var pdu = pdu
     pdu.nextPDU = nextPDU
     pdu.wholeSegment = wholeSegment
+    pdu.untilFIN = untilFIN
     store(flow, pdu)
   }
 
   /// Adds a segment's `bytes`, which start at `seq`, to `flow`'s PDU;
-  /// `last` when the segment reaches the PDU's end. Answers the PDU when
+  /// `last` when the segment reaches the PDU's end (for a PDU that runs to
+  /// the FIN, when it carries the FIN). Answers the PDU when
   /// this segment makes it whole (it is then no longer held).
   func add(_ flow: Int, seq: UInt32, frame: Int, bytes: ByteView, last: Bool, segmentEnd: UInt32) -> PDU? {
     guard var pdu = take(flow) else { return nil }
@@ -78,6 +85,7 @@ final class TCPReassembler {
       pdu.wholeSegment = false
       pdu.nextPDU = segmentEnd
     }
+    if pdu.untilFIN { pdu.nextPDU = last ? segmentEnd : segmentEnd &+ 1 }
     pdu.segments.append(IPDefragmenter.Fragment(frame: frame, offset: offset, length: bytes.count))
     if offset > pdu.data.count { pdu.gap = true }
     if !pdu.gap, offset + bytes.count > pdu.data.count {

@@ -1,5 +1,7 @@
 /// Hypertext Transfer Protocol version 1.x (RFC 9112), as Wireshark 4.0
-/// dissects it with TCP reassembly off: every segment is read on its own.
+/// dissects it. With TCP reassembly (the default) a message cut by the
+/// segment's end waits for the rest (`HTTPReassembly.swift`); with it off,
+/// every segment is read on its own.
 ///
 /// A segment holds one or more messages. A message starts with a request or
 /// status line, or is a continuation (body bytes, or the rest of a header
@@ -12,18 +14,20 @@
 /// `media_type` table (`HTTPMediaTypes.swift`), or to data without one. A
 /// response with `Upgrade: websocket` or `h2…` switches the connection to
 /// WebSocket or HTTP/2 from the next frame, and HTTP/2's preface switches
-/// it at once; HTTP then hands every segment to that protocol.
+/// it at once; HTTP then hands every segment to that protocol. After a
+/// CONNECT request's 200 response the connection is a tunnel: HTTP hands
+/// the segments to the protocol of the port the request named.
 ///
-/// Deliberate differences from tshark: a body whose type belongs to a
-/// dissector pktsh lacks (XML, SDP, …) ends the dissection here;
-/// content-encoded (gzip, deflate, br) bodies are not decompressed, so
-/// only readers without fields (data, text lines, media) get them, and
-/// without `http.file_data`.
+/// A content-encoded body (gzip, deflate) is inflated first
+/// (`HTTPBodyDecoding.swift`). Deliberate differences from tshark: a body
+/// whose type belongs to a dissector pktsh lacks (XML, SDP, …) ends the
+/// dissection here; a Brotli body is not inflated (it is data).
 enum HTTP: UInt8, ProtocolModule {
   case item, method, uri, requestVersion, responseVersion, code, codeDescription, phrase, host, userAgent, accept,
     acceptLanguage, acceptEncoding, referer, cookie, connection, contentType, contentLengthHeader, contentLength,
     contentEncoding, transferEncoding, server, date, location, cacheControl, lastModified, setCookie, requestLine,
-    responseLine, unknownHeader, fullURI, isRequest, isResponse, isNotification, fileData
+    responseLine, unknownHeader, fullURI, isRequest, isResponse, isNotification, fileData, proxyConnectHost,
+    proxyConnectPort
 
   static var protocolID: ProtocolID { .http }
   static var level: LayerLevel { .application }
@@ -69,6 +73,8 @@ enum HTTP: UInt8, ProtocolModule {
     case .isResponse: .loose("http.response", "Response", .boolean(bytes: 1))
     case .isNotification: .loose("http.notification", "Notification", .boolean(bytes: 1))
     case .fileData: .loose("http.file_data", "File Data", .string, blurb: "The message body, de-chunked, up to its first NUL")
+    case .proxyConnectHost: .loose("http.proxy_connect_host", "Proxy-Connect-Hostname", .string)
+    case .proxyConnectPort: .loose("http.proxy_connect_port", "Proxy-Connect-Port", .uint(bytes: 2))
     }
   }
 
@@ -103,6 +109,10 @@ enum HTTP: UInt8, ProtocolModule {
     /// The method of the last request (full URIs of CONNECT requests are
     /// the URI itself).
     var requestMethod: [UInt8] = []
+    /// The target of the last request, and the status code of the last
+    /// response: a CONNECT answered by 200 makes the connection a tunnel.
+    var requestURI: [UInt8]?
+    var responseCode = 0
     /// The connection was found by the heuristic (`HTTP.claims`): it is
     /// HTTP whatever its ports.
     var claimedByHeuristic = false
@@ -114,7 +124,9 @@ enum HTTP: UInt8, ProtocolModule {
 
   /// Protocols a response's `Upgrade` header (or HTTP/2's connection
   /// preface) switches a connection to.
-  enum Upgrade { case none, websocket, http2 }
+  /// `other`: a protocol no dissector takes (`Upgrade: tcp`), whose bytes
+  /// are data after a 101 response.
+  enum Upgrade { case none, websocket, http2, other }
 
   /// HTTP/2's connection preface (RFC 9113 section 3.4).
   static let http2Preface = Array("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".utf8)
@@ -142,6 +154,7 @@ enum HTTP: UInt8, ProtocolModule {
     let key = TCPSegment.streamIndex(c)
     var conversation = key.flatMap { c.state.httpConversations[$0] } ?? Conversation()
     defer { if let key { c.state.httpConversations[key] = conversation } }
+    if let next = tunnelled(&c, conversation) { return next }
     if let next = upgraded(&c, &conversation) { return next }
     var offset = 0
     var body: Next = .stop
@@ -153,7 +166,44 @@ enum HTTP: UInt8, ProtocolModule {
       if length <= 0 { break }
       offset += length
     }
+    // An inflated body lies past the packet's own bytes: HTTP's item and
+    // data end with the message, not there.
+    if case .layer(_, let at, _) = body, at >= c.end { c.headerEnd = c.end }
     return body
+  }
+
+  /// After a CONNECT request's 200 response, the segment belongs to the
+  /// protocol of the port the request named (Wireshark's
+  /// `http_payload_subdissector`): HTTP shows the host and port, and hands
+  /// the bytes on as TCP would with that port in place of the HTTP one,
+  /// reassembly included; to data when that port is HTTP's too.
+  private static func tunnelled(_ c: inout LayerCursor, _ conversation: Conversation) -> Next? {
+    guard conversation.responseCode == 200, conversation.requestMethod.starts(with: "CONNECT".utf8),
+      let uri = conversation.requestURI
+    else { return nil }
+    guard let colon = uri.firstIndex(of: UInt8(ascii: ":")), let (source, destination) = TCPSegment.ports(c) else {
+      return .stop
+    }
+    let portText = uri[(colon + 1)...]
+    var port = 0
+    for b in portText.drop(while: { $0 == 0x20 }).prefix(while: { $0 >= 0x30 && $0 <= 0x39 }) {
+      port = min(port * 10 + Int(b - 0x30), Int(Int32.max))
+    }
+    c.computed(proxyConnectHost, at: 0, 0, bytes: uri[..<colon], flags: .generated)
+    c.generated(proxyConnectPort, value: UInt64(UInt16(truncatingIfNeeded: port)))
+    let httpPorts = Set(bindings.map(\.value))
+    let data = Next.data(at: c.start, end: c.end)
+    if httpPorts.contains(UInt32(port)) { return data }
+    let tunnelPort = UInt32(UInt16(truncatingIfNeeded: port))
+    let (x, y) =
+      httpPorts.contains(UInt32(destination)) ? (UInt32(source), tunnelPort) : (tunnelPort, UInt32(destination))
+    // The ports' protocol, else TLS's heuristic; never HTTP again (the
+    // connection is HTTP's: Wireshark hands that to data).
+    let found =
+      c.bound(.tcpPort, min(x, y)) ?? c.bound(.tcpPort, max(x, y))
+      ?? (TLS.claims(c.packet, at: c.start, end: c.end, dissection: c.dissection, state: c.state) ? .tls : nil)
+    guard let found, found != .http else { return data }
+    return .layer(found, at: c.start, end: c.end)
   }
 
   /// The protocol a connection was switched to carries the segment from
@@ -167,7 +217,11 @@ enum HTTP: UInt8, ProtocolModule {
       conversation.upgradeFrame = frame
     }
     guard conversation.upgrade != .none, frame >= conversation.upgradeFrame else { return nil }
-    return .layer(conversation.upgrade == .http2 ? .http2 : .websocket, at: c.start, end: c.end)
+    switch conversation.upgrade {
+    case .http2: return .layer(.http2, at: c.start, end: c.end)
+    case .websocket: return .layer(.websocket, at: c.start, end: c.end)
+    case .none, .other: return .data(at: c.start, end: c.end)
+    }
   }
 
   /// Dissects one message at `start`; answers how many bytes it took and
@@ -190,6 +244,19 @@ enum HTTP: UInt8, ProtocolModule {
       return (c.length - start, .data(at: c.start + start, end: c.end))
     }
     let firstLine = lineEnd(c, from: offset, limit: captured - offset, partial: false)
+    if c.canDesegment {
+      // A message the segment cuts waits for the rest, before anything is shown.
+      if let firstLine {
+        let line = c.bytes.slice(offset, firstLine.length).copyBytes()
+        if let type = kind(of: line),
+          !isWhole(c, at: offset, body: awaitsBody(c, line: line, type: type, conversation), untilFIN: type == .response)
+        {
+          return nil
+        }
+      } else if !isWhole(c, at: offset, body: true, untilFIN: false) {
+        return nil
+      }
+    }
     var tree =
       conversation.sawRequest
       || firstLine.map { kind(of: c.bytes.slice(offset, $0.length).copyBytes()) != nil } ?? false
@@ -245,10 +312,31 @@ enum HTTP: UInt8, ProtocolModule {
     }
     let (length, next) = try bodyPart(c, at: offset, headers: headers, type: type, tree: tree)
     if type == .response {
-      conversation.upgrade = headers.upgrade
+      conversation.responseCode = headers.statusCode
+      conversation.upgrade = headers.upgrade == .other && headers.statusCode != 101 ? .none : headers.upgrade
       conversation.upgradeFrame = c.dissection.frame.number + 1
     }
     return (offset + length - start, next)
+  }
+
+  /// Whether a message whose first line is `line` has a body to wait for:
+  /// not at the end of the stream, nor in a response to HEAD, a 2xx
+  /// response to CONNECT (or SSTP's duplex POST), a 1xx, 204 or 304.
+  private static func awaitsBody(_ c: LayerCursor, line: [UInt8], type: MessageType, _ conversation: Conversation) -> Bool {
+    guard !endsStream(c) else { return false }
+    guard type == .response else { return true }
+    var code = 0
+    let (_, codeStart) = token(line, from: 0)
+    for b in line[codeStart...].prefix(3) {
+      guard b >= 0x30 && b <= 0x39 else { break }
+      code = code * 10 + Int(b - 0x30)
+    }
+    let method = conversation.requestMethod
+    let noBody =
+      method.elementsEqual("HEAD".utf8)
+      || (code / 100 == 2 && (method.elementsEqual("CONNECT".utf8) || method.elementsEqual("SSTP_DUPLEX_POST".utf8)))
+      || code / 100 == 1 || code == 204 || code == 304
+    return !noBody
   }
 
   /// The message body from `offset`: its length in the segment and what
@@ -293,10 +381,13 @@ enum HTTP: UInt8, ProtocolModule {
     }
     c.state.httpBodyContentType = headers.contentTypeValue
     if let encoding = headers.contentEncoding, !equalsIgnoringCase(encoding, "identity") {
-      // Wireshark hands the decompressed body on; pktsh does not
-      // decompress, so only readers without fields of their own see it.
-      let fieldless = reader.protocolID.map { [ProtocolID.data, .dataTextLines, .media].contains($0) } ?? false
-      return (used, fieldless ? handedOn : .stop)
+      // The inflated body is the file data, and its reader reads it,
+      // appended to the packet's bytes; one that cannot be inflated is data.
+      guard inflates(encoding), let body = inflated(content) else { return (used, data) }
+      c.computed(fileData, at: offset, used, bytes: asciiText(body))
+      guard case .dissected(let id) = reader else { return (used, .stop) }
+      let at = c.dissection.appendReassembled(body)
+      return (used, .layer(id, at: at, end: at + body.count))
     }
     if tree { c.computed(fileData, at: offset, used, bytes: asciiText(content)) }
     return (used, content.isEmpty ? .stop : handedOn)
@@ -419,6 +510,7 @@ enum HTTP: UInt8, ProtocolModule {
     (length, next) = token(line, from: uriStart)
     let target = asciiText(line[uriStart..<uriStart + length])
     headers.requestURI = target
+    conversation.requestURI = target
     conversation.sawRequest = true
     c.computed(uri, at: offset + uriStart, length, bytes: target)
     c.computed(requestVersion, at: offset + next, line.count - next, bytes: asciiText(line[next...]))
@@ -486,6 +578,7 @@ enum HTTP: UInt8, ProtocolModule {
         headers.upgrade = .websocket
       }
       if value.starts(with: "h2".utf8) { headers.upgrade = .http2 }
+      if headers.upgrade == .none, !value.isEmpty { headers.upgrade = .other }
     case "content-length":
       headers.contentLength = contentLengthValue(value)
       if let length = headers.contentLength {
@@ -612,11 +705,11 @@ enum HTTP: UInt8, ProtocolModule {
     return Array(bytes.drop(while: space).reversed().drop(while: space).reversed())
   }
 
-  private static func hasPrefix(_ bytes: [UInt8], _ prefix: String) -> Bool {
+  static func hasPrefix(_ bytes: [UInt8], _ prefix: String) -> Bool {
     bytes.count >= prefix.utf8.count && equalsIgnoringCase(Array(bytes.prefix(prefix.utf8.count)), prefix)
   }
 
-  private static func equalsIgnoringCase(_ bytes: [UInt8], _ text: String) -> Bool {
+  static func equalsIgnoringCase(_ bytes: [UInt8], _ text: String) -> Bool {
     let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5a ? $0 | 0x20 : $0 }
     return lower.elementsEqual(text.lowercased().utf8)
   }

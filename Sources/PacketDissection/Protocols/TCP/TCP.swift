@@ -230,7 +230,18 @@ enum TCP: UInt8, ProtocolModule {
     }
     let findings = analysed?.analysis?.flags ?? []
     let payloadStart = c.start + headerLength
-    guard segmentLength > 0 else { return .stop }
+    guard segmentLength > 0 else {
+      // A FIN completes a PDU that runs to the end of its direction.
+      if flagValue & flagFIN != 0, c.state.reassemblesTCP, let analysed,
+        c.state.reassembler.pdu(analysed.stream << 1 | (analysed.forward ? 0 : 1))?.untilFIN == true
+      {
+        desegment(
+          &c, flow: analysed.stream << 1 | (analysed.forward ? 0 : 1), seq: rawSeq, payloadStart: payloadStart,
+          ports: (UInt32(source), UInt32(destination)), fin: true)
+        c.headerEnd = payloadStart
+      }
+      return .stop
+    }
     // Data on a reset is the sender's reason (RFC 9293 3.5.3), shown as
     // text and handed to no dissector.
     if flagValue & flagRST != 0 {
@@ -246,8 +257,10 @@ enum TCP: UInt8, ProtocolModule {
     // out-of-order segment goes to no dissector.
     if findings.contains(.keepAlive) { return .data(at: payloadStart, end: c.end) }
     if !findings.isDisjoint(with: .undissectedPayload) {
-      // With reassembly, tshark shows a retransmission's payload as segment data.
-      if c.state.reassemblesTCP, findings.contains(.retransmission), c.end <= c.packet.count {
+      // With reassembly, tshark shows a retransmission's payload as segment
+      // data, and an out-of-order segment's while a PDU is being put together.
+      let pduOpen = analysed.map { c.state.reassembler.pdu($0.stream << 1 | ($0.forward ? 0 : 1)) != nil } ?? false
+      if c.state.reassemblesTCP, c.end <= c.packet.count, findings.contains(.retransmission) || pduOpen {
         try c.add(segmentData, at: headerLength, segmentLength)
       }
       return .stop
@@ -257,7 +270,7 @@ enum TCP: UInt8, ProtocolModule {
       if findings.contains(.spuriousRetransmission) { return .stop }
       desegment(
         &c, flow: analysed.stream << 1 | (analysed.forward ? 0 : 1), seq: rawSeq,
-        payloadStart: payloadStart, ports: (UInt32(source), UInt32(destination)))
+        payloadStart: payloadStart, ports: (UInt32(source), UInt32(destination)), fin: flagValue & flagFIN != 0)
       c.headerEnd = payloadStart
       return .stop
     }

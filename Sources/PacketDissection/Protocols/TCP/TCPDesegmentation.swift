@@ -25,8 +25,11 @@ extension TCP {
 
   /// Hands the payload, from `payloadStart` to the layer's end, to the
   /// layers above, putting PDUs together across segments. `flow` names the
-  /// stream and direction; `seq` is the payload's first sequence number.
-  static func desegment(_ c: inout LayerCursor, flow: Int, seq firstSeq: UInt32, payloadStart: Int, ports: (UInt32, UInt32)) {
+  /// stream and direction; `seq` is the payload's first sequence number;
+  /// `fin` whether the segment ends the direction.
+  static func desegment(
+    _ c: inout LayerCursor, flow: Int, seq firstSeq: UInt32, payloadStart: Int, ports: (UInt32, UInt32), fin: Bool
+  ) {
     let d = c.dissection
     let reassembler = c.state.reassembler
     let frame = d.frame.number
@@ -39,14 +42,17 @@ extension TCP {
     var seq = firstSeq
 
     func addSegmentData(from start: Int, _ count: Int) {
+      guard count > 0 else { return }
       treeRecords.append(
         FieldRecord(
           field: TCP.segmentData.fieldID, depth: depth + 1, flags: FieldRecord.Flags(), offset: Int32(payloadStart + start),
           length: Int32(count), value: 0))
     }
-    /// Runs the layers above over `start..<end` (absolute); answers what they asked for.
-    func handOn(_ cursor: inout LayerCursor, at start: Int, end: Int) -> DesegmentRequest? {
-      d.canDesegment = true
+    /// Runs the layers above over `start..<end` (absolute); answers what
+    /// they asked for. A PDU that ran to the FIN can get no more bytes:
+    /// its layers may not ask.
+    func handOn(_ cursor: inout LayerCursor, at start: Int, end: Int, final: Bool = false) -> DesegmentRequest? {
+      d.canDesegment = !final
       d.desegmentRequest = nil
       cursor.runAbove(.ports(.tcpPort, ports.0, ports.1, at: start, end: end))
       d.canDesegment = false
@@ -63,9 +69,10 @@ extension TCP {
       // above showed nothing.
       var handedStart = -1
       if let pdu = reassembler.pdu(flow), pdu.continues(at: seq) {
-        let length = pdu.wholeSegment ? total - offset : Int(min(segmentEnd &- seq, pdu.nextPDU &- seq))
-        let last = !sequenceBefore(segmentEnd, pdu.nextPDU)
-        let nextPDU = pdu.wholeSegment ? segmentEnd : pdu.nextPDU
+        let takesAll = pdu.wholeSegment || pdu.untilFIN
+        let length = takesAll ? total - offset : Int(min(segmentEnd &- seq, pdu.nextPDU &- seq))
+        let last = pdu.untilFIN ? fin : !sequenceBefore(segmentEnd, pdu.nextPDU)
+        let nextPDU = takesAll ? segmentEnd : pdu.nextPDU
         let whole = reassembler.add(
           flow, seq: seq, frame: frame, bytes: c.packet.slice(payloadStart + offset, length), last: last,
           segmentEnd: segmentEnd)
@@ -73,13 +80,15 @@ extension TCP {
         if let whole {
           let at = d.appendReassembled(whole.data)
           handedStart = at
-          request = handOn(&c, at: at, end: at + whole.data.count)
+          request = handOn(&c, at: at, end: at + whole.data.count, final: whole.untilFIN)
           calledDissector = true
           let earlier = whole.data.count - length
           if let asked = request, asked.start - at <= earlier {
             // The PDU needs more than was thought: keep it, with a new end.
-            let end = asked.count.map { seq &+ UInt32(truncatingIfNeeded: length + $0) } ?? segmentEnd &+ 1
-            reassembler.reopen(flow, whole, nextPDU: end, wholeSegment: asked.count == nil)
+            let end =
+              asked.untilFIN ? segmentEnd &+ 1 : asked.count.map { seq &+ UInt32(truncatingIfNeeded: length + $0) } ?? segmentEnd &+ 1
+            reassembler.reopen(
+              flow, whole, nextPDU: end, wholeSegment: asked.count == nil && !asked.untilFIN, untilFIN: asked.untilFIN)
             offset += length
             seq &+= UInt32(length)
             if offset < total { continue }
@@ -110,8 +119,8 @@ extension TCP {
         if Int(segmentEnd &- startSeq) <= maximumFirstPart {
           reassembler.start(
             flow, seq: startSeq,
-            nextPDU: asked.count.map { segmentEnd &+ UInt32(truncatingIfNeeded: $0) } ?? segmentEnd &+ 1,
-            wholeSegment: asked.count == nil, frame: frame,
+            nextPDU: asked.untilFIN ? segmentEnd &+ 1 : asked.count.map { segmentEnd &+ UInt32(truncatingIfNeeded: $0) } ?? segmentEnd &+ 1,
+            wholeSegment: asked.count == nil && !asked.untilFIN, untilFIN: asked.untilFIN, frame: frame,
             bytes: c.packet.slice(payloadStart + desegmentOffset, total - desegmentOffset))
         }
       }

@@ -126,9 +126,21 @@ enum TLS: UInt8, ProtocolModule {
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     let captured = c.capturedLength
-    // Four printable characters are text, not TLS: Wireshark rejects them.
+    // Directly over TCP, a connection HTTP's heuristic took stays HTTP's
+    // (Wireshark's conversation dissector comes before the port's).
+    let layers = c.dissection.layers
+    let overTCP = layers.count >= 2 && layers[layers.count - 2].protocolID == .tcp
+    if overTCP, HTTP.claimed(c.packet, at: c.start, end: c.end, dissection: c.dissection, state: c.state) {
+      c.withdrawn = true
+      return .layer(.http, at: c.start, end: c.end)
+    }
+    // Four printable characters are text, not TLS: Wireshark rejects them,
+    // and TCP tries its heuristics (HTTP's).
     if captured > 4, (0..<4).allSatisfy({ (0x20..<0x7f).contains(c.packet.byte(c.start + $0)) }) {
       c.withdrawn = true
+      if overTCP, HTTP.claims(c.packet, at: c.start, end: c.end, dissection: c.dissection, state: c.state) {
+        return .layer(.http, at: c.start, end: c.end)
+      }
       return .data(at: c.start, end: c.end)
     }
     let key = TCPSegment.streamIndex(c)
