@@ -45,6 +45,8 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case smtp, irc
   /// Authentication and directory protocols read with `BERReader`, and SMB1.
   case kerberos, ldap
+  /// FTP's data connections, Telnet, IMAP and SIP with the SDP it carries.
+  case ftpData
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -170,6 +172,7 @@ public enum Registry {
     case .irc: try operation.apply(IRC.self, &argument)
     case .kerberos: try operation.apply(Kerberos.self, &argument)
     case .ldap: try operation.apply(LDAP.self, &argument)
+    case .ftpData: try operation.apply(FTPData.self, &argument)
     }
   }
 
