@@ -46,7 +46,7 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   /// Authentication and directory protocols read with `BERReader`, and SMB1.
   case kerberos, ldap
   /// FTP's data connections, Telnet, IMAP and SIP with the SDP it carries.
-  case ftpData
+  case ftpData, telnet
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -173,6 +173,7 @@ public enum Registry {
     case .kerberos: try operation.apply(Kerberos.self, &argument)
     case .ldap: try operation.apply(LDAP.self, &argument)
     case .ftpData: try operation.apply(FTPData.self, &argument)
+    case .telnet: try operation.apply(Telnet.self, &argument)
     }
   }
 
