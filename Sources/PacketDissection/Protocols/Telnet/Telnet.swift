@@ -70,6 +70,9 @@ enum Telnet: UInt8, ProtocolModule {
 
   /// The command whose IAC is at `start`; answers where the next part starts.
   private static func commandAt(_ c: LayerCursor, _ start: Int) throws(DissectionStop) -> Int {
+    // An IAC that ends the segment: tshark's read past the end shows in
+    // Info (see `summarize`), and the packet is not malformed.
+    guard start + 1 != c.length else { return c.length }
     let code = try c.uint8(start + 1)
     try c.add(command, at: start + 1, 1, value: UInt64(code), depth: 2)
     switch code {
