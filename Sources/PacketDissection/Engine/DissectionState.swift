@@ -55,13 +55,16 @@ final class TCPStream {
   /// later segments carry the 3-bit ACE counter in those bits.
   @exclusivity(unchecked) var accurateECN = false
   let firstTime: Int64
+  /// The frame that opened the conversation (Wireshark's conversation setup frame).
+  let firstFrame: Int
   @exclusivity(unchecked) var lastTime: Int64
   /// Sequence analysis, kept only while the dissector runs it.
   @exclusivity(unchecked) var analysis: TCPConversationAnalysis?
 
-  init(index: Int, firstTime: Int64, lastTime: Int64) {
+  init(index: Int, firstTime: Int64, lastTime: Int64, firstFrame: Int) {
     self.index = index
     self.firstTime = firstTime
+    self.firstFrame = firstFrame
     self.lastTime = lastTime
   }
 }
@@ -129,6 +132,8 @@ public final class DissectionState {
   @exclusivity(unchecked) var sshConnections: [Int: SSHConnection] = [:]
   /// FTP's memory of each control connection (by stream index).
   @exclusivity(unchecked) var ftpConversations: [Int: FTP.Conversation] = [:]
+  /// The data connections FTP control connections announced.
+  @exclusivity(unchecked) var ftpDataChannels = FTPDataChannels()
   /// SMTP's memory of each TCP connection (by stream index).
   @exclusivity(unchecked) var smtpConversations: [Int: SMTPConversation] = [:]
   /// QUIC's connections, found by connection ID or conversation.

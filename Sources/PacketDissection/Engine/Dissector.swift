@@ -219,6 +219,12 @@ public final class Dissector {
         }
         (proto, at, end) = (p, a, e)
       case .ports(let table, let x, let y, let a, let e):
+        // As Wireshark's TCP asks the conversation's dissector before the
+        // ports: a data connection an FTP control connection announced.
+        if table == .tcpPort, depth == 0, FTPData.channel(state, sourcePort: x, destinationPort: y) != nil {
+          (proto, at, end) = (.ftpData, a, e)
+          break
+        }
         let (low, high) = x <= y ? (x, y) : (y, x)
         guard let p = lookup(table, low) ?? lookup(table, high) ?? heuristic(table, at: a, end: e) else {
           next = .data(at: a, end: e)

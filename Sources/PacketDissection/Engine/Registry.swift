@@ -47,6 +47,8 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case kerberos, ldap
   /// Binary protocols of mobile cores, remote desktops and tunnels.
   case pfcp, ayiya, pim, vnc
+  /// FTP's data connections and Telnet.
+  case ftpData, telnet
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -176,6 +178,8 @@ public enum Registry {
     case .ayiya: try operation.apply(AYIYA.self, &argument)
     case .pim: try operation.apply(PIM.self, &argument)
     case .vnc: try operation.apply(VNC.self, &argument)
+    case .ftpData: try operation.apply(FTPData.self, &argument)
+    case .telnet: try operation.apply(Telnet.self, &argument)
     }
   }
 

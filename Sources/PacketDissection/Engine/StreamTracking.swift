@@ -40,7 +40,7 @@ extension DissectionState {
     if let existing, !startsAnew(existing, forward: forward, flags: flags, seq: seq) {
       entry = existing
     } else {
-      entry = TCPStream(index: nextTCPStream, firstTime: time, lastTime: time)
+      entry = TCPStream(index: nextTCPStream, firstTime: time, lastTime: time, firstFrame: frame)
       nextTCPStream += 1
       tcpStreams[key] = entry
     }

@@ -30,6 +30,13 @@ enum TCPSegment {
     return state.tcpStreams[key]?.index
   }
 
+  /// The connection of the segment under the cursor, when TCP's dissector
+  /// tracked it.
+  static func stream(_ c: LayerCursor) -> TCPStream? {
+    guard let index = c.state.segmentStream, let last = c.state.lastTCPStream, last.stream.index == index else { return nil }
+    return last.stream
+  }
+
   /// Whether the segment goes from the server to the client, the server
   /// being the port the dissector was found by (Wireshark's
   /// `pinfo->match_uint`: of two bound ports, the lower).

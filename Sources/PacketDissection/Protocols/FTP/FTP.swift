@@ -38,6 +38,12 @@ enum FTP: UInt8, ProtocolModule {
     var authRequested = false
     /// The frame after which the connection is TLS.
     var tlsAfterFrame: Int?
+    /// The last request's first line, which a 250 reply to CWD or CDUP acts on.
+    var lastRequest: [UInt8] = []
+    /// The working directory as CWD, CDUP and PWD replies told it.
+    var workingDirectory: [UInt8] = []
+    /// The data connection set up last, whose command is the first request after it.
+    var dataChannel: FTPDataChannel?
   }
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
@@ -75,21 +81,94 @@ enum FTP: UInt8, ProtocolModule {
       c.computed(request ? requestArg : responseArg, at: argStart, arg.count, bytes: HTTP.asciiText(arg), depth: 2)
     }
     let command = request ? Array(line.prefix { $0 != 0x20 }) : []
+    let frame = c.dissection.frame.number
     if request {
       conversation.authRequested = command.elementsEqual("AUTH".utf8)
-    } else if conversation.authRequested && line.starts(with: "234".utf8) {
-      conversation.tlsAfterFrame = c.dissection.frame.number
+      conversation.lastRequest = line
+      if let channel = conversation.dataChannel, channel.command == nil {
+        channel.command = line
+        channel.commandFrame = frame
+      }
+    } else {
+      if conversation.authRequested && line.starts(with: "234".utf8) { conversation.tlsAfterFrame = frame }
+      if line.starts(with: "250".utf8) { FTPWorkingDirectory.changed(&conversation) }
+      if line.starts(with: "257".utf8), line.count >= 4, let path = FTPWorkingDirectory.quoted(line[4...]) {
+        conversation.workingDirectory = path
+      }
     }
     let isPort = request && command.elementsEqual("PORT".utf8)
     let isPassive = !request && line.starts(with: "227".utf8)
     if isPort || isPassive, let (address, port) = portArgument(arg) {
       // NAT: the address given is not the one the segment came from.
-      let nat = c.state.networkSource != NetworkAddress(low: UInt64(address))
+      let given = NetworkAddress(low: UInt64(address))
+      let nat = c.state.networkSource != given
       c.generated(isPort ? activeIP : passiveIP, value: UInt64(address))
       c.generated(isPort ? activePort : passivePort, value: UInt64(port))
       if nat { c.generated(isPort ? activeNAT : passiveNAT, value: 1) }
+      // PORT: the server connects from port 20 to the address given;
+      // PASV: the client connects to it from any port.
+      announce(
+        c, &conversation,
+        isPort
+          ? FTPDataChannel(
+            setupFrame: frame, method: "PORT", address: c.state.networkDestination, port: 20, peer: given,
+            workingDirectory: conversation.workingDirectory)
+          : FTPDataChannel(
+            setupFrame: frame, method: "PASV", address: given, port: port, peer: c.state.networkDestination,
+            workingDirectory: conversation.workingDirectory))
+    }
+    if !request && line.starts(with: "229".utf8) && arg.count > 0, let port = extendedPassivePort(arg) {
+      announce(
+        c, &conversation,
+        FTPDataChannel(
+          setupFrame: frame, method: "EPASV", address: c.state.networkSource, port: port,
+          peer: c.state.networkDestination, workingDirectory: conversation.workingDirectory))
     }
     return .stop
+  }
+
+  /// Remembers a data connection the control connection set up, for the
+  /// segments between its endpoints and the command that follows.
+  private static func announce(_ c: LayerCursor, _ conversation: inout Conversation, _ channel: FTPDataChannel) {
+    c.state.ftpDataChannels.add(channel)
+    conversation.dataChannel = channel
+  }
+
+  /// The port of an EPSV reply (RFC 2428), `(|||6446|)`, as Wireshark
+  /// reads it: after the first `(` and three delimiters (the first of them
+  /// fixes the delimiter, none may be a digit, a hex letter, `.` or `:`),
+  /// digits up to a delimiter or the end, and a `)` somewhere after them.
+  static func extendedPassivePort(_ text: [UInt8]) -> UInt16? {
+    guard let open = text.firstIndex(of: UInt8(ascii: "(")) else { return nil }
+    var p = open + 1
+    var delimiter: UInt8?
+    for _ in 0..<3 {
+      guard p < text.count else { break }
+      let b = text[p]
+      if delimiter == nil && isDelimiter(b) { delimiter = b }
+      guard b == delimiter else { break }
+      p += 1
+    }
+    guard p < text.count else { return nil }
+    let digitsStart = p
+    var value = 0
+    while p < text.count, isDigit(text[p]) {
+      value = value * 10 + Int(text[p] - 0x30)
+      guard value <= Int(UInt16.max) else { return nil }
+      p += 1
+    }
+    guard p > digitsStart, p == text.count || text[p] == UInt8(ascii: "|") || text[p] == UInt8(ascii: ")") else { return nil }
+    guard text[p...].contains(UInt8(ascii: ")")) else { return nil }
+    return UInt16(value)
+  }
+
+  /// RFC 2428's delimiter: a printable character other than a digit, a
+  /// hex letter, `.` or `:`.
+  private static func isDelimiter(_ b: UInt8) -> Bool {
+    guard b > 0x20 && b < 0x7f else { return false }
+    let lower = b | 0x20
+    return !isDigit(b) && !(lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "f")) && b != UInt8(ascii: ".")
+      && b != UInt8(ascii: ":")
   }
 
   /// The address and port of a PORT argument or a 227 response, as
