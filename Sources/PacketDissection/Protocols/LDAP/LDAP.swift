@@ -81,14 +81,14 @@ enum LDAP: UInt8, ProtocolModule {
     // tshark follows messages across segments; one that starts with no
     // message (a SEQUENCE opening with its INTEGER message ID) continues an
     // earlier one, and no dissector is given it.
-    guard let first = walk.read(at: 0, end: c.capturedLength), first.isUniversal(BERTag.sequence),
+    guard let first = walk.ber.part(at: 0, end: c.capturedLength), first.isUniversal(BERTag.sequence),
       first.contentStart < c.capturedLength, c.bytes.byte(first.contentStart) == 0x02
     else {
       c.withdrawn = true
       return .stop
     }
     var at = 0
-    while let message = walk.read(at: at, end: c.capturedLength), message.isUniversal(BERTag.sequence) {
+    while let message = walk.ber.part(at: at, end: c.capturedLength), message.isUniversal(BERTag.sequence) {
       try walk.message(message)
       at = message.end
       if message.isCut { break }
