@@ -45,6 +45,8 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case smtp, irc
   /// Authentication and directory protocols read with `BERReader`, and SMB1.
   case kerberos, ldap
+  /// Authentication tokens (GSS-API, SPNEGO, Kerberos tokens, NTLMSSP) and SMB1.
+  case gssapi, spnego, spnegoKRB5, ntlmssp, smb
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -170,6 +172,11 @@ public enum Registry {
     case .irc: try operation.apply(IRC.self, &argument)
     case .kerberos: try operation.apply(Kerberos.self, &argument)
     case .ldap: try operation.apply(LDAP.self, &argument)
+    case .gssapi: try operation.apply(GSSAPI.self, &argument)
+    case .spnego: try operation.apply(SPNEGO.self, &argument)
+    case .spnegoKRB5: try operation.apply(SPNEGOKerberos.self, &argument)
+    case .ntlmssp: try operation.apply(NTLMSSP.self, &argument)
+    case .smb: try operation.apply(SMB.self, &argument)
     }
   }
 

@@ -5,7 +5,8 @@
 /// the operations' top-level fields (binds, searches and their entries,
 /// adds, and the results of every request). A search filter is given by
 /// its kind only. A message cut by the segment's end is read as far as its
-/// bytes go.
+/// bytes go. A bind's authentication token goes to GSS-API, SPNEGO or
+/// NTLMSSP (`LDAPWalk.token`).
 enum LDAP: UInt8, ProtocolModule {
   case item, message, messageID, protocolOp
   case bindRequest, version, name, authentication, simple, sasl, mechanism, credentials
@@ -94,6 +95,7 @@ enum LDAP: UInt8, ProtocolModule {
       if message.isCut { break }
     }
     for _ in 0..<walk.controlValuesRead { c.listAgain() }
+    if let (next, bytes) = walk.token { return .layer(next, at: c.start + bytes.lowerBound, end: c.start + bytes.upperBound) }
     return .stop
   }
 }

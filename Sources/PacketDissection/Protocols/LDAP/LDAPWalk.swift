@@ -8,6 +8,10 @@ struct LDAPWalk {
   /// How many controls had a value Wireshark reads with LDAP again
   /// (listing LDAP once more in the chain for each).
   var controlValuesRead = 0
+  /// The authentication token of a bind, which the layer hands on (a
+  /// SASL bind's GSS-API credentials, Microsoft's NTLMSSP choices, the
+  /// server's SASL credentials): its protocol and bytes.
+  var token: (next: ProtocolID, bytes: Range<Int>)?
 
   /// The controls whose values Wireshark reads: paged results, and
   /// server-side sorting's request and response.
@@ -45,6 +49,7 @@ struct LDAPWalk {
     else { return }
     try c.add(LDAP.protocolOp, at: op.start, op.end - op.start, value: UInt64(op.tag), depth: 2)
     try operation(op, depth: 3)
+    if op.tag == 0 || op.tag == 1 { token = authenticationToken(op) }
     guard let list = parts.popFirst(), list.tagClass == .context, list.tag == 0 else { return }
     for control in try count(.controls, list, depth: 2) {
       try label(.control, control, depth: 3)
@@ -128,6 +133,43 @@ struct LDAPWalk {
     default:
       break
     }
+  }
+
+  /// Where a bind request's or response's token is and who reads it, as
+  /// tshark's LDAP dissector hands it on.
+  private func authenticationToken(_ op: BERElement) -> (next: ProtocolID, bytes: Range<Int>)? {
+    let fields = ber.parts(of: op)
+    func starting(_ e: BERElement) -> ProtocolID? {
+      guard e.contentLength > 0 else { return nil }
+      if NTLMSSP.starts(c.packet, at: c.start + e.contentStart) { return .ntlmssp }
+      switch ber.view.byte(e.contentStart) {
+      case 0x60: return .gssapi
+      case 0xa0, 0xa1: return .spnego
+      default: return nil
+      }
+    }
+    if op.tag == 0 {
+      guard fields.count > 2, fields[2].tagClass == .context else { return nil }
+      let authentication = fields[2]
+      switch authentication.tag {
+      case 3:
+        let credentials = ber.parts(of: authentication)
+        guard credentials.count > 1, credentials[1].contentLength > 0 else { return nil }
+        let mechanism = String(decoding: ber.contents(credentials[0]).copyBytes(), as: UTF8.self)
+        guard mechanism == "GSS-SPNEGO" || mechanism == "GSSAPI" else { return nil }
+        return (.gssapi, credentials[1].contentStart..<credentials[1].contentEnd)
+      case 10, 11:
+        return (.ntlmssp, authentication.contentStart..<authentication.contentEnd)
+      default:
+        return nil
+      }
+    }
+    // Microsoft's servers put their NTLMSSP challenge in matchedDN.
+    if fields.count > 1, starting(fields[1]) == .ntlmssp {
+      return (.ntlmssp, fields[1].contentStart..<fields[1].contentEnd)
+    }
+    guard let credentials = fields.first(where: { $0.isContext(7) }), let next = starting(credentials) else { return nil }
+    return (next, credentials.contentStart..<credentials.contentEnd)
   }
 
   /// The label of each operation that carries an LDAPResult.
