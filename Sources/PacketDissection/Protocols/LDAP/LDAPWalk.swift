@@ -154,9 +154,8 @@ struct LDAPWalk {
       switch authentication.tag {
       case 3:
         let credentials = ber.parts(of: authentication)
+        // Whatever the mechanism, as tshark does.
         guard credentials.count > 1, credentials[1].contentLength > 0 else { return nil }
-        let mechanism = String(decoding: ber.contents(credentials[0]).copyBytes(), as: UTF8.self)
-        guard mechanism == "GSS-SPNEGO" || mechanism == "GSSAPI" else { return nil }
         return (.gssapi, credentials[1].contentStart..<credentials[1].contentEnd)
       case 10, 11:
         return (.ntlmssp, authentication.contentStart..<authentication.contentEnd)

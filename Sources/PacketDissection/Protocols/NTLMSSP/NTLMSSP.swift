@@ -58,6 +58,8 @@ enum NTLMSSP: UInt8, ProtocolModule {
       try message(c, end: verifier?.lowerBound ?? c.length)
       if verifier != nil { c.listAgain() }
     }
+    // A message the segment cuts ends the packet as tshark's read of it does.
+    if c.capturedLength < c.length { throw .truncated }
     return .stop
   }
 

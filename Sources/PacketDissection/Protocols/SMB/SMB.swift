@@ -41,9 +41,11 @@ enum SMB: UInt8, ProtocolModule {
   static let ntStatusFlag: UInt64 = 0x4000
   static let unicodeFlag: UInt64 = 0x8000
   static let extendedSecurityCapability: UInt32 = 0x8000_0000
+  /// The most AndX commands one message is read for.
+  static let maximumChain = 16
 
   enum Command: UInt8 {
-    case close = 0x04, negotiate = 0x72, sessionSetup = 0x73, treeConnect = 0x75, ntCreate = 0xa2
+    case close = 0x04, writeAndX = 0x2f, negotiate = 0x72, sessionSetup = 0x73, treeConnect = 0x75, ntCreate = 0xa2
   }
 
   /// The commands whose parameters start with an AndX block.
@@ -71,16 +73,31 @@ enum SMB: UInt8, ProtocolModule {
     try c.add(multiplexID, at: 30, 2, value: try le16(30), flags: .littleEndian)
     guard headerSize < c.capturedLength else { return .stop }
     let wordCount = Int(try c.uint8(headerSize))
-    let words = headerSize + 1
-    if andXCommands.contains(code), wordCount > 0 {
-      try c.add(command, at: words, 1, value: UInt64(try c.uint8(words)))
-    }
+    try andXChain(c, code, wordCount: wordCount)
     guard let (offset, length) = try securityBlob(c, Command(rawValue: code), wordCount: wordCount,
       response: flagValue & responseFlag != 0),
       length > 0
     else { return .stop }
     let at = c.start + offset
     return .layer(NTLMSSP.starts(c.packet, at: at) ? .ntlmssp : .gssapi, at: at, end: at + length)
+  }
+
+  /// The commands chained after an AndX command, each named by the
+  /// AndX block before it (`smb.cmd` again, 0xFF ending the chain).
+  private static func andXChain(_ c: LayerCursor, _ first: UInt8, wordCount: Int) throws(DissectionStop) {
+    var code = first
+    var words = headerSize + 1
+    var count = wordCount
+    for _ in 0..<maximumChain {
+      guard andXCommands.contains(code), count > 0 else { return }
+      code = try c.uint8(words)
+      try c.add(command, at: words, 1, value: UInt64(code))
+      let next = Int(try c.uint16(words + 2).byteSwapped)
+      // The next command's word count is at its offset from the header; it must come later.
+      guard code != 0xff, next + 1 > words, next < c.capturedLength else { return }
+      count = Int(try c.uint8(next))
+      words = next + 1
+    }
   }
 
   /// The security blob (offset from the header, length) of an

@@ -6,6 +6,13 @@ import PacketWire
 extension SMB {
   static var hue: LayerHue? { .yellow }
 
+  static var summaryFields: [FieldID] {
+    [
+      serverComponent.fieldID, command.fieldID, ntStatus.fieldID, flags.fieldID, flags2.fieldID, multiplexID.fieldID,
+      TCP.stream.fieldID,
+    ]
+  }
+
   static var subtreeOpeners: [FieldID] { [serverComponent.fieldID] }
 
   static func headings(_ f: LayerFields, before index: Int) -> [String] { ["SMB Header"] }
@@ -23,6 +30,8 @@ extension SMB {
     let words = base + headerSize + 1
     let wordCount = base + headerSize < packet.count ? Int(packet.byte(base + headerSize)) : 0
     let bytes = words + 2 * wordCount + 2
+    let stream = f.lastTopLayer(.tcp)?.uint(TCP.stream) ?? UInt64.max
+    let request = SMBRequests.Request(stream: stream, multiplexID: f.uint(multiplexID) ?? 0)
     switch (Command(rawValue: UInt8(truncatingIfNeeded: code)), response) {
     case (.treeConnect, false) where wordCount == 4:
       if let passwordLength = packet.uint16LittleEndian(at: words + 6),
@@ -30,14 +39,45 @@ extension SMB {
       {
         text += ", Path: " + path
       }
+    case (.sessionSetup, false) where wordCount == 13:
+      // The passwords, then the account and the domain.
+      if let ansi = packet.uint16LittleEndian(at: words + 14), let wide = packet.uint16LittleEndian(at: words + 16) {
+        let account = bytes + Int(ansi) + Int(wide)
+        if let user = string(packet, at: account, base: base, unicode: unicode),
+          let domain = string(packet, at: account + (unicode ? (account - base) % 2 + 2 * user.utf16.count + 2 : user.utf8.count + 1), base: base, unicode: unicode)
+        {
+          text += ", User: " + domain + "\\" + user
+        }
+      }
     case (.ntCreate, false) where wordCount == 24:
       if let path = string(packet, at: bytes, base: base, unicode: unicode) { text += ", Path: " + path }
     case (.ntCreate, true) where wordCount >= 3:
       if let fid = packet.uint16LittleEndian(at: words + 5) { text += ", FID: " + hex16(fid) }
     case (.close, false) where wordCount >= 1:
-      if let fid = packet.uint16LittleEndian(at: words) { text += ", FID: " + hex16(fid) }
+      if let fid = packet.uint16LittleEndian(at: words) {
+        layer.memory.smbRequests.named(fid, by: request)
+        text += ", FID: " + hex16(fid)
+      }
+    case (.close, true):
+      if let fid = layer.memory.smbRequests.fid(answering: request) { text += ", FID: " + hex16(fid) }
+    case (.writeAndX, false) where wordCount == 12 || wordCount == 14:
+      if let fid = packet.uint16LittleEndian(at: words + 4), let offset = packet.uint32LittleEndian(at: words + 6),
+        let high = packet.uint16LittleEndian(at: words + 18), let low = packet.uint16LittleEndian(at: words + 20)
+      {
+        layer.memory.smbRequests.named(fid, by: request)
+        text += ", FID: " + hex16(fid) + ", \(Int(high) << 16 | Int(low)) bytes at offset \(offset)"
+      }
+    case (.writeAndX, true) where wordCount == 6:
+      if let fid = layer.memory.smbRequests.fid(answering: request) { text += ", FID: " + hex16(fid) }
+      if let low = packet.uint16LittleEndian(at: words + 4), let high = packet.uint16LittleEndian(at: words + 8) {
+        text += ", \(Int(high) << 16 | Int(low)) bytes"
+      }
     default:
       break
+    }
+    // The commands an AndX chain adds.
+    for next in f.all(command).dropFirst() where next.value != 0xff {
+      text += "; " + (SMBNames.commandName(next.value) ?? "Unknown (0x\(String(next.value, radix: 16)))")
     }
     if response, let status = f.uint(ntStatus), status != 0 { text += ", Error: " + SMB2Names.ntStatusText(status) }
     row.set("SMB", info: text)

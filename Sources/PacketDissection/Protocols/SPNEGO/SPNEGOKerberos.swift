@@ -26,6 +26,8 @@ enum SPNEGOKerberos: UInt8, ProtocolModule {
       c.listAgain()
       try token(c, verifier)
     }
+    // A token the segment cuts ends the packet as tshark's read of it does.
+    if c.capturedLength < c.length { throw .truncated }
     return .stop
   }
 
