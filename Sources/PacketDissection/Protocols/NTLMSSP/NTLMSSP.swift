@@ -55,7 +55,7 @@ enum NTLMSSP: UInt8, ProtocolModule {
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     if starts(c.packet, at: c.start) {
       let verifier = SPNEGO.verifier(after: c)
-      try message(c, end: verifier?.lowerBound ?? c.length)
+      try message(c)
       if verifier != nil { c.listAgain() }
     }
     // A message the segment cuts ends the packet as tshark's read of it does.
@@ -63,13 +63,27 @@ enum NTLMSSP: UInt8, ProtocolModule {
     return .stop
   }
 
+  /// Reads the NTLMSSP message of `count` bytes at `offset` of another
+  /// protocol's layer (DCE/RPC's authentication verifier) into that
+  /// layer's records, as tshark reads it there without listing NTLMSSP
+  /// in the chain.
+  static func read(inside c: LayerCursor, at offset: Int, _ count: Int) throws(DissectionStop) {
+    guard starts(c.packet, at: c.start + offset) else { return }
+    var inner = c
+    inner.start = c.start + offset
+    inner.end = min(c.end, inner.start + count)
+    inner.depth = c.depth + 1
+    try message(inner)
+  }
+
   private static func le16(_ c: LayerCursor, _ at: Int) throws(DissectionStop) -> Int { Int(try c.uint16(at).byteSwapped) }
   private static func le32(_ c: LayerCursor, _ at: Int) throws(DissectionStop) -> UInt64 {
     UInt64(try c.uint32(at).byteSwapped)
   }
 
-  /// One message, whose bytes end at `end` (from the layer's start).
-  private static func message(_ c: LayerCursor, end: Int) throws(DissectionStop) {
+  /// One message, at the layer's start; its strings and blobs are found
+  /// by their descriptors' offsets from there.
+  private static func message(_ c: LayerCursor) throws(DissectionStop) {
     try c.add(identifier, at: 0, 7)
     let type = try le32(c, 8)
     try c.add(messageType, at: 8, 4, value: type, flags: .littleEndian)

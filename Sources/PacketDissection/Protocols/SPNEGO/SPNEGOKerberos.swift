@@ -47,8 +47,9 @@ enum SPNEGOKerberos: UInt8, ProtocolModule {
       end = framing.end
     }
     guard at + 2 <= end else { return }
-    let id = try c.uint16(at)
-    try c.add(tokenID, at: at, 2, value: UInt64(id), depth: 2)
+    // Little-endian, as tshark reads it (RFC 1964 writes 01 00 for an AP-REQ).
+    let id = try c.uint16(at).byteSwapped
+    try c.add(tokenID, at: at, 2, value: UInt64(id), depth: 2, flags: .littleEndian)
     // AP-REQ, AP-REP and KRB-ERROR carry a Kerberos message.
     guard id <= 3, let message = ber.part(at: at + 2, end: end) else { return }
     try KerberosWalk(c: c, ber: ber).message(message, depth: 3)
