@@ -10,7 +10,7 @@ import Testing
   /// fields under: PPPoE's header fields are `pppoe.*` in both its stages
   /// (`pppoed`, `pppoes`), the mobility header (`mipv6`) names its
   /// fields `mip6.*`, and STP's MST extension is `mstp.*`.
-  static let sharedPrefixes = ["pppoed": ["pppoe"], "mipv6": ["mip6"], "stp": ["mstp"]]
+  static let sharedPrefixes = ["pppoed": ["pppoe"], "mipv6": ["mip6"], "stp": ["mstp"], "spnego-krb5": ["spnego"]]
 
   @Test func everyProtocolIsRegisteredAtItsID() {
     #expect(Registry.protocols.count == ProtocolID.allCases.count)

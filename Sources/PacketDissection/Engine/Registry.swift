@@ -49,6 +49,8 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case pfcp, ayiya, pim, vnc
   /// FTP's data connections and Telnet.
   case ftpData, telnet
+  /// Authentication tokens (GSS-API, SPNEGO, Kerberos tokens, NTLMSSP) and SMB1.
+  case gssapi, spnego, spnegoKRB5, ntlmssp, smb
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -180,6 +182,11 @@ public enum Registry {
     case .vnc: try operation.apply(VNC.self, &argument)
     case .ftpData: try operation.apply(FTPData.self, &argument)
     case .telnet: try operation.apply(Telnet.self, &argument)
+    case .gssapi: try operation.apply(GSSAPI.self, &argument)
+    case .spnego: try operation.apply(SPNEGO.self, &argument)
+    case .spnegoKRB5: try operation.apply(SPNEGOKerberos.self, &argument)
+    case .ntlmssp: try operation.apply(NTLMSSP.self, &argument)
+    case .smb: try operation.apply(SMB.self, &argument)
     }
   }
 

@@ -26,4 +26,5 @@ final class SummaryMemory {
   let sshKeyExchanges = SSHKeyExchanges()
   let smb2Files = SMB2Files()
   let ldapSearches = LDAPSearches()
+  let smbRequests = SMBRequests()
 }

@@ -102,6 +102,28 @@ struct BERReader {
       start: offset, contentStart: at, contentEnd: at + length, declaredEnd: at + declared)
   }
 
+  /// The element at `offset` as a walk over a message the bytes may cut
+  /// reads it (Wireshark reads such a message's parts as far as the bytes
+  /// go): a constructed element may run past `end`, and its parts are then
+  /// read up to there; a primitive one must be whole.
+  func part(at offset: Int, end: Int) -> BERElement? {
+    guard let e = element(at: offset, end: end, cut: true), e.constructed || !e.isCut else { return nil }
+    return e
+  }
+
+  /// The elements inside `e`, each read as `part(at:end:)`, up to the
+  /// first that is not readable.
+  func parts(of e: BERElement) -> [BERElement] {
+    guard e.constructed else { return [] }
+    var result: [BERElement] = []
+    var at = e.contentStart
+    while let part = part(at: at, end: e.contentEnd) {
+      result.append(part)
+      at = part.end
+    }
+    return result
+  }
+
   /// The elements inside a constructed element, up to the first that is not whole.
   func children(of parent: BERElement) -> [BERElement] {
     guard parent.constructed else { return [] }

@@ -200,6 +200,9 @@ enum DCERPC: UInt8, ProtocolModule {
     }
     if authSize > 0, Int(length) >= 16 + 8 + Int(authSize) {
       try verifier(&c, reader, at: Int(length) - Int(authSize) - 8)
+      if try c.uint8(Int(length) - Int(authSize) - 8) == ntlmssp {
+        try NTLMSSP.read(inside: c, at: Int(length) - Int(authSize), Int(authSize))
+      }
     }
     return .stop
   }

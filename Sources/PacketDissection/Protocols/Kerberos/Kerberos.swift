@@ -112,7 +112,7 @@ enum Kerberos: UInt8, ProtocolModule {
       at = 4
     }
     let walk = KerberosWalk(c: c, ber: BERReader(view: c.bytes))
-    guard let message = walk.read(at: at, end: c.capturedLength) else { return .stop }
+    guard let message = walk.ber.part(at: at, end: c.capturedLength) else { return .stop }
     try walk.message(message, depth: 1)
     return .stop
   }

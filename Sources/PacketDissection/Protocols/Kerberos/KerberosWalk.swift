@@ -10,31 +10,11 @@ struct KerberosWalk {
   /// The identifier bytes of the messages read (APPLICATION 10 to 15, 30).
   static let messageTags: Set<UInt8> = [0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f, 0x7e]
 
-  /// The element at `at`: a constructed one may run past `end` (the
-  /// segment ends inside it, and its parts are read up to there), a
-  /// primitive one must be whole.
-  func read(at: Int, end: Int) -> BERElement? {
-    guard let e = ber.element(at: at, end: end, cut: true), e.constructed || !e.isCut else { return nil }
-    return e
-  }
-
-  /// The elements inside `e`, up to the first that is not readable.
-  func parts(_ e: BERElement) -> [BERElement] {
-    guard e.constructed else { return [] }
-    var result: [BERElement] = []
-    var at = e.contentStart
-    while let part = read(at: at, end: e.contentEnd) {
-      result.append(part)
-      at = part.end
-    }
-    return result
-  }
-
   /// A SEQUENCE's explicitly tagged members (`[n] Type`), each as the
   /// element inside its tag, with the tag's number.
   func members(_ e: BERElement) -> [(tag: UInt32, value: BERElement)] {
-    parts(e).compactMap { part in
-      guard part.tagClass == .context, let inner = read(at: part.contentStart, end: part.contentEnd) else { return nil }
+    ber.parts(of: e).compactMap { part in
+      guard part.tagClass == .context, let inner = ber.part(at: part.contentStart, end: part.contentEnd) else { return nil }
       return (part.tag, inner)
     }
   }
@@ -68,7 +48,7 @@ struct KerberosWalk {
 
   /// An APPLICATION-tagged message; other tags are left alone.
   func message(_ e: BERElement, depth: UInt8) throws(DissectionStop) {
-    guard e.tagClass == .application, let body = read(at: e.contentStart, end: e.contentEnd),
+    guard e.tagClass == .application, let body = ber.part(at: e.contentStart, end: e.contentEnd),
       body.isUniversal(BERTag.sequence)
     else { return }
     let inner = depth + 1
@@ -160,7 +140,7 @@ struct KerberosWalk {
       case 12:
         try add(.eData, value, depth: depth)
         // Pre-authentication required: the data lists the methods.
-        if code == 25, let methods = read(at: value.contentStart, end: value.contentEnd) {
+        if code == 25, let methods = ber.part(at: value.contentStart, end: value.contentEnd) {
           try paData(methods, counted: false, depth: depth + 1)
         }
       default: break
@@ -171,7 +151,7 @@ struct KerberosWalk {
   /// A SEQUENCE OF PA-DATA, counted as `padata` where it is a message's.
   private func paData(_ e: BERElement, counted: Bool, depth: UInt8) throws(DissectionStop) {
     guard e.isUniversal(BERTag.sequence) else { return }
-    let items = parts(e)
+    let items = ber.parts(of: e)
     if counted { try add(.padata, e, value: count(e, items), depth: depth) }
     let inner = counted ? depth + 1 : depth
     for item in items {
@@ -193,12 +173,12 @@ struct KerberosWalk {
 
   /// The value of the PA-DATA types Wireshark opens.
   private func paDataValue(_ type: Int64, _ e: BERElement, depth: UInt8) throws(DissectionStop) {
-    guard let value = read(at: e.contentStart, end: e.contentEnd) else { return }
+    guard let value = ber.part(at: e.contentStart, end: e.contentEnd) else { return }
     switch type {
     case 1: try message(value, depth: depth)
     case 2: try encryptedData(nil, value, depth: depth - 1)
     case 19:
-      for entry in parts(value) {
+      for entry in ber.parts(of: value) {
         try label(.etypeInfo2Entry, entry, depth: depth)
         for (tag, part) in members(entry) {
           switch tag {
@@ -230,12 +210,12 @@ struct KerberosWalk {
       case 6: try time(.rtime, value, depth: inner)
       case 7: try integer(.nonce, value, depth: inner)
       case 8:
-        let types = parts(value)
+        let types = ber.parts(of: value)
         try add(.etypeList, value, value: count(value, types), depth: inner)
         for type in types { try integer(.encType, type, depth: inner + 1) }
       case 10: try encryptedData(.encAuthorizationData, value, depth: inner)
       case 11:
-        for ticket in parts(value) { try self.ticket(ticket, depth: inner) }
+        for ticket in ber.parts(of: value) { try self.ticket(ticket, depth: inner) }
       default: break
       }
     }
@@ -265,7 +245,7 @@ struct KerberosWalk {
       switch tag {
       case 0: try integer(.nameType, value, depth: depth + 1)
       case 1:
-        let names = parts(value)
+        let names = ber.parts(of: value)
         try add(client ? .cnameString : .snameString, value, value: count(value, names), depth: depth + 1)
         for name in names where !name.constructed {
           try add(client ? .cNameString : .sNameString, name, depth: depth + 2)
@@ -277,7 +257,7 @@ struct KerberosWalk {
 
   /// A Ticket: `[APPLICATION 1] SEQUENCE`.
   private func ticket(_ e: BERElement, depth: UInt8) throws(DissectionStop) {
-    guard e.tagClass == .application, e.tag == 1, let body = read(at: e.contentStart, end: e.contentEnd),
+    guard e.tagClass == .application, e.tag == 1, let body = ber.part(at: e.contentStart, end: e.contentEnd),
       body.isUniversal(BERTag.sequence)
     else { return }
     try label(.ticket, body, depth: depth)

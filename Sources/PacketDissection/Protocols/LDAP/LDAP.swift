@@ -5,7 +5,8 @@
 /// the operations' top-level fields (binds, searches and their entries,
 /// adds, and the results of every request). A search filter is given by
 /// its kind only. A message cut by the segment's end is read as far as its
-/// bytes go.
+/// bytes go. A bind's authentication token goes to GSS-API, SPNEGO or
+/// NTLMSSP (`LDAPWalk.token`).
 enum LDAP: UInt8, ProtocolModule {
   case item, message, messageID, protocolOp
   case bindRequest, version, name, authentication, simple, sasl, mechanism, credentials
@@ -81,19 +82,20 @@ enum LDAP: UInt8, ProtocolModule {
     // tshark follows messages across segments; one that starts with no
     // message (a SEQUENCE opening with its INTEGER message ID) continues an
     // earlier one, and no dissector is given it.
-    guard let first = walk.read(at: 0, end: c.capturedLength), first.isUniversal(BERTag.sequence),
+    guard let first = walk.ber.part(at: 0, end: c.capturedLength), first.isUniversal(BERTag.sequence),
       first.contentStart < c.capturedLength, c.bytes.byte(first.contentStart) == 0x02
     else {
       c.withdrawn = true
       return .stop
     }
     var at = 0
-    while let message = walk.read(at: at, end: c.capturedLength), message.isUniversal(BERTag.sequence) {
+    while let message = walk.ber.part(at: at, end: c.capturedLength), message.isUniversal(BERTag.sequence) {
       try walk.message(message)
       at = message.end
       if message.isCut { break }
     }
     for _ in 0..<walk.controlValuesRead { c.listAgain() }
+    if let (next, bytes) = walk.token { return .layer(next, at: c.start + bytes.lowerBound, end: c.start + bytes.upperBound) }
     return .stop
   }
 }

@@ -45,6 +45,8 @@ extension LDAP {
         if record.value == 3, packet.element(at: Int(record.offset), end: packet.view.count, cut: true)?.isCut == true {
           break
         }
+        // A SASL bind's NTLMSSP token writes its text before the choice's name.
+        if record.value == 3, let token = saslNTLMSSP(f) { text += token }
         text += (LDAPNames.authentication(record.value) ?? "") + " "
       case .scope: text += (LDAPNames.scope(record.value) ?? "") + " "
       case .resultCode: text += (LDAPNames.resultCode(record.value) ?? "") + " "
@@ -65,5 +67,16 @@ extension LDAP {
       messages[messages.count - 1] += "[BoundErrorUnreassembled Packet]"
     }
     row.set("LDAP", info: messages.isEmpty ? nil : messages.joined(separator: " | "))
+  }
+
+  /// The Info text of the NTLMSSP token that GSS-API carries after the
+  /// layer, if any.
+  private static func saslNTLMSSP(_ f: LayerFields) -> String? {
+    let layers = f.dissection.layers
+    let token = f.layer + 2
+    guard token < layers.count, layers[f.layer + 1].protocolID == .gssapi, layers[token].protocolID == .ntlmssp else {
+      return nil
+    }
+    return NTLMSSP.info(LayerFields(f.dissection, layer: token))
   }
 }

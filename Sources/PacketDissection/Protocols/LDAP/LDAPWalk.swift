@@ -8,28 +8,14 @@ struct LDAPWalk {
   /// How many controls had a value Wireshark reads with LDAP again
   /// (listing LDAP once more in the chain for each).
   var controlValuesRead = 0
+  /// The authentication token of a bind, which the layer hands on (a
+  /// SASL bind's GSS-API credentials, Microsoft's NTLMSSP choices, the
+  /// server's SASL credentials): its protocol and bytes.
+  var token: (next: ProtocolID, bytes: Range<Int>)?
 
   /// The controls whose values Wireshark reads: paged results, and
   /// server-side sorting's request and response.
   static let readControls: Set<String> = ["1.2.840.113556.1.4.319", "1.2.840.113556.1.4.473", "1.2.840.113556.1.4.474"]
-
-  /// The element at `at`: a constructed one may run past `end` (its
-  /// parts are read up to there), a primitive one must be whole.
-  func read(at: Int, end: Int) -> BERElement? {
-    guard let e = ber.element(at: at, end: end, cut: true), e.constructed || !e.isCut else { return nil }
-    return e
-  }
-
-  func parts(_ e: BERElement) -> [BERElement] {
-    guard e.constructed else { return [] }
-    var result: [BERElement] = []
-    var at = e.contentStart
-    while let part = read(at: at, end: e.contentEnd) {
-      result.append(part)
-      at = part.end
-    }
-    return result
-  }
 
   private func add(_ field: LDAP, _ e: BERElement, value: UInt64 = 0, depth: UInt8) throws(DissectionStop) {
     try c.add(field, at: e.contentStart, e.contentLength, value: value, depth: depth)
@@ -51,22 +37,23 @@ struct LDAPWalk {
 
   /// A SEQUENCE OF or SET OF, counted: none when the bytes end inside it.
   private func count(_ field: LDAP, _ e: BERElement, depth: UInt8) throws(DissectionStop) -> [BERElement] {
-    let items = parts(e)
+    let items = ber.parts(of: e)
     try add(field, e, value: e.isCut ? 0 : UInt64(items.count), depth: depth)
     return items
   }
 
   mutating func message(_ e: BERElement) throws(DissectionStop) {
     try label(.message, e, depth: 1)
-    var parts = self.parts(e)[...]
+    var parts = ber.parts(of: e)[...]
     guard try number(.messageID, parts.popFirst(), depth: 2), let op = parts.popFirst(), op.tagClass == .application
     else { return }
     try c.add(LDAP.protocolOp, at: op.start, op.end - op.start, value: UInt64(op.tag), depth: 2)
     try operation(op, depth: 3)
+    if op.tag == 0 || op.tag == 1 { token = authenticationToken(op) }
     guard let list = parts.popFirst(), list.tagClass == .context, list.tag == 0 else { return }
     for control in try count(.controls, list, depth: 2) {
       try label(.control, control, depth: 3)
-      var fields = self.parts(control)[...]
+      var fields = ber.parts(of: control)[...]
       guard let type = fields.popFirst() else { continue }
       try add(.controlType, type, depth: 4)
       if let critical = fields.first, critical.isUniversal(BERTag.boolean), critical.contentLength == 1 {
@@ -82,7 +69,7 @@ struct LDAPWalk {
 
   private func operation(_ op: BERElement, depth: UInt8) throws(DissectionStop) {
     let inner = depth + 1
-    var fields = parts(op)[...]
+    var fields = ber.parts(of: op)[...]
     switch op.tag {
     case 0:
       try add(.bindRequest, op, depth: depth)
@@ -95,7 +82,7 @@ struct LDAPWalk {
       } else if authentication.tag == 3 {
         try c.add(LDAP.authentication, at: authentication.start, authentication.end - authentication.start, value: 3, depth: inner)
         try label(.sasl, authentication, depth: inner + 1)
-        let credentials = parts(authentication)
+        let credentials = ber.parts(of: authentication)
         if credentials.count > 0 { try add(.mechanism, credentials[0], depth: inner + 2) }
         if credentials.count > 1 { try add(.credentials, credentials[1], depth: inner + 2) }
       }
@@ -133,7 +120,7 @@ struct LDAPWalk {
       guard let list = fields.popFirst() else { return }
       for attribute in try count(.attributes, list, depth: inner) {
         try label(op.tag == 4 ? .partialAttribute : .attribute, attribute, depth: inner + 1)
-        var pair = parts(attribute)[...]
+        var pair = ber.parts(of: attribute)[...]
         guard let type = pair.popFirst() else { continue }
         try add(.type, type, depth: inner + 2)
         guard let values = pair.popFirst() else { continue }
@@ -146,6 +133,42 @@ struct LDAPWalk {
     default:
       break
     }
+  }
+
+  /// Where a bind request's or response's token is and who reads it, as
+  /// tshark's LDAP dissector hands it on.
+  private func authenticationToken(_ op: BERElement) -> (next: ProtocolID, bytes: Range<Int>)? {
+    let fields = ber.parts(of: op)
+    func starting(_ e: BERElement) -> ProtocolID? {
+      guard e.contentLength > 0 else { return nil }
+      if NTLMSSP.starts(c.packet, at: c.start + e.contentStart) { return .ntlmssp }
+      switch ber.view.byte(e.contentStart) {
+      case 0x60: return .gssapi
+      case 0xa0, 0xa1: return .spnego
+      default: return nil
+      }
+    }
+    if op.tag == 0 {
+      guard fields.count > 2, fields[2].tagClass == .context else { return nil }
+      let authentication = fields[2]
+      switch authentication.tag {
+      case 3:
+        let credentials = ber.parts(of: authentication)
+        // Whatever the mechanism, as tshark does.
+        guard credentials.count > 1, credentials[1].contentLength > 0 else { return nil }
+        return (.gssapi, credentials[1].contentStart..<credentials[1].contentEnd)
+      case 10, 11:
+        return (.ntlmssp, authentication.contentStart..<authentication.contentEnd)
+      default:
+        return nil
+      }
+    }
+    // Microsoft's servers put their NTLMSSP challenge in matchedDN.
+    if fields.count > 1, starting(fields[1]) == .ntlmssp {
+      return (.ntlmssp, fields[1].contentStart..<fields[1].contentEnd)
+    }
+    guard let credentials = fields.first(where: { $0.isContext(7) }), let next = starting(credentials) else { return nil }
+    return (next, credentials.contentStart..<credentials.contentEnd)
   }
 
   /// The label of each operation that carries an LDAPResult.

@@ -65,6 +65,7 @@ enum NBSS: UInt8, ProtocolModule {
     case sessionMessage:
       guard length > 0, payload < c.packet.count else { return .stop }
       if SMB2.claims(c.packet, at: payload) { return .layer(.smb2, at: payload, end: end) }
+      if SMB.claims(c.packet, at: payload) { return .layer(.smb, at: payload, end: end) }
       return .data(at: payload, end: min(end, c.end))
     default:
       break

@@ -4,8 +4,8 @@ import PacketWire
 /// message in an NBSS message, little-endian, and of each message chained
 /// after it. Of the bodies, only what the Info column names (a Tree
 /// Connect's share, a Create's file name) and the buffers handed to the
-/// next dissector (security blobs, read and written data, shown as
-/// `data` since GSS-API is not dissected) are read.
+/// next dissector (security blobs, to GSS-API or NTLMSSP; read and
+/// written data, shown as `data`) are read.
 enum SMB2: UInt8, ProtocolModule {
   case item, protocolIdentifier, headerLength, creditCharge, ntStatus, channelSequence, reserved, command,
     creditsRequested, creditsGranted, flags, flagsResponse, flagsAsync, flagsChained, flagsSignature, flagsPriority,
@@ -206,7 +206,12 @@ enum SMB2: UInt8, ProtocolModule {
       if DCERPC.claims(c, at: base + offset, tcp: true) {
         return (0, .layer(.dcerpc, at: c.start + base + offset, end: c.start + base + offset + length))
       }
-      return (0, .data(at: c.start + base + offset, end: c.start + base + offset + length))
+      let at = c.start + base + offset
+      // A security blob goes to GSS-API, or to NTLMSSP when it is a bare NTLMSSP message.
+      if known == .negotiate || known == .sessionSetup {
+        return (0, .layer(NTLMSSP.starts(c.packet, at: at) ? .ntlmssp : .gssapi, at: at, end: at + length))
+      }
+      return (0, .data(at: at, end: at + length))
     }
     return (chained, nil)
   }
