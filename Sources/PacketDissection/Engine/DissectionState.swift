@@ -144,6 +144,8 @@ public final class DissectionState {
   @exclusivity(unchecked) var rpcMessage = RPCMessage()
   /// TCP connections DCE/RPC was found on.
   @exclusivity(unchecked) var dcerpcConnections: Set<ConversationKey> = []
+  /// The contexts DCE/RPC connections bound, and the calls made on them.
+  let dcerpcBindings = DCERPCBindings()
   /// Network addresses of the packet being dissected (Wireshark's
   /// `pinfo->src`/`dst`), set by IPv4 and IPv6 for the layers above.
   @exclusivity(unchecked) public var networkSource = NetworkAddress()
