@@ -146,6 +146,8 @@ public final class DissectionState {
   @exclusivity(unchecked) var dcerpcConnections: Set<ConversationKey> = []
   /// The contexts DCE/RPC connections bound, and the calls made on them.
   let dcerpcBindings = DCERPCBindings()
+  /// The MQTT version each TCP stream's Connect named (by stream index).
+  @exclusivity(unchecked) var mqttVersions: [Int: UInt8] = [:]
   /// Network addresses of the packet being dissected (Wireshark's
   /// `pinfo->src`/`dst`), set by IPv4 and IPv6 for the layers above.
   @exclusivity(unchecked) public var networkSource = NetworkAddress()
