@@ -160,6 +160,10 @@ public final class DissectionState {
   @exclusivity(unchecked) var dcerpcConnections: Set<ConversationKey> = []
   /// VNC's handshake step on each TCP stream (by stream index).
   @exclusivity(unchecked) var vncConnections: [Int: VNCConnection] = [:]
+  /// The contexts DCE/RPC connections bound, and the calls made on them.
+  let dcerpcBindings = DCERPCBindings()
+  /// The MQTT version each TCP stream's Connect named (by stream index).
+  @exclusivity(unchecked) var mqttVersions: [Int: UInt8] = [:]
   /// Network addresses of the packet being dissected (Wireshark's
   /// `pinfo->src`/`dst`), set by IPv4 and IPv6 for the layers above.
   @exclusivity(unchecked) public var networkSource = NetworkAddress()

@@ -9,6 +9,11 @@
 #            those where tshark's chain holds one of PROTOCOLS
 #   summary  summary lines of PROTOCOLS (by tshark's Protocol column) equal
 #            to tshark's, whole line
+# Both tools read as pktsh does by default with `reassembly off`: IP
+# datagrams defragmented (tshark's option turned back on; with it off in
+# tshark alone every fragmented datagram differs, a first fragment's
+# payload being read in one and the whole datagram at the last fragment in
+# the other), TCP segments not put together.
 # measured-captures.txt lists the captures the figures were measured on.
 # Needs a built pktsh (swift build); PKTSH overrides its path. SHOW=N
 # prints the first N disagreements.
@@ -19,15 +24,15 @@ pktsh=${PKTSH:-$here/../../../.build/debug/pktsh}
 protocols=$1; fields=$2; shift 2
 work=$(mktemp -d)
 trap 'rm -rf "$work" "$XDG_CONFIG_HOME"' EXIT
+defragment=(-o ip.defragment:TRUE -o ipv6.defragment:TRUE)
 args=(-e frame.protocols); for f in ${fields//,/ }; do args+=(-e "$f"); done
 n=0
 for capture in "$@"; do
   n=$((n + 1))
-  tshark -r "$capture" "${TSHARK_OPTIONS[@]}" "${args[@]}" 2>/dev/null > "$work/$n.tf" || true
-  tshark -r "$capture" -n -o ip.defragment:FALSE -o ipv6.defragment:FALSE -o tcp.desegment_tcp_streams:FALSE \
-    2>/dev/null > "$work/$n.tl" || true
-  "$pktsh" -r "$capture" -c "print frame.protocols, ${fields//,/, }" > "$work/$n.pf" 2>/dev/null || true
-  "$pktsh" -r "$capture" -c "list" > "$work/$n.pl" 2>/dev/null || true
+  tshark -r "$capture" "${TSHARK_OPTIONS[@]}" "${defragment[@]}" "${args[@]}" 2>/dev/null > "$work/$n.tf" || true
+  tshark -r "$capture" -n "${defragment[@]}" -o tcp.desegment_tcp_streams:FALSE 2>/dev/null > "$work/$n.tl" || true
+  "$pktsh" -r "$capture" -c "reassembly off; print frame.protocols, ${fields//,/, }" > "$work/$n.pf" 2>/dev/null || true
+  "$pktsh" -r "$capture" -c "reassembly off; list" > "$work/$n.pl" 2>/dev/null || true
   echo "$capture" > "$work/$n.name"
 done
 python3 - "$work" "$n" "$protocols" "$fields" "${SHOW:-0}" <<'PY'

@@ -21,6 +21,7 @@ enum DCERPC: UInt8, ProtocolModule {
   case authType, authLevel, authPadLength, authReserved, authContextID
   case datagramFlags1, datagramFlags2, serialHigh, datagramInterfaceVersion, sequenceNumber, interfaceHint,
     activityHint, datagramFragmentLength, fragmentNumber, authProtocol, serialLow
+  case unknownInterface, interfaceUUID, interfaceMajorVersion
 
   static var protocolID: ProtocolID { .dcerpc }
   static var level: LayerLevel { .application }
@@ -92,6 +93,10 @@ enum DCERPC: UInt8, ProtocolModule {
     case .fragmentNumber: .loose("dcerpc.dg_frag_num", "Fragment num", .uint(bytes: 2))
     case .authProtocol: .loose("dcerpc.dg_auth_proto", "Auth proto", .uint(bytes: 1), values: .dcerpcAuthTypes)
     case .serialLow: .loose("dcerpc.dg_serial_lo", "Serial Low", .uint(bytes: 1), base: .hex)
+    case .unknownInterface:
+      .loose("dcerpc.unknown_if_id", "Unknown DCERPC interface id", .boolean(bytes: 1))
+    case .interfaceUUID: .loose("dcerpc.interface_uuid", "Interface UUID", .string)
+    case .interfaceMajorVersion: .loose("dcerpc.interface_ver", "Interface Ver", .uint(bytes: 2))
     }
   }
 
@@ -175,25 +180,41 @@ enum DCERPC: UInt8, ProtocolModule {
     let authSize = try reader.uint16(10)
     try c.add(authLength, at: 10, 2, value: UInt64(authSize), flags: reader.flags)
     try c.add(callID, at: 12, 4, value: UInt64(try reader.uint32(12)), flags: reader.flags)
+    // The TCP connection, also under SMB2's pipes (whose file ids pktsh
+    // does not tell apart).
+    let key = connection(c)
+    let call = try reader.uint32(12)
+    let firstFragment = try c.uint8(3) & 0x01 != 0
     c.limit(to: Int(length))
     // A PDU that runs on past the segment: tshark's reading of its body
     // fails there ("Unreassembled Packet").
     if c.capturedLength < Int(length) { throw .truncated }
     switch kind {
     case bind, alterContext:
-      try DCERPCContexts.bind(&c, reader)
+      try DCERPCContexts.bind(&c, reader, connection: key)
     case bindAck, alterContextResponse:
       try DCERPCContexts.bindAck(&c, reader)
     case request:
       try c.add(allocationHint, at: 16, 4, value: UInt64(try reader.uint32(16)), flags: reader.flags)
-      try c.add(contextID, at: 20, 2, value: UInt64(try reader.uint16(20)), flags: reader.flags)
-      try c.add(opnum, at: 22, 2, value: UInt64(try reader.uint16(22)), flags: reader.flags)
+      let context = try reader.uint16(20)
+      try c.add(contextID, at: 20, 2, value: UInt64(context), flags: reader.flags)
+      let operation = try reader.uint16(22)
+      try c.add(opnum, at: 22, 2, value: UInt64(operation), flags: reader.flags)
+      if let key, let interface = c.state.dcerpcBindings.request(key, call: call, context: context, opnum: operation),
+        firstFragment
+      {
+        handOff(&c, interface)
+      }
     case response, fault:
       try c.add(allocationHint, at: 16, 4, value: UInt64(try reader.uint32(16)), flags: reader.flags)
       try c.add(contextID, at: 20, 2, value: UInt64(try reader.uint16(20)), flags: reader.flags)
       try c.add(cancelCount, at: 22, 1, value: UInt64(try c.uint8(22)))
+      let matched = key.flatMap { c.state.dcerpcBindings.call($0, call) }
+      if let matched { c.generated(opnum, value: UInt64(matched.opnum)) }
       if kind == fault {
         try c.add(status, at: 24, 4, value: UInt64(try reader.uint32(24)), flags: reader.flags)
+      } else if let matched, firstFragment {
+        handOff(&c, matched.interface)
       }
     default:
       break
@@ -205,6 +226,16 @@ enum DCERPC: UInt8, ProtocolModule {
       }
     }
     return .stop
+  }
+
+  /// Where Wireshark hands a call's stub to the bound interface's
+  /// dissector: every interface's is disabled in pktsh's reading, so it
+  /// marks the interface unknown and Info names it (`RPC_NETLOGON V1`);
+  /// the interface is kept, hidden, for the summary.
+  private static func handOff(_ c: inout LayerCursor, _ interface: DCERPCBindings.Interface) {
+    try? c.add(unknownInterface, at: 0, 0, value: 1, flags: .hidden)
+    c.computed(interfaceUUID, at: 0, 0, bytes: interface.uuid.utf8, flags: [.hidden, .generated])
+    try? c.add(interfaceMajorVersion, at: 0, 0, value: UInt64(interface.version), flags: [.hidden, .generated])
   }
 
   /// The data representation's bytes and their meaning; answers a reader

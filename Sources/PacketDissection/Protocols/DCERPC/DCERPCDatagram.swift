@@ -23,6 +23,13 @@ enum DCERPCDatagram {
     try c.add(DCERPC.fragmentNumber, at: 76, 2, value: UInt64(try reader.uint16(76)), flags: reader.flags)
     try c.add(DCERPC.authProtocol, at: 78, 1, value: UInt64(try c.uint8(78)))
     try c.add(DCERPC.serialLow, at: 79, 1, value: UInt64(try c.uint8(79)))
+    // A request's or response's first fragment goes to the interface the
+    // header names, whose dissector is disabled in pktsh's reading (see
+    // DCERPC.handOff).
+    let kind = try c.uint8(1)
+    if kind == DCERPC.request || kind == DCERPC.response, try reader.uint16(76) == 0 {
+      try c.add(DCERPC.unknownInterface, at: DCERPC.datagramHeaderLength, 0, value: 1, flags: .hidden)
+    }
     return .stop
   }
 }

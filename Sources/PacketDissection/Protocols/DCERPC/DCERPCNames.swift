@@ -186,7 +186,8 @@ enum DCERPCNames {
     }
   }
 
-  /// Interfaces by UUID, as Wireshark's Info names them (`EPMv4`).
+  /// Interfaces by UUID, as Wireshark's Info names them (`EPMv4`): those
+  /// the corpus's Bind PDUs name.
   static func interfaceName(_ uuid: String) -> String? {
     switch uuid {
     case "e1af8308-5d1f-11c9-91a4-08002b14a0fa": "EPMv4"
@@ -203,6 +204,10 @@ enum DCERPCNames {
     case "338cd001-2244-31f1-aaaa-900038001003": "WINREG"
     case "86d35949-83c9-4044-b424-db363231fd0c": "ITaskSchedulerService"
     case "3919286a-b10c-11d0-9ba8-00c04fd92ef5": "DSSETUP"
+    case "00000143-0000-0000-c000-000000000046": "IRemUnknown2"
+    case "12345678-1234-abcd-ef00-0123456789ab": "SPOOLSS"
+    case "1ff70682-0a51-30e8-076d-740be8cee98b": "ATSVC"
+    case "f5cc5a18-4264-101a-8c59-08002b2f8426": "NSPI"
     default: nil
     }
   }

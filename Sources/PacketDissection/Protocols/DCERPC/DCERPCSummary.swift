@@ -34,9 +34,11 @@ extension DCERPC {
         if let count = f.uint(resultCount) { info += ", \(count) results: " + results.joined(separator: ", ") }
       }
     case request:
-      if let operation = f.uint(opnum), let context = f.uint(contextID) { info += ", opnum: \(operation), Ctx: \(context)" }
+      if let operation = f.uint(opnum), let context = f.uint(contextID) {
+        info += ", opnum: \(operation), Ctx: \(context)" + interfaceName(f)
+      }
     case response:
-      if let context = f.uint(contextID) { info += ", Ctx: \(context)" }
+      if let context = f.uint(contextID) { info += ", Ctx: \(context)" + interfaceName(f) }
     case fault:
       if let context = f.uint(contextID), let code = f.uint(status) {
         info += ", Ctx: \(context), status: " + (DCERPCNames.statusName(code) ?? "Unknown (0x\(String(code, radix: 16)))")
@@ -67,6 +69,13 @@ extension DCERPC {
     case 2: return "NTLMSSP_CHALLENGE"
     default: return nil
     }
+  }
+
+  /// ` RPC_NETLOGON V1`: the interface the call's context was bound to,
+  /// by name when Wireshark knows it, when the call was handed to it.
+  private static func interfaceName(_ f: LayerFields) -> String {
+    guard let uuid = f.text(interfaceUUID), let version = f.uint(interfaceMajorVersion) else { return "" }
+    return " \(DCERPCNames.interfaceName(uuid) ?? uuid) V\(version)"
   }
 
   /// `Single`, `1st`, `Last` or `Mid`, from the first and last fragment flags.

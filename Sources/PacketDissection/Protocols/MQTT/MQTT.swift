@@ -2,12 +2,14 @@
 /// of the segment, its fixed header (type, flags, remaining length), a
 /// Connect's protocol name and version, and the packet identifier and
 /// topics of the types that carry them. Properties (MQTT 5) and payloads
-/// are not taken apart. A Subscribe's topics follow its properties in
-/// MQTT 5; with no connection state, the layout whose topics fill the
+/// are not taken apart. The version a connection's Connect names is
+/// remembered: MQTT 3.1's Pubrel, Subscribe and Unsubscribe have DUP and
+/// QoS flags, and MQTT 5's Subscribe and Unsubscribe put properties before
+/// their topics. When no Connect was seen, the layout whose topics fill the
 /// packet exactly is taken.
 enum MQTT: UInt8, ProtocolModule {
   case item, headerFlags, messageType, dupFlag, qos, retain, headerReserved, length,
-    protocolNameLength, protocolName, version, messageID, topicLength, topic
+    protocolNameLength, protocolName, version, messageID, topicLength, topic, retainReserved
 
   static var protocolID: ProtocolID { .mqtt }
   static var level: LayerLevel { .application }
@@ -33,19 +35,30 @@ enum MQTT: UInt8, ProtocolModule {
     case .messageID: .loose("mqtt.msgid", "Message Identifier", .uint(bytes: 2))
     case .topicLength: .loose("mqtt.topic_len", "Topic Length", .uint(bytes: 2))
     case .topic: .loose("mqtt.topic", "Topic", .string)
+    case .retainReserved: .loose("mqtt.retain_reserved", "Reserved", .uint(bytes: 1), mask: 0x01, blurb: "Fixed Header Reserved Field")
     }
   }
 
+  /// Protocol versions as Connect gives them.
+  static let version31: UInt8 = 3
+  static let version5: UInt8 = 5
+
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
+    let key = TCPSegment.streamIndex(c)
+    var connectionVersion = key.flatMap { c.state.mqttVersions[$0] }
+    defer { if let key, let connectionVersion { c.state.mqttVersions[key] = connectionVersion } }
     var offset = 0
     while offset < c.length {
-      offset = try message(&c, at: offset)
+      offset = try message(&c, at: offset, version: &connectionVersion)
     }
     return .stop
   }
 
   /// Records the control packet at `offset`; answers where the next starts.
-  private static func message(_ c: inout LayerCursor, at offset: Int) throws(DissectionStop) -> Int {
+  /// A Connect sets the connection's `version`.
+  private static func message(_ c: inout LayerCursor, at offset: Int, version connectionVersion: inout UInt8?)
+    throws(DissectionStop) -> Int
+  {
     let flags = UInt64(try c.uint8(offset))
     let type = flags >> 4
     try c.add(headerFlags, at: offset, 1, value: flags)
@@ -54,6 +67,12 @@ enum MQTT: UInt8, ProtocolModule {
       try c.add(dupFlag, at: offset, 1, value: flags >> 3 & 1, depth: 2)
       try c.add(qos, at: offset, 1, value: flags >> 1 & 3, depth: 2)
       try c.add(retain, at: offset, 1, value: flags & 1, depth: 2)
+    } else if connectionVersion == version31,
+      [MQTTNames.publishRelease, MQTTNames.subscribe, MQTTNames.unsubscribe].contains(type)
+    {
+      try c.add(dupFlag, at: offset, 1, value: flags >> 3 & 1, depth: 2)
+      try c.add(qos, at: offset, 1, value: flags >> 1 & 3, depth: 2)
+      try c.add(retainReserved, at: offset, 1, value: flags & 1, depth: 2)
     } else {
       try c.add(headerReserved, at: offset, 1, value: flags & 0x0f, depth: 2)
     }
@@ -66,17 +85,25 @@ enum MQTT: UInt8, ProtocolModule {
       let nameLength = Int(try c.uint16(body))
       try c.add(protocolNameLength, at: body, 2, value: UInt64(nameLength))
       try c.add(protocolName, at: body + 2, nameLength)
-      try c.add(version, at: body + 2 + nameLength, 1, value: UInt64(try c.uint8(body + 2 + nameLength)))
+      let named = try c.uint8(body + 2 + nameLength)
+      try c.add(version, at: body + 2 + nameLength, 1, value: UInt64(named))
+      connectionVersion = named
     case MQTTNames.publish:
       let at = try topicEntry(&c, at: body)
       if flags >> 1 & 3 != 0 { try c.add(messageID, at: at, 2, value: UInt64(try c.uint16(at))) }
     case MQTTNames.subscribe:
       try c.add(messageID, at: body, 2, value: UInt64(try c.uint16(body)))
-      var at = subscriptionsStart(c, from: body + 2, to: end)
+      var at = topicsStart(c, from: body + 2, to: end, version: connectionVersion, optionBytes: 1)
       while at + 2 <= end {
         at = try topicEntry(&c, at: at) + 1  // and its options byte
       }
-    case 4...7, MQTTNames.subscribeAck, MQTTNames.unsubscribe, MQTTNames.unsubscribeAck:
+    case MQTTNames.unsubscribe:
+      try c.add(messageID, at: body, 2, value: UInt64(try c.uint16(body)))
+      var at = topicsStart(c, from: body + 2, to: end, version: connectionVersion, optionBytes: 0)
+      while at + 2 <= end {
+        at = try topicEntry(&c, at: at)
+      }
+    case 4...7, MQTTNames.subscribeAck, MQTTNames.unsubscribeAck:
       try c.add(messageID, at: body, 2, value: UInt64(try c.uint16(body)))
     default:
       break
@@ -104,20 +131,23 @@ enum MQTT: UInt8, ProtocolModule {
     throw .malformed
   }
 
-  /// Where a Subscribe's topic filters start: right after the packet
-  /// identifier (MQTT 3.1.1) if topics laid from there fill the packet
-  /// exactly, else after MQTT 5's properties.
-  private static func subscriptionsStart(_ c: LayerCursor, from: Int, to end: Int) -> Int {
-    if fills(c, from: from, to: end) { return from }
+  /// Where a Subscribe's or Unsubscribe's topic filters start: after MQTT
+  /// 5's properties, right after the packet identifier in earlier
+  /// versions; when the version is not known, right after the identifier
+  /// if topics laid from there (each followed by `optionBytes`) fill the
+  /// packet exactly, else after properties.
+  private static func topicsStart(_ c: LayerCursor, from: Int, to end: Int, version: UInt8?, optionBytes: Int) -> Int {
+    if let version, version != version5 { return from }
+    if version == nil, fills(c, from: from, to: end, optionBytes: optionBytes) { return from }
     guard let (properties, width) = try? remainingLength(c, at: from) else { return from }
     return from + width + properties
   }
 
-  private static func fills(_ c: LayerCursor, from: Int, to end: Int) -> Bool {
+  private static func fills(_ c: LayerCursor, from: Int, to end: Int, optionBytes: Int) -> Bool {
     var at = from
     while at + 2 <= end {
       guard let count = try? c.uint16(at) else { return false }
-      at += 2 + Int(count) + 1
+      at += 2 + Int(count) + optionBytes
     }
     return at == end
   }

@@ -1,7 +1,8 @@
 /// MQTT's control packet types, QoS levels and versions, as Wireshark
 /// names them.
 enum MQTTNames {
-  static let connect: UInt64 = 1, publish: UInt64 = 3, subscribe: UInt64 = 8, subscribeAck: UInt64 = 9,
+  static let connect: UInt64 = 1, publish: UInt64 = 3, publishRelease: UInt64 = 6, subscribe: UInt64 = 8,
+    subscribeAck: UInt64 = 9,
     unsubscribe: UInt64 = 10, unsubscribeAck: UInt64 = 11
 
   static func typeName(_ code: UInt64) -> String? {

@@ -1,6 +1,7 @@
 /// How MQTT shows: Info names each control packet of the segment,
 /// comma-separated, with its packet identifier and topics
-/// (`Publish Message (id=1) [topicX]`). It appends to what TCP fenced
+/// (`Publish Message (id=1) [topicX]`; an Unsubscribe's topics are not
+/// shown). It appends to what TCP fenced
 /// off, after a comma.
 extension MQTT {
   static var hue: LayerHue? { .green }
@@ -9,11 +10,14 @@ extension MQTT {
     let f = layer.fields
     // Each packet's name, identifier and topics, in the order Info gives them.
     var items: [(name: String, id: String, topics: String)] = []
+    var type: UInt64 = 0
     for (field, record) in f.occurrences(of: MQTT.self) {
       switch field {
-      case .messageType: items.append((MQTTNames.typeName(record.value) ?? "Unknown (\(record.value))", "", ""))
+      case .messageType:
+        type = record.value
+        items.append((MQTTNames.typeName(record.value) ?? "Unknown (\(record.value))", "", ""))
       case .messageID: items[items.count - 1].id = " (id=\(record.value))"
-      case .topic: items[items.count - 1].topics += " [\(f.text(record))]"
+      case .topic where type != MQTTNames.unsubscribe: items[items.count - 1].topics += " [\(f.text(record))]"
       default: break
       }
     }

@@ -108,6 +108,7 @@ struct MySQLPacket {
     n += 1
     var size = try stringSize(n)
     try string(.version, at: n, size - 1)
+    conversation.mariaDBVersion = c.bytes.slice(n, max(0, size - 1)).copyBytes().contains(Array("MariaDB".utf8))
     n += size
     try number(.threadID, at: n, 4)
     n += 4
@@ -192,15 +193,13 @@ struct MySQLPacket {
     let n = start + 1
     switch code {
     case MySQLPacket.commandQuery:
+      conversation.expecting = .tabular
       var at = n
       if conversation.queryAttributes {
-        // The attributes' count and set count; a query with attributes is not read.
-        let (count, size) = try lengthEncoded(at: at)
-        guard count == 0 else { break }
-        at += size + (try lengthEncoded(at: at + size)).1
+        guard let past = try queryAttributes(at: at) else { break }
+        at = past
       }
       try string(.query, at: at, try stringSize(at))
-      conversation.expecting = .tabular
     case 2, 5, 6:
       try string(.schema, at: n, try stringSize(n))
       conversation.expecting = .ok
@@ -210,8 +209,77 @@ struct MySQLPacket {
       conversation.expecting = .tabular
     case MySQLPacket.commandChangeUser:
       conversation.expecting = .authSwitch
+      try changeUser(at: n, conversation)
     default:
       conversation.expecting = .ok
+    }
+  }
+
+  /// A query's attributes (CLIENT_QUERY_ATTRIBUTES): their count, the
+  /// parameter set count, and when there are any, the null bitmap, whether
+  /// types are sent, each type and name, and each value not null. Answers
+  /// where the query starts; nil when the values' types are not sent.
+  /// Wireshark 4.0 reads every value as a length-encoded string, whatever
+  /// its type (a number's first byte taken for a length), and so does this.
+  private func queryAttributes(at offset: Int) throws(DissectionStop) -> Int? {
+    let (count, size) = try lengthEncoded(at: offset)
+    var at = offset + size
+    at += try lengthEncoded(at: at).1
+    guard count > 0 else { return at }
+    guard count <= UInt64(end) else { throw .malformed }
+    let bitmap = (Int(count) + 7) / 8
+    try need(at, bitmap)
+    try c.add(MySQL.unused, at: at, bitmap)
+    let nulls = at
+    at += bitmap
+    try need(at, 1)
+    guard try c.uint8(at) == 1 else { return nil }
+    at += 1
+    for _ in 0..<count {
+      try need(at, 2)
+      at += 2
+      at = try skipString(at: at)
+    }
+    for index in 0..<Int(count) where try c.uint8(nulls + index / 8) >> (index % 8) & 1 == 0 {
+      at = try skipString(at: at)
+    }
+    return at
+  }
+
+  /// Where the length-encoded string at `offset` ends, after checking
+  /// that the packet holds it.
+  private func skipString(at offset: Int) throws(DissectionStop) -> Int {
+    let (length, size) = try lengthEncoded(at: offset)
+    guard length <= UInt64(end) else { throw .malformed }
+    try need(offset + size, Int(length))
+    return offset + size + Int(length)
+  }
+
+  /// COM_CHANGE_USER: the user, the authentication response (as the
+  /// login's capabilities lay it out), the schema, then, when the packet
+  /// goes on, the character set and the authentication plugin's name.
+  private func changeUser(at offset: Int, _ conversation: MySQLConversation) throws(DissectionStop) {
+    var n = offset
+    var size = try stringSize(n)
+    try string(.user, at: n, size)
+    n += size
+    if conversation.clientCaps & MySQLPacket.capsSecureConnection != 0 {
+      size = Int(try c.uint8(n))
+      n += 1
+    } else {
+      size = try stringSize(n)
+    }
+    try need(n, size)
+    try c.add(MySQL.password, at: n, size)
+    n += size
+    size = try stringSize(n)
+    try string(.schema, at: n, size)
+    n += size
+    guard n < end else { return }
+    try number(.charset, at: n, 2)
+    n += 2
+    if conversation.clientExtCaps & MySQLPacket.extCapsPluginAuth != 0 {
+      try string(.clientAuthPlugin, at: n, try stringSize(n))
     }
   }
 
@@ -219,6 +287,7 @@ struct MySQLPacket {
     conversation.expecting = .ok
     var n = start
     let caps = try number(.clientCaps, at: n, 2)
+    conversation.clientCaps = caps
     n += 2
     if caps & conversation.serverCaps & MySQLPacket.capsSSL != 0, conversation.tlsAfterFrame == nil {
       conversation.tlsAfterFrame = c.dissection.frame.number
@@ -226,6 +295,7 @@ struct MySQLPacket {
     var extCaps: UInt64 = 0
     if caps & MySQLPacket.capsProtocol41 != 0 {
       extCaps = try number(.extClientCaps, at: n, 2)
+      conversation.clientExtCaps = extCaps
       conversation.deprecatesEOF = extCaps & conversation.serverExtCaps & MySQLPacket.extCapsDeprecateEOF != 0
       conversation.queryAttributes = extCaps & conversation.serverExtCaps & MySQLPacket.extCapsQueryAttributes != 0
       try number(.maxPacket, at: n + 2, 4)
@@ -277,8 +347,15 @@ struct MySQLConversation {
   /// Both sides offered CLIENT_QUERY_ATTRIBUTES: a query starts with them.
   var queryAttributes = false
 
-  /// A server without CLIENT_LONG_PASSWORD (CLIENT_IS_MYSQL) is MariaDB.
-  var isMariaDB: Bool { greeted && serverCaps & MySQLPacket.capsLongPassword == 0 }
+  /// The login's capabilities, which lay out a Change User.
+  var clientCaps: UInt64 = 0
+  var clientExtCaps: UInt64 = 0
+  /// The greeting's version names MariaDB.
+  var mariaDBVersion = false
+
+  /// A server without CLIENT_LONG_PASSWORD (CLIENT_IS_MYSQL), or whose
+  /// version says so, is MariaDB.
+  var isMariaDB: Bool { greeted && (serverCaps & MySQLPacket.capsLongPassword == 0 || mariaDBVersion) }
   var expecting = Expecting.request
   var tlsAfterFrame: Int?
 
