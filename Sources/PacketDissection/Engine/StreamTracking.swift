@@ -48,7 +48,9 @@ extension DissectionState {
     if analyses && entry.analysis == nil { entry.analysis = TCPConversationAnalysis() }
     var mine = forward ? entry.flows.0 : entry.flows.1
     var theirs = forward ? entry.flows.1 : entry.flows.0
-    let reusedPorts = analyses ? portsReused(existing, entry, forward: forward, flags: flags, seq: seq, mine: &mine) : []
+    // Run with the analysis or without: a SYN-ACK's new base changes the
+    // relative numbers every question sees.
+    let reusedPorts = portsReused(existing, entry, forward: forward, flags: flags, seq: seq, mine: &mine)
     if mine.baseSeq == nil { mine.baseSeq = syn ? seq : seq &- 1 }
     if syn {
       mine.sawSyn = true
