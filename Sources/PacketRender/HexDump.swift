@@ -39,37 +39,49 @@ public enum HexDump {
     return out.text
   }
 
-  /// Writes the plain dump (`render(_:)`) into `out`.
+  /// Writes the plain dump (`render(_:)`) into `out`: all of the
+  /// packet's lines in one reservation, each byte's ` xx` as one 4-byte
+  /// store from a table (the fourth byte is overwritten by what follows).
   public static func append(_ bytes: ByteView, to out: inout ByteWriter) {
-    let digitsCount = offsetDigits(bytes.count)
-    let pairs = hexPairs
-    var row = 0
-    while row < bytes.count {
-      let end = min(row + 16, bytes.count)
-      // Offset, 16 slots of " xx", two spaces, 16 characters, newline.
-      out.write(upTo: digitsCount + 1 + 48 + 3 + 16 + 1) { p in
-        var q = p + writeOffset(row, digits: digitsCount, to: p)
+    let count = bytes.count
+    guard count > 0, let base = bytes.base else { return }
+    let digitsCount = offsetDigits(count)
+    // Offset, 16 slots of " xx", two spaces, 16 characters, newline.
+    let lineLimit = digitsCount + 1 + 48 + 3 + 16 + 1
+    let spaced = spacedHexPairs
+    // Within the view: every index read is below `count`, and each line
+    // stays inside its `lineLimit` bytes of the reservation.
+    let source = base.assumingMemoryBound(to: UInt8.self)
+    out.write(upTo: (count + 15) / 16 * lineLimit) { p in
+      var q = p
+      var row = 0
+      while row < count {
+        let n = min(16, count &- row)
+        let s = source + row
+        q += writeOffset(row, digits: digitsCount, to: q)
         q.pointee = space
         q += 1
-        // Within the view: `row..<end` lies inside `bytes`, and `q` stays
-        // inside the bytes reserved above.
-        let source = bytes.base!.assumingMemoryBound(to: UInt8.self)
-        for i in row..<end {
-          q.pointee = space
-          UnsafeMutableRawPointer(q + 1).storeBytes(of: pairs[Int(source[i])], as: UInt16.self)
+        if n == 16 {
+          for k in 0..<16 { UnsafeMutableRawPointer(q + 3 &* k).storeBytes(of: spaced[Int(s[k])], as: UInt32.self) }
+          q += 48
+          UnsafeMutableRawPointer(q).storeBytes(of: fourSpaces, as: UInt32.self)
           q += 3
-        }
-        let padding = 3 &* (16 &- (end &- row)) &+ 3
-        q.initialize(repeating: space, count: padding)
-        q += padding
-        for i in row..<end {
-          q.pointee = printable(source[i])
-          q += 1
+          for k in 0..<16 { q[k] = printable(s[k]) }
+          q += 16
+        } else {
+          for k in 0..<n { UnsafeMutableRawPointer(q + 3 &* k).storeBytes(of: spaced[Int(s[k])], as: UInt32.self) }
+          q += 3 &* n
+          let padding = 3 &* (16 &- n) &+ 3
+          for k in 0..<padding { q[k] = space }
+          q += padding
+          for k in 0..<n { q[k] = printable(s[k]) }
+          q += n
         }
         q.pointee = newline
-        return q + 1 - p
+        q += 1
+        row &+= n
       }
-      row = end
+      return q - p
     }
   }
 
@@ -109,16 +121,21 @@ public enum HexDump {
     b >= 0x20 && b < 0x7f ? b : UInt8(ascii: ".")
   }
 
-  /// Each byte's two lowercase hex digits, in memory order, indexed by the
-  /// byte. Written once, then only read: safe to share.
-  nonisolated(unsafe) private static let hexPairs: UnsafePointer<UInt16> = {
-    let table = UnsafeMutablePointer<UInt16>.allocate(capacity: 256)
+  /// Each byte as a space and its two lowercase hex digits, then a space,
+  /// in memory order, indexed by the byte. Written once, then only read:
+  /// safe to share.
+  nonisolated(unsafe) private static let spacedHexPairs: UnsafePointer<UInt32> = {
+    let table = UnsafeMutablePointer<UInt32>.allocate(capacity: 256)
     for b in 0..<256 {
-      let digits = [hexDigit(UInt8(b >> 4)), hexDigit(UInt8(b & 15))]
-      table[b] = digits.withUnsafeBytes { $0.load(as: UInt16.self) }
+      let text = [space, hexDigit(UInt8(b >> 4)), hexDigit(UInt8(b & 15)), space]
+      table[b] = text.withUnsafeBytes { $0.load(as: UInt32.self) }
     }
     return UnsafePointer(table)
   }()
+
+  /// Four spaces as one word (the three before the ASCII column, and one
+  /// that the column overwrites).
+  private static var fourSpaces: UInt32 { 0x2020_2020 }
 
   /// The lowercase hex digit of `nibble` (0 to 15).
   @inline(__always) private static func hexDigit(_ nibble: UInt8) -> UInt8 {
@@ -127,7 +144,8 @@ public enum HexDump {
 
   /// Writes `offset` in `digits` lowercase hex digits at `p`; answers `digits`.
   @inline(__always) private static func writeOffset(_ offset: Int, digits: Int, to p: UnsafeMutablePointer<UInt8>) -> Int {
-    for k in 0..<digits { p[k] = hexDigit(UInt8(truncatingIfNeeded: offset >> (4 * (digits - 1 - k))) & 15) }
+    // `digits` is 4 to 8 (`offsetDigits`), so no shift passes the word.
+    for k in 0..<digits { p[k] = hexDigit(UInt8(truncatingIfNeeded: offset &>> (4 &* (digits &- 1 &- k))) & 15) }
     return digits
   }
 

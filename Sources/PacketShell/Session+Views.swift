@@ -48,6 +48,17 @@ extension Session {
     var coverage = RangeCoverage(range)
     // The plain dump reads only the bytes: nothing is dissected beyond what the view needs.
     let plain = mark == nil && !out.colour
+    if plain && view == nil {
+      let walked = walk(capture, through: range?.last) { record in
+        guard range?.contains(record.number) ?? true else { return true }
+        if !first { out.line("") }
+        first = false
+        coverage.note(record.number)
+        out.write { HexDump.append(record.bytes, to: &$0) }
+        return true
+      }
+      return finish(walked, coverage, capture)
+    }
     let walked = scan(capture, fields: plain ? [] : nil, filter: nil, through: range?.last) { record, d in
       guard range?.contains(record.number) ?? true else { return true }
       if !first { out.line("") }

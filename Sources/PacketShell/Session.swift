@@ -240,6 +240,17 @@ public final class Session {
     dissector.reassemblesTCP = reassemblesTCP
     let tests = [inView ? view : nil, filter].compactMap { $0 }
     if let fields { dissector.restrict(to: fields + tests.flatMap(\.fields)) }
+    return walk(capture, through: last, prints: prints) { record in
+      let d = dissector.dissect(record)
+      for test in tests where !test.matches(d) { return true }
+      return body(record, d)
+    }
+  }
+
+  /// Walks every packet through `last` (all when nil) in capture order,
+  /// undissected, and calls `body` for each until it answers false; the
+  /// answer is `scan`'s.
+  func walk(_ capture: CaptureFile, through last: Int?, prints: Bool = true, _ body: (PacketRecord) -> Bool) -> Bool {
     var interrupted = false
     do {
       try capture.forEachPacket(in: 0..<(last ?? Int.max)) { record in
@@ -248,9 +259,7 @@ public final class Session {
           return false
         }
         if prints && out.failure != nil { return false }
-        let d = dissector.dissect(record)
-        for test in tests where !test.matches(d) { return true }
-        return body(record, d)
+        return body(record)
       }
     } catch {
       _ = fail("\(error)")

@@ -168,25 +168,23 @@ public enum FieldText {
 
   public static func appendDecimal(_ value: UInt64, to out: inout ByteWriter) {
     if value < 10 { return out.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value)) }
-    // Written backwards on the stack and copied once: the tree writes a
-    // few hundred numbers a packet, most of them short.
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+    // Written backwards straight into the output, its length known first:
+    // the tree writes a few hundred numbers a packet, most of them short.
+    let count = value < 100 ? 2 : value < 1000 ? 3 : value < 10000 ? 4 : decimalDigits(value)
+    out.write(upTo: count) { p in
       let pairs = digitPairs.utf8Start
       var rest = value
-      var i = 20
+      var i = count
       // Two digits per division, from a table of the hundred pairs.
       while rest >= 10 {
         let pair = Int(truncatingIfNeeded: rest % 100) &* 2
         rest /= 100
-        i -= 2
-        digits[i] = pairs[pair]
-        digits[i + 1] = pairs[pair + 1]
+        i &-= 2
+        p[i] = pairs[pair]
+        p[i &+ 1] = pairs[pair &+ 1]
       }
-      if rest > 0 {
-        i -= 1
-        digits[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest)
-      }
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i...]))
+      if i > 0 { p[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest) }
+      return count
     }
   }
 

@@ -690,6 +690,8 @@ enum HTTP: UInt8, ProtocolModule {
   /// Bytes as Wireshark's ASCII decoding shows them: up to the first NUL,
   /// each byte above 0x7f replaced by U+FFFD.
   static func asciiText(_ bytes: some Collection<UInt8>) -> [UInt8] {
+    // Most text is already plain ASCII: then it is its own decoding.
+    if let plain = bytes.withContiguousStorageIfAvailable(isPlainASCII), plain { return Array(bytes) }
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count)
     for b in bytes {
@@ -697,6 +699,27 @@ enum HTTP: UInt8, ProtocolModule {
       if b < 0x80 { out.append(b) } else { out += [0xef, 0xbf, 0xbd] }
     }
     return out
+  }
+
+  /// Whether no byte is NUL or above 0x7f, tested eight bytes at a time.
+  private static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = bytes.count
+    guard count > 0, let base = bytes.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
+    let highBits: UInt64 = 0x8080_8080_8080_8080
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    var i = 0
+    while i &+ 8 <= count {
+      let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      // A high bit set, or (with none set) a zero byte.
+      if word & highBits != 0 || (word &- ones) & ~word & highBits != 0 { return false }
+      i &+= 8
+    }
+    while i < count {
+      if base[i] == 0 || base[i] >= 0x80 { return false }
+      i &+= 1
+    }
+    return true
   }
 
   /// `g_strstrip`: without leading and trailing white space.
