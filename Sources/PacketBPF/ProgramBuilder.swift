@@ -453,10 +453,8 @@ struct ProgramBuilder {
   /// program reads (no tunnel, no quoted datagram).
   private static let carryNothingReadable: Set<ProtocolID> = [.igmp, .esp]
 
-  /// The UDP ports bound to tunnels: protocols declared at the transport
-  /// level or below, because they carry link, network or transport layers.
-  private static let tunnelPorts: [UInt32] = bindings(.udpPort).filter { Registry.decl($0.value).level <= .transport }
-    .map(\.key).sorted()
+  /// The UDP ports bound to tunnels (`Registry.tunnelUDPPorts`).
+  private static let tunnelPorts: [UInt32] = Registry.tunnelUDPPorts.sorted()
 
   /// Every key bound in a dispatch table below 65536, with its protocol.
   private static func bindings(_ table: DispatchTable) -> [UInt32: ProtocolID] {

@@ -58,6 +58,12 @@ struct ConversationTable: StatsSink {
   private let lengthColumn: Int
   /// The IP protocol number `add(direct:)` reads (6 TCP, 17 UDP), nil for other kinds.
   private let directProtocol: UInt8?
+  /// For each UDP port, whether a tunnel is bound to it (`Registry.tunnelUDPPorts`).
+  private let isTunnelPort: [Bool] = {
+    var table = [Bool](repeating: false, count: 65536)
+    for port in Registry.tunnelUDPPorts { table[Int(port)] = true }
+    return table
+  }()
 
   // Scratch space, reused from packet to packet.
   private var keys: [UInt8] = []
@@ -115,10 +121,11 @@ struct ConversationTable: StatsSink {
   /// fragment, the transport header captured whole) straight from its
   /// bytes, for `conversations tcp|udp` and `endpoints tcp|udp`: the
   /// fields `FastFields` would read there, as the same keys, without
-  /// running the shape program. An IPv4 TCP packet is in no UDP
-  /// conversation: nothing pktsh dissects carries UDP inside TCP (a UDP
-  /// tunnel may carry TCP, so UDP packets go to the walk for `tcp`).
-  /// False for any other packet, which the walk then reads as before.
+  /// running the shape program. An IPv4 packet of the other transport is
+  /// in no conversation: nothing pktsh dissects carries UDP inside TCP, and
+  /// UDP carries TCP only in a tunnel (a datagram on a tunnel's port, or a
+  /// later fragment, goes to the walk). False for any other packet, which
+  /// the walk then reads as before.
   mutating func add(direct record: PacketRecord, sinceFirst time: Int64) -> Bool {
     guard let transport = directProtocol, record.linkType == .ethernet else { return false }
     let bytes = record.bytes
@@ -129,7 +136,12 @@ struct ConversationTable: StatsSink {
     func u64(_ at: Int) -> UInt64 { UInt64(bigEndian: base.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
     let headerLength = transport == 6 ? 20 : 8
     let ipv6 = u16(12) == 0x86dd
-    if transport == 17 && !ipv6 && u16(12) == 0x0800 && u8(14) >> 4 == 4 && u8(23) == 6 { return true }
+    if !ipv6 && u16(12) == 0x0800 && u8(14) >> 4 == 4 && u8(23) == (transport == 6 ? 17 : 6) {
+      guard transport == 6 else { return true }
+      let udp = 14 + Int(u8(14) & 0x0f) * 4
+      guard u16(20) & 0x1fff == 0, bytes.count >= udp + 4 else { return false }
+      return !isTunnelPort[Int(u16(udp))] && !isTunnelPort[Int(u16(udp + 2))]
+    }
     // Version 4 with a 20-byte header, no fragment (the dissector defragments); or version 6 with the transport next.
     let ip = 14
     let at = ipv6 ? ip + 40 : ip + 20

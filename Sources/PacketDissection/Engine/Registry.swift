@@ -229,6 +229,20 @@ public enum Registry {
   public static func lookup(_ table: DispatchTable, _ key: UInt32) -> ProtocolID? {
     FastTables.shared.lookup(table, key)
   }
+
+  /// The UDP ports bound to tunnels: protocols declared at the transport
+  /// level or below, because they carry link, network or transport layers
+  /// (VXLAN, Geneve, GTP, AYIYA, ...). Readers of raw bytes must not take
+  /// a datagram on one of them for the last layer.
+  public static let tunnelUDPPorts: Set<UInt32> = {
+    var ports: Set<UInt32> = []
+    for proto in protocols where proto.level <= .transport {
+      for binding in proto.bindings where binding.table == .udpPort && binding.value < 65536 {
+        if lookup(.udpPort, binding.value) == proto.id { ports.insert(binding.value) }
+      }
+    }
+    return ports
+  }()
 }
 
 /// Gathers a module's declaration.
