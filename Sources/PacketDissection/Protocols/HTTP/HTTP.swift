@@ -655,8 +655,17 @@ enum HTTP: UInt8, ProtocolModule {
   }
 
   /// `strtol(text, NULL, 16)`: leading white space, a sign, an optional
-  /// `0x`, hex digits; saturates like strtol.
+  /// `0x`, hex digits; saturates like strtol; 0 when there is no digit.
   static func strtol16(_ text: [UInt8]) -> Int64 {
+    guard let (negative, magnitude) = scanHex(text) else { return 0 }
+    if magnitude > UInt64(Int64.max) { return negative ? Int64.min : Int64.max }
+    return negative ? -Int64(magnitude) : Int64(magnitude)
+  }
+
+  /// The hex number C's `strtol` and `sscanf("%x")` read: leading white
+  /// space, a sign, an optional `0x` (when a digit follows it), hex digits,
+  /// the magnitude saturating at `UInt64.max`; nil when there is no digit.
+  static func scanHex(_ text: [UInt8]) -> (negative: Bool, magnitude: UInt64)? {
     var i = 0
     while i < text.count && (text[i] == 0x20 || (text[i] >= 0x09 && text[i] <= 0x0d)) { i += 1 }
     var negative = false
@@ -664,27 +673,24 @@ enum HTTP: UInt8, ProtocolModule {
       negative = text[i] == UInt8(ascii: "-")
       i += 1
     }
-    func digit(_ b: UInt8) -> Int64? {
+    func digit(_ b: UInt8) -> UInt64? {
       switch b {
-      case 0x30...0x39: Int64(b - 0x30)
-      case 0x41...0x46: Int64(b - 0x37)
-      case 0x61...0x66: Int64(b - 0x57)
+      case 0x30...0x39: UInt64(b - 0x30)
+      case 0x41...0x46: UInt64(b - 0x37)
+      case 0x61...0x66: UInt64(b - 0x57)
       default: nil
       }
     }
-    if i + 2 < text.count, text[i] == 0x30, text[i + 1] | 0x20 == 0x78, digit(text[i + 2]) != nil {
-      i += 2
-    }
-    var value: Int64 = 0
-    var saturated = false
+    if i + 2 < text.count, text[i] == 0x30, text[i + 1] | 0x20 == 0x78, digit(text[i + 2]) != nil { i += 2 }
+    guard i < text.count, digit(text[i]) != nil else { return nil }
+    var value: UInt64 = 0
     while i < text.count, let d = digit(text[i]) {
       let (times, o1) = value.multipliedReportingOverflow(by: 16)
       let (sum, o2) = times.addingReportingOverflow(d)
-      if o1 || o2 { saturated = true } else { value = sum }
+      value = o1 || o2 ? UInt64.max : sum
       i += 1
     }
-    if saturated { return negative ? Int64.min : Int64.max }
-    return negative ? -value : value
+    return (negative, value)
   }
 
   /// Bytes as Wireshark's ASCII decoding shows them: up to the first NUL,

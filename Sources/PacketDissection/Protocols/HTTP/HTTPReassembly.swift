@@ -110,33 +110,11 @@ extension HTTP {
     }
   }
 
-  /// `sscanf(text, "%x")`: leading white space, a sign, an optional `0x`,
-  /// hex digits (saturating); nil when there is no digit.
+  /// `sscanf(text, "%x")`: the number `HTTP.scanHex` reads, stored in an
+  /// unsigned int (saturating; a negative number wraps); nil when there is no digit.
   private static func scannedHex(_ text: [UInt8]) -> UInt64? {
-    var i = 0
-    while i < text.count && (text[i] == 0x20 || (text[i] >= 0x09 && text[i] <= 0x0d)) { i += 1 }
-    var negative = false
-    if i < text.count && (text[i] == UInt8(ascii: "+") || text[i] == UInt8(ascii: "-")) {
-      negative = text[i] == UInt8(ascii: "-")
-      i += 1
-    }
-    func digit(_ b: UInt8) -> UInt64? {
-      switch b {
-      case 0x30...0x39: UInt64(b - 0x30)
-      case 0x41...0x46: UInt64(b - 0x37)
-      case 0x61...0x66: UInt64(b - 0x57)
-      default: nil
-      }
-    }
-    if i + 2 < text.count, text[i] == 0x30, text[i + 1] | 0x20 == 0x78, digit(text[i + 2]) != nil { i += 2 }
-    guard i < text.count, digit(text[i]) != nil else { return nil }
-    var value: UInt64 = 0
-    while i < text.count, let d = digit(text[i]) {
-      value = value > UInt64(UInt32.max) ? value : value * 16 + d
-      i += 1
-    }
-    // %x stores an unsigned int: a negative number wraps.
-    let stored = UInt32(truncatingIfNeeded: value > UInt64(UInt32.max) ? UInt64(UInt32.max) : value)
+    guard let (negative, magnitude) = HTTP.scanHex(text) else { return nil }
+    let stored = UInt32(truncatingIfNeeded: min(magnitude, UInt64(UInt32.max)))
     return UInt64(negative ? 0 &- stored : stored)
   }
 
