@@ -14,8 +14,7 @@
 #      packets against `tshark -q -z conv,ip` (bar: at least 20x faster) and
 #      against pktsh's own `count by ip.src, ip.dst` (bar: at most 1.5x its time).
 #   4. conversations: `conversations tcp` over the 1,000,000 packets against
-#      `tshark -q -z conv,tcp` (bar: at least 15x faster; measured 21.7x,
-#      20.8x by CPU time, after plain TCP and UDP were read from the bytes).
+#      `tshark -q -z conv,tcp` (bar: at least 15x faster; see the README's table).
 #   5. print with arithmetic: `print tcp.len * 8` against `print tcp.len` over
 #      200,000 packets (bar: at most 1.2x the bare field's time).
 # The two commands of a pair run alternately, RUNS times each (default 5)

@@ -73,14 +73,15 @@ struct ConversationCommand {
   /// (so that `FastStats` reads them from raw bytes): each address pair's
   /// source and destination, the ports, the ICMP types (a datagram an
   /// ICMP error quotes is no conversation of its own), for TCP its flags
-  /// (a SYN after a FIN or RST starts a new conversation), for UDP its
+  /// and raw sequence and acknowledgment numbers (a SYN with a new initial
+  /// number starts a new conversation, as a new `tcp.stream`), for UDP its
   /// length (a bogus one ends tshark's UDP before its tap), then `frame.len`.
   func check(_ checker: inout ScriptChecker) throws(LanguageError) -> ConversationQuery {
     let here = SourceLocation(line: 1, column: 1, offset: 0, length: 0)
     let (addresses, ports) = kind.fields
     var names = addresses.flatMap { [$0.source, $0.destination] }
     if let ports { names += [ports.0, ports.1, "icmp.type", "icmpv6.type"] }
-    if kind == .tcp { names.append("tcp.flags") }
+    if kind == .tcp { names += ["tcp.flags", "tcp.seq_raw", "tcp.ack_raw"] }
     if kind == .udp { names.append("udp.length") }
     var by: [StatsValue] = []
     for name in names { by.append(StatsValue(try checker.checker.column(.word(name, here)))) }

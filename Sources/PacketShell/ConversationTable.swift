@@ -8,8 +8,9 @@ import PacketLanguage
 /// A side is an address, and a port for TCP and UDP. A conversation is an
 /// unordered pair of sides: its side A is the source of its first packet,
 /// as in tshark. TCP conversations follow tshark's `tcp.stream` where it
-/// splits one pair of sides: a SYN without ACK after a FIN or RST in
-/// either direction starts a new conversation. An endpoint counts the
+/// splits one pair of sides: a SYN without ACK whose sequence number is not
+/// its direction's base starts a new conversation (`TCPStreamStart`, the
+/// rule stream tracking follows). An endpoint counts the
 /// packets it sent and received, so one from an address to itself counts
 /// twice, as in tshark.
 ///
@@ -32,9 +33,19 @@ struct ConversationTable: StatsSink {
     var sentBytes: Int64 = 0
     var receivedFrames: Int64 = 0
     var receivedBytes: Int64 = 0
-    /// Times of its first and last packets since the capture's first.
+    /// Times of its first and last packets since the capture's first. As
+    /// tshark's table keeps them when timestamps go backwards: a packet
+    /// later than `last` moves it, else one earlier than `first` moves that.
     var first: Int64
     var last: Int64
+
+    mutating func extend(to time: Int64) {
+      if time > last {
+        last = time
+      } else if time < first {
+        first = time
+      }
+    }
   }
 
   /// The rows, in the order of their first packet.
@@ -45,13 +56,17 @@ struct ConversationTable: StatsSink {
   /// For each entry of `found`, its unordered pair of sides (conversations)
   /// or -1 while it has none; for endpoints, its row.
   private var link: [Int] = []
-  /// Each unordered pair's row now, -1 before its first; and for TCP
-  /// whether it has seen a FIN or RST since.
+  /// For each entry of `found` (a conversation's direction), the entry of
+  /// the other direction, and for TCP where the direction's relative
+  /// sequence numbers count from in the pair's current stream.
+  private var reverse: [Int] = []
+  private var base: [UInt32?] = []
+  /// Each unordered pair's row now, -1 before its first.
   private var current: [Int] = []
-  private var closing: [Bool] = []
 
   private let addressPairs: Int
   private let portColumn: Int?
+  /// TCP's flags, then its raw sequence and acknowledgment numbers.
   private let flagsColumn: Int?
   /// UDP's length, for `udp` (see `acceptsUDPLength`).
   private let udpLengthColumn: Int?
@@ -168,8 +183,8 @@ struct ConversationTable: StatsSink {
       i = address(sourceAt + size, at: i)
       return (source, StatsValue.writeKey(.integer(Int64(u16(at + 2))), to: out, at: i))
     }
-    let flags = transport == 6 ? Int64(u16(at + 12) & 0x0fff) : 0
-    count(source: ends.0, end: ends.1, flags: flags, length: Int64(record.originalLength), time: time)
+    let segment = transport == 6 ? TCPSegment(flags: u16(at + 12) & 0x0fff, seq: u32(at + 4), ack: u32(at + 8)) : nil
+    count(source: ends.0, end: ends.1, segment: segment, length: Int64(record.originalLength), time: time)
     return true
   }
 
@@ -206,21 +221,26 @@ struct ConversationTable: StatsSink {
       source = copy(end, to: source)
       guard let end = keys(packet, column: 2 * pair + 1, records: addresses) else { continue }
       destination = copy(end, to: destination)
-      var flags: Int64 = 0
+      var segment: TCPSegment?
       if let ports = portColumn {
         let transport = d.recordRange(ofLayer: layer)
         guard let end = keys(packet, column: ports, records: transport) else { continue }
         source = copy(end, to: source)
         guard let end = keys(packet, column: ports + 1, records: transport) else { continue }
         destination = copy(end, to: destination)
-        if let flagsColumn, keys(packet, column: flagsColumn, records: transport) != nil {
-          flags = StatsValue.integer(ofKey: self.keys[..<self.ends[0]])
+        if let flagsColumn {
+          if let flags = number(packet, column: flagsColumn, records: transport),
+            let seq = number(packet, column: flagsColumn + 1, records: transport),
+            let ack = number(packet, column: flagsColumn + 2, records: transport)
+          {
+            segment = TCPSegment(flags: UInt16(truncatingIfNeeded: flags), seq: seq, ack: ack)
+          }
         }
       }
       for i in half..<destination { sides[source + i - half] = sides[i] }
       var length: Int64 = 0
       packet.forEachNumber(column: lengthColumn) { length = $0 }
-      count(source: source, end: source + destination - half, flags: flags, length: length, time: time)
+      count(source: source, end: source + destination - half, segment: segment, length: length, time: time)
     }
   }
 
@@ -244,19 +264,29 @@ struct ConversationTable: StatsSink {
   private mutating func add(_ packet: some StatsPacket, source: Int, end: Int, time: Int64) {
     var length: Int64 = 0
     packet.forEachNumber(column: lengthColumn) { length = $0 }
-    var flags: Int64 = 0
-    if let flagsColumn { packet.forEachNumber(column: flagsColumn) { flags = $0 } }
-    count(source: source, end: end, flags: flags, length: length, time: time)
+    var segment: TCPSegment?
+    if let flagsColumn {
+      var numbers: (flags: Int64?, seq: Int64?, ack: Int64?)
+      packet.forEachNumber(column: flagsColumn) { numbers.flags = $0 }
+      packet.forEachNumber(column: flagsColumn + 1) { numbers.seq = $0 }
+      packet.forEachNumber(column: flagsColumn + 2) { numbers.ack = $0 }
+      if let flags = numbers.flags, let seq = numbers.seq, let ack = numbers.ack {
+        segment = TCPSegment(
+          flags: UInt16(truncatingIfNeeded: flags), seq: UInt32(truncatingIfNeeded: seq),
+          ack: UInt32(truncatingIfNeeded: ack))
+      }
+    }
+    count(source: source, end: end, segment: segment, length: length, time: time)
   }
 
   /// Counts a packet whose sides' keys are in `sides`: the source's before `source`, the destination's up to `end`.
-  private mutating func count(source: Int, end: Int, flags: Int64, length: Int64, time: Int64) {
+  private mutating func count(source: Int, end: Int, segment: TCPSegment?, length: Int64, time: Int64) {
     if query.endpoints {
       count(side: 0..<source, sent: true, length: length, time: time)
       count(side: source..<end, sent: false, length: length, time: time)
       return
     }
-    countConversation(source, end, flags: flags, length: length, time: time)
+    countConversation(source, end, segment: segment, length: length, time: time)
   }
 
   /// Counts a packet to or from an endpoint.
@@ -274,38 +304,51 @@ struct ConversationTable: StatsSink {
       rows[r].receivedFrames += 1
       rows[r].receivedBytes += length
     }
-    rows[r].last = time
+    rows[r].extend(to: time)
   }
 
   /// Counts a packet in its conversation: found by its sides as they
   /// come, linked on first sight to the same sides the other way round.
-  private mutating func countConversation(_ source: Int, _ end: Int, flags: Int64, length: Int64, time: Int64) {
+  private mutating func countConversation(
+    _ source: Int, _ end: Int, segment: TCPSegment?, length: Int64, time: Int64
+  ) {
     let (entry, isNew) = found.group(for: sides[..<end])
     if isNew {
       link.append(-1)
+      reverse.append(entry)
+      base.append(nil)
       reversed.removeAll(keepingCapacity: true)
       reversed.append(contentsOf: sides[source..<end])
       reversed.append(contentsOf: sides[..<source])
       let (other, otherIsNew) = found.group(for: reversed[...])
-      if otherIsNew { link.append(-1) }
+      if otherIsNew {
+        link.append(-1)
+        reverse.append(entry)
+        base.append(nil)
+      }
+      reverse[entry] = other
       if link[other] < 0 {
         link[other] = current.count
         current.append(-1)
-        closing.append(false)
       }
       link[entry] = link[other]
     }
     let p = link[entry]
-    // A new conversation; for TCP, port reuse is a new tcp.stream too (the
-    // table reads no sequence numbers: a SYN after a FIN or RST stands for one).
-    let reused = flagsColumn != nil && TCPStreamStart.startsAnew(flags: UInt16(truncatingIfNeeded: flags), closed: closing[p])
+    let other = reverse[entry]
+    // A new conversation; for TCP, port reuse is a new tcp.stream too.
+    let reused = segment.map { TCPStreamStart.startsAnew(flags: $0.flags, base: base[entry], seq: $0.seq) } ?? false
     if current[p] < 0 || reused {
       current[p] = rows.count
-      closing[p] = false
+      (base[entry], base[other]) = (nil, nil)
       rows.append(
         Row(a: Array(sides[..<source]), b: Array(sides[source..<end]), sentBy: entry, first: time, last: time))
     }
-    if TCPStreamStart.closes(flags: UInt16(truncatingIfNeeded: flags)) { closing[p] = true }
+    if let segment {
+      // Both sides' bases in locals: a conversation from a side to itself has one entry.
+      var (mine, theirs) = (base[entry], base[other])
+      TCPStreamStart.advanceBases(flags: segment.flags, seq: segment.seq, ack: segment.ack, mine: &mine, theirs: &theirs)
+      (base[other], base[entry]) = (theirs, mine)
+    }
     let r = current[p]
     if rows[r].sentBy == entry {
       rows[r].sentFrames += 1
@@ -314,7 +357,7 @@ struct ConversationTable: StatsSink {
       rows[r].receivedFrames += 1
       rows[r].receivedBytes += length
     }
-    rows[r].last = time
+    rows[r].extend(to: time)
   }
 
   /// Reads the keys of the column's values among `records` into `keys`;
@@ -324,6 +367,20 @@ struct ConversationTable: StatsSink {
     ends.removeAll(keepingCapacity: true)
     packet.values[column]?.appendKeys(packet.d, records: records, to: &keys, ends: &ends)
     return ends.first
+  }
+
+  /// What decides a TCP segment's stream: its flags and raw numbers.
+  private struct TCPSegment {
+    var flags: UInt16
+    var seq: UInt32
+    var ack: UInt32
+  }
+
+  /// The first of the column's values among `records`, as an unsigned 32-bit number.
+  private mutating func number(_ packet: DissectedPacket, column: Int, records: Range<Int>) -> UInt32? {
+    keys(packet, column: column, records: records).map { _ in
+      UInt32(truncatingIfNeeded: StatsValue.integer(ofKey: keys[..<ends[0]]))
+    }
   }
 
   /// The rows as text, as tshark orders them: by frames (packets), most

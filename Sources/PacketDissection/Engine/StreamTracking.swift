@@ -50,8 +50,8 @@ extension DissectionState {
     var theirs = forward ? entry.flows.1 : entry.flows.0
     // Run with the analysis or without: a SYN-ACK's new base changes the
     // relative numbers every question sees.
-    let reusedPorts = portsReused(existing, entry, forward: forward, flags: flags, seq: seq, mine: &mine)
-    if mine.baseSeq == nil { mine.baseSeq = syn ? seq : seq &- 1 }
+    let reusedPorts = portsReused(existing, entry, forward: forward, flags: flags, seq: seq)
+    TCPStreamStart.advanceBases(flags: flags, seq: seq, ack: ack, mine: &mine.baseSeq, theirs: &theirs.baseSeq)
     if syn {
       mine.sawSyn = true
       // A repeated SYN without the option keeps the shift an earlier one offered, as in tshark.
@@ -61,7 +61,6 @@ extension DissectionState {
         theirs.windowScale = -2
       }
     }
-    if isACK && theirs.baseSeq == nil { theirs.baseSeq = ack &- 1 }
     if syn && !isACK { entry.accurateECN = flags & TCP.accurateECNBits == TCP.accurateECNBits }
     var facts = TCPSegmentFacts(
       stream: entry.index, forward: forward, relativeSeq: seq &- mine.baseSeq!,
@@ -86,10 +85,11 @@ extension DissectionState {
   /// tshark's reused-ports check, before the analysis: a SYN on ports whose
   /// conversation already has another initial sequence number in this
   /// direction (a new conversation), or a SYN-ACK whose sequence number
-  /// differs from the one known (it becomes the base). A repeated SYN is no
-  /// reuse: its analysis resumes from the highest number sent without a gap.
+  /// differs from the one known (`TCPStreamStart.advanceBases` makes it the
+  /// base). A repeated SYN is no reuse: its analysis resumes from the
+  /// highest number sent without a gap.
   private func portsReused(
-    _ existing: TCPStream?, _ entry: TCPStream, forward: Bool, flags: UInt16, seq: UInt32, mine: inout TCPFlow
+    _ existing: TCPStream?, _ entry: TCPStream, forward: Bool, flags: UInt16, seq: UInt32
   ) -> TCPAnalysisFlags {
     guard flags & TCP.flagSYN != 0, let existing else { return [] }
     let before = forward ? existing.flows.0 : existing.flows.1
@@ -106,9 +106,7 @@ extension DissectionState {
       }
       return []
     }
-    guard base != seq else { return [] }
-    mine.baseSeq = seq
-    return .reusedPorts
+    return base != seq ? .reusedPorts : []
   }
 
   /// A direction's window-scale shift as tshark holds it: -2 (no scaling)

@@ -1,8 +1,8 @@
 /// When a TCP segment on a conversation already seen starts a new stream
-/// (a new `tcp.stream`, and so a new row of `conversations tcp`), as
-/// tshark 4.0 decides port reuse. The one statement of the rule: the
-/// dissector's stream tracking asks `startsAnew(flags:base:seq:)`; the
-/// conversation table, which reads no sequence numbers, asks its stand-in.
+/// (a new `tcp.stream`, and so a new row of `conversations tcp`), and where
+/// each direction's relative sequence numbers count from, as tshark 4.0
+/// decides them. The one statement of the rules: the dissector's stream
+/// tracking and the conversation table both ask here.
 public enum TCPStreamStart {
   /// A SYN without ACK starts a new stream when its sequence number is not
   /// where its direction's relative numbers count from (`base`, nil while
@@ -12,19 +12,17 @@ public enum TCPStreamStart {
     return base != seq
   }
 
-  /// The rule without sequence numbers: a SYN without ACK after either side
-  /// sent a FIN or RST (`closed`) is taken for one of another number. It
-  /// differs from `startsAnew(flags:base:seq:)` only for a SYN repeated
-  /// after a close, or a new SYN on a conversation never closed.
-  public static func startsAnew(flags: UInt16, closed: Bool) -> Bool {
-    flags & (syn | ack) == syn && closed
+  /// Moves the bases of a segment's direction (`mine`) and of the other
+  /// (`theirs`), nil while unknown: a direction counts from its SYN, or
+  /// from one before its first segment; an ACK gives the other direction
+  /// its base when unknown (one before the number acknowledged); a SYN-ACK
+  /// whose number differs from the base known moves it there (ports reused).
+  public static func advanceBases(flags: UInt16, seq: UInt32, ack: UInt32, mine: inout UInt32?, theirs: inout UInt32?) {
+    if flags & (syn | self.ack) == syn | self.ack, mine != nil { mine = seq }
+    if mine == nil { mine = flags & syn != 0 ? seq : seq &- 1 }
+    if flags & self.ack != 0 && theirs == nil { theirs = ack &- 1 }
   }
 
-  /// A FIN or RST: after it, the conversation counts as `closed`.
-  public static func closes(flags: UInt16) -> Bool { flags & (fin | rst) != 0 }
-
-  private static let fin: UInt16 = 0x001
   private static let syn: UInt16 = 0x002
-  private static let rst: UInt16 = 0x004
   private static let ack: UInt16 = 0x010
 }
