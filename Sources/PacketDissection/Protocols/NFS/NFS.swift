@@ -1,11 +1,12 @@
 /// Network File System (RFC 1094, RFC 1813, RFC 7530; program 100003), an ONC RPC program: the layer after RPC that
 /// holds a call's arguments or a reply's results. Its tree opens with the
 /// program version and the procedure, as Wireshark's does.
-enum NFS: UInt8, ProtocolModule {
+enum NFS: UInt8, RPCProgramModule {
   case item, procedureV2, procedureV3, procedureV4, callbackProcedure
 
   static var protocolID: ProtocolID { .nfs }
   static var level: LayerLevel { .application }
+  static let programs: [UInt32] = [100_003, callbackProgram]
 
   var declaration: FieldDecl {
     switch self {
@@ -18,23 +19,17 @@ enum NFS: UInt8, ProtocolModule {
     }
   }
 
-  static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
-    let message = c.state.rpcMessage
-    let field = message.program == callbackProgram ? callbackProcedure : procedureField(message.version)
-    RPCProgram.header(&c, field?.fieldID)
-    return .stop
-  }
-
   /// NFS version 4's callback program (RFC 7530 section 17), which the
   /// NFS layer dissects too.
   static let callbackProgram: UInt32 = 0x4000_0000
 
-  /// The procedure field of a version Wireshark has procedures for.
-  static func procedureField(_ version: UInt32) -> NFS? {
-    switch version {
-    case 2: procedureV2
-    case 3: procedureV3
-    case 4: procedureV4
+  static func procedureField(program: UInt32, version: UInt32) -> NFS? {
+    switch (program, version) {
+    case (callbackProgram, 1): callbackProcedure
+    case (callbackProgram, _): nil
+    case (_, 2): procedureV2
+    case (_, 3): procedureV3
+    case (_, 4): procedureV4
     default: nil
     }
   }

@@ -1,11 +1,12 @@
 /// NFSACL, the NFS access control list side protocol (program 100227), an ONC RPC program: the layer after RPC that
 /// holds a call's arguments or a reply's results. Its tree opens with the
 /// program version and the procedure, as Wireshark's does.
-enum NFSACL: UInt8, ProtocolModule {
+enum NFSACL: UInt8, RPCProgramModule {
   case item, procedureV1, procedureV2, procedureV3
 
   static var protocolID: ProtocolID { .nfsacl }
   static var level: LayerLevel { .application }
+  static let programs: [UInt32] = [100_227]
 
   var declaration: FieldDecl {
     switch self {
@@ -13,21 +14,6 @@ enum NFSACL: UInt8, ProtocolModule {
     case .procedureV1: .loose("nfsacl.procedure_v1", "V1 Procedure", .uint(bytes: 4), values: .nfsaclProceduresV1)
     case .procedureV2: .loose("nfsacl.procedure_v2", "V2 Procedure", .uint(bytes: 4), values: .nfsaclProceduresV2)
     case .procedureV3: .loose("nfsacl.procedure_v3", "V3 Procedure", .uint(bytes: 4), values: .nfsaclProceduresV3)
-    }
-  }
-
-  static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
-    RPCProgram.header(&c, procedureField(c.state.rpcMessage.version)?.fieldID)
-    return .stop
-  }
-
-  /// The procedure field of a version Wireshark has procedures for.
-  static func procedureField(_ version: UInt32) -> NFSACL? {
-    switch version {
-    case 1: procedureV1
-    case 2: procedureV2
-    case 3: procedureV3
-    default: nil
     }
   }
 }

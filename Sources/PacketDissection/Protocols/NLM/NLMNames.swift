@@ -1,6 +1,7 @@
 /// Network Lock Manager Protocol's procedures by version, as Wireshark names them.
 enum NLMNames {
-  static func procedureV1(_ code: UInt64) -> String? {
+  /// Versions 1 and 2.
+  static func procedure(_ code: UInt64) -> String? {
     switch code {
     case 0: "NULL"
     case 1: "TEST"
@@ -22,84 +23,19 @@ enum NLMNames {
     }
   }
 
-  static func procedureV2(_ code: UInt64) -> String? {
+  /// Versions 3 and 4: those of 1 and 2, and the DOS share procedures.
+  static func shareProcedure(_ code: UInt64) -> String? {
     switch code {
-    case 0: "NULL"
-    case 1: "TEST"
-    case 2: "LOCK"
-    case 3: "CANCEL"
-    case 4: "UNLOCK"
-    case 5: "GRANTED"
-    case 6: "TEST_MSG"
-    case 7: "LOCK_MSG"
-    case 8: "CANCEL_MSG"
-    case 9: "UNLOCK_MSG"
-    case 10: "GRANTED_MSG"
-    case 11: "TEST_RES"
-    case 12: "LOCK_RES"
-    case 13: "CANCEL_RES"
-    case 14: "UNLOCK_RES"
-    case 15: "GRANTED_RES"
-    default: nil
-    }
-  }
-
-  static func procedureV3(_ code: UInt64) -> String? {
-    switch code {
-    case 0: "NULL"
-    case 1: "TEST"
-    case 2: "LOCK"
-    case 3: "CANCEL"
-    case 4: "UNLOCK"
-    case 5: "GRANTED"
-    case 6: "TEST_MSG"
-    case 7: "LOCK_MSG"
-    case 8: "CANCEL_MSG"
-    case 9: "UNLOCK_MSG"
-    case 10: "GRANTED_MSG"
-    case 11: "TEST_RES"
-    case 12: "LOCK_RES"
-    case 13: "CANCEL_RES"
-    case 14: "UNLOCK_RES"
-    case 15: "GRANTED_RES"
     case 20: "SHARE"
     case 21: "UNSHARE"
     case 22: "NM_LOCK"
     case 23: "FREE_ALL"
-    default: nil
-    }
-  }
-
-  static func procedureV4(_ code: UInt64) -> String? {
-    switch code {
-    case 0: "NULL"
-    case 1: "TEST"
-    case 2: "LOCK"
-    case 3: "CANCEL"
-    case 4: "UNLOCK"
-    case 5: "GRANTED"
-    case 6: "TEST_MSG"
-    case 7: "LOCK_MSG"
-    case 8: "CANCEL_MSG"
-    case 9: "UNLOCK_MSG"
-    case 10: "GRANTED_MSG"
-    case 11: "TEST_RES"
-    case 12: "LOCK_RES"
-    case 13: "CANCEL_RES"
-    case 14: "UNLOCK_RES"
-    case 15: "GRANTED_RES"
-    case 20: "SHARE"
-    case 21: "UNSHARE"
-    case 22: "NM_LOCK"
-    case 23: "FREE_ALL"
-    default: nil
+    default: procedure(code)
     }
   }
 }
 
 extension ValueNames {
-  static let nlmProceduresV1 = ValueNames(NLMNames.procedureV1)
-  static let nlmProceduresV2 = ValueNames(NLMNames.procedureV2)
-  static let nlmProceduresV3 = ValueNames(NLMNames.procedureV3)
-  static let nlmProceduresV4 = ValueNames(NLMNames.procedureV4)
+  static let nlmProcedures = ValueNames(NLMNames.procedure)
+  static let nlmShareProcedures = ValueNames(NLMNames.shareProcedure)
 }

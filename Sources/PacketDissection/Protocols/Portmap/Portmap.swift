@@ -1,35 +1,20 @@
 /// Portmap (RFC 1833, program 100000), an ONC RPC program: the layer after RPC that
 /// holds a call's arguments or a reply's results. Its tree opens with the
 /// program version and the procedure, as Wireshark's does.
-enum Portmap: UInt8, ProtocolModule {
+enum Portmap: UInt8, RPCProgramModule {
   case item, procedureV1, procedureV2, procedureV3, procedureV4
 
   static var protocolID: ProtocolID { .portmap }
   static var level: LayerLevel { .application }
+  static let programs: [UInt32] = [100_000]
 
   var declaration: FieldDecl {
     switch self {
     case .item: .protocolItem("portmap", "Portmap")
-    case .procedureV1: .loose("portmap.procedure_v1", "V1 Procedure", .uint(bytes: 4), values: .portmapProceduresV1)
-    case .procedureV2: .loose("portmap.procedure_v2", "V2 Procedure", .uint(bytes: 4), values: .portmapProceduresV2)
+    case .procedureV1: .loose("portmap.procedure_v1", "V1 Procedure", .uint(bytes: 4), values: .portmapProceduresV1And2)
+    case .procedureV2: .loose("portmap.procedure_v2", "V2 Procedure", .uint(bytes: 4), values: .portmapProceduresV1And2)
     case .procedureV3: .loose("portmap.procedure_v3", "V3 Procedure", .uint(bytes: 4), values: .portmapProceduresV3)
     case .procedureV4: .loose("portmap.procedure_v4", "V4 Procedure", .uint(bytes: 4), values: .portmapProceduresV4)
-    }
-  }
-
-  static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
-    RPCProgram.header(&c, procedureField(c.state.rpcMessage.version)?.fieldID)
-    return .stop
-  }
-
-  /// The procedure field of a version Wireshark has procedures for.
-  static func procedureField(_ version: UInt32) -> Portmap? {
-    switch version {
-    case 1: procedureV1
-    case 2: procedureV2
-    case 3: procedureV3
-    case 4: procedureV4
-    default: nil
     }
   }
 }

@@ -1,18 +1,7 @@
 /// Portmap's procedures by version, as Wireshark names them.
 enum PortmapNames {
-  static func procedureV1(_ code: UInt64) -> String? {
-    switch code {
-    case 0: "NULL"
-    case 1: "SET"
-    case 2: "UNSET"
-    case 3: "GETPORT"
-    case 4: "DUMP"
-    case 5: "CALLIT"
-    default: nil
-    }
-  }
-
-  static func procedureV2(_ code: UInt64) -> String? {
+  /// Versions 1 and 2.
+  static func procedureV1And2(_ code: UInt64) -> String? {
     switch code {
     case 0: "NULL"
     case 1: "SET"
@@ -60,8 +49,7 @@ enum PortmapNames {
 }
 
 extension ValueNames {
-  static let portmapProceduresV1 = ValueNames(PortmapNames.procedureV1)
-  static let portmapProceduresV2 = ValueNames(PortmapNames.procedureV2)
+  static let portmapProceduresV1And2 = ValueNames(PortmapNames.procedureV1And2)
   static let portmapProceduresV3 = ValueNames(PortmapNames.procedureV3)
   static let portmapProceduresV4 = ValueNames(PortmapNames.procedureV4)
 }

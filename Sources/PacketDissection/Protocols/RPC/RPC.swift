@@ -226,27 +226,15 @@ enum RPC: UInt8, ProtocolModule {
     }
     c.state.rpcMessage = message
     let payload = c.start + offset
-    let known = RPCNames.programLayer(message.program)
+    let known = RPCPrograms.module(message.program)?.protocolID
     // The program's tree item holds the version and procedure even with
     // no bytes after the header; its dissector (and its place in the
     // chain) only comes when bytes are left.
     if payload >= min(c.end, c.packet.count) || known == nil {
-      programFields(&c, message)
+      RPCPrograms.header(&c, message)
       return rest(&c, at: offset)
     }
     return .layer(known!, at: payload, end: c.end)
-  }
-
-  /// The program's version and procedure as Wireshark puts them at the
-  /// top of the program's tree, when there is no program layer to hold
-  /// them.
-  private static func programFields(_ c: inout LayerCursor, _ message: RPCMessage) {
-    c.generated(programVersion, value: UInt64(message.version))
-    if let field = RPCNames.procedureField(program: message.program, version: message.version) {
-      c.generated(field, value: UInt64(message.procedure))
-    } else {
-      c.generated(procedure, value: UInt64(message.procedure))
-    }
   }
 
   /// Whatever follows the part read, as data.

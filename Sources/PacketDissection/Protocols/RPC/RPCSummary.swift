@@ -13,7 +13,7 @@ extension RPC {
       let versionNumber = f.uint(programVersion), let procedureNumber = f.uint(procedure)
     else { return row.set("RPC", info: nil) }
     let isCall = kind == UInt64(call)
-    let name = RPCNames.procedureName(
+    let name = RPCPrograms.procedureName(
       program: UInt32(truncatingIfNeeded: programNumber), version: UInt32(truncatingIfNeeded: versionNumber),
       procedure: UInt32(truncatingIfNeeded: procedureNumber))
     var info = ""
