@@ -51,6 +51,8 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case ftpData, telnet
   /// Authentication tokens (GSS-API, SPNEGO, Kerberos tokens, NTLMSSP) and SMB1.
   case gssapi, spnego, spnegoKRB5, ntlmssp, smb
+  /// NAT traversal and IPv6 tunnelled in UDP.
+  case stun, teredo
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -187,6 +189,8 @@ public enum Registry {
     case .spnegoKRB5: try operation.apply(SPNEGOKerberos.self, &argument)
     case .ntlmssp: try operation.apply(NTLMSSP.self, &argument)
     case .smb: try operation.apply(SMB.self, &argument)
+    case .stun: try operation.apply(STUN.self, &argument)
+    case .teredo: try operation.apply(Teredo.self, &argument)
     }
   }
 

@@ -10,7 +10,7 @@ enum ICMPv6: UInt8, ProtocolModule {
     prefixFlagL, prefixFlagA, prefixFlagR, prefixFlagReserved, prefixValid, prefixPreferred, prefix,
     optMTU, routeFlags, routeFlagRoutePreference, routeFlagReserved, routeLifetime, rdnssLifetime,
     rdnss, mldDelay, mldCode, mldAddress, mldFlags, mldFlagS, mldFlagQrv, mldFlagReserved, mldQQI, mldSources,
-    mldSource, mldrRecords, marType, marAuxLength, marSources, marAddress, marSource, marAuxData
+    mldSource, mldrRecords, marType, marAuxLength, marSources, marAddress, marSource, marAuxData, teredoNonce
 
   static var protocolID: ProtocolID { .icmpv6 }
   static var level: LayerLevel { .transport }
@@ -38,6 +38,7 @@ enum ICMPv6: UInt8, ProtocolModule {
     case .pointer: .loose("icmpv6.pointer", "Pointer", .uint(bytes: 4), blurb: "Offset of the erroneous octet in the invoking packet")
     case .echoIdentifier: .loose("icmpv6.echo.identifier", "Identifier", .uint(bytes: 2), base: .hex)
     case .echoSequence: .loose("icmpv6.echo.sequence_number", "Sequence", .uint(bytes: 2))
+    case .teredoNonce: .loose("icmpv6.nonce", "Nonce", .bytes)
     case .raHopLimit: .loose("icmpv6.nd.ra.cur_hop_limit", "Cur hop limit", .uint(bytes: 1))
     case .raFlags: .loose("icmpv6.nd.ra.flag", "Flags", .uint(bytes: 1), base: .hex)
     case .raFlagM: .loose("icmpv6.nd.ra.flag.m", "Managed address configuration", .boolean(bytes: 1), mask: 0x80)
@@ -123,6 +124,12 @@ enum ICMPv6: UInt8, ProtocolModule {
     case 128, 129:  // Echo Request, Echo Reply
       try c.add(echoIdentifier, at: 4, 2, value: UInt64(try c.uint16(4)))
       try c.add(echoSequence, at: 6, 2, value: UInt64(try c.uint16(6)))
+      // Teredo's Direct IPv6 Connectivity Test (RFC 4380, 5.2.9): an echo
+      // request to Teredo's port starts with a nonce.
+      if messageType == 128, toTeredoPort(c) {
+        try c.add(teredoNonce, at: 8, 4)
+        return .data(at: c.start + 12, end: c.end)
+      }
       return .data(at: c.start + 8, end: c.end)
     case 130 where c.length >= 28:  // MLDv2 Query
       try mldv2Query(c)
@@ -160,6 +167,13 @@ enum ICMPv6: UInt8, ProtocolModule {
   }
 
   /// The invoking packet an error message quotes, as much as fits.
+  /// Whether the nearest UDP datagram around this message is sent to
+  /// Teredo's port (Wireshark asks the packet's destination port).
+  private static func toTeredoPort(_ c: LayerCursor) -> Bool {
+    guard let udp = c.dissection.layers.last(where: { $0.protocolID == .udp && $0.start < c.start }) else { return false }
+    return c.dissection.packet.uint16(at: udp.start + 2) == UInt16(Teredo.port)
+  }
+
   private static func invokingPacket(_ c: LayerCursor) -> Next {
     guard c.length > 8 else { return .stop }
     c.nested(.layer(.ipv6, at: c.start + 8, end: c.end))

@@ -9,11 +9,20 @@ extension ICMPv6 {
     [
       type, code, echoIdentifier, echoSequence, optSourceLinkAddr, nsTarget, naTarget, naFlagR, naFlagS, naFlagO,
       optTargetLinkAddr,
-    ].map(\.fieldID) + [IPv6.hlim.fieldID]
+    ].map(\.fieldID) + [IPv6.hlim.fieldID, UDP.dstport.fieldID]
   }
 
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     let hopLimit = layer.fields.lastTopLayer(.ipv6)?.uint(IPv6.hlim)
+    // An echo request to Teredo's port is its Direct IPv6 Connectivity
+    // Test (RFC 4380, 5.2.9), as Wireshark names it.
+    if layer.fields.uint(type) == 128, layer.fields.lastTopLayer(.udp)?.uint(UDP.dstport) == UInt64(Teredo.port),
+      let id = layer.fields.uint(echoIdentifier), let seq = layer.fields.uint(echoSequence)
+    {
+      var info = "Direct IPv6 Connectivity Test id=0x" + hex4(id) + ", seq=\(seq)"
+      if let hopLimit { info += ", hop limit=\(hopLimit)" }
+      return row.set("Teredo", info: info)
+    }
     row.set("ICMPv6", info: info(layer.fields, hopLimit: hopLimit))
   }
 
