@@ -36,11 +36,22 @@ extension TCPMultisegmentPDU {
 }
 
 extension TCPSegment {
+  /// A length-prefixed protocol's report of one PDU, as Wireshark's
+  /// `tcp_dissect_pdus` takes it from the protocol's `get_pdu_len`: the PDU
+  /// starting `offset` bytes into the layer is `length` bytes long. When it
+  /// runs past the segment, later segments inside it are continuations
+  /// (`pduEnds`). Every protocol that frames its messages so over TCP
+  /// reports each PDU it finds here, before reading the PDU's body.
+  static func pdu(_ c: LayerCursor, at offset: Int, length: Int) {
+    guard offset >= 0, length > 0, length <= Int(Int32.max) else { return }
+    pduEnds(c, at: c.start + offset + length)
+  }
+
   /// Tells TCP that the PDU the layer is reading ends at absolute packet
   /// offset `end`, past the segment's end: later segments inside it are
   /// continuations (Wireshark's `want_pdu_tracking`). Does nothing when it
   /// ends inside the segment, or when sequence analysis is off.
-  static func pduEnds(_ c: LayerCursor, at end: Int) {
+  private static func pduEnds(_ c: LayerCursor, at end: Int) {
     guard c.state.analyzesSequences, let tcp = c.dissection.layers.last(where: { $0.protocolID == .tcp }),
       let source = c.packet.uint16(at: tcp.start), let destination = c.packet.uint16(at: tcp.start + 2),
       let seq = c.packet.uint32(at: tcp.start + 4), let offsetByte = c.packet.uint(at: tcp.start + 12, length: 1)

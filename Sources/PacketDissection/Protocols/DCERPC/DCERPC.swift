@@ -114,6 +114,8 @@ enum DCERPC: UInt8, ProtocolModule {
   static let datagramHeaderLength = 80
   /// Connections remembered past this many are forgotten, all at once.
   static let largestConnectionCount = 65_536
+  /// The endpoint mapper's TCP port, where Wireshark's DCE/RPC is bound.
+  static let endpointMapperPort: UInt16 = 135
 
   /// Whether the payload at `offset` of the transport layer `c` starts a
   /// PDU Wireshark's heuristic takes: a connection-oriented header of
@@ -151,10 +153,25 @@ enum DCERPC: UInt8, ProtocolModule {
     return ConversationKey.make(c.state.networkSource, source, c.state.networkDestination, destination).0
   }
 
+  /// Reports the PDU's fragment length to TCP's PDU tracking, as
+  /// Wireshark's `tcp_dissect_pdus` does on port 135 and on a connection
+  /// its heuristic took earlier (not at the segment the heuristic takes),
+  /// whatever the bytes: the length is read before the header is checked.
+  private static func trackPDU(_ c: LayerCursor) {
+    guard let (source, destination) = TCPSegment.ports(c),
+      source == endpointMapperPort || destination == endpointMapperPort || ownsConnection(c),
+      let drep = try? c.uint8(4), let raw = try? c.uint16(8)
+    else { return }
+    let length = drep >> 4 == 1 ? raw.byteSwapped : raw
+    // Shorter than the common header: tshark's TCP refuses the PDU.
+    if length >= 16 { TCPSegment.pdu(c, at: 0, length: Int(length)) }
+  }
+
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     let layers = c.dissection.layers
     if layers.count >= 2, layers[layers.count - 2].protocolID == .udp { return try DCERPCDatagram.dissect(&c) }
     let tcp = layers.count >= 2 && layers[layers.count - 2].protocolID == .tcp
+    if tcp { trackPDU(c) }
     // A segment of a DCE/RPC connection that starts no PDU: Wireshark's
     // dissector takes it and shows nothing, not even data.
     guard claims(c, at: 0, tcp: true) else {

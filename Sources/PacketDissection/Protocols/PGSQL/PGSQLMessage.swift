@@ -19,6 +19,7 @@ struct PGSQLMessage {
     let total = length + n
     // A length shorter than itself: Wireshark's TCP refuses the PDU.
     guard length >= 4 else { throw .malformed }
+    TCPSegment.pdu(c, at: offset, length: total)
     let message = PGSQLMessage(c: c, start: offset, end: offset + total)
     let name = PGSQLNames.typeName(type, frontend: frontend, conversation: conversation, message: message)
     c.computed(PGSQL.type, at: offset, n, bytes: Array(name.utf8))
