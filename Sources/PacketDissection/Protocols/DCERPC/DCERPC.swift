@@ -114,8 +114,6 @@ enum DCERPC: UInt8, ProtocolModule {
   static let datagramHeaderLength = 80
   /// Connections remembered past this many are forgotten, all at once.
   static let largestConnectionCount = 65_536
-  /// The endpoint mapper's TCP port, where Wireshark's DCE/RPC is bound.
-  static let endpointMapperPort: UInt16 = 135
 
   /// Whether the payload at `offset` of the transport layer `c` starts a
   /// PDU Wireshark's heuristic takes: a connection-oriented header of
@@ -154,14 +152,10 @@ enum DCERPC: UInt8, ProtocolModule {
   }
 
   /// Reports the PDU's fragment length to TCP's PDU tracking, as
-  /// Wireshark's `tcp_dissect_pdus` does on port 135 and on a connection
-  /// its heuristic took earlier (not at the segment the heuristic takes),
-  /// whatever the bytes: the length is read before the header is checked.
+  /// Wireshark's `tcp_dissect_pdus` does whatever the bytes: the length is
+  /// read before the header is checked.
   private static func trackPDU(_ c: LayerCursor) {
-    guard let (source, destination) = TCPSegment.ports(c),
-      source == endpointMapperPort || destination == endpointMapperPort || ownsConnection(c),
-      let drep = try? c.uint8(4), let raw = try? c.uint16(8)
-    else { return }
+    guard let drep = try? c.uint8(4), let raw = try? c.uint16(8) else { return }
     let length = drep >> 4 == 1 ? raw.byteSwapped : raw
     // Shorter than the common header: tshark's TCP refuses the PDU.
     if length >= 16 { TCPSegment.pdu(c, at: 0, length: Int(length)) }
