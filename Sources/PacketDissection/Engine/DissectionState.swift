@@ -120,7 +120,7 @@ public final class DissectionState {
   @exclusivity(unchecked) var nextUDPStream = 0
   /// HTTP's memory of each TCP stream (by stream index).
   /// The last PDU each TCP direction (stream * 2, + 1 for the second side)
-  /// was found to continue past its segment (`TCPSegment.pduEnds`).
+  /// was found to continue past its segment (`TCPSegment.pdu`).
   @exclusivity(unchecked) var tcpPDUs: [Int: TCPMultisegmentPDU] = [:]
   /// The Content-Type value of the body HTTP (or a multipart part) last
   /// handed on, for the reader's parameters (a multipart boundary).

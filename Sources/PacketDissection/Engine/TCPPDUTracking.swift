@@ -7,8 +7,10 @@
 struct TCPMultisegmentPDU {
   /// Raw sequence number of the segment the PDU starts in.
   var seq: UInt32
-  /// Raw sequence number just past the PDU.
-  var nextPDU: UInt32
+  /// How far past `seq` the PDU ends: up to 2^32 - 1 bytes, compared
+  /// without wrapping as tshark compares sequence numbers here, so that a
+  /// length read from garbage still covers the segments it reaches.
+  var end: UInt64
   /// The frame the PDU starts in.
   var firstFrame: Int
 }
@@ -29,27 +31,39 @@ extension TCPMultisegmentPDU {
   func placement(seq segmentSeq: UInt32, nextSeq: UInt32) -> TCPPDUPlacement {
     func less(_ a: UInt32, _ b: UInt32) -> Bool { Int32(bitPattern: a &- b) < 0 }
     guard less(seq, segmentSeq) else { return .whole }
-    if !less(nextPDU, nextSeq) { return .continuation(frame: firstFrame) }
-    if less(segmentSeq, nextPDU) { return .nextPDU(frame: firstFrame, skip: Int(nextPDU &- segmentSeq)) }
+    let into = UInt64(segmentSeq &- seq)
+    if into + UInt64(nextSeq &- segmentSeq) <= end { return .continuation(frame: firstFrame) }
+    if into < end { return .nextPDU(frame: firstFrame, skip: Int(end - into)) }
     return .whole
   }
 }
 
 extension TCPSegment {
+  /// A length-prefixed protocol's report of one PDU, as Wireshark's
+  /// `tcp_dissect_pdus` takes it from the protocol's `get_pdu_len`: the PDU
+  /// starting `offset` bytes into the layer is `length` bytes long. When it
+  /// runs past the segment, later segments inside it are continuations
+  /// (`pduEnds`). Every protocol that frames its messages so over TCP
+  /// reports each PDU it finds here, before reading the PDU's body.
+  static func pdu(_ c: LayerCursor, at offset: Int, length: Int) {
+    guard offset >= 0, length > 0, length <= Int(UInt32.max) else { return }
+    pduEnds(c, at: c.start + offset + length)
+  }
+
   /// Tells TCP that the PDU the layer is reading ends at absolute packet
   /// offset `end`, past the segment's end: later segments inside it are
   /// continuations (Wireshark's `want_pdu_tracking`). Does nothing when it
   /// ends inside the segment, or when sequence analysis is off.
-  static func pduEnds(_ c: LayerCursor, at end: Int) {
+  private static func pduEnds(_ c: LayerCursor, at end: Int) {
     guard c.state.analyzesSequences, let tcp = c.dissection.layers.last(where: { $0.protocolID == .tcp }),
       let source = c.packet.uint16(at: tcp.start), let destination = c.packet.uint16(at: tcp.start + 2),
       let seq = c.packet.uint32(at: tcp.start + 4), let offsetByte = c.packet.uint(at: tcp.start + 12, length: 1)
     else { return }
     let payloadStart = tcp.start + Int(offsetByte >> 4) * 4
-    guard end > c.end, end > payloadStart, end - payloadStart <= Int(Int32.max) else { return }
+    guard end > c.end, end > payloadStart, end - payloadStart <= Int(UInt32.max) else { return }
     let (key, forward) = ConversationKey.make(c.state.networkSource, source, c.state.networkDestination, destination)
     guard let stream = c.state.tcpStreams[key]?.index else { return }
     c.state.tcpPDUs[stream * 2 + (forward ? 0 : 1)] = TCPMultisegmentPDU(
-      seq: seq, nextPDU: seq &+ UInt32(end - payloadStart), firstFrame: c.dissection.frame.number)
+      seq: seq, end: UInt64(end - payloadStart), firstFrame: c.dissection.frame.number)
   }
 }

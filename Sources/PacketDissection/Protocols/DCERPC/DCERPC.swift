@@ -151,10 +151,21 @@ enum DCERPC: UInt8, ProtocolModule {
     return ConversationKey.make(c.state.networkSource, source, c.state.networkDestination, destination).0
   }
 
+  /// Reports the PDU's fragment length to TCP's PDU tracking, as
+  /// Wireshark's `tcp_dissect_pdus` does whatever the bytes: the length is
+  /// read before the header is checked.
+  private static func trackPDU(_ c: LayerCursor) {
+    guard let drep = try? c.uint8(4), let raw = try? c.uint16(8) else { return }
+    let length = drep >> 4 == 1 ? raw.byteSwapped : raw
+    // Shorter than the common header: tshark's TCP refuses the PDU.
+    if length >= 16 { TCPSegment.pdu(c, at: 0, length: Int(length)) }
+  }
+
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     let layers = c.dissection.layers
     if layers.count >= 2, layers[layers.count - 2].protocolID == .udp { return try DCERPCDatagram.dissect(&c) }
     let tcp = layers.count >= 2 && layers[layers.count - 2].protocolID == .tcp
+    if tcp { trackPDU(c) }
     // A segment of a DCE/RPC connection that starts no PDU: Wireshark's
     // dissector takes it and shows nothing, not even data.
     guard claims(c, at: 0, tcp: true) else {

@@ -148,7 +148,7 @@ enum DNS: UInt8, ProtocolModule {
       let pduEnd = c.start + 2 + declared
       let segmentEnd = c.end
       // A message longer than the segment: TCP skips the segments inside it.
-      TCPSegment.pduEnds(c, at: pduEnd)
+      TCPSegment.pdu(c, at: 0, length: 2 + declared)
       c.limit(to: 2 + declared)
       // Several messages may share a segment: the rest is the next one.
       if pduEnd < c.dissection.packet.count, pduEnd + (c.canDesegment ? 1 : 2) <= segmentEnd {

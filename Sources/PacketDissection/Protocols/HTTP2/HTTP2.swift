@@ -37,7 +37,7 @@ enum HTTP2: UInt8, ProtocolModule {
       guard offset + frameHeaderLength <= c.length else { break }
       let size = Int(try c.uint(offset, 3))
       let frameEnd = offset + frameHeaderLength + size
-      if frameEnd > c.length { TCPSegment.pduEnds(c, at: c.start + frameEnd) }
+      TCPSegment.pdu(c, at: offset, length: frameHeaderLength + size)
       try c.add(length, at: offset, 3, value: UInt64(size))
       try c.add(type, at: offset + 3, 1, value: UInt64(try c.uint8(offset + 3)))
       try c.add(flags, at: offset + 4, 1, value: UInt64(try c.uint8(offset + 4)))

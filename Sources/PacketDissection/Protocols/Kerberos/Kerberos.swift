@@ -96,9 +96,12 @@ enum Kerberos: UInt8, ProtocolModule {
     var at = 0
     let layers = c.dissection.layers
     if layers.count >= 2, layers[layers.count - 2].protocolID == .tcp {
-      // tshark follows records across segments; one that starts no record
-      // (its reserved bit set, or no message of the mark's length after
-      // it) continues an earlier record, and no dissector is given it.
+      // Every segment TCP hands on starts a record to tshark, which
+      // follows its length across segments before it looks inside.
+      if c.capturedLength >= 4 { TCPSegment.pdu(c, at: 0, length: 4 + Int(try c.uint32(0) & 0x7fff_ffff)) }
+      // One that starts no record (its reserved bit set, or no message of
+      // the mark's length after it) continues an earlier record (whose
+      // start was not seen), and no dissector is given it.
       guard c.capturedLength > 4, let mark = try? UInt64(c.uint32(0)), mark >> 31 == 0,
         KerberosWalk.messageTags.contains(c.bytes.byte(4)),
         let message = BERReader(view: c.bytes).element(at: 4, end: c.capturedLength, cut: true),

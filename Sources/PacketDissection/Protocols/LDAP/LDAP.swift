@@ -79,10 +79,18 @@ enum LDAP: UInt8, ProtocolModule {
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     var walk = LDAPWalk(c: c, ber: BERReader(view: c.bytes))
-    // tshark follows messages across segments; one that starts with no
-    // message (a SEQUENCE opening with its INTEGER message ID) continues an
-    // earlier one, and no dissector is given it.
-    guard let first = walk.ber.part(at: 0, end: c.capturedLength), first.isUniversal(BERTag.sequence),
+    // tshark follows each message's length across TCP segments from a
+    // segment that starts with a SEQUENCE of two bytes or more.
+    func track(_ message: BERElement) {
+      if message.isUniversal(BERTag.sequence), message.declaredEnd - message.contentStart >= 2 {
+        TCPSegment.pdu(c, at: message.start, length: message.declaredEnd - message.start)
+      }
+    }
+    let first = walk.ber.part(at: 0, end: c.capturedLength)
+    if let first { track(first) }
+    // One that starts with no message (a SEQUENCE opening with its INTEGER
+    // message ID) continues an earlier one, and no dissector is given it.
+    guard let first, first.isUniversal(BERTag.sequence),
       first.contentStart < c.capturedLength, c.bytes.byte(first.contentStart) == 0x02
     else {
       c.withdrawn = true
@@ -90,6 +98,7 @@ enum LDAP: UInt8, ProtocolModule {
     }
     var at = 0
     while let message = walk.ber.part(at: at, end: c.capturedLength), message.isUniversal(BERTag.sequence) {
+      if at > 0 { track(message) }
       try walk.message(message)
       at = message.end
       if message.isCut { break }

@@ -54,8 +54,11 @@ enum NBSS: UInt8, ProtocolModule {
     }
     let payload = c.start + 4
     let end = payload + length
-    // A message longer than the segment: TCP skips the segments inside it.
-    TCPSegment.pduEnds(c, at: end)
+    // As tshark, only a message that carries an SMB header (its "SMB" at
+    // bytes 5 to 7) is tracked across segments.
+    if c.capturedLength >= 8, c.bytes.slice(5, 3).copyBytes() == Array("SMB".utf8) {
+      TCPSegment.pdu(c, at: 0, length: 4 + length)
+    }
     switch kind {
     case negativeResponse:
       try c.add(errorCode, at: 4, 1, value: UInt64(try c.uint8(4)))

@@ -19,6 +19,10 @@ struct PGSQLMessage {
     let total = length + n
     // A length shorter than itself: Wireshark's TCP refuses the PDU.
     guard length >= 4 else { throw .malformed }
+    TCPSegment.pdu(c, at: offset, length: total)
+    // Longer than a signed 32-bit length: Wireshark's TCP cannot cut the
+    // PDU out of the segment, and shows no message.
+    guard total <= Int(Int32.max) else { throw .truncated }
     let message = PGSQLMessage(c: c, start: offset, end: offset + total)
     let name = PGSQLNames.typeName(type, frontend: frontend, conversation: conversation, message: message)
     c.computed(PGSQL.type, at: offset, n, bytes: Array(name.utf8))

@@ -38,7 +38,7 @@ enum WebSocket: UInt8, ProtocolModule {
       header = min(header, c.length - offset)
       let (total, overflow) = UInt64(header).addingReportingOverflow(payload)
       let frameEnd = overflow || total > UInt64(Int32.max) ? Int(Int32.max) : offset + Int(total)
-      if frameEnd > c.length { TCPSegment.pduEnds(c, at: c.start + frameEnd) }
+      TCPSegment.pdu(c, at: offset, length: frameEnd - offset)
       try c.add(fin, at: offset, 1, value: UInt64(first >> 7))
       try c.add(rsv, at: offset, 1, value: UInt64(first >> 4 & 7))
       try c.add(opcode, at: offset, 1, value: UInt64(first & 0x0f))
