@@ -103,6 +103,10 @@ public final class DissectionState {
   /// only to keep retransmitted payload from the dissectors above TCP.
   /// Set by `Dissector`.
   @exclusivity(unchecked) var recordsAnalysis = true
+  /// Whether a question reads any of TCP's fields besides the analysis's
+  /// own (`TCP.headerFields`); when not, TCP's dissector only checks the
+  /// header's bytes and runs the analysis. Set by `Dissector`.
+  @exclusivity(unchecked) var recordsTCPHeader = true
   /// Whether IPv4 and IPv6 fragments go to `defragmenter`. Set by `Dissector`.
   @exclusivity(unchecked) var defragments = true
   /// The IP datagrams being put back together.

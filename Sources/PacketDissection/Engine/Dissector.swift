@@ -15,8 +15,9 @@ public final class Dissector {
   public let state = DissectionState()
   public let dissection = Dissection()
   private let tables = FastTables.shared
-  /// Layers deeper than this are not dissected.
-  public var deepest: LayerLevel = .application {
+  /// Layers deeper than this are not dissected. Read once per packet
+  /// without a run-time exclusivity check (see the type's comment).
+  @exclusivity(unchecked) public var deepest: LayerLevel = .application {
     didSet { updateTracking() }
   }
   /// When set, only these fields are recorded.
@@ -64,6 +65,7 @@ public final class Dissector {
       IPv4.reassembly.all.contains(where: only.contains) || IPv6.reassembly.all.contains(where: only.contains)
     } ?? true)
     state.recordsAnalysis = dissection.only.map { only in TCP.analysed.contains { only.contains($0.fieldID) } } ?? true
+    state.recordsTCPHeader = dissection.only.map { only in TCP.headerFields.contains(where: only.contains) } ?? true
     state.reassemblesTCP = reassemblesTCP && deepest >= .application
     guard let only = dissection.only, deepest < .application else {
       state.tracksConversations = true

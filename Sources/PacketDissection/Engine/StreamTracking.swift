@@ -35,16 +35,25 @@ extension DissectionState {
     let syn = flags & TCP.flagSYN != 0
     let isACK = flags & TCP.flagACK != 0
     let entry: TCPStream
-    // Most segments follow one of the same conversation: no hashing for those.
-    let existing = lastTCPStream?.key == key ? lastTCPStream?.stream : tcpStreams[key]
+    // Most segments follow one of the same conversation: no hashing for
+    // those, and the remembered entry is left as it is.
+    let existing: TCPStream?
+    var remembered = false
+    if let last = lastTCPStream, last.key == key {
+      existing = last.stream
+      remembered = true
+    } else {
+      existing = tcpStreams[key]
+    }
     if let existing, !startsAnew(existing, forward: forward, flags: flags, seq: seq) {
       entry = existing
     } else {
       entry = TCPStream(index: nextTCPStream, firstTime: time, lastTime: time, firstFrame: frame)
       nextTCPStream += 1
       tcpStreams[key] = entry
+      remembered = false
     }
-    lastTCPStream = (key, entry)
+    if !remembered { lastTCPStream = (key, entry) }
     if analyses && entry.analysis == nil { entry.analysis = TCPConversationAnalysis() }
     var mine = forward ? entry.flows.0 : entry.flows.1
     var theirs = forward ? entry.flows.1 : entry.flows.0

@@ -131,6 +131,10 @@ enum TCP: UInt8, ProtocolModule {
     duplicateACKFrame, zeroWindowProbe, zeroWindow, zeroWindowProbeACK, continuationTo,
   ]
 
+  /// Every field but the protocol item and the analysis's own: what
+  /// `tcp.analysis.*` questions (`DissectionState.recordsTCPHeader`) skip.
+  static let headerFields = allCases.filter { $0 != .item && !analysed.contains($0) }.map(\.fieldID)
+
   static let flagSYN: UInt16 = 0x002
   static let flagFIN: UInt16 = 0x001
   static let flagRST: UInt16 = 0x004
@@ -138,10 +142,13 @@ enum TCP: UInt8, ProtocolModule {
   static let flagPSH: UInt16 = 0x008
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
-    let source = try c.fixed(srcport)
-    let destination = try c.fixed(dstport)
-    try c.add(port, at: 0, 2, value: source, flags: .hidden)
-    try c.add(port, at: 2, 2, value: destination, flags: .hidden)
+    let recordsHeader = c.state.recordsTCPHeader
+    let source = recordsHeader ? try c.fixed(srcport) : UInt64(try c.uint16(0))
+    let destination = recordsHeader ? try c.fixed(dstport) : UInt64(try c.uint16(2))
+    if recordsHeader {
+      try c.add(port, at: 0, 2, value: source, flags: .hidden)
+      try c.add(port, at: 2, 2, value: destination, flags: .hidden)
+    }
     let rawSeq = try c.uint32(4)
     let rawAck = try c.uint32(8)
     let offsetByte = try c.uint8(12)
@@ -154,18 +161,23 @@ enum TCP: UInt8, ProtocolModule {
     var windowShift = -1
     var streamTimes: (Int64, Int64) = (0, 0)
     var carriesACE = false
-    var analysed: TCPSegmentFacts?
+    // What the analysis found, kept apart rather than as a copy of the
+    // whole facts: they are read below for every segment.
+    var found: TCPSegmentAnalysis?
+    var initialRTT: Int64 = 0
+    // The direction of the segment's stream (stream * 2, + 1 for the second side), when analysed.
+    var flow: Int?
     c.state.segmentStream = nil
     if tracked {
       let now = c.dissection.frame.time
       let analyses = c.state.analyzesSequences && c.length >= headerLength
       let facts = c.state.trackTCP(
         source: UInt16(source), destination: UInt16(destination), flags: flagValue, seq: rawSeq,
-        ack: rawAck, windowScaleOption: try scaleOption(c, headerLength: headerLength),
+        ack: rawAck, windowScaleOption: flagValue & flagSYN != 0 ? scaleOption(c, headerLength: headerLength) : nil,
         length: segmentLength, time: now, window: analyses ? UInt32((try? c.uint16(14)) ?? 0) : 0,
         sackBytes: analyses ? sackBytes(c, headerLength: headerLength) : 0, frame: c.dissection.frame.number,
         analyses: analyses)
-      c.generated(stream, value: UInt64(facts.stream))
+      if recordsHeader { c.generated(stream, value: UInt64(facts.stream)) }
       c.state.segmentStream = facts.stream
       if analyses { c.generated(completeness, value: facts.completeness) }
       relative = (facts.relativeSeq, facts.relativeAck)
@@ -173,8 +185,102 @@ enum TCP: UInt8, ProtocolModule {
       windowShift = facts.windowShift
       streamTimes = (facts.sinceFirst, facts.sincePrevious)
       carriesACE = facts.carriesACE
-      if analyses { analysed = facts }
+      if analyses {
+        found = facts.analysis
+        initialRTT = facts.initialRTT
+        flow = facts.stream << 1 | (facts.forward ? 0 : 1)
+      }
     }
+    if recordsHeader {
+      try header(
+        &c, flagValue: flagValue, raw: (rawSeq, rawAck), relative: relative, headerLength: headerLength,
+        segmentLength: segmentLength, tracked: tracked, peerBase: peerBase, windowShift: windowShift,
+        streamTimes: streamTimes, carriesACE: carriesACE)
+    } else {
+      // The same checks, in the same order, with nothing recorded: the
+      // bytes up to the window were read above.
+      guard headerLength >= 20 else { throw .malformed }
+      try c.check(14, 2)
+      try c.check(16, 2)
+      try c.check(18, 2)
+      try c.check(0, headerLength)
+      // Its options record nothing wanted, but MPTCP's joins the protocols.
+      if headerLength > 20 { try optionList(c, end: headerLength, peerBase: peerBase) }
+    }
+    if let found, c.state.recordsAnalysis {
+      record(found, initialRTT: initialRTT, c)
+    }
+    let findings = found?.flags ?? []
+    let payloadStart = c.start + headerLength
+    guard segmentLength > 0 else {
+      // A FIN completes a PDU that runs to the end of its direction.
+      if flagValue & flagFIN != 0, c.state.reassemblesTCP, let flow, c.state.reassembler.pdu(flow)?.untilFIN == true {
+        desegment(
+          &c, flow: flow, seq: rawSeq, payloadStart: payloadStart,
+          ports: (UInt32(source), UInt32(destination)), fin: true)
+        c.headerEnd = payloadStart
+      }
+      return .stop
+    }
+    // Data on a reset is the sender's reason (RFC 9293 3.5.3), shown as
+    // text and handed to no dissector.
+    if flagValue & flagRST != 0 {
+      let shown = max(0, min(segmentLength, c.capturedLength - headerLength))
+      let text = c.bytes.slice(headerLength, shown).copyBytes().prefix { $0 != 0 }
+      c.computed(resetCause, at: headerLength, shown, bytes: text)
+      return .stop
+    }
+    if c.wants(payload) {
+      try c.add(payload, at: headerLength, min(segmentLength, c.capturedLength - headerLength))
+    }
+    // As tshark: a keep-alive's byte is plain data; a retransmitted or
+    // out-of-order segment goes to no dissector.
+    if findings.contains(.keepAlive) { return .data(at: payloadStart, end: c.end) }
+    if !findings.isDisjoint(with: .undissectedPayload) {
+      // With reassembly, tshark shows a retransmission's payload as segment
+      // data, and an out-of-order segment's while a PDU is being put together.
+      let pduOpen = flow.map { c.state.reassembler.pdu($0) != nil } ?? false
+      if c.state.reassemblesTCP, c.end <= c.packet.count, findings.contains(.retransmission) || pduOpen {
+        try c.add(segmentData, at: headerLength, segmentLength)
+      }
+      return .stop
+    }
+    if c.state.reassemblesTCP, let flow, c.end <= c.packet.count {
+      // With reassembly, tshark hands a spurious retransmission to no dissector either.
+      if findings.contains(.spuriousRetransmission) { return .stop }
+      desegment(
+        &c, flow: flow, seq: rawSeq,
+        payloadStart: payloadStart, ports: (UInt32(source), UInt32(destination)), fin: flagValue & flagFIN != 0)
+      c.headerEnd = payloadStart
+      return .stop
+    }
+    var dissectedStart = payloadStart
+    if let flow, !c.state.tcpPDUs.isEmpty {
+      let placement = c.state.tcpPDUs[flow]?.placement(
+        seq: rawSeq, nextSeq: rawSeq &+ UInt32(truncatingIfNeeded: segmentLength)) ?? .whole
+      switch placement {
+      case .whole:
+        break
+      case .continuation(let frame):
+        c.generated(continuationTo, value: UInt64(frame))
+        return .stop
+      case .nextPDU(let frame, let skip):
+        c.generated(continuationTo, value: UInt64(frame))
+        dissectedStart += skip
+      }
+    }
+    return .ports(
+      .tcpPort, UInt32(source), UInt32(destination), at: dissectedStart, end: c.end)
+  }
+
+  /// The header's fields from the segment length to the stream times, in
+  /// tshark's order (the ports, stream and completeness come before).
+  private static func header(
+    _ c: inout LayerCursor, flagValue: UInt16, raw: (seq: UInt32, ack: UInt32), relative: (seq: UInt32, ack: UInt32),
+    headerLength: Int, segmentLength: Int, tracked: Bool, peerBase: UInt32, windowShift: Int,
+    streamTimes: (Int64, Int64), carriesACE: Bool
+  ) throws(DissectionStop) {
+    let (rawSeq, rawAck) = raw
     c.generated(len, value: UInt64(segmentLength))
     try c.add(seq, at: 4, 4, value: UInt64(relative.seq))
     try c.add(seqRaw, at: 4, 4, value: UInt64(rawSeq))
@@ -225,72 +331,6 @@ enum TCP: UInt8, ProtocolModule {
       c.generated(timeRelative, value: UInt64(bitPattern: streamTimes.0))
       c.generated(timeDelta, value: UInt64(bitPattern: streamTimes.1))
     }
-    if let analysed, let found = analysed.analysis, c.state.recordsAnalysis {
-      record(found, initialRTT: analysed.initialRTT, c)
-    }
-    let findings = analysed?.analysis?.flags ?? []
-    let payloadStart = c.start + headerLength
-    guard segmentLength > 0 else {
-      // A FIN completes a PDU that runs to the end of its direction.
-      if flagValue & flagFIN != 0, c.state.reassemblesTCP, let analysed,
-        c.state.reassembler.pdu(analysed.stream << 1 | (analysed.forward ? 0 : 1))?.untilFIN == true
-      {
-        desegment(
-          &c, flow: analysed.stream << 1 | (analysed.forward ? 0 : 1), seq: rawSeq, payloadStart: payloadStart,
-          ports: (UInt32(source), UInt32(destination)), fin: true)
-        c.headerEnd = payloadStart
-      }
-      return .stop
-    }
-    // Data on a reset is the sender's reason (RFC 9293 3.5.3), shown as
-    // text and handed to no dissector.
-    if flagValue & flagRST != 0 {
-      let shown = max(0, min(segmentLength, c.capturedLength - headerLength))
-      let text = c.bytes.slice(headerLength, shown).copyBytes().prefix { $0 != 0 }
-      c.computed(resetCause, at: headerLength, shown, bytes: text)
-      return .stop
-    }
-    if c.wants(payload) {
-      try c.add(payload, at: headerLength, min(segmentLength, c.capturedLength - headerLength))
-    }
-    // As tshark: a keep-alive's byte is plain data; a retransmitted or
-    // out-of-order segment goes to no dissector.
-    if findings.contains(.keepAlive) { return .data(at: payloadStart, end: c.end) }
-    if !findings.isDisjoint(with: .undissectedPayload) {
-      // With reassembly, tshark shows a retransmission's payload as segment
-      // data, and an out-of-order segment's while a PDU is being put together.
-      let pduOpen = analysed.map { c.state.reassembler.pdu($0.stream << 1 | ($0.forward ? 0 : 1)) != nil } ?? false
-      if c.state.reassemblesTCP, c.end <= c.packet.count, findings.contains(.retransmission) || pduOpen {
-        try c.add(segmentData, at: headerLength, segmentLength)
-      }
-      return .stop
-    }
-    if c.state.reassemblesTCP, let analysed, c.end <= c.packet.count {
-      // With reassembly, tshark hands a spurious retransmission to no dissector either.
-      if findings.contains(.spuriousRetransmission) { return .stop }
-      desegment(
-        &c, flow: analysed.stream << 1 | (analysed.forward ? 0 : 1), seq: rawSeq,
-        payloadStart: payloadStart, ports: (UInt32(source), UInt32(destination)), fin: flagValue & flagFIN != 0)
-      c.headerEnd = payloadStart
-      return .stop
-    }
-    var dissectedStart = payloadStart
-    if let analysed, !c.state.tcpPDUs.isEmpty {
-      let placement = c.state.tcpPDUs[analysed.stream << 1 | (analysed.forward ? 0 : 1)]?.placement(
-        seq: rawSeq, nextSeq: rawSeq &+ UInt32(truncatingIfNeeded: segmentLength)) ?? .whole
-      switch placement {
-      case .whole:
-        break
-      case .continuation(let frame):
-        c.generated(continuationTo, value: UInt64(frame))
-        return .stop
-      case .nextPDU(let frame, let skip):
-        c.generated(continuationTo, value: UInt64(frame))
-        dissectedStart += skip
-      }
-    }
-    return .ports(
-      .tcpPort, UInt32(source), UInt32(destination), at: dissectedStart, end: c.end)
   }
 
   /// The bytes the first three blocks of a SACK option cover, which tshark
@@ -338,9 +378,11 @@ enum TCP: UInt8, ProtocolModule {
     let flags = found.flags
     guard !flags.isEmpty else { return }
     c.generated(analysisFlags, value: UInt64(flags.rawValue), depth: 2)
-    func expert(_ flag: TCPAnalysisFlags, _ fields: TCP...) {
+    // One field, or two: no array per call.
+    func expert(_ flag: TCPAnalysisFlags, _ field: TCP, _ second: TCP? = nil) {
       guard flags.contains(flag) else { return }
-      for field in fields { c.generated(field, value: 0, depth: 3) }
+      c.generated(field, value: 0, depth: 3)
+      if let second { c.generated(second, value: 0, depth: 3) }
     }
     expert(.reusedPorts, reusedPorts)
     if flags.contains(.retransmission) {
@@ -372,7 +414,7 @@ enum TCP: UInt8, ProtocolModule {
   }
 
   /// The window-scale shift a SYN offers, if it has the option.
-  private static func scaleOption(_ c: LayerCursor, headerLength: Int) throws(DissectionStop) -> Int? {
+  private static func scaleOption(_ c: LayerCursor, headerLength: Int) -> Int? {
     var offset = 20
     while offset < headerLength, let kind = try? c.uint8(offset) {
       if kind == 0 { return nil }

@@ -291,7 +291,7 @@ extension TCPConversationAnalysis {
         kept += 1
       }
     }
-    rev.unacked.removeLast(rev.unacked.count - kept)
+    if kept < rev.unacked.count { rev.unacked.removeLast(rev.unacked.count - kept) }
     if let matched {
       if result == nil { result = TCPSegmentAnalysis() }
       result!.acksFrame = Int(matched.frame)
