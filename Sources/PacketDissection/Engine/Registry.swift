@@ -51,6 +51,8 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case ftpData, telnet
   /// Authentication tokens (GSS-API, SPNEGO, Kerberos tokens, NTLMSSP) and SMB1.
   case gssapi, spnego, spnegoKRB5, ntlmssp, smb
+  /// ISO transport on TCP (TPKT) and the transport protocol it carries (COTP).
+  case tpkt, cotp
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -187,6 +189,8 @@ public enum Registry {
     case .spnegoKRB5: try operation.apply(SPNEGOKerberos.self, &argument)
     case .ntlmssp: try operation.apply(NTLMSSP.self, &argument)
     case .smb: try operation.apply(SMB.self, &argument)
+    case .tpkt: try operation.apply(TPKT.self, &argument)
+    case .cotp: try operation.apply(COTP.self, &argument)
     }
   }
 
