@@ -53,6 +53,8 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case gssapi, spnego, spnegoKRB5, ntlmssp, smb
   /// ISO transport on TCP (TPKT) and the transport protocol it carries (COTP).
   case tpkt, cotp
+  /// Routing Information Protocol.
+  case rip
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -191,6 +193,7 @@ public enum Registry {
     case .smb: try operation.apply(SMB.self, &argument)
     case .tpkt: try operation.apply(TPKT.self, &argument)
     case .cotp: try operation.apply(COTP.self, &argument)
+    case .rip: try operation.apply(RIP.self, &argument)
     }
   }
 

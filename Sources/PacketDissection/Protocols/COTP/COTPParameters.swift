@@ -25,7 +25,8 @@ enum COTPParameters {
       case destinationTSAP:
         try tsap(&c, at: value, length, COTP.dstTSAP, COTP.dstTSAPBytes)
       default:
-        try c.add(COTP.parameterValue, at: value, length)
+        // An empty value: tshark prints `<MISSING>`.
+        try c.add(COTP.parameterValue, at: value, length, flags: length == 0 ? .missing : [])
       }
       offset = value + length
     }
