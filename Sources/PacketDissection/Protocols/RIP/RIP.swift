@@ -24,7 +24,7 @@ enum RIP: UInt8, ProtocolModule {
     case .ip: .loose("rip.ip", "IP Address", .ipv4)
     case .netmask: .loose("rip.netmask", "Netmask", .ipv4)
     case .nextHop: .loose("rip.next_hop", "Next Hop", .ipv4)
-    case .metric: .loose("rip.metric", "Metric", .uint(bytes: 2))
+    case .metric: .loose("rip.metric", "Metric", .uint(bytes: 4))
     }
   }
 
@@ -68,6 +68,7 @@ enum RIP: UInt8, ProtocolModule {
       try c.add(netmask, at: offset + 8, 4, value: UInt64(try c.uint32(offset + 8)), depth: 2)
       try c.add(nextHop, at: offset + 12, 4, value: UInt64(try c.uint32(offset + 12)), depth: 2)
     }
-    try c.add(metric, at: offset + 18, 2, value: UInt64(try c.uint16(offset + 18)), depth: 2)
+    // Four bytes, as tshark reads them (RFC 2453 says 1 to 16).
+    try c.add(metric, at: offset + 16, 4, value: UInt64(try c.uint32(offset + 16)), depth: 2)
   }
 }
