@@ -70,9 +70,6 @@ struct COTPTPDU {
       try header(&c, at: offset, indicator, kind)
       if indicator == 4 {
         try c.add(COTP.destref, at: offset + 2, 2, value: UInt64(try c.uint16(offset + 2)))
-      } else if let stream = tcpStream(c) {
-        // tshark makes one up: the connection's index in the high half.
-        c.generated(COTP.destref.fieldID, value: stream << 16)
       }
       let number = UInt64(try c.uint8(numbered))
       try c.add(COTP.tpduNumber, at: numbered, 1, value: number & 0x7f)
@@ -81,14 +78,6 @@ struct COTPTPDU {
     default:
       return nil
     }
-  }
-
-  /// The stream index of the TCP layer below, when the dissection kept it.
-  private static func tcpStream(_ c: LayerCursor) -> UInt64? {
-    let d = c.dissection
-    guard let tcp = d.layers.lastIndex(where: { $0.protocolID == .tcp }) else { return nil }
-    let stream = TCP.stream.fieldID
-    return d.records[d.layers[tcp].firstRecord...].first { $0.field == stream }?.value
   }
 
   private static func header(_ c: inout LayerCursor, at offset: Int, _ indicator: Int, _ kind: UInt8)
