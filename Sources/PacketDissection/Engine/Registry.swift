@@ -53,6 +53,10 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case gssapi, spnego, spnegoKRB5, ntlmssp, smb
   /// NAT traversal and IPv6 tunnelled in UDP.
   case stun, teredo
+  /// ISO transport on TCP (TPKT) and the transport protocol it carries (COTP).
+  case tpkt, cotp
+  /// Routing Information Protocol.
+  case rip
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -191,6 +195,9 @@ public enum Registry {
     case .smb: try operation.apply(SMB.self, &argument)
     case .stun: try operation.apply(STUN.self, &argument)
     case .teredo: try operation.apply(Teredo.self, &argument)
+    case .tpkt: try operation.apply(TPKT.self, &argument)
+    case .cotp: try operation.apply(COTP.self, &argument)
+    case .rip: try operation.apply(RIP.self, &argument)
     }
   }
 
