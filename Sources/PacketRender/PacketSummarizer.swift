@@ -53,17 +53,28 @@ public final class PacketSummarizer {
       number: d.frame.number, time: { TimeColumn.append(d.frame.sinceFirst, digits: digits, to: &$0) },
       source: { row.appendSource(in: d, to: &$0) }, destination: { row.appendDestination(in: d, to: &$0) },
       protocolName: row.protocolName,
-      protocolColour: protocolColour, length: d.frame.originalLength, info: info(row, d), to: &out)
+      protocolColour: protocolColour, length: d.frame.originalLength,
+      info: { out in
+        row.appendInfo(to: &out)
+        if let complaint = Self.complaint(row, d) { out.append(complaint) }
+      }, to: &out)
   }
 
   /// Info, with Wireshark's complaint about a packet cut short or malformed.
   private func info(_ row: SummaryRow, _ d: Dissection) -> String {
-    guard !row.endsQuietly else { return row.info }
-    if d.malformed { return row.info + "[Malformed Packet]" }
+    guard let complaint = Self.complaint(row, d) else { return row.info }
+    return row.info + "\(complaint)"
+  }
+
+  /// Wireshark's complaint about a packet cut short or malformed, which
+  /// ends Info; nil when it has none.
+  private static func complaint(_ row: SummaryRow, _ d: Dissection) -> StaticString? {
+    guard !row.endsQuietly else { return nil }
+    if d.malformed { return "[Malformed Packet]" }
     // Bytes missing although the capture kept the whole frame: the
     // message runs on in segments Wireshark did not reassemble.
-    guard d.truncated else { return row.info }
+    guard d.truncated else { return nil }
     let cut = d.capturedCount < d.frame.originalLength
-    return row.info + (cut ? "[Packet size limited during capture]" : "[BoundErrorUnreassembled Packet]")
+    return cut ? "[Packet size limited during capture]" : "[BoundErrorUnreassembled Packet]"
   }
 }

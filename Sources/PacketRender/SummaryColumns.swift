@@ -39,18 +39,18 @@ public struct SummaryColumns: Sendable, Equatable {
     var out = ByteWriter(capacity: 128)
     Self.append(
       number: number, time: { $0.append(time) }, source: { $0.append(source) },
-      destination: { $0.append(destination) }, protocolName: protocolName, protocolColour: colour ? protocolColour : nil, length: length, info: info,
-      to: &out)
+      destination: { $0.append(destination) }, protocolName: protocolName, protocolColour: colour ? protocolColour : nil, length: length,
+      info: { $0.append(info) }, to: &out)
     return out.text
   }
 
-  /// Writes a row laid out as `line` lays it out into `out`, the time and
-  /// addresses written by `time`, `source` and `destination`;
+  /// Writes a row laid out as `line` lays it out into `out`, the time,
+  /// addresses and Info written by `time`, `source`, `destination` and `info`;
   /// `protocolColour` paints the protocol column.
   static func append(
     number: Int, time: (inout ByteWriter) -> Void, source: (inout ByteWriter) -> Void,
     destination: (inout ByteWriter) -> Void,
-    protocolName: String, protocolColour: String?, length: Int, info: String, to out: inout ByteWriter
+    protocolName: String, protocolColour: String?, length: Int, info: (inout ByteWriter) -> Void, to out: inout ByteWriter
   ) {
     var start = out.count
     FieldText.appendDecimal(UInt64(clamping: number), to: &out)
@@ -76,6 +76,6 @@ public struct SummaryColumns: Sendable, Equatable {
     out.append(UInt8(ascii: " "))
     FieldText.appendDecimal(UInt64(clamping: length), to: &out)
     out.append(UInt8(ascii: " "))
-    out.append(info)
+    info(&out)
   }
 }

@@ -23,7 +23,8 @@ public struct PacketSummaries {
     IPv6.srcHost.fieldID, IPv6.dstHost.fieldID, IPv6.host.fieldID,
   ]
 
-  /// The columns the packet's own layers fill in.
+  /// The columns the packet's own layers fill in; read them before `d`
+  /// moves on to another packet.
   public func row(for d: Dissection) -> SummaryRow {
     var step = Summarize.Step(layer: nil, row: SummaryRow())
     // The packet's own layers; the `_ws.malformed` marker is not one of them.
@@ -44,7 +45,7 @@ public struct PacketSummaries {
     // before it asks; DNS and HTTP leave it), as tshark does.
     if d.segmentOfReassembledPDU {
       step.row.protocolName = "TCP"
-      step.row.info += step.row.info.isEmpty ? "[TCP segment of a reassembled PDU]" : " [TCP segment of a reassembled PDU]"
+      step.row.appendToInfo(step.row.infoIsEmpty ? "[TCP segment of a reassembled PDU]" : " [TCP segment of a reassembled PDU]")
     }
     return step.row
   }

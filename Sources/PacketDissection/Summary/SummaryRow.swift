@@ -3,7 +3,11 @@ import PacketWire
 /// The columns of a packet's summary line that its layers fill in, as
 /// Wireshark's dissectors fill in the Source, Destination, Protocol and
 /// Info columns: each layer in turn, later layers overwriting earlier ones.
-public struct SummaryRow: Sendable {
+///
+/// A row may hold a layer whose Info is written only when the line is
+/// (`set(_:infoOf:written:)`): read or write it before the dissection it
+/// was made from moves on to another packet.
+public struct SummaryRow {
   /// An address column: text a layer wrote, or the address field whose
   /// value is the text. A field is written out only when the line is, so
   /// the Ethernet addresses that IP overwrites cost nothing.
@@ -16,7 +20,25 @@ public struct SummaryRow: Sendable {
   var destination = Column.text("")
   /// In Wireshark's spelling (`TCP`, `IPv4`, `ICMPv6`).
   public internal(set) var protocolName = ""
-  public internal(set) var info = ""
+  /// Info, made into text here when a layer's Info waits to be written.
+  public internal(set) var info: String {
+    get {
+      guard deferred != nil else { return infoText }
+      var out = ByteWriter(capacity: 128)
+      appendInfo(to: &out)
+      return out.text
+    }
+    set {
+      infoText = newValue
+      deferred = nil
+    }
+  }
+  /// Info's text; with `deferred`, the text before the layer's.
+  private var infoText = ""
+  /// A layer whose Info `write` writes when the line is written (TCP's,
+  /// which the layers above mostly replace: then it is never made), and
+  /// text added after it. What `write` writes is never empty.
+  private var deferred: (fields: LayerFields, write: (LayerFields, inout ByteWriter) -> Void, after: String)?
   /// Text a layer put before Info that later layers keep (Wireshark's
   /// column fence): TCP's analysis, `[TCP Retransmission] `.
   private var fenced = ""
@@ -30,13 +52,42 @@ public struct SummaryRow: Sendable {
 
   /// Sets the protocol column and, when there is any, the Info text.
   mutating func set(_ protocolName: String, info: String?) {
+    setProtocol(protocolName)
+    // Most rows have no fence: then the text is kept as it is, not copied.
+    if let info { self.info = fenced.isEmpty ? info : fenced + info }
+  }
+
+  /// Sets the protocol column, and Info to what `write` writes from
+  /// `fields` (never nothing) when the line is written.
+  mutating func set(
+    _ protocolName: String, infoOf fields: LayerFields, written write: @escaping (LayerFields, inout ByteWriter) -> Void
+  ) {
+    setProtocol(protocolName)
+    infoText = fenced
+    deferred = (fields, write, "")
+  }
+
+  private mutating func setProtocol(_ protocolName: String) {
     if let protocolWrapping {
       self.protocolName = protocolWrapping.prefix + protocolName + protocolWrapping.suffix
     } else {
       self.protocolName = protocolName
     }
-    // Most rows have no fence: then the text is kept as it is, not copied.
-    if let info { self.info = fenced.isEmpty ? info : fenced + info }
+  }
+
+  var infoIsEmpty: Bool { deferred == nil && infoText.isEmpty }
+
+  /// Adds `text` at the end of Info.
+  mutating func appendToInfo(_ text: String) {
+    if deferred != nil { deferred?.after += text } else { infoText += text }
+  }
+
+  /// Writes Info into `out`.
+  public func appendInfo(to out: inout ByteWriter) {
+    out.append(infoText)
+    guard let deferred else { return }
+    deferred.write(deferred.fields, &out)
+    out.append(deferred.after)
   }
 
   /// Puts `prefix` and `suffix` around the protocol column's names that

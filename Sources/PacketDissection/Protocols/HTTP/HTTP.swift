@@ -698,13 +698,25 @@ enum HTTP: UInt8, ProtocolModule {
   static func asciiText(_ bytes: some Collection<UInt8>) -> [UInt8] {
     // Most text is already plain ASCII: then it is its own decoding.
     if let plain = bytes.withContiguousStorageIfAvailable(isPlainASCII), plain { return Array(bytes) }
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
-    for b in bytes {
-      if b == 0 { break }
-      if b < 0x80 { out.append(b) } else { out += [0xef, 0xbf, 0xbd] }
+    // Counted first, then written in place: a binary body has many high bytes.
+    let text = bytes.prefix { $0 != 0 }
+    var high = 0
+    for b in text where b >= 0x80 { high &+= 1 }
+    return [UInt8](unsafeUninitializedCapacity: text.count + 2 * high) { out, written in
+      var i = 0
+      for b in text {
+        if b < 0x80 {
+          out[i] = b
+          i &+= 1
+        } else {
+          out[i] = 0xef
+          out[i &+ 1] = 0xbf
+          out[i &+ 2] = 0xbd
+          i &+= 3
+        }
+      }
+      written = i
     }
-    return out
   }
 
   /// Whether no byte is NUL or above 0x7f, tested eight bytes at a time.
@@ -734,14 +746,21 @@ enum HTTP: UInt8, ProtocolModule {
     return Array(bytes.drop(while: space).reversed().drop(while: space).reversed())
   }
 
-  static func hasPrefix(_ bytes: [UInt8], _ prefix: String) -> Bool {
-    bytes.count >= prefix.utf8.count && equalsIgnoringCase(Array(bytes.prefix(prefix.utf8.count)), prefix)
+  /// Whether `bytes` start with the ASCII `prefix`, in any case.
+  static func hasPrefix(_ bytes: [UInt8], _ prefix: StaticString) -> Bool {
+    let count = prefix.utf8CodeUnitCount
+    guard bytes.count >= count else { return false }
+    let text = prefix.utf8Start
+    for i in 0..<count where asciiLowercased(bytes[i]) != asciiLowercased(text[i]) { return false }
+    return true
   }
 
+  /// Whether `bytes` are the ASCII `text`, in any case.
   static func equalsIgnoringCase(_ bytes: [UInt8], _ text: String) -> Bool {
-    let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5a ? $0 | 0x20 : $0 }
-    return lower.elementsEqual(text.lowercased().utf8)
+    bytes.count == text.utf8.count && zip(bytes, text.utf8).allSatisfy { asciiLowercased($0) == asciiLowercased($1) }
   }
+
+  private static func asciiLowercased(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5a ? b | 0x20 : b }
 
   /// Wireshark's status code descriptions (`vals_http_status_code`).
   static let statusDescriptions: [Int: String] = [

@@ -25,7 +25,12 @@ extension TCP {
 
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     if let prefix = analysisPrefix(layer.fields) { row.fence(prefix) }
-    row.set("TCP", info: info(layer.fields))
+    // Info is written only if no layer above replaces it, as most do.
+    if layer.fields.has(srcport), layer.fields.has(dstport) {
+      row.set("TCP", infoOf: layer.fields, written: appendInfo)
+    } else {
+      row.set("TCP", info: nil)
+    }
   }
 
   /// The analysis's notes, as tshark prepends them: each before the ones
@@ -33,18 +38,25 @@ extension TCP {
   private static func analysisPrefix(_ f: LayerFields) -> String? {
     guard let raw = f.uint(analysisFlags), raw != 0 else { return nil }
     let flags = TCPAnalysisFlags(rawValue: UInt32(truncatingIfNeeded: raw))
-    var prefix = ""
-    for (flag, name) in namedAnalysisNotes where flags.contains(flag) { prefix = "[TCP \(name)] " + prefix }
-    if flags.contains(.duplicateACK), let frame = f.uint(duplicateACKFrame), let number = f.uint(duplicateACKNumber) {
-      prefix = "[TCP Dup ACK \(frame)#\(number)] " + prefix
+    var out = ByteWriter(capacity: 64)
+    func note(_ name: StaticString) {
+      out.append("[TCP ")
+      out.append(name)
+      out.append("] ")
     }
-    for (flag, name) in zeroWindowNotes where flags.contains(flag) { prefix = "[TCP \(name)] " + prefix }
-    return prefix
+    for (flag, name) in zeroWindowNotes.reversed() where flags.contains(flag) { note(name) }
+    if flags.contains(.duplicateACK), let frame = f.uint(duplicateACKFrame), let number = f.uint(duplicateACKNumber) {
+      append("[TCP Dup ACK ", frame, to: &out)
+      append("#", number, to: &out)
+      out.append("] ")
+    }
+    for (flag, name) in namedAnalysisNotes.reversed() where flags.contains(flag) { note(name) }
+    return out.text
   }
 
   /// The analysis's notes in the order tshark adds them: these, a
   /// duplicate ACK's, then `zeroWindowNotes`.
-  private static let namedAnalysisNotes: [(TCPAnalysisFlags, String)] = [
+  private static let namedAnalysisNotes: [(TCPAnalysisFlags, StaticString)] = [
     (.reusedPorts, "Port numbers reused"), (.retransmission, "Retransmission"),
     (.fastRetransmission, "Fast Retransmission"), (.spuriousRetransmission, "Spurious Retransmission"),
     (.outOfOrder, "Out-Of-Order"), (.lostSegment, "Previous segment not captured"),
@@ -52,11 +64,12 @@ extension TCP {
     (.keepAlive, "Keep-Alive"), (.keepAliveACK, "Keep-Alive ACK"),
   ]
 
-  private static let zeroWindowNotes: [(TCPAnalysisFlags, String)] = [
+  private static let zeroWindowNotes: [(TCPAnalysisFlags, StaticString)] = [
     (.zeroWindowProbe, "ZeroWindowProbe"), (.zeroWindow, "ZeroWindow"), (.zeroWindowProbeACK, "ZeroWindowProbeAck"),
   ]
 
-  private static func info(_ f: LayerFields) -> String? {
+  /// Writes Info: nothing without both ports (`summarize` asks for none then).
+  private static func appendInfo(_ f: LayerFields, to out: inout ByteWriter) {
     // The first occurrence of each header field, in one pass over the
     // layer's records rather than a search for each.
     var source, destination, flagValue, seqValue, ackValue, windowValue, rawWindow, urgentValue, length: UInt64?
@@ -75,8 +88,7 @@ extension TCP {
       default: break
       }
     }
-    guard let source, let destination else { return nil }
-    var out = ByteWriter(capacity: 160)
+    guard let source, let destination else { return }
     FieldText.appendDecimal(source, to: &out)
     out.append(contentsOf: " \u{2192} ".utf8)
     FieldText.appendDecimal(destination, to: &out)
@@ -91,7 +103,6 @@ extension TCP {
       if let length { append(" Len=", length, to: &out) }
       appendOptions(f, to: &out)
     }
-    return out.text
   }
 
   /// Writes `label` and `value` in decimal.
