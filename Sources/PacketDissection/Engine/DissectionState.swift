@@ -168,6 +168,8 @@ public final class DissectionState {
   let dcerpcBindings = DCERPCBindings()
   /// The MQTT version each TCP stream's Connect named (by stream index).
   @exclusivity(unchecked) var mqttVersions: [Int: UInt8] = [:]
+  /// HTTP/2's header decompression state of each TCP stream (by stream index).
+  @exclusivity(unchecked) var http2Connections: [Int: HTTP2Connection] = [:]
   /// Network addresses of the packet being dissected (Wireshark's
   /// `pinfo->src`/`dst`), set by IPv4 and IPv6 for the layers above.
   @exclusivity(unchecked) public var networkSource = NetworkAddress()

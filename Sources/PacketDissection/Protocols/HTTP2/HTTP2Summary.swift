@@ -1,19 +1,42 @@
 /// How HTTP/2 shows: Protocol `HTTP2`; Info lists `Magic` for the preface
 /// and each frame as its type and stream (`SETTINGS[0]`, `DATA[1]`),
-/// separated by commas, as Wireshark's does without the decoded headers.
+/// separated by commas; a header block adds the response's status and its
+/// description (`HEADERS[1]: 200 OK`) or the request's method and path
+/// (`HEADERS[1]: GET /`), as Wireshark's does.
 extension HTTP2 {
   static var hue: LayerHue? { .yellow }
 
-  static var summaryFields: [FieldID] { [magic, type, streamID].map(\.fieldID) }
+  static var summaryFields: [FieldID] { [magic, type, streamID, headersMethod, headersPath, headersStatus].map(\.fieldID) }
 
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     let f = layer.fields
     var parts = f.has(magic) ? ["Magic"] : []
-    let streams = f.all(streamID)
-    for (i, record) in f.all(type).enumerated() {
-      let name = HTTP2Names.frameTypes[record.value] ?? "Unknown type (\(record.value))"
-      parts.append(name + "[\(i < streams.count ? streams[i].value : 0)]")
+    var frameType: UInt64?
+    var method: String?
+    var path: String?
+    /// Ends the frame's part: the request line, if it had one.
+    func finish() {
+      if let method, let path { parts[parts.count - 1] += ": \(method) \(path)" }
+      (method, path) = (nil, nil)
     }
+    for (field, record) in f.occurrences(of: HTTP2.self) {
+      switch field {
+      case .type:
+        if frameType != nil { finish() }
+        frameType = record.value
+        let name = HTTP2Names.frameTypes[record.value] ?? "Unknown type (\(record.value))"
+        parts.append(name)
+      case .streamID where !parts.isEmpty && frameType != nil:
+        parts[parts.count - 1] += "[\(record.value)]"
+      case .headersStatus where frameType != nil:
+        let code = Int(clamping: record.value)
+        parts[parts.count - 1] += ": \(code) \(HTTP.statusDescriptions[code] ?? "Unknown")"
+      case .headersMethod: method = f.text(record)
+      case .headersPath: path = f.text(record)
+      default: break
+      }
+    }
+    if frameType != nil { finish() }
     row.set("HTTP2", info: parts.joined(separator: ", "))
   }
 }
