@@ -15,32 +15,33 @@ enum BitPattern {
 
   /// Writes `text(bits:mask:bytes:)` into `out`.
   static func append(bits: UInt64, mask: UInt64, bytes: Int, to out: inout ByteWriter) {
-    let width = min(max(bytes, 0), 8) * 8
-    // One character per bit and a space between groups of four; a group
-    // outside the mask (most of them) is four dots at once.
-    out.write(upTo: width + width / 4) { p in
+    let groups = min(max(bytes, 0), 8) * 2
+    // A group is four characters, one word: each byte '.' (0x2e), or
+    // '0' or '1' (0x30, 0x31) where the mask has the bit; then a space.
+    out.write(upTo: groups * 5) { p in
       var n = 0
-      var group = width / 4
+      var group = groups
       while group > 0 {
         group -= 1
-        if n > 0 {
-          p[n] = UInt8(ascii: " ")
-          n += 1
-        }
         let shift = UInt64(group * 4)
         let m = mask >> shift & 0xf
-        if m == 0 {
-          (p + n).initialize(repeating: UInt8(ascii: "."), count: 4)
-        } else {
-          let b = bits >> shift
-          for k in 0..<4 {
-            let bit: UInt64 = 8 >> UInt64(k)
-            p[n + k] = m & bit == 0 ? UInt8(ascii: ".") : b & bit != 0 ? UInt8(ascii: "1") : UInt8(ascii: "0")
-          }
-        }
-        n += 4
+        // Most groups lie outside the mask: four dots.
+        let word: UInt32 = m == 0 ? 0x2e2e_2e2e : 0x2e2e_2e2e &+ spread(m) &* 2 &+ spread(bits >> shift & m)
+        UnsafeMutableRawPointer(p + n).storeBytes(of: UInt32(littleEndian: word), as: UInt32.self)
+        p[n + 4] = UInt8(ascii: " ")
+        n += 5
       }
-      return n
+      return max(0, n - 1)
     }
+  }
+
+  /// The four bits of `nibble`, most significant first, one to a byte of
+  /// the word as it lies in memory (little-endian): the multiplication
+  /// puts bit k at bit 8k + k, the mask keeps it at 8k, the swap reverses
+  /// the bytes.
+  @inline(__always)
+  private static func spread(_ nibble: UInt64) -> UInt32 {
+    let x = UInt32(truncatingIfNeeded: nibble)
+    return ((x &* 0x0020_4081) & 0x0101_0101).byteSwapped
   }
 }

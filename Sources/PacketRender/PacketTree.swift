@@ -36,10 +36,18 @@ public enum PacketTree {
 
   /// Writes the tree (`render`) into `out`.
   public static func append(_ d: Dissection, byteRanges: Bool = false, colour: Bool = false, to out: inout ByteWriter) {
+    // Read once, not per line: each read of a static checks that it was
+    // initialised, and each of the Dissection's arrays is retained.
     let openers = Dissection.subtreeOpeners
+    let declarations = declarations
+    let labels = labels
+    let records = d.records
+    let layers = d.layers
+    let packet = d.packet
     var layer = -1
-    for (index, record) in d.records.enumerated() {
-      while layer + 1 < d.layers.count && d.layers[layer + 1].firstRecord <= index { layer += 1 }
+    for index in records.indices {
+      let record = records[index]
+      while layer + 1 < layers.count && layers[layer + 1].firstRecord <= index { layer += 1 }
       guard !record.flags.contains(.hidden) else { continue }
       if layer >= 0, openers.contains(record.field) {
         let headings = d.headings(ofLayer: layer, before: index)
@@ -51,7 +59,7 @@ public enum PacketTree {
       }
       indent(Int(record.depth), to: &out)
       let decl = declarations + Int(record.field.raw)
-      if case .protocolItem = decl.pointee.kind, let owner = layerIndex(of: record, at: index, in: d) {
+      if case .protocolItem = decl.pointee.kind, let owner = layerIndex(of: record, at: index, last: layer, in: layers) {
         if colour {
           let text = d.headline(ofLayer: owner)
           out.append(ANSI.paint(text, ANSI.bold + ";" + (ANSI.layerCode(record.field.protocolID) ?? "39")))
@@ -61,38 +69,96 @@ public enum PacketTree {
       } else if colour && record.flags.contains(.generated) {
         out.append(ANSI.paint(fieldText(record, decl: decl.pointee, in: d), ANSI.dim))
       } else {
-        appendField(record, decl: decl, in: d, to: &out)
+        appendField(record, decl: decl, label: labels[Int(record.field.raw)], packet: packet, in: d, to: &out)
       }
       if byteRanges && record.length > 0 {
-        out.append(" [")
-        FieldText.appendDecimal(UInt64(clamping: record.offset), to: &out)
-        out.append("..")
-        FieldText.appendDecimal(UInt64(clamping: Int(record.offset) + Int(record.length) - 1), to: &out)
-        out.append(UInt8(ascii: "]"))
+        appendByteRange(
+          first: UInt64(clamping: record.offset), last: UInt64(clamping: Int(record.offset) + Int(record.length) - 1), to: &out)
       }
       out.append(UInt8(ascii: "\n"))
     }
   }
 
-  /// Four spaces per level.
+  /// ` [first..last]`, both numbers written straight into the output:
+  /// nearly every line of the tree ends in one.
+  @inline(__always)
+  private static func appendByteRange(first: UInt64, last: UInt64, to out: inout ByteWriter) {
+    out.write(upTo: 45) { p in
+      p[0] = UInt8(ascii: " ")
+      p[1] = UInt8(ascii: "[")
+      var n = 2 + writeDecimal(first, at: p + 2)
+      p[n] = UInt8(ascii: ".")
+      p[n + 1] = UInt8(ascii: ".")
+      n += 2
+      n += writeDecimal(last, at: p + n)
+      p[n] = UInt8(ascii: "]")
+      return n + 1
+    }
+  }
+
+  /// Writes `value` in decimal at `p` (room for 20 digits) and answers
+  /// how many digits it wrote.
+  @inline(__always)
+  private static func writeDecimal(_ value: UInt64, at p: UnsafeMutablePointer<UInt8>) -> Int {
+    var count = value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : value < 10000 ? 4 : 5
+    if count == 5 {
+      var rest = value / 100_000
+      while rest > 0 {
+        rest /= 10
+        count += 1
+      }
+    }
+    var rest = value
+    var i = count
+    while i > 0 {
+      i -= 1
+      p[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+      rest /= 10
+    }
+    return count
+  }
+
+  /// Four spaces per level: up to eight levels as four word stores (a
+  /// loop of them would become a call to `memset`), deeper ones filled.
+  @inline(__always)
   private static func indent(_ depth: Int, to out: inout ByteWriter) {
     let count = 4 * max(0, depth)
-    out.write(upTo: count) { p in
-      p.initialize(repeating: UInt8(ascii: " "), count: count)
+    guard count <= 32 else {
+      return out.write(upTo: count) { p in
+        p.initialize(repeating: UInt8(ascii: " "), count: count)
+        return count
+      }
+    }
+    out.write(upTo: 32) { p in
+      let spaces: UInt64 = 0x2020_2020_2020_2020
+      let raw = UnsafeMutableRawPointer(p)
+      raw.storeBytes(of: spaces, as: UInt64.self)
+      raw.storeBytes(of: spaces, toByteOffset: 8, as: UInt64.self)
+      raw.storeBytes(of: spaces, toByteOffset: 16, as: UInt64.self)
+      raw.storeBytes(of: spaces, toByteOffset: 24, as: UInt64.self)
       return count
     }
   }
 
-  /// The layer whose protocol item `record` (at `index`) is.
-  private static func layerIndex(of record: FieldRecord, at index: Int, in d: Dissection) -> Int? {
-    d.layers.lastIndex { $0.firstRecord == index && $0.protocolID == record.field.protocolID }
+  /// The layer whose protocol item `record` (at `index`) is: the last
+  /// layer that starts at `index` with the record's protocol. Layers start
+  /// in order, and `last` is the last that starts at or before `index`.
+  private static func layerIndex(of record: FieldRecord, at index: Int, last: Int, in layers: [LayerSpan]) -> Int? {
+    var k = last
+    while k >= 0 && layers[k].firstRecord == index {
+      if layers[k].protocolID == record.field.protocolID { return k }
+      k -= 1
+    }
+    return nil
   }
 
   /// `Label: value`, the bit pattern in front of masked integers,
   /// brackets around generated fields.
   static func fieldText(_ record: FieldRecord, decl: FieldDecl, in d: Dissection) -> String {
     var out = ByteWriter(capacity: 128)
-    withUnsafePointer(to: decl) { appendField(record, decl: $0, in: d, to: &out) }
+    withUnsafePointer(to: decl) {
+      appendField(record, decl: $0, label: labels[Int(record.field.raw)], packet: d.packet, in: d, to: &out)
+    }
     return out.text
   }
 
@@ -129,17 +195,21 @@ public enum PacketTree {
   /// Byte fields show at most this many bytes, then `…`, as Wireshark's tree does.
   static let shownBytes = 36
 
-  /// Writes `fieldText` into `out`.
-  static func appendField(_ record: FieldRecord, decl: UnsafePointer<FieldDecl>, in d: Dissection, to out: inout ByteWriter) {
+  /// Writes `fieldText` into `out`; `label` is the field's from `labels`
+  /// and `packet` the dissection's, both read once by the caller.
+  static func appendField(
+    _ record: FieldRecord, decl: UnsafePointer<FieldDecl>, label: UnsafeBufferPointer<UInt8>, packet: ByteView, in d: Dissection,
+    to out: inout ByteWriter
+  ) {
     let generated = record.flags.contains(.generated)
     if generated { out.append(UInt8(ascii: "[")) }
     let masked = decl.pointee.mask != 0 && decl.pointee.kind.isInteger && (1...8).contains(decl.pointee.containerBytes)
-    let bits = masked ? containerBits(record, decl: decl, in: d) : 0
+    let bits = masked ? containerBits(record, decl: decl, in: packet) : 0
     if masked {
       BitPattern.append(bits: bits, mask: decl.pointee.mask, bytes: decl.pointee.containerBytes, to: &out)
       out.append(" = ")
     }
-    out.append(contentsOf: labels[Int(record.field.raw)])
+    out.append(contentsOf: label)
     switch decl.pointee.kind {
     case .label, .protocolItem:
       break
@@ -163,10 +233,10 @@ public enum PacketTree {
       out.append(": ")
       appendByteCount(d.valueBytes(record).count, to: &out)
     case .string:
-      appendString(record, in: d, labelled: labels[Int(record.field.raw)], to: &out)
+      appendString(record, in: d, labelled: label, to: &out)
     case .bytes where record.length > shownBytes && !record.flags.contains(.inArena):
       out.append(": ")
-      FieldText.appendHex(d.packet.slice(Int(record.offset), shownBytes), to: &out)
+      FieldText.appendHex(packet.slice(Int(record.offset), shownBytes), to: &out)
       out.append("\u{2026}")
     default:
       out.append(": ")
@@ -231,11 +301,11 @@ public enum PacketTree {
   /// packet where the record covers the container, since some values are
   /// scaled (`ip.hdr_len` holds bytes, the bits hold 32-bit words);
   /// otherwise rebuilt from the value (always for a little-endian one).
-  private static func containerBits(_ record: FieldRecord, decl: UnsafePointer<FieldDecl>, in d: Dissection) -> UInt64 {
+  private static func containerBits(_ record: FieldRecord, decl: UnsafePointer<FieldDecl>, in packet: ByteView) -> UInt64 {
     let bytes = decl.pointee.containerBytes
     let mask = decl.pointee.mask
     if Int(record.length) == bytes, record.flags.isDisjoint(with: [.inArena, .littleEndian]),
-      let raw = d.packet.uint(at: Int(record.offset), length: bytes)
+      let raw = packet.uint(at: Int(record.offset), length: bytes)
     {
       return raw & mask
     }

@@ -62,6 +62,14 @@ public struct ByteWriter: ~Copyable {
       let tail = from.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
       to.storeBytes(of: head, as: UInt32.self)
       to.storeBytes(of: tail, toByteOffset: n - 4, as: UInt32.self)
+    } else if n > 16 && n <= 32 {
+      // Labels and names are often this long: two overlapping 16-byte copies.
+      let head = (from.loadUnaligned(as: UInt64.self), from.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+      let tail = (from.loadUnaligned(fromByteOffset: n - 16, as: UInt64.self), from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
+      to.storeBytes(of: head.0, as: UInt64.self)
+      to.storeBytes(of: head.1, toByteOffset: 8, as: UInt64.self)
+      to.storeBytes(of: tail.0, toByteOffset: n - 16, as: UInt64.self)
+      to.storeBytes(of: tail.1, toByteOffset: n - 8, as: UInt64.self)
     } else if n < 4 {
       to.storeBytes(of: start[0], as: UInt8.self)
       to.storeBytes(of: start[n >> 1], toByteOffset: n >> 1, as: UInt8.self)

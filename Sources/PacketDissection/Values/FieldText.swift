@@ -154,10 +154,21 @@ public enum FieldText {
   static func appendInteger(_ value: UInt64, base: DisplayBase, bytes: Int, to out: inout ByteWriter) {
     switch base {
     case .hex, .hexDec:
-      out.append(contentsOf: "0x".utf8)
+      // `0x`, zeros to the field's width, the digits: one reservation.
       let digits = max(1, (67 - value.leadingZeroBitCount) / 4)
-      for _ in 0..<max(0, max(1, bytes) * 2 - digits) { out.append(UInt8(ascii: "0")) }
-      appendDigits(value, radix: 16, count: digits, to: &out)
+      let width = max(digits, max(1, bytes) * 2)
+      out.write(upTo: 2 + width) { p in
+        p[0] = UInt8(ascii: "0")
+        p[1] = UInt8(ascii: "x")
+        var rest = value
+        var i = 2 + width
+        while i > 2 {
+          i -= 1
+          p[i] = digitCharacter(rest & 15)
+          rest >>= 4
+        }
+        return 2 + width
+      }
     case .oct:
       out.append(UInt8(ascii: "0"))
       if value != 0 { appendDigits(value, radix: 8, count: (66 - value.leadingZeroBitCount) / 3, to: &out) }
