@@ -390,7 +390,13 @@ enum HTTP: UInt8, ProtocolModule {
       return (used, .layer(id, at: at, end: at + body.count))
     }
     if tree { c.computed(fileData, at: offset, used, bytes: asciiText(content)) }
-    return (used, content.isEmpty ? .stop : handedOn)
+    guard !content.isEmpty else { return (used, .stop) }
+    if headers.chunked, case .dissected(let id) = reader {
+      // Its reader reads the de-chunked body, as tshark's, appended to the packet's bytes.
+      let at = c.dissection.appendReassembled(content)
+      return (used, .layer(id, at: at, end: at + content.count))
+    }
+    return (used, handedOn)
   }
 
   /// Removes the chunked transfer coding (RFC 9112 section 7.1) from the
