@@ -44,9 +44,9 @@ enum COTP: UInt8, ProtocolModule {
       guard let tpdu = try COTPTPDU.read(&c, at: offset) else {
         guard offset == 0 else { return .stop }
         // tshark hands a refused packet to data, when its first TPDU's
-        // header was captured whole.
+        // header fits in the length TPKT gave it.
         c.withdrawn = true
-        let whole = c.capturedLength > Int(try c.uint8(0))
+        let whole = c.length > Int(try c.uint8(0))
         return whole ? .data(at: c.start, end: c.end) : .stop
       }
       switch tpdu.rest {

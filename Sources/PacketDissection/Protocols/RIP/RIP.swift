@@ -42,8 +42,10 @@ enum RIP: UInt8, ProtocolModule {
       let kind = try c.uint16(offset)
       if kind == authenticationFamily && v2 {
         let scheme = try c.uint16(offset + 2)
-        // Type 1 is the keyed digest's trailing data, which tshark does not type.
-        if scheme != 1 { try c.add(authType, at: offset + 2, 2, value: UInt64(scheme), depth: 2) }
+        // Type 1 is the keyed digest's trailing data, which tshark does not
+        // type: the digest, of the length the authentication entry gave, ends the message.
+        if scheme == 1 { break }
+        try c.add(authType, at: offset + 2, 2, value: UInt64(scheme), depth: 2)
         if scheme == simplePassword { try c.add(password, at: offset + 4, 16, depth: 2) }
         try c.check(offset, entryLength)
       } else if kind == unspecifiedFamily || kind == ipFamily {

@@ -33,6 +33,8 @@ enum TPKT: UInt8, ProtocolModule {
     try c.fixed(version)
     try c.fixed(reserved)
     let declared = Int(try c.fixed(length))
+    // Nothing captured after the header: no COTP, as in tshark.
+    guard c.capturedLength > 4 else { return .stop }
     // A length under the header's own leaves COTP the rest of the segment.
     let end = declared >= 4 ? c.start + declared : c.end
     return .layer(.cotp, at: c.start + 4, end: end)
