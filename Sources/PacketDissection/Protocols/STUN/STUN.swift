@@ -224,19 +224,11 @@ enum STUN: UInt8, ProtocolModule {
     case 0x0010: try uint32(&c, bandwidth, at: offset, count)
     case 0x0013:
       if count > 0 { try c.add(value, at: offset, count, depth: d) }
-    case 0x0017:
-      guard count >= 1 else { return }
-      try c.add(family, at: offset, 1, value: UInt64(try c.uint8(offset)), depth: d)
-      guard count >= 4 else { return }
-      try c.add(reserved, at: offset + 1, 3, depth: d)
+    case 0x0017: try byteThenReserved(&c, family, at: offset, count)
     case 0x0018:
       guard count >= 1 else { return }
       try c.add(reserveNext, at: offset, 1, value: UInt64(try c.uint8(offset) >> 7), depth: d)
-    case 0x0019:
-      guard count >= 1 else { return }
-      try c.add(transport, at: offset, 1, value: UInt64(try c.uint8(offset)), depth: d)
-      guard count >= 4 else { return }
-      try c.add(reserved, at: offset + 1, 3, depth: d)
+    case 0x0019: try byteThenReserved(&c, transport, at: offset, count)
     case 0x0022:
       guard count >= 8 else { return }
       try c.add(token, at: offset, 8, depth: d)
@@ -270,6 +262,17 @@ enum STUN: UInt8, ProtocolModule {
   private static func uint32(_ c: inout LayerCursor, _ field: STUN, at offset: Int, _ count: Int) throws(DissectionStop) {
     guard count >= 4 else { return }
     try c.add(field, at: offset, 4, value: UInt64(try c.uint32(offset)), depth: 3)
+  }
+
+  /// A one-byte value, then three reserved bytes (REQUESTED-ADDRESS-FAMILY,
+  /// REQUESTED-TRANSPORT); as much as the attribute's length holds.
+  private static func byteThenReserved(_ c: inout LayerCursor, _ field: STUN, at offset: Int, _ count: Int)
+    throws(DissectionStop)
+  {
+    guard count >= 1 else { return }
+    try c.add(field, at: offset, 1, value: UInt64(try c.uint8(offset)), depth: 3)
+    guard count >= 4 else { return }
+    try c.add(reserved, at: offset + 1, 3, depth: 3)
   }
 
   /// MAPPED-ADDRESS and its kin: reserved byte, family, port, address.
