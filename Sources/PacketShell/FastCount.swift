@@ -20,11 +20,10 @@ struct FastCount {
     self.kernel = kernel
   }
 
-  /// The number of packets that pass every filter; nil when interrupted.
-  /// Throws when the capture can no longer be read.
-  func count(_ capture: CaptureFile) throws -> Int? {
-    let dissector = Dissector()
-    dissector.interfaces = capture.interfaces
+  /// The number of packets that pass every filter, those the programs
+  /// can't decide dissected by `dissector` (the session's settings); nil
+  /// when interrupted. Throws when the capture can no longer be read.
+  func count(_ capture: CaptureFile, with dissector: Dissector) throws -> Int? {
     dissector.restrict(to: kernel.fields)
     var n = 0
     var interrupted = false

@@ -47,11 +47,10 @@ struct FastStats {
   }
 
   /// Adds every packet that passes the filters to `accumulator` (a
-  /// `stats`' groups, or a conversation table); false when interrupted.
-  /// Throws when the capture can no longer be read.
-  func add(_ capture: CaptureFile, to accumulator: inout some StatsSink) throws -> Bool {
-    let dissector = Dissector()
-    dissector.interfaces = capture.interfaces
+  /// `stats`' groups, or a conversation table), those the programs can't
+  /// decide dissected by `dissector` (the session's settings); false when
+  /// interrupted. Throws when the capture can no longer be read.
+  func add(_ capture: CaptureFile, with dissector: Dissector, to accumulator: inout some StatsSink) throws -> Bool {
     dissector.restrict(to: dissected)
     var raw = RawPacket(types: fields.types, fields: columns)
     // Times count from the capture's first packet, as the dissector counts

@@ -143,7 +143,8 @@ extension Session {
       live: live, plan: plan, limit: command.count,
       // A century is as good as forever, and converts without overflow.
       deadline: command.seconds.map { .now + .nanoseconds(Int64(min($0, 3e9) * 1e9)) },
-      display: command.quiet ? nil : out, decodeAs: decodeAs)
+      display: command.quiet ? nil : out,
+      filterDissector: dissector(for: [live.captureInterface]), viewDissector: dissector(for: [live.captureInterface]))
     do {
       try CaptureWriter.write(stream, interfaces: [live.captureInterface], to: path, format: .pcapng)
     } catch {
@@ -199,25 +200,23 @@ private final class LivePackets: Sequence, IteratorProtocol {
   private(set) var failure: LiveCaptureError?
 
   /// Dissects only what the filter needs, for every packet the kernel passes.
-  private let filterDissector = Dissector()
+  private let filterDissector: Dissector
   /// Dissects kept packets in full for their summary lines: fed only
   /// those, it numbers and times them as `list` will afterwards.
-  private let viewDissector = Dissector()
+  private let viewDissector: Dissector
   private let summarizer = PacketSummarizer(timeDigits: PacketSummarizer.timeDigits(for: .nanoseconds))
 
   init(
     live: LiveCapture, plan: CaptureFilterPlan, limit: Int?, deadline: ContinuousClock.Instant?,
-    display: OutputSink?, decodeAs: DecodeAsRules
+    display: OutputSink?, filterDissector: Dissector, viewDissector: Dissector
   ) {
     self.live = live
     self.plan = plan
     self.limit = limit
     self.deadline = deadline
     self.display = display
-    for dissector in [filterDissector, viewDissector] {
-      dissector.interfaces = [live.captureInterface]
-      dissector.decodeAs = decodeAs
-    }
+    self.filterDissector = filterDissector
+    self.viewDissector = viewDissector
     if let filter = plan.userSpace {
       filterDissector.restrict(to: filter.fields)
     }

@@ -10,7 +10,7 @@ extension Session {
     let stats = query.stats
     if let fast = FastStats(capture: capture, query: stats, filters: [view, stats.filter].compactMap { $0 }, decodeAs: decodeAs) {
       do {
-        guard try fast.add(capture, to: &table) else { return .runtimeFailure }
+        guard try fast.add(capture, with: dissector(for: capture.interfaces), to: &table) else { return .runtimeFailure }
       } catch {
         return fail("\(error)")
       }

@@ -31,7 +31,7 @@ extension Session {
     var accumulator = StatsAccumulator(query)
     if let fast = FastStats(capture: capture, query: query, filters: [view, query.filter].compactMap { $0 }, decodeAs: decodeAs) {
       do {
-        guard try fast.add(capture, to: &accumulator) else { return nil }
+        guard try fast.add(capture, with: dissector(for: capture.interfaces), to: &accumulator) else { return nil }
       } catch {
         _ = fail("\(error)")
         return nil

@@ -222,6 +222,18 @@ public final class Session {
     return capture
   }
 
+  /// A dissector for packets of `interfaces` with the session's settings:
+  /// its `decode … as` rules and `reassembly on|off`. Every walk, fast or
+  /// not, live or from a file, dissects with one of these, so a setting
+  /// changes every answer alike.
+  func dissector(for interfaces: [CaptureInterface]) -> Dissector {
+    let dissector = Dissector()
+    dissector.interfaces = interfaces
+    dissector.decodeAs = decodeAs
+    dissector.reassemblesTCP = reassemblesTCP
+    return dissector
+  }
+
   /// Walks the view in capture order, dissecting only what `fields`,
   /// the view and `filter` need (everything when `fields` is nil), and
   /// calls `body` for each packet that passes both until it answers false
@@ -234,10 +246,7 @@ public final class Session {
     _ capture: CaptureFile, fields: [FieldID]? = [], filter: CompiledFilter?, through last: Int? = nil,
     prints: Bool = true, inView: Bool = true, _ body: (PacketRecord, Dissection) -> Bool
   ) -> Bool {
-    let dissector = Dissector()
-    dissector.interfaces = capture.interfaces
-    dissector.decodeAs = decodeAs
-    dissector.reassemblesTCP = reassemblesTCP
+    let dissector = dissector(for: capture.interfaces)
     let tests = [inView ? view : nil, filter].compactMap { $0 }
     if let fields { dissector.restrict(to: fields + tests.flatMap(\.fields)) }
     return walk(capture, through: last, prints: prints) { record in
@@ -287,7 +296,7 @@ public final class Session {
     guard let capture = loaded() else { return nil }
     if view == nil && filter == nil { return packetCount(capture) }
     if let fast = FastCount(capture: capture, filters: [view, filter].compactMap { $0 }, decodeAs: decodeAs) {
-      do { return try fast.count(capture) } catch {
+      do { return try fast.count(capture, with: dissector(for: capture.interfaces)) } catch {
         _ = fail("\(error)")
         return nil
       }

@@ -86,6 +86,22 @@ struct LiveCaptureTests {
     #expect(rows[3] == [pair.addressA, client, "8080", "0x0018", "5"])
   }
 
+  /// `reassembly` holds for a live capture's filter as for a file's: an
+  /// HTTP request split over two segments is a request at its second
+  /// segment when TCP reassembles (the default), at its first when not.
+  @Test(arguments: [("", 17), ("reassembly off; ", 26)])
+  func reassemblySettingFiltersLive(setting: String, requestLength: Int) throws {
+    let pair = try VethPair()
+    let server = try pair.python(Senders.tcpServer, [pair.addressB, "8080"], in: pair.b)
+    try server.waitFor("ready")
+    let capture = try pair.pktsh(setting + "capture vB count 1 quiet where http.request; print tcp.len")
+    try pair.send(Senders.httpInTwoSegments, [pair.addressB, "8080"])
+    let result = capture.finish()
+    _ = server.finish(timeout: 5)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout == "\(requestLength)\n")
+  }
+
   /// ICMP echo requests in, the kernel's replies out.
   @Test func icmpEchoBothWays() throws {
     let pair = try VethPair()

@@ -259,6 +259,20 @@ enum Senders {
     c.close()
     """
 
+  /// `ADDRESS PORT`: connects, sends an HTTP request's first line and its
+  /// headers in two segments a moment apart, and closes.
+  static let httpInTwoSegments = """
+    import socket, sys, time
+    c = socket.create_connection((sys.argv[1], int(sys.argv[2])), timeout=10)
+    c.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    time.sleep(0.1)
+    c.sendall(b'GET /index.html HTTP/1.1\\r\\n')
+    time.sleep(0.1)
+    c.sendall(b'Host: example\\r\\n\\r\\n')
+    time.sleep(0.1)
+    c.close()
+    """
+
   /// `listen ADDRESS PORT`: accepts one connection, reads until the peer closes; prints `ready` when listening.
   static let tcpServer = """
     import socket, sys

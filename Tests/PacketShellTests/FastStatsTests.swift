@@ -55,7 +55,7 @@ import Testing
       let filters = [query.filter].compactMap { $0 }
       let fast = try #require(FastStats(capture: capture, query: query, filters: filters, decodeAs: DecodeAsRules()), "\(text)")
       var accumulator = StatsAccumulator(query)
-      #expect(try fast.add(capture, to: &accumulator))
+      #expect(try fast.add(capture, with: Session().dissector(for: capture.interfaces), to: &accumulator))
       accumulator.addEmptyGroups()
       #expect(StatsRows(accumulator).cells == (try Self.dissecting(query, capture)), "\(name): \(text)")
       // How many packets the fast walk read without dissecting.
@@ -102,7 +102,7 @@ import Testing
         let query = try ConversationCommand(endpoints: endpoints, kind: kind).check(&checker)
         guard let fast = FastStats(capture: capture, query: query.stats, filters: [], decodeAs: DecodeAsRules()) else { continue }
         var table = ConversationTable(query)
-        #expect(try fast.add(capture, to: &table))
+        #expect(try fast.add(capture, with: Session().dissector(for: capture.interfaces), to: &table))
         var dissected = ConversationTable(query)
         let dissector = Dissector()
         dissector.interfaces = capture.interfaces
