@@ -45,10 +45,29 @@ public enum PacketTree {
     let layers = d.layers
     let packet = d.packet
     var layer = -1
+    let reassemblyItems = ReassemblyText.fields
+    // Where the data of the last list of reassembled parts starts.
+    var listStart: Int32 = 0
     for index in records.indices {
       let record = records[index]
       while layer + 1 < layers.count && layers[layer + 1].firstRecord <= index { layer += 1 }
       guard !record.flags.contains(.hidden) else { continue }
+      if reassemblyItems.contains(record.field) {
+        let list = ReassemblyText.isList(record.field)
+        if list { listStart = record.offset }
+        indent(Int(record.depth), to: &out)
+        let text =
+          list
+          ? ReassemblyText.listLabel(d, at: index, label: declarations[Int(record.field.raw)].label)
+          : ReassemblyText.partLabel(record, listStart: listStart)
+        out.append(colour ? ANSI.paint("[" + text + "]", ANSI.dim) : "[" + text + "]")
+        if byteRanges && record.length > 0 {
+          appendByteRange(
+            first: UInt64(clamping: record.offset), last: UInt64(clamping: Int(record.offset) + Int(record.length) - 1), to: &out)
+        }
+        out.append(UInt8(ascii: "\n"))
+        continue
+      }
       if layer >= 0, openers.contains(record.field) {
         let headings = d.headings(ofLayer: layer, before: index)
         for (k, heading) in headings.enumerated() {

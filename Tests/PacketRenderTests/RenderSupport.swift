@@ -23,13 +23,14 @@ enum RenderPaths {
 }
 
 /// Dissects the packets of `path` in order and hands each dissection to
-/// `body` (the dissection is reused: read it inside `body`).
-func eachDissection(_ path: String, limit: Int = .max, _ body: (Dissection) -> Void) throws {
+/// `body` (the dissection is reused: read it inside `body`); `reassembles`
+/// as tshark's default preferences, else as most goldens were made.
+func eachDissection(_ path: String, limit: Int = .max, reassembles: Bool = false, _ body: (Dissection) -> Void) throws {
   let file = try CaptureFile(path: path)
   let dissector = Dissector()
-  // The goldens were made with tshark's defragmentation off.
-  dissector.defragments = false
-  dissector.reassemblesTCP = false
+  // Most goldens were made with tshark's defragmentation off.
+  dissector.defragments = reassembles
+  dissector.reassemblesTCP = reassembles
   dissector.interfaces = file.interfaces
   var seen = 0
   try file.forEachPacket { record in

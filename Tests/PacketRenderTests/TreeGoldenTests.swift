@@ -9,13 +9,16 @@ import Testing
 /// packet, in the same order and at the same indentation.
 @Suite struct TreeGoldenTests {
   @Test(arguments: [
-    ("tree-many-protocols.txt", "/real/many-protocols.pcap"),
-    ("tree-http-dns.txt", "/wild/suricata-verify__tests_datasets-04-http-dns_input.pcap"),
+    ("tree-many-protocols.txt", "/real/many-protocols.pcap", false),
+    ("tree-http-dns.txt", "/wild/suricata-verify__tests_datasets-04-http-dns_input.pcap", false),
+    ("tree-reassembled-dns.txt", "/wild/suricata-verify__tests_dns_dns-incomplete_input.pcap", true),
+    ("tree-reassembled-nbss.txt", "/wild/zeek__testing_btest_Traces_netbios_netbios-split-session-msg.pcap", true),
+    ("tree-reassembled-ipv6.txt", "/wild/zeek__testing_btest_Traces_ipv6-fragmented-dns.pcap", true),
   ])
-  func namedLinesMatchTshark(golden: String, capture: String) throws {
+  func namedLinesMatchTshark(golden: String, capture: String, reassembles: Bool) throws {
     let expected = try goldenPackets(RenderPaths.golden(golden))
     var missing: [String] = []
-    try eachDissection(RenderPaths.corpus + capture, limit: 300) { d in
+    try eachDissection(RenderPaths.corpus + capture, limit: 300, reassembles: reassembles) { d in
       let tree = PacketTree.render(d).split(separator: "\n")
       var at = tree.startIndex
       for line in expected[d.frame.number] ?? [] {

@@ -13,6 +13,9 @@ public struct LayerSpan: Sendable {
   public var firstRecord: Int
   /// Nesting: 0 for the packet's own layers, 1 inside an ICMP error, ...
   public var depth: UInt8
+  /// Whether `frame.protocols` names the layer: not when it is a further
+  /// PDU of the layer before it of its protocol (`Next.furtherPDU`).
+  public var listed = true
 }
 
 /// Which layer's padding and trailer fields take the bytes after a datagram.
@@ -111,6 +114,9 @@ public final class Dissection {
   /// TCP kept the start of the segment's payload for a PDU that goes on
   /// in later segments: Info ends `[TCP segment of a reassembled PDU]`.
   @exclusivity(unchecked) public internal(set) var segmentOfReassembledPDU = false
+  /// Info a layer wrote before it asked TCP for the rest of the PDU it
+  /// starts with (NBSS's message type): tshark keeps it for such a segment.
+  @exclusivity(unchecked) public internal(set) var infoBeforeRequest: String?
   /// Where the outermost network layer says its datagram ends (absolute).
   @exclusivity(unchecked) var claimedEnd: Int?
 
@@ -172,6 +178,7 @@ public final class Dissection {
     canDesegment = false
     desegmentRequest = nil
     segmentOfReassembledPDU = false
+    infoBeforeRequest = nil
   }
 
   /// Makes `owner` the layer that owns the bytes the payload does not
@@ -264,7 +271,7 @@ public final class Dissection {
 
   private func appendProtocolChain(to bytes: inout [UInt8]) {
     var first = true
-    for layer in layers where layer.protocolID != .frame {
+    for layer in layers where layer.protocolID != .frame && layer.listed {
       if !first { bytes.append(UInt8(ascii: ":")) }
       first = false
       bytes.append(contentsOf: Registry.protocols[Int(layer.protocolID.rawValue)].name.utf8)

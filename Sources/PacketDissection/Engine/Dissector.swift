@@ -208,11 +208,14 @@ public final class Dissector {
       let proto: ProtocolID
       let at: Int
       let end: Int
+      var listed = true
       switch next {
       case .stop:
         return
       case .layer(let p, let a, let e):
         (proto, at, end) = (p, a, e)
+      case .furtherPDU(let p, let a, let e):
+        (proto, at, end, listed) = (p, a, e, false)
       case .dispatch(let table, let key, let a, let e):
         if table == .ethertype { addLayer(.ethertype, at: a, end: a, depth: depth) }
         guard let p = lookup(table, key) else {
@@ -238,7 +241,7 @@ public final class Dissector {
         (proto, at, end) = (.data, a, e)
       }
       if tables.levels[Int(proto.rawValue)] > deepest { return }
-      next = runLayer(proto, at: at, end: end, depth: depth, cursor: &cursor)
+      next = runLayer(proto, at: at, end: end, depth: depth, listed: listed, cursor: &cursor)
       // A layer that put a datagram together moved the packet's bytes.
       if cursor.packet.count != dissection.packet.count {
         cursor = LayerCursor(
@@ -274,17 +277,18 @@ public final class Dissector {
     return HTTP.claims(packet, at: start, end: end, dissection: dissection, state: state) ? .http : nil
   }
 
-  private func addLayer(_ proto: ProtocolID, at: Int, end: Int, depth: UInt8) {
+  private func addLayer(_ proto: ProtocolID, at: Int, end: Int, depth: UInt8, listed: Bool = true) {
     dissection.layers.append(
       LayerSpan(
-        protocolID: proto, start: at, end: end, dataEnd: end, firstRecord: dissection.records.count, depth: depth))
+        protocolID: proto, start: at, end: end, dataEnd: end, firstRecord: dissection.records.count, depth: depth,
+        listed: listed))
   }
 
   private func runLayer(
-    _ proto: ProtocolID, at: Int, end: Int, depth: UInt8, cursor: inout LayerCursor
+    _ proto: ProtocolID, at: Int, end: Int, depth: UInt8, listed: Bool, cursor: inout LayerCursor
   ) -> Next {
     let layerIndex = dissection.layers.count
-    addLayer(proto, at: at, end: end, depth: depth)
+    addLayer(proto, at: at, end: end, depth: depth, listed: listed)
     let itemIndex = dissection.records.count
     let itemDepth = depth * 2
     dissection.records.append(
@@ -317,7 +321,8 @@ public final class Dissector {
     var headerEnd: Int
     var dataEnd: Int
     switch next {
-    case .layer(_, let a, let e), .dispatch(_, _, let a, let e), .ports(_, _, _, let a, let e), .data(let a, let e):
+    case .layer(_, let a, let e), .furtherPDU(_, let a, let e), .dispatch(_, _, let a, let e), .ports(_, _, _, let a, let e),
+      .data(let a, let e):
       (headerEnd, dataEnd) = (a, e)
     case .stop:
       (headerEnd, dataEnd) = (cursor.end, cursor.end)

@@ -58,6 +58,11 @@ public enum Next: Sendable {
   case stop
   /// `protocol` continues at packet offset `at` and ends at `end` (absolute).
   case layer(ProtocolID, at: Int, end: Int)
+  /// Another PDU of `protocol` at `at`, found by that protocol's own loop
+  /// over the bytes it was handed (Wireshark's `tcp_dissect_pdus`, which
+  /// calls the PDU's dissector itself): a layer of its own in the tree,
+  /// not named again in `frame.protocols`.
+  case furtherPDU(ProtocolID, at: Int, end: Int)
   /// Look `key` up in `table`; unknown keys make the rest `data`.
   case dispatch(DispatchTable, key: UInt32, at: Int, end: Int)
   /// Try the lower port, then the higher one, as Wireshark does.

@@ -39,9 +39,13 @@ struct IPReassembly {
       let problems = [(f.overlap, overlap), (f.conflict, conflict), (f.multipleTails, multipleTails), (f.tooLong, tooLong)]
       // An overlap with the same bytes is no error.
       let troubled = f.conflict || f.multipleTails || f.tooLong
+      // Each fragment's item covers its bytes in the data put together
+      // (the tree's `payload: 0-13`), even those past its end (a fragment
+      // too long), as Wireshark's do.
       out.append(
         FieldRecord(
-          field: troubled ? error : fragment, depth: depth + 1, flags: .generated, offset: offset, length: 0,
+          field: troubled ? error : fragment, depth: depth + 1, flags: .generated,
+          offset: offset &+ Int32(clamping: max(0, f.offset)), length: Int32(clamping: max(0, f.length)),
           value: UInt64(f.frame)))
       for (set, field) in problems where set {
         out.append(FieldRecord(field: field, depth: depth + 2, flags: .generated, offset: offset, length: 0, value: 1))
@@ -55,4 +59,53 @@ struct IPReassembly {
     out.append(FieldRecord(field: data, depth: depth + 1, flags: .generated, offset: offset, length: length, value: 0))
     return out
   }
+}
+
+/// How the tree words the items of data put back together, as Wireshark's
+/// reassembly code labels them: the list's item counts its parts and
+/// names each (`2 Reassembled TCP Segments (30 bytes): #9(14), #11(16)`),
+/// and each part's item says which of the data's bytes it gave
+/// (`Frame: 9, payload: 0-13 (14 bytes)`).
+public enum ReassemblyText {
+  private static let kinds = [IPv4.reassembly, IPv6.reassembly, TCP.reassembly]
+  private static let lists = FieldIDSet(kinds.map(\.fragments))
+  private static let parts = FieldIDSet(kinds.flatMap { [$0.fragment, $0.error] })
+  /// Wireshark's longest item label; a longer list's is cut there.
+  static let longestLabel = 239
+
+  /// The lists' and the parts' fields together, for a walk over records
+  /// to hold once.
+  public static let fields = FieldIDSet(kinds.flatMap { [$0.fragments, $0.fragment, $0.error] })
+
+  /// Whether `field` heads a list of parts (`tcp.segments`, `ip.fragments`).
+  @inline(__always) public static func isList(_ field: FieldID) -> Bool { lists.contains(field) }
+
+  /// Whether `field` is one part's item (`tcp.segment`, `ip.fragment`, or its error field).
+  @inline(__always) public static func isPart(_ field: FieldID) -> Bool { parts.contains(field) }
+
+  /// The label of the list item at `index` of `d`'s records, whose parts
+  /// are the part items one level below it that follow.
+  public static func listLabel(_ d: Dissection, at index: Int, label: String) -> String {
+    let records = d.records
+    let list = records[index]
+    var parts: [FieldRecord] = []
+    var next = index + 1
+    while next < records.count, records[next].depth > list.depth {
+      if records[next].depth == list.depth + 1, isPart(records[next].field) { parts.append(records[next]) }
+      next += 1
+    }
+    var text = "\(parts.count) \(label) (\(byteCount(Int(list.length)))): "
+    text += parts.map { "#\($0.value)(\($0.length))" }.joined(separator: ", ")
+    guard text.utf8.count > longestLabel else { return text }
+    return String(decoding: text.utf8.prefix(longestLabel), as: UTF8.self)
+  }
+
+  /// The label of a part's item, `listStart` being where its list's data starts.
+  public static func partLabel(_ part: FieldRecord, listStart: Int32) -> String {
+    let first = UInt32(truncatingIfNeeded: Int(part.offset) - Int(listStart))
+    let last = first &+ UInt32(truncatingIfNeeded: Int(part.length)) &- 1
+    return "Frame: \(part.value), payload: \(first)-\(last) (\(byteCount(Int(part.length))))"
+  }
+
+  private static func byteCount(_ count: Int) -> String { count == 1 ? "1 byte" : "\(count) bytes" }
 }

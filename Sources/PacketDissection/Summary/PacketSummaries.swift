@@ -36,7 +36,7 @@ public struct PacketSummaries {
       let next = following.map { d.layers[$0].protocolID }
       step.layer = SummaryLayer(
         fields: LayerFields(d, layer: current), next: next, complete: next != nil || !(d.truncated || d.malformed),
-        memory: memory)
+        memory: memory, furtherPDU: !d.layers[current].listed)
       Registry.apply(Summarize.self, to: d.layers[current].protocolID, &step)
       index = following
     }
@@ -45,6 +45,7 @@ public struct PacketSummaries {
     // before it asks; DNS and HTTP leave it), as tshark does.
     if d.segmentOfReassembledPDU {
       step.row.protocolName = "TCP"
+      if let text = d.infoBeforeRequest { step.row.set("TCP", info: text) }
       step.row.appendToInfo(step.row.infoIsEmpty ? "[TCP segment of a reassembled PDU]" : " [TCP segment of a reassembled PDU]")
     }
     return step.row

@@ -10,6 +10,9 @@ struct SummaryLayer {
   /// column last, so it set no Info of its own.
   let complete: Bool
   let memory: SummaryMemory
+  /// The layer is a further PDU of the one before it of its protocol,
+  /// read by that protocol's own loop (`Next.furtherPDU`).
+  var furtherPDU = false
 
   /// Nothing dissected what follows the layer.
   var payloadUndissected: Bool { next == nil || next == .data }

@@ -17,3 +17,9 @@ make() {
 }
 make real/many-protocols.pcap tree-many-protocols.txt
 make wild/suricata-verify__tests_datasets-04-http-dns_input.pcap tree-http-dns.txt
+# With tshark's default preferences (TCP reassembly on): the items of PDUs
+# put back together from segments (TreeGoldenTests dissects these so too).
+options=(-n)
+make wild/suricata-verify__tests_dns_dns-incomplete_input.pcap tree-reassembled-dns.txt
+make wild/zeek__testing_btest_Traces_netbios_netbios-split-session-msg.pcap tree-reassembled-nbss.txt
+make wild/zeek__testing_btest_Traces_ipv6-fragmented-dns.pcap tree-reassembled-ipv6.txt

@@ -155,16 +155,22 @@ enum DCERPC: UInt8, ProtocolModule {
   /// Wireshark's `tcp_dissect_pdus` does whatever the bytes: the length is
   /// read before the header is checked.
   private static func trackPDU(_ c: LayerCursor) {
-    guard let drep = try? c.uint8(4), let raw = try? c.uint16(8) else { return }
-    let length = drep >> 4 == 1 ? raw.byteSwapped : raw
     // Shorter than the common header: tshark's TCP refuses the PDU.
-    if length >= 16 { TCPSegment.pdu(c, at: 0, length: Int(length)) }
+    if let length = pduLength(c), length >= 16 { TCPSegment.pdu(c, at: 0, length: length) }
+  }
+
+  /// The fragment length of the PDU the layer starts with, in the byte
+  /// order its data representation gives.
+  private static func pduLength(_ c: LayerCursor) -> Int? {
+    guard let drep = try? c.uint8(4), let raw = try? c.uint16(8) else { return nil }
+    return Int(drep >> 4 == 1 ? raw.byteSwapped : raw)
   }
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     let layers = c.dissection.layers
     if layers.count >= 2, layers[layers.count - 2].protocolID == .udp { return try DCERPCDatagram.dissect(&c) }
-    let tcp = layers.count >= 2 && layers[layers.count - 2].protocolID == .tcp
+    // A further PDU of a segment (`Next.furtherPDU`) is over TCP too.
+    let tcp = layers.last?.listed == false || (layers.count >= 2 && layers[layers.count - 2].protocolID == .tcp)
     if tcp { trackPDU(c) }
     // A segment of a DCE/RPC connection that starts no PDU: Wireshark's
     // dissector takes it and shows nothing, not even data.
@@ -176,6 +182,18 @@ enum DCERPC: UInt8, ProtocolModule {
       if c.state.dcerpcConnections.count >= largestConnectionCount { c.state.dcerpcConnections.removeAll() }
       c.state.dcerpcConnections.insert(key)
     }
+    // Its header was captured (`claims`).
+    let pduLength = pduLength(c) ?? 0
+    // With reassembly, a PDU cut short waits for the segments with the
+    // rest, showing nothing.
+    if c.canDesegment, pduLength > c.capturedLength {
+      c.needMore(at: 0, pduLength - c.capturedLength)
+      c.withdrawn = true
+      return .stop
+    }
+    // Several PDUs may share a segment: tshark reads each in turn.
+    let next: Next =
+      tcp && pduLength >= 16 && pduLength < c.length ? .furtherPDU(.dcerpc, at: c.start + pduLength, end: c.end) : .stop
     try c.fixed(version)
     try c.fixed(versionMinor)
     let kind = UInt8(try c.fixed(packetType))
@@ -236,7 +254,7 @@ enum DCERPC: UInt8, ProtocolModule {
         try NTLMSSP.read(inside: c, at: Int(length) - Int(authSize), Int(authSize))
       }
     }
-    return .stop
+    return next
   }
 
   /// Where Wireshark hands a call's stub to the bound interface's

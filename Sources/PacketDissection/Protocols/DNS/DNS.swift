@@ -150,9 +150,10 @@ enum DNS: UInt8, ProtocolModule {
       // A message longer than the segment: TCP skips the segments inside it.
       TCPSegment.pdu(c, at: 0, length: 2 + declared)
       c.limit(to: 2 + declared)
-      // Several messages may share a segment: the rest is the next one.
+      // Several messages may share a segment: the rest is the next one,
+      // which tshark's loop reads with no new entry in `frame.protocols`.
       if pduEnd < c.dissection.packet.count, pduEnd + (c.canDesegment ? 1 : 2) <= segmentEnd {
-        next = .layer(.dns, at: pduEnd, end: segmentEnd)
+        next = .furtherPDU(.dns, at: pduEnd, end: segmentEnd)
       }
     }
     // The ID and flags are read before anything is shown.

@@ -93,12 +93,25 @@ enum Kerberos: UInt8, ProtocolModule {
   }
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
-    var at = 0
     let layers = c.dissection.layers
-    if layers.count >= 2, layers[layers.count - 2].protocolID == .tcp {
+    // A further record of a segment (`Next.furtherPDU`) is over TCP too.
+    if layers.last?.listed == false || (layers.count >= 2 && layers[layers.count - 2].protocolID == .tcp) {
       // Every segment TCP hands on starts a record to tshark, which
       // follows its length across segments before it looks inside.
-      if c.capturedLength >= 4 { TCPSegment.pdu(c, at: 0, length: 4 + Int(try c.uint32(0) & 0x7fff_ffff)) }
+      let recordEnd = c.capturedLength >= 4 ? 4 + Int(try c.uint32(0) & 0x7fff_ffff) : nil
+      if let recordEnd { TCPSegment.pdu(c, at: 0, length: recordEnd) }
+      // With reassembly, a record cut short (or its mark) waits for the
+      // segments with the rest, showing nothing.
+      if c.canDesegment, recordEnd ?? .max > c.capturedLength {
+        c.needMore(at: 0, recordEnd.map { $0 - c.capturedLength })
+        c.withdrawn = true
+        // tshark cleared Info before it asked.
+        if layers.last?.listed != false { c.dissection.infoBeforeRequest = "" }
+        return .stop
+      }
+      // Several records may share a segment: tshark reads each in turn.
+      let next: Next =
+        if let recordEnd, recordEnd < c.length { .furtherPDU(.kerberos, at: c.start + recordEnd, end: c.end) } else { .stop }
       // One that starts no record (its reserved bit set, or no message of
       // the mark's length after it) continues an earlier record (whose
       // start was not seen), and no dissector is given it.
@@ -108,15 +121,22 @@ enum Kerberos: UInt8, ProtocolModule {
         message.declaredEnd == 4 + Int(mark)
       else {
         c.withdrawn = true
-        return .stop
+        return next
       }
       try c.add(recordMarkReserved, at: 0, 4, value: mark >> 31)
       try c.add(recordLength, at: 0, 4, value: mark & 0x7fff_ffff)
-      at = 4
+      c.limit(to: 4 + Int(mark))
+      try walkMessage(c, at: 4)
+      return next
     }
-    let walk = KerberosWalk(c: c, ber: BERReader(view: c.bytes))
-    guard let message = walk.ber.part(at: at, end: c.capturedLength) else { return .stop }
-    try walk.message(message, depth: 1)
+    try walkMessage(c, at: 0)
     return .stop
+  }
+
+  /// Reads the message that starts `offset` bytes into the layer.
+  private static func walkMessage(_ c: LayerCursor, at offset: Int) throws(DissectionStop) {
+    let walk = KerberosWalk(c: c, ber: BERReader(view: c.bytes))
+    guard let message = walk.ber.part(at: offset, end: c.capturedLength) else { return }
+    try walk.message(message, depth: 1)
   }
 }

@@ -2,9 +2,11 @@
 /// the same framing with a 24-bit length on port 445 (SMB over TCP, "CIFS"
 /// framing, where the flags byte is the length's high byte).
 ///
-/// As tshark with reassembly off, each segment is read on its own: one
-/// that does not start with a plausible message header is a continuation
-/// of an earlier message. Only the segment's first message is dissected.
+/// As tshark, a segment that does not start with a plausible message
+/// header is a continuation of an earlier message; one that does is read
+/// message by message to its end, each message a layer of its own after
+/// the one before's payload (`Next.furtherPDU`). With TCP reassembly, a
+/// message cut short waits for the segments with its rest.
 enum NBSS: UInt8, ProtocolModule {
   case item, type, flags, flagsExtend, length, errorCode, retargetAddress, retargetPort, continuationData
 
@@ -40,25 +42,65 @@ enum NBSS: UInt8, ProtocolModule {
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     let cifs = usesCIFSFraming(c)
-    guard let (kind, length) = messageHeader(c, cifs: cifs) else {
+    // A later message of the bytes the first message's layer was handed
+    // is read as it stands; so are bytes TCP put together.
+    let further = c.dissection.layers.last?.listed == false
+    if !further, c.start < c.dissection.capturedCount, messageHeader(c, cifs: cifs) == nil {
       try c.add(continuationData, at: 0, c.capturedLength)
       return .stop
     }
+    if c.canDesegment {
+      // The header or the message runs past the bytes: ask TCP for the
+      // rest (for a header cut short, one more segment) and show nothing.
+      let length = header(c, at: 0, cifs: cifs)?.length
+      let missing = length.map { 4 + $0 - c.capturedLength }
+      if missing ?? 1 > 0 {
+        c.needMore(at: 0, missing)
+        c.withdrawn = true
+        // tshark named the first message's type in Info before it asked.
+        if !further, let kind = try? c.uint8(0) { c.dissection.infoBeforeRequest = info(kind: kind) }
+        return .stop
+      }
+    }
+    let kind = try c.uint8(0)
     try c.add(type, at: 0, 1, value: UInt64(kind))
+    let length: Int
     if cifs {
+      length = Int(try c.uint(1, 3))
       try c.add(NBSS.length, at: 1, 3, value: UInt64(length))
     } else {
-      try c.fixed(flags)
+      let flagByte = try c.fixed(flags)
       try c.fixed(flagsExtend, depth: 2)
+      length = Int(flagByte & 0x01) << 16 | Int(try c.uint16(2))
       try c.add(NBSS.length, at: 2, 2, value: UInt64(length))
     }
-    let payload = c.start + 4
-    let end = payload + length
     // As tshark, only a message that carries an SMB header (its "SMB" at
     // bytes 5 to 7) is tracked across segments.
     if c.capturedLength >= 8, c.bytes.slice(5, 3).copyBytes() == Array("SMB".utf8) {
       TCPSegment.pdu(c, at: 0, length: 4 + length)
     }
+    let next = try payload(c, kind: kind, length: length)
+    guard !further, 4 + length < c.length else {
+      if kind != sessionMessage { c.limit(to: 4 + length) }
+      return next
+    }
+    // More messages follow: this one's payload first, then each of them.
+    c.runAbove(next)
+    var offset = 4 + length
+    while offset < c.length, c.dissection.desegmentRequest == nil, c.dissection.layers.count < Dissector.maximumLayers {
+      c.runAbove(.furtherPDU(.nbss, at: c.start + offset, end: c.end))
+      guard let (_, following) = header(c, at: offset, cifs: cifs) else { break }
+      offset += 4 + following
+    }
+    c.headerEnd = c.start + 4
+    return .stop
+  }
+
+  /// Reads what follows a message's header, and answers what its payload
+  /// goes to.
+  private static func payload(_ c: LayerCursor, kind: UInt8, length: Int) throws(DissectionStop) -> Next {
+    let payload = c.start + 4
+    let end = payload + length
     switch kind {
     case negativeResponse:
       try c.add(errorCode, at: 4, 1, value: UInt64(try c.uint8(4)))
@@ -73,8 +115,16 @@ enum NBSS: UInt8, ProtocolModule {
     default:
       break
     }
-    c.limit(to: 4 + length)
     return .stop
+  }
+
+  /// The type and length of the message header `offset` bytes into the
+  /// layer, when its four bytes were captured.
+  private static func header(_ c: LayerCursor, at offset: Int, cifs: Bool) -> (kind: UInt8, length: Int)? {
+    guard offset >= 0, offset + 4 <= c.capturedLength, let kind = try? c.uint8(offset),
+      let flagByte = try? c.uint8(offset + 1), let low = try? c.uint16(offset + 2)
+    else { return nil }
+    return (kind, (cifs ? Int(flagByte) : Int(flagByte & 0x01)) << 16 | Int(low))
   }
 
   /// Port 445 carries SMB directly over TCP with a 24-bit length; the
@@ -93,16 +143,8 @@ enum NBSS: UInt8, ProtocolModule {
   /// whose length suits its type, as tshark tells a message from the
   /// middle of an earlier one; nil for a continuation.
   private static func messageHeader(_ c: LayerCursor, cifs: Bool) -> (UInt8, Int)? {
-    guard c.capturedLength >= 4, let kind = try? c.uint8(0), let flagByte = try? c.uint8(1),
-      let low = try? c.uint16(2)
-    else { return nil }
-    let length: Int
-    if cifs {
-      length = Int(flagByte) << 16 | Int(low)
-    } else {
-      guard flagByte & 0xfe == 0 else { return nil }
-      length = Int(flagByte & 0x01) << 16 | Int(low)
-    }
+    guard let (kind, length) = header(c, at: 0, cifs: cifs) else { return nil }
+    if !cifs, let flagByte = try? c.uint8(1), flagByte & 0xfe != 0 { return nil }
     switch kind {
     case sessionMessage: return length == 0 ? nil : (kind, length)
     case sessionRequest: return (2...256).contains(length) ? (kind, length) : nil
