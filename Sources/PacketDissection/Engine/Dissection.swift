@@ -79,6 +79,10 @@ public final class Dissection {
   @exclusivity(unchecked) public internal(set) var truncated = false
   /// Set when a layer ran past the length the packet declares, or broke a rule.
   @exclusivity(unchecked) public internal(set) var malformed = false
+  /// The media type by which HTTP/2 handed a message body to its reader,
+  /// for Info (`DATA[1] (text/plain)`): the header block that named it may
+  /// be in an earlier packet.
+  @exclusivity(unchecked) var handedMediaType: String?
   /// Bytes of values computed during dissection (decompressed names).
   @exclusivity(unchecked) var arena: [UInt8] = []
   /// When set, only these fields are recorded (protocol items always are).
@@ -172,6 +176,7 @@ public final class Dissection {
     if !arena.isEmpty { arena.removeAll(keepingCapacity: true) }
     truncated = false
     malformed = false
+    handedMediaType = nil
     trailerOwner = nil
     claimedEnd = nil
     heldFragment = false

@@ -3,7 +3,10 @@
 /// knowledge). pktsh reads the preface, each frame's header (section 4.1),
 /// SETTINGS' header table size, and the header blocks of HEADERS,
 /// PUSH_PROMISE and CONTINUATION frames, decompressed with HPACK
-/// (`HPACKDecoder`, one per direction of the connection). A frame that
+/// (`HPACKDecoder`, one per direction of the connection), and DATA
+/// frames, whose payloads are put together into the message body and
+/// handed to its Content-Type's reader when the stream ends
+/// (`HTTP2Body`); the first body a segment completes is handed on. A frame that
 /// runs past the segment tells TCP where it ends, as Wireshark's PDU
 /// tracking does; its header block is not decoded, as Wireshark's reading
 /// of it stops at the missing bytes.
@@ -15,6 +18,7 @@ enum HTTP2: UInt8, ProtocolModule {
   case headersAuthority, headersStatus, headersPath, headersMethod, headersScheme, headersAccept, headersAcceptCharset, headersAcceptEncoding, headersAcceptLanguage, headersAcceptRanges, headersAccessControlAllowOrigin, headersAge, headersAllow, headersAuthorization, headersCacheControl, headersContentDisposition, headersContentEncoding, headersContentLanguage, headersContentLength, headersContentLocation, headersContentRange, headersContentType, headersCookie, headersDate, headersEtag, headersExpect, headersExpires, headersFrom, headersIfMatch, headersIfModifiedSince, headersIfNoneMatch, headersIfRange, headersIfUnmodifiedSince, headersLastModified, headersLink, headersLocation, headersMaxForwards, headersProxyAuthenticate, headersProxyAuthorization, headersRange, headersReferer, headersRefresh, headersRetryAfter, headersServer, headersSetCookie, headersStrictTransportSecurity, headersUserAgent, headersVary, headersVia, headersWwwAuthenticate
   case headerUnescaped, headerRepresentation, headerIndex, headerTableSize, fullURI
   case settingsIdentifier, settingsHeaderTableSize
+  case bodyFragment, bodyFragmentCount, bodyReassembledLength, dataData
 
   static var protocolID: ProtocolID { .http2 }
   static var level: LayerLevel { .application }
@@ -100,6 +104,10 @@ enum HTTP2: UInt8, ProtocolModule {
     case .headerIndex: .loose("http2.header.index", "Index", .uint(bytes: 4))
     case .headerTableSize: .loose("http2.header_table_size_update.header_table_size", "Header table size", .uint(bytes: 4))
     case .fullURI: .loose("http2.request.full_uri", "Full request URI", .string)
+    case .bodyFragment: .loose("http2.body.fragment", "Body fragment", .frameNumber)
+    case .bodyFragmentCount: .loose("http2.body.fragment.count", "Body fragment count", .uint(bytes: 4))
+    case .bodyReassembledLength: .loose("http2.body.reassembled.length", "Reassembled body length", .uint(bytes: 4))
+    case .dataData: .loose("http2.data.data", "Data", .bytes)
     case .settingsIdentifier: .loose("http2.settings.id", "Settings Identifier", .uint(bytes: 2))
     case .settingsHeaderTableSize: .loose("http2.settings.header_table_size", "Header table size", .uint(bytes: 4))
     }
@@ -161,6 +169,7 @@ enum HTTP2: UInt8, ProtocolModule {
   ]
 
   static let frameHeaderLength = 9
+  static let flagEndStream: UInt8 = 0x01
   static let flagEndHeaders: UInt8 = 0x04
   static let flagPadded: UInt8 = 0x08
   static let flagPriority: UInt8 = 0x20
@@ -174,6 +183,7 @@ enum HTTP2: UInt8, ProtocolModule {
       offset = preface.count
     }
     let connection = HTTP2Connection.find(c)
+    var handedOn = Next.stop
     while offset < c.length {
       guard offset + frameHeaderLength <= c.length else { break }
       let size = Int(try c.uint(offset, 3))
@@ -187,17 +197,19 @@ enum HTTP2: UInt8, ProtocolModule {
       let word = try c.uint32(offset + 5)
       try c.add(reserved, at: offset + 5, 4, value: UInt64(word >> 31))
       try c.add(streamID, at: offset + 5, 4, value: UInt64(word & 0x7fff_ffff))
-      let payload = Frame(kind: kind, flags: flagBits, start: offset + frameHeaderLength, end: frameEnd)
-      try dissectPayload(&c, payload, connection)
+      let payload = Frame(
+        kind: kind, flags: flagBits, stream: word & 0x7fff_ffff, start: offset + frameHeaderLength, end: frameEnd)
+      if let body = try dissectPayload(&c, payload, connection), case .stop = handedOn { handedOn = body }
       offset = frameEnd
     }
-    return .stop
+    return handedOn
   }
 
   /// A frame's type, flags and payload range (offsets in the layer).
   struct Frame {
     let kind: UInt8
     let flags: UInt8
+    let stream: UInt32
     let start: Int
     let end: Int
   }
@@ -208,19 +220,25 @@ enum HTTP2: UInt8, ProtocolModule {
   static let typePushPromise: UInt8 = 5
   static let typeContinuation: UInt8 = 9
 
+  /// Reads one frame's payload; returns where a message body it completed
+  /// goes.
   private static func dissectPayload(
     _ c: inout LayerCursor, _ frame: Frame, _ connection: HTTP2Connection
-  ) throws(DissectionStop) {
+  ) throws(DissectionStop) -> Next? {
     let whole = frame.end <= c.capturedLength
     switch frame.kind {
     case typeSettings:
-      guard whole else { return }
+      guard whole else { return nil }
       try dissectSettings(&c, frame, connection)
+      return nil
     case typeData, typeHeaders, typePushPromise, typeContinuation:
+      // Trailers end the stream: the body before them is whole.
+      let trailed = frame.kind == typeHeaders && frame.flags & flagEndStream != 0
+      let completed = trailed ? finishBody(&c, stream: frame.stream, connection) : nil
       var offset = frame.start
       var padBytes = 0
       if frame.flags & flagPadded != 0 {
-        guard offset < frame.end else { return }
+        guard offset < frame.end else { return completed }
         padBytes = Int(try c.uint8(offset))
         try c.add(padding, at: offset, 1, value: UInt64(padBytes))
         try c.add(padLength, at: offset, 1, value: UInt64(padBytes), flags: .generated)
@@ -228,7 +246,11 @@ enum HTTP2: UInt8, ProtocolModule {
       } else {
         c.generated(padLength, value: 0)
       }
-      guard whole, frame.kind != typeData else { return }
+      guard whole else { return completed }
+      if frame.kind == typeData {
+        guard frame.end - padBytes >= offset else { throw .malformed }
+        return try dissectData(&c, frame, from: offset, to: frame.end - padBytes, connection)
+      }
       if frame.kind == typeHeaders, frame.flags & flagPriority != 0 {
         let dependency = try c.uint32(offset)
         try c.add(exclusive, at: offset, 4, value: UInt64(dependency >> 31))
@@ -252,9 +274,75 @@ enum HTTP2: UInt8, ProtocolModule {
       }
       let block = connection.decode(c, fragment, endsHeaders: frame.flags & flagEndHeaders != 0)
       try record(&c, block, at: offset)
+      if frame.kind != typePushPromise { connection.noteHeaders(c, stream: frame.stream, block) }
+      return completed
     default:
-      return
+      return nil
     }
+  }
+
+  /// A DATA frame's payload (`start ..< end`, padding left out): shown as
+  /// data, and added to its stream's body when a header block began one;
+  /// the frame that ends the stream hands the whole body on.
+  private static func dissectData(
+    _ c: inout LayerCursor, _ frame: Frame, from start: Int, to end: Int, _ connection: HTTP2Connection
+  ) throws(DissectionStop) -> Next? {
+    let key = HTTP2Connection.bodyKey(c, stream: frame.stream)
+    guard var body = connection.bodies[key], !body.unassembled else {
+      try c.add(dataData, at: start, end - start)
+      return nil
+    }
+    let endsStream = frame.flags & flagEndStream != 0
+    if end > start || !endsStream {
+      body.data.append(contentsOf: c.bytes.slice(start, end - start).copyBytes())
+      body.frames.append(c.dissection.frame.number)
+    }
+    guard body.data.count <= HTTP2Body.maximumBytes else {
+      connection.bodies[key] = nil
+      try c.add(dataData, at: start, end - start)
+      return nil
+    }
+    connection.bodies[key] = body
+    guard endsStream, !body.frames.isEmpty else {
+      try c.add(dataData, at: start, end - start)
+      return nil
+    }
+    if body.frames.count == 1, body.inflated == nil {
+      connection.bodies[key] = nil
+      try c.add(dataData, at: start, end - start)
+      return reader(c, body, at: c.start + start, end: c.start + end)
+    }
+    return finishBody(&c, stream: frame.stream, connection, at: start)
+  }
+
+  /// Ends the body of `stream` in this direction, if one is under way with
+  /// payload: records it as Wireshark's body reassembly does (the frames,
+  /// their count and the length when there were several), appends it to
+  /// the packet's bytes, and returns its reader.
+  private static func finishBody(
+    _ c: inout LayerCursor, stream: UInt32, _ connection: HTTP2Connection, at offset: Int = 0
+  ) -> Next? {
+    let key = HTTP2Connection.bodyKey(c, stream: stream)
+    guard let body = connection.bodies[key], !body.unassembled, !body.frames.isEmpty else { return nil }
+    connection.bodies[key] = nil
+    if body.frames.count > 1 {
+      for frame in body.frames { c.generated(bodyFragment, value: UInt64(frame)) }
+      c.generated(bodyFragmentCount, value: UInt64(body.frames.count))
+      c.generated(bodyReassembledLength, value: UInt64(body.data.count))
+    }
+    let decoded = body.inflated ?? body.data
+    c.computed(dataData, at: offset, 0, bytes: decoded, flags: .generated)
+    let at = c.dissection.appendReassembled(decoded)
+    return reader(c, body, at: at, end: at + decoded.count)
+  }
+
+  /// Where a finished body goes: the reader of its Content-Type; nowhere
+  /// without one, or when its reader is a dissector pktsh lacks.
+  private static func reader(_ c: LayerCursor, _ body: HTTP2Body, at start: Int, end: Int) -> Next? {
+    guard let type = body.contentType, case .dissected(let id) = HTTP.bodyReader(contentType: type) else { return nil }
+    c.state.httpBodyContentType = type
+    c.dissection.handedMediaType = HTTP.mediaType(type)
+    return .layer(id, at: start, end: end)
   }
 
   /// SETTINGS' identifiers, and the header table size the receiving

@@ -9,6 +9,8 @@ final class HTTP2Connection {
   /// The header table size each side announced and the peer has not yet
   /// acknowledged.
   var announcedTableSizes: [UInt64?] = [nil, nil]
+  /// The message bodies under way, by `bodyKey`.
+  var bodies: [UInt32: HTTP2Body] = [:]
 
   /// Connections kept at most; past it they are all forgotten (headers of
   /// the connections then under way decode against an empty table).

@@ -5,14 +5,16 @@ import PacketWire
 /// `80 → 55214 [SYN, ACK] Seq=0 Ack=1 Win=42900 Len=0 MSS=1360`.
 ///
 /// Its sequence analysis goes before Info, where the layers above leave it:
-/// `[TCP Dup ACK 601#1] 55213 → 80 [ACK] …`.
+/// `[TCP Dup ACK 601#1] 55213 → 80 [ACK] …`; before that, for a segment
+/// that continues a PDU begun earlier (PDU tracking with reassembly off),
+/// `[Continuation to #7] `.
 extension TCP {
   static var hue: LayerHue? { .brightBlue }
 
   static var summaryFields: [FieldID] {
     [
       analysisFlags, duplicateACKFrame, duplicateACKNumber, srcport, dstport, flags, seq, ack, window, windowValue,
-      urgent, len, mss, wscaleMultiplier, sackPerm, sackLE, sackRE, tsval, tsecr,
+      urgent, len, mss, wscaleMultiplier, sackPerm, sackLE, sackRE, tsval, tsecr, continuationTo,
     ].map(\.fieldID)
   }
 
@@ -25,6 +27,8 @@ extension TCP {
 
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     if let prefix = analysisPrefix(layer.fields) { row.fence(prefix) }
+    // Prepended after the analysis, as tshark's payload dissection does.
+    if let frame = layer.fields.uint(continuationTo) { row.fence("[Continuation to #\(frame)] ") }
     // Info is written only if no layer above replaces it, as most do.
     if layer.fields.has(srcport), layer.fields.has(dstport) {
       row.set("TCP", infoOf: layer.fields, written: appendInfo)
