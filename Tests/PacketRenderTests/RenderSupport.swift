@@ -17,6 +17,13 @@ enum RenderPaths {
   /// `../shared/corpus` beside the checkout.
   static let corpus = repository.deletingLastPathComponent().appendingPathComponent("shared/corpus").path
 
+  /// A capture as summary-captures.txt names it: in the corpus, or from
+  /// the repository's root when it starts with `Tests/` (a capture the
+  /// corpus lacks, kept in the repository).
+  static func capture(_ path: String) -> String {
+    path.hasPrefix("Tests/") ? repository.appendingPathComponent(path).path : corpus + "/" + path
+  }
+
   static func golden(_ name: String) throws -> String {
     try String(contentsOfFile: goldens + "/" + name, encoding: .utf8)
   }

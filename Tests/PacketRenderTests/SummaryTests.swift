@@ -29,7 +29,7 @@ import Testing
     let golden = try RenderPaths.golden("summary-\(name).txt").split(separator: "\n")
     let summarizer = PacketSummarizer()
     var lines: [String] = []
-    try eachDissection(RenderPaths.corpus + "/" + capture, limit: golden.count) { d in
+    try eachDissection(RenderPaths.capture(capture), limit: golden.count) { d in
       lines.append(summarizer.line(d))
     }
     #expect(lines.count == golden.count)

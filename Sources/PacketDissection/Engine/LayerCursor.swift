@@ -147,6 +147,14 @@ public struct LayerCursor {
       FieldRecord(field: FieldID(proto, 0), depth: depth + 1, flags: FieldRecord.Flags(), offset: Int32(start), length: Int32(count), value: 0))
   }
 
+  /// Keeps this layer in the protocol chain but hides its item from the
+  /// tree, for a dissector Wireshark lists that hands its bytes on before
+  /// it adds anything (GTP with a version 2 message, which GTPv2 reads).
+  public func hideItem() {
+    guard let this = dissection.layers.last, this.firstRecord < dissection.records.count else { return }
+    dissection.records[this.firstRecord].flags.insert(.hidden)
+  }
+
   /// Lists this layer's protocol once more in the protocol chain, with no
   /// item of its own in the tree. Call it after recording the layer's
   /// last field: records after it would belong to the second listing.

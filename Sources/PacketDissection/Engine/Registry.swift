@@ -46,7 +46,7 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   /// Authentication and directory protocols read with `BERReader`, and SMB1.
   case kerberos, ldap
   /// Binary protocols of mobile cores, remote desktops and tunnels.
-  case pfcp, ayiya, pim, vnc
+  case pfcp, ayiya, pim, vnc, gtpv2
   /// FTP's data connections and Telnet.
   case ftpData, telnet
   /// Authentication tokens (GSS-API, SPNEGO, Kerberos tokens, NTLMSSP) and SMB1.
@@ -186,6 +186,7 @@ public enum Registry {
     case .ayiya: try operation.apply(AYIYA.self, &argument)
     case .pim: try operation.apply(PIM.self, &argument)
     case .vnc: try operation.apply(VNC.self, &argument)
+    case .gtpv2: try operation.apply(GTPv2.self, &argument)
     case .ftpData: try operation.apply(FTPData.self, &argument)
     case .telnet: try operation.apply(Telnet.self, &argument)
     case .gssapi: try operation.apply(GSSAPI.self, &argument)

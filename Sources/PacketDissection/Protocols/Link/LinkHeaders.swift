@@ -114,7 +114,8 @@ enum SLL: UInt8, ProtocolModule {
     _ c: LayerCursor, at offset: Int, hardware: UInt16, length: Int, room: Int
   ) throws(DissectionStop) {
     let shown = min(length, room)
-    if hardware == 1 && length == 6 {
+    // Ethernet's and the loopback device's (ARPHRD_LOOPBACK) addresses are MAC addresses.
+    if (hardware == 1 || hardware == 772) && length == 6 {
       try c.add(srcEth, at: offset, 6)
     } else if hardware == arphrdIPGRE && length == 4 {
       try c.add(srcIPv4, at: offset, 4, value: UInt64(try c.uint32(offset)))
