@@ -111,7 +111,8 @@ enum SIP: UInt8, ProtocolModule {
   static func claims(_ c: LayerCursor, at offset: Int) -> Bool {
     let start = c.start + offset
     let end = min(c.end, c.packet.count)
-    guard end > start else { return false }
+    // Cheap refusal first: a SIP message starts with a printable character.
+    guard end > start, c.packet.byte(start) > 0x20, c.packet.byte(start) < 0x7f else { return false }
     return SIPLine.parse(c.packet.slice(start, end - start).copyBytes()) != nil
   }
 }
