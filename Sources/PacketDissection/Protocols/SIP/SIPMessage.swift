@@ -22,7 +22,9 @@ struct SIPMessage {
     let lineEnd = c.dissection.records.count
     let headerStart = line.next
     let headerItem = c.dissection.records.count
-    c.computed(SIP.messageHeader, at: headerStart, bytes.count - headerStart, bytes: text(headerStart..<bytes.count))
+    // Its tree line is a heading (`SIP.headings`): Wireshark shows the item as "Message Header".
+    c.computed(
+      SIP.messageHeader, at: headerStart, bytes.count - headerStart, bytes: text(headerStart..<bytes.count), flags: .hidden)
     var offset = headerStart
     while offset < bytes.count {
       var (length, next) = SIPLine.lineEnd(bytes, from: offset)

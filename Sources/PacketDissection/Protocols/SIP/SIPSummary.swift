@@ -10,6 +10,21 @@ extension SIP {
     return f.label
   }
 
+  /// The headers, the first of which Wireshark's "Message Header" item heads.
+  static var subtreeOpeners: [FieldID] { allCases.filter { $0.headerName != nil }.map(\.fieldID) }
+
+  static func headings(_ f: LayerFields, before index: Int) -> [String] {
+    let records = f.dissection.records
+    guard index < records.endIndex, f.records.lowerBound <= index else { return [] }
+    let depth = records[index].depth
+    let headerBefore = records[f.records.lowerBound..<index].contains { record in
+      guard record.depth == depth, record.field.protocolID == .sip, let field = SIP(rawValue: UInt8(record.field.raw & 0xff))
+      else { return false }
+      return field.headerName != nil
+    }
+    return headerBefore ? [] : ["Message Header"]
+  }
+
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     let f = layer.fields
     let packet = f.dissection.packet
