@@ -39,7 +39,7 @@ extension HTTP {
   /// media type for text, forms and untyped media (and for readers pktsh
   /// lacks), its own words for JSON and images, nothing for data and
   /// multipart.
-  private static func bodyNote(_ type: String, reader: ProtocolID?) -> String {
+  static func bodyNote(_ type: String, reader: ProtocolID?) -> String {
     switch reader {
     case .data?, .mimeMultipart?, .imageGIF?: ""
     case .json?: ", JavaScript Object Notation (\(type))"

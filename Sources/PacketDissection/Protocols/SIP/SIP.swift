@@ -1,7 +1,8 @@
 /// Session Initiation Protocol (RFC 3261), as Wireshark 4.0 dissects a
 /// message: its request or status line, its headers (each known one a
 /// field, long or compact form; From, To, Contact, Via and CSeq read into
-/// their parts), and its body, as long as Content-Length says. Over UDP a
+/// their parts), and its body, as long as Content-Length says, handed to
+/// the reader of its Content-Type when pktsh has one. Over UDP a
 /// request is matched with its resends and its responses
 /// (`SIPTransactions`). Deliberate differences from tshark: the
 /// parameters of authentication headers, Route-like headers and Reason are
@@ -103,7 +104,8 @@ enum SIP: UInt8, ProtocolModule {
     var message = SIPMessage(c, bytes, first)
     message.dissect()
     c.limit(to: message.end)
-    return .stop
+    guard let body = message.body else { return .stop }
+    return .layer(body.reader, at: c.start + body.range.lowerBound, end: c.start + body.range.upperBound)
   }
 
   /// Wireshark's heuristic over UDP: a payload whose first line is a SIP

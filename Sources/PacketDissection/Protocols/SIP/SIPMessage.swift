@@ -6,6 +6,9 @@ struct SIPMessage {
   let line: SIPLine
   /// Where the message ends in the layer: after its body.
   private(set) var end = 0
+  /// The protocol the body goes to, by its Content-Type, and where it is.
+  private(set) var body: (reader: ProtocolID, range: Range<Int>)?
+  private var contentType: [UInt8]?
   private var contentLength: Int?
   private var cseqNumber: UInt32?
   private var cseqMethod: [UInt8] = []
@@ -48,6 +51,10 @@ struct SIPMessage {
         c.dissection.records[headerItem].length = Int32(offset - headerStart)
       }
       c.computed(SIP.messageBody, at: offset, bodyLength, bytes: [UInt8]())
+      if let contentType, let reader = SIPMessage.bodyReader(contentType) {
+        c.state.httpBodyContentType = contentType
+        body = (reader, offset..<offset + bodyLength)
+      }
       offset += bodyLength
     }
     end = offset
@@ -104,6 +111,9 @@ struct SIPMessage {
     case .cseq:
       c.computed(field, at: offset, span, bytes: text(value), depth: 2)
       return cseq(value)
+    case .contentType:
+      contentType = Array(bytes[value])
+      c.computed(field, at: offset, span, bytes: text(value), depth: 2)
     case .callID:
       callID = Array(bytes[value])
       c.computed(field, at: offset, span, bytes: text(value), depth: 2)
@@ -207,6 +217,16 @@ struct SIPMessage {
         c.generated(SIP.releaseTime, value: UInt64(truncatingIfNeeded: time), depth: depth)
       }
     }
+  }
+
+  /// The reader of a body of this Content-Type in Wireshark's `media_type`
+  /// table, of the protocols pktsh has; nil sends its lines to the tree
+  /// as text (SDP's too: pktsh has no SDP reader, and the goldens are
+  /// made with SDP off).
+  static func bodyReader(_ contentType: [UInt8]) -> ProtocolID? {
+    let type = HTTP.mediaType(contentType)
+    if let id = HTTP.mediaTypes[type] { return id }
+    return type.hasPrefix("multipart/") ? .mimeMultipart : nil
   }
 
   private func text(_ range: Range<Int>) -> [UInt8] { HTTP.asciiText(bytes[range]) }

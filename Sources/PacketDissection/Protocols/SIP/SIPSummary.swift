@@ -46,7 +46,13 @@ extension SIP {
       if (200..<300).contains(code), f.has(SIP.cseqMethod) { info += " (" + cseqMethod + ")" }
     }
     info += bindings(f, request: method == "REGISTER", response: f.has(statusCode) && cseqMethod == "REGISTER" && (200..<300).contains(code))
-    row.set("SIP", info: info + " | ")
+    info += " | "
+    // The body's reader writes after the fence, as it does after HTTP's line.
+    if f.layer + 1 < f.dissection.layers.count, let value = f.text(contentType) {
+      let reader = f.dissection.layers[f.layer + 1].protocolID
+      info += HTTP.bodyNote(HTTP.mediaType(Array(value.utf8)), reader: reader)
+    }
+    row.set("SIP", info: info)
   }
 
   /// What a registration or its 2xx response does to the bindings, as
