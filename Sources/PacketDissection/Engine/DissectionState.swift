@@ -156,6 +156,8 @@ public final class DissectionState {
   @exclusivity(unchecked) var dtlsFragments = DTLSFragments()
   /// The TSN each side of an SCTP association counts from.
   @exclusivity(unchecked) var sctpTSNBases = SCTPTSNBases()
+  /// SIP's transactions over UDP, for resends and the requests responses answer.
+  let sipTransactions = SIPTransactions()
   /// ONC RPC's calls, for the replies that match them.
   let rpcCalls = RPCCalls()
   /// The RPC message the program layer after RPC belongs to.

@@ -57,6 +57,8 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case tpkt, cotp
   /// Routing Information Protocol.
   case rip
+  /// Session Initiation Protocol.
+  case sip
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -199,6 +201,7 @@ public enum Registry {
     case .tpkt: try operation.apply(TPKT.self, &argument)
     case .cotp: try operation.apply(COTP.self, &argument)
     case .rip: try operation.apply(RIP.self, &argument)
+    case .sip: try operation.apply(SIP.self, &argument)
     }
   }
 

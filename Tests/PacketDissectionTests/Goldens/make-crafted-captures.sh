@@ -1,7 +1,10 @@
 #!/bin/bash
 # Writes crafted/*.pcap: captures of a protocol the shared corpus has no
 # real capture of outside the coverage sample (PFCP), built byte by byte
-# to cover its header variants and the ways its element walk ends. Their
+# to cover its header variants and the ways its element walk ends; and
+# SIP transactions the corpus's few SIP captures lack (resends, answered
+# requests, registrations that remove bindings, SIP over TCP and on a
+# port found by the heuristic). Their
 # field goldens come from tshark like every other's (make-field-goldens.sh
 # CAPTURE); nothing here states what the fields should be.
 # Usage: make-crafted-captures.sh   (from any directory)
@@ -46,3 +49,55 @@ with open(sys.argv[1], "wb") as f:
         f.write(struct.pack("<IIII", 1700000000 + number, 0, len(frame), len(frame)) + frame)
 PY
 echo "wrote $here/crafted/pfcp-variants.pcap"
+python3 - "$here/crafted/sip-transactions.pcap" <<'PY'
+import struct, sys
+
+def ipv4(proto, payload, src, dst):
+    return struct.pack(">BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), 1, 0, 64, proto, 0, bytes(src), bytes(dst)) + payload
+
+def udp(payload, src, dst, sport=5060, dport=5060):
+    return ipv4(17, struct.pack(">HHHH", sport, dport, 8 + len(payload), 0) + payload, src, dst)
+
+def tcp(payload, src, dst, sport=40000, dport=5060):
+    return ipv4(6, struct.pack(">HHIIBBHHH", sport, dport, 1, 1, 0x50, 0x18, 65535, 0, 0) + payload, src, dst)
+
+def message(first, headers, body=b""):
+    lines = [first] + headers + ["Content-Length: %d" % len(body)]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
+
+A, B = [10, 0, 0, 1], [10, 0, 0, 2]
+def dialog(cseq, method, to_tag=""):
+    return ["Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK%d;rport" % cseq,
+            'From: "Alice" <sip:alice@example.com>;tag=a1',
+            "To: <sip:bob@example.com>" + (";tag=" + to_tag if to_tag else ""),
+            "Call-ID: call-1@10.0.0.1", "CSeq: %d %s" % (cseq, method),
+            "Contact: <sip:alice@10.0.0.1:5060;transport=udp>", "Max-Forwards: 70"]
+sdp = b"v=0\r\no=- 1 1 IN IP4 10.0.0.1\r\ns=-\r\nc=IN IP4 10.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n"
+register = ["Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKr", "From: <sip:alice@example.com>;tag=r1",
+            "To: <sip:alice@example.com>", "Call-ID: reg-1@10.0.0.1"]
+frames = [
+    (0.0, udp(message("INVITE sip:bob@example.com SIP/2.0", dialog(1, "INVITE") + ["Content-Type: application/sdp"], sdp), A, B)),
+    (0.5, udp(message("INVITE sip:bob@example.com SIP/2.0", dialog(1, "INVITE") + ["Content-Type: application/sdp"], sdp), A, B)),
+    (0.7, udp(message("SIP/2.0 100 Trying", dialog(1, "INVITE")), B, A)),
+    (1.2, udp(message("SIP/2.0 200 OK", dialog(1, "INVITE", "b2")), B, A)),
+    (1.9, udp(message("SIP/2.0 200 OK", dialog(1, "INVITE", "b2")), B, A)),
+    (2.0, udp(message("ACK sip:bob@10.0.0.2 SIP/2.0", dialog(1, "ACK", "b2")), A, B)),
+    (3.0, udp(message("INVITE sip:bob@10.0.0.2 SIP/2.0", dialog(2, "INVITE", "b2")), A, B)),
+    (4.0, udp(message("BYE sip:bob@10.0.0.2 SIP/2.0", dialog(3, "BYE", "b2")), A, B)),
+    (4.25, udp(message("SIP/2.0 200 OK", dialog(3, "BYE", "b2")), B, A)),
+    (5.0, udp(message("REGISTER sip:example.com SIP/2.0", register + ["CSeq: 1 REGISTER",
+        "Contact: <sip:alice@10.0.0.1>;expires=0, <sip:alice@10.0.0.9>;expires=3600, <sip:alice@10.0.0.8>",
+        "Expires: 0"]), A, B)),
+    (5.1, udp(message("SIP/2.0 200 OK", register + ["CSeq: 1 REGISTER", "Contact: <sip:alice@10.0.0.9>;expires=3600"]), B, A)),
+    (6.0, udp(message("REGISTER sip:example.com SIP/2.0", register + ["CSeq: 2 REGISTER", "m: *", "Expires: 0"]), A, B)),
+    (7.0, udp(message("OPTIONS sip:bob@example.com SIP/2.0", dialog(9, "OPTIONS")), A, B, 5070, 15070)),
+    (8.0, udp(message("FOO sip:bob@example.com SIP/2.0", dialog(10, "FOO")), A, B)),
+    (9.0, tcp(message("MESSAGE sip:bob@example.com SIP/2.0", dialog(11, "MESSAGE") + ["c: text/plain"], b"hello"), A, B)),
+]
+with open(sys.argv[1], "wb") as f:
+    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 101))
+    for time, frame in frames:
+        seconds, fraction = divmod(round(time * 1000000), 1000000)
+        f.write(struct.pack("<IIII", 1700000000 + seconds, fraction, len(frame), len(frame)) + frame)
+PY
+echo "wrote $here/crafted/sip-transactions.pcap"

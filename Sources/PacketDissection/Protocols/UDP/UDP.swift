@@ -73,6 +73,7 @@ enum UDP: UInt8, ProtocolModule {
       if QUIC.heuristic(udp: c, at: 8) { return .layer(.quic, at: c.start + 8, end: c.end) }
       if DTLS.heuristic(udp: c, at: 8) { return .layer(.dtls, at: c.start + 8, end: c.end) }
       if STUN.claims(c, at: 8) { return .layer(.stun, at: c.start + 8, end: c.end) }
+      if SIP.claims(c, at: 8) { return .layer(.sip, at: c.start + 8, end: c.end) }
     }
     if c.bound(.udpPort, UInt32(source)) == nil, c.bound(.udpPort, UInt32(destination)) == nil,
       RPC.claims(c, at: 8, tcp: false)
