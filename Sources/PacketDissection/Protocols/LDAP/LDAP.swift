@@ -81,6 +81,16 @@ enum LDAP: UInt8, ProtocolModule {
     }
   }
 
+  /// Whether the field is an LDAPString or LDAPDN (tshark's FT_STRING).
+  var isText: Bool {
+    switch self {
+    case .name, .simple, .mechanism, .matchedDN, .errorMessage, .baseObject, .attributeDescription, .objectName, .type,
+      .entry, .delRequest, .controlType:
+      true
+    default: false
+    }
+  }
+
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     let stream = TCPSegment.streamIndex(c)
     var walk = LDAPWalk(c: c, ber: BERReader(view: c.bytes))

@@ -13,7 +13,7 @@ struct LDAPWalk {
   var chain: [ProtocolID] = []
   /// How far below the layer's item the messages' items are (deeper in a
   /// SASL buffer's payload).
-  var base: UInt8 = 0
+  var nesting: UInt8 = 0
   /// The authentication token of a bind, which the layer hands on (a
   /// SASL bind's GSS-API credentials, Microsoft's NTLMSSP choices, the
   /// server's SASL credentials): its protocol and bytes.
@@ -24,11 +24,17 @@ struct LDAPWalk {
   static let readControls: Set<String> = ["1.2.840.113556.1.4.319", "1.2.840.113556.1.4.473", "1.2.840.113556.1.4.474"]
 
   private func add(_ field: LDAP, _ e: BERElement, value: UInt64 = 0, depth: UInt8) throws(DissectionStop) {
-    try c.add(field, at: e.contentStart, e.contentLength, value: value, depth: base + depth)
+    // tshark keeps a string as a C string: it ends at a NUL.
+    if field.isText, let nul = (0..<e.contentLength).first(where: { ber.view.byte(e.contentStart + $0) == 0 }) {
+      try c.check(e.contentStart, e.contentLength)
+      c.computed(field, at: e.contentStart, e.contentLength, bytes: ber.contents(e).copyBytes()[..<nul], depth: nesting + depth)
+      return
+    }
+    try c.add(field, at: e.contentStart, e.contentLength, value: value, depth: nesting + depth)
   }
 
   private func label(_ field: LDAP, _ e: BERElement, depth: UInt8) throws(DissectionStop) {
-    try c.add(field, at: e.start, e.end - e.start, depth: base + depth)
+    try c.add(field, at: e.start, e.end - e.start, depth: nesting + depth)
   }
 
   /// An INTEGER or ENUMERATED field; false when the element is neither.
@@ -80,8 +86,8 @@ struct LDAPWalk {
       try c.add(LDAP.gssapiEncryptedPayload, at: payload, at + length - payload, depth: 2)
       return
     }
-    base = 2
-    defer { base = 0 }
+    nesting = 2
+    defer { nesting = 0 }
     try messages(in: payload..<at + length)
   }
 
@@ -108,7 +114,7 @@ struct LDAPWalk {
     var parts = ber.parts(of: e)[...]
     guard try number(.messageID, parts.popFirst(), depth: 2), let op = parts.popFirst(), op.tagClass == .application
     else { return }
-    try c.add(LDAP.protocolOp, at: op.start, op.end - op.start, value: UInt64(op.tag), depth: base + 2)
+    try c.add(LDAP.protocolOp, at: op.start, op.end - op.start, value: UInt64(op.tag), depth: nesting + 2)
     try operation(op, depth: 3)
     if op.tag == 0 || op.tag == 1 { token = authenticationToken(op) }
     guard let list = parts.popFirst(), list.tagClass == .context, list.tag == 0 else { return }
@@ -144,7 +150,7 @@ struct LDAPWalk {
       } else if authentication.tag == 3 {
         try c.add(
           LDAP.authentication, at: authentication.start, authentication.end - authentication.start, value: 3,
-          depth: base + inner)
+          depth: nesting + inner)
         try label(.sasl, authentication, depth: inner + 1)
         let credentials = ber.parts(of: authentication)
         if credentials.count > 0 {
@@ -180,7 +186,8 @@ struct LDAPWalk {
       else { return }
       try add(.typesOnly, typesOnly, value: ber.contents(typesOnly).byte(0) != 0 ? 1 : 0, depth: inner)
       guard let filter = fields.popFirst(), filter.tagClass == .context else { return }
-      try c.add(LDAP.filter, at: filter.start, filter.end - filter.start, value: UInt64(filter.tag), depth: inner)
+      try c.add(LDAP.filter, at: filter.start, filter.end - filter.start, value: UInt64(filter.tag), depth: nesting + inner)
+      try filterTypes(filter, depth: inner + 1, level: 0)
       guard let list = fields.popFirst() else { return }
       for name in try count(.attributes, list, depth: inner) {
         try add(.attributeDescription, name, depth: inner + 1)
@@ -202,6 +209,26 @@ struct LDAPWalk {
       }
     case 10:
       try add(.delRequest, op, depth: depth)
+    default:
+      break
+    }
+  }
+
+  /// The attribute types a search filter's substring and extensible
+  /// matches name (`ldap.type`), through its and, or and not filters.
+  private func filterTypes(_ filter: BERElement, depth: UInt8, level: Int) throws(DissectionStop) {
+    guard filter.tagClass == .context, level < BERReader.maximumDepth else { return }
+    switch filter.tag {
+    case 0, 1:
+      for item in ber.parts(of: filter) { try filterTypes(item, depth: depth + 1, level: level + 1) }
+    case 2:
+      if let inner = ber.part(at: filter.contentStart, end: filter.contentEnd) {
+        try filterTypes(inner, depth: depth + 1, level: level + 1)
+      }
+    case 4:
+      if let type = ber.parts(of: filter).first { try add(.type, type, depth: depth + 1) }
+    case 9:
+      if let type = ber.parts(of: filter).first(where: { $0.isContext(2) }) { try add(.type, type, depth: depth + 1) }
     default:
       break
     }
