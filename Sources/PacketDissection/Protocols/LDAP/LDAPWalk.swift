@@ -209,6 +209,9 @@ struct LDAPWalk {
       }
     case 10:
       try add(.delRequest, op, depth: depth)
+    case 12, 14:
+      // A modify DN or compare request names its entry first.
+      if let name = fields.popFirst() { try add(.entry, name, depth: inner) }
     default:
       break
     }
