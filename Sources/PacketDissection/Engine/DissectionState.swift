@@ -168,6 +168,8 @@ public final class DissectionState {
   @exclusivity(unchecked) var vncConnections: [Int: VNCConnection] = [:]
   /// The contexts DCE/RPC connections bound, and the calls made on them.
   let dcerpcBindings = DCERPCBindings()
+  /// LDAP's memory of each TCP stream (by stream index): binds and SASL.
+  @exclusivity(unchecked) var ldapConversations: [Int: LDAPConversation] = [:]
   /// The MQTT version each TCP stream's Connect named (by stream index).
   @exclusivity(unchecked) var mqttVersions: [Int: UInt8] = [:]
   /// HTTP/2's header decompression state of each TCP stream (by stream index).

@@ -6,9 +6,11 @@
 /// adds, and the results of every request). A search filter is given by
 /// its kind only. A message cut by the segment's end is read as far as its
 /// bytes go. A bind's authentication token goes to GSS-API, SPNEGO or
-/// NTLMSSP (`LDAPWalk.token`).
+/// NTLMSSP (`LDAPWalk.token`). After a SASL bind the connection carries
+/// SASL buffers (`LDAPConversation`): a GSS-API wrap token
+/// (`GSSAPIWrap`), then the messages, unless the token sealed them.
 enum LDAP: UInt8, ProtocolModule {
-  case item, message, messageID, protocolOp
+  case item, saslBufferLength, gssapiEncryptedPayload, message, messageID, protocolOp
   case bindRequest, version, name, authentication, simple, sasl, mechanism, credentials
   case bindResponse, searchResDone, modifyResponse, addResponse, delResponse, modDNResponse, compareResponse,
     extendedResp
@@ -26,6 +28,8 @@ enum LDAP: UInt8, ProtocolModule {
   var declaration: FieldDecl {
     switch self {
     case .item: .protocolItem("ldap", "Lightweight Directory Access Protocol")
+    case .saslBufferLength: .loose("ldap.sasl_buffer_length", "SASL Buffer Length", .uint(bytes: 4))
+    case .gssapiEncryptedPayload: .loose("ldap.gssapi_encrypted_payload", "GSS-API Encrypted payload", .bytes)
     case .message: .loose("ldap.LDAPMessage_element", "LDAPMessage", .label)
     case .messageID: .loose("ldap.messageID", "messageID", .uint(bytes: 4))
     case .protocolOp: .loose("ldap.protocolOp", "protocolOp", .uint(bytes: 4), values: .ldapOperations)
@@ -77,8 +81,28 @@ enum LDAP: UInt8, ProtocolModule {
     }
   }
 
+  /// Whether the field is an LDAPString or LDAPDN (tshark's FT_STRING).
+  var isText: Bool {
+    switch self {
+    case .name, .simple, .mechanism, .matchedDN, .errorMessage, .baseObject, .attributeDescription, .objectName, .type,
+      .entry, .delRequest, .controlType:
+      true
+    default: false
+    }
+  }
+
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
+    let stream = TCPSegment.streamIndex(c)
     var walk = LDAPWalk(c: c, ber: BERReader(view: c.bytes))
+    walk.conversation = stream.flatMap { c.state.ldapConversations[$0] } ?? LDAPConversation()
+    defer { if let stream { c.state.ldapConversations[stream] = walk.conversation } }
+    let length = c.capturedLength
+    // As tshark's LDAP over TCP: after a SASL bind a segment that starts
+    // with a plausible buffer length is read as SASL buffers, each one PDU.
+    let saslLength = length >= 4 ? try c.uint32(0) : 0
+    if stream != nil, saslLength >= 2, saslLength <= LDAPConversation.largestSASLBuffer, walk.conversation.authentication == .sasl {
+      return try saslBuffers(&walk)
+    }
     // tshark follows each message's length across TCP segments from a
     // segment that starts with a SEQUENCE of two bytes or more.
     func track(_ message: BERElement) {
@@ -86,25 +110,51 @@ enum LDAP: UInt8, ProtocolModule {
         TCPSegment.pdu(c, at: message.start, length: message.declaredEnd - message.start)
       }
     }
-    let first = walk.ber.part(at: 0, end: c.capturedLength)
+    let first = walk.ber.part(at: 0, end: length)
     if let first { track(first) }
     // One that starts with no message (a SEQUENCE opening with its INTEGER
-    // message ID) continues an earlier one, and no dissector is given it.
+    // message ID) continues an earlier one, and no dissector is given it;
+    // unless it is exactly one SASL buffer (an Exchange server's, with no
+    // SASL bind seen).
     guard let first, first.isUniversal(BERTag.sequence),
-      first.contentStart < c.capturedLength, c.bytes.byte(first.contentStart) == 0x02
+      first.contentStart < length, c.bytes.byte(first.contentStart) == 0x02
     else {
+      if stream != nil, length >= 4, c.bytes.byte(0) != 0x30, Int(saslLength) + 4 == c.length {
+        return try saslBuffers(&walk)
+      }
       c.withdrawn = true
       return .stop
     }
     var at = 0
-    while let message = walk.ber.part(at: at, end: c.capturedLength), message.isUniversal(BERTag.sequence) {
+    while let message = walk.ber.part(at: at, end: length), message.isUniversal(BERTag.sequence) {
       if at > 0 { track(message) }
       try walk.message(message)
       at = message.end
       if message.isCut { break }
     }
-    for _ in 0..<walk.controlValuesRead { c.listAgain() }
+    walk.listChain()
     if let (next, bytes) = walk.token { return .layer(next, at: c.start + bytes.lowerBound, end: c.start + bytes.upperBound) }
+    return .stop
+  }
+
+  /// The segment read as SASL buffers, each a 4-byte length and as many
+  /// bytes, as tshark's `tcp_dissect_pdus` hands them to its LDAP PDU
+  /// dissector.
+  private static func saslBuffers(_ walk: inout LDAPWalk) throws(DissectionStop) -> Next {
+    let c = walk.c
+    var at = 0
+    do {
+      while at + 4 <= c.capturedLength {
+        let length = Int(try c.uint32(at)) + 4
+        TCPSegment.pdu(c, at: at, length: length)
+        try walk.saslPDU(at: at, length: length)
+        at += length
+      }
+    } catch {
+      walk.listChain()
+      throw error
+    }
+    walk.listChain()
     return .stop
   }
 }

@@ -2,6 +2,9 @@
 /// the operation and message ID, then the entry it names in quotes
 /// (`<ROOT>` when empty) or the result, as tshark writes them
 /// (`bindRequest(1) "cn=admin" simple `, `searchResDone(2) success  [1 result]`).
+/// A SASL buffer is one part of its own, its messages run together after
+/// `SASL GSS-API Integrity: `, or `SASL GSS-API Privacy: payload (N bytes)`
+/// when sealed.
 extension LDAP {
   static var hue: LayerHue? { .yellow }
 
@@ -9,7 +12,8 @@ extension LDAP {
     [
       messageID.fieldID, protocolOp.fieldID, name.fieldID, authentication.fieldID, resultCode.fieldID,
       errorMessage.fieldID, baseObject.fieldID, scope.fieldID, objectName.fieldID, entry.fieldID,
-      delRequest.fieldID, message.fieldID, TCP.stream.fieldID,
+      delRequest.fieldID, message.fieldID, saslBufferLength.fieldID, gssapiEncryptedPayload.fieldID,
+      GSSAPI.item.fieldID, TCP.stream.fieldID,
     ]
   }
 
@@ -17,7 +21,14 @@ extension LDAP {
     let f = layer.fields
     let stream = f.lastTopLayer(.tcp)?.uint(TCP.stream) ?? UInt64.max
     var messages: [String] = []
-    var text = ""
+    var text: String?
+    // Where the SASL buffer being read ends; messages before it are its.
+    var bufferEnd = -1
+    // A buffer's part is kept even when empty; a message's only with text.
+    var inBuffer = false
+    func flush() {
+      if let text, inBuffer || !text.isEmpty { messages.append(text) }
+    }
     var id: UInt64 = 0
     var operation: UInt64 = 0
     let packet = BERReader(view: f.dissection.packet)
@@ -25,42 +36,62 @@ extension LDAP {
       let name = f.text(record)
       return " \"" + (name.isEmpty ? "<ROOT>" : name) + "\""
     }
-    for (field, record) in f.occurrences(of: LDAP.self) {
+    let token = GSSAPI.item.fieldID
+    for record in f.dissection.records[f.records] {
+      if record.field == token, Int(record.offset) < bufferEnd {
+        text = "SASL GSS-API Integrity: "
+        continue
+      }
+      guard record.field.protocolID == LDAP.protocolID, let field = LDAP(rawValue: UInt8(record.field.raw & 0xff)) else {
+        continue
+      }
       switch field {
+      case .saslBufferLength:
+        flush()
+        inBuffer = true
+        bufferEnd = Int(record.offset) + 4 + Int(record.value)
+        // A buffer the segment cuts ends the packet at its length.
+        text = bufferEnd > f.span.end ? "[BoundErrorUnreassembled Packet]" : ""
+      case .gssapiEncryptedPayload:
+        text = "SASL GSS-API Privacy: payload (\(record.length) byte\(record.length == 1 ? "" : "s"))"
       case .messageID:
-        if !text.isEmpty { messages.append(text) }
+        if Int(record.offset) >= bufferEnd {
+          flush()
+          inBuffer = false
+          text = ""
+        }
         id = record.value
-        text = ""
       case .protocolOp:
         operation = record.value
-        text = (LDAPNames.operation(operation) ?? "Unknown") + "(\(id)) "
+        text = (text ?? "") + (LDAPNames.operation(operation) ?? "Unknown") + "(\(id)) "
         let search = LDAPSearches.Search(stream: stream, messageID: id)
         if operation == 3 { layer.memory.ldapSearches.requested(search) }
         if operation == 4 { layer.memory.ldapSearches.entryReturned(search) }
       case .name, .baseObject, .objectName, .entry, .delRequest:
-        text.removeLast()
-        text += quoted(record) + " "
+        guard var current = text, !current.isEmpty else { break }
+        current.removeLast()
+        text = current + quoted(record) + " "
       case .authentication:
         // A SASL choice cut short is not named.
         if record.value == 3, packet.element(at: Int(record.offset), end: packet.view.count, cut: true)?.isCut == true {
           break
         }
         // A SASL bind's NTLMSSP token writes its text before the choice's name.
-        if record.value == 3, let token = saslNTLMSSP(f) { text += token }
-        text += (LDAPNames.authentication(record.value) ?? "") + " "
-      case .scope: text += (LDAPNames.scope(record.value) ?? "") + " "
-      case .resultCode: text += (LDAPNames.resultCode(record.value) ?? "") + " "
+        if record.value == 3, let token = saslNTLMSSP(f) { text = (text ?? "") + token }
+        text = (text ?? "") + (LDAPNames.authentication(record.value) ?? "") + " "
+      case .scope: text = (text ?? "") + (LDAPNames.scope(record.value) ?? "") + " "
+      case .resultCode: text = (text ?? "") + (LDAPNames.resultCode(record.value) ?? "") + " "
       case .errorMessage:
         let message = f.text(record)
-        if !message.isEmpty { text += "(\(message)) " }
+        if !message.isEmpty { text = (text ?? "") + "(\(message)) " }
         if operation == 5 {
           let n = layer.memory.ldapSearches.results(LDAPSearches.Search(stream: stream, messageID: id))
-          text += " [\(n) result\(n == 1 ? "" : "s")]"
+          text = (text ?? "") + " [\(n) result\(n == 1 ? "" : "s")]"
         }
       default: break
       }
     }
-    if !text.isEmpty { messages.append(text) }
+    flush()
     // A message the segment cuts ends the text as tshark's exception does.
     if let last = f.all(message).last, packet.element(at: Int(last.offset), end: packet.view.count, cut: true)?.isCut == true {
       if messages.isEmpty { messages.append("") }

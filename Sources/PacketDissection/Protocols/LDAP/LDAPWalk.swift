@@ -5,9 +5,15 @@ import PacketWire
 struct LDAPWalk {
   let c: LayerCursor
   let ber: BERReader
-  /// How many controls had a value Wireshark reads with LDAP again
-  /// (listing LDAP once more in the chain for each).
-  var controlValuesRead = 0
+  /// What the connection's binds settled, read and updated by its binds.
+  var conversation = LDAPConversation()
+  /// The protocols Wireshark enters inside the layer, in order, listed
+  /// in the chain after its last field: a SASL buffer's GSS-API token,
+  /// and LDAP again for each control whose value it reads.
+  var chain: [ProtocolID] = []
+  /// How far below the layer's item the messages' items are (deeper in a
+  /// SASL buffer's payload).
+  var nesting: UInt8 = 0
   /// The authentication token of a bind, which the layer hands on (a
   /// SASL bind's GSS-API credentials, Microsoft's NTLMSSP choices, the
   /// server's SASL credentials): its protocol and bytes.
@@ -18,11 +24,17 @@ struct LDAPWalk {
   static let readControls: Set<String> = ["1.2.840.113556.1.4.319", "1.2.840.113556.1.4.473", "1.2.840.113556.1.4.474"]
 
   private func add(_ field: LDAP, _ e: BERElement, value: UInt64 = 0, depth: UInt8) throws(DissectionStop) {
-    try c.add(field, at: e.contentStart, e.contentLength, value: value, depth: depth)
+    // tshark keeps a string as a C string: it ends at a NUL.
+    if field.isText, let nul = (0..<e.contentLength).first(where: { ber.view.byte(e.contentStart + $0) == 0 }) {
+      try c.check(e.contentStart, e.contentLength)
+      c.computed(field, at: e.contentStart, e.contentLength, bytes: ber.contents(e).copyBytes()[..<nul], depth: nesting + depth)
+      return
+    }
+    try c.add(field, at: e.contentStart, e.contentLength, value: value, depth: nesting + depth)
   }
 
   private func label(_ field: LDAP, _ e: BERElement, depth: UInt8) throws(DissectionStop) {
-    try c.add(field, at: e.start, e.end - e.start, depth: depth)
+    try c.add(field, at: e.start, e.end - e.start, depth: nesting + depth)
   }
 
   /// An INTEGER or ENUMERATED field; false when the element is neither.
@@ -42,12 +54,67 @@ struct LDAPWalk {
     return items
   }
 
+  /// One SASL buffer PDU of `length` bytes at `at` (its 4-byte length
+  /// included), as tshark's LDAP PDU dissector reads it: its messages
+  /// when the connection is not yet reading buffers, else the buffer's
+  /// length and, for a GSS-API mechanism, the wrap token and the messages
+  /// of an unsealed payload. A buffer the segment cuts shows its length
+  /// only.
+  mutating func saslPDU(at: Int, length: Int) throws(DissectionStop) {
+    let frame = c.dissection.frame.number
+    let captured = min(length, c.capturedLength - at)
+    var reading = conversation.readsSASL(frame: frame)
+    // A buffer that looks like a Kerberos wrap token starts SASL with no bind seen.
+    if !reading, captured >= 6 {
+      let first = c.bytes.byte(at + 4)
+      if Int(try c.uint32(at)) + 4 <= length, first == 0x60 || (first == 0x05 && c.bytes.byte(at + 5) == 0x04) {
+        conversation = LDAPConversation(authentication: .sasl, mechanism: Array("UNKNOWN".utf8), firstSASLFrame: frame)
+        reading = true
+      }
+    }
+    guard reading, c.bytes.byte(at) == 0 else {
+      try messages(in: at..<at + captured)
+      return
+    }
+    try c.add(LDAP.saslBufferLength, at: at, 4, value: UInt64(try c.uint32(at)), depth: 1)
+    guard captured == length, conversation.wrapsWithGSSAPI else { return }
+    let token = try GSSAPIWrap.read(c, at + 4..<at + length, depth: 2)
+    chain += token.chain
+    let payload = at + 4 + token.length
+    guard token.length > 0 else { return }
+    if token.sealed {
+      try c.add(LDAP.gssapiEncryptedPayload, at: payload, at + length - payload, depth: 2)
+      return
+    }
+    nesting = 2
+    defer { nesting = 0 }
+    try messages(in: payload..<at + length)
+  }
+
+  /// The messages in `bytes`, as tshark's LDAP payload reader takes them:
+  /// one after another while six bytes or more are left.
+  private mutating func messages(in bytes: Range<Int>) throws(DissectionStop) {
+    var at = bytes.lowerBound
+    while bytes.upperBound - at >= 6, let message = ber.part(at: at, end: bytes.upperBound),
+      message.isUniversal(BERTag.sequence), message.declaredEnd - message.contentStart >= 4
+    {
+      try self.message(message)
+      if message.isCut { return }
+      at = message.end
+    }
+  }
+
+  /// Lists the protocols of `chain` after the layer.
+  func listChain() {
+    for proto in chain { c.listInChain(proto) }
+  }
+
   mutating func message(_ e: BERElement) throws(DissectionStop) {
     try label(.message, e, depth: 1)
     var parts = ber.parts(of: e)[...]
     guard try number(.messageID, parts.popFirst(), depth: 2), let op = parts.popFirst(), op.tagClass == .application
     else { return }
-    try c.add(LDAP.protocolOp, at: op.start, op.end - op.start, value: UInt64(op.tag), depth: 2)
+    try c.add(LDAP.protocolOp, at: op.start, op.end - op.start, value: UInt64(op.tag), depth: nesting + 2)
     try operation(op, depth: 3)
     if op.tag == 0 || op.tag == 1 { token = authenticationToken(op) }
     guard let list = parts.popFirst(), list.tagClass == .context, list.tag == 0 else { return }
@@ -62,12 +129,12 @@ struct LDAPWalk {
       if Self.readControls.contains(String(decoding: ber.contents(type).copyBytes(), as: UTF8.self)),
         fields.contains(where: { $0.isUniversal(BERTag.octetString) })
       {
-        controlValuesRead += 1
+        chain.append(.ldap)
       }
     }
   }
 
-  private func operation(_ op: BERElement, depth: UInt8) throws(DissectionStop) {
+  private mutating func operation(_ op: BERElement, depth: UInt8) throws(DissectionStop) {
     let inner = depth + 1
     var fields = ber.parts(of: op)[...]
     switch op.tag {
@@ -77,13 +144,22 @@ struct LDAPWalk {
       try add(.name, name, depth: inner)
       guard let authentication = fields.popFirst(), authentication.tagClass == .context else { return }
       if authentication.tag == 0 {
+        conversation.authentication = .simple
         try add(.authentication, authentication, value: 0, depth: inner)
         try add(.simple, authentication, depth: inner + 1)
       } else if authentication.tag == 3 {
-        try c.add(LDAP.authentication, at: authentication.start, authentication.end - authentication.start, value: 3, depth: inner)
+        try c.add(
+          LDAP.authentication, at: authentication.start, authentication.end - authentication.start, value: 3,
+          depth: nesting + inner)
         try label(.sasl, authentication, depth: inner + 1)
         let credentials = ber.parts(of: authentication)
-        if credentials.count > 0 { try add(.mechanism, credentials[0], depth: inner + 2) }
+        if credentials.count > 0 {
+          try add(.mechanism, credentials[0], depth: inner + 2)
+          // A new bind: SASL buffers wait for its response.
+          conversation.authentication = .sasl
+          conversation.firstSASLFrame = 0
+          if credentials[0].contentLength > 0 { conversation.mechanism = ber.contents(credentials[0]).copyBytes() }
+        }
         if credentials.count > 1 { try add(.credentials, credentials[1], depth: inner + 2) }
       }
     case 1, 5, 7, 9, 11, 13, 15, 24:
@@ -94,6 +170,8 @@ struct LDAPWalk {
       try add(.errorMessage, message, depth: inner)
       if op.tag == 1, let credentials = fields.first(where: { $0.tagClass == .context && $0.tag == 7 }) {
         try add(.serverSaslCreds, credentials, depth: inner)
+        // Buffers start with the next frame.
+        if conversation.authentication == .sasl { conversation.firstSASLFrame = c.dissection.frame.number + 1 }
       }
     case 2:
       try add(.unbindRequest, op, depth: depth)
@@ -108,7 +186,8 @@ struct LDAPWalk {
       else { return }
       try add(.typesOnly, typesOnly, value: ber.contents(typesOnly).byte(0) != 0 ? 1 : 0, depth: inner)
       guard let filter = fields.popFirst(), filter.tagClass == .context else { return }
-      try c.add(LDAP.filter, at: filter.start, filter.end - filter.start, value: UInt64(filter.tag), depth: inner)
+      try c.add(LDAP.filter, at: filter.start, filter.end - filter.start, value: UInt64(filter.tag), depth: nesting + inner)
+      try filterTypes(filter, depth: inner + 1, level: 0)
       guard let list = fields.popFirst() else { return }
       for name in try count(.attributes, list, depth: inner) {
         try add(.attributeDescription, name, depth: inner + 1)
@@ -130,33 +209,53 @@ struct LDAPWalk {
       }
     case 10:
       try add(.delRequest, op, depth: depth)
+    case 12, 14:
+      // A modify DN or compare request names its entry first.
+      if let name = fields.popFirst() { try add(.entry, name, depth: inner) }
+    default:
+      break
+    }
+  }
+
+  /// The attribute types a search filter's substring and extensible
+  /// matches name (`ldap.type`), through its and, or and not filters.
+  private func filterTypes(_ filter: BERElement, depth: UInt8, level: Int) throws(DissectionStop) {
+    guard filter.tagClass == .context, level < BERReader.maximumDepth else { return }
+    switch filter.tag {
+    case 0, 1:
+      for item in ber.parts(of: filter) { try filterTypes(item, depth: depth + 1, level: level + 1) }
+    case 2:
+      if let inner = ber.part(at: filter.contentStart, end: filter.contentEnd) {
+        try filterTypes(inner, depth: depth + 1, level: level + 1)
+      }
+    case 4:
+      if let type = ber.parts(of: filter).first { try add(.type, type, depth: depth + 1) }
+    case 9:
+      if let type = ber.parts(of: filter).first(where: { $0.isContext(2) }) { try add(.type, type, depth: depth + 1) }
     default:
       break
     }
   }
 
   /// Where a bind request's or response's token is and who reads it, as
-  /// tshark's LDAP dissector hands it on.
+  /// tshark's LDAP dissector hands it on: a SASL bind's credentials by
+  /// their first byte, the server's by the mechanism the bind named.
   private func authenticationToken(_ op: BERElement) -> (next: ProtocolID, bytes: Range<Int>)? {
     let fields = ber.parts(of: op)
-    func starting(_ e: BERElement) -> ProtocolID? {
-      guard e.contentLength > 0 else { return nil }
-      if NTLMSSP.starts(c.packet, at: c.start + e.contentStart) { return .ntlmssp }
-      switch ber.view.byte(e.contentStart) {
-      case 0x60: return .gssapi
-      case 0xa0, 0xa1: return .spnego
-      default: return nil
-      }
-    }
     if op.tag == 0 {
       guard fields.count > 2, fields[2].tagClass == .context else { return nil }
       let authentication = fields[2]
       switch authentication.tag {
       case 3:
         let credentials = ber.parts(of: authentication)
-        // Whatever the mechanism, as tshark does.
-        guard credentials.count > 1, credentials[1].contentLength > 0 else { return nil }
-        return (.gssapi, credentials[1].contentStart..<credentials[1].contentEnd)
+        guard credentials.count > 1, credentials[1].contentLength > 0, !conversation.mechanism.isEmpty else { return nil }
+        let bytes = credentials[1].contentStart..<credentials[1].contentEnd
+        // SPNEGO's choices are context-specific, GSS-API's framing is an application tag.
+        switch ber.view.byte(bytes.lowerBound) >> 6 {
+        case 1: return (.gssapi, bytes)
+        case 2: return (.spnego, bytes)
+        default: return nil
+        }
       case 10, 11:
         return (.ntlmssp, authentication.contentStart..<authentication.contentEnd)
       default:
@@ -164,11 +263,17 @@ struct LDAPWalk {
       }
     }
     // Microsoft's servers put their NTLMSSP challenge in matchedDN.
-    if fields.count > 1, starting(fields[1]) == .ntlmssp {
+    if fields.count > 1, fields[1].contentLength > 0, NTLMSSP.starts(c.packet, at: c.start + fields[1].contentStart) {
       return (.ntlmssp, fields[1].contentStart..<fields[1].contentEnd)
     }
-    guard let credentials = fields.first(where: { $0.isContext(7) }), let next = starting(credentials) else { return nil }
-    return (next, credentials.contentStart..<credentials.contentEnd)
+    guard conversation.authentication == .sasl, let credentials = fields.first(where: { $0.isContext(7) }),
+      credentials.contentLength > 0
+    else { return nil }
+    let bytes = credentials.contentStart..<credentials.contentEnd
+    if conversation.mechanism.elementsEqual("GSS-SPNEGO".utf8) {
+      return (NTLMSSP.starts(c.packet, at: c.start + bytes.lowerBound) ? .ntlmssp : .spnego, bytes)
+    }
+    return conversation.mechanism.elementsEqual("GSSAPI".utf8) ? (.gssapi, bytes) : nil
   }
 
   /// The label of each operation that carries an LDAPResult.

@@ -3,9 +3,11 @@
 /// the GSS framing's OID when present, the token ID, and the Kerberos
 /// message of an AP-REQ, AP-REP or KRB-ERROR token (read by
 /// `KerberosWalk`, with no `kerberos` layer of its own, as in tshark's
-/// chain). Wrap and MIC tokens' bodies are not read.
+/// chain), and the headers of wrap and MIC tokens (`SPNEGOKerberosWrap`).
 enum SPNEGOKerberos: UInt8, ProtocolModule {
   case item, blob, oid, tokenID
+  case signingAlgorithm, sealingAlgorithm, sendSequence, checksum, confounder
+  case cfxFlags, acceptorSubkey, sealed, sendByAcceptor, filler, cfxExtraCount, cfxRotationCount, cfxSequence
 
   static var protocolID: ProtocolID { .spnegoKRB5 }
   static var level: LayerLevel { .application }
@@ -16,6 +18,23 @@ enum SPNEGOKerberos: UInt8, ProtocolModule {
     case .blob: .loose("spnego.krb5.blob", "krb5_blob", .bytes)
     case .oid: .loose("spnego.krb5_oid", "KRB5 OID", .string)
     case .tokenID: .loose("spnego.krb5.tok_id", "krb5_tok_id", .uint(bytes: 2), base: .hex, values: .spnegoKerberosTokens)
+    case .signingAlgorithm:
+      .loose("spnego.krb5.sgn_alg", "krb5_sgn_alg", .uint(bytes: 2), base: .hex, values: .spnegoKerberosSigning)
+    case .sealingAlgorithm:
+      .loose("spnego.krb5.seal_alg", "krb5_seal_alg", .uint(bytes: 2), base: .hex, values: .spnegoKerberosSealing)
+    case .sendSequence: .loose("spnego.krb5.snd_seq", "krb5_snd_seq", .bytes)
+    case .checksum: .loose("spnego.krb5.sgn_cksum", "krb5_sgn_cksum", .bytes)
+    case .confounder: .loose("spnego.krb5.confounder", "krb5_confounder", .bytes)
+    case .cfxFlags: .loose("spnego.krb5.cfx_flags", "krb5_cfx_flags", .uint(bytes: 1), base: .hex)
+    case .acceptorSubkey:
+      .loose("spnego.krb5.acceptor_subkey", "AcceptorSubkey", .boolean(bytes: 1), mask: 0x04, values: .spnegoSet)
+    case .sealed: .loose("spnego.krb5.sealed", "Sealed", .boolean(bytes: 1), mask: 0x02, values: .spnegoSet)
+    case .sendByAcceptor:
+      .loose("spnego.krb5.send_by_acceptor", "SendByAcceptor", .boolean(bytes: 1), mask: 0x01, values: .spnegoSet)
+    case .filler: .loose("spnego.krb5.filler", "krb5_filler", .bytes)
+    case .cfxExtraCount: .loose("spnego.krb5.cfx_ec", "krb5_cfx_ec", .uint(bytes: 2))
+    case .cfxRotationCount: .loose("spnego.krb5.cfx_rrc", "krb5_cfx_rrc", .uint(bytes: 2))
+    case .cfxSequence: .loose("spnego.krb5.cfx_seq", "krb5_cfx_seq", .uint(bytes: 8))
     }
   }
 
@@ -58,4 +77,7 @@ enum SPNEGOKerberos: UInt8, ProtocolModule {
 
 extension ValueNames {
   static let spnegoKerberosTokens = ValueNames(SPNEGONames.kerberosToken)
+  static let spnegoKerberosSigning = ValueNames(SPNEGONames.signingAlgorithm)
+  static let spnegoKerberosSealing = ValueNames(SPNEGONames.sealingAlgorithm)
+  static let spnegoSet = ValueNames.flagLabels(set: "Set", notSet: "Not set")
 }

@@ -28,3 +28,26 @@ extension SPNEGONames {
     }
   }
 }
+
+extension SPNEGONames {
+  /// A Kerberos wrap or MIC token's signing algorithm (RFC 1964 and 4757).
+  static func signingAlgorithm(_ id: UInt64) -> String? {
+    switch id {
+    case 0x0000: "DES MAC MD5"
+    case 0x0001: "MD2.5"
+    case 0x0002: "DES MAC"
+    case 0x0011: "HMAC"
+    default: nil
+    }
+  }
+
+  /// A Kerberos wrap token's sealing algorithm.
+  static func sealingAlgorithm(_ id: UInt64) -> String? {
+    switch id {
+    case 0x0000: "DES CBC"
+    case 0x0010: "RC4"
+    case 0xffff: "None"
+    default: nil
+    }
+  }
+}
