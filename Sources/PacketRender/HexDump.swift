@@ -66,7 +66,10 @@ public enum HexDump {
           q += 48
           UnsafeMutableRawPointer(q).storeBytes(of: fourSpaces, as: UInt32.self)
           q += 3
-          for k in 0..<16 { q[k] = printable(s[k]) }
+          let raw = UnsafeRawPointer(s)
+          UnsafeMutableRawPointer(q).storeBytes(of: printable8(raw.loadUnaligned(as: UInt64.self)), as: UInt64.self)
+          UnsafeMutableRawPointer(q + 8).storeBytes(
+            of: printable8(raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)), as: UInt64.self)
           q += 16
         } else {
           for k in 0..<n { UnsafeMutableRawPointer(q + 3 &* k).storeBytes(of: spaced[Int(s[k])], as: UInt32.self) }
@@ -121,6 +124,19 @@ public enum HexDump {
     b >= 0x20 && b < 0x7f ? b : UInt8(ascii: ".")
   }
 
+  /// Eight bytes (one word, in memory order) as the ASCII column shows
+  /// them, all at once: each byte's top bit, and whether its low seven
+  /// reach 0x20 and 0x7f (additions that carry into bit 7 and never past
+  /// it), say whether it is printable (`printable`).
+  @inline(__always) private static func printable8(_ word: UInt64) -> UInt64 {
+    let low = word & 0x7f7f_7f7f_7f7f_7f7f
+    let fromSpace = low &+ 0x6060_6060_6060_6060
+    let fromDelete = low &+ 0x0101_0101_0101_0101
+    let shown = fromSpace & ~fromDelete & ~word & 0x8080_8080_8080_8080
+    let kept = (shown &>> 7) &* 0xff
+    return (word & kept) | (0x2e2e_2e2e_2e2e_2e2e & ~kept)
+  }
+
   /// Each byte as a space and its two lowercase hex digits, then a space,
   /// in memory order, indexed by the byte. Written once, then only read:
   /// safe to share.
@@ -143,9 +159,19 @@ public enum HexDump {
   }
 
   /// Writes `offset` in `digits` lowercase hex digits at `p`; answers `digits`.
+  /// Written from the right, two digits at a time from `spacedHexPairs`
+  /// (the middle two bytes of a byte's entry), the first alone when
+  /// `digits` is odd.
   @inline(__always) private static func writeOffset(_ offset: Int, digits: Int, to p: UnsafeMutablePointer<UInt8>) -> Int {
-    // `digits` is 4 to 8 (`offsetDigits`), so no shift passes the word.
-    for k in 0..<digits { p[k] = hexDigit(UInt8(truncatingIfNeeded: offset &>> (4 &* (digits &- 1 &- k))) & 15) }
+    var rest = offset
+    var k = digits
+    while k >= 2 {
+      k &-= 2
+      let pair = UnsafeRawPointer(spacedHexPairs + (rest & 0xff)).loadUnaligned(fromByteOffset: 1, as: UInt16.self)
+      UnsafeMutableRawPointer(p + k).storeBytes(of: pair, as: UInt16.self)
+      rest &>>= 8
+    }
+    if k == 1 { p[0] = hexDigit(UInt8(truncatingIfNeeded: rest) & 15) }
     return digits
   }
 

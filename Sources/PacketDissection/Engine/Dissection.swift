@@ -139,6 +139,9 @@ public final class Dissection {
   /// when the next packet starts. Unchecked, as the other hot properties:
   /// `reset` reads it for every packet.
   @exclusivity(unchecked) private var extended: [UnsafeMutableRawBufferPointer] = []
+  /// Storage of PDUs whose room `packet` was put in (TCP's reassembled
+  /// PDUs), kept alive until the next packet starts.
+  @exclusivity(unchecked) private var lent: [ReassemblyBuffer.Storage] = []
 
   deinit {
     wanted.deallocate()
@@ -162,11 +165,25 @@ public final class Dissection {
     return start
   }
 
+  /// Puts `pdu`'s bytes after the packet's, as `appendReassembled` does,
+  /// by copying the packet's bytes into the room before the PDU's rather
+  /// than the PDU's after a copy of the packet's. A PDU whose room already
+  /// holds this packet (whose earlier view cursors may still read) is
+  /// copied instead.
+  func appendReassembled(_ pdu: inout ReassemblyBuffer) -> Int {
+    if lent.contains(where: { $0 === pdu.storage }) { return appendReassembled(pdu.view.copyBytes()) }
+    let start = packet.count
+    packet = pdu.view(after: packet)
+    lent.append(pdu.storage)
+    return start
+  }
+
   func reset(packet: ByteView, frame: FrameInfo) {
     if !extended.isEmpty {
       for buffer in extended { buffer.deallocate() }
       extended.removeAll(keepingCapacity: true)
     }
+    if !lent.isEmpty { lent.removeAll(keepingCapacity: true) }
     self.packet = packet
     capturedCount = packet.count
     self.frame = frame

@@ -25,17 +25,18 @@ struct IPReassembly {
     c.headerEnd = headerEnd
     let d = c.dissection
     let at = d.appendReassembled(whole.data)
-    for record in records(whole, at: at, depth: c.depth + 1) { d.append(record) }
+    for record in records(whole.fragments, length: whole.data.count, at: at, depth: c.depth + 1) { d.append(record) }
     return at
   }
 
-  /// The records `record` makes for `whole`, whose bytes start at `at` in
-  /// the packet, with the fragments item at `depth`.
-  func records(_ whole: IPDefragmenter.Reassembled, at: Int, depth: UInt8) -> [FieldRecord] {
+  /// The records `record` makes for data of `length` bytes put together
+  /// from `pieces`, whose bytes start at `at` in the packet, with the
+  /// fragments item at `depth`.
+  func records(_ pieces: [IPDefragmenter.Fragment], length: Int, at: Int, depth: UInt8) -> [FieldRecord] {
     let offset = Int32(clamping: at)
-    let length = Int32(clamping: whole.data.count)
+    let length = Int32(clamping: length)
     var out = [FieldRecord(field: fragments, depth: depth, flags: .generated, offset: offset, length: length, value: 0)]
-    for f in whole.fragments {
+    for f in pieces {
       let problems = [(f.overlap, overlap), (f.conflict, conflict), (f.multipleTails, multipleTails), (f.tooLong, tooLong)]
       // An overlap with the same bytes is no error.
       let troubled = f.conflict || f.multipleTails || f.tooLong
@@ -53,7 +54,7 @@ struct IPReassembly {
     }
     out.append(
       FieldRecord(
-        field: count, depth: depth + 1, flags: .generated, offset: offset, length: 0, value: UInt64(whole.fragments.count)))
+        field: count, depth: depth + 1, flags: .generated, offset: offset, length: 0, value: UInt64(pieces.count)))
     out.append(
       FieldRecord(field: self.length, depth: depth + 1, flags: .generated, offset: offset, length: 0, value: UInt64(length)))
     out.append(FieldRecord(field: data, depth: depth + 1, flags: .generated, offset: offset, length: length, value: 0))

@@ -29,7 +29,7 @@ final class TCPReassembler {
     /// `DESEGMENT_UNTIL_FIN`): `nextPDU` stays one past the last segment.
     var untilFIN = false
     /// Its bytes from `seq` on, without a gap.
-    var data: [UInt8] = []
+    var data: ReassemblyBuffer
     /// The segments' frames, offsets and lengths, in order.
     var segments: [IPDefragmenter.Fragment] = []
     /// A segment came past `data`'s end: it can never be whole.
@@ -57,8 +57,7 @@ final class TCPReassembler {
   /// Starts a PDU in `flow` at `seq` with the segment's bytes from there
   /// (replacing any PDU the flow held).
   func start(_ flow: Int, seq: UInt32, nextPDU: UInt32, wholeSegment: Bool, untilFIN: Bool, frame: Int, bytes: ByteView) {
-    var pdu = PDU(seq: seq, nextPDU: nextPDU, wholeSegment: wholeSegment, untilFIN: untilFIN)
-    pdu.data = bytes.copyBytes()
+    var pdu = PDU(seq: seq, nextPDU: nextPDU, wholeSegment: wholeSegment, untilFIN: untilFIN, data: ReassemblyBuffer(bytes))
     pdu.segments = [IPDefragmenter.Fragment(frame: frame, offset: 0, length: bytes.count)]
     store(flow, pdu)
   }
@@ -89,7 +88,7 @@ final class TCPReassembler {
     pdu.segments.append(IPDefragmenter.Fragment(frame: frame, offset: offset, length: bytes.count))
     if offset > pdu.data.count { pdu.gap = true }
     if !pdu.gap, offset + bytes.count > pdu.data.count {
-      pdu.data.append(contentsOf: bytes.slice(pdu.data.count - offset, offset + bytes.count - pdu.data.count).copyBytes())
+      pdu.data.append(bytes.slice(pdu.data.count - offset, offset + bytes.count - pdu.data.count))
     }
     if last {
       return pdu.gap ? nil : pdu

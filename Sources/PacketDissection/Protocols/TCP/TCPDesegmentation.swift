@@ -77,8 +77,8 @@ extension TCP {
           flow, seq: seq, frame: frame, bytes: c.packet.slice(payloadStart + offset, length), last: last,
           segmentEnd: segmentEnd)
         if sequenceBefore(nextPDU, segmentEnd), length > 0 { anotherPDUFollows = Int(nextPDU &- seq) }
-        if let whole {
-          let at = d.appendReassembled(whole.data)
+        if var whole {
+          let at = d.appendReassembled(&whole.data)
           handedStart = at
           request = handOn(&c, at: at, end: at + whole.data.count, final: whole.untilFIN)
           calledDissector = true
@@ -95,8 +95,7 @@ extension TCP {
             desegmentOffset = offset - length
           } else {
             addSegmentData(from: offset, anotherPDUFollows > 0 ? anotherPDUFollows : total - offset)
-            let segments = IPDefragmenter.Reassembled(data: whole.data, fragments: whole.segments)
-            treeRecords += reassembly.records(segments, at: at, depth: depth)
+            treeRecords += reassembly.records(whole.segments, length: whole.data.count, at: at, depth: depth)
             if let asked = request {
               mustDesegment = true
               desegmentOffset = total - (at + whole.data.count - asked.start)
