@@ -234,7 +234,7 @@ enum HTTP2: UInt8, ProtocolModule {
     case typeData, typeHeaders, typePushPromise, typeContinuation:
       // Trailers end the stream: the body before them is whole.
       let trailed = frame.kind == typeHeaders && frame.flags & flagEndStream != 0
-      let completed = trailed ? finishBody(&c, stream: frame.stream, connection) : nil
+      let completed = trailed ? endBody(&c, stream: frame.stream, connection) : nil
       var offset = frame.start
       var padBytes = 0
       if frame.flags & flagPadded != 0 {
@@ -302,35 +302,39 @@ enum HTTP2: UInt8, ProtocolModule {
       try c.add(dataData, at: start, end - start)
       return nil
     }
-    connection.bodies[key] = body
     guard endsStream, !body.frames.isEmpty else {
+      connection.bodies[key] = body
       try c.add(dataData, at: start, end - start)
       return nil
     }
-    if body.frames.count == 1, body.inflated == nil {
-      connection.bodies[key] = nil
+    connection.bodies[key] = nil
+    let inflated = body.inflated
+    if body.frames.count == 1, inflated == nil {
       try c.add(dataData, at: start, end - start)
       return reader(c, body, at: c.start + start, end: c.start + end)
     }
-    return finishBody(&c, stream: frame.stream, connection, at: start)
+    return handOn(&c, body, as: inflated ?? body.data, at: start)
   }
 
-  /// Ends the body of `stream` in this direction, if one is under way with
-  /// payload: records it as Wireshark's body reassembly does (the frames,
-  /// their count and the length when there were several), appends it to
-  /// the packet's bytes, and returns its reader.
-  private static func finishBody(
-    _ c: inout LayerCursor, stream: UInt32, _ connection: HTTP2Connection, at offset: Int = 0
-  ) -> Next? {
+  /// Ends the body of `stream` in this direction at a header block (its
+  /// trailers), if one is under way with payload, and hands it on.
+  private static func endBody(_ c: inout LayerCursor, stream: UInt32, _ connection: HTTP2Connection) -> Next? {
     let key = HTTP2Connection.bodyKey(c, stream: stream)
     guard let body = connection.bodies[key], !body.unassembled, !body.frames.isEmpty else { return nil }
     connection.bodies[key] = nil
+    return handOn(&c, body, as: body.inflated ?? body.data)
+  }
+
+  /// A finished body, `decoded` as its reader reads it: records it as
+  /// Wireshark's body reassembly does (the frames, their count and the
+  /// length when there were several), appends it to the packet's bytes,
+  /// and returns its reader.
+  private static func handOn(_ c: inout LayerCursor, _ body: HTTP2Body, as decoded: [UInt8], at offset: Int = 0) -> Next? {
     if body.frames.count > 1 {
       for frame in body.frames { c.generated(bodyFragment, value: UInt64(frame)) }
       c.generated(bodyFragmentCount, value: UInt64(body.frames.count))
       c.generated(bodyReassembledLength, value: UInt64(body.data.count))
     }
-    let decoded = body.inflated ?? body.data
     c.computed(dataData, at: offset, 0, bytes: decoded, flags: .generated)
     let at = c.dissection.appendReassembled(decoded)
     return reader(c, body, at: at, end: at + decoded.count)
