@@ -1,25 +1,17 @@
 /// What LDAP's Info column remembers from earlier packets, as tshark does:
-/// how many entries each search (by TCP stream and message ID) has
-/// returned so far, for its searchResDone's `[N results]`. Bounded: past
-/// `capacity` searches the table starts over.
+/// one count of search entries per TCP conversation (not per search), for a
+/// searchResDone's `[N results]`. An entry adds one once it is read whole; a
+/// searchResDone shows the count and sets it back to 0. Bounded: past
+/// `capacity` conversations the table starts over.
 final class LDAPSearches {
-  struct Search: Hashable {
-    let stream: UInt64
-    let messageID: UInt64
-  }
-
   static let capacity = 4096
-  private var entries: [Search: Int] = [:]
+  private var entries: [UInt64: Int] = [:]
 
-  func requested(_ search: Search) {
-    if entries.count >= Self.capacity { entries.removeAll() }
-    entries[search] = 0
+  func entryReturned(stream: UInt64) {
+    if entries[stream] == nil, entries.count >= Self.capacity { entries.removeAll() }
+    entries[stream, default: 0] += 1
   }
 
-  func entryReturned(_ search: Search) {
-    if entries[search] == nil, entries.count >= Self.capacity { entries.removeAll() }
-    entries[search, default: 0] += 1
-  }
-
-  func results(_ search: Search) -> Int { entries[search] ?? 0 }
+  /// The count a searchResDone shows; the conversation's count starts again.
+  func searchDone(stream: UInt64) -> Int { entries.removeValue(forKey: stream) ?? 0 }
 }

@@ -64,9 +64,11 @@ extension LDAP {
       case .protocolOp:
         operation = record.value
         text = (text ?? "") + (LDAPNames.operation(operation) ?? "Unknown") + "(\(id)) "
-        let search = LDAPSearches.Search(stream: stream, messageID: id)
-        if operation == 3 { layer.memory.ldapSearches.requested(search) }
-        if operation == 4 { layer.memory.ldapSearches.entryReturned(search) }
+        // tshark counts an entry once its operation is read whole: one the
+        // segment cuts ends in its exception first.
+        if operation == 4, packet.element(at: Int(record.offset), end: packet.view.count, cut: true)?.isCut != true {
+          layer.memory.ldapSearches.entryReturned(stream: stream)
+        }
       case .name, .baseObject, .objectName, .entry, .delRequest:
         guard var current = text, !current.isEmpty else { break }
         current.removeLast()
@@ -85,7 +87,7 @@ extension LDAP {
         let message = f.text(record)
         if !message.isEmpty { text = (text ?? "") + "(\(message)) " }
         if operation == 5 {
-          let n = layer.memory.ldapSearches.results(LDAPSearches.Search(stream: stream, messageID: id))
+          let n = layer.memory.ldapSearches.searchDone(stream: stream)
           text = (text ?? "") + " [\(n) result\(n == 1 ? "" : "s")]"
         }
       default: break
