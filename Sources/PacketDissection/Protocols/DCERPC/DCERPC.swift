@@ -191,6 +191,7 @@ enum DCERPC: UInt8, ProtocolModule {
       c.withdrawn = true
       return .stop
     }
+    if tcp, pduLength >= 16 { TCPSegment.dissectsPDU(c, at: 0, length: pduLength) }
     // Several PDUs may share a segment: tshark reads each in turn.
     let next: Next =
       tcp && pduLength >= 16 && pduLength < c.length ? .furtherPDU(.dcerpc, at: c.start + pduLength, end: c.end) : .stop

@@ -142,6 +142,7 @@ enum LDAP: UInt8, ProtocolModule {
         if at == 0 { c.withdrawn = true }
         break
       }
+      TCPSegment.dissectsPDU(c, at: at, length: message.declaredEnd - at)
       try walk.message(message)
       at = message.end
       if message.isCut { break }
@@ -188,6 +189,7 @@ enum LDAP: UInt8, ProtocolModule {
           if at == 0 { c.withdrawn = true }
           break
         }
+        TCPSegment.dissectsPDU(c, at: at, length: length)
         try walk.saslPDU(at: at, length: length)
         at += length
       }
