@@ -250,8 +250,9 @@ enum TCP: UInt8, ProtocolModule {
     if c.state.reassemblesTCP, let flow, c.end <= c.packet.count {
       // With reassembly, tshark hands a spurious retransmission to no dissector either.
       if findings.contains(.spuriousRetransmission) { return .stop }
+      // A SYN's data (TCP Fast Open) starts after the SYN's own number.
       desegment(
-        &c, flow: flow, seq: rawSeq,
+        &c, flow: flow, seq: flagValue & flagSYN != 0 ? rawSeq &+ 1 : rawSeq,
         payloadStart: payloadStart, ports: (UInt32(source), UInt32(destination)), fin: flagValue & flagFIN != 0)
       c.headerEnd = payloadStart
       return .stop
