@@ -6,8 +6,8 @@
 /// adds, and the results of every request). A search filter is given by
 /// its kind only. With TCP reassembly, a message (or SASL buffer) cut by
 /// the segment's end waits for the segments with its rest; without, it is
-/// read as far as its bytes go. A bind's authentication token goes to GSS-API, SPNEGO or
-/// NTLMSSP (`LDAPWalk.token`). After a SASL bind the connection carries
+/// read as far as its bytes go. A bind's authentication token goes to
+/// GSS-API, SPNEGO or NTLMSSP (`LDAPWalk.token`). After a SASL bind the connection carries
 /// SASL buffers (`LDAPConversation`): a GSS-API wrap token
 /// (`GSSAPIWrap`), then the messages, unless the token sealed them. After
 /// a StartTLS request answered with success, it carries TLS.
@@ -129,7 +129,7 @@ enum LDAP: UInt8, ProtocolModule {
         return try saslBuffers(&c, &walk)
       }
       // Too few bytes to read a message's length from: one more segment.
-      if c.bytes.byte(0) == 0x30 { asksForRest(c, at: 0, fixed: minimumMessage, length: nil) }
+      if length > 0, c.bytes.byte(0) == 0x30 { asksForRest(c, at: 0, fixed: minimumMessage, length: nil) }
       c.withdrawn = true
       return .stop
     }
