@@ -146,3 +146,29 @@ func dissectFrame(_ frame: [UInt8], query: FieldQuery? = nil, _ body: (Dissectio
     }
   }
 }
+
+/// A TCP segment holding more DNS messages than the layer limit: the
+/// messages after the first are further PDUs, which nest nothing, so all
+/// of them are dissected, as tshark reads every PDU of a segment.
+@Suite struct SegmentPDUTests {
+  /// An Ethernet frame of one TCP segment to port 53 carrying `count` DNS
+  /// messages over TCP, each a length and a bare header.
+  static func frame(messages count: Int) -> [UInt8] {
+    var payload: [UInt8] = []
+    for i in 0..<count {
+      payload += NestedFrame.be16(12) + NestedFrame.be16(i) + [0x01, 0x00] + Array(repeating: 0, count: 8)
+    }
+    let tcp: [UInt8] = NestedFrame.be16(40000) + NestedFrame.be16(53) + [0, 0, 0, 1, 0, 0, 0, 0, 0x50, 0x18, 0xff, 0xff, 0, 0, 0, 0]
+    return NestedFrame.ethernet(NestedFrame.ipv4(tcp + payload, protocol: 6), type: 0x0800)
+  }
+
+  @Test func everyMessageOfASegmentIsDissected() throws {
+    var dissected = false
+    try dissectFrame(Self.frame(messages: 100)) { d in
+      dissected = true
+      #expect(!d.malformed)
+      #expect(d.layers.filter { $0.protocolID == .dns }.count == 100)
+    }
+    #expect(dissected)
+  }
+}

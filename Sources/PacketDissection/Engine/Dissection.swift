@@ -121,6 +121,19 @@ public final class Dissection {
   /// Info a layer wrote before it asked TCP for the rest of the PDU it
   /// starts with (NBSS's message type): tshark keeps it for such a segment.
   @exclusivity(unchecked) public internal(set) var infoBeforeRequest: String?
+  /// How many of `layers` nest nothing: further PDUs of the layer before
+  /// them (`Next.furtherPDU`) and protocols only listed in the chain
+  /// (`LayerCursor.listInChain`, `listAgain`). The layer limit leaves
+  /// them out, as Wireshark's has no bound on the PDUs of one segment.
+  @exclusivity(unchecked) var flatLayers = 0
+
+  /// Whether another layer may be dissected: fewer than
+  /// `Dissector.maximumLayers` that nest, and fewer than
+  /// `Dissector.maximumLayerSpans` in all.
+  var hasRoomForLayer: Bool {
+    layers.count - flatLayers < Dissector.maximumLayers && layers.count < Dissector.maximumLayerSpans
+  }
+
   /// Where the outermost network layer says its datagram ends (absolute).
   @exclusivity(unchecked) var claimedEnd: Int?
 
@@ -189,6 +202,7 @@ public final class Dissection {
     self.frame = frame
     records.removeAll(keepingCapacity: true)
     layers.removeAll(keepingCapacity: true)
+    flatLayers = 0
     // Most packets compute no values: skip the call.
     if !arena.isEmpty { arena.removeAll(keepingCapacity: true) }
     truncated = false

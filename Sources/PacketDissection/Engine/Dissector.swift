@@ -83,6 +83,10 @@ public final class Dissector {
   /// (each ICMP error quoting an IP header adds two), so the limit also
   /// bounds nesting, the tree depth of every record, and recursion.
   public static let maximumLayers = 64
+  /// At most this many layers of any kind, further PDUs of a segment and
+  /// protocols only listed in the chain included (`Dissection.flatLayers`):
+  /// a bound on the work and memory of one packet.
+  public static let maximumLayerSpans = 4096
 
   /// The `decode … as` rules, asked before the dispatch tables.
   @exclusivity(unchecked) public var decodeAs = DecodeAsRules()
@@ -201,7 +205,7 @@ public final class Dissector {
       packet: dissection.packet, start: 0, end: 0, dissection: dissection, state: state, depth: 0)
     cursor.dissector = self
     while true {
-      guard dissection.layers.count < Self.maximumLayers else {
+      guard dissection.hasRoomForLayer else {
         dissection.malformed = true
         return
       }
@@ -278,6 +282,7 @@ public final class Dissector {
   }
 
   private func addLayer(_ proto: ProtocolID, at: Int, end: Int, depth: UInt8, listed: Bool = true) {
+    if !listed { dissection.flatLayers += 1 }
     dissection.layers.append(
       LayerSpan(
         protocolID: proto, start: at, end: end, dataEnd: end, firstRecord: dissection.records.count, depth: depth,

@@ -75,7 +75,7 @@ public func deepestLevel(for fields: some Sequence<FieldID>) -> LayerLevel {
     var needed = Registry.decl(field.protocolID).level
     if field == Frame.protocols.fieldID || field.protocolID == .malformed { needed = .application }
     // Where a PDU ends is for the layers above TCP to say.
-    if TCP.reassemblyFields.contains(field) { needed = .application }
+    if TCP.reassemblyFields.contains(field) || field == TCP.pduSize.fieldID { needed = .application }
     // Padding and trailers are what the datagram inside leaves over.
     if trailerFields.contains(field) { needed = .network }
     // ICMP errors quote network and transport layers, and tunnels (GRE,

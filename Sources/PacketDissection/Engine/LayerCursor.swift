@@ -159,7 +159,8 @@ public struct LayerCursor {
   /// item of its own in the tree. Call it after recording the layer's
   /// last field: records after it would belong to the second listing.
   public func listAgain() {
-    guard let this = dissection.layers.last else { return }
+    guard let this = dissection.layers.last, dissection.layers.count < Dissector.maximumLayerSpans else { return }
+    dissection.flatLayers += 1
     dissection.layers.append(
       LayerSpan(
         protocolID: this.protocolID, start: start, end: start, dataEnd: start, firstRecord: dissection.records.count,
@@ -171,7 +172,8 @@ public struct LayerCursor {
   /// layer's bytes (X.509's inside a TLS certificate). Call it after
   /// recording the layer's last field, as `listAgain`.
   public func listInChain(_ proto: ProtocolID) {
-    guard let this = dissection.layers.last else { return }
+    guard let this = dissection.layers.last, dissection.layers.count < Dissector.maximumLayerSpans else { return }
+    dissection.flatLayers += 1
     dissection.layers.append(
       LayerSpan(
         protocolID: proto, start: start, end: start, dataEnd: start, firstRecord: dissection.records.count,

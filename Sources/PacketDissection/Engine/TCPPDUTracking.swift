@@ -50,6 +50,25 @@ extension TCPSegment {
     pduEnds(c, at: c.start + offset + length)
   }
 
+  /// A protocol that reads its PDUs as Wireshark's `tcp_dissect_pdus` does
+  /// (DNS, Kerberos, LDAP, DCE/RPC, PostgreSQL, MySQL, HTTP/2, WebSocket,
+  /// MQTT, Modbus/TCP, DNP3) is about to dissect the PDU of `length` bytes
+  /// starting `offset` bytes into the layer: TCP shows its size
+  /// (`tcp.pdu.size`), whether or not the segment holds all of it. Not for
+  /// a PDU it asked TCP to complete.
+  static func dissectsPDU(_ c: LayerCursor, at offset: Int, length: Int) {
+    let d = c.dissection
+    guard length > 0, d.wants(TCP.pduSize.fieldID), let tcp = d.layers.lastIndex(where: { $0.protocolID == .tcp }) else {
+      return
+    }
+    let start = c.start + max(0, offset)
+    d.insert(
+      FieldRecord(
+        field: TCP.pduSize.fieldID, depth: c.depth + 1, flags: .generated, offset: Int32(clamping: start),
+        length: Int32(clamping: max(0, min(length, c.end - start))), value: UInt64(length)),
+      inLayer: tcp)
+  }
+
   /// Tells TCP that the PDU the layer is reading ends at absolute packet
   /// offset `end`, past the segment's end: later segments inside it are
   /// continuations (Wireshark's `want_pdu_tracking`). Does nothing when it

@@ -5,9 +5,10 @@
 /// little-endian when the first byte of `drep` says so.
 ///
 /// Bind, Alter_context and their acks are read through their
-/// presentation context items; a request's or response's stub data, and
-/// an authentication verifier's token, are not taken apart. The
-/// segment's first PDU is dissected.
+/// presentation context items; a request's or response's stub data is not
+/// taken apart. An authentication verifier's NTLMSSP token is read, and
+/// with TCP reassembly an SPNEGO one is handed on (`spnegoToken`). Every
+/// PDU of the segment is dissected, each after the one before.
 enum DCERPC: UInt8, ProtocolModule {
   case item, version, versionMinor, packetType
   case flags, flagObject, flagMaybe, flagDidNotExecute, flagMultiplex, flagReserved, flagCancelPending, flagLastFragment,
@@ -107,9 +108,14 @@ enum DCERPC: UInt8, ProtocolModule {
   static let bindAck: UInt8 = 12
   static let alterContext: UInt8 = 14
   static let alterContextResponse: UInt8 = 15
+  static let auth3: UInt8 = 16
   static let lastConnectionType: UInt8 = 20
   /// The authentication type of NTLMSSP (MS-RPCE section 2.2.1.1.7).
   static let ntlmssp: UInt64 = 10
+  /// The authentication type of SPNEGO.
+  static let spnego: UInt8 = 9
+  /// The authentication level that encrypts the stub (packet privacy).
+  static let privacy: UInt8 = 6
   static let lastDatagramType: UInt8 = 10
   static let datagramHeaderLength = 80
   /// Connections remembered past this many are forgotten, all at once.
@@ -191,6 +197,7 @@ enum DCERPC: UInt8, ProtocolModule {
       c.withdrawn = true
       return .stop
     }
+    if tcp, pduLength >= 16 { TCPSegment.dissectsPDU(c, at: 0, length: pduLength) }
     // Several PDUs may share a segment: tshark reads each in turn.
     let next: Next =
       tcp && pduLength >= 16 && pduLength < c.length ? .furtherPDU(.dcerpc, at: c.start + pduLength, end: c.end) : .stop
@@ -253,8 +260,33 @@ enum DCERPC: UInt8, ProtocolModule {
       if try c.uint8(Int(length) - Int(authSize) - 8) == ntlmssp {
         try NTLMSSP.read(inside: c, at: Int(length) - Int(authSize), Int(authSize))
       }
+      spnegoToken(c, kind: kind, at: Int(length) - Int(authSize) - 8, size: Int(authSize))
     }
     return next
+  }
+
+  /// An SPNEGO verifier's token, as tshark 4.0 reads it when TCP hands
+  /// it the PDU with reassembly on (with it off, tshark leaves it): a
+  /// bind's, alter context's, their acks' and AUTH3's go to SPNEGO; a
+  /// request's or response's Kerberos token to SPNEGO's Kerberos reader,
+  /// listed twice when the stub is encrypted (tshark also hands it the
+  /// stub to decrypt). Call it after the layer's last field.
+  private static func spnegoToken(_ c: LayerCursor, kind: UInt8, at offset: Int, size: Int) {
+    guard c.canDesegment, (try? c.uint8(offset)) == spnego, let level = try? c.uint8(offset + 1) else { return }
+    let start = c.start + offset + 8
+    switch kind {
+    case bind, bindAck, alterContext, alterContextResponse, auth3:
+      c.runAbove(.layer(.spnego, at: start, end: start + size))
+    case request, response:
+      // A Kerberos token: a GSS-API framed one, or a CFX wrap or MIC token.
+      guard let first = try? c.uint8(offset + 8), let second = try? c.uint8(offset + 9),
+        first == 0x60 || (second == 0x04 && (first == 0x04 || first == 0x05))
+      else { return }
+      c.runAbove(.layer(.spnegoKRB5, at: start, end: start + size))
+      if level == privacy, c.dissection.layers.last?.protocolID == .spnegoKRB5 { c.listInChain(.spnegoKRB5) }
+    default:
+      break
+    }
   }
 
   /// Where Wireshark hands a call's stub to the bound interface's

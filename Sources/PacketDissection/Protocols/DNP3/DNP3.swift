@@ -122,6 +122,9 @@ enum DNP3: UInt8, ProtocolModule {
   private static func frame(_ c: inout LayerCursor, at offset: Int) throws(DissectionStop) -> Int {
     try c.add(start, at: offset, 2, value: UInt64(try c.uint16(offset)))
     let declared = Int(try c.uint8(offset + 2))
+    // Over TCP, tshark's PDU loop sizes the frame from its length: the
+    // header's 5 bytes and the CRC of each block of user data past them.
+    TCPSegment.dissectsPDU(c, at: offset, length: 5 + declared + max(0, (declared - 5 + 15) / 16) * 2)
     try c.add(length, at: offset + 2, 1, value: UInt64(declared))
     let control = try c.uint8(offset + 3)
     try c.add(self.control, at: offset + 3, 1, value: UInt64(control))

@@ -149,6 +149,7 @@ enum DNS: UInt8, ProtocolModule {
       let segmentEnd = c.end
       // A message longer than the segment: TCP skips the segments inside it.
       TCPSegment.pdu(c, at: 0, length: 2 + declared)
+      TCPSegment.dissectsPDU(c, at: 0, length: 2 + declared)
       c.limit(to: 2 + declared)
       // Several messages may share a segment: the rest is the next one,
       // which tshark's loop reads with no new entry in `frame.protocols`.

@@ -21,6 +21,9 @@ enum GSSAPI: UInt8, ProtocolModule {
   static let spnegoOID = "1.3.6.1.5.5.2"
   static let kerberosOID = "1.2.840.113554.1.2.2"
   static let microsoftKerberosOID = "1.2.840.48018.1.2.2"
+
+  /// Whether `oid` names Kerberos (the IETF's or Microsoft's).
+  static func isKerberos(_ oid: String) -> Bool { oid == kerberosOID || oid == microsoftKerberosOID }
   static let ntlmsspOID = "1.3.6.1.4.1.311.2.2.10"
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {

@@ -180,6 +180,8 @@ enum HTTP2: UInt8, ProtocolModule {
     let preface = HTTP.http2Preface
     if c.capturedLength >= preface.count, c.bytes.slice(0, preface.count).copyBytes() == preface {
       c.computed(magic, at: 0, preface.count, bytes: preface)
+      // tshark's loop reads the preface as a PDU of its own.
+      TCPSegment.dissectsPDU(c, at: 0, length: preface.count)
       offset = preface.count
     }
     let connection = HTTP2Connection.find(c)
@@ -189,6 +191,7 @@ enum HTTP2: UInt8, ProtocolModule {
       let size = Int(try c.uint(offset, 3))
       let frameEnd = offset + frameHeaderLength + size
       TCPSegment.pdu(c, at: offset, length: frameHeaderLength + size)
+      TCPSegment.dissectsPDU(c, at: offset, length: frameHeaderLength + size)
       let kind = try c.uint8(offset + 3)
       let flagBits = try c.uint8(offset + 4)
       try c.add(length, at: offset, 3, value: UInt64(size))

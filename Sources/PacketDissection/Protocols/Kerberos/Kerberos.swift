@@ -109,6 +109,7 @@ enum Kerberos: UInt8, ProtocolModule {
         if layers.last?.listed != false { c.dissection.infoBeforeRequest = "" }
         return .stop
       }
+      if let recordEnd { TCPSegment.dissectsPDU(c, at: 0, length: recordEnd) }
       // Several records may share a segment: tshark reads each in turn.
       let next: Next =
         if let recordEnd, recordEnd < c.length { .furtherPDU(.kerberos, at: c.start + recordEnd, end: c.end) } else { .stop }

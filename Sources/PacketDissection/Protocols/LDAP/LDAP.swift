@@ -4,11 +4,13 @@
 /// or datagram, read with `BERReader`: its message ID and operation, and
 /// the operations' top-level fields (binds, searches and their entries,
 /// adds, and the results of every request). A search filter is given by
-/// its kind only. A message cut by the segment's end is read as far as its
-/// bytes go. A bind's authentication token goes to GSS-API, SPNEGO or
-/// NTLMSSP (`LDAPWalk.token`). After a SASL bind the connection carries
+/// its kind only. With TCP reassembly, a message (or SASL buffer) cut by
+/// the segment's end waits for the segments with its rest; without, it is
+/// read as far as its bytes go. A bind's authentication token goes to
+/// GSS-API, SPNEGO or NTLMSSP (`LDAPWalk.token`). After a SASL bind the connection carries
 /// SASL buffers (`LDAPConversation`): a GSS-API wrap token
-/// (`GSSAPIWrap`), then the messages, unless the token sealed them.
+/// (`GSSAPIWrap`), then the messages, unless the token sealed them. After
+/// a StartTLS request answered with success, it carries TLS.
 enum LDAP: UInt8, ProtocolModule {
   case item, saslBufferLength, gssapiEncryptedPayload, message, messageID, protocolOp
   case bindRequest, version, name, authentication, simple, sasl, mechanism, credentials
@@ -96,12 +98,16 @@ enum LDAP: UInt8, ProtocolModule {
     var walk = LDAPWalk(c: c, ber: BERReader(view: c.bytes))
     walk.conversation = stream.flatMap { c.state.ldapConversations[$0] } ?? LDAPConversation()
     defer { if let stream { c.state.ldapConversations[stream] = walk.conversation } }
+    if let last = walk.conversation.tlsAfterFrame, c.dissection.frame.number > last {
+      c.withdrawn = true
+      return .layer(.tls, at: c.start, end: c.end)
+    }
     let length = c.capturedLength
     // As tshark's LDAP over TCP: after a SASL bind a segment that starts
     // with a plausible buffer length is read as SASL buffers, each one PDU.
     let saslLength = length >= 4 ? try c.uint32(0) : 0
     if stream != nil, saslLength >= 2, saslLength <= LDAPConversation.largestSASLBuffer, walk.conversation.authentication == .sasl {
-      return try saslBuffers(&walk)
+      return try saslBuffers(&c, &walk)
     }
     // tshark follows each message's length across TCP segments from a
     // segment that starts with a SEQUENCE of two bytes or more.
@@ -120,33 +126,70 @@ enum LDAP: UInt8, ProtocolModule {
       first.contentStart < length, c.bytes.byte(first.contentStart) == 0x02
     else {
       if stream != nil, length >= 4, c.bytes.byte(0) != 0x30, Int(saslLength) + 4 == c.length {
-        return try saslBuffers(&walk)
+        return try saslBuffers(&c, &walk)
       }
+      // Too few bytes to read a message's length from: one more segment.
+      if length > 0, c.bytes.byte(0) == 0x30 { asksForRest(c, at: 0, fixed: minimumMessage, length: nil) }
       c.withdrawn = true
       return .stop
     }
     var at = 0
+    var asked = false
     while let message = walk.ber.part(at: at, end: length), message.isUniversal(BERTag.sequence) {
       if at > 0 { track(message) }
+      asked = asksForRest(c, at: at, fixed: minimumMessage, length: message.declaredEnd - at)
+      if asked {
+        if at == 0 { c.withdrawn = true }
+        break
+      }
+      TCPSegment.dissectsPDU(c, at: at, length: message.declaredEnd - at)
       try walk.message(message)
       at = message.end
       if message.isCut { break }
     }
+    if !asked, at > 0 { asksForRest(c, at: at, fixed: minimumMessage, length: nil) }
     walk.listChain()
     if let (next, bytes) = walk.token { return .layer(next, at: c.start + bytes.lowerBound, end: c.start + bytes.upperBound) }
     return .stop
   }
 
+  /// The fewest bytes tshark reads an LDAP message's length from
+  /// (`tcp_dissect_pdus`' fixed part): with reassembly, fewer wait for
+  /// one more segment.
+  static let minimumMessage = 7
+
+  /// With TCP reassembly, asks for the rest of the PDU at `at` when the
+  /// segment cuts it short, as `tcp_dissect_pdus` does: one more segment
+  /// when fewer than `fixed` bytes are left to read its length from (and
+  /// some are), else what its `length` (when known) lacks. Answers whether
+  /// it asked; the PDU is then not read.
+  @discardableResult
+  private static func asksForRest(_ c: LayerCursor, at: Int, fixed: Int, length: Int?) -> Bool {
+    let left = c.capturedLength - at
+    guard c.canDesegment, left > 0 else { return false }
+    if left < fixed {
+      c.needMore(at: at, nil)
+      return true
+    }
+    guard let length, length > left else { return false }
+    c.needMore(at: at, length - left)
+    return true
+  }
+
   /// The segment read as SASL buffers, each a 4-byte length and as many
   /// bytes, as tshark's `tcp_dissect_pdus` hands them to its LDAP PDU
   /// dissector.
-  private static func saslBuffers(_ walk: inout LDAPWalk) throws(DissectionStop) -> Next {
-    let c = walk.c
+  private static func saslBuffers(_ c: inout LayerCursor, _ walk: inout LDAPWalk) throws(DissectionStop) -> Next {
     var at = 0
     do {
-      while at + 4 <= c.capturedLength {
+      while !asksForRest(c, at: at, fixed: 4, length: nil), at + 4 <= c.capturedLength {
         let length = Int(try c.uint32(at)) + 4
         TCPSegment.pdu(c, at: at, length: length)
+        if asksForRest(c, at: at, fixed: 4, length: length) {
+          if at == 0 { c.withdrawn = true }
+          break
+        }
+        TCPSegment.dissectsPDU(c, at: at, length: length)
         try walk.saslPDU(at: at, length: length)
         at += length
       }

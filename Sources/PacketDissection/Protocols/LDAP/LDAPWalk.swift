@@ -19,6 +19,9 @@ struct LDAPWalk {
   /// server's SASL credentials): its protocol and bytes.
   var token: (next: ProtocolID, bytes: Range<Int>)?
 
+  /// The extended request that asks for TLS on the connection.
+  static let startTLS = "1.3.6.1.4.1.1466.20037"
+
   /// The controls whose values Wireshark reads: paged results, and
   /// server-side sorting's request and response.
   static let readControls: Set<String> = ["1.2.840.113556.1.4.319", "1.2.840.113556.1.4.473", "1.2.840.113556.1.4.474"]
@@ -164,7 +167,14 @@ struct LDAPWalk {
       }
     case 1, 5, 7, 9, 11, 13, 15, 24:
       try add(Self.resultLabels[op.tag]!, op, depth: depth)
-      guard try number(.resultCode, fields.popFirst(), depth: inner), let matched = fields.popFirst() else { return }
+      let code = fields.first
+      guard try number(.resultCode, fields.popFirst(), depth: inner) else { return }
+      // A StartTLS request answered with success: TLS from the next frame.
+      if op.tag == 24, conversation.startTLSPending, let code, ber.integer(code) == 0 {
+        conversation.startTLSPending = false
+        conversation.tlsAfterFrame = c.dissection.frame.number
+      }
+      guard let matched = fields.popFirst() else { return }
       try add(.matchedDN, matched, depth: inner)
       guard let message = fields.popFirst() else { return }
       try add(.errorMessage, message, depth: inner)
@@ -212,6 +222,10 @@ struct LDAPWalk {
     case 12, 14:
       // A modify DN or compare request names its entry first.
       if let name = fields.popFirst() { try add(.entry, name, depth: inner) }
+    case 23:
+      if let name = fields.first, name.isContext(0), ber.contents(name).copyBytes().elementsEqual(Self.startTLS.utf8) {
+        conversation.startTLSPending = true
+      }
     default:
       break
     }

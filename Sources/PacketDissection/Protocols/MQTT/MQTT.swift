@@ -77,6 +77,7 @@ enum MQTT: UInt8, ProtocolModule {
       try c.add(headerReserved, at: offset, 1, value: flags & 0x0f, depth: 2)
     }
     let (remaining, width) = try remainingLength(c, at: offset + 1)
+    TCPSegment.dissectsPDU(c, at: offset, length: 1 + width + remaining)
     try c.add(length, at: offset + 1, width, value: UInt64(remaining))
     let body = offset + 1 + width
     let end = body + remaining

@@ -29,6 +29,7 @@ enum ModbusTCP: UInt8, ProtocolModule {
       c.withdrawn = true
       return .data(at: c.start, end: c.end)
     }
+    TCPSegment.dissectsPDU(c, at: 0, length: 6 + Int(try c.uint16(4)))
     try c.fixed(transactionID)
     try c.fixed(protocolIdentifier)
     let declared = Int(try c.fixed(length))

@@ -67,6 +67,7 @@ enum MySQL: UInt8, ProtocolModule {
     var offset = 0
     while offset < c.length {
       let length = Int(try c.uint8(offset)) | Int(try c.uint8(offset + 1)) << 8 | Int(try c.uint8(offset + 2)) << 16
+      TCPSegment.dissectsPDU(c, at: offset, length: 4 + length)
       try c.add(packetLength, at: offset, 3, value: UInt64(length))
       let number = try c.uint8(offset + 3)
       try c.add(packetNumber, at: offset + 3, 1, value: UInt64(number))

@@ -87,7 +87,7 @@ enum NBSS: UInt8, ProtocolModule {
     // More messages follow: this one's payload first, then each of them.
     c.runAbove(next)
     var offset = 4 + length
-    while offset < c.length, c.dissection.desegmentRequest == nil, c.dissection.layers.count < Dissector.maximumLayers {
+    while offset < c.length, c.dissection.desegmentRequest == nil, c.dissection.hasRoomForLayer {
       c.runAbove(.furtherPDU(.nbss, at: c.start + offset, end: c.end))
       guard let (_, following) = header(c, at: offset, cifs: cifs) else { break }
       offset += 4 + following

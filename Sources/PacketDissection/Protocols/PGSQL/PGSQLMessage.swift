@@ -20,6 +20,7 @@ struct PGSQLMessage {
     // A length shorter than itself: Wireshark's TCP refuses the PDU.
     guard length >= 4 else { throw .malformed }
     TCPSegment.pdu(c, at: offset, length: total)
+    TCPSegment.dissectsPDU(c, at: offset, length: total)
     // Longer than a signed 32-bit length: Wireshark's TCP cannot cut the
     // PDU out of the segment, and shows no message.
     guard total <= Int(Int32.max) else { throw .truncated }

@@ -32,7 +32,16 @@ enum SPNEGO: UInt8, ProtocolModule {
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     let ber = BERReader(view: c.bytes)
-    guard let choice = ber.part(at: 0, end: c.capturedLength), choice.tagClass == .context,
+    // A token in GSS-API's initial framing naming SPNEGO (a DCE/RPC
+    // bind's) is read past the framing.
+    var start = 0
+    if c.capturedLength > 0, c.bytes.byte(0) == 0x60, let framing = ber.part(at: 0, end: c.capturedLength),
+      let oid = ber.part(at: framing.contentStart, end: framing.contentEnd), oid.isUniversal(BERTag.oid),
+      ber.oidText(oid) == GSSAPI.spnegoOID
+    {
+      start = oid.end
+    }
+    guard let choice = ber.part(at: start, end: c.capturedLength), choice.tagClass == .context,
       choice.tag <= 1, let body = ber.part(at: choice.contentStart, end: choice.contentEnd),
       body.isUniversal(BERTag.sequence)
     else { return .stop }
@@ -81,16 +90,18 @@ enum SPNEGO: UInt8, ProtocolModule {
       }
     }
     if let token, token.contentLength > 0 {
-      guard let next = mechanism(of: c, token.contentStart) else { return .stop }
+      // With no mechanism named (a later negTokenTarg), any may be Kerberos.
+      guard let next = mechanism(of: c, token.contentStart, kerberos: mechanisms.first.map(GSSAPI.isKerberos) ?? true)
+      else { return .stop }
       // The mechanism's layer runs on over the MIC, which it reads too.
       let end = mic.map { $0.contentEnd > token.contentEnd ? $0.contentEnd : token.contentEnd } ?? token.contentEnd
       return .layer(next, at: c.start + token.contentStart, end: c.start + end)
     }
     // A MIC alone goes to the verifier of the negotiated mechanism.
     if let mic, mic.contentLength > 0 {
-      let kerberos = mechanisms.first.map { $0 == GSSAPI.kerberosOID || $0 == GSSAPI.microsoftKerberosOID }
+      let kerberos = mechanisms.first.map(GSSAPI.isKerberos)
       let next: ProtocolID =
-        (kerberos ?? !NTLMSSP.starts(c.packet, at: c.start + mic.contentStart) && c.bytes.byte(mic.contentStart) == 0x60)
+        (kerberos ?? !NTLMSSP.starts(c.packet, at: c.start + mic.contentStart) && isKerberosToken(c, mic.contentStart))
         ? .spnegoKRB5 : .ntlmssp
       return .layer(next, at: c.start + mic.contentStart, end: c.start + mic.contentEnd)
     }
@@ -98,10 +109,22 @@ enum SPNEGO: UInt8, ProtocolModule {
   }
 
   /// The mechanism that reads the token at `offset`: NTLMSSP by its
-  /// signature, Kerberos by its GSS framing.
-  private static func mechanism(of c: LayerCursor, _ offset: Int) -> ProtocolID? {
+  /// signature, Kerberos by its GSS framing, or, when the mechanism may be
+  /// Kerberos, by a bare AP-REQ or AP-REP.
+  private static func mechanism(of c: LayerCursor, _ offset: Int, kerberos: Bool) -> ProtocolID? {
     if NTLMSSP.starts(c.packet, at: c.start + offset) { return .ntlmssp }
-    return offset < c.capturedLength && c.bytes.byte(offset) == 0x60 ? .spnegoKRB5 : nil
+    guard offset < c.capturedLength else { return nil }
+    let first = c.bytes.byte(offset)
+    return first == 0x60 || (kerberos && (first == 0x6e || first == 0x6f)) ? .spnegoKRB5 : nil
+  }
+
+  /// Whether the token at `offset` is a Kerberos GSS token: framed, or
+  /// a bare per-message token of RFC 4121 (MIC 04 04, wrap 05 04).
+  private static func isKerberosToken(_ c: LayerCursor, _ offset: Int) -> Bool {
+    guard offset < c.capturedLength else { return false }
+    let first = c.bytes.byte(offset)
+    if first == 0x60 { return true }
+    return offset + 1 < c.capturedLength && c.bytes.byte(offset + 1) == 0x04 && (first == 0x04 || first == 0x05)
   }
 
   /// Where the MIC of the SPNEGO message a mechanism's token came from

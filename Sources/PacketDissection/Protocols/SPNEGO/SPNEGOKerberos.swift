@@ -65,6 +65,13 @@ enum SPNEGOKerberos: UInt8, ProtocolModule {
       at = oidElement.end
       end = framing.end
     }
+    // A bare AP-REQ or AP-REP (SPNEGO's token of a Kerberos mechanism) is
+    // a Kerberos message with no token id.
+    if c.bytes.byte(at) == 0x6e || c.bytes.byte(at) == 0x6f {
+      guard let message = ber.part(at: at, end: end) else { return }
+      try KerberosWalk(c: c, ber: ber).message(message, depth: 2)
+      return
+    }
     guard at + 2 <= end else { return }
     // Little-endian, as tshark reads it (RFC 1964 writes 01 00 for an AP-REQ).
     let id = try c.uint16(at).byteSwapped

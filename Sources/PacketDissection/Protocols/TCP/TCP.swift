@@ -9,7 +9,7 @@ enum TCP: UInt8, ProtocolModule {
     windowFull, keepAlive, keepAliveACK, duplicateACK, duplicateACKNumber, duplicateACKFrame, zeroWindowProbe,
     zeroWindow, zeroWindowProbeACK, payload, segmentData, reassembledIn, segments, segment, segmentOverlap,
     segmentOverlapConflict, segmentMultipleTails, segmentTooLong, segmentError, segmentCount, reassembledLength,
-    reassembledData, resetCause, continuationTo
+    reassembledData, pduSize, resetCause, continuationTo
 
   static var protocolID: ProtocolID { .tcp }
   static var level: LayerLevel { .transport }
@@ -105,6 +105,8 @@ enum TCP: UInt8, ProtocolModule {
     case .segmentCount: .loose("tcp.segment.count", "Segment count", .uint(bytes: 4))
     case .reassembledLength: .loose("tcp.reassembled.length", "Reassembled TCP length", .uint(bytes: 4))
     case .reassembledData: .loose("tcp.reassembled.data", "Reassembled TCP Data", .bytes)
+    case .pduSize:
+      .loose("tcp.pdu.size", "PDU Size", .uint(bytes: 4), blurb: "The size of a PDU of the layer above read as tshark's tcp_dissect_pdus reads them")
     case .resetCause: .loose("tcp.reset_cause", "Reset cause", .string, blurb: "Text a reset carries as data")
     case .continuationTo: .loose("tcp.continuation_to", "This is a continuation to the PDU in frame", .frameNumber)
     }
@@ -248,8 +250,9 @@ enum TCP: UInt8, ProtocolModule {
     if c.state.reassemblesTCP, let flow, c.end <= c.packet.count {
       // With reassembly, tshark hands a spurious retransmission to no dissector either.
       if findings.contains(.spuriousRetransmission) { return .stop }
+      // A SYN's data (TCP Fast Open) starts after the SYN's own number.
       desegment(
-        &c, flow: flow, seq: rawSeq,
+        &c, flow: flow, seq: flagValue & flagSYN != 0 ? rawSeq &+ 1 : rawSeq,
         payloadStart: payloadStart, ports: (UInt32(source), UInt32(destination)), fin: flagValue & flagFIN != 0)
       c.headerEnd = payloadStart
       return .stop

@@ -131,8 +131,11 @@ struct TLSHandshakeReader {
 
   /// The version, random and session id both hellos start with. Once the
   /// connection is TLS 1.3, Wireshark no longer splits the random into a
-  /// time and bytes.
-  private func helloStart(_ c: LayerCursor, at offset: Int, tls13: Bool) throws(DissectionStop) -> (version: UInt16, next: Int) {
+  /// time and bytes. A ServerHello of a TLS 1.3 draft before -22 has no
+  /// session id.
+  private func helloStart(_ c: LayerCursor, at offset: Int, tls13: Bool, server: Bool = false) throws(DissectionStop)
+    -> (version: UInt16, next: Int)
+  {
     let version = UInt16(try number(c, TLS.handshakeVersion, at: offset, 2, depth: 1))
     try bytes(c, TLS.random, at: offset + 2, 32, depth: 1)
     if !tls13 {
@@ -140,6 +143,7 @@ struct TLSHandshakeReader {
       try put(c, TLS.randomTime, at: offset + 2, 4, value: seconds &* 1_000_000_000, depth: 2)
       try bytes(c, TLS.randomBytes, at: offset + 6, 28, depth: 2)
     }
+    if server, Self.isEarlyDraft(version) { return (version, offset + 34) }
     let idLength = Int(try number(c, TLS.sessionIDLength, at: offset + 34, 1, depth: 1))
     if idLength > 0 { try bytes(c, TLS.sessionID, at: offset + 35, idLength, depth: 1) }
     return (version, offset + 35 + idLength)
@@ -174,11 +178,14 @@ struct TLSHandshakeReader {
   private func serverHello(_ c: LayerCursor, from start: Int, to end: Int, tls13: Bool) throws(DissectionStop) -> UInt16 {
     let fingerprinting = wants(c, TLS.ja3s) || wants(c, TLS.ja3sFull)
     var hello = TLSHelloFacts()
-    var (version, offset) = try helloStart(c, at: start, tls13: tls13)
+    var (version, offset) = try helloStart(c, at: start, tls13: tls13, server: true)
     hello.version = version
     hello.ciphers = [UInt16(try number(c, TLS.cipherSuite, at: offset, 2, depth: 1))]
-    try number(c, TLS.compressionMethod, at: offset + 2, 1, depth: 1)
-    offset += 3
+    offset += 2
+    if !Self.isEarlyDraft(version) {
+      try number(c, TLS.compressionMethod, at: offset, 1, depth: 1)
+      offset += 1
+    }
     if offset < end {
       try TLSExtensions(reader: self, client: false).walk(c, from: offset, to: end, &hello, collect: fingerprinting)
     }
@@ -214,13 +221,24 @@ struct TLSHandshakeReader {
     if wants(c, TLS.ja4) { text(c, TLS.ja4, hello.ja4(transport: transport), at: offset) }
   }
 
+  /// Whether a ServerHello's version is a TLS 1.3 draft before -22
+  /// (0x7f01 to 0x7f15), whose ServerHello had neither session id nor
+  /// compression method.
+  static func isEarlyDraft(_ version: UInt16) -> Bool {
+    version >> 8 == 0x7f && (1..<22).contains(version & 0xff)
+  }
+
   /// The version a ServerHello settles on: its supported_versions
   /// extension's, or its own (Wireshark's `tls_scan_server_hello`).
   private func serverHelloVersion(from start: Int, to end: Int) throws(DissectionStop) -> UInt16 {
     var version = try source.uint16(start)
     var offset = start + 34
-    offset += 1 + Int(try source.uint8(offset))
-    offset += 3
+    if Self.isEarlyDraft(version) {
+      offset += 2
+    } else {
+      offset += 1 + Int(try source.uint8(offset))
+      offset += 3
+    }
     guard offset + 2 <= end else { return version }
     let extensionsEnd = min(end, offset + 2 + Int(try source.uint16(offset)))
     offset += 2

@@ -1,9 +1,9 @@
 /// TPKT, ISO transport on TCP (RFC 1006), on TCP port 102 and on 3389
 /// (where RDP runs over it): a version, a reserved byte and the length of
-/// the packet, header included, before a COTP TPDU. As tshark with
-/// reassembly off, a segment that does not start with version 3 is the
-/// continuation of an earlier packet. The segment's first packet is
-/// dissected.
+/// the packet, header included, before a COTP TPDU. As tshark, a segment
+/// that does not start with version 3 is the continuation of an earlier
+/// packet; with TCP reassembly, a packet (or header) cut short waits for
+/// the segments with its rest. The segment's first packet is dissected.
 enum TPKT: UInt8, ProtocolModule {
   case item, version, reserved, length, continuationData
 
@@ -29,6 +29,18 @@ enum TPKT: UInt8, ProtocolModule {
     guard try c.uint8(0) == currentVersion else {
       try c.add(continuationData, at: 0, c.capturedLength)
       return .stop
+    }
+    if c.canDesegment {
+      let declared = c.capturedLength >= 4 ? Int(try c.uint16(2)) : nil
+      if declared ?? .max > c.capturedLength {
+        // For a header cut short, one more segment: tshark asks no count
+        // that a second request would contradict.
+        c.needMore(at: 0, declared.map { $0 - c.capturedLength })
+        c.withdrawn = true
+        // tshark emptied Info before it asked.
+        c.dissection.infoBeforeRequest = ""
+        return .stop
+      }
     }
     try c.fixed(version)
     try c.fixed(reserved)

@@ -39,6 +39,7 @@ enum WebSocket: UInt8, ProtocolModule {
       let (total, overflow) = UInt64(header).addingReportingOverflow(payload)
       let frameEnd = overflow || total > UInt64(Int32.max) ? Int(Int32.max) : offset + Int(total)
       TCPSegment.pdu(c, at: offset, length: frameEnd - offset)
+      TCPSegment.dissectsPDU(c, at: offset, length: frameEnd - offset)
       try c.add(fin, at: offset, 1, value: UInt64(first >> 7))
       try c.add(rsv, at: offset, 1, value: UInt64(first >> 4 & 7))
       try c.add(opcode, at: offset, 1, value: UInt64(first & 0x0f))
