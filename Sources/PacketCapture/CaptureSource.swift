@@ -134,6 +134,10 @@ func checkFileName(_ path: String, action: CaptureError.Action) throws(CaptureEr
 /// buffer, a few MiB at a time: copying from the page cache in large
 /// blocks is fast, and the buffer is all that stays resident however
 /// large the file. A request larger than a block grows the buffer.
+/// In a file of more than two blocks, a `ReadAhead` thread reads the next
+/// block into a second buffer while the walk reads this one; the next
+/// block starts `overlap` bytes before this one ends, so that a packet
+/// across the boundary is whole in it.
 struct BlockReader {
   private let file: CaptureSource
   private var buffer: UnsafeMutableRawPointer
@@ -141,8 +145,16 @@ struct BlockReader {
   /// The file offsets the buffer holds.
   private var start = 0
   private var end = 0
+  /// The read-ahead thread and the buffer it reads into; `reading` while
+  /// it may be writing there.
+  private let ahead: ReadAhead?
+  private var spare: UnsafeMutableRawPointer?
+  private var spareCapacity = 0
+  private var reading = false
 
   static let blockSize = 4 << 20
+  /// Room for a pcap record with a 256 KiB snapshot length and its header.
+  static let overlap = 256 << 10 + 64
 
   /// The size of the file when it was opened.
   var fileSize: Int { file.size }
@@ -151,6 +163,11 @@ struct BlockReader {
     self.file = file
     capacity = Self.blockSize
     buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+    ahead = file.size > 2 * Self.blockSize ? ReadAhead(file) : nil
+    if ahead != nil {
+      spareCapacity = Self.blockSize
+      spare = UnsafeMutableRawPointer.allocate(byteCount: spareCapacity, alignment: 16)
+    }
   }
 
   /// The `count` bytes at file offset `offset`, valid until the next call.
@@ -162,6 +179,16 @@ struct BlockReader {
 
   private mutating func load(_ offset: Int, _ count: Int) throws(CaptureError) {
     (start, end) = (0, 0)
+    if reading, let ahead, let spare {
+      reading = false
+      if let read = ahead.wait(), offset >= read.offset, count <= read.offset + read.count - offset {
+        (buffer, self.spare) = (spare, buffer)
+        (capacity, spareCapacity) = (spareCapacity, capacity)
+        (start, end) = (read.offset, read.offset + read.count)
+        readAhead()
+        return
+      }
+    }
     if count > capacity {
       buffer.deallocate()
       capacity = count
@@ -170,7 +197,20 @@ struct BlockReader {
     let wanted = min(capacity, max(0, file.size - offset))
     let n = try file.read(into: buffer, count: wanted, needed: count, at: offset)
     (start, end) = (offset, offset + n)
+    readAhead()
   }
 
-  func close() { buffer.deallocate() }
+  /// Starts reading the block after the buffer's, if the file goes on.
+  private mutating func readAhead() {
+    guard let ahead, let spare, end < file.size else { return }
+    let from = max(start, end - Self.overlap)
+    ahead.start(into: spare, count: min(spareCapacity, file.size - from), at: from)
+    reading = true
+  }
+
+  func close() {
+    ahead?.finish()
+    buffer.deallocate()
+    spare?.deallocate()
+  }
 }

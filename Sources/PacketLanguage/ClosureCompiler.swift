@@ -32,7 +32,7 @@ struct ClosureCompiler {
       return { !x($0) }
     case .present(let id):
       used.insert(id)
-      return { d in d.records.contains { $0.field == id } }
+      return { d in d.contains(id) }
     case .presentInLayers(let id, let layers):
       used.insert(id)
       return { d in

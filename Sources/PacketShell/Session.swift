@@ -238,21 +238,35 @@ public final class Session {
   /// the view and `filter` need (everything when `fields` is nil), and
   /// calls `body` for each packet that passes both until it answers false
   /// (every packet that passes `filter` when `inView` is false).
+  /// `recordsOnly` says `body` reads nothing of the dissection but the
+  /// records of `fields` (`Dissector.readsOwnRecordsOnly`).
   /// Returns false when the walk could not go on: a signal stopped it or,
   /// for a walk that `prints`, output failed (`run` says so), or the
   /// capture became unreadable (said here).
   @discardableResult
   func scan(
     _ capture: CaptureFile, fields: [FieldID]? = [], filter: CompiledFilter?, through last: Int? = nil,
-    prints: Bool = true, inView: Bool = true, _ body: (PacketRecord, Dissection) -> Bool
+    prints: Bool = true, inView: Bool = true, recordsOnly: Bool = false, _ body: (PacketRecord, Dissection) -> Bool
   ) -> Bool {
     let dissector = dissector(for: capture.interfaces)
+    dissector.readsOwnRecordsOnly = recordsOnly && fields != nil
     let tests = [inView ? view : nil, filter].compactMap { $0 }
     if let fields { dissector.restrict(to: fields + tests.flatMap(\.fields)) }
+    // One test made once, not the array (nor optional filters) copied
+    // out for every packet.
+    let passes: (Dissection) -> Bool
+    switch tests.count {
+    case 0: passes = { _ in true }
+    case 1:
+      let only = tests[0]
+      passes = { only.matches($0) }
+    default:
+      let (view, filter) = (tests[0], tests[1])
+      passes = { view.matches($0) && filter.matches($0) }
+    }
     return walk(capture, through: last, prints: prints) { record in
       let d = dissector.dissect(record)
-      for test in tests where !test.matches(d) { return true }
-      return body(record, d)
+      return passes(d) ? body(record, d) : true
     }
   }
 
@@ -302,7 +316,7 @@ public final class Session {
       }
     }
     var n = 0
-    guard scan(capture, filter: filter, { _, _ in
+    guard scan(capture, filter: filter, recordsOnly: true, { _, _ in
       n += 1
       return true
     }) else { return nil }
@@ -338,7 +352,7 @@ public final class Session {
     var table = writer.format == .table ? StreamingTable(headers: headers, numeric: columns.numeric, out: out) : nil
     let separate = writer.format == .csv || writer.format == .json
     writer.begin()
-    let walked = scan(capture, fields: columns.fields, filter: filter) { _, d in
+    let walked = scan(capture, fields: columns.fields, filter: filter, recordsOnly: true) { _, d in
       if table != nil {
         table?.add(columns.occurrences(d).map { $0.joined(separator: ",") })
       } else if separate {

@@ -319,6 +319,12 @@ public final class Dissection {
     records.lazy.filter { $0.field == field }
   }
 
+  /// Whether `field` occurs. (Here, not in the caller's module, the
+  /// records are read without a run-time exclusivity check.)
+  public func contains(_ field: FieldID) -> Bool {
+    records.contains { $0.field == field }
+  }
+
   /// The first occurrence of `field`, if any.
   public func first(_ field: FieldID) -> FieldRecord? {
     records.first { $0.field == field }

@@ -46,6 +46,20 @@ public final class Dissector {
     didSet { updateTracking() }
   }
 
+  /// Set by a caller that reads nothing of a dissection but the records
+  /// of the fields it restricted it to (`restrict(to:)`, filters
+  /// included): no layer spans, no protocol item, nothing of the frame.
+  /// When those fields are all TCP's and no layer above is dissected, a
+  /// plain frame (`PlainFrame`: Ethernet II, then unfragmented IPv4 or
+  /// IPv6, then TCP or UDP) is dissected from its TCP layer, the layers
+  /// below recording nothing wanted, and a UDP datagram that can hold no
+  /// TCP layer not at all.
+  public var readsOwnRecordsOnly = false {
+    didSet { updateTracking() }
+  }
+  /// Whether plain frames go straight to TCP (see `readsOwnRecordsOnly`).
+  @exclusivity(unchecked) private var skipsToTCP = false
+
   /// Records only `fields` (and protocol items) and dissects no deeper
   /// than they need: the cheapest dissection that still answers them.
   public func restrict(to fields: [FieldID]) {
@@ -67,6 +81,10 @@ public final class Dissector {
     state.recordsAnalysis = dissection.only.map { only in TCP.analysed.contains { only.contains($0.fieldID) } } ?? true
     state.recordsTCPHeader = dissection.only.map { only in TCP.headerFields.contains(where: only.contains) } ?? true
     state.reassemblesTCP = reassemblesTCP && deepest >= .application
+    let tcpWords = Int(ProtocolID.tcp.rawValue) * 4..<Int(ProtocolID.tcp.rawValue) * 4 + 4
+    skipsToTCP =
+      readsOwnRecordsOnly && deepest == .transport
+      && dissection.only.map { only in only.words.indices.allSatisfy { tcpWords.contains($0) || only.words[$0] == 0 } } == true
     guard let only = dissection.only, deepest < .application else {
       state.tracksConversations = true
       state.analyzesSequences = true
@@ -116,6 +134,20 @@ public final class Dissector {
       linkType: record.linkType, comments: record.comments)
     dissection.reset(packet: record.bytes, frame: info)
     let end = max(record.originalLength, record.bytes.count)
+    if skipsToTCP && record.linkType == .ethernet && decodeAs.isEmpty {
+      switch PlainFrame.read(record.bytes, frameEnd: end, tables: tables) {
+      case .tcp(let start, let tcpEnd, let source, let destination):
+        state.networkSource = source
+        state.networkDestination = destination
+        run(.layer(.tcp, at: start, end: tcpEnd), depth: 0)
+        markMalformed()
+        return dissection
+      case .noTCP:
+        return dissection
+      case .other:
+        break
+      }
+    }
     run(.layer(.frame, at: 0, end: end), depth: 0)
     addTrailer(frameEnd: end)
     if dissection.wants(Frame.protocols.fieldID) {
@@ -125,15 +157,19 @@ public final class Dissector {
           field: Frame.protocols.fieldID, depth: 1, flags: [.generated, .inArena], offset: 0, length: 0,
           value: packed), inLayer: 0)
     }
-    if dissection.malformed {
-      dissection.layers.append(
-        LayerSpan(
-          protocolID: .malformed, start: 0, end: 0, dataEnd: 0, firstRecord: dissection.records.count, depth: 0))
-      dissection.append(
-        FieldRecord(
-          field: Malformed.item.fieldID, depth: 0, flags: .generated, offset: 0, length: 0, value: 0))
-    }
+    markMalformed()
     return dissection
+  }
+
+  /// Ends a malformed packet's dissection with the `_ws.malformed` layer.
+  private func markMalformed() {
+    guard dissection.malformed else { return }
+    dissection.layers.append(
+      LayerSpan(
+        protocolID: .malformed, start: 0, end: 0, dataEnd: 0, firstRecord: dissection.records.count, depth: 0))
+    dissection.append(
+      FieldRecord(
+        field: Malformed.item.fieldID, depth: 0, flags: .generated, offset: 0, length: 0, value: 0))
   }
 
   /// Bytes after the datagram that the link layer carried, as Wireshark
