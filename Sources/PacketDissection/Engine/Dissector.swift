@@ -160,8 +160,7 @@ public final class Dissector {
     }
     var trailerEnd = frameEnd
     var fcsAt: Int?
-    // Wireshark measures "64 bytes or more" over the owner's own bytes (a
-    // VLAN tag's start after the Ethernet header).
+    // Wireshark measures "64 bytes or more" over the owner's own bytes.
     let ownerStart = dissection.layers[owner.layer].start
     if owner.guessesFCS && frameEnd - ownerStart >= Ethernet.minimumFrame + 4 && frameEnd - paddingEnd >= 4 {
       trailerEnd = frameEnd - 4
