@@ -186,7 +186,7 @@ enum SMB2: UInt8, ProtocolModule {
     try field(sessionID, 40, 8, session)
     try c.add(signature, at: base + 48, 16, depth: 2)
     let chained = Int(clamping: next)
-    guard let known = Command(rawValue: UInt16(truncatingIfNeeded: code)) else { return (chained, nil) }
+    let known = Command(rawValue: UInt16(truncatingIfNeeded: code))
     // An error response has the error body, not the command's.
     if response && status != 0 && !(known == .sessionSetup && UInt32(status) == statusMoreProcessingRequired)
       && !(known == .read && UInt32(status) == statusBufferOverflow)
@@ -194,6 +194,8 @@ enum SMB2: UInt8, ProtocolModule {
       return (chained, nil)
     }
     let body = base + headerSize
+    try addBodyReserved(c, command: code, response: response, body: body)
+    guard let known else { return (chained, nil) }
     let request = SMB2Files.Request(session: session, message: messageNumber)
     switch (known, response) {
     case (.treeConnect, false):
