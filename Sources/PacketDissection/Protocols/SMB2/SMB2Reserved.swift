@@ -1,7 +1,6 @@
 /// The reserved fields of command bodies that tshark 4.0 names
 /// `smb2.reserved`, like the header's: (offset in the body, length), in
-/// the order tshark adds them (a Read response's 4-byte Reserved2 before
-/// its 1-byte Reserved), and those of a Negotiate's contexts. A Query
+/// the order tshark adds them, and those of a Negotiate's contexts. A Query
 /// Directory response's entries are not walked for theirs.
 extension SMB2 {
   private static func bodyReserved(command: UInt64, response: Bool) -> [(Int, Int)] {
@@ -12,7 +11,7 @@ extension SMB2 {
     case (5, false): [(16, 8)]  // Create request
     case (5, true): [(60, 4)]  // Create response
     case (6, true): [(4, 4)]  // Close response
-    case (8, true): [(12, 4), (3, 1)]  // Read response
+    case (8, true): [(12, 4)]  // Read response (its 1-byte Reserved below)
     case (11, false): [(2, 2), (52, 4)]  // Ioctl request
     case (11, true): [(2, 2), (44, 4)]  // Ioctl response
     case (15, false): [(28, 4)]  // Change Notify request
@@ -29,6 +28,12 @@ extension SMB2 {
     let fields = bodyReserved(command: command, response: response)
     for (offset, length) in fields where body + offset + length <= limit {
       try c.add(reserved, at: body + offset, length, depth: 2)
+    }
+    // tshark adds a Read response's 1-byte Reserved after it reads the
+    // data, so only when the message holds the data whole.
+    if command == 8, response, body + 8 <= limit {
+      let end = body - headerSize + Int(try c.uint8(body + 2)) + Int(try c.uint32(body + 4).byteSwapped)
+      if end <= limit { try c.add(reserved, at: body + 3, 1, depth: 2) }
     }
     guard command == 0 else { return }
     // Negotiate contexts (SMB 3.1.1): type, data length, 4 reserved bytes,
