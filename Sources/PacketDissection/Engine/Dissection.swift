@@ -25,7 +25,8 @@ struct TrailerOwner {
   var padding: FieldID?
   var trailer: FieldID
   /// Whether the last four bytes of a long enough frame are taken for the
-  /// FCS; Wireshark's 802.1ah and VN-Tag dissectors say there is none.
+  /// FCS; Wireshark's 802.1Q, 802.1ad, 802.1ah and VN-Tag dissectors say
+  /// there is none (their trailers are all trailer).
   var guessesFCS = true
 }
 

@@ -160,6 +160,8 @@ public final class DissectionState {
   let sipTransactions = SIPTransactions()
   /// ONC RPC's calls, for the replies that match them.
   let rpcCalls = RPCCalls()
+  /// The shares SMB2's Tree Connects named, by session and tree id.
+  let smb2Trees = SMB2Trees()
   /// The RPC message the program layer after RPC belongs to.
   @exclusivity(unchecked) var rpcMessage = RPCMessage()
   /// TCP connections DCE/RPC was found on.

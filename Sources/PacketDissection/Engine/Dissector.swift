@@ -114,6 +114,14 @@ public final class Dissector {
 
   public init() {}
 
+  /// What Wireshark calls interface `index`: its `if_name`, else its
+  /// `if_description`, else `unknown` (as tshark names it for a pcapng
+  /// interface without either).
+  private func interfaceName(_ index: Int) -> String {
+    guard interfaces.indices.contains(index) else { return "unknown" }
+    return interfaces[index].name ?? interfaces[index].description ?? "unknown"
+  }
+
   /// Dissects `record` and returns the (reused) dissection.
   @discardableResult
   public func dissect(_ record: PacketRecord) -> Dissection {
@@ -128,9 +136,7 @@ public final class Dissector {
       number: record.number, hasTime: record.hasTimestamp, time: time, sinceFirst: time &- first, sincePrevious: time &- previous,
       originalLength: record.originalLength, interfaceIndex: record.interfaceIndex,
       interfaceID: record.interfaceIndex.map(sectionLocalID),
-      interfaceName: record.interfaceIndex.flatMap {
-        interfaces.indices.contains($0) ? interfaces[$0].name : nil
-      },
+      interfaceName: record.interfaceIndex.map(interfaceName),
       linkType: record.linkType, comments: record.comments)
     dissection.reset(packet: record.bytes, frame: info)
     let end = max(record.originalLength, record.bytes.count)
@@ -194,8 +200,7 @@ public final class Dissector {
     }
     var trailerEnd = frameEnd
     var fcsAt: Int?
-    // Wireshark measures "64 bytes or more" over the owner's own bytes (a
-    // VLAN tag's start after the Ethernet header).
+    // Wireshark measures "64 bytes or more" over the owner's own bytes.
     let ownerStart = dissection.layers[owner.layer].start
     if owner.guessesFCS && frameEnd - ownerStart >= Ethernet.minimumFrame + 4 && frameEnd - paddingEnd >= 4 {
       trailerEnd = frameEnd - 4

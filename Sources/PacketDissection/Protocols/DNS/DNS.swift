@@ -352,6 +352,13 @@ enum DNS: UInt8, ProtocolModule {
     case 47:
       let used = try name(nsecNextDomainName, at: offset)
       try typeBitmap(c, at: offset + used, count - used)
+    case 50:
+      // NSEC3 (RFC 5155 section 3.2): algorithm, flags, iterations, the
+      // salt and the next hashed owner name, each after its length, then
+      // the type bitmap.
+      let hashAt = offset + 5 + Int(try c.uint8(offset + 4))
+      let bitmapAt = hashAt + 1 + Int(try c.uint8(hashAt))
+      try typeBitmap(c, at: bitmapAt, count - (bitmapAt - offset))
     default:
       break
     }
@@ -372,7 +379,7 @@ enum DNS: UInt8, ProtocolModule {
     }
   }
 
-  /// An NSEC type bitmap (RFC 4034 section 4.1.2): windows of a number, a
+  /// An NSEC or NSEC3 type bitmap (RFC 4034 section 4.1.2): windows of a number, a
   /// length and that many bytes of bits; each set bit is a type, shown as
   /// `dns.resp.type` over its byte, as Wireshark does.
   private static func typeBitmap(_ c: LayerCursor, at start: Int, _ count: Int) throws(DissectionStop) {

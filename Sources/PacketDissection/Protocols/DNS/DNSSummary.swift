@@ -38,14 +38,12 @@ extension DNS {
   /// Wireshark quotes for that type.
   private static func resourceRecords(_ f: LayerFields) -> [String] {
     var out: [String] = []
-    // The types of an NSEC bitmap follow its next domain name; Info
-    // leaves them out.
-    var inBitmap = false
     for (field, record) in f.occurrences(of: DNS.self) {
-      defer { inBitmap = field == .nsecNextDomainName || (inBitmap && field == .respType) }
       switch field {
+      // The types of an NSEC or NSEC3 bitmap, each over its byte of the
+      // bitmap, are left out of Info.
       case .respType:
-        if !inBitmap { out.append(" " + DNSNames.type(record.value)) }
+        if record.length == 2 { out.append(" " + DNSNames.type(record.value)) }
       case .respCacheFlush:
         if record.value == 1, !out.isEmpty { out[out.count - 1] += ", cache flush" }
       case .a, .aaaa, .ns, .cname, .ptr, .soaMName, .mxPreference, .mxExchange, .srvPriority, .srvWeight, .srvPort,

@@ -33,6 +33,9 @@ enum Ethernet: UInt8, ProtocolModule {
   static let minimumFrame = 60
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
+    // A header cut short shows no field at all, as in tshark (which reads
+    // the 14 bytes before it adds the first).
+    try c.check(0, 14)
     try address(c, at: 0, field: dst, lgField: dstLG, igField: dstIG)
     try address(c, at: 6, field: src, lgField: srcLG, igField: srcIG)
     let typeOrLength = try c.uint16(12)

@@ -2,7 +2,8 @@ import PacketWire
 
 /// SMB2 and SMB3 (MS-SMB2 section 2.2.1): the 64-byte header of each
 /// message in an NBSS message, little-endian, and of each message chained
-/// after it. Of the bodies, only what the Info column names (a Tree
+/// after it, with the share of its tree id (`smb2.tree`, as a Tree Connect
+/// named it). Of the bodies, only what the Info column names (a Tree
 /// Connect's share, a Create's file name) and the buffers handed to the
 /// next dissector (security blobs, to GSS-API or NTLMSSP; read and
 /// written data, shown as `data`) are read.
@@ -164,17 +165,28 @@ enum SMB2: UInt8, ProtocolModule {
     }
     let next = try le32(20)
     try field(chainOffset, 20, 4, next)
-    try field(messageID, 24, 8, try le64(24))
+    let messageNumber = try le64(24)
+    try field(messageID, 24, 8, messageNumber)
+    var treeNumber: UInt64?
     if flagValue & 0x2 != 0 {
       try field(asyncID, 32, 8, try le64(32))
     } else {
       try field(processID, 32, 4, try le32(32))
-      try field(treeID, 36, 4, try le32(36))
+      let id = try le32(36)
+      treeNumber = id
+      try field(treeID, 36, 4, id)
+      // The share a Tree Connect gave this session's tree id, under the id.
+      if c.wants(tree), let session = try? le64(40),
+        let share = c.state.smb2Trees.share(of: SMB2Trees.Tree(session: session, id: id))
+      {
+        c.computed(tree, at: base + 36, 4, bytes: Array(share.utf8), depth: 3)
+      }
     }
-    try field(sessionID, 40, 8, try le64(40))
+    let session = try le64(40)
+    try field(sessionID, 40, 8, session)
     try c.add(signature, at: base + 48, 16, depth: 2)
     let chained = Int(clamping: next)
-    guard let known = Command(rawValue: UInt16(truncatingIfNeeded: code)) else { return (chained, nil) }
+    let known = Command(rawValue: UInt16(truncatingIfNeeded: code))
     // An error response has the error body, not the command's.
     if response && status != 0 && !(known == .sessionSetup && UInt32(status) == statusMoreProcessingRequired)
       && !(known == .read && UInt32(status) == statusBufferOverflow)
@@ -182,9 +194,17 @@ enum SMB2: UInt8, ProtocolModule {
       return (chained, nil)
     }
     let body = base + headerSize
+    try addBodyReserved(c, command: code, response: response, body: body)
+    guard let known else { return (chained, nil) }
+    let request = SMB2Files.Request(session: session, message: messageNumber)
     switch (known, response) {
     case (.treeConnect, false):
-      try name(c, tree, offsetAt: body + 4, lengthAt: body + 6, base: base)
+      let share = try name(c, tree, offsetAt: body + 4, lengthAt: body + 6, base: base)
+      if !share.isEmpty { c.state.smb2Trees.connecting(share, by: request) }
+    case (.treeConnect, true):
+      if let treeNumber {
+        c.state.smb2Trees.connected(SMB2Trees.Tree(session: session, id: treeNumber), answering: request)
+      }
     case (.create, false):
       try name(c, filename, offsetAt: body + 44, lengthAt: body + 46, base: base)
     default:
@@ -239,14 +259,15 @@ enum SMB2: UInt8, ProtocolModule {
 
   /// A UTF-16 name in the body, at the offset (from the header) and with
   /// the length the body gives; an empty one is recorded too, as tshark does.
+  @discardableResult
   private static func name(_ c: LayerCursor, _ field: SMB2, offsetAt: Int, lengthAt: Int, base: Int)
-    throws(DissectionStop)
+    throws(DissectionStop) -> String
   {
     let offset = Int(try c.uint16(offsetAt).byteSwapped)
     let length = Int(try c.uint16(lengthAt).byteSwapped)
     guard length > 0 else {
       c.computed(field, at: lengthAt, 0, bytes: [UInt8](), depth: 2)
-      return
+      return ""
     }
     try c.check(base + offset, length)
     var units: [UInt16] = []
@@ -258,5 +279,6 @@ enum SMB2: UInt8, ProtocolModule {
     }
     let text = String(decoding: units, as: UTF16.self)
     c.computed(field, at: base + offset, length, bytes: Array(text.utf8), depth: 2)
+    return text
   }
 }

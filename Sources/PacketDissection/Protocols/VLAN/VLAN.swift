@@ -33,7 +33,7 @@ enum VLAN: UInt8, ProtocolModule {
     try c.fixed(etype)
     c.dissection.own(trailer: TrailerOwner(
       layer: c.dissection.layers.count - 1, payloadStart: c.start + 4, padding: Ethernet.padding.fieldID,
-      trailer: trailer.fieldID))
+      trailer: trailer.fieldID, guessesFCS: false))
     return .dispatch(.ethertype, key: UInt32(typeOrLength), at: c.start + 4, end: c.end)
   }
 }
@@ -68,7 +68,7 @@ enum ServiceVLAN: UInt8, ProtocolModule {
     try c.add(PBB.etype.fieldID, at: 2, 2, value: UInt64(type))
     c.dissection.own(trailer: TrailerOwner(
       layer: c.dissection.layers.count - 1, payloadStart: c.start + 4, padding: Ethernet.padding.fieldID,
-      trailer: VLAN.trailer.fieldID))
+      trailer: VLAN.trailer.fieldID, guessesFCS: false))
     return .dispatch(.ethertype, key: UInt32(type), at: c.start + 4, end: c.end)
   }
 }
