@@ -368,40 +368,42 @@ public enum FieldText {
     }
   }
 
-  /// Text as Wireshark 4.0's `format_text` writes it for the Info column:
-  /// printable ASCII as it is, the other ASCII bytes as the C escapes `\a
-  /// \b \f \n \r \t \v` or a backslash and three octal digits, valid
-  /// UTF-8 decoded, and U+FFFD for each byte that is not.
-  public static func formatted(_ bytes: ByteView) -> String {
-    text { out in
-      var i = 0
-      while i < bytes.count {
-        let b = bytes.byte(i)
-        i += 1
-        if b >= 0x20 && b < 0x7f {
-          out.append(b)
-          continue
+  /// Text as Wireshark 4.0's `format_text` writes it for the Info column
+  /// and the tree's string items: printable ASCII as it is, the other
+  /// ASCII bytes as the C escapes `\a \b \f \n \r \t \v` or a backslash
+  /// and three octal digits, valid UTF-8 decoded, and U+FFFD for each byte
+  /// that is not.
+  public static func formatted(_ bytes: ByteView) -> String { text { appendFormatted(bytes, to: &$0) } }
+
+  /// Writes `formatted(bytes)` into `out`.
+  public static func appendFormatted(_ bytes: ByteView, to out: inout ByteWriter) {
+    var i = 0
+    while i < bytes.count {
+      let b = bytes.byte(i)
+      i += 1
+      if b >= 0x20 && b < 0x7f {
+        out.append(b)
+        continue
+      }
+      guard b >= 0x80 else {
+        out.append(UInt8(ascii: "\\"))
+        switch b {
+        case 0x07: out.append(UInt8(ascii: "a"))
+        case 0x08: out.append(UInt8(ascii: "b"))
+        case 0x0c: out.append(UInt8(ascii: "f"))
+        case 0x0a: out.append(UInt8(ascii: "n"))
+        case 0x0d: out.append(UInt8(ascii: "r"))
+        case 0x09: out.append(UInt8(ascii: "t"))
+        case 0x0b: out.append(UInt8(ascii: "v"))
+        default: for shift in [6, 3, 0] { out.append(UInt8(ascii: "0") &+ (b >> UInt8(shift)) & 7) }
         }
-        guard b >= 0x80 else {
-          out.append(UInt8(ascii: "\\"))
-          switch b {
-          case 0x07: out.append(UInt8(ascii: "a"))
-          case 0x08: out.append(UInt8(ascii: "b"))
-          case 0x0c: out.append(UInt8(ascii: "f"))
-          case 0x0a: out.append(UInt8(ascii: "n"))
-          case 0x0d: out.append(UInt8(ascii: "r"))
-          case 0x09: out.append(UInt8(ascii: "t"))
-          case 0x0b: out.append(UInt8(ascii: "v"))
-          default: for shift in [6, 3, 0] { out.append(UInt8(ascii: "0") &+ (b >> UInt8(shift)) & 7) }
-          }
-          continue
-        }
-        if let (scalar, length) = decodeUTF8(bytes, at: i - 1) {
-          out.append(contentsOf: String(scalar).utf8)
-          i += length - 1
-        } else {
-          out.append(contentsOf: [0xef, 0xbf, 0xbd])  // U+FFFD
-        }
+        continue
+      }
+      if let (scalar, length) = decodeUTF8(bytes, at: i - 1) {
+        out.append(contentsOf: String(scalar).utf8)
+        i += length - 1
+      } else {
+        out.append(contentsOf: [0xef, 0xbf, 0xbd])  // U+FFFD
       }
     }
   }
