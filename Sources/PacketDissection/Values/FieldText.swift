@@ -379,12 +379,16 @@ public enum FieldText {
   public static func appendFormatted(_ bytes: ByteView, to out: inout ByteWriter) {
     var i = 0
     while i < bytes.count {
-      let b = bytes.byte(i)
-      i += 1
-      if b >= 0x20 && b < 0x7f {
-        out.append(b)
+      // A run of printable bytes goes in with one copy.
+      var plain = i
+      while plain < bytes.count && bytes.byte(plain) >= 0x20 && bytes.byte(plain) < 0x7f { plain += 1 }
+      if plain > i {
+        bytes.slice(i, plain - i).withUnsafeBytes { out.append(contentsOf: $0.bindMemory(to: UInt8.self)) }
+        i = plain
         continue
       }
+      let b = bytes.byte(i)
+      i += 1
       guard b >= 0x80 else {
         out.append(UInt8(ascii: "\\"))
         switch b {
