@@ -174,7 +174,7 @@ struct IMAPLines {
       conversation.record(tag, IMAPConversation.Request(frame: frame.number, time: frame.time))
     } else if let request = conversation.request(tag) {
       c.generated(IMAP.responseTo, value: UInt64(request.frame), depth: 2)
-      c.generated(IMAP.time, value: UInt64(bitPattern: frame.time - request.time), depth: 2)
+      c.generated(IMAP.time, value: UInt64(bitPattern: frame.time &- request.time), depth: 2)
     }
   }
 
