@@ -16,9 +16,9 @@
 # (fuzz/out/fuzz-pktsh, rebuilt when a source is newer) holds every target;
 # PKTSH_FUZZ_TARGET picks one. Each target keeps what it finds in
 # fuzz/corpus/TARGET and starts from seeds: every shared corpus file under
-# 32 KiB (fuzz/corpus/captures), or for the language the scripts and
-# filters of examples/, README.md and the filter goldens (fuzz/corpus/scripts),
-# with the words of language.dict.
+# 32 KiB and the crafted captures of the goldens (fuzz/corpus/captures), or
+# for the language the scripts and filters of examples/, README.md and the
+# filter goldens (fuzz/corpus/scripts), with the words of language.dict.
 # Inputs that crash are saved as fuzz/out/TARGET/crash-*. Both folders are
 # ignored by git. Extra options go to libFuzzer, e.g. -fork=1
 # -ignore_crashes=1 to go on past a crash.
@@ -71,6 +71,10 @@ corpus=$(cd "$root/../shared/corpus" && pwd)
   seed=$captures/$(echo "${file#./}" | tr / -)
   # -n: another run copying the same seed at the same time is no failure.
   cp -n "$corpus/$file" "$seed"
+done
+# The crafted captures of protocols the corpus lacks (PFCP, SIP transactions, IMAP).
+for file in "$root"/Tests/PacketDissectionTests/Goldens/crafted/*.pcap; do
+  cp -n "$file" "$captures/crafted-$(basename "$file")"
 done
 # A few compressed seeds, so that the capture target reaches each decompressor.
 for file in pcapng/le/test202.pcapng tcpdump/dhcpv6-ia-na.pcap; do

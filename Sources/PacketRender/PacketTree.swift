@@ -292,7 +292,8 @@ public enum PacketTree {
   ) {
     let start = out.count
     out.append(": ")
-    FieldText.append(record, kind: .string, base: .none, in: d, to: &out)
+    // Written as Wireshark's tree writes a string: `format_text`.
+    FieldText.appendFormatted(d.valueBytes(record), to: &out)
     guard label.count + out.count - start > longestText else { return }
     var text = ByteWriter(capacity: out.count - start)
     out.withBytes { text.append(contentsOf: UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[(start + 2)...])) }

@@ -140,6 +140,8 @@ public final class DissectionState {
   @exclusivity(unchecked) var ftpDataChannels = FTPDataChannels()
   /// SMTP's memory of each TCP connection (by stream index).
   @exclusivity(unchecked) var smtpConversations: [Int: SMTPConversation] = [:]
+  /// IMAP's memory of each TCP stream (by stream index): STARTTLS and tags.
+  @exclusivity(unchecked) var imapConversations: [Int: IMAPConversation] = [:]
   /// QUIC's connections, found by connection ID or conversation.
   let quicConnections = QUICConnections()
   /// The UDP conversations of SNMP requests seen (see `trackUDP`).

@@ -155,6 +155,16 @@ public struct LayerCursor {
     dissection.records[this.firstRecord].flags.insert(.hidden)
   }
 
+  /// Drops this layer from the protocol chain and hides its item, but
+  /// keeps it for the summary: Wireshark removes a dissector that added
+  /// nothing to the tree from `frame.protocols`, while the columns it set
+  /// stay (IMAP's line without its line end).
+  public func dropFromChain() {
+    guard let index = dissection.layers.indices.last else { return }
+    dissection.layers[index].listed = false
+    hideItem()
+  }
+
   /// Lists this layer's protocol once more in the protocol chain, with no
   /// item of its own in the tree. Call it after recording the layer's
   /// last field: records after it would belong to the second listing.

@@ -59,6 +59,8 @@ public enum ProtocolID: UInt8, CaseIterable, Sendable {
   case rip
   /// Session Initiation Protocol.
   case sip
+  /// Internet Message Access Protocol.
+  case imap
 }
 
 /// Every protocol: its declaration and its dissect function, and the
@@ -202,6 +204,7 @@ public enum Registry {
     case .cotp: try operation.apply(COTP.self, &argument)
     case .rip: try operation.apply(RIP.self, &argument)
     case .sip: try operation.apply(SIP.self, &argument)
+    case .imap: try operation.apply(IMAP.self, &argument)
     }
   }
 

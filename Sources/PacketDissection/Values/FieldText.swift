@@ -368,6 +368,50 @@ public enum FieldText {
     }
   }
 
+  /// Text as Wireshark 4.0's `format_text` writes it for the Info column
+  /// and the tree's string items: printable ASCII as it is, the other
+  /// ASCII bytes as the C escapes `\a \b \f \n \r \t \v` or a backslash
+  /// and three octal digits, valid UTF-8 decoded, and U+FFFD for each byte
+  /// that is not.
+  public static func formatted(_ bytes: ByteView) -> String { text { appendFormatted(bytes, to: &$0) } }
+
+  /// Writes `formatted(bytes)` into `out`.
+  public static func appendFormatted(_ bytes: ByteView, to out: inout ByteWriter) {
+    var i = 0
+    while i < bytes.count {
+      // A run of printable bytes goes in with one copy.
+      var plain = i
+      while plain < bytes.count && bytes.byte(plain) >= 0x20 && bytes.byte(plain) < 0x7f { plain += 1 }
+      if plain > i {
+        bytes.slice(i, plain - i).withUnsafeBytes { out.append(contentsOf: $0.bindMemory(to: UInt8.self)) }
+        i = plain
+        continue
+      }
+      let b = bytes.byte(i)
+      i += 1
+      guard b >= 0x80 else {
+        out.append(UInt8(ascii: "\\"))
+        switch b {
+        case 0x07: out.append(UInt8(ascii: "a"))
+        case 0x08: out.append(UInt8(ascii: "b"))
+        case 0x0c: out.append(UInt8(ascii: "f"))
+        case 0x0a: out.append(UInt8(ascii: "n"))
+        case 0x0d: out.append(UInt8(ascii: "r"))
+        case 0x09: out.append(UInt8(ascii: "t"))
+        case 0x0b: out.append(UInt8(ascii: "v"))
+        default: for shift in [6, 3, 0] { out.append(UInt8(ascii: "0") &+ (b >> UInt8(shift)) & 7) }
+        }
+        continue
+      }
+      if let (scalar, length) = decodeUTF8(bytes, at: i - 1) {
+        out.append(contentsOf: String(scalar).utf8)
+        i += length - 1
+      } else {
+        out.append(contentsOf: [0xef, 0xbf, 0xbd])  // U+FFFD
+      }
+    }
+  }
+
   /// An ASCII byte `appendEscaped` writes as it is: all but backspace,
   /// tab, newline, form feed and carriage return.
   @inline(__always) private static func standsForItself(_ b: UInt8) -> Bool {

@@ -4,7 +4,9 @@
 # to cover its header variants and the ways its element walk ends; and
 # SIP transactions the corpus's few SIP captures lack (resends, answered
 # requests, registrations that remove bindings, SIP over TCP and on a
-# port found by the heuristic). Their
+# port found by the heuristic); and IMAP, of which the corpus has no
+# capture at all (a session with literals, folders, tags matched, STARTTLS;
+# connections whose first segments are TLS or not text). Their
 # field goldens come from tshark like every other's (make-field-goldens.sh
 # CAPTURE); nothing here states what the fields should be.
 # Usage: make-crafted-captures.sh   (from any directory)
@@ -101,3 +103,83 @@ with open(sys.argv[1], "wb") as f:
         f.write(struct.pack("<IIII", 1700000000 + seconds, fraction, len(frame), len(frame)) + frame)
 PY
 echo "wrote $here/crafted/sip-transactions.pcap"
+python3 - "$here/crafted/imap-sessions.pcap" <<'PY'
+import struct, sys
+
+def ipv4(payload, src, dst):
+    return struct.pack(">BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), 1, 0, 64, 6, 0, bytes(src), bytes(dst)) + payload
+
+C, S = [10, 0, 0, 1], [10, 0, 0, 2]
+seq = {}
+def segment(port, from_client, payload):
+    key = (port, from_client)
+    n = seq.get(key, 1000 if from_client else 5000)
+    seq[key] = n + len(payload)
+    ack = seq.get((port, not from_client), 5000 if from_client else 1000)
+    sport, dport = (port, 143) if from_client else (143, port)
+    header = struct.pack(">HHIIBBHHH", sport, dport, n, ack, 0x50, 0x18, 65535, 0, 0)
+    return ipv4(header + payload, C, S) if from_client else ipv4(header + payload, S, C)
+
+def tls(content_type, body):
+    return struct.pack(">BHH", content_type, 0x0303, len(body)) + body
+hello = bytes([1]) + (41).to_bytes(3, "big") + struct.pack(">H", 0x0303) + bytes(32) + b"\x00" + struct.pack(">HH", 2, 0x002f) + b"\x01\x00"
+header = b"From: a@example.com\r\nSubject: hi\r\n\r\n"
+message = b"From: a@example.com\r\nSubject: long\r\n\r\n" + b"line of the body\r\n" * 40
+session = [  # connection 40001: a whole session, then STARTTLS
+    (False, b"* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n"),
+    (True, b"a001 CAPABILITY\r\n"),
+    (False, b"* CAPABILITY IMAP4rev1 STARTTLS\r\na001 OK CAPABILITY completed\r\n"),
+    (True, b'a002 LOGIN alice "s3cret"\r\n'),
+    (False, b"a002 OK LOGIN completed\r\n"),
+    (True, b"a003 SELECT INBOX\r\n"),
+    (False, b"* 2 EXISTS\r\n* 0 RECENT\r\n* OK [UIDVALIDITY 1] UIDs valid\r\na003 OK [READ-WRITE] SELECT completed\r\n"),
+    (True, b"a004 UID FETCH 1:* (FLAGS)\r\n"),
+    (False, b"* 1 FETCH (UID 1 FLAGS (\\Seen))\r\n* 2 FETCH (UID 2 FLAGS ())\r\na004 OK FETCH completed\r\n"),
+    (True, b"a005 FETCH 1:2 (BODY[HEADER])\r\n"),
+    (False, b"* 1 FETCH (BODY[HEADER] {%d}\r\n%s)\r\n* 2 FETCH (BODY[HEADER] {%d}\r\n%s)\r\na005 OK FETCH completed\r\n"
+        % (len(header), header, len(header), header)),
+    (True, b"a006 FETCH 2 BODY[]\r\n"),
+    (False, b"* 2 FETCH (BODY[] {%d}\r\n%s" % (len(message), message[:300])),
+    (False, message[300:] + b")\r\na006 OK FETCH completed\r\n"),
+    (True, b"a007 copy 1 Archive\r\n"),
+    (False, b"a007 OK COPY completed\r\n"),
+    (True, b"A008 uid copy 2 Trash\r\n"),
+    (False, b"a008 NO [TRYCREATE] no folder\r\n"),
+    (True, b"a009 SEARCH  ALL\r\n"),
+    (False, b"* SEARCH 1 2\r\na009 OK SEARCH completed\r\n"),
+    (True, b"a010 STATUS Archive (MESSAGES)\r\na011 NOOP\r\n"),
+    (False, b"a010 OK\r\n\r\na011 OK NOOP\r\n"),
+    (True, b"a012 APPEND Sent {11}\r\n"),
+    (False, b"+ Ready for literal data\r\n"),
+    (True, b"Hello world\r\n"),
+    (False, b"a012 OK APPEND completed\r\n"),
+    (True, b"a013 IDLE\r\n"),
+    (False, b"+ idling\r\n"),
+    (True, b"DONE\r\n"),
+    (True, b"a014 NOOP"),
+    (False, b"a013 OK IDLE terminated\r\n"),
+    (True, b"a015 s INBOX\r\na016 u fetch 1 FLAGS\r\na017 UID\r\n"),
+    (False, b"* 1 fe (X {3}\r\nabc)\r\n* 3 FETCH (BODY[] {99999999999}\r\n)\r\n"),
+    (True, b"a018 STARTTLS\r\n"),
+    (False, b"a018 OK Begin TLS negotiation now\r\n"),
+    (True, tls(22, hello)),
+    (False, b"a019 BAD text after TLS\r\n"),
+]
+midway = [  # connection 40002: seen from after its STARTTLS
+    (False, tls(23, bytes(range(24)))),
+    (True, tls(23, bytes(range(40, 60)))),
+    (False, b"* BYE text again\r\n"),
+]
+short = [  # connection 40003: a first segment that is not five printable characters
+    (False, b"* OK\r\n"),
+    (True, b'b1 LOGIN bob "pw"\r\nb2 login bob x\r\n'),
+    (True, b"b3 LOGIN bob\r\nb4 NOOP\r\n"),
+    (False, b"B1 OK\tdone\r\n"),
+]
+frames = [segment(40001, *f) for f in session] + [segment(40002, *f) for f in midway] + [segment(40003, *f) for f in short]
+with open(sys.argv[1], "wb") as f:
+    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 101))
+    for i, frame in enumerate(frames):
+        f.write(struct.pack("<IIII", 1700000000 + i // 4, (i % 4) * 250000, len(frame), len(frame)) + frame)
+PY
+echo "wrote $here/crafted/imap-sessions.pcap"

@@ -124,8 +124,13 @@ enum TLS: UInt8, ProtocolModule {
 
   static func isValidContentType(_ type: UInt8) -> Bool { type >= 20 && type <= 24 }
 
+  /// Whether Wireshark's TLS dissector refuses the bytes as text: more
+  /// than four captured, the first four printable.
+  static func refusesAsText(_ c: LayerCursor) -> Bool {
+    c.capturedLength > 4 && (0..<4).allSatisfy { (0x20..<0x7f).contains(c.packet.byte(c.start + $0)) }
+  }
+
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
-    let captured = c.capturedLength
     // Directly over TCP, a connection HTTP's heuristic took stays HTTP's
     // (Wireshark's conversation dissector comes before the port's).
     let layers = c.dissection.layers
@@ -136,7 +141,7 @@ enum TLS: UInt8, ProtocolModule {
     }
     // Four printable characters are text, not TLS: Wireshark rejects them,
     // and TCP tries its heuristics (HTTP's).
-    if captured > 4, (0..<4).allSatisfy({ (0x20..<0x7f).contains(c.packet.byte(c.start + $0)) }) {
+    if refusesAsText(c) {
       c.withdrawn = true
       if overTCP, HTTP.claims(c.packet, at: c.start, end: c.end, dissection: c.dissection, state: c.state) {
         return .layer(.http, at: c.start, end: c.end)
