@@ -46,10 +46,16 @@ struct PktshCommand: ParsableCommand {
   nonisolated(unsafe) static var closedAtStart: Set<Int32> = []
 
   /// Gives closed standard descriptors /dev/null before anything (the
-  /// argument parser included) can open a file, then runs as usual.
+  /// argument parser included) can open a file, then runs as usual; a
+  /// plain command line (`PlainArguments`) skips the argument parser.
   static func main() {
     closedAtStart = StandardDescriptors.openMissing()
-    main(nil)
+    guard let plain = PlainArguments(CommandLine.arguments.dropFirst()) else { return main(nil) }
+    do {
+      try plain.command.run()
+    } catch {
+      exit(withError: error)
+    }
   }
 
   func run() throws {
