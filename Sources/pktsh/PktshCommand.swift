@@ -46,16 +46,10 @@ struct PktshCommand: ParsableCommand {
   nonisolated(unsafe) static var closedAtStart: Set<Int32> = []
 
   /// Gives closed standard descriptors /dev/null before anything (the
-  /// argument parser included) can open a file, then runs as usual; a
-  /// plain command line (`PlainArguments`) skips the argument parser.
+  /// argument parser included) can open a file, then runs as usual.
   static func main() {
     closedAtStart = StandardDescriptors.openMissing()
-    guard let plain = PlainArguments(CommandLine.arguments.dropFirst()) else { return main(nil) }
-    do {
-      try plain.command.run()
-    } catch {
-      exit(withError: error)
-    }
+    main(nil)
   }
 
   func run() throws {
