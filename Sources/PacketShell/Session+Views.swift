@@ -27,39 +27,18 @@ extension Session {
   /// with each item's byte range.
   func show(_ range: PacketRange?) -> Outcome {
     guard let capture = loaded() else { return .runtimeFailure }
-    var shown = 0
+    var first = true
     var coverage = RangeCoverage(range)
-    // Into a file or pipe, past the first packets, trees are written on a
-    // second thread while this one dissects (`FormattingPipeline`).
-    let piped = !out.isTerminal && FormattingPipeline.worthwhile
-    var pipeline: FormattingPipeline?
-    let out = self.out
-    let emit: (UnsafeRawBufferPointer) -> Void = { text in out.write { $0.append(contentsOf: text.bindMemory(to: UInt8.self)) } }
     let walked = scan(capture, fields: PacketTree.fieldsShown, filter: nil, through: range?.last) { record, d in
       guard range?.contains(record.number) ?? true else { return true }
+      if !first { out.line("") }
+      first = false
       coverage.note(record.number)
-      shown += 1
-      if let pipeline {
-        pipeline.submit(d, emit: emit)
-        return true
-      }
-      if shown > 1 { out.line("") }
       out.write { PacketTree.append(d, byteRanges: true, colour: out.colour, to: &$0) }
-      if piped && shown == Self.pipelineAfter {
-        pipeline = FormattingPipeline { d, text in
-          text.append(UInt8(ascii: "\n"))
-          PacketTree.append(d, byteRanges: true, colour: false, to: &text)
-        }
-      }
       return true
     }
-    pipeline?.finish(emit: emit)
     return finish(walked, coverage, capture)
   }
-
-  /// How many packets a view formats in line before it hands formatting
-  /// to a second thread: fewer would not pay for starting it.
-  static let pipelineAfter = 1000
 
   /// Hex and ASCII of each packet in `range`; with `mark`, that field's
   /// bytes are highlighted (bracketed when colour is off), otherwise each

@@ -147,51 +147,9 @@ public final class Dissection {
   /// PDUs), kept alive until the next packet starts.
   @exclusivity(unchecked) private var lent: [ReassemblyBuffer.Storage] = []
 
-  /// The bytes of `packet` when this dissection is a copy (`copy(of:)`):
-  /// its own, reused from copy to copy.
-  @exclusivity(unchecked) private var copiedBytes = UnsafeMutableRawBufferPointer(start: nil, count: 0)
-
   deinit {
     wanted.deallocate()
     for buffer in extended { buffer.deallocate() }
-    copiedBytes.deallocate()
-  }
-
-  /// Makes this dissection a copy of `other` that stands on its own: the
-  /// packet's bytes (the frame's and any put together after them) copied
-  /// into storage of its own, the records, layers and values copied into
-  /// its own arrays. What the views read stays valid while `other` goes on
-  /// to the next packet, whose reading reuses the frame's bytes; so a view
-  /// can be formatted on another thread than the one that dissects.
-  /// The copy is only read: it is never dissected into (`only` is not copied).
-  public func copy(of other: Dissection) {
-    let count = other.packet.count
-    if copiedBytes.count < count {
-      copiedBytes.deallocate()
-      copiedBytes = .allocate(byteCount: max(count, 2 * copiedBytes.count, 2048), alignment: 8)
-    }
-    if let from = other.packet.base, count > 0 { copiedBytes.baseAddress!.copyMemory(from: from, byteCount: count) }
-    packet = ByteView(base: UnsafeRawPointer(copiedBytes.baseAddress), count: count)
-    capturedCount = other.capturedCount
-    frame = other.frame
-    records.removeAll(keepingCapacity: true)
-    records.append(contentsOf: other.records)
-    layers.removeAll(keepingCapacity: true)
-    layers.append(contentsOf: other.layers)
-    arena.removeAll(keepingCapacity: true)
-    arena.append(contentsOf: other.arena)
-    wanted.update(from: other.wanted, count: FieldIDSet.wordCount)
-    presenceOnly = other.presenceOnly
-    truncated = other.truncated
-    malformed = other.malformed
-    handedMediaType = other.handedMediaType
-    trailerOwner = other.trailerOwner
-    claimedEnd = other.claimedEnd
-    heldFragment = other.heldFragment
-    canDesegment = other.canDesegment
-    desegmentRequest = other.desegmentRequest
-    segmentOfReassembledPDU = other.segmentOfReassembledPDU
-    infoBeforeRequest = other.infoBeforeRequest
   }
 
   /// The frame's own captured bytes.
