@@ -41,7 +41,27 @@ public final class OutputSink {
     self.closedAtStart = closedAtStart
     isTerminal = !closedAtStart && isatty(descriptor) == 1
     colour = isTerminal && getenv("NO_COLOR") == nil
+    if !closedAtStart { Self.widenPipe(descriptor) }
   }
+
+  /// Gives a pipe `widePipe` bytes of room (when it has less and the
+  /// system allows it), so that a view's output is not handed over in
+  /// 64 KiB turns: with Linux's default room, every flush waits for the
+  /// reader to take the one before, and a busy machine makes each wait long.
+  private static func widenPipe(_ descriptor: Int32) {
+    var info = stat()
+    guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFIFO else { return }
+    let current = fcntl(descriptor, getPipeSize)
+    guard current >= 0, current < widePipe else { return }
+    _ = fcntl(descriptor, setPipeSize, widePipe)
+  }
+
+  /// Room asked for a pipe: Linux's limit for unprivileged processes
+  /// (`/proc/sys/fs/pipe-max-size`) by default.
+  private static let widePipe: Int32 = 1 << 20
+  /// `F_SETPIPE_SZ` and `F_GETPIPE_SZ` (Linux), which Glibc's module does not export.
+  private static let setPipeSize: Int32 = 1031
+  private static let getPipeSize: Int32 = 1032
 
   public func write(_ text: String) {
     buffer.append(contentsOf: text.utf8)

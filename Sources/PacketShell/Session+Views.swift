@@ -12,7 +12,9 @@ extension Session {
       timeDigits: PacketSummarizer.timeDigits(
         for: capture.interfaces.first?.timestampResolution ?? .microseconds))
     var coverage = RangeCoverage(range)
-    let walked = scan(capture, fields: PacketSummaries.fieldsRead, filter: filter, through: range?.last) { record, d in
+    let walked = scan(
+      capture, fields: PacketSummaries.fieldsRead, presenceOnly: PacketSummaries.presenceRead, filter: filter, through: range?.last
+    ) { record, d in
       guard range?.contains(record.number) ?? true else { return true }
       coverage.note(record.number)
       out.line { summarizer.appendLine(d, colour: out.colour, to: &$0) }

@@ -237,21 +237,27 @@ public final class Session {
   /// Walks the view in capture order, dissecting only what `fields`,
   /// the view and `filter` need (everything when `fields` is nil), and
   /// calls `body` for each packet that passes both until it answers false
-  /// (every packet that passes `filter` when `inView` is false).
-  /// `recordsOnly` says `body` reads nothing of the dissection but the
-  /// records of `fields` (`Dissector.readsOwnRecordsOnly`).
+  /// (every packet that passes `filter` when `inView` is false). Those of
+  /// `fields` in `presenceOnly` are read only for whether they are there,
+  /// unless the view or `filter` reads them. `recordsOnly` says `body`
+  /// reads nothing of the dissection but the records of `fields`
+  /// (`Dissector.readsOwnRecordsOnly`).
   /// Returns false when the walk could not go on: a signal stopped it or,
   /// for a walk that `prints`, output failed (`run` says so), or the
   /// capture became unreadable (said here).
   @discardableResult
   func scan(
-    _ capture: CaptureFile, fields: [FieldID]? = [], filter: CompiledFilter?, through last: Int? = nil,
-    prints: Bool = true, inView: Bool = true, recordsOnly: Bool = false, _ body: (PacketRecord, Dissection) -> Bool
+    _ capture: CaptureFile, fields: [FieldID]? = [], presenceOnly: [FieldID] = [], filter: CompiledFilter?,
+    through last: Int? = nil, prints: Bool = true, inView: Bool = true, recordsOnly: Bool = false,
+    _ body: (PacketRecord, Dissection) -> Bool
   ) -> Bool {
     let dissector = dissector(for: capture.interfaces)
     dissector.readsOwnRecordsOnly = recordsOnly && fields != nil
     let tests = [inView ? view : nil, filter].compactMap { $0 }
-    if let fields { dissector.restrict(to: fields + tests.flatMap(\.fields)) }
+    if let fields {
+      let tested = tests.flatMap(\.fields)
+      dissector.restrict(to: fields + tested, presenceOnly: presenceOnly.filter { !tested.contains($0) })
+    }
     // One test made once, not the array (nor optional filters) copied
     // out for every packet.
     let passes: (Dissection) -> Bool

@@ -129,7 +129,8 @@ struct SignalTests {
   @Test func repeatedSignalAlwaysEnds() throws {
     let scratch = try TemporaryDirectory()
     let big = scratch.file("big.pcap")
-    try writeManyPackets(20_000, to: big)
+    // Output well past the 1 MiB of room pktsh gives a pipe (about 2.4 MB).
+    try writeManyPackets(80_000, to: big)
     let pipe = Pipe()
     let process = Process()
     process.executableURL = URL(fileURLWithPath: ShellPaths.binary!)
@@ -139,7 +140,7 @@ struct SignalTests {
     process.standardError = FileHandle.nullDevice
     try process.run()
     defer { try? pipe.fileHandleForReading.close() }
-    // Wait until the pipe is full (64 KiB unread) and pktsh sleeps in its write.
+    // Wait until the pipe is full (at least 64 KiB unread, 1 MiB once pktsh widened it) and pktsh sleeps in its write.
     let reader = pipe.fileHandleForReading.fileDescriptor
     let deadline = Date().addingTimeInterval(60)
     var blocked = false

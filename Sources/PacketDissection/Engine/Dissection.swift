@@ -97,6 +97,10 @@ public final class Dissection {
       for proto in ProtocolID.allCases { Self.set(FieldID(proto, 0), in: wanted) }
     }
   }
+  /// Fields of `only` that are recorded for their presence alone: a
+  /// layer may leave such a field's value empty rather than work it out
+  /// (`wantsValue`).
+  var presenceOnly = FieldIDSet()
   /// `only` as the hot path reads it: a bitmap by `FieldID.raw`, every bit
   /// set when everything is recorded, and always the protocol items; one
   /// load and a bit test per field, with no optional or array to retain.
@@ -265,6 +269,9 @@ public final class Dissection {
   @inline(__always) func wants(_ id: FieldID) -> Bool {
     wanted[Int(id.raw >> 6)] & (1 << UInt64(id.raw & 63)) != 0
   }
+
+  /// Whether the dissection keeps `id` with its value (not for its presence alone).
+  func wantsValue(_ id: FieldID) -> Bool { wants(id) && !presenceOnly.contains(id) }
 
   private static func set(_ id: FieldID, in bitmap: UnsafeMutablePointer<UInt64>) {
     bitmap[Int(id.raw >> 6)] |= 1 << UInt64(id.raw & 63)

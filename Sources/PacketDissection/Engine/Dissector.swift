@@ -62,7 +62,10 @@ public final class Dissector {
 
   /// Records only `fields` (and protocol items) and dissects no deeper
   /// than they need: the cheapest dissection that still answers them.
-  public func restrict(to fields: [FieldID]) {
+  /// Those of `fields` also in `presenceOnly` are read only for whether
+  /// they are there: their values may be left empty.
+  public func restrict(to fields: [FieldID], presenceOnly: [FieldID] = []) {
+    dissection.presenceOnly = FieldIDSet(presenceOnly)
     only = FieldIDSet(fields)
     deepest = deepestLevel(for: fields)
   }

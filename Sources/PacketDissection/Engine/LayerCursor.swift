@@ -230,6 +230,9 @@ public struct LayerCursor {
 
   /// Whether the dissection keeps `field` (lets a dissector skip work).
   @inline(__always) public func wants(_ field: FieldID) -> Bool { dissection.wants(field) }
+
+  /// Whether the dissection keeps `field` with its value (see `Dissector.restrict(to:presenceOnly:)`).
+  public func wantsValue(_ field: FieldID) -> Bool { dissection.wantsValue(field) }
 }
 
 /// The same, for a field named by its case (`c.fixed(TCP.srcport)`, or
@@ -262,4 +265,6 @@ extension LayerCursor {
   }
 
   @inline(__always) func wants(_ field: some FieldIdentity) -> Bool { wants(field.fieldID) }
+
+  @inline(__always) func wantsValue(_ field: some FieldIdentity) -> Bool { wantsValue(field.fieldID) }
 }

@@ -15,6 +15,12 @@ public struct PacketSummaries {
     })
   ).sorted()
 
+  /// The fields of `fieldsRead` that the summaries read only for whether
+  /// they are there (`Dissector.restrict(to:presenceOnly:)`): HTTP's file
+  /// data says the body was handed on, and its text (a copy of the whole
+  /// body) is never read.
+  public static let presenceRead: [FieldID] = [HTTP.fileData.fieldID]
+
   /// The hidden text copies of the IP addresses (`ip.src_host`,
   /// `ipv6.host`, …): filters and `print` read them, the views hide them,
   /// and each costs a string per packet.

@@ -384,12 +384,12 @@ enum HTTP: UInt8, ProtocolModule {
       // The inflated body is the file data, and its reader reads it,
       // appended to the packet's bytes; one that cannot be inflated is data.
       guard inflates(encoding), let body = inflated(content) else { return (used, data) }
-      c.computed(fileData, at: offset, used, bytes: asciiText(body))
+      c.computed(fileData, at: offset, used, bytes: c.wantsValue(fileData) ? asciiText(body) : [])
       guard case .dissected(let id) = reader else { return (used, .stop) }
       let at = c.dissection.appendReassembled(body)
       return (used, .layer(id, at: at, end: at + body.count))
     }
-    if tree { c.computed(fileData, at: offset, used, bytes: asciiText(content)) }
+    if tree { c.computed(fileData, at: offset, used, bytes: c.wantsValue(fileData) ? asciiText(content) : []) }
     guard !content.isEmpty else { return (used, .stop) }
     if headers.chunked, case .dissected(let id) = reader {
       // Its reader reads the de-chunked body, as tshark's, appended to the packet's bytes.
