@@ -170,6 +170,8 @@ struct ConversationTable: StatsSink {
     }
     // TCP: a data offset of at least 5 words (else tcp.flags is absent); UDP: a length of at least 8.
     if transport == 6 ? u8(at + 12) < 0x50 : u16(at + 4) < 8 { return false }
+    // A datagram on a tunnel's port may carry more UDP: the walk counts each layer.
+    if transport == 17 && (isTunnelPort[Int(u16(at))] || isTunnelPort[Int(u16(at + 2))]) { return false }
     let ends = sides.withUnsafeMutableBufferPointer { out in
       func address(_ offset: Int, at index: Int) -> Int {
         ipv6

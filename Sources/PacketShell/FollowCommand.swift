@@ -40,7 +40,17 @@ struct FollowCommand {
   }
 
   func check(_ checker: inout ScriptChecker) throws(LanguageError) -> FollowQuery {
-    FollowQuery(filter: CompiledFilter(try checker.checker.test(filter)), mode: mode, savePath: savePath)
+    FollowQuery(
+      filter: CompiledFilter(try checker.checker.test(filter)), mode: mode, savePath: savePath, stream: namedStream)
+  }
+
+  /// The stream a filter `tcp.stream == N` or `udp.stream == N` names:
+  /// in a tunnel a packet has several, and the one named is followed.
+  private var namedStream: (udp: Bool, index: Int)? {
+    guard case .compare(.equal, .word(let field, _), .word(let number, _), _) = filter, let index = Int(number),
+      field == "tcp.stream" || field == "udp.stream"
+    else { return nil }
+    return (field == "udp.stream", index)
   }
 }
 
@@ -49,4 +59,6 @@ struct FollowQuery {
   var filter: CompiledFilter
   var mode: FollowText.Mode
   var savePath: String?
+  /// The stream the filter names, if it is `tcp.stream == N` or `udp.stream == N`.
+  var stream: (udp: Bool, index: Int)?
 }

@@ -20,7 +20,8 @@ extension Session {
       picked = Self.stream(of: d, preferring: order, ids)
       return picked == nil
     }) else { return .runtimeFailure }
-    guard let picked else { return fail("follow: no TCP or UDP packet in view matches the filter") }
+    guard var picked else { return fail("follow: no TCP or UDP packet in view matches the filter") }
+    if let named = query.stream { picked = (named.udp ? .udp : .tcp, named.index) }
     let fields = [ids.tcpStream, ids.tcpSeq, ids.tcpAck, ids.tcpLen, ids.tcpTimeRelative, ids.udpStream, ids.ipv6HomeAddress]
     var stream = FollowedStream()
     guard scan(capture, fields: fields, filter: nil, prints: false, inView: false, { _, d in
@@ -49,7 +50,9 @@ extension Session {
   /// ICMP error) belongs to the followed one. The sides are named, as in
   /// tshark, by the packet's innermost addresses and ports: in a tunnel
   /// (GTP, VXLAN) those of the layers it carries, even when the tunnel's
-  /// own UDP stream is followed.
+  /// own UDP stream is followed. A packet of a followed UDP stream adds
+  /// the payload of each of its UDP layers, as tshark's follow tap takes
+  /// every UDP layer of a frame its filter matches.
   private static func add(
     _ d: Dissection, to stream: inout FollowedStream, ifIn picked: (proto: ProtocolID, index: Int), _ ids: FollowFields
   ) {
@@ -61,19 +64,25 @@ extension Session {
     let fields = d.records[d.recordRange(ofLayer: layer)]
     func value(_ id: FieldID) -> UInt64? { fields.first { $0.field == id }?.value }
     let streamID = picked.proto == .tcp ? ids.tcpStream : ids.udpStream
+    let layers = picked.proto == .tcp ? [layer] : d.layers.indices.filter { d.layers[$0].protocolID == .udp && d.layers[$0].depth == 0 }
+    let inStream = layers.contains { l in
+      d.records[d.recordRange(ofLayer: l)].contains { $0.field == streamID && $0.value == UInt64(picked.index) }
+    }
     // A Mobile IPv6 Home Address option stands for the source, as in tshark.
     let homeAddress = (network..<innermost).lazy.flatMap { d.records[d.recordRange(ofLayer: $0)] }.last { $0.field == ids.ipv6HomeAddress }
-    guard value(streamID) == UInt64(picked.index),
-      let ports = d.packet.uint32(at: d.layers[innermost].start),
+    guard inStream, let ports = d.packet.uint32(at: d.layers[innermost].start),
       let (source, destination) = sides(
         of: d.layers[network], in: d.packet, ports: ports, source: homeAddress.map { Int($0.offset) })
     else { return }
     if picked.proto == .udp {
-      // A datagram with payload of which nothing was captured ends UDP's
-      // dissection in tshark before its follow tap: it adds nothing.
-      guard span.start + 8 < d.packet.count || d.packet.uint16(at: span.start + 4).map({ $0 <= 8 }) == true else { return }
-      let payload = Self.bytes(d.packet, from: span.start + 8, to: span.dataEnd)
-      stream.addDatagram(from: source, to: destination, payload: payload)
+      for l in layers {
+        let span = d.layers[l]
+        // A datagram with payload of which nothing was captured ends UDP's
+        // dissection in tshark before its follow tap: it adds nothing.
+        guard span.start + 8 < d.packet.count || d.packet.uint16(at: span.start + 4).map({ $0 <= 8 }) == true else { continue }
+        let payload = Self.bytes(d.packet, from: span.start + 8, to: span.dataEnd)
+        stream.addDatagram(from: source, to: destination, payload: payload)
+      }
       return
     }
     // `tcp.time_relative` is recorded once the whole header was read: a

@@ -74,7 +74,7 @@ extension DissectionState {
     var facts = TCPSegmentFacts(
       stream: entry.index, forward: forward, relativeSeq: seq &- mine.baseSeq!,
       relativeAck: isACK ? ack &- (theirs.baseSeq ?? ack) : ack, peerBase: theirs.baseSeq ?? 0,
-      windowShift: mine.windowScale >= 0 && theirs.windowScale == -2 ? -2 : mine.windowScale,
+      windowShift: tsharkWindowScale(mine, other: theirs),
       sinceFirst: time &- entry.firstTime, sincePrevious: time &- entry.lastTime,
       carriesACE: entry.accurateECN && !syn, completeness: 0, initialRTT: 0)
     if let analysis = entry.analysis, analyses {
@@ -89,6 +89,34 @@ extension DissectionState {
     entry.lastTime = time
     if forward { entry.flows = (mine, theirs) } else { entry.flows = (theirs, mine) }
     return facts
+  }
+
+  /// The stream of a TCP header quoted in an ICMP or ICMPv6 error, as
+  /// tshark 4.0 finds it: its conversation, opened when none is known and
+  /// renewed by a SYN whose number differs from the direction's base, as
+  /// for any segment; its times move the stream's clock, while its
+  /// numbers set no base and it runs no analysis; a SYN's window-scale
+  /// option counts as any SYN's. Answers the window's shift as `trackTCP`.
+  func trackQuotedTCP(
+    source: UInt16, destination: UInt16, flags: UInt16, seq: UInt32, windowScaleOption: Int?, time: Int64, frame: Int
+  ) -> (stream: Int, sinceFirst: Int64, sincePrevious: Int64, windowShift: Int) {
+    let (key, forward) = ConversationKey.make(networkSource, source, networkDestination, destination)
+    var entry: TCPStream
+    if let existing = tcpStreams[key], !startsAnew(existing, forward: forward, flags: flags, seq: seq) {
+      entry = existing
+    } else {
+      entry = TCPStream(index: nextTCPStream, firstTime: time, lastTime: time, firstFrame: frame)
+      nextTCPStream += 1
+      tcpStreams[key] = entry
+      if lastTCPStream?.key == key { lastTCPStream = (key, entry) }
+    }
+    if flags & TCP.flagSYN != 0 {
+      let scale = windowScaleOption ?? ((forward ? entry.flows.0 : entry.flows.1).windowScale == -1 ? -2 : nil)
+      if let scale, forward { entry.flows.0.windowScale = scale } else if let scale { entry.flows.1.windowScale = scale }
+    }
+    let (mine, theirs) = forward ? entry.flows : (entry.flows.1, entry.flows.0)
+    defer { entry.lastTime = time }
+    return (entry.index, time &- entry.firstTime, time &- entry.lastTime, tsharkWindowScale(mine, other: theirs))
   }
 
   /// tshark's reused-ports check, before the analysis: a SYN on ports whose

@@ -10,7 +10,8 @@ enum GRE: UInt8, ProtocolModule {
 
   static var protocolID: ProtocolID { .gre }
   static var level: LayerLevel { .network }
-  static let bindings: [Binding] = [Binding(.ipProto, 47)]
+  /// IP protocol 47, and GRE-in-UDP (RFC 8086) on UDP port 4754, as tshark binds it.
+  static let bindings: [Binding] = [Binding(.ipProto, 47), Binding(.udpPort, 4754)]
   static let headerBits = 32
   static let variablePart: String? = "Checksum, Key, Sequence Number (when flagged)"
 

@@ -161,7 +161,7 @@ enum TCP: UInt8, ProtocolModule {
     var relative = (seq: rawSeq, ack: rawAck)
     var peerBase: UInt32 = 0
     var windowShift = -1
-    var streamTimes: (Int64, Int64) = (0, 0)
+    var streamTimes: (Int64, Int64)?
     var carriesACE = false
     // What the analysis found, kept apart rather than as a copy of the
     // whole facts: they are read below for every segment.
@@ -192,6 +192,15 @@ enum TCP: UInt8, ProtocolModule {
         initialRTT = facts.initialRTT
         flow = facts.stream << 1 | (facts.forward ? 0 : 1)
       }
+    } else if c.depth > 0 && headerLength >= 20 && c.state.tracksConversations {
+      // A header an ICMP error quotes: its stream and times, its numbers raw.
+      let facts = c.state.trackQuotedTCP(
+        source: UInt16(source), destination: UInt16(destination), flags: flagValue, seq: rawSeq,
+        windowScaleOption: flagValue & flagSYN != 0 ? scaleOption(c, headerLength: headerLength) : nil,
+        time: c.dissection.frame.time, frame: c.dissection.frame.number)
+      if recordsHeader { c.generated(stream, value: UInt64(facts.stream)) }
+      streamTimes = (facts.sinceFirst, facts.sincePrevious)
+      windowShift = facts.windowShift
     }
     if recordsHeader {
       try header(
@@ -281,7 +290,7 @@ enum TCP: UInt8, ProtocolModule {
   private static func header(
     _ c: inout LayerCursor, flagValue: UInt16, raw: (seq: UInt32, ack: UInt32), relative: (seq: UInt32, ack: UInt32),
     headerLength: Int, segmentLength: Int, tracked: Bool, peerBase: UInt32, windowShift: Int,
-    streamTimes: (Int64, Int64), carriesACE: Bool
+    streamTimes: (Int64, Int64)?, carriesACE: Bool
   ) throws(DissectionStop) {
     let (rawSeq, rawAck) = raw
     c.generated(len, value: UInt64(segmentLength))
@@ -317,7 +326,7 @@ enum TCP: UInt8, ProtocolModule {
       c.generated(window, value: rawWindow)
     } else {
       c.generated(window, value: windowShift >= 0 ? rawWindow << UInt64(windowShift) : rawWindow)
-      if tracked {
+      if streamTimes != nil {
         let factor: Int64 = windowShift >= 0 ? 1 << Int64(windowShift) : Int64(windowShift)
         c.generated(windowScale, value: UInt64(bitPattern: factor))
       }
@@ -330,7 +339,7 @@ enum TCP: UInt8, ProtocolModule {
       try c.add(options, at: 20, headerLength - 20)
       try optionList(c, end: headerLength, peerBase: peerBase)
     }
-    if tracked {
+    if let streamTimes {
       c.generated(timeRelative, value: UInt64(bitPattern: streamTimes.0))
       c.generated(timeDelta, value: UInt64(bitPattern: streamTimes.1))
     }
@@ -341,7 +350,9 @@ enum TCP: UInt8, ProtocolModule {
   private static func sackBytes(_ c: LayerCursor, headerLength: Int) -> UInt32 {
     var offset = 20
     while offset < headerLength, let kind = try? c.uint8(offset) {
-      if kind == 0 || kind == 1 {
+      // Past an end-of-list option only zero bytes are read (see `optionList`).
+      if kind == 0 { return 0 }
+      if kind == 1 {
         offset += 1
         continue
       }
@@ -425,7 +436,7 @@ enum TCP: UInt8, ProtocolModule {
         offset += 1
         continue
       }
-      guard let length = try? c.uint8(offset + 1), length >= 2 else { return nil }
+      guard let length = try? c.uint8(offset + 1), length >= 2, offset + Int(length) <= headerLength else { return nil }
       if kind == 3, length == 3, let shift = try? c.uint8(offset + 2) { return Int(min(shift, 14)) }
       offset += Int(length)
     }
@@ -436,20 +447,27 @@ enum TCP: UInt8, ProtocolModule {
   /// carry kind, length, value.
   /// SACK edges are shown relative to `peerBase`, the other direction's
   /// base sequence number.
+  /// As tshark 4.0 reads them: past an end-of-list option, each zero byte
+  /// is one more and the first other byte ends the list (header padding);
+  /// an option without room for its length, with a length under 2 or one
+  /// past the header's end ends the list without its kind or length.
   private static func optionList(_ c: LayerCursor, end: Int, peerBase: UInt32) throws(DissectionStop) {
     var offset = 20
+    var ended = false
     while offset < end {
       let kind = try c.uint8(offset)
-      try c.add(optionKind, at: offset, 1, value: UInt64(kind), depth: 3)
-      // Wireshark reads on past an end-of-list option, one byte at a time.
+      if ended && kind != 0 { return }
       if kind == 0 || kind == 1 {
+        try c.add(optionKind, at: offset, 1, value: UInt64(kind), depth: 3)
+        ended = ended || kind == 0
         offset += 1
         continue
       }
       guard offset + 1 < end else { return }
       let length = Int(try c.uint8(offset + 1))
-      try c.add(optionLen, at: offset + 1, 1, value: UInt64(length), depth: 3)
       guard length >= 2, offset + length <= end else { return }
+      try c.add(optionKind, at: offset, 1, value: UInt64(kind), depth: 3)
+      try c.add(optionLen, at: offset + 1, 1, value: UInt64(length), depth: 3)
       switch (kind, length) {
       case (2, 4):
         try c.add(mss, at: offset + 2, 2, value: UInt64(try c.uint16(offset + 2)), depth: 3)
