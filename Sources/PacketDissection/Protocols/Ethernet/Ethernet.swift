@@ -11,13 +11,13 @@ enum Ethernet: UInt8, ProtocolModule {
   var declaration: FieldDecl {
     switch self {
     case .item: .protocolItem("eth", "Ethernet II")
-    case .dst: .fixed("eth.dst", "Destination", .ether, at: 0, bytes: 6, blurb: "Destination Hardware Address", kernel: .fixed(after: 6))
+    case .dst: .fixed("eth.dst", "Destination", .ether, at: 0, bytes: 6, blurb: "Destination Hardware Address", kernel: .fixed(after: 14))
     case .dstLG: .flag("eth.dst.lg", "LG bit", at: 0, bytes: 3, mask: 0x020000, values: .lgBit)
     case .dstIG: .flag("eth.dst.ig", "IG bit", at: 0, bytes: 3, mask: 0x010000, values: .igBit)
-    case .src: .fixed("eth.src", "Source", .ether, at: 6, bytes: 6, blurb: "Source Hardware Address", kernel: .fixed(after: 12))
+    case .src: .fixed("eth.src", "Source", .ether, at: 6, bytes: 6, blurb: "Source Hardware Address", kernel: .fixed(after: 14))
     case .srcLG: .flag("eth.src.lg", "LG bit", at: 6, bytes: 3, mask: 0x020000, values: .lgBit)
     case .srcIG: .flag("eth.src.ig", "IG bit", at: 6, bytes: 3, mask: 0x010000, values: .igBit)
-    case .addr: .loose("eth.addr", "Address", .ether, blurb: "Source or Destination Hardware Address", kernel: .copies(of: [(Ethernet.dst, after: 6), (Ethernet.src, after: 12)]))
+    case .addr: .loose("eth.addr", "Address", .ether, blurb: "Source or Destination Hardware Address", kernel: .copies(of: [(Ethernet.dst, after: 14), (Ethernet.src, after: 14)]))
     case .lg: .loose("eth.lg", "LG bit", .boolean(bytes: 3), mask: 0x020000, values: .lgBit)
     case .ig: .loose("eth.ig", "IG bit", .boolean(bytes: 3), mask: 0x010000, values: .igBit)
     case .type: .uint("eth.type", "Type", at: 12, bytes: 2, base: .hex, values: .ethertypes, kernel: .fixed(after: 14, condition: .typeNotLength))
