@@ -17,8 +17,7 @@ final class IMAPConversation {
   var heuristicTriesLeft = 2
   var startTLSRequested = false
   var tlsAfterFrame: Int?
-  private var requests: [[UInt8]: Request] = [:]
-  private var order: [[UInt8]] = []
+  private var requests = OldestHalfForgottenTable<[UInt8], Request>(capacity: IMAPConversation.capacity)
 
   /// The conversation of the segment's TCP stream, made on first sight.
   static func of(_ c: LayerCursor) -> IMAPConversation? {
@@ -34,13 +33,6 @@ final class IMAPConversation {
 
   func record(_ tag: [UInt8], _ request: Request) {
     guard tag.count <= Self.longestTag else { return }
-    if requests[tag] == nil {
-      if order.count >= Self.capacity {
-        for old in order.prefix(Self.capacity / 2) { requests[old] = nil }
-        order.removeFirst(Self.capacity / 2)
-      }
-      order.append(tag)
-    }
-    requests[tag] = request
+    requests.set(tag, request)
   }
 }

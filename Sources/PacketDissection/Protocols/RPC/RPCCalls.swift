@@ -22,8 +22,7 @@ final class RPCCalls {
 
   static let capacity = 65_536
 
-  private var calls: [Key: Call] = [:]
-  private var order: [Key] = []
+  private var calls = OldestHalfForgottenTable<Key, Call>(capacity: RPCCalls.capacity)
   /// TCP connections a call was seen on: their segments are RPC even when
   /// they do not start a message (Wireshark's conversation dissector).
   private(set) var connections: Set<ConversationKey> = []
@@ -32,16 +31,7 @@ final class RPCCalls {
 
   func call(_ key: Key) -> Call? { calls[key] }
 
-  func record(_ key: Key, _ call: Call) {
-    if calls[key] == nil {
-      if order.count >= Self.capacity {
-        for old in order.prefix(Self.capacity / 2) { calls[old] = nil }
-        order.removeFirst(Self.capacity / 2)
-      }
-      order.append(key)
-    }
-    calls[key] = call
-  }
+  func record(_ key: Key, _ call: Call) { calls.set(key, call) }
 
   func noteConnection(_ key: ConversationKey) {
     if connections.count >= Self.capacity { connections.removeAll() }
