@@ -1,6 +1,8 @@
-/// NetBIOS Session Service (RFC 1002 section 4.3) on TCP port 139, and
-/// the same framing with a 24-bit length on port 445 (SMB over TCP, "CIFS"
-/// framing, where the flags byte is the length's high byte).
+/// NetBIOS Session Service (RFC 1002 section 4.3) on TCP ports 139 and
+/// 445, and the same framing with a 24-bit length (SMB over TCP, "CIFS"
+/// framing, where the flags byte is the length's high byte): as tshark,
+/// a segment is read with that framing when its first message carries an
+/// SMB header, whichever the port (see `usesCIFSFraming`).
 ///
 /// As tshark, a segment that does not start with a plausible message
 /// header is a continuation of an earlier message; one that does is read
@@ -41,10 +43,10 @@ enum NBSS: UInt8, ProtocolModule {
   static let sessionServicePort: UInt16 = 139
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
-    let cifs = usesCIFSFraming(c)
     // A later message of the bytes the first message's layer was handed
     // is read as it stands; so are bytes TCP put together.
     let further = c.dissection.layers.last?.listed == false
+    let cifs = usesCIFSFraming(c, further: further)
     if !further, c.start < c.dissection.capturedCount, messageHeader(c, cifs: cifs) == nil {
       try c.add(continuationData, at: 0, c.capturedLength)
       return .stop
@@ -76,7 +78,7 @@ enum NBSS: UInt8, ProtocolModule {
     }
     // As tshark, only a message that carries an SMB header (its "SMB" at
     // bytes 5 to 7) is tracked across segments.
-    if c.capturedLength >= 8, c.bytes.slice(5, 3).copyBytes() == Array("SMB".utf8) {
+    if carriesSMBHeader(c, at: c.start) {
       TCPSegment.pdu(c, at: 0, length: 4 + length)
     }
     let next = try payload(c, kind: kind, length: length)
@@ -88,8 +90,12 @@ enum NBSS: UInt8, ProtocolModule {
     c.runAbove(next)
     var offset = 4 + length
     while offset < c.length, c.dissection.desegmentRequest == nil, c.dissection.hasRoomForLayer {
+      guard let (_, following) = header(c, at: offset, cifs: cifs) else {
+        // tshark's read of a header cut short fails before it shows any of it.
+        c.headerEnd = c.start + 4
+        throw .truncated
+      }
       c.runAbove(.furtherPDU(.nbss, at: c.start + offset, end: c.end))
-      guard let (_, following) = header(c, at: offset, cifs: cifs) else { break }
       offset += 4 + following
     }
     c.headerEnd = c.start + 4
@@ -127,16 +133,34 @@ enum NBSS: UInt8, ProtocolModule {
     return (kind, (cifs ? Int(flagByte) : Int(flagByte & 0x01)) << 16 | Int(low))
   }
 
-  /// Port 445 carries SMB directly over TCP with a 24-bit length; the
-  /// port that matched is the lower one bound to NBSS, as tshark tries
-  /// the lower port first.
-  private static func usesCIFSFraming(_ c: LayerCursor) -> Bool {
+  /// Whether the messages of these bytes have a 24-bit length and no
+  /// flags. tshark decides it once for the bytes TCP handed it, from their
+  /// first message: a session message with an SMB header ("SMB" at bytes
+  /// 5 to 7, SMB1's or SMB2's) has that framing on either port, anything
+  /// else the 17-bit one of RFC 1002. Only bytes TCP put together go by
+  /// the port: 445 when that is the port that matched, as tshark tries the
+  /// lower port bound to NBSS first.
+  private static func usesCIFSFraming(_ c: LayerCursor, further: Bool) -> Bool {
     let layers = c.dissection.layers
-    guard layers.count >= 2, layers[layers.count - 2].protocolID == .tcp else { return false }
-    let tcp = layers[layers.count - 2].start
-    guard let source = c.packet.uint16(at: tcp), let destination = c.packet.uint16(at: tcp + 2) else { return false }
-    let low = min(source, destination)
-    return low != sessionServicePort && (source == smbOverTCPPort || destination == smbOverTCPPort)
+    // The segment's first message is the last NBSS layer `frame.protocols` names.
+    guard let first = further ? layers.last(where: { $0.protocolID == .nbss && $0.listed }) : layers.last,
+      let tcpIndex = layers.lastIndex(where: { $0.protocolID == .tcp && $0.start < first.start })
+    else { return false }
+    let start = first.start
+    if start >= c.dissection.capturedCount {
+      let tcp = layers[tcpIndex].start
+      guard let source = c.packet.uint16(at: tcp), let destination = c.packet.uint16(at: tcp + 2) else { return false }
+      return min(source, destination) != sessionServicePort && (source == smbOverTCPPort || destination == smbOverTCPPort)
+    }
+    return c.packet[start] == sessionMessage && carriesSMBHeader(c, at: start)
+  }
+
+  /// Whether the message at `start` (absolute) has "SMB" at its bytes 5
+  /// to 7, captured within the layer's bytes: an SMB1 or SMB2 header.
+  private static func carriesSMBHeader(_ c: LayerCursor, at start: Int) -> Bool {
+    guard start + 8 <= min(c.end, c.packet.count) else { return false }
+    return c.packet[start + 5] == UInt8(ascii: "S") && c.packet[start + 6] == UInt8(ascii: "M")
+      && c.packet[start + 7] == UInt8(ascii: "B")
   }
 
   /// The message type and length, when the segment starts with a header
