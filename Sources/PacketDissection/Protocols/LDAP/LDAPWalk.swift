@@ -19,6 +19,14 @@ struct LDAPWalk {
   /// server's SASL credentials): its protocol and bytes.
   var token: (next: ProtocolID, bytes: Range<Int>)?
 
+  /// The attribute types whose values tshark hands to a dissector of
+  /// their own (as OIDs, a GUID, a SID, a security descriptor), which shows
+  /// them instead of as `ldap.AttributeValue`; its table matches the name
+  /// exactly. (It has `netlogon` too, whose dissector is CLDAP's, which
+  /// pktsh leaves off.)
+  static let valuesReadByType: Set<[UInt8]> = Set(
+    ["supportedControl", "supportedCapabilities", "objectGUID", "objectSid", "nTSecurityDescriptor"].map { Array($0.utf8) })
+
   /// The extended request that asks for TLS on the connection.
   static let startTLS = "1.3.6.1.4.1.1466.20037"
 
@@ -197,7 +205,7 @@ struct LDAPWalk {
       try add(.typesOnly, typesOnly, value: ber.contents(typesOnly).byte(0) != 0 ? 1 : 0, depth: inner)
       guard let filter = fields.popFirst(), filter.tagClass == .context else { return }
       try c.add(LDAP.filter, at: filter.start, filter.end - filter.start, value: UInt64(filter.tag), depth: nesting + inner)
-      try filterTypes(filter, depth: inner + 1, level: 0)
+      try filterTypes(filter, depth: inner + 1, indent: Int(nesting + inner) + 1)
       guard let list = fields.popFirst() else { return }
       for name in try count(.attributes, list, depth: inner) {
         try add(.attributeDescription, name, depth: inner + 1)
@@ -213,7 +221,8 @@ struct LDAPWalk {
         guard let type = pair.popFirst() else { continue }
         try add(.type, type, depth: inner + 2)
         guard let values = pair.popFirst() else { continue }
-        for value in try count(.vals, values, depth: inner + 2) {
+        let valuesRead = Self.valuesReadByType.contains(ber.contents(type).copyBytes())
+        for value in try count(.vals, values, depth: inner + 2) where !valuesRead {
           try add(.attributeValue, value, depth: inner + 3)
         }
       }
@@ -233,14 +242,22 @@ struct LDAPWalk {
 
   /// The attribute types a search filter's substring and extensible
   /// matches name (`ldap.type`), through its and, or and not filters.
-  private func filterTypes(_ filter: BERElement, depth: UInt8, level: Int) throws(DissectionStop) {
-    guard filter.tagClass == .context, level < BERReader.maximumDepth else { return }
+  ///
+  /// `indent` is how deep tshark's tree has the filter's item below the
+  /// layer's (a filter inside an and or an or four levels below it, inside
+  /// a not two). tshark adds no item deeper than its tree depth limit: the
+  /// first one past it ends the message's dissection with an error, so a
+  /// filter nested past it leaves the rest of the message unread.
+  private func filterTypes(_ filter: BERElement, depth: UInt8, indent: Int) throws(DissectionStop) {
+    guard filter.tagClass == .context else { return }
+    // Every filter item has at least one child a level below it.
+    guard indent + 1 < Self.deepestTreeIndent else { throw .malformed }
     switch filter.tag {
     case 0, 1:
-      for item in ber.parts(of: filter) { try filterTypes(item, depth: depth + 1, level: level + 1) }
+      for item in ber.parts(of: filter) { try filterTypes(item, depth: depth + 1, indent: indent + 4) }
     case 2:
       if let inner = ber.part(at: filter.contentStart, end: filter.contentEnd) {
-        try filterTypes(inner, depth: depth + 1, level: level + 1)
+        try filterTypes(inner, depth: depth + 1, indent: indent + 2)
       }
     case 4:
       if let type = ber.parts(of: filter).first { try add(.type, type, depth: depth + 1) }
@@ -250,6 +267,11 @@ struct LDAPWalk {
       break
     }
   }
+
+  /// The first level below a protocol's item that tshark's tree cannot
+  /// hold: its limit of 500 levels (`gui.max_tree_depth`) counts the
+  /// tree's root and the new item too.
+  static let deepestTreeIndent = 499
 
   /// Where a bind request's or response's token is and who reads it, as
   /// tshark's LDAP dissector hands it on: a SASL bind's credentials by
