@@ -3,7 +3,8 @@ import Crypto
 /// Secure Shell (RFC 4253), as Wireshark 4.0 dissects it without keys and
 /// with TCP reassembly off: each side's version banner, then the binary
 /// packets of the key exchange until that side's New Keys; what follows
-/// is encrypted and shown as nothing but the direction.
+/// is encrypted and shown as nothing but the direction. Protocol version
+/// 1 (a client banner `SSH-1.x`) shows each packet's length and padding.
 ///
 /// Key Exchange Init messages are dissected in full when whole in the
 /// segment (cookie, the ten name lists, HASSH fingerprints); the messages
@@ -110,20 +111,21 @@ enum SSH: UInt8, ProtocolModule {
         if bannerAllowed, startsWithBanner(c, at: offset) {
           offset = banner(c, at: offset, fromServer: fromServer, &connection)
           connection.peers[side].bannerFrame = frame
-        } else if connection.version == 2 && !(peer.kexInitDone && peer.newKeysSeen) {
+        } else if connection.version == 2 && !(peer.kexInitFrame != nil && peer.newKeysSeen) {
           offset = try binaryPacket(c, at: offset, fromServer: fromServer, &connection)
+        } else if connection.version == 1 {
+          offset = try version1Packet(c, at: offset, side: side, &connection.peers[side])
         } else {
           // Encrypted (or before the client's banner). Wireshark shows its
           // first four bytes as the encrypted length and the rest as the
           // encrypted packet, unless it set up a cipher for the side, when it
           // shows nothing. (The MAC is not told apart.)
           if connection.version != 2 || !connection.hasCipher(side: side) {
-            var rest = offset
-            if c.length - offset > 4 {
-              try c.add(packetLengthEncrypted, at: offset, 4)
-              rest += 4
-            }
-            try c.add(encryptedPacket, at: rest, c.length - rest)
+            // Wireshark puts the encrypted packet 4 bytes in even when
+            // there are no more than 4: its read then fails.
+            guard c.length - offset > 4 else { throw DissectionStop.truncated }
+            try c.add(packetLengthEncrypted, at: offset, 4)
+            try c.add(encryptedPacket, at: offset + 4, c.length - offset - 4)
           }
           offset = c.length
         }
@@ -192,34 +194,66 @@ enum SSH: UInt8, ProtocolModule {
     let code = try c.uint8(offset)
     try c.add(messageCode, at: offset, 1, value: UInt64(code), depth: 2)
     offset += 1
-    // Wireshark counts sequence numbers its own way: after a Key Exchange
-    // Init, before Diffie-Hellman's messages, after elliptic curves'.
-    var sequence = connection.peers[side].sequenceNumber
+    // The sequence number Wireshark shows (`SSHConnection.Sequences`):
+    // 0 for a message it does not count.
+    var sequence: UInt32 = 0
     if code == messageKexInit {
       offset = try keyExchangeInit(c, at: offset, fromServer: fromServer, &connection.peers[side])
-      if !connection.peers[side].kexInitDone { connection.peers[side].sequenceNumber &+= 1 }
-      connection.peers[side].kexInitDone = true
+      let frame = c.dissection.frame.number
+      if connection.peers[side].kexInitFrame == nil || connection.peers[side].kexInitFrame == frame {
+        connection.peers[side].kexInitFrame = frame
+        connection.counted(.keyExchangeInit(side: side))
+      }
+      sequence = connection.sequences[.keyExchangeInit(side: side)]
       connection.choose()
     } else if code == messageNewKeys {
+      if !connection.peers[side].newKeysSeen { connection.counted(.newKeys(side: side)) }
       connection.peers[side].newKeysSeen = true
-    } else if SSHNames.methodMessageName(code, method: connection.method) != nil {
-      connection.peers[side].sequenceNumber &+= 1
-      if connection.method != .ellipticCurve { sequence = connection.peers[side].sequenceNumber }
+      sequence = connection.sequences[.newKeys(side: side)]
+    } else if code >= 30 && code < 40 {
+      (offset, sequence) = try methodMessage(c, code: code, at: offset, &connection)
     }
-    if code < 30 || code >= 40 {
-      // The rest of the message, shown by Wireshark as its payload.
-      let rest = declared + 4 - padding - (offset - start)
-      guard rest >= 0 else { throw .malformed }
+    // The rest of the message, Wireshark's payload item: its length is
+    // unsigned, so a message read past its end leaves a huge one (which
+    // fails unless it is -1, the segment's rest).
+    let bodyEnd = start + 4 + declared - padding
+    let rest = bodyEnd - offset
+    if rest != 0 && rest != -1 {
+      guard rest > 0 else { throw .malformed }
       try c.check(offset, rest)
-      offset += rest
-    } else {
-      // The key exchange method's own message: its body is not dissected.
-      offset = start + 4 + declared - padding
     }
-    try c.add(paddingString, at: offset, padding)
+    offset = bodyEnd
+    // No padding at all: tshark prints the empty item `<MISSING>`.
+    try c.add(paddingString, at: offset, padding, flags: padding == 0 ? .missing : [])
     offset += padding
     c.generated(sequenceNumber, value: UInt64(sequence))
     return offset
+  }
+
+  /// One packet of protocol version 1 (length, 1 to 8 bytes of padding,
+  /// type, data), as tshark 4.0 reads it: the padding is `8 - length % 8`
+  /// bytes; a side's packets have their type shown only in the first frame
+  /// that carried one of them, and are encrypted after it.
+  private static func version1Packet(
+    _ c: LayerCursor, at start: Int, side: Int, _ peer: inout SSHConnection.Peer
+  ) throws(DissectionStop) -> Int {
+    let declared = Int(try c.uint32(start))
+    let padding = 8 - declared % 8
+    if declared > 0 { try c.add(packetLength, at: start, 4, value: UInt64(declared)) }
+    // An overlong length: tshark takes the packet to end with the segment.
+    var length = declared >= 0xffff ? c.capturedLength - start - 4 - padding : declared
+    try c.add(paddingLength, at: start + 4, padding, value: UInt64(padding))
+    var offset = start + 4 + padding
+    let frame = c.dissection.frame.number
+    if peer.version1TypedFrame == nil || peer.version1TypedFrame == frame {
+      try c.add(messageCode, at: offset, 1, value: UInt64(try c.uint8(offset)))
+      peer.version1TypedFrame = frame
+      offset += 1
+      length -= 1
+    }
+    // The rest, tshark's payload item, must be in the segment.
+    try c.check(offset, length)
+    return offset + length
   }
 
   /// Key Exchange Init (RFC 4253 section 7.1) and its HASSH fingerprint.

@@ -48,6 +48,19 @@ enum SSHNames {
       }
   }
 
+  /// The Info column's name of a protocol version 1 message: Wireshark
+  /// names only the first few.
+  static func version1Name(_ code: UInt8) -> String {
+    switch code {
+    case 0: "No Message"
+    case 1: "Disconnect"
+    case 2: "Public Key"
+    case 3: "Session Key"
+    case 4: "User"
+    default: "Unknown (\(code))"
+    }
+  }
+
   /// Names of the messages outside the key exchange method's range.
   static func transportName(_ code: UInt8) -> String? {
     switch code {

@@ -1,6 +1,7 @@
 /// How SSH shows: Info is the side (`Client: `, `Server: `) and what the
 /// segment holds, comma-separated: `Protocol (SSH-2.0-OpenSSH_7.4)`,
-/// message names (`Key Exchange Init`), `Encrypted packet (len=…)`.
+/// message names (`Key Exchange Init`), `Encrypted packet (len=…)` (for
+/// protocol version 1, the length the packet declares).
 /// The Protocol column is `SSH` until the client's banner settles the
 /// version, then `SSHv2` (or `SSHv1`).
 extension SSH {
@@ -18,6 +19,14 @@ extension SSH {
     var items: [String] = []
     var newVersion = version
     var encryptedStart: Int?
+    // Protocol version 1: the length of the packet read last, and of one
+    // shown without its type (encrypted), named when the next one starts.
+    var version1Length: UInt64?
+    var version1Encrypted: UInt64?
+    func nameVersion1Encrypted() {
+      if let length = version1Encrypted { items.append("Encrypted packet (len=\(length))") }
+      version1Encrypted = nil
+    }
     for (field, record) in f.occurrences(of: SSH.self) {
       switch field {
       case .protocolBanner:
@@ -30,6 +39,14 @@ extension SSH {
         } else if lower.hasPrefix("ssh-1.") {
           newVersion = 1
         }
+      case .packetLength where newVersion == 1:
+        version1Length = record.value
+      case .paddingLength where newVersion == 1:
+        nameVersion1Encrypted()
+        (version1Encrypted, version1Length) = (version1Length ?? 0, nil)
+      case .messageCode where newVersion == 1:
+        version1Encrypted = nil
+        items.append(SSHNames.version1Name(UInt8(truncatingIfNeeded: record.value)))
       case .messageCode:
         let method = stream.flatMap { memory.methods[$0] } ?? .diffieHellman
         items.append(SSHNames.messageName(UInt8(truncatingIfNeeded: record.value), method: method))
@@ -45,6 +62,7 @@ extension SSH {
         break
       }
     }
+    nameVersion1Encrypted()
     if let stream, newVersion != version { memory.versions[stream] = newVersion }
     let name = version == 2 ? "SSHv2" : version == 1 ? "SSHv1" : "SSH"
     // A message cut short ends Wireshark's dissector before it names the side.
