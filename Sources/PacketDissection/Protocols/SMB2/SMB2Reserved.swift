@@ -1,7 +1,7 @@
 /// The reserved fields of command bodies that tshark 4.0 names
 /// `smb2.reserved`, like the header's: (offset in the body, length), in
-/// the order tshark adds them, and those of a Negotiate's contexts. A Query
-/// Directory response's entries are not walked for theirs.
+/// the order tshark adds them, and those of a Negotiate's contexts. (A
+/// Query Directory response's entries have theirs: `SMB2Directory.swift`.)
 extension SMB2 {
   private static func bodyReserved(command: UInt64, response: Bool) -> [(Int, Int)] {
     switch (command, response) {
