@@ -164,8 +164,8 @@ public final class DissectionState {
   let rpcCalls = RPCCalls()
   /// The shares SMB2's Tree Connects named, by session and tree id.
   let smb2Trees = SMB2Trees()
-  /// The information levels SMB2's Find requests asked for.
-  let smb2Searches = SMB2Searches()
+  /// The information levels SMB2's Find and Get Info requests asked for.
+  let smb2InfoLevels = SMB2InfoLevels()
   /// The RPC message the program layer after RPC belongs to.
   @exclusivity(unchecked) var rpcMessage = RPCMessage()
   /// TCP connections DCE/RPC was found on.

@@ -85,7 +85,7 @@ enum SMB2: UInt8, ProtocolModule {
   static let maximumChain = 64
 
   enum Command: UInt16 {
-    case negotiate = 0, sessionSetup = 1, treeConnect = 3, create = 5, read = 8, write = 9, ioctl = 11, find = 14
+    case negotiate = 0, sessionSetup = 1, treeConnect = 3, create = 5, read = 8, write = 9, ioctl = 11, find = 14, getInfo = 16
   }
 
   /// Whether the bytes at `offset` start an SMB2 header (tshark's
@@ -208,9 +208,13 @@ enum SMB2: UInt8, ProtocolModule {
     case (.create, false):
       try name(c, filename, offsetAt: body + 44, lengthAt: body + 46, base: base)
     case (.find, false):
-      c.state.smb2Searches.searching(level: try c.uint8(body + 2), by: request)
+      c.state.smb2InfoLevels.asked(level: UInt16(try c.uint8(body + 2)), by: request)
     case (.find, true):
       try findResponseEntries(c, base: base, body: body, answering: request)
+    case (.getInfo, false):
+      c.state.smb2InfoLevels.asked(level: try c.uint16(body + 2), by: request)
+    case (.getInfo, true):
+      try getInfoResponseName(c, base: base, body: body, answering: request)
     default:
       // An ioctl response's own flags are `smb2.flags` too, in its body.
       let ioctlFlags = body + 40

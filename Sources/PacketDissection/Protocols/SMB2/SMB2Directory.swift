@@ -22,7 +22,9 @@ extension SMB2 {
   static func findResponseEntries(_ c: LayerCursor, base: Int, body: Int, answering request: SMB2Files.Request)
     throws(DissectionStop)
   {
-    guard let level = c.state.smb2Searches.level(answering: request), let layout = entryLayout(level: level) else {
+    guard let level = c.state.smb2InfoLevels.level(answering: request),
+      let layout = entryLayout(level: UInt8(truncatingIfNeeded: level))
+    else {
       return
     }
     let start = base + Int(try c.uint16(body + 2).byteSwapped)
@@ -60,16 +62,4 @@ extension SMB2 {
 
   /// More entries than one response could sensibly hold: past it the rest is not read.
   private static let maximumEntries = 4096
-}
-
-/// The information level of each Find request, by the request, for the
-/// response that answers it. Bounded: the oldest half is forgotten past
-/// `capacity` requests.
-final class SMB2Searches {
-  static let capacity = 4096
-  private var levels = OldestHalfForgottenTable<SMB2Files.Request, UInt8>(capacity: capacity)
-
-  func searching(level: UInt8, by request: SMB2Files.Request) { levels.set(request, level) }
-
-  func level(answering request: SMB2Files.Request) -> UInt8? { levels[request] }
 }
