@@ -101,7 +101,8 @@ enum PFCP: UInt8, ProtocolModule {
 
   /// An F-SEID's contents: six spare bits and the V4 and V6 flags, the
   /// SEID, then an IPv4 and an IPv6 address as the flags say. As in
-  /// Wireshark, contents shorter than that make the datagram malformed.
+  /// Wireshark, contents cut short make the datagram malformed after the
+  /// fields they hold.
   private static func fseid(_ c: LayerCursor, at offset: Int, end: Int, depth: UInt8) throws(DissectionStop) {
     guard offset < end else { throw .malformed }
     let bits = UInt64(try c.uint8(offset))
@@ -110,26 +111,30 @@ enum PFCP: UInt8, ProtocolModule {
       (spareBit3, bits >> 3 & 1), (spareBit2, bits >> 2 & 1), (fseidV4, bits >> 1 & 1), (fseidV6, bits & 1),
     ]
     for (field, value) in flagFields { try c.add(field, at: offset, 1, value: value, depth: depth) }
-    let addresses = (bits & 0x02 != 0 ? 4 : 0) + (bits & 0x01 != 0 ? 16 : 0)
-    guard offset + 9 + addresses <= end else { throw .malformed }
+    guard offset + 9 <= end else { throw .malformed }
     try c.add(seid, at: offset + 1, 8, value: try c.uint(offset + 1, 8), depth: depth)
     var next = offset + 9
     if bits & 0x02 != 0 {
+      guard next + 4 <= end else { throw .malformed }
       try c.add(fseidIPv4, at: next, 4, value: UInt64(try c.uint32(next)), depth: depth)
       next += 4
     }
-    if bits & 0x01 != 0 { try c.add(fseidIPv6, at: next, 16, depth: depth) }
+    if bits & 0x01 != 0 {
+      guard next + 16 <= end else { throw .malformed }
+      try c.add(fseidIPv6, at: next, 16, depth: depth)
+    }
   }
 
   /// PFD contents' flags and the spare octet after them (the flow
   /// descriptions, URLs and domain names they announce are not taken apart).
   private static func pfdContentsFlags(_ c: LayerCursor, at offset: Int, end: Int, depth: UInt8) throws(DissectionStop) {
-    guard offset + 2 <= end else { throw .malformed }
+    guard offset < end else { throw .malformed }
     let bits = UInt64(try c.uint8(offset))
     let flagFields: [PFCP] = [pfdADNP, pfdAURL, pfdAFD, pfdDNP, pfdCP, pfdDN, pfdURL, pfdFD]
     for (index, field) in flagFields.enumerated() {
       try c.add(field, at: offset, 1, value: bits >> UInt64(7 - index) & 1, depth: depth)
     }
+    guard offset + 2 <= end else { throw .malformed }
     try c.add(spareOctet, at: offset + 1, 1, value: UInt64(try c.uint8(offset + 1)), depth: depth)
   }
 
