@@ -30,6 +30,24 @@ enum PIMNames {
     }
   }
 
+  /// An encoded address's family (IANA address family numbers, as far as
+  /// PIM reads them).
+  static func addressFamilyName(_ code: UInt64) -> String? {
+    switch code {
+    case 1: "IPv4"
+    case 2: "IPv6"
+    default: nil
+    }
+  }
+
+  static func encodingTypeName(_ code: UInt64) -> String? {
+    switch code {
+    case 0: "Native"
+    case 1: "Native with Join Attribute"
+    default: nil
+    }
+  }
+
   static func ipVersionName(_ code: UInt64) -> String? {
     switch code {
     case 0: "Dummy Header"
@@ -44,5 +62,7 @@ extension ValueNames {
   static let pimTypes = ValueNames(PIMNames.typeName)
   static let pimDFSubtypes = ValueNames(PIMNames.dfSubtypeName)
   static let pimIPVersions = ValueNames(PIMNames.ipVersionName)
+  static let pimAddressFamilies = ValueNames(PIMNames.addressFamilyName)
+  static let pimEncodingTypes = ValueNames(PIMNames.encodingTypeName)
   static let pimYesNo = ValueNames { $0 != 0 ? "Yes" : "No" }
 }
