@@ -14,7 +14,8 @@ enum PIM: UInt8, ProtocolModule {
     stateRefreshInterval, stateRefreshReserved, registerFlags, border, nullRegister, ipVersion, upstreamNeighbor,
     upstreamNeighborIPv6, groupCount, fragmentTag, hashMaskLength, bsrPriority, bsr, bsrIPv6, group, groupIPv6,
     rpCount, frpCount, rp, rpIPv6, priority, prefixCount, addressFamily, encodingType, unicast, unicastIPv6,
-    groupFlags, groupFlagBidirectional, groupFlagReserved, groupFlagAdminScope, maskLength, source, sourceIPv6
+    groupFlags, groupFlagBidirectional, groupFlagReserved, groupFlagAdminScope, maskLength, source, sourceIPv6,
+    igmpType, code, mode, groupAddress, groupMask, rpt, metricPreference, metric
 
   static var protocolID: ProtocolID { .pim }
   static var level: LayerLevel { .transport }
@@ -75,6 +76,14 @@ enum PIM: UInt8, ProtocolModule {
     case .maskLength: .loose("pim.mask_len", "Masklen", .uint(bytes: 1))
     case .source: .loose("pim.source", "Source", .ipv4)
     case .sourceIPv6: .loose("pim.source_ip6", "Source", .ipv6)
+    case .igmpType: .loose("pim.igmp_type", "Type", .string)
+    case .code: .loose("pim.code", "Code", .uint(bytes: 1), values: .pimVersion1Codes)
+    case .mode: .loose("pim.mode", "Mode", .uint(bytes: 1), mask: 0xf0, values: .pimModes)
+    case .groupAddress: .loose("pim.group_address", "Group Address", .ipv4)
+    case .groupMask: .loose("pim.group_mask", "Mask", .ipv4)
+    case .rpt: .loose("pim.rpt", "RP Tree", .boolean(bytes: 1), mask: 0x80)
+    case .metricPreference: .loose("pim.metric_pref", "Metric Preference", .uint(bytes: 4), mask: 0x7fff_ffff)
+    case .metric: .loose("pim.metric", "Metric", .uint(bytes: 4))
     }
   }
 
@@ -83,6 +92,8 @@ enum PIM: UInt8, ProtocolModule {
   static let dfElection: UInt64 = 10
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
+    let layers = c.dissection.layers
+    if layers.count >= 2, layers[layers.count - 2].protocolID == .igmp { return try PIMVersion1.dissect(c) }
     // An empty payload (a Register's carried header alone): Wireshark's
     // IPv4 hands it to no dissector, its IPv6 to PIM, which shows nothing.
     guard c.length > 0 else {
