@@ -9,10 +9,11 @@ import Testing
   /// The prefixes besides its own name that tshark files a protocol's
   /// fields under: PPPoE's header fields are `pppoe.*` in both its stages
   /// (`pppoed`, `pppoes`), the mobility header (`mipv6`) names its
-  /// fields `mip6.*`, STP's MST extension is `mstp.*`, and GTP's IMSI
+  /// fields `mip6.*`, STP's MST extension is `mstp.*` (and the SPT
+  /// extension's agreement digest details `bpdu.*`), and GTP's IMSI
   /// and routing area country codes are E.212's (`e212.*`).
   static let sharedPrefixes = [
-    "pppoed": ["pppoe"], "mipv6": ["mip6"], "stp": ["mstp"], "spnego-krb5": ["spnego"], "gtp": ["e212"],
+    "pppoed": ["pppoe"], "mipv6": ["mip6"], "stp": ["mstp", "bpdu"], "spnego-krb5": ["spnego"], "gtp": ["e212"],
   ]
 
   @Test func everyProtocolIsRegisteredAtItsID() {

@@ -1,7 +1,8 @@
 #!/bin/bash
 # Writes crafted/*.pcap: captures of a protocol the shared corpus has no
 # real capture of outside the coverage sample (PFCP), built byte by byte
-# to cover its header variants and the ways its element walk ends; and
+# to cover its header variants, the ways its element walk ends, and the
+# elements whose contents it takes apart (F-SEID, PFD contents); and
 # SIP transactions the corpus's few SIP captures lack (resends, answered
 # requests, registrations that remove bindings, SIP over TCP and on a
 # port found by the heuristic); and IMAP, of which the corpus has no
@@ -43,6 +44,12 @@ packets = [
     message(1, recovery + b"\x00\x01"),                     # two bytes left after the last element
     message(1, struct.pack(">HH", 96, 40) + b"\0\0\0\0"),  # element longer than the datagram
     struct.pack(">BBH", 0x20, 1, 4) + b"\x00",               # header cut inside the sequence number
+    message(50, node_id + element(57, b"\x02" + struct.pack(">Q", 3) + bytes([10, 0, 0, 9])), seid=0),  # F-SEID, IPv4
+    message(50, element(57, b"\x03" + struct.pack(">Q", 4) + bytes([10, 0, 0, 9]) + bytes(range(16)))),  # F-SEID, both
+    message(50, element(57, b"\xfd" + struct.pack(">Q", 5) + bytes(range(16)))),  # F-SEID, IPv6, spare bits set
+    message(50, element(57, b"\x02" + struct.pack(">Q", 6)) + recovery),  # F-SEID without its IPv4 address
+    message(3, element(61, b"\x00\x00") + element(61, b"\xa5\x07" + struct.pack(">H", 3) + b"abc")),  # PFD contents
+    message(3, element(61, b"\x01")),                          # PFD contents without the spare octet
 ]
 with open(sys.argv[1], "wb") as f:
     f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 101))

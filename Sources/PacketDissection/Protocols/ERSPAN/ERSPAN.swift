@@ -1,14 +1,18 @@
-/// Cisco's Encapsulated Remote Switch Port Analyzer (GRE protocol 0x88be):
-/// a mirrored Ethernet frame. Type I has no header of its own and comes in
-/// GRE without a sequence number; type II has an 8-byte header, type III a
-/// 12-byte one (and an 8-byte platform subheader when its O bit is set).
+/// Cisco's Encapsulated Remote Switch Port Analyzer (GRE protocol 0x88be
+/// for types I and II, 0x22eb for type III): a mirrored frame. Type I has
+/// no header of its own and comes in GRE without a sequence number; type II
+/// has an 8-byte header, type III a 12-byte one (and an 8-byte platform
+/// subheader when its O bit is set). The header's version, not the GRE
+/// protocol type, says which header it is, as Wireshark reads it.
 enum ERSPAN: UInt8, ProtocolModule {
   case item, version, vlan, cos, encap, bso, truncated, spanid, reserved, index, timestamp, sgt, p, ft, hw,
-    direction, gra, o, platid, platformReserved, versionUnknown
+    direction, gra, o, platid, pid1Reserved, pid1DomainID, pid1PortIndex, pid3Reserved, pid3PortIndex, pid3Timestamp,
+    pid4Reserved1, pid4Reserved2, pid4Reserved3, pid5SwitchID, pid5PortIndex, pid5Timestamp, pid7Reserved,
+    pid7SourceIndex, pid7Timestamp, platformReserved, versionUnknown
 
   static var protocolID: ProtocolID { .erspan }
   static var level: LayerLevel { .link }
-  static let bindings: [Binding] = [Binding(.greProto, 0x88be)]
+  static let bindings: [Binding] = [Binding(.greProto, typeIIProtocol), Binding(.greProto, typeIIIProtocol)]
   static let headerBits = 64
   static let variablePart: String? = "Mirrored frame"
 
@@ -25,8 +29,8 @@ enum ERSPAN: UInt8, ProtocolModule {
     case .spanid: .uint("erspan.spanid", "SpanID", at: 2, bytes: 2, mask: 0x03ff)
     case .reserved: .uint("erspan.reserved", "Reserved", at: 4, bytes: 4, mask: 0xfff0_0000)
     case .index: .uint("erspan.index", "Index", at: 4, bytes: 4, mask: 0x000f_ffff)
-    case .timestamp: .loose("erspan.timestamp", "Timestamp", .uint(bytes: 4))
-    case .sgt: .loose("erspan.sgt", "Security Group Tag", .uint(bytes: 2))
+    case .timestamp: .loose("erspan.timestamp", "Timestamp", .uint(bytes: 4), mask: 0xffff_ffff)
+    case .sgt: .loose("erspan.sgt", "Security Group Tag", .uint(bytes: 2), mask: 0xffff)
     case .p: .loose("erspan.p", "Has Ethernet PDU", .uint(bytes: 2), mask: 0x8000)
     case .ft: .loose("erspan.ft", "Frame Type", .uint(bytes: 2), mask: 0x7c00, values: .erspanFrameTypes)
     case .hw: .loose("erspan.hw", "Hardware ID", .uint(bytes: 2), mask: 0x03f0)
@@ -35,15 +39,35 @@ enum ERSPAN: UInt8, ProtocolModule {
     case .gra: .loose("erspan.gra", "Timestamp granularity", .uint(bytes: 2), mask: 0x0006, values: .erspanGranularities)
     case .o: .loose("erspan.o", "Optional Sub headers", .uint(bytes: 2), mask: 0x0001)
     case .platid: .loose("erspan.platid", "Platform ID", .uint(bytes: 4), mask: 0xfc00_0000)
+    case .pid1Reserved: .loose("erspan.pid1.rsvd1", "Reserved", .uint(bytes: 4), mask: 0x03ff_f000)
+    case .pid1DomainID: .loose("erspan.pid1.vsmid", "VSM Domain ID", .uint(bytes: 4), mask: 0x0000_0fff)
+    case .pid1PortIndex: .loose("erspan.pid1.port_index", "Port ID/Index", .uint(bytes: 4), mask: 0xffff_ffff)
+    case .pid3Reserved: .loose("erspan.pid3.rsvd1", "Reserved", .uint(bytes: 4), mask: 0x03ff_c000)
+    case .pid3PortIndex: .loose("erspan.pid3.port_index", "Port ID/Index", .uint(bytes: 4), mask: 0x0000_3fff)
+    case .pid3Timestamp: .loose("erspan.pid3.timestamp", "Upper 32-bit Timestamp", .uint(bytes: 4), mask: 0xffff_ffff)
+    case .pid4Reserved1: .loose("erspan.pid4.rsvd1", "Reserved", .uint(bytes: 4), mask: 0x03ff_c000)
+    case .pid4Reserved2: .loose("erspan.pid4.rsvd2", "Reserved", .uint(bytes: 4), mask: 0x0000_3fff)
+    case .pid4Reserved3: .loose("erspan.pid4.rsvd3", "Reserved", .uint(bytes: 4), mask: 0xffff_ffff)
+    case .pid5SwitchID: .loose("erspan.pid5.switchid", "Switch ID", .uint(bytes: 4), mask: 0x03ff_0000)
+    case .pid5PortIndex: .loose("erspan.pid5.port_index", "Port ID/Index", .uint(bytes: 4), mask: 0x0000_ffff)
+    case .pid5Timestamp: .loose("erspan.pid5.timestamp", "Timestamp (seconds)", .uint(bytes: 4), mask: 0xffff_ffff)
+    case .pid7Reserved: .loose("erspan.pid7.rsvd1", "Reserved", .uint(bytes: 4), mask: 0x03f0_0000)
+    case .pid7SourceIndex: .loose("erspan.pid7.source_index", "Source Index", .uint(bytes: 4), mask: 0x000f_ffff)
+    case .pid7Timestamp: .loose("erspan.pid7.timestamp", "Upper 32-bit Timestamp", .uint(bytes: 4), mask: 0xffff_ffff)
     case .platformReserved: .loose("erspan.pid.rsvd", "Reserved", .uint(bytes: 8), mask: 0x03ff_ffff)
     case .versionUnknown: .loose("erspan.version.unknown", "Unknown version, please report or test to use fake ERSPAN preference", .label)
     }
   }
 
+  static let typeIIProtocol: UInt32 = 0x88be
+  static let typeIIIProtocol: UInt32 = 0x22eb
   static let sequenceBit: UInt16 = 0x1000
+  /// The type III frame type of a mirrored Ethernet frame; Wireshark shows
+  /// any other frame type (IP is 2) as data.
+  static let ethernetFrameType: UInt64 = 0
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
-    guard greHasSequence(c) else { return .layer(.eth, at: c.start, end: c.end) }
+    guard hasHeader(c) else { return .layer(.eth, at: c.start, end: c.end) }
     let kind = try c.uint16(0) >> 12
     try c.fixed(version)
     switch kind {
@@ -53,8 +77,11 @@ enum ERSPAN: UInt8, ProtocolModule {
     case 2:
       return try typeIII(c)
     default:
+      // Wireshark adds the version a second time, flags it, and shows
+      // nothing of the rest.
+      try c.fixed(version)
       try c.add(versionUnknown, at: 0, 2)
-      return .data(at: c.start + 2, end: c.end)
+      return .stop
     }
   }
 
@@ -76,22 +103,45 @@ enum ERSPAN: UInt8, ProtocolModule {
     try c.add(o, at: 10, 2, value: bits & 1)
     var offset = 12
     if bits & 1 != 0 {
-      let platform = try c.uint(offset, 8)
-      try c.add(platid, at: offset, 4, value: platform >> 58)
-      try c.add(platformReserved, at: offset, 8, value: platform & 0x03ff_ffff)
+      try platformSubheader(c, at: offset)
       offset += 8
     }
+    guard bits >> 10 & 0x1f == ethernetFrameType else { return .data(at: c.start + offset, end: c.end) }
     return .layer(.eth, at: c.start + offset, end: c.end)
   }
 
-  /// Whether the GRE header before this layer carries a sequence number,
-  /// which Wireshark takes to mean an ERSPAN header follows (type I has none).
-  private static func greHasSequence(_ c: LayerCursor) -> Bool {
+  /// The 8-byte platform-specific subheader: a 6-bit platform ID, then
+  /// fields laid out by platform (Wireshark reads platform 0 as 7).
+  private static func platformSubheader(_ c: LayerCursor, at offset: Int) throws(DissectionStop) {
+    let first = UInt64(try c.uint32(offset))
+    let second = UInt64(try c.uint32(offset + 4))
+    let platform = first >> 26
+    try c.add(platid, at: offset, 4, value: platform)
+    let layout: (high: ERSPAN, highMask: UInt64, low: ERSPAN, lowMask: UInt64, next: ERSPAN)
+    switch platform {
+    case 1: layout = (pid1Reserved, 0x03ff_f000, pid1DomainID, 0x0fff, pid1PortIndex)
+    case 3: layout = (pid3Reserved, 0x03ff_c000, pid3PortIndex, 0x3fff, pid3Timestamp)
+    case 4: layout = (pid4Reserved1, 0x03ff_c000, pid4Reserved2, 0x3fff, pid4Reserved3)
+    case 5, 6: layout = (pid5SwitchID, 0x03ff_0000, pid5PortIndex, 0xffff, pid5Timestamp)
+    case 0, 7: layout = (pid7Reserved, 0x03f0_0000, pid7SourceIndex, 0x000f_ffff, pid7Timestamp)
+    default:
+      try c.add(platformReserved, at: offset, 8, value: (first << 32 | second) & 0x03ff_ffff)
+      return
+    }
+    try c.add(layout.high, at: offset, 4, value: (first & layout.highMask) >> layout.highMask.trailingZeroBitCount)
+    try c.add(layout.low, at: offset, 4, value: first & layout.lowMask)
+    try c.add(layout.next, at: offset + 4, 4, value: second)
+  }
+
+  /// Whether an ERSPAN header comes first: always under GRE type 0x22eb;
+  /// under 0x88be only when the GRE header carries a sequence number, which
+  /// Wireshark takes to mean type II (type I has no header).
+  private static func hasHeader(_ c: LayerCursor) -> Bool {
     let layers = c.dissection.layers
-    guard layers.count >= 2, layers[layers.count - 2].protocolID == .gre,
-      let flags = c.packet.uint16(at: layers[layers.count - 2].start)
-    else { return true }
-    return flags & sequenceBit != 0
+    guard layers.count >= 2, layers[layers.count - 2].protocolID == .gre else { return true }
+    let gre = layers[layers.count - 2].start
+    guard let flags = c.packet.uint16(at: gre), let type = c.packet.uint16(at: gre + 2) else { return true }
+    return UInt32(type) == typeIIIProtocol || flags & sequenceBit != 0
   }
 }
 

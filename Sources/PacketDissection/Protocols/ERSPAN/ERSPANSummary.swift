@@ -1,5 +1,5 @@
-/// How ERSPAN shows: its headline names the type (`… Type II`), and the
-/// mirrored frame's layers fill the columns.
+/// How ERSPAN shows: its headline names the type (`… Type II`, `… Unknown`
+/// for another version), and the mirrored frame's layers fill the columns.
 extension ERSPAN {
   static var hue: LayerHue? { .green }
 
@@ -10,7 +10,7 @@ extension ERSPAN {
     case nil: "\(f.label) Type I"
     case 1: "\(f.label) Type II"
     case 2: "\(f.label) Type III"
-    default: f.label
+    default: "\(f.label) Unknown"
     }
   }
 

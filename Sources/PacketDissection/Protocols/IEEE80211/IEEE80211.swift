@@ -15,7 +15,11 @@ enum IEEE80211: UInt8, ProtocolModule {
 
   static var protocolID: ProtocolID { .wlan }
   static var level: LayerLevel { .link }
+  /// Link type 105, and Aruba's access points' GRE tunnels (protocol
+  /// types 0x8200 to 0x8370, every 0x10), which Wireshark reads as 802.11
+  /// frames without an FCS.
   static let bindings = [Binding(.linkType, 105)]
+    + stride(from: UInt32(0x8200), through: 0x8370, by: 0x10).map { Binding(.greProto, $0) }
   static let headerBits = 32
   static let variablePart: String? = "Addresses, sequence control and the frame body, by type"
 

@@ -51,6 +51,8 @@ enum IGMP: UInt8, ProtocolModule {
   static let reportV3: UInt8 = 0x22
   static let traceResponse: UInt8 = 0x1e
   static let traceQuery: UInt8 = 0x1f
+  /// PIM version 1 runs inside IGMP with this type.
+  static let pimVersion1: UInt8 = 0x14
   /// Multicast traceroute's header, before a response's blocks.
   static let traceHeaderLength = 24
 
@@ -104,8 +106,11 @@ enum IGMP: UInt8, ProtocolModule {
       }
       try c.add(mtraceResponseTTL, at: 20, 1, value: UInt64(try c.uint8(20)))
       try c.add(mtraceQueryID, at: 21, 3, value: try c.uint(21, 3))
+    case pimVersion1:
+      // Wireshark hands the whole message to PIM, which shows its type.
+      return .layer(.pim, at: c.start, end: c.end)
     default:
-      // Other types belong to other protocols (DVMRP, PIM version 1, ...).
+      // Other types belong to other protocols (DVMRP, ...).
       try c.fixed(type)
       if c.capturedLength > 1 { try c.add(data, at: 1, c.capturedLength - 1) }
       return .stop

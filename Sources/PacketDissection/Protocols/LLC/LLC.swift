@@ -4,7 +4,7 @@
 /// and EtherTypes over SNAP go on to their protocols.
 enum LLC: UInt8, ProtocolModule {
   case item, dsap, dsapSAP, dsapIG, ssap, ssapSAP, ssapCR, control, controlNR, controlNS, controlSFrameType,
-    commandModifier, responseModifier, frameType, oui, type, pid, ciscoPID
+    commandModifier, responseModifier, frameType, oui, type, pid, ciscoPID, nortelPID
 
   static var protocolID: ProtocolID { .llc }
   static var level: LayerLevel { .link }
@@ -31,12 +31,16 @@ enum LLC: UInt8, ProtocolModule {
     case .type: .loose("llc.type", "Type", .uint(bytes: 2), base: .hex, values: .ethertypes)
     case .pid: .loose("llc.pid", "Protocol ID", .uint(bytes: 2), base: .hex)
     case .ciscoPID: .loose("llc.cisco_pid", "PID", .uint(bytes: 2), base: .hex)
+    case .nortelPID: .loose("llc.nortel_pid", "PID", .uint(bytes: 2), base: .hex)
     }
   }
 
   static let snapSAP: UInt8 = 0xaa
   static let spanningTreeSAP: UInt8 = 0x42
   static let ciscoOUI: UInt64 = 0x00000c
+  /// Nortel's (Bay Networks') code, whose PIDs Wireshark files apart
+  /// (its discovery protocol, NDP, is not dissected here).
+  static let nortelOUI: UInt64 = 0x000081
   /// Cisco's PID for PVST+ BPDUs.
   static let ciscoPVST: UInt64 = 0x010b
 
@@ -104,6 +108,9 @@ enum LLC: UInt8, ProtocolModule {
     case ciscoOUI:
       try c.add(ciscoPID, at: offset + 3, 2, value: protocolID)
       return protocolID == ciscoPVST ? .layer(.stp, at: payload, end: c.end) : .data(at: payload, end: c.end)
+    case nortelOUI:
+      try c.add(nortelPID, at: offset + 3, 2, value: protocolID)
+      return .data(at: payload, end: c.end)
     default:
       try c.add(pid, at: offset + 3, 2, value: protocolID)
       return .data(at: payload, end: c.end)

@@ -4,14 +4,14 @@
 extension LLC {
   static var hue: LayerHue? { .cyan }
 
-  static var summaryFields: [FieldID] { [dsap, ssap, control, oui, type, ciscoPID, pid].map(\.fieldID) }
+  static var summaryFields: [FieldID] { [dsap, ssap, control, oui, type, ciscoPID, nortelPID, pid].map(\.fieldID) }
 
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     let f = layer.fields
     guard let d = f.uint(dsap), let s = f.uint(ssap), let controlValue = f.uint(control) else { return }
     var info = controlText(f, control: controlValue, response: s & 1 != 0)
     if let code = f.uint(oui) {
-      let protocolID = f.uint(type) ?? f.uint(ciscoPID) ?? f.uint(pid) ?? 0
+      let protocolID = f.uint(type) ?? f.uint(ciscoPID) ?? f.uint(nortelPID) ?? f.uint(pid) ?? 0
       let name = LLCNames.organisationName(code).map { " (\($0))" } ?? ""
       info += "; SNAP, OUI 0x\(hex(code, digits: 6))\(name), PID 0x\(hex(protocolID, digits: 4))"
     } else {

@@ -67,6 +67,8 @@ enum MySQL: UInt8, ProtocolModule {
     var offset = 0
     while offset < c.length {
       let length = Int(try c.uint8(offset)) | Int(try c.uint8(offset + 1)) << 8 | Int(try c.uint8(offset + 2)) << 16
+      // A packet running past the segment: TCP skips the segments inside it.
+      TCPSegment.pdu(c, at: offset, length: 4 + length)
       TCPSegment.dissectsPDU(c, at: offset, length: 4 + length)
       try c.add(packetLength, at: offset, 3, value: UInt64(length))
       let number = try c.uint8(offset + 3)

@@ -121,16 +121,22 @@ enum NBNS: UInt8, ProtocolModule {
     if response { try c.add(flagRcode, at: 2, 2, value: value & 0xf, depth: 2) }
   }
 
-  /// The name at `offset`: its NetBIOS text and the bytes it used.
-  private static func netbiosName(_ c: LayerCursor, at offset: Int, depth: UInt8) throws(DissectionStop) -> Int {
-    let read = try DNSName.read(c, at: offset, messageStart: 0)
-    c.computed(name, at: offset, read.wireLength, bytes: NetBIOSName.decode(read.text), depth: depth)
-    return read.wireLength
+  /// The name at `offset`: its NetBIOS text and the bytes it used. An NB
+  /// record's name ends with what its type is (`NAME<00> (Workstation/
+  /// Redirector)`), as Wireshark writes it there.
+  private static func addName(
+    _ c: LayerCursor, _ read: DNSName, at offset: Int, depth: UInt8, describingType: Bool = false
+  ) {
+    var decoded = NetBIOSName.decode(read.text)
+    if describingType { decoded.text += Array(" (\(NetBIOSName.typeDescription(decoded.type)))".utf8) }
+    c.computed(name, at: offset, read.wireLength, bytes: decoded.text, depth: depth)
   }
 
   /// One question; answers the bytes it used.
   private static func query(_ c: LayerCursor, at offset: Int) throws(DissectionStop) -> Int {
-    let length = try netbiosName(c, at: offset, depth: 3)
+    let read = try DNSName.read(c, at: offset, messageStart: 0)
+    let length = read.wireLength
+    addName(c, read, at: offset, depth: 3)
     try c.add(type, at: offset + length, 2, value: UInt64(try c.uint16(offset + length)), depth: 3)
     try c.add(rrClass, at: offset + length + 2, 2, value: UInt64(try c.uint16(offset + length + 2)), depth: 3)
     return length + 4
@@ -138,9 +144,11 @@ enum NBNS: UInt8, ProtocolModule {
 
   /// One resource record; answers the bytes it used.
   private static func record(_ c: LayerCursor, at offset: Int) throws(DissectionStop) -> Int {
-    let length = try netbiosName(c, at: offset, depth: 3)
+    let read = try DNSName.read(c, at: offset, messageStart: 0)
+    let length = read.wireLength
     let fixed = offset + length
     let rrType = try c.uint16(fixed)
+    addName(c, read, at: offset, depth: 3, describingType: rrType == typeNB)
     try c.add(type, at: fixed, 2, value: UInt64(rrType), depth: 3)
     try c.add(rrClass, at: fixed + 2, 2, value: UInt64(try c.uint16(fixed + 2)), depth: 3)
     try c.add(ttl, at: fixed + 4, 4, value: UInt64(try c.uint32(fixed + 4)), depth: 3)

@@ -2,11 +2,13 @@
 /// the header (its SEID when the S flag is set, its message priority when
 /// the MP flag is), and the information elements as a list of types and
 /// lengths, a grouped element's members after it, as Wireshark walks
-/// them. The elements' contents are not taken apart.
+/// them. Of the elements' contents, an F-SEID's (flags, SEID, addresses)
+/// and the flags of PFD contents are taken apart; the others are not.
 enum PFCP: UInt8, ProtocolModule {
   case item, flags, version, spareBit4, spareBit3, followOn, messagePriorityFlag, seidFlag, messageType, length,
     seid, sequenceNumber, messagePriority, spareNibble, spareOctet, elementType, elementLength,
-    enterpriseElementType, enterpriseID
+    enterpriseElementType, enterpriseID, spareBit7, spareBit6, spareBit5, spareBit2, fseidV4, fseidV6, fseidIPv4,
+    fseidIPv6, pfdFD, pfdURL, pfdDN, pfdCP, pfdDNP, pfdAFD, pfdAURL, pfdADNP
 
   static var protocolID: ProtocolID { .pfcp }
   static var level: LayerLevel { .application }
@@ -36,6 +38,27 @@ enum PFCP: UInt8, ProtocolModule {
     case .elementLength: .loose("pfcp.ie_len", "IE Length", .uint(bytes: 2))
     case .enterpriseElementType: .loose("pfcp.enterprise_ie", "Enterprise specific IE Type", .uint(bytes: 2))
     case .enterpriseID: .loose("pfcp.enterprise_id", "Enterprise ID", .uint(bytes: 2))
+    case .spareBit7: .loose("pfcp.spare_b7", "Spare", .uint(bytes: 1), mask: 0x80)
+    case .spareBit6: .loose("pfcp.spare_b6", "Spare", .uint(bytes: 1), mask: 0x40)
+    case .spareBit5: .loose("pfcp.spare_b5", "Spare", .uint(bytes: 1), mask: 0x20)
+    case .spareBit2: .loose("pfcp.spare_b2", "Spare", .uint(bytes: 1), mask: 0x04)
+    case .fseidV4: .loose("pfcp.f_seid_flags.v4", "V4 (IPv4)", .boolean(bytes: 1), mask: 0x02, values: .pfcpPresent)
+    case .fseidV6: .loose("pfcp.f_seid_flags.v6", "V6 (IPv6)", .boolean(bytes: 1), mask: 0x01, values: .pfcpPresent)
+    case .fseidIPv4: .loose("pfcp.f_seid.ipv4", "IPv4 address", .ipv4)
+    case .fseidIPv6: .loose("pfcp.f_seid.ipv6", "IPv6 address", .ipv6)
+    case .pfdFD: .loose("pfcp.pfd_contents_flags.fd", "FD (Flow Description)", .boolean(bytes: 1), mask: 0x01, values: .pfcpTrueFalse)
+    case .pfdURL: .loose("pfcp.pfd_contents_flags.url", "URL (URL)", .boolean(bytes: 1), mask: 0x02, values: .pfcpTrueFalse)
+    case .pfdDN: .loose("pfcp.pfd_contents_flags.dn", "DN (Domain Name)", .boolean(bytes: 1), mask: 0x04, values: .pfcpTrueFalse)
+    case .pfdCP:
+      .loose("pfcp.pfd_contents_flags.cp", "CP (Custom PFD Content)", .boolean(bytes: 1), mask: 0x08, values: .pfcpTrueFalse)
+    case .pfdDNP:
+      .loose("pfcp.pfd_contents_flags.dnp", "DNP (Domain Name Protocol)", .boolean(bytes: 1), mask: 0x10, values: .pfcpTrueFalse)
+    case .pfdAFD:
+      .loose("pfcp.pfd_contents_flags.afd", "AFD (Additional Flow Description)", .boolean(bytes: 1), mask: 0x20, values: .pfcpTrueFalse)
+    case .pfdAURL: .loose("pfcp.pfd_contents_flags.aurl", "AURL (Additional URL)", .boolean(bytes: 1), mask: 0x40, values: .pfcpTrueFalse)
+    case .pfdADNP:
+      .loose("pfcp.pfd_contents_flags.adnp", "ADNP (Additional Domain Name and Domain Name Protocol)", .boolean(bytes: 1),
+        mask: 0x80, values: .pfcpTrueFalse)
     }
   }
 
@@ -73,6 +96,48 @@ enum PFCP: UInt8, ProtocolModule {
     return .stop
   }
 
+  static let fseidElement: UInt16 = 57
+  static let pfdContentsElement: UInt16 = 61
+
+  /// An F-SEID's contents: six spare bits and the V4 and V6 flags, the
+  /// SEID, then an IPv4 and an IPv6 address as the flags say. As in
+  /// Wireshark, contents cut short make the datagram malformed after the
+  /// fields they hold.
+  private static func fseid(_ c: LayerCursor, at offset: Int, end: Int, depth: UInt8) throws(DissectionStop) {
+    guard offset < end else { throw .malformed }
+    let bits = UInt64(try c.uint8(offset))
+    let flagFields: [(PFCP, UInt64)] = [
+      (spareBit7, bits >> 7 & 1), (spareBit6, bits >> 6 & 1), (spareBit5, bits >> 5 & 1), (spareBit4, bits >> 4 & 1),
+      (spareBit3, bits >> 3 & 1), (spareBit2, bits >> 2 & 1), (fseidV4, bits >> 1 & 1), (fseidV6, bits & 1),
+    ]
+    for (field, value) in flagFields { try c.add(field, at: offset, 1, value: value, depth: depth) }
+    guard offset + 9 <= end else { throw .malformed }
+    try c.add(seid, at: offset + 1, 8, value: try c.uint(offset + 1, 8), depth: depth)
+    var next = offset + 9
+    if bits & 0x02 != 0 {
+      guard next + 4 <= end else { throw .malformed }
+      try c.add(fseidIPv4, at: next, 4, value: UInt64(try c.uint32(next)), depth: depth)
+      next += 4
+    }
+    if bits & 0x01 != 0 {
+      guard next + 16 <= end else { throw .malformed }
+      try c.add(fseidIPv6, at: next, 16, depth: depth)
+    }
+  }
+
+  /// PFD contents' flags and the spare octet after them (the flow
+  /// descriptions, URLs and domain names they announce are not taken apart).
+  private static func pfdContentsFlags(_ c: LayerCursor, at offset: Int, end: Int, depth: UInt8) throws(DissectionStop) {
+    guard offset < end else { throw .malformed }
+    let bits = UInt64(try c.uint8(offset))
+    let flagFields: [PFCP] = [pfdADNP, pfdAURL, pfdAFD, pfdDNP, pfdCP, pfdDN, pfdURL, pfdFD]
+    for (index, field) in flagFields.enumerated() {
+      try c.add(field, at: offset, 1, value: bits >> UInt64(7 - index) & 1, depth: depth)
+    }
+    guard offset + 2 <= end else { throw .malformed }
+    try c.add(spareOctet, at: offset + 1, 1, value: UInt64(try c.uint8(offset + 1)), depth: depth)
+  }
+
   /// Lists the elements between `from` and `to` (offsets in the layer).
   /// As Wireshark, an element whose length runs past its group (or the
   /// datagram) ends the walk before any of its fields: the packet is
@@ -95,6 +160,10 @@ enum PFCP: UInt8, ProtocolModule {
         try c.add(elementLength, at: offset + 2, 2, value: UInt64(count), depth: depth)
         if PFCPNames.isGrouped(type), nesting < maximumNesting {
           try elements(&c, from: offset + 4, to: offset + 4 + count, depth: depth + 1, nesting: nesting + 1)
+        } else if type == fseidElement {
+          try fseid(c, at: offset + 4, end: offset + 4 + count, depth: depth + 1)
+        } else if type == pfdContentsElement {
+          try pfdContentsFlags(c, at: offset + 4, end: offset + 4 + count, depth: depth + 1)
         }
       }
       offset += 4 + count

@@ -371,4 +371,6 @@ enum PFCPNames {
 extension ValueNames {
   static let pfcpMessages = ValueNames(PFCPNames.messageName)
   static let pfcpElements = ValueNames(PFCPNames.elementName)
+  static let pfcpPresent = flagLabels(set: "Present", notSet: "Not Present")
+  static let pfcpTrueFalse = flagLabels(set: "True", notSet: "False")
 }

@@ -3,13 +3,19 @@
 /// time, LAN prune delay, DR priority, generation ID and state refresh);
 /// a Register's flags and the multicast packet it carries, which Wireshark
 /// shows under PIM's columns; the start of a Join/Prune, Graft or
-/// Graft-Ack (upstream neighbor, group count, hold time). Other messages'
-/// bodies, and the groups and sources, are not taken apart.
+/// Graft-Ack (upstream neighbor, group count, hold time); a Register-Stop's
+/// group and source; a Bootstrap's
+/// BSR, groups and candidate RPs, and a Candidate-RP-Advertisement's RP
+/// and groups, their encoded addresses taken apart as Wireshark 4.0 does.
+/// Other messages' bodies, and a Join/Prune's groups and sources, are not.
 enum PIM: UInt8, ProtocolModule {
   case item, version, type, reserved, dfSubtype, dfReserved, checksum, optionType, optionLength, optionValue,
     holdTime, lanPruneTBit, propagationDelay, overrideInterval, drPriority, generationID, stateRefreshVersion,
     stateRefreshInterval, stateRefreshReserved, registerFlags, border, nullRegister, ipVersion, upstreamNeighbor,
-    upstreamNeighborIPv6, groupCount
+    upstreamNeighborIPv6, groupCount, fragmentTag, hashMaskLength, bsrPriority, bsr, bsrIPv6, group, groupIPv6,
+    rpCount, frpCount, rp, rpIPv6, priority, prefixCount, addressFamily, encodingType, unicast, unicastIPv6,
+    groupFlags, groupFlagBidirectional, groupFlagReserved, groupFlagAdminScope, maskLength, source, sourceIPv6,
+    igmpType, code, mode, groupAddress, groupMask, rpt, metricPreference, metric
 
   static var protocolID: ProtocolID { .pim }
   static var level: LayerLevel { .transport }
@@ -46,13 +52,48 @@ enum PIM: UInt8, ProtocolModule {
     case .upstreamNeighbor: .loose("pim.upstream_neighbor", "Upstream-neighbor", .ipv4)
     case .upstreamNeighborIPv6: .loose("pim.upstream_neighbor_ip6", "Upstream-neighbor", .ipv6)
     case .groupCount: .loose("pim.numgroups", "Num Groups", .uint(bytes: 2))
+    case .fragmentTag: .loose("pim.fragment_tag", "Fragment tag", .uint(bytes: 2), base: .hex)
+    case .hashMaskLength: .loose("pim.hash_mask_len", "Hash mask len", .uint(bytes: 1))
+    case .bsrPriority: .loose("pim.bsr_priority", "BSR priority", .uint(bytes: 1))
+    case .bsr: .loose("pim.bsr", "BSR", .ipv4)
+    case .bsrIPv6: .loose("pim.bsr_ip6", "BSR", .ipv6)
+    case .group: .loose("pim.group", "Group", .ipv4)
+    case .groupIPv6: .loose("pim.group_ip6", "Group", .ipv6)
+    case .rpCount: .loose("pim.rp_count", "RP count", .uint(bytes: 1))
+    case .frpCount: .loose("pim.frp_count", "FRP count", .uint(bytes: 1))
+    case .rp: .loose("pim.rp", "RP", .ipv4)
+    case .rpIPv6: .loose("pim.rp_ip6", "RP", .ipv6)
+    case .priority: .loose("pim.priority", "Priority", .uint(bytes: 1))
+    case .prefixCount: .loose("pim.prefix_count", "Prefix-count", .uint(bytes: 1))
+    case .addressFamily: .loose("pim.addr_address_family", "Address Family", .uint(bytes: 1), values: .pimAddressFamilies)
+    case .encodingType: .loose("pim.addr_encoding_type", "Encoding Type", .uint(bytes: 1), values: .pimEncodingTypes)
+    case .unicast: .loose("pim.unicast", "Unicast", .ipv4)
+    case .unicastIPv6: .loose("pim.unicast_ipv6", "Unicast", .ipv6)
+    case .groupFlags: .loose("pim.group_addr.flags", "Flags", .uint(bytes: 1), base: .hex)
+    case .groupFlagBidirectional: .loose("pim.group_addr.flags.b", "Bidirectional PIM", .boolean(bytes: 1), mask: 0x80)
+    case .groupFlagReserved: .loose("pim.group_addr.flags.reserved", "Reserved", .uint(bytes: 1), base: .hex, mask: 0x7e)
+    case .groupFlagAdminScope: .loose("pim.group_addr.flags.z", "Admin Scope Zone", .boolean(bytes: 1), mask: 0x01)
+    case .maskLength: .loose("pim.mask_len", "Masklen", .uint(bytes: 1))
+    case .source: .loose("pim.source", "Source", .ipv4)
+    case .sourceIPv6: .loose("pim.source_ip6", "Source", .ipv6)
+    case .igmpType: .loose("pim.igmp_type", "Type", .string)
+    case .code: .loose("pim.code", "Code", .uint(bytes: 1), values: .pimVersion1Codes)
+    case .mode: .loose("pim.mode", "Mode", .uint(bytes: 1), mask: 0xf0, values: .pimModes)
+    case .groupAddress: .loose("pim.group_address", "Group Address", .ipv4)
+    case .groupMask: .loose("pim.group_mask", "Mask", .ipv4)
+    case .rpt: .loose("pim.rpt", "RP Tree", .boolean(bytes: 1), mask: 0x80)
+    case .metricPreference: .loose("pim.metric_pref", "Metric Preference", .uint(bytes: 4), mask: 0x7fff_ffff)
+    case .metric: .loose("pim.metric", "Metric", .uint(bytes: 4))
     }
   }
 
-  static let hello: UInt64 = 0, register: UInt64 = 1, joinPrune: UInt64 = 3, graft: UInt64 = 6, graftAck: UInt64 = 7
+  static let hello: UInt64 = 0, register: UInt64 = 1, registerStop: UInt64 = 2, joinPrune: UInt64 = 3, bootstrap: UInt64 = 4, graft: UInt64 = 6
+  static let graftAck: UInt64 = 7, candidateRPAdvertisement: UInt64 = 8
   static let dfElection: UInt64 = 10
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
+    let layers = c.dissection.layers
+    if layers.count >= 2, layers[layers.count - 2].protocolID == .igmp { return try PIMVersion1.dissect(c) }
     // An empty payload (a Register's carried header alone): Wireshark's
     // IPv4 hands it to no dissector, its IPv6 to PIM, which shows nothing.
     guard c.length > 0 else {
@@ -75,6 +116,9 @@ enum PIM: UInt8, ProtocolModule {
     case hello: try options(&c)
     case register: return try registered(&c)
     case joinPrune, graft, graftAck: try joins(&c)
+    case registerStop: try PIMBootstrap.registerStop(c)
+    case bootstrap: try PIMBootstrap.bootstrap(c)
+    case candidateRPAdvertisement: try PIMBootstrap.candidateRPAdvertisement(c)
     default: break
     }
     return .stop

@@ -2,16 +2,20 @@
 /// 802.1w, whose flags carry the port role): the configuration BPDU's 35
 /// bytes and RSTP's version 1 length; then, in a version 3 (MSTP, 802.1s)
 /// BPDU, the MST extension: the region's configuration, the CIST's bridge,
-/// and one 16-byte record per MST instance. Wireshark files the
-/// extension's fields under `mstp.`, and an instance's flags as the
-/// BPDU's own (`stp.flags.*`).
+/// and one 16-byte record per MST instance; in a version 4 (SPB, 802.1aq)
+/// BPDU, the SPT extension after them: the auxiliary configuration
+/// identifier and the agreement data. Wireshark files the extensions'
+/// fields under `mstp.` (the SPT configuration under the MST one's names),
+/// and an instance's flags as the BPDU's own (`stp.flags.*`).
 enum STP: UInt8, ProtocolModule {
   case item, protocolIdentifier, version, type, flags, flagTCAck, flagAgreement, flagForwarding, flagLearning,
     flagPortRole, flagProposal, flagTC, rootPriority, rootExtension, rootHW, rootCost, bridgePriority,
     bridgeExtension, bridgeHW, port, messageAge, maxAge, hello, forward, version1Length, version3Length,
     configFormat, configName, configRevision, configDigest, cistRootCost, cistBridgePriority, cistBridgeExtension,
     cistBridgeHW, cistHops, mstiFlags, mstiPriority, mstiID, mstiRootHW, mstiRootCost, mstiBridgePriority,
-    mstiPortPriority, mstiHops
+    mstiPortPriority, mstiHops, version4Length, agreementNumber, disagreementNumber, agreementValid,
+    restrictedRole, digestFormatID, digestFormatCapabilities, digestConventionID, digestConventionCapabilities,
+    digestEdgeCount, agreementDigest
 
   static var protocolID: ProtocolID { .stp }
   static var level: LayerLevel { .link }
@@ -63,6 +67,21 @@ enum STP: UInt8, ProtocolModule {
     case .mstiBridgePriority: .loose("mstp.msti.bridge_priority", "Bridge Identifier Priority", .uint(bytes: 1))
     case .mstiPortPriority: .loose("mstp.msti.port_priority", "Port identifier priority", .uint(bytes: 1))
     case .mstiHops: .loose("mstp.msti.remaining_hops", "Remaining hops", .uint(bytes: 1))
+    case .version4Length: .loose("mstp.version_4_length", "Version 4 Length", .uint(bytes: 2))
+    case .agreementNumber: .loose("mstp.agree_flags.agreement_num", "Agreement Number", .uint(bytes: 1), mask: 0x03)
+    case .disagreementNumber: .loose("mstp.agree_flags.dagreement_num", "Disagreement Number", .uint(bytes: 1), mask: 0x0c)
+    case .agreementValid:
+      .loose("mstp.agree_flags.agreement_valid", "Agreement Valid Flag", .boolean(bytes: 1), mask: 0x10, values: .yesNo)
+    case .restrictedRole: .loose("mstp.agree_flags.rest_role", "Restricted Role", .boolean(bytes: 1), mask: 0x20, values: .yesNo)
+    case .digestFormatID: .loose("bpdu.agreement_digest_format_id", "Agreement Digest Format Id", .uint(bytes: 1), mask: 0xf0)
+    case .digestFormatCapabilities:
+      .loose("bpdu.agreement_digest_format_capabilities", "Agreement Digest Format Capabilities", .uint(bytes: 1), mask: 0x0f)
+    case .digestConventionID:
+      .loose("bpdu.agreement_digest_convention_id", "Agreement Digest Convention Id", .uint(bytes: 1), mask: 0xf0)
+    case .digestConventionCapabilities:
+      .loose("bpdu.agreement_digest_convention_capabilities", "Agreement Digest Convention Capabilities", .uint(bytes: 1), mask: 0x0f)
+    case .digestEdgeCount: .loose("bpdu.agreement_digest_edge_count", "Agreement Digest Edge Count", .uint(bytes: 2))
+    case .agreementDigest: .loose("mstp.agreement_digest", "Agreement Digest", .bytes)
     }
   }
 
@@ -74,8 +93,9 @@ enum STP: UInt8, ProtocolModule {
     try c.fixed(protocolIdentifier)
     let protocolVersion = try c.fixed(version)
     let bpdu = try c.fixed(type)
-    // A topology change notification is these four bytes alone.
-    guard bpdu != topologyChange else { return .stop }
+    // A topology change notification is these four bytes alone; Wireshark
+    // shows nothing more of an unknown type either.
+    guard bpdu == configuration || bpdu == rapid else { return .stop }
     try c.fixed(flags)
     let rapidFlags = bpdu == rapid
     for field in rapidFlags ? [flagTCAck, flagAgreement, flagForwarding, flagLearning, flagPortRole, flagProposal, flagTC]
@@ -91,42 +111,90 @@ enum STP: UInt8, ProtocolModule {
       // Wireshark shows whole seconds and fractions; only whole ones are kept exact here.
       try c.add(field, at: offset, 2, value: UInt64(try c.uint16(offset)) / 256)
     }
-    if protocolVersion >= 2 { try c.fixed(version1Length) }
-    if protocolVersion >= multipleSpanningTree && rapidFlags && c.length > 36 { try mstExtension(c) }
+    // The version 1 length and what follows are rapid spanning tree's.
+    guard rapidFlags else { return .stop }
+    // Wireshark reads the extensions of a BPDU with no version 1 part
+    // that is long enough for them.
+    guard try c.fixed(version1Length) == 0, protocolVersion >= multipleSpanningTree,
+      c.length >= mstBPDULength
+    else { return .stop }
+    let instances = try mstExtension(c)
+    if protocolVersion >= shortestPathTree && c.length >= sptBPDULength { try sptExtension(c, at: instances) }
     return .stop
   }
 
   static let multipleSpanningTree: UInt64 = 3
+  static let shortestPathTree: UInt64 = 4
+  /// The shortest BPDUs whose MST and SPT extensions Wireshark reads.
+  static let mstBPDULength = 102
+  static let sptBPDULength = 106
   /// The MST extension's bytes before the instance records, which the
   /// version 3 length counts with them.
   static let mstFixedLength = 64
   static let mstiLength = 16
+  /// The shortest version 4 length that holds the SPT extension.
+  static let sptMinimumLength = 53
 
-  private static func mstExtension(_ c: LayerCursor) throws(DissectionStop) {
+  /// The MST extension; answers the offset after its instance records.
+  /// A version 3 length below the fixed part counts records (as some
+  /// Cisco switches send it), and 0 means none, as Wireshark reads them.
+  private static func mstExtension(_ c: LayerCursor) throws(DissectionStop) -> Int {
     let length = Int(try c.uint16(36))
     try c.add(version3Length, at: 36, 2, value: UInt64(length))
-    try c.add(configFormat, at: 38, 1, value: UInt64(try c.uint8(38)), depth: 2)
-    try c.check(39, 32)
-    var name: [UInt8] = []
-    for i in 0..<32 {
-      let byte = try c.uint8(39 + i)
-      if byte == 0 { break }
-      name.append(byte)
-    }
-    c.computed(configName, at: 39, 32, bytes: name, depth: 2)
-    try c.add(configRevision, at: 71, 2, value: UInt64(try c.uint16(71)), depth: 2)
-    try c.add(configDigest, at: 73, 16, depth: 2)
+    try configurationIdentifier(c, at: 38, depth: 2)
     try c.add(cistRootCost, at: 89, 4, value: UInt64(try c.uint32(89)), depth: 2)
     let id = UInt64(try c.uint16(93))
     try c.add(cistBridgePriority, at: 93, 1, value: id & 0xf000, depth: 3)
     try c.add(cistBridgeExtension, at: 93, 2, value: id & 0x0fff, depth: 3)
     try c.add(cistBridgeHW, at: 95, 6, depth: 3)
     try c.add(cistHops, at: 101, 1, value: UInt64(try c.uint8(101)), depth: 2)
-    var offset = 102
-    for _ in 0..<max(0, (length - mstFixedLength) / mstiLength) {
+    let records = length >= mstFixedLength ? length - mstFixedLength : length * mstiLength
+    var offset = mstBPDULength
+    for _ in 0..<(records + mstiLength - 1) / mstiLength {
       try instance(c, at: offset)
       offset += mstiLength
     }
+    return mstBPDULength + records
+  }
+
+  /// The SPT extension at `offset`: its length, then (when it is long
+  /// enough) the auxiliary MST configuration identifier and the agreement
+  /// data, whose digest starts 8 bytes after the edge count.
+  private static func sptExtension(_ c: LayerCursor, at offset: Int) throws(DissectionStop) {
+    let length = UInt64(try c.uint16(offset))
+    try c.add(version4Length, at: offset, 2, value: length)
+    guard length >= sptMinimumLength else { return }
+    try configurationIdentifier(c, at: offset + 2, depth: 3)
+    let agreement = offset + 53
+    let flagsByte = UInt64(try c.uint8(agreement))
+    try c.add(agreementNumber, at: agreement, 1, value: flagsByte & 3, depth: 3)
+    try c.add(disagreementNumber, at: agreement, 1, value: flagsByte >> 2 & 3, depth: 3)
+    try c.add(agreementValid, at: agreement, 1, value: flagsByte >> 4 & 1, depth: 3)
+    try c.add(restrictedRole, at: agreement, 1, value: flagsByte >> 5 & 1, depth: 3)
+    let format = UInt64(try c.uint8(agreement + 2))
+    try c.add(digestFormatID, at: agreement + 2, 1, value: format >> 4, depth: 3)
+    try c.add(digestFormatCapabilities, at: agreement + 2, 1, value: format & 0x0f, depth: 3)
+    let convention = UInt64(try c.uint8(agreement + 3))
+    try c.add(digestConventionID, at: agreement + 3, 1, value: convention >> 4, depth: 3)
+    try c.add(digestConventionCapabilities, at: agreement + 3, 1, value: convention & 0x0f, depth: 3)
+    try c.add(digestEdgeCount, at: agreement + 4, 2, value: UInt64(try c.uint16(agreement + 4)), depth: 3)
+    try c.add(agreementDigest, at: agreement + 14, 20, depth: 3)
+  }
+
+  /// An MST configuration identifier: format selector, name (32 bytes,
+  /// up to the first NUL), revision level and digest.
+  private static func configurationIdentifier(_ c: LayerCursor, at offset: Int, depth: UInt8) throws(DissectionStop) {
+    try c.add(configFormat, at: offset, 1, value: UInt64(try c.uint8(offset)), depth: depth)
+    try c.check(offset + 1, 32)
+    var name: [UInt8] = []
+    for i in 0..<32 {
+      let byte = try c.uint8(offset + 1 + i)
+      if byte == 0 { break }
+      name.append(byte)
+    }
+    c.computed(configName, at: offset + 1, 32, bytes: name, depth: depth)
+    try c.add(configRevision, at: offset + 33, 2, value: UInt64(try c.uint16(offset + 33)), depth: depth)
+    try c.add(configDigest, at: offset + 35, 16, depth: depth)
   }
 
   /// One MST instance's record.

@@ -81,7 +81,7 @@ struct TLSExtensions {
       } else if length >= 2 {
         try reader.number(c, TLS.supportedVersion, at: offset, 2, depth: 2)
       }
-    case TLSExtensionType.keyShare:
+    case TLSExtensionType.keyShare, TLSExtensionType.draftKeyShare:
       try keyShare(c, at: offset, length)
     case TLSExtensionType.renegotiationInfo:
       try reader.number(c, TLS.renegotiationInfoLength, at: offset, 1, depth: 3)
@@ -124,5 +124,8 @@ enum TLSExtensionType {
   static let supportedVersions: UInt16 = 43
   static let signatureAlgorithmsCert: UInt16 = 50
   static let keyShare: UInt16 = 51
+  /// key_share's number before TLS 1.3 draft 23, which Wireshark reads
+  /// as key_share too.
+  static let draftKeyShare: UInt16 = 40
   static let renegotiationInfo: UInt16 = 65281
 }
