@@ -53,7 +53,8 @@ public final class Dissector {
   /// plain frame (`PlainFrame`: Ethernet II, then unfragmented IPv4 or
   /// IPv6, then TCP or UDP) is dissected from its TCP layer, the layers
   /// below recording nothing wanted, and a UDP datagram that can hold no
-  /// TCP layer not at all.
+  /// TCP layer not at all; nor is an IPv4 fragment of one, whose place
+  /// the defragmenter keeps without its bytes (`IPDefragmenter.addUnread`).
   public var readsOwnRecordsOnly = false {
     didSet { updateTracking() }
   }
@@ -152,6 +153,24 @@ public final class Dissector {
         markMalformed()
         return dissection
       case .noTCP:
+        return dissection
+      case .udpFragment(let key, let offset, let start, let end, let more, let startsNoTCP):
+        guard state.defragments else { break }
+        if state.defragmenter.addUnread(
+          key, frame: record.number, offset: offset, length: end - start, more: more, startsUnread: startsNoTCP)
+        {
+          return dissection
+        }
+        // As IPv4 hands it on, without the layers below (they record nothing wanted).
+        state.networkSource = key.source
+        state.networkDestination = key.destination
+        guard
+          let whole = state.defragmenter.add(
+            key, frame: record.number, offset: offset, bytes: record.bytes.slice(start, end - start), more: more)
+        else { return dissection }
+        let at = dissection.appendReassembled(whole.data)
+        run(.dispatch(.ipProto, key: 17, at: at, end: at + whole.data.count), depth: 0)
+        markMalformed()
         return dissection
       case .other:
         break
