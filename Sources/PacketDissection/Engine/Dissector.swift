@@ -83,6 +83,7 @@ public final class Dissector {
       IPv4.reassembly.all.contains(where: only.contains) || IPv6.reassembly.all.contains(where: only.contains)
     } ?? true)
     state.recordsAnalysis = dissection.only.map { only in TCP.analysed.contains { only.contains($0.fieldID) } } ?? true
+    state.measuresFlight = dissection.only.map { only in TCP.inFlight.contains { only.contains($0.fieldID) } } ?? true
     state.recordsTCPHeader = dissection.only.map { only in TCP.headerFields.contains(where: only.contains) } ?? true
     state.reassemblesTCP = reassemblesTCP && deepest >= .application
     let tcpWords = Int(ProtocolID.tcp.rawValue) * 4..<Int(ProtocolID.tcp.rawValue) * 4 + 4

@@ -133,6 +133,10 @@ enum TCP: UInt8, ProtocolModule {
     duplicateACKFrame, zeroWindowProbe, zeroWindow, zeroWindowProbeACK, continuationTo,
   ]
 
+  /// The fields that need bytes in flight worked out: the two, and the
+  /// analysis item that a segment may show for them alone.
+  static let inFlight: [TCP] = [analysis, bytesInFlight, pushBytesSent]
+
   /// Every field but the protocol item and the analysis's own: what
   /// `tcp.analysis.*` questions (`DissectionState.recordsTCPHeader`) skip.
   static let headerFields = allCases.filter { $0 != .item && !analysed.contains($0) }.map(\.fieldID)
