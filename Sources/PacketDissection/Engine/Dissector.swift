@@ -137,13 +137,22 @@ public final class Dissector {
     // Wireshark) the next packet's delta counts from zero.
     if record.hasTimestamp { state.firstTime = first }
     state.previousTime = time
-    let info = FrameInfo(
-      number: record.number, hasTime: record.hasTimestamp, time: time, sinceFirst: time &- first, sincePrevious: time &- previous,
-      originalLength: record.originalLength, interfaceIndex: record.interfaceIndex,
-      interfaceID: record.interfaceIndex.map(sectionLocalID),
-      interfaceName: record.interfaceIndex.map(interfaceName),
-      linkType: record.linkType, comments: record.comments)
-    dissection.reset(packet: record.bytes, frame: info)
+    dissection.reset(packet: record.bytes)
+    // Field by field, in place: a whole `FrameInfo` would be copied with
+    // its strings for every packet.
+    dissection.frame.number = record.number
+    dissection.frame.hasTime = record.hasTimestamp
+    dissection.frame.time = time
+    dissection.frame.sinceFirst = time &- first
+    dissection.frame.sincePrevious = time &- previous
+    dissection.frame.originalLength = record.originalLength
+    dissection.frame.linkType = record.linkType
+    if record.interfaceIndex != nil || dissection.frame.interfaceIndex != nil {
+      dissection.frame.interfaceIndex = record.interfaceIndex
+      dissection.frame.interfaceID = record.interfaceIndex.map(sectionLocalID)
+      dissection.frame.interfaceName = record.interfaceIndex.map(interfaceName)
+    }
+    if !record.comments.isEmpty || !dissection.frame.comments.isEmpty { dissection.frame.comments = record.comments }
     let end = max(record.originalLength, record.bytes.count)
     if skipsToTCP && record.linkType == .ethernet && decodeAs.isEmpty {
       switch PlainFrame.read(record.bytes, frameEnd: end, tables: tables) {

@@ -254,8 +254,10 @@ enum TCP: UInt8, ProtocolModule {
     if !findings.isDisjoint(with: .undissectedPayload) {
       // With reassembly, tshark shows a retransmission's payload as segment
       // data, and an out-of-order segment's while a PDU is being put together.
-      let pduOpen = flow.map { c.state.reassembler.pdu($0) != nil } ?? false
-      if c.state.reassemblesTCP, c.end <= c.packet.count, findings.contains(.retransmission) || pduOpen {
+      // (Asked of the reassembler only when it runs.)
+      if c.state.reassemblesTCP, c.end <= c.packet.count,
+        findings.contains(.retransmission) || flow.map({ c.state.reassembler.pdu($0) != nil }) == true
+      {
         try c.add(segmentData, at: headerLength, segmentLength)
       }
       return .stop
