@@ -64,4 +64,40 @@ import Testing
     #expect(Self.add(d, [1], at: 8, more: false, frame: 0, key: key(0)) == nil)
     #expect(Self.add(d, [1], at: 8, more: false, frame: 0, key: key(200))?.data.count == 9)
   }
+
+  /// A datagram held unread (`addUnread`) keeps the places of its
+  /// fragments, completes where `add` would complete it, and builds nothing.
+  @Test func unreadDatagramsCompleteAsHeldOnesDo() {
+    let d = IPDefragmenter()
+    // Nothing known of a datagram that starts elsewhere: for `add`.
+    #expect(!d.addUnread(Self.key, frame: 1, offset: 8, length: 8, more: true, startsUnread: false))
+    #expect(d.openCount == 0)
+    #expect(d.addUnread(Self.key, frame: 1, offset: 0, length: 8, more: true, startsUnread: true))
+    #expect(d.addUnread(Self.key, frame: 2, offset: 16, length: 4, more: false, startsUnread: false))
+    #expect(d.openCount == 1)
+    #expect(d.addUnread(Self.key, frame: 3, offset: 8, length: 8, more: true, startsUnread: false))
+    #expect(d.openCount == 0)
+    // Put together and forgotten: a later fragment with its identity is for `add` again.
+    #expect(!d.addUnread(Self.key, frame: 4, offset: 16, length: 4, more: false, startsUnread: false))
+  }
+
+  @Test func aFirstFragmentAfterOthersDropsTheirBytes() {
+    let d = IPDefragmenter()
+    #expect(Self.add(d, [1, 2], at: 8, more: false, frame: 1) == nil)
+    #expect(d.addUnread(Self.key, frame: 2, offset: 0, length: 8, more: true, startsUnread: true))
+    #expect(d.openCount == 0)
+    // `add` on a datagram held unread answers nothing when it completes it.
+    #expect(d.addUnread(Self.key, frame: 3, offset: 0, length: 8, more: true, startsUnread: true))
+    #expect(Self.add(d, [1, 2], at: 8, more: false, frame: 4) == nil)
+    #expect(d.openCount == 0)
+  }
+
+  @Test func theFirstBytesAtOffsetZeroDecide() {
+    let d = IPDefragmenter()
+    // A first fragment held with its bytes (a tunnel's ports) comes first:
+    // another at offset 0 cannot make the datagram unread.
+    #expect(Self.add(d, Array(repeating: 0, count: 8), at: 0, more: true, frame: 1) == nil)
+    #expect(!d.addUnread(Self.key, frame: 2, offset: 0, length: 8, more: true, startsUnread: true))
+    #expect(Self.add(d, [1], at: 8, more: false, frame: 3)?.data.count == 9)
+  }
 }

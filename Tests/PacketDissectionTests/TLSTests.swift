@@ -53,7 +53,7 @@ import Testing
     let frame = [UInt8](repeating: 0, count: 8)
     let handed: [String] = frame.withUnsafeBytes { frameBytes in
       body.withUnsafeBytes { bodyBytes in
-        dissection.reset(packet: ByteView(frameBytes), frame: FrameInfo())
+        dissection.reset(packet: ByteView(frameBytes))
         var c = LayerCursor(packet: ByteView(frameBytes), start: 0, end: 8, dissection: dissection, state: state, depth: 0)
         c.addInnerProtocol(.tls, at: 0, 8)
         try? TLS.dissectHandshakeMessages(c, TLSBytes(detached: ByteView(bodyBytes)))

@@ -196,7 +196,8 @@ public final class Dissection {
     return start
   }
 
-  func reset(packet: ByteView, frame: FrameInfo) {
+  /// Starts the next packet, over `packet`; its dissector then sets `frame`.
+  func reset(packet: ByteView) {
     if !extended.isEmpty {
       for buffer in extended { buffer.deallocate() }
       extended.removeAll(keepingCapacity: true)
@@ -204,7 +205,6 @@ public final class Dissection {
     if !lent.isEmpty { lent.removeAll(keepingCapacity: true) }
     self.packet = packet
     capturedCount = packet.count
-    self.frame = frame
     records.removeAll(keepingCapacity: true)
     layers.removeAll(keepingCapacity: true)
     flatLayers = 0

@@ -103,6 +103,10 @@ public final class DissectionState {
   /// only to keep retransmitted payload from the dissectors above TCP.
   /// Set by `Dissector`.
   @exclusivity(unchecked) var recordsAnalysis = true
+  /// Whether the analysis works out bytes in flight (`TCP.inFlight`);
+  /// when not, a segment's `tcp.analysis` item may be missing where
+  /// tshark shows one for them alone. Set by `Dissector`.
+  @exclusivity(unchecked) var measuresFlight = true
   /// Whether a question reads any of TCP's fields besides the analysis's
   /// own (`TCP.headerFields`); when not, TCP's dissector only checks the
   /// header's bytes and runs the analysis. Set by `Dissector`.

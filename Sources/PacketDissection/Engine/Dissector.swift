@@ -53,7 +53,8 @@ public final class Dissector {
   /// plain frame (`PlainFrame`: Ethernet II, then unfragmented IPv4 or
   /// IPv6, then TCP or UDP) is dissected from its TCP layer, the layers
   /// below recording nothing wanted, and a UDP datagram that can hold no
-  /// TCP layer not at all.
+  /// TCP layer not at all; nor is an IPv4 fragment of one, whose place
+  /// the defragmenter keeps without its bytes (`IPDefragmenter.addUnread`).
   public var readsOwnRecordsOnly = false {
     didSet { updateTracking() }
   }
@@ -82,6 +83,7 @@ public final class Dissector {
       IPv4.reassembly.all.contains(where: only.contains) || IPv6.reassembly.all.contains(where: only.contains)
     } ?? true)
     state.recordsAnalysis = dissection.only.map { only in TCP.analysed.contains { only.contains($0.fieldID) } } ?? true
+    state.measuresFlight = dissection.only.map { only in TCP.inFlight.contains { only.contains($0.fieldID) } } ?? true
     state.recordsTCPHeader = dissection.only.map { only in TCP.headerFields.contains(where: only.contains) } ?? true
     state.reassemblesTCP = reassemblesTCP && deepest >= .application
     let tcpWords = Int(ProtocolID.tcp.rawValue) * 4..<Int(ProtocolID.tcp.rawValue) * 4 + 4
@@ -135,13 +137,22 @@ public final class Dissector {
     // Wireshark) the next packet's delta counts from zero.
     if record.hasTimestamp { state.firstTime = first }
     state.previousTime = time
-    let info = FrameInfo(
-      number: record.number, hasTime: record.hasTimestamp, time: time, sinceFirst: time &- first, sincePrevious: time &- previous,
-      originalLength: record.originalLength, interfaceIndex: record.interfaceIndex,
-      interfaceID: record.interfaceIndex.map(sectionLocalID),
-      interfaceName: record.interfaceIndex.map(interfaceName),
-      linkType: record.linkType, comments: record.comments)
-    dissection.reset(packet: record.bytes, frame: info)
+    dissection.reset(packet: record.bytes)
+    // Field by field, in place: a whole `FrameInfo` would be copied with
+    // its strings for every packet.
+    dissection.frame.number = record.number
+    dissection.frame.hasTime = record.hasTimestamp
+    dissection.frame.time = time
+    dissection.frame.sinceFirst = time &- first
+    dissection.frame.sincePrevious = time &- previous
+    dissection.frame.originalLength = record.originalLength
+    dissection.frame.linkType = record.linkType
+    if record.interfaceIndex != nil || dissection.frame.interfaceIndex != nil {
+      dissection.frame.interfaceIndex = record.interfaceIndex
+      dissection.frame.interfaceID = record.interfaceIndex.map(sectionLocalID)
+      dissection.frame.interfaceName = record.interfaceIndex.map(interfaceName)
+    }
+    if !record.comments.isEmpty || !dissection.frame.comments.isEmpty { dissection.frame.comments = record.comments }
     let end = max(record.originalLength, record.bytes.count)
     if skipsToTCP && record.linkType == .ethernet && decodeAs.isEmpty {
       switch PlainFrame.read(record.bytes, frameEnd: end, tables: tables) {
@@ -152,6 +163,24 @@ public final class Dissector {
         markMalformed()
         return dissection
       case .noTCP:
+        return dissection
+      case .udpFragment(let key, let offset, let start, let end, let more, let startsNoTCP):
+        guard state.defragments else { break }
+        if state.defragmenter.addUnread(
+          key, frame: record.number, offset: offset, length: end - start, more: more, startsUnread: startsNoTCP)
+        {
+          return dissection
+        }
+        // As IPv4 hands it on, without the layers below (they record nothing wanted).
+        state.networkSource = key.source
+        state.networkDestination = key.destination
+        guard
+          let whole = state.defragmenter.add(
+            key, frame: record.number, offset: offset, bytes: record.bytes.slice(start, end - start), more: more)
+        else { return dissection }
+        let at = dissection.appendReassembled(whole.data)
+        run(.dispatch(.ipProto, key: 17, at: at, end: at + whole.data.count), depth: 0)
+        markMalformed()
         return dissection
       case .other:
         break

@@ -15,6 +15,10 @@ import PacketWire
 /// bytes of fragments are held; past either, the datagram touched longest
 /// ago is dropped. A fragment's offset and length come from 16-bit and
 /// 13-bit fields, so no datagram grows past 128 KiB.
+///
+/// A question that reads nothing a datagram could carry holds it unread
+/// (`addUnread`): its fragments' places and lengths without their bytes,
+/// by the same rules, and nothing to dissect once it is whole.
 final class IPDefragmenter {
   /// Which datagram a fragment belongs to: the addresses, the
   /// identification, and (IPv4) the protocol number; IPv6 keeps 256 there.
@@ -61,11 +65,15 @@ final class IPDefragmenter {
     var length: Int?
     var bytes = 0
     var lastUse: Int
+    /// Held without bytes (`addUnread`): nothing is built when it is whole.
+    var unread = false
 
-    /// Keeps `h` in offset order, after fragments with the same offset.
+    /// Keeps `h` in offset order, after fragments with the same offset
+    /// (found from the end: fragments mostly come in order).
     mutating func insert(_ h: Held) {
-      let at = held.firstIndex { $0.fragment.offset > h.fragment.offset } ?? held.count
-      held.insert(h, at: at)
+      var at = held.count
+      while at > 0 && held[at - 1].fragment.offset > h.fragment.offset { at -= 1 }
+      if at == held.count { held.append(h) } else { held.insert(h, at: at) }
       bytes += h.fragment.length
     }
   }
@@ -80,40 +88,81 @@ final class IPDefragmenter {
   private var clock = 0
 
   /// Adds one fragment (its payload `bytes`, at byte `offset` of the
-  /// datagram); answers the datagram when this fragment completes it.
+  /// datagram); answers the datagram when this fragment completes it. A
+  /// datagram held unread keeps no bytes and answers nothing.
   func add(_ key: Key, frame: Int, offset: Int, bytes: ByteView, more: Bool) -> Reassembled? {
-    clock += 1
     // The datagram is changed in place: one lookup for a fragment that
     // joins an open datagram, and its bytes are not copied.
-    let index: Dictionary<Key, Datagram>.Index
-    if let found = open.index(forKey: key) {
-      index = found
-    } else {
-      open[key] = Datagram(lastUse: clock)
-      index = open.index(forKey: key)!
+    let index = entry(key, found: open.index(forKey: key))
+    let unread = open.values[index].unread
+    let fragment = Fragment(frame: frame, offset: offset, length: bytes.count)
+    guard let whole = hold(fragment, bytes: unread ? [] : bytes.copyBytes(), more: more, at: index), !unread
+    else { return nil }
+    return build(whole.held, length: whole.length!)
+  }
+
+  /// Adds one fragment of `length` bytes without them, for a question
+  /// that reads nothing its datagram could carry, and answers whether it
+  /// did: when the datagram is held unread already, or when the fragment
+  /// `startsUnread` (it is at offset 0 and its first bytes show that the
+  /// datagram carries nothing the question reads) and no fragment held
+  /// before starts there too, whose bytes would come first. The bytes of
+  /// fragments held before are then dropped. Otherwise nothing changes,
+  /// and the fragment is for `add`.
+  func addUnread(_ key: Key, frame: Int, offset: Int, length: Int, more: Bool, startsUnread: Bool) -> Bool {
+    let found = open.index(forKey: key)
+    if let found {
+      // Read in place: a copy of the datagram would make its list copied when changed.
+      let unread = open.values[found].unread
+      guard unread || (startsUnread && open.values[found].held.first?.fragment.offset != 0) else { return false }
+      if !unread {
+        open.values[found].unread = true
+        for i in open.values[found].held.indices { open.values[found].held[i].bytes = [] }
+      }
+    } else if !startsUnread {
+      return false
     }
-    open.values[index].lastUse = clock
-    var fragment = Fragment(frame: frame, offset: offset, length: bytes.count)
+    let index = entry(key, found: found)
+    open.values[index].unread = true
+    _ = hold(Fragment(frame: frame, offset: offset, length: length), bytes: [], more: more, at: index)
+    return true
+  }
+
+  /// The open datagram `key` names (at `found` when open), opened when
+  /// there is none, as just used.
+  private func entry(_ key: Key, found: Dictionary<Key, Datagram>.Index?) -> Dictionary<Key, Datagram>.Index {
+    clock += 1
+    if let found {
+      open.values[found].lastUse = clock
+      return found
+    }
+    open[key] = Datagram(lastUse: clock)
+    return open.index(forKey: key)!
+  }
+
+  /// Holds `fragment` (with `bytes`, its payload or none) in the datagram
+  /// at `index`, and answers the datagram, forgotten, when that makes it
+  /// whole; otherwise drops datagrams past the limits.
+  private func hold(_ fragment: Fragment, bytes: [UInt8], more: Bool, at index: Dictionary<Key, Datagram>.Index) -> Datagram? {
+    var fragment = fragment
     if !more {
       if let length = open.values[index].length {
-        if length != offset + bytes.count {
+        if length != fragment.offset + fragment.length {
           fragment.multipleTails = true
         }
       } else {
-        open.values[index].length = offset + bytes.count
+        open.values[index].length = fragment.offset + fragment.length
       }
     }
-    let held = Held(fragment: fragment, bytes: bytes.copyBytes())
-    open.values[index].insert(held)
-    heldBytes += bytes.count
-    let datagram = open.values[index]
-    guard let length = datagram.length, covered(datagram.held) >= length else {
+    open.values[index].insert(Held(fragment: fragment, bytes: bytes))
+    heldBytes += fragment.length
+    guard let length = open.values[index].length, covered(open.values[index].held) >= length else {
       evict()
       return nil
     }
+    let datagram = open.remove(at: index).value
     heldBytes -= datagram.bytes
-    open.remove(at: index)
-    return build(datagram.held, length: length)
+    return datagram
   }
 
   /// How far from offset 0 the fragments cover without a gap.

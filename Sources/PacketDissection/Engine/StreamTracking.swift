@@ -83,7 +83,7 @@ extension DissectionState {
         time: time, base: mine.baseSeq!, reverseScale: tsharkWindowScale(theirs, other: mine), sackBytes: sackBytes)
       facts.completeness = analysis.advanceCompleteness(
         flags: flags, length: segment.length, reopened: !reusedPorts.isEmpty && entry.index != existing?.index)
-      facts.analysis = analysis.analyze(segment, forward: forward, preset: reusedPorts)
+      facts.analysis = analysis.analyze(segment, forward: forward, preset: reusedPorts, measuresFlight: measuresFlight)
       facts.initialRTT = analysis.initialRTT
     }
     entry.lastTime = time

@@ -133,6 +133,10 @@ enum TCP: UInt8, ProtocolModule {
     duplicateACKFrame, zeroWindowProbe, zeroWindow, zeroWindowProbeACK, continuationTo,
   ]
 
+  /// The fields that need bytes in flight worked out: the two, and the
+  /// analysis item that a segment may show for them alone.
+  static let inFlight: [TCP] = [analysis, bytesInFlight, pushBytesSent]
+
   /// Every field but the protocol item and the analysis's own: what
   /// `tcp.analysis.*` questions (`DissectionState.recordsTCPHeader`) skip.
   static let headerFields = allCases.filter { $0 != .item && !analysed.contains($0) }.map(\.fieldID)
@@ -145,17 +149,38 @@ enum TCP: UInt8, ProtocolModule {
 
   static func dissect(_ c: inout LayerCursor) throws(DissectionStop) -> Next {
     let recordsHeader = c.state.recordsTCPHeader
-    let source = recordsHeader ? try c.fixed(srcport) : UInt64(try c.uint16(0))
-    let destination = recordsHeader ? try c.fixed(dstport) : UInt64(try c.uint16(2))
-    if recordsHeader {
-      try c.add(port, at: 0, 2, value: source, flags: .hidden)
-      try c.add(port, at: 2, 2, value: destination, flags: .hidden)
+    let source: UInt64
+    let destination: UInt64
+    let rawSeq: UInt32
+    let rawAck: UInt32
+    let offsetByte: UInt8
+    let flagValue: UInt16
+    if !recordsHeader, c.start >= 0, c.start + 20 <= c.end, c.start + 20 <= c.packet.count, let base = c.packet.base {
+      // The fixed header inside the layer and captured: none of the reads
+      // below could fail, so they are made at once, unchecked.
+      let at = c.start
+      func load<T: FixedWidthInteger>(_ offset: Int, as: T.Type) -> T {
+        T(bigEndian: base.loadUnaligned(fromByteOffset: at + offset, as: T.self))
+      }
+      source = UInt64(load(0, as: UInt16.self))
+      destination = UInt64(load(2, as: UInt16.self))
+      rawSeq = load(4, as: UInt32.self)
+      rawAck = load(8, as: UInt32.self)
+      offsetByte = load(12, as: UInt8.self)
+      flagValue = load(12, as: UInt16.self) & 0x0fff
+    } else {
+      source = recordsHeader ? try c.fixed(srcport) : UInt64(try c.uint16(0))
+      destination = recordsHeader ? try c.fixed(dstport) : UInt64(try c.uint16(2))
+      if recordsHeader {
+        try c.add(port, at: 0, 2, value: source, flags: .hidden)
+        try c.add(port, at: 2, 2, value: destination, flags: .hidden)
+      }
+      rawSeq = try c.uint32(4)
+      rawAck = try c.uint32(8)
+      offsetByte = try c.uint8(12)
+      flagValue = try c.uint16(12) & 0x0fff
     }
-    let rawSeq = try c.uint32(4)
-    let rawAck = try c.uint32(8)
-    let offsetByte = try c.uint8(12)
     let headerLength = Int(offsetByte >> 4) * 4
-    let flagValue = try c.uint16(12) & 0x0fff
     let segmentLength = max(0, c.length - headerLength)
     let tracked = c.depth == 0 && headerLength >= 20 && c.state.tracksConversations
     var relative = (seq: rawSeq, ack: rawAck)
@@ -250,8 +275,10 @@ enum TCP: UInt8, ProtocolModule {
     if !findings.isDisjoint(with: .undissectedPayload) {
       // With reassembly, tshark shows a retransmission's payload as segment
       // data, and an out-of-order segment's while a PDU is being put together.
-      let pduOpen = flow.map { c.state.reassembler.pdu($0) != nil } ?? false
-      if c.state.reassemblesTCP, c.end <= c.packet.count, findings.contains(.retransmission) || pduOpen {
+      // (Asked of the reassembler only when it runs.)
+      if c.state.reassemblesTCP, c.end <= c.packet.count,
+        findings.contains(.retransmission) || flow.map({ c.state.reassembler.pdu($0) != nil }) == true
+      {
         try c.add(segmentData, at: headerLength, segmentLength)
       }
       return .stop

@@ -123,15 +123,21 @@ extension TCPConversationAnalysis {
   /// Runs tshark's `tcp_analyze_sequence_number` on one segment sent in
   /// the `forward` direction and returns what it found (nil when tshark
   /// records nothing for it). `preset` carries flags already decided
-  /// (reused ports).
-  func analyze(_ s: TCPAnalyzedSegment, forward: Bool, preset: TCPAnalysisFlags) -> TCPSegmentAnalysis? {
+  /// (reused ports). Without `measuresFlight`, bytes in flight and since
+  /// the last PSH are left out, and with them the answer tshark gives a
+  /// segment for those alone: for questions that read neither, nor
+  /// whether a segment has an analysis (`TCP.inFlight`).
+  func analyze(
+    _ s: TCPAnalyzedSegment, forward: Bool, preset: TCPAnalysisFlags, measuresFlight: Bool
+  ) -> TCPSegmentAnalysis? {
     forward
-      ? analyze(s, fwd: &forwardFlow, rev: &reverseFlow, preset: preset)
-      : analyze(s, fwd: &reverseFlow, rev: &forwardFlow, preset: preset)
+      ? analyze(s, fwd: &forwardFlow, rev: &reverseFlow, preset: preset, measuresFlight: measuresFlight)
+      : analyze(s, fwd: &reverseFlow, rev: &forwardFlow, preset: preset, measuresFlight: measuresFlight)
   }
 
   private func analyze(
-    _ s: TCPAnalyzedSegment, fwd: inout TCPFlowAnalysis, rev: inout TCPFlowAnalysis, preset: TCPAnalysisFlags
+    _ s: TCPAnalyzedSegment, fwd: inout TCPFlowAnalysis, rev: inout TCPFlowAnalysis, preset: TCPAnalysisFlags,
+    measuresFlight: Bool
   ) -> TCPSegmentAnalysis? {
     let syn = s.flags & TCP.flagSYN != 0
     let fin = s.flags & TCP.flagFIN != 0
@@ -225,7 +231,7 @@ extension TCPConversationAnalysis {
     fwd.lastSegmentFlags = flags
 
     acknowledge(s, in: &rev, result: &result)
-    bytesInFlight(s, fwd: &fwd, rev: rev, result: &result)
+    if measuresFlight { bytesInFlight(s, fwd: &fwd, rev: rev, result: &result) }
 
     // After the analysis, as tshark: the handshake's timing, and whether
     // the window is read unscaled, and the SACK blocks the other side's
