@@ -45,14 +45,36 @@ PORTS = {"tcp", "udp"}
 TSHARK: list[str] = []
 
 
+TITLES = {"tcp": "TCP", "udp": "UDP", "ip": "IPv4", "ipv6": "IPv6", "eth": "Ethernet"}
+
+
+def tshark_tables(capture, tables):
+    """tshark's rows of each of the tables, from one run: table -> rows."""
+    args = [a for table in tables for a in ("-z", table)]
+    out = subprocess.run(["tshark", "-n", "-r", capture, *TSHARK, "-q", *args], capture_output=True,
+                         text=True, errors="replace").stdout
+    sections, current = {}, None
+    for line in out.splitlines():
+        for table in tables:
+            kind, name = table.split(",")
+            if line == f"{TITLES[name]} {'Conversations' if kind == 'conv' else 'Endpoints'}":
+                current = table
+        if current is not None:
+            sections.setdefault(current, []).append(line)
+    return {table: parse_table(table, sections.get(table, [])) for table in tables}
+
+
 def tshark_table(capture, table):
     """tshark's rows of one table, each a list of cells."""
-    out = subprocess.run(["tshark", "-n", "-r", capture, *TSHARK, "-q", "-z", table], capture_output=True,
-                         text=True).stdout
+    return tshark_tables(capture, [table])[table]
+
+
+def parse_table(table, lines):
+    """The rows of one table from its lines of tshark's output."""
     kind = table.split(",")[1]
     rows = []
     size = r"(\d+ (?:bytes|kB|MB|GB|TB))"
-    for line in out.splitlines():
+    for line in lines:
         if table.startswith("conv"):
             m = re.match(rf"(\S+)\s+<-> (\S+)\s+(\d+) {size}\s+(\d+) {size}\s+(\d+) {size}\s+(\S+)\s+(\S+)\s*$", line)
             if not m:
@@ -101,7 +123,8 @@ def same(table, theirs, ours):
 
 def pktsh_table(pktsh, capture, table):
     command = ("conversations " if table.startswith("conv") else "endpoints ") + table.split(",")[1]
-    out = subprocess.run([pktsh, "-r", capture, "-c", command], capture_output=True, text=True).stdout
+    out = subprocess.run([pktsh, "-r", capture, "-c", command], capture_output=True, text=True,
+                         errors="replace").stdout
     return [as_tshark(table, line.split("\t")) for line in out.splitlines()]
 
 
@@ -112,8 +135,9 @@ def main():
         pktsh, captures = sys.argv[2], sys.argv[3:]
         totals = {}
         for capture in captures:
+            tables = tshark_tables(capture, TABLES)
             for table in TABLES:
-                theirs = tshark_table(capture, table)
+                theirs = tables[table]
                 ours = pktsh_table(pktsh, capture, table)
                 # A pair of sides has several TCP rows when its ports were reused.
                 numbers = 8 if table.startswith("conv") else 6
