@@ -38,6 +38,8 @@ GOLDENS = [
     ("wild/zeek__testing_btest_Traces_tunnels_gtp_gtp_ext_header.pcap", "tcp", 0),
     ("wild/zeek__testing_btest_Traces_chksums_ip6-hoa-tcp-good-chksum.pcap", "tcp", 0),
     ("wild/suricata-verify__tests_bug-3286-03-windows-evasion_with_evasion_windows.pcap", "tcp", 0),
+    # Portmap's GETPORT reply opens the mapped UDP port to any peer: four client ports, one stream.
+    ("wild/zeek__testing_btest_Traces_nfs_nfs_write_bad_stable_how.pcap", "udp", 1),
 ]
 MODES = ["ascii", "hex", "raw"]
 HERE = os.path.dirname(os.path.abspath(__file__))

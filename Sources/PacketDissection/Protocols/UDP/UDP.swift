@@ -52,6 +52,10 @@ enum UDP: UInt8, ProtocolModule {
       // does not move the conversation's clock; Wireshark shows no stream
       // times for a datagram without payload either.
       let quoted = c.depth > 0 || c.length == 8
+      if !quoted, source == PortmapMappings.port || destination == PortmapMappings.port {
+        c.state.portmapMappings.note(
+          c.packet, payload: c.start + 8, end: c.end, ports: (UInt16(source), UInt16(destination)), state: c.state)
+      }
       let facts = c.state.trackUDP(
         source: UInt16(source), destination: UInt16(destination),
         time: quoted ? nil : c.dissection.frame.time)
