@@ -121,11 +121,20 @@ def same(table, theirs, ours):
             and abs(Decimal(theirs[-1]) - ours[-1]) <= Decimal("0.0001"))
 
 
-def pktsh_table(pktsh, capture, table):
-    command = ("conversations " if table.startswith("conv") else "endpoints ") + table.split(",")[1]
-    out = subprocess.run([pktsh, "-r", capture, "-c", command], capture_output=True, text=True,
+def pktsh_tables(pktsh, capture, tables):
+    """pktsh's rows of each of the tables, from one run (each table's
+    output after an `echo` of its name): table -> rows as tshark's."""
+    script = "\n".join(f'echo "## {table}"\n' + ("conversations " if table.startswith("conv") else "endpoints ")
+                       + table.split(",")[1] for table in tables)
+    out = subprocess.run([pktsh, "-r", capture, "-c", script], capture_output=True, text=True,
                          errors="replace").stdout
-    return [as_tshark(table, line.split("\t")) for line in out.splitlines()]
+    found, current = {table: [] for table in tables}, None
+    for line in out.splitlines():
+        if line.startswith("## ") and line[3:] in found:
+            current = line[3:]
+        elif current is not None:
+            found[current].append(as_tshark(current, line.split("\t")))
+    return found
 
 
 def main():
@@ -136,9 +145,10 @@ def main():
         totals = {}
         for capture in captures:
             tables = tshark_tables(capture, TABLES)
+            pktsh_rows = pktsh_tables(pktsh, capture, TABLES)
             for table in TABLES:
                 theirs = tables[table]
-                ours = pktsh_table(pktsh, capture, table)
+                ours = pktsh_rows[table]
                 # A pair of sides has several TCP rows when its ports were reused.
                 numbers = 8 if table.startswith("conv") else 6
                 found = {}
