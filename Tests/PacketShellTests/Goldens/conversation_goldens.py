@@ -36,6 +36,12 @@ CAPTURES = [
     "tcpdump/vxlan.pcap",
     # Ports reused: 23 SYNs with new initial numbers start new conversations.
     "wild/suricata-verify__tests_bug-7657-01_input.pcap",
+    # PIM Registers: the datagram a Register carries counts, as a tunnel's does.
+    "tcpdump/pim-packet-assortment.pcap",
+    # An Ethernet frame as an IPv6 payload (next header 143) behind a segment routing header.
+    "tcpdump/ipv6-srh-ipproto-ether.pcap",
+    # Simple Packet Blocks (no time) first: times count from zero.
+    "pcapng/le/test011.pcapng",
 ]
 TABLES = ["conv,tcp", "conv,udp", "conv,ip", "conv,ipv6", "conv,eth",
           "endpoints,tcp", "endpoints,udp", "endpoints,ip", "endpoints,ipv6", "endpoints,eth"]
