@@ -24,6 +24,8 @@ tshark's rows pktsh has, with equal numbers.
 import os, re, subprocess, sys
 from decimal import Decimal
 
+import tshark_cache
+
 CAPTURES = [
     "real/http-packets.pcap",
     "real/many-protocols.pcap",
@@ -57,8 +59,7 @@ TITLES = {"tcp": "TCP", "udp": "UDP", "ip": "IPv4", "ipv6": "IPv6", "eth": "Ethe
 def tshark_tables(capture, tables):
     """tshark's rows of each of the tables, from one run: table -> rows."""
     args = [a for table in tables for a in ("-z", table)]
-    out = subprocess.run(["tshark", "-n", "-r", capture, *TSHARK, "-q", *args], capture_output=True,
-                         text=True, errors="replace").stdout
+    out = tshark_cache.run(["-n", "-r", capture, *TSHARK, "-q", *args]).decode(errors="replace")
     sections, current = {}, None
     for line in out.splitlines():
         for table in tables:

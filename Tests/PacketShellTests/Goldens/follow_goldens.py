@@ -20,6 +20,8 @@ and which are not.
 """
 import os, subprocess, sys
 
+import tshark_cache
+
 GOLDENS = [
     ("real/http-packets.pcap", "tcp", 6),
     ("real/http-packets.pcap", "tcp", 11),
@@ -60,7 +62,7 @@ def tshark_follows(path, picks):
     from one run: (proto, stream) -> bytes. tshark prints the taps' outputs
     one after another, each opening with a line of '=' and 'Follow: '."""
     args = [a for proto, stream in picks for a in ("-z", f"follow,{proto},ascii,{stream}")]
-    out = subprocess.run(["tshark", "-n", "-r", path, "-q", *args], capture_output=True).stdout
+    out = tshark_cache.run(["-n", "-r", path, "-q", *args])
     marker = b"\n" + b"=" * 67 + b"\nFollow: "
     parts = out.split(marker)
     found = {}
@@ -79,8 +81,7 @@ def pktsh_follow(pktsh, path, proto, stream, mode):
 
 def streams(path, proto):
     """The stream numbers tshark gives the capture's packets, in order."""
-    out = subprocess.run(["tshark", "-n", "-r", path, "-T", "fields", "-e", f"{proto}.stream"],
-                         capture_output=True, text=True).stdout
+    out = tshark_cache.run(["-n", "-r", path, "-T", "fields", "-e", f"{proto}.stream"]).decode(errors="replace")
     seen = []
     for cell in out.split():
         for n in cell.split(","):

@@ -2,14 +2,17 @@
 # Measures `conversations`, `endpoints` and `follow` against tshark 4.0 on
 # the corpus captures no golden came from:
 #   measure-conversations.sh PKTSH [conv|follow]   (both when not named)
+#   EVERY=N measure-conversations.sh …             every Nth of those captures only
 # Unseen: every capture under ../shared/corpus not named in a golden list
 # (Tests/*/Goldens/*captures.txt other than the measured-* lists, and the
 # captures of conversation_goldens.py and follow_goldens.py). Prints, per
 # table, how many of tshark's rows pktsh has with equal numbers
 # (make-conversation-goldens.sh --check), and how many streams, up to 10
 # TCP and 10 UDP a capture, `follow` gives byte for byte as tshark's
-# `-z follow,PROTO,ascii,N` (make-follow-goldens.sh --check).
+# `-z follow,PROTO,ascii,N` (make-follow-goldens.sh --check). tshark's outputs
+# are kept in $TSHARK_CACHE (tshark_cache.py) for the next binary measured.
 set -euo pipefail
+export TSHARK_CACHE=${TSHARK_CACHE:-${TMPDIR:-/tmp}/pktsh-measure-tshark}
 goldens=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$goldens/../../.." && pwd)
 corpus=$(cd "$root/../shared/corpus" && pwd)
@@ -35,7 +38,7 @@ for path in sorted(glob.glob(f"{corpus}/**/*", recursive=True)):
     if os.path.isfile(path) and not path.endswith(".md") and os.path.basename(path) not in seen:
         print(path)
 PY
-mapfile -t captures < "$list"
+mapfile -t captures < <(awk -v every="${EVERY:-1}" '(NR - 1) % every == 0' "$list")
 echo "${#captures[@]} unseen captures" >&2
 if [ "$what" != follow ]; then
     "$goldens/make-conversation-goldens.sh" --check "$pktsh" "${captures[@]}"
