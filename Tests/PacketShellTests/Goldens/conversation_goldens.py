@@ -42,6 +42,8 @@ CAPTURES = [
     "tcpdump/pim-packet-assortment.pcap",
     # An Ethernet frame as an IPv6 payload (next header 143) behind a segment routing header.
     "tcpdump/ipv6-srh-ipproto-ether.pcap",
+    # MPLS in UDP (port 6635): the IP it carries counts too.
+    "tcpdump/mpls-over-udp.pcap",
     # Simple Packet Blocks (no time) first: times count from zero.
     "pcapng/le/test011.pcapng",
 ]
