@@ -78,8 +78,10 @@ extension Session {
       for l in layers {
         let span = d.layers[l]
         // A datagram with payload of which nothing was captured ends UDP's
-        // dissection in tshark before its follow tap: it adds nothing.
-        guard span.start + 8 < d.packet.count || d.packet.uint16(at: span.start + 4).map({ $0 <= 8 }) == true else { continue }
+        // dissection in tshark before its follow tap, and its tap keeps
+        // nothing of one without payload (a length of 8): they add nothing,
+        // not even the sides' names.
+        guard span.start + 8 < d.packet.count, d.packet.uint16(at: span.start + 4) != 8 else { continue }
         let payload = Self.bytes(d.packet, from: span.start + 8, to: span.dataEnd)
         stream.addDatagram(from: source, to: destination, payload: payload)
       }
