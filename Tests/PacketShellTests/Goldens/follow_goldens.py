@@ -44,6 +44,8 @@ GOLDENS = [
     ("wild/zeek__testing_btest_Traces_nfs_nfs_write_bad_stable_how.pcap", "udp", 1),
     # A datagram of length 8 (no payload; bytes after it): tshark's tap keeps nothing, not even the sides.
     ("tcpdump/dns-zlip-2.pcap", "udp", 0),
+    # Multipath TCP options: the mptcp layer TCP lists inside its own.
+    ("tcpdump/mptcp-v0.pcap", "tcp", 0),
 ]
 MODES = ["ascii", "hex", "raw"]
 HERE = os.path.dirname(os.path.abspath(__file__))
