@@ -18,7 +18,9 @@ def run(args):
             return f.read()
     out = subprocess.run(["tshark", *args], capture_output=True).stdout
     os.makedirs(folder, exist_ok=True)
-    with open(path + ".part", "wb") as f:
+    # Written aside and moved in place: two measurements may fill the same entry.
+    part = f"{path}.{os.getpid()}"
+    with open(part, "wb") as f:
         f.write(out)
-    os.replace(path + ".part", path)
+    os.replace(part, path)
     return out
