@@ -34,14 +34,18 @@ extension Session {
     return .ok
   }
 
-  /// The packet's stream of the first protocol of `order` it has, outside any ICMP error.
+  /// The packet's stream of the first protocol of `order` it has, outside
+  /// any ICMP error; else that of a segment or datagram an error quotes (a
+  /// stream only ever quoted is followed as tshark follows it: empty).
   private static func stream(
     of d: Dissection, preferring order: [ProtocolID], _ ids: FollowFields
   ) -> (proto: ProtocolID, index: Int)? {
-    for proto in order {
-      guard let layer = d.layers.firstIndex(where: { $0.protocolID == proto && $0.depth == 0 }) else { continue }
-      let id = proto == .tcp ? ids.tcpStream : ids.udpStream
-      if let record = d.records[transportRecords(d, layer)].first(where: { $0.field == id }) { return (proto, Int(record.value)) }
+    for quoted in [false, true] {
+      for proto in order {
+        guard let layer = d.layers.firstIndex(where: { $0.protocolID == proto && ($0.depth == 0 || quoted) }) else { continue }
+        let id = proto == .tcp ? ids.tcpStream : ids.udpStream
+        if let record = d.records[transportRecords(d, layer)].first(where: { $0.field == id }) { return (proto, Int(record.value)) }
+      }
     }
     return nil
   }

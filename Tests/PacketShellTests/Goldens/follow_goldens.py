@@ -46,6 +46,8 @@ GOLDENS = [
     ("tcpdump/dns-zlip-2.pcap", "udp", 0),
     # Multipath TCP options: the mptcp layer TCP lists inside its own.
     ("tcpdump/mptcp-v0.pcap", "tcp", 0),
+    # A stream only ever quoted in an ICMP error: followed, and empty.
+    ("wild/zeek__testing_btest_Traces_icmp_icmp-timeexceeded.pcap", "udp", 0),
 ]
 MODES = ["ascii", "hex", "raw"]
 HERE = os.path.dirname(os.path.abspath(__file__))
