@@ -2,7 +2,9 @@
 # Measures `conversations`, `endpoints` and `follow` against tshark 4.0 on
 # the corpus captures no golden came from:
 #   measure-conversations.sh PKTSH [conv|follow]   (both when not named)
-#   EVERY=N measure-conversations.sh …             every Nth of those captures only
+#   EVERY=N measure-conversations.sh …             about one in N of those captures
+#                                                  (by a hash of the name: the same ones
+#                                                  whatever joins the golden lists)
 # Unseen: every capture under ../shared/corpus not named in a golden list
 # (Tests/*/Goldens/*captures.txt other than the measured-* lists, and the
 # captures of conversation_goldens.py and follow_goldens.py). Prints, per
@@ -38,7 +40,13 @@ for path in sorted(glob.glob(f"{corpus}/**/*", recursive=True)):
     if os.path.isfile(path) and not path.endswith(".md") and os.path.basename(path) not in seen:
         print(path)
 PY
-mapfile -t captures < <(awk -v every="${EVERY:-1}" '(NR - 1) % every == 0' "$list")
+mapfile -t captures < <(python3 -c '
+import hashlib, os, sys
+every = int(sys.argv[1])
+for line in open(sys.argv[2]).read().splitlines():
+    if int(hashlib.sha256(os.path.basename(line).encode()).hexdigest(), 16) % every == 0:
+        print(line)
+' "${EVERY:-1}" "$list")
 echo "${#captures[@]} unseen captures" >&2
 if [ "$what" != follow ]; then
     "$goldens/make-conversation-goldens.sh" --check "$pktsh" "${captures[@]}"
