@@ -192,7 +192,7 @@ struct ConversationTable: StatsSink {
 
   /// Counts a dissected packet as tshark's taps do: once for each layer of
   /// the table's kind outside an ICMP error, so that a tunnel's packet
-  /// counts under its outer and its inner pair. An address table's sides
+  /// (or a PIM Register's) counts under its outer and its inner pair. An address table's sides
   /// are the layer's addresses; a TCP or UDP table's are the layer's ports
   /// with the addresses of the IP layer just before it; a UDP layer whose
   /// length tshark finds bogus counts nowhere. (Only the
@@ -202,7 +202,7 @@ struct ConversationTable: StatsSink {
     guard let packet = packet as? DissectedPacket else { return }
     let d = packet.d
     let kind = query.kind.protocolID
-    for layer in d.layers.indices where d.layers[layer].protocolID == kind && d.layers[layer].depth == 0 {
+    for layer in d.layers.indices where d.layers[layer].protocolID == kind && !d.isQuoted(layer) {
       var (source, destination) = (0, half)
       var pair = 0
       var addressLayer = layer

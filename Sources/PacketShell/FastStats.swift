@@ -53,8 +53,8 @@ struct FastStats {
   func add(_ capture: CaptureFile, with dissector: Dissector, to accumulator: inout some StatsSink) throws -> Bool {
     dissector.restrict(to: dissected)
     var raw = RawPacket(types: fields.types, fields: columns)
-    // Times count from the capture's first packet, as the dissector counts
-    // them when it sees every packet.
+    // Times count from the capture's first packet (zero when it has no
+    // time), as the dissector counts them when it sees every packet.
     var firstTime: Int64?
     var interrupted = false
     try capture.forEachPacket { record in
@@ -64,7 +64,7 @@ struct FastStats {
       }
       let time = record.timestamp.seconds &* 1_000_000_000 &+ Int64(record.timestamp.nanoseconds)
       let first = firstTime ?? time
-      if record.hasTimestamp { firstTime = first }
+      firstTime = first
       let decision = kernel.decide(record)
       if decision == .no { return true }
       if decision == .yes && accumulator.add(direct: record, sinceFirst: time &- first) { return true }

@@ -34,14 +34,18 @@ extension Session {
     return .ok
   }
 
-  /// The packet's stream of the first protocol of `order` it has, outside any ICMP error.
+  /// The packet's stream of the first protocol of `order` it has, outside
+  /// any ICMP error; else that of a segment or datagram an error quotes (a
+  /// stream only ever quoted is followed as tshark follows it: empty).
   private static func stream(
     of d: Dissection, preferring order: [ProtocolID], _ ids: FollowFields
   ) -> (proto: ProtocolID, index: Int)? {
-    for proto in order {
-      guard let layer = d.layers.firstIndex(where: { $0.protocolID == proto && $0.depth == 0 }) else { continue }
-      let id = proto == .tcp ? ids.tcpStream : ids.udpStream
-      if let record = d.records[d.recordRange(ofLayer: layer)].first(where: { $0.field == id }) { return (proto, Int(record.value)) }
+    for quoted in [false, true] {
+      for proto in order {
+        guard let layer = d.layers.firstIndex(where: { $0.protocolID == proto && ($0.depth == 0 || quoted) }) else { continue }
+        let id = proto == .tcp ? ids.tcpStream : ids.udpStream
+        if let record = d.records[transportRecords(d, layer)].first(where: { $0.field == id }) { return (proto, Int(record.value)) }
+      }
     }
     return nil
   }
@@ -61,12 +65,12 @@ extension Session {
       let network = d.layers[..<innermost].lastIndex(where: { $0.protocolID == .ip || $0.protocolID == .ipv6 })
     else { return }
     let span = d.layers[layer]
-    let fields = d.records[d.recordRange(ofLayer: layer)]
+    let fields = d.records[transportRecords(d, layer)]
     func value(_ id: FieldID) -> UInt64? { fields.first { $0.field == id }?.value }
     let streamID = picked.proto == .tcp ? ids.tcpStream : ids.udpStream
     let layers = picked.proto == .tcp ? [layer] : d.layers.indices.filter { d.layers[$0].protocolID == .udp && d.layers[$0].depth == 0 }
     let inStream = layers.contains { l in
-      d.records[d.recordRange(ofLayer: l)].contains { $0.field == streamID && $0.value == UInt64(picked.index) }
+      d.records[transportRecords(d, l)].contains { $0.field == streamID && $0.value == UInt64(picked.index) }
     }
     // A Mobile IPv6 Home Address option stands for the source, as in tshark.
     let homeAddress = (network..<innermost).lazy.flatMap { d.records[d.recordRange(ofLayer: $0)] }.last { $0.field == ids.ipv6HomeAddress }
@@ -78,8 +82,10 @@ extension Session {
       for l in layers {
         let span = d.layers[l]
         // A datagram with payload of which nothing was captured ends UDP's
-        // dissection in tshark before its follow tap: it adds nothing.
-        guard span.start + 8 < d.packet.count || d.packet.uint16(at: span.start + 4).map({ $0 <= 8 }) == true else { continue }
+        // dissection in tshark before its follow tap, and its tap keeps
+        // nothing of one without payload (a length of 8): they add nothing,
+        // not even the sides' names.
+        guard span.start + 8 < d.packet.count, d.packet.uint16(at: span.start + 4) != 8 else { continue }
         let payload = Self.bytes(d.packet, from: span.start + 8, to: span.dataEnd)
         stream.addDatagram(from: source, to: destination, payload: payload)
       }
@@ -97,6 +103,16 @@ extension Session {
       from: source, to: destination, seq: UInt32(truncatingIfNeeded: seq), ack: UInt32(truncatingIfNeeded: ack),
       syn: offsetAndFlags & 0x002 != 0, length: Int(length),
       payload: Self.bytes(d.packet, from: span.start + headerLength, to: span.dataEnd))
+  }
+
+  /// The records of a TCP or UDP layer: a Multipath TCP option's layer,
+  /// which TCP lists inside its own, does not end them (TCP records its
+  /// sequence numbers and times after its options).
+  private static func transportRecords(_ d: Dissection, _ layer: Int) -> Range<Int> {
+    var next = layer + 1
+    while next < d.layers.count && d.layers[next].protocolID == .mptcp { next += 1 }
+    let start = d.layers[layer].firstRecord
+    return start..<max(start, next < d.layers.count ? d.layers[next].firstRecord : d.records.count)
   }
 
   /// The source and destination sides of a packet: the network layer's

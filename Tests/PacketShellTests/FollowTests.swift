@@ -16,14 +16,14 @@ struct FollowTests {
     ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
   }()
 
-  /// The capture under the corpus (`real/` or `wild/`) and the command a golden's name stands for.
+  /// The capture under the corpus (`real/`, `wild/` or `tcpdump/`) and the command a golden's name stands for.
   static func command(for golden: String) throws -> (capture: String, command: String) {
     let parts = golden.dropLast(4).split(separator: ".").map(String.init)
     try #require(parts.count >= 4)
     let (mode, stream, proto) = (parts[parts.count - 1], parts[parts.count - 2], parts[parts.count - 3])
     let name = parts[..<(parts.count - 3)].joined(separator: ".")
     let capture = try #require(
-      ["real", "wild"].map { corpus + "/" + $0 + "/" + name }.first { FileManager.default.fileExists(atPath: $0) },
+      ["real", "wild", "tcpdump"].map { corpus + "/" + $0 + "/" + name }.first { FileManager.default.fileExists(atPath: $0) },
       "the corpus is missing \(name)")
     return (capture, "follow \(proto).stream == \(stream) as \(mode)")
   }

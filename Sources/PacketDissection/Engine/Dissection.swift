@@ -240,6 +240,22 @@ public final class Dissection {
     if claimedEnd == nil { claimedEnd = end }
   }
 
+  /// Whether layer `index` lies in a packet an ICMP or ICMPv6 error quotes
+  /// (Wireshark's `in_error_pkt`): some layer it nests under is ICMP's or
+  /// ICMPv6's. A layer nested otherwise (the datagram a PIM Register
+  /// carries) is the packet's own, for conversations and stream times.
+  public func isQuoted(_ index: Int) -> Bool {
+    var depth = layers[index].depth
+    var i = index
+    while depth > 0 && i > 0 {
+      i -= 1
+      guard layers[i].depth < depth else { continue }
+      if layers[i].protocolID == .icmp || layers[i].protocolID == .icmpv6 { return true }
+      depth = layers[i].depth
+    }
+    return false
+  }
+
   /// Inserts `record` after the last record of layer `layer`, keeping the
   /// tree in order.
   func insert(_ record: FieldRecord, inLayer layer: Int) {

@@ -92,6 +92,13 @@ public final class DissectionState {
   /// `tcpStreams` holds for that key (`trackTCP` is its only writer).
   @exclusivity(unchecked) var lastTCPStream: (key: ConversationKey, stream: TCPStream)?
   @exclusivity(unchecked) var udpStreams: [ConversationKey: UDPStream] = [:]
+  /// UDP conversations open to any peer on one side, keyed by that side's
+  /// address and port (`b` empty): Portmap's mapped services. A datagram
+  /// with no conversation of its own joins one (see `trackUDP`); its
+  /// stream index is -1 until a datagram does.
+  @exclusivity(unchecked) var udpToAnyPeer: [ConversationKey: UDPStream] = [:]
+  /// The GETPORT calls whose replies open `udpToAnyPeer` conversations.
+  let portmapMappings = PortmapMappings()
   /// Whether TCP and UDP follow conversations; when off, stream fields are
   /// absent and sequence numbers are raw. Set by `Dissector`.
   @exclusivity(unchecked) var tracksConversations = true

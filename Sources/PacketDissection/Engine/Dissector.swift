@@ -134,8 +134,9 @@ public final class Dissector {
     let first = state.firstTime ?? time
     let previous = state.previousTime ?? time
     // A pcapng Simple Packet Block has no time: it shows none, and (as in
-    // Wireshark) the next packet's delta counts from zero.
-    if record.hasTimestamp { state.firstTime = first }
+    // Wireshark) counts as time zero, for the next packet's delta and, when
+    // it is the first, for every later packet's time since the first.
+    state.firstTime = first
     state.previousTime = time
     dissection.reset(packet: record.bytes)
     // Field by field, in place: a whole `FrameInfo` would be copied with

@@ -159,23 +159,50 @@ extension DissectionState {
 
   /// The UDP conversation index of a datagram and its stream times; a nil
   /// `time` looks the conversation up (or opens it) without moving its clock.
+  /// A datagram with no conversation of its own joins one open to any peer
+  /// on its source's side, else on its destination's (`udpToAnyPeer`), as
+  /// tshark's conversation lookup falls back to one with both of the
+  /// second side's address and port left open.
   func trackUDP(source: UInt16, destination: UInt16, time: Int64?) -> (stream: Int, sinceFirst: Int64, sincePrevious: Int64) {
     let (key, _) = ConversationKey.make(networkSource, source, networkDestination, destination)
+    if !udpToAnyPeer.isEmpty, udpStreams[key] == nil {
+      for side in [(networkSource, source), (networkDestination, destination)] {
+        let open = ConversationKey(a: side.0, b: NetworkAddress(), ports: UInt32(side.1))
+        guard var entry = udpToAnyPeer[open] else { continue }
+        if entry.index < 0 {
+          entry = UDPStream(index: nextUDPStream, firstTime: time ?? 0, lastTime: time ?? 0)
+          nextUDPStream += 1
+        }
+        defer { udpToAnyPeer[open] = entry }
+        return advance(&entry, to: time)
+      }
+    }
     var entry = udpStreams[key] ?? {
       defer { nextUDPStream += 1 }
       return UDPStream(index: nextUDPStream, firstTime: time ?? 0, lastTime: time ?? 0)
     }()
-    guard let time else {
-      udpStreams[key] = entry
-      return (entry.index, 0, 0)
-    }
-    let facts = (entry.index, time &- entry.firstTime, time &- entry.lastTime)
-    entry.lastTime = time
+    let facts = advance(&entry, to: time)
     udpStreams[key] = entry
+    guard time != nil else { return facts }
     // Wireshark's SNMP dissector opens a conversation of its own for the
     // first request from a port, for the replies; UDP's stream index is
     // kept per conversation, so the datagrams after it start a new stream.
     if destination == SNMP.agentPort, snmpRequestConversations.insert(key).inserted { udpStreams[key] = nil }
     return facts
+  }
+
+  /// A UDP conversation's stream times for a datagram, moving its clock;
+  /// a nil `time` leaves the clock and answers zero times.
+  private func advance(_ entry: inout UDPStream, to time: Int64?) -> (stream: Int, sinceFirst: Int64, sincePrevious: Int64) {
+    guard let time else { return (entry.index, 0, 0) }
+    defer { entry.lastTime = time }
+    return (entry.index, time &- entry.firstTime, time &- entry.lastTime)
+  }
+
+  /// Opens a UDP conversation on `address` and `port` with any peer, when
+  /// none is open there (Portmap's GETPORT reply; see `PortmapMappings`).
+  func openUDPToAnyPeer(address: NetworkAddress, port: UInt16) {
+    let key = ConversationKey(a: address, b: NetworkAddress(), ports: UInt32(port))
+    if udpToAnyPeer[key] == nil { udpToAnyPeer[key] = UDPStream(index: -1, firstTime: 0, lastTime: 0) }
   }
 }

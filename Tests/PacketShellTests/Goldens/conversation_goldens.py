@@ -24,6 +24,8 @@ tshark's rows pktsh has, with equal numbers.
 import os, re, subprocess, sys
 from decimal import Decimal
 
+import tshark_cache
+
 CAPTURES = [
     "real/http-packets.pcap",
     "real/many-protocols.pcap",
@@ -36,6 +38,14 @@ CAPTURES = [
     "tcpdump/vxlan.pcap",
     # Ports reused: 23 SYNs with new initial numbers start new conversations.
     "wild/suricata-verify__tests_bug-7657-01_input.pcap",
+    # PIM Registers: the datagram a Register carries counts, as a tunnel's does.
+    "tcpdump/pim-packet-assortment.pcap",
+    # An Ethernet frame as an IPv6 payload (next header 143) behind a segment routing header.
+    "tcpdump/ipv6-srh-ipproto-ether.pcap",
+    # MPLS in UDP (port 6635): the IP it carries counts too.
+    "tcpdump/mpls-over-udp.pcap",
+    # Simple Packet Blocks (no time) first: times count from zero.
+    "pcapng/le/test011.pcapng",
 ]
 TABLES = ["conv,tcp", "conv,udp", "conv,ip", "conv,ipv6", "conv,eth",
           "endpoints,tcp", "endpoints,udp", "endpoints,ip", "endpoints,ipv6", "endpoints,eth"]
@@ -45,14 +55,35 @@ PORTS = {"tcp", "udp"}
 TSHARK: list[str] = []
 
 
+TITLES = {"tcp": "TCP", "udp": "UDP", "ip": "IPv4", "ipv6": "IPv6", "eth": "Ethernet"}
+
+
+def tshark_tables(capture, tables):
+    """tshark's rows of each of the tables, from one run: table -> rows."""
+    args = [a for table in tables for a in ("-z", table)]
+    out = tshark_cache.run(["-n", "-r", capture, *TSHARK, "-q", *args]).decode(errors="replace")
+    sections, current = {}, None
+    for line in out.splitlines():
+        for table in tables:
+            kind, name = table.split(",")
+            if line == f"{TITLES[name]} {'Conversations' if kind == 'conv' else 'Endpoints'}":
+                current = table
+        if current is not None:
+            sections.setdefault(current, []).append(line)
+    return {table: parse_table(table, sections.get(table, [])) for table in tables}
+
+
 def tshark_table(capture, table):
     """tshark's rows of one table, each a list of cells."""
-    out = subprocess.run(["tshark", "-n", "-r", capture, *TSHARK, "-q", "-z", table], capture_output=True,
-                         text=True).stdout
+    return tshark_tables(capture, [table])[table]
+
+
+def parse_table(table, lines):
+    """The rows of one table from its lines of tshark's output."""
     kind = table.split(",")[1]
     rows = []
     size = r"(\d+ (?:bytes|kB|MB|GB|TB))"
-    for line in out.splitlines():
+    for line in lines:
         if table.startswith("conv"):
             m = re.match(rf"(\S+)\s+<-> (\S+)\s+(\d+) {size}\s+(\d+) {size}\s+(\d+) {size}\s+(\S+)\s+(\S+)\s*$", line)
             if not m:
@@ -99,10 +130,20 @@ def same(table, theirs, ours):
             and abs(Decimal(theirs[-1]) - ours[-1]) <= Decimal("0.0001"))
 
 
-def pktsh_table(pktsh, capture, table):
-    command = ("conversations " if table.startswith("conv") else "endpoints ") + table.split(",")[1]
-    out = subprocess.run([pktsh, "-r", capture, "-c", command], capture_output=True, text=True).stdout
-    return [as_tshark(table, line.split("\t")) for line in out.splitlines()]
+def pktsh_tables(pktsh, capture, tables):
+    """pktsh's rows of each of the tables, from one run (each table's
+    output after an `echo` of its name): table -> rows as tshark's."""
+    script = "\n".join(f'echo "## {table}"\n' + ("conversations " if table.startswith("conv") else "endpoints ")
+                       + table.split(",")[1] for table in tables)
+    out = subprocess.run([pktsh, "-r", capture, "-c", script], capture_output=True, text=True,
+                         errors="replace").stdout
+    found, current = {table: [] for table in tables}, None
+    for line in out.splitlines():
+        if line.startswith("## ") and line[3:] in found:
+            current = line[3:]
+        elif current is not None:
+            found[current].append(as_tshark(current, line.split("\t")))
+    return found
 
 
 def main():
@@ -112,9 +153,11 @@ def main():
         pktsh, captures = sys.argv[2], sys.argv[3:]
         totals = {}
         for capture in captures:
+            tables = tshark_tables(capture, TABLES)
+            pktsh_rows = pktsh_tables(pktsh, capture, TABLES)
             for table in TABLES:
-                theirs = tshark_table(capture, table)
-                ours = pktsh_table(pktsh, capture, table)
+                theirs = tables[table]
+                ours = pktsh_rows[table]
                 # A pair of sides has several TCP rows when its ports were reused.
                 numbers = 8 if table.startswith("conv") else 6
                 found = {}

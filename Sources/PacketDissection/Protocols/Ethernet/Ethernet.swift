@@ -4,7 +4,11 @@ enum Ethernet: UInt8, ProtocolModule {
 
   static var protocolID: ProtocolID { .eth }
   static var level: LayerLevel { .link }
-  static let bindings: [Binding] = [Binding(.linkType, 1), Binding(.greProto, 0x6558), Binding(.ethertype, 0x6558)]
+  static let bindings: [Binding] = [
+    Binding(.linkType, 1), Binding(.greProto, 0x6558), Binding(.ethertype, 0x6558),
+    // An Ethernet frame as an IP payload (RFC 8986, segment routing).
+    Binding(.ipProto, 143),
+  ]
   static let headerBits = 112
   static let variablePart: String? = "Payload"
 

@@ -11,6 +11,8 @@ enum MPLS: UInt8, ProtocolModule {
     Binding(.ethertype, 0x8847), Binding(.ethertype, 0x8848), Binding(.chdlcProtocol, 0x8847),
     Binding(.chdlcProtocol, 0x8848), Binding(.pppProtocol, 0x0281), Binding(.pppProtocol, 0x0283),
     Binding(.greProto, 0x8847), Binding(.ipProto, 137),
+    // MPLS in UDP (RFC 7510).
+    Binding(.udpPort, 6635),
   ]
   static let headerBits = 32
   static let variablePart: String? = "Further label stack entries and the payload"

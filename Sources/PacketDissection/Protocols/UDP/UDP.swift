@@ -51,7 +51,11 @@ enum UDP: UInt8, ProtocolModule {
       // A datagram quoted in an ICMP error belongs to its conversation but
       // does not move the conversation's clock; Wireshark shows no stream
       // times for a datagram without payload either.
-      let quoted = c.depth > 0 || c.length == 8
+      let quoted = c.length == 8 || (c.depth > 0 && c.dissection.isQuoted(c.dissection.layers.count - 1))
+      if !quoted, source == PortmapMappings.port || destination == PortmapMappings.port {
+        c.state.portmapMappings.note(
+          c.packet, payload: c.start + 8, end: c.end, ports: (UInt16(source), UInt16(destination)), state: c.state)
+      }
       let facts = c.state.trackUDP(
         source: UInt16(source), destination: UInt16(destination),
         time: quoted ? nil : c.dissection.frame.time)
