@@ -40,6 +40,14 @@ struct DesegmentRequest {
   var untilFIN = false
 }
 
+/// A frame's time, and its times since the first and the previous frame,
+/// as Wireshark holds and subtracts them (`NSTime`).
+public struct UnnormalisedTimes: Sendable {
+  public var time: NSTime
+  public var sinceFirst: NSTime
+  public var sincePrevious: NSTime
+}
+
 /// Records a layer read for its Info alone (`Dissection.setAside`).
 struct InfoOnlyRecords {
   var layer: Int
@@ -58,6 +66,9 @@ public struct FrameInfo: Sendable {
   public var time: Int64 = 0
   public var sinceFirst: Int64 = 0
   public var sincePrevious: Int64 = 0
+  /// The three times as Wireshark holds them, when this frame's, the first
+  /// frame's or the previous frame's time is not normalised (`NSTime`).
+  public var unnormalised: UnnormalisedTimes?
   public var originalLength: Int = 0
   public var interfaceIndex: Int?
   /// The interface's number within its pcapng section.
@@ -95,7 +106,15 @@ public final class Dissection {
   @exclusivity(unchecked) var handedMediaType: String?
   /// Bytes of values computed during dissection (decompressed names).
   @exclusivity(unchecked) var arena: [UInt8] = []
-  /// Records a layer read for its Info alone (`setAside`).
+  /// A frame's time, and its times since the first and the previous frame,
+/// as Wireshark holds and subtracts them (`NSTime`).
+public struct UnnormalisedTimes: Sendable {
+  public var time: NSTime
+  public var sinceFirst: NSTime
+  public var sincePrevious: NSTime
+}
+
+/// Records a layer read for its Info alone (`setAside`).
   @exclusivity(unchecked) private(set) var infoOnly: InfoOnlyRecords?
   /// When set, only these fields are recorded (protocol items always are).
   var only: FieldIDSet? {

@@ -133,11 +133,20 @@ public final class Dissector {
     let previous = state.previousTime ?? time
     // A pcapng Simple Packet Block has no time: it shows none, and (as in
     // Wireshark) the next packet's delta counts from zero.
+    var unnormalised: UnnormalisedTimes?
+    if record.unnormalisedTime != nil || state.firstUnnormalised != nil || state.previousUnnormalised != nil {
+      let now = record.unnormalisedTime ?? NSTime(nanosecondsSinceEpoch: time)
+      unnormalised = UnnormalisedTimes(
+        time: now, sinceFirst: now.since(state.firstUnnormalised ?? NSTime(nanosecondsSinceEpoch: first)),
+        sincePrevious: now.since(state.previousUnnormalised ?? NSTime(nanosecondsSinceEpoch: previous)))
+    }
+    if record.hasTimestamp && state.firstTime == nil { state.firstUnnormalised = record.unnormalisedTime }
     if record.hasTimestamp { state.firstTime = first }
     state.previousTime = time
+    state.previousUnnormalised = record.unnormalisedTime
     let info = FrameInfo(
       number: record.number, hasTime: record.hasTimestamp, time: time, sinceFirst: time &- first, sincePrevious: time &- previous,
-      originalLength: record.originalLength, interfaceIndex: record.interfaceIndex,
+      unnormalised: unnormalised, originalLength: record.originalLength, interfaceIndex: record.interfaceIndex,
       interfaceID: record.interfaceIndex.map(sectionLocalID),
       interfaceName: record.interfaceIndex.map(interfaceName),
       linkType: record.linkType, comments: record.comments)
