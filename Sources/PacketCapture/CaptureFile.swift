@@ -30,6 +30,9 @@ public final class CaptureFile {
   private let file: CaptureSource
   @exclusivity(unchecked) private var entries: [IndexEntry]
   private let comments: [Int: [String]]
+  /// Times as Wireshark holds them by 0-based packet index, for the pcap
+  /// records whose time it does not normalise (`NSTime`); most files have none.
+  @exclusivity(unchecked) private var unnormalisedTimes: [Int: NSTime] = [:]
   /// Reads the pcap records not indexed yet; nil once the index is complete.
   @exclusivity(unchecked) private var unread: PcapIndexer?
   @exclusivity(unchecked) private var indexProblem: String?
@@ -127,7 +130,8 @@ public final class CaptureFile {
   private func indexNext(with reader: inout BlockReader) throws(CaptureError) -> Bool {
     guard var pcap = unread else { return false }
     switch try pcap.next(number: entries.count + 1, reader: &reader) {
-    case .packet(let entry):
+    case .packet(let entry, let unnormalised):
+      if let unnormalised { unnormalisedTimes[entries.count] = unnormalised }
       entries.append(entry)
       unread = pcap
       return true
@@ -152,10 +156,11 @@ public final class CaptureFile {
         indexProblem = error.reason
         return
       }
-      guard case .packet(let entry) = step else {
+      guard case .packet(let entry, let unnormalised) = step else {
         if case .end(let problem) = step { indexProblem = problem }
         return
       }
+      if let unnormalised { unnormalisedTimes[entries.count] = unnormalised }
       entries.append(entry)
     }
   }
@@ -172,6 +177,7 @@ public final class CaptureFile {
       interfaceIndex: format == .pcapng ? interface : nil,
       linkType: interfaces[interface].linkType,
       comments: comments[index] ?? [],
-      bytes: bytes)
+      bytes: bytes,
+      unnormalisedTime: unnormalisedTimes.isEmpty ? nil : unnormalisedTimes[index])
   }
 }

@@ -26,4 +26,7 @@ public struct PacketRecord {
   /// The packet's pcapng `opt_comment` options; empty for pcap.
   public var comments: [String]
   public var bytes: ByteView
+  /// The time as Wireshark holds it, when that differs from `timestamp`:
+  /// a pcap record whose fraction field is a second or more (`NSTime`).
+  public var unnormalisedTime: NSTime? = nil
 }

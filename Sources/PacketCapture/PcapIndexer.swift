@@ -54,7 +54,9 @@ struct PcapIndexer {
 
   /// What reading the next record found.
   enum Step {
-    case packet(IndexEntry)
+    /// A record, and its time as Wireshark holds it when that is not
+    /// normalised (`NSTime`).
+    case packet(IndexEntry, unnormalised: NSTime?)
     /// No more packets: the file ended cleanly (nil) or was cut short (why).
     case end(problem: String?)
   }
@@ -64,8 +66,8 @@ struct PcapIndexer {
   /// when the file no longer holds the record (it shrank).
   ///
   /// A fraction field of a second or more (seen in fuzzed files) carries
-  /// into the seconds; Wireshark instead wraps the nanosecond value at 32
-  /// bits and shows a meaningless time.
+  /// into the seconds of the entry's time; the step also gives the time as
+  /// Wireshark holds it, the nanoseconds wrapped at 32 bits and not carried.
   @inline(__always)
   mutating func next(number: Int, reader: inout BlockReader) throws(CaptureError) -> Step {
     guard offset < size else { return .end(problem: nil) }
@@ -86,9 +88,14 @@ struct PcapIndexer {
     offset = dataStart + Int(captured)
     // At most 2^32 s and 2^32 µs: the sum stays far inside Int64.
     let nanoseconds = Int64(seconds) * 1_000_000_000 + Int64(fraction) * fractionScale
+    let unnormalised =
+      Int64(fraction) * fractionScale < 1_000_000_000
+      ? nil
+      : NSTime(seconds: Int64(seconds), nanoseconds: Int32(truncatingIfNeeded: Int64(fraction) * fractionScale))
     return .packet(
       IndexEntry(
         offset: Int64(dataStart), nanoseconds: nanoseconds, capturedLength: captured,
-        originalLength: original, interface: 0, flags: .hasTimestamp))
+        originalLength: original, interface: 0, flags: .hasTimestamp),
+      unnormalised: unnormalised)
   }
 }

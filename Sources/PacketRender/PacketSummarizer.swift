@@ -31,7 +31,7 @@ public final class PacketSummarizer {
   public func columns(_ d: Dissection) -> SummaryColumns {
     let row = summaries.row(for: d)
     return SummaryColumns(
-      number: d.frame.number, time: TimeColumn.text(d.frame.sinceFirst, digits: timeDigits),
+      number: d.frame.number, time: TimeColumn.text(d.frame, digits: timeDigits),
       source: row.source(in: d), destination: row.destination(in: d), protocolName: row.protocolName,
       length: d.frame.originalLength, info: info(row, d))
   }
@@ -50,7 +50,7 @@ public final class PacketSummarizer {
     let protocolColour = colour ? d.layers.last { $0.depth == 0 && $0.protocolID.hue != nil }.flatMap { ANSI.layerCode($0.protocolID) } : nil
     let digits = timeDigits
     SummaryColumns.append(
-      number: d.frame.number, time: { TimeColumn.append(d.frame.sinceFirst, digits: digits, to: &$0) },
+      number: d.frame.number, time: { TimeColumn.append(d.frame, digits: digits, to: &$0) },
       source: { row.appendSource(in: d, to: &$0) }, destination: { row.appendDestination(in: d, to: &$0) },
       protocolName: row.protocolName,
       protocolColour: protocolColour, length: d.frame.originalLength,

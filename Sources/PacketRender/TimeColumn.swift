@@ -5,6 +5,20 @@ import PacketWire
 /// The Time column: seconds since the first packet, as tshark's default
 /// relative-time column shows them.
 enum TimeColumn {
+  /// The frame's time since the first with `digits` decimals: as Wireshark
+  /// holds and writes it when a time is not normalised (`NSTime`).
+  static func text(_ frame: FrameInfo, digits: Int) -> String {
+    var out = ByteWriter(capacity: 32)
+    append(frame, digits: digits, to: &out)
+    return out.text
+  }
+
+  /// Writes `text(frame, digits:)` into `out`.
+  static func append(_ frame: FrameInfo, digits: Int, to out: inout ByteWriter) {
+    guard let times = frame.unnormalised else { return append(frame.sinceFirst, digits: digits, to: &out) }
+    FieldText.appendSignedTime(times.sinceFirst, digits: digits, to: &out)
+  }
+
   /// `nanoseconds` as seconds with `digits` decimals (0 to 9), cut rather
   /// than rounded, as Wireshark cuts.
   static func text(_ nanoseconds: Int64, digits: Int) -> String {

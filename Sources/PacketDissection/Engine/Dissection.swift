@@ -40,6 +40,23 @@ struct DesegmentRequest {
   var untilFIN = false
 }
 
+/// A frame's time, and its times since the first and the previous frame,
+/// as Wireshark holds and subtracts them (`NSTime`).
+public struct UnnormalisedTimes: Sendable {
+  public var time: NSTime
+  public var sinceFirst: NSTime
+  public var sincePrevious: NSTime
+}
+
+/// Records a layer read for its Info alone (`Dissection.setAside`).
+struct InfoOnlyRecords {
+  var layer: Int
+  var records: [FieldRecord]
+  /// Whether tshark's walk without a tree raised no exception where the
+  /// tree's did: Info then ends with no complaint.
+  var quiet: Bool
+}
+
 /// The facts about one frame that do not come from its bytes.
 public struct FrameInfo: Sendable {
   public var number: Int = 0
@@ -49,6 +66,9 @@ public struct FrameInfo: Sendable {
   public var time: Int64 = 0
   public var sinceFirst: Int64 = 0
   public var sincePrevious: Int64 = 0
+  /// The three times as Wireshark holds them, when this frame's, the first
+  /// frame's or the previous frame's time is not normalised (`NSTime`).
+  public var unnormalised: UnnormalisedTimes?
   public var originalLength: Int = 0
   public var interfaceIndex: Int?
   /// The interface's number within its pcapng section.
@@ -86,6 +106,16 @@ public final class Dissection {
   @exclusivity(unchecked) var handedMediaType: String?
   /// Bytes of values computed during dissection (decompressed names).
   @exclusivity(unchecked) var arena: [UInt8] = []
+  /// A frame's time, and its times since the first and the previous frame,
+/// as Wireshark holds and subtracts them (`NSTime`).
+public struct UnnormalisedTimes: Sendable {
+  public var time: NSTime
+  public var sinceFirst: NSTime
+  public var sincePrevious: NSTime
+}
+
+/// Records a layer read for its Info alone (`setAside`).
+  @exclusivity(unchecked) private(set) var infoOnly: InfoOnlyRecords?
   /// When set, only these fields are recorded (protocol items always are).
   var only: FieldIDSet? {
     didSet {
@@ -220,6 +250,18 @@ public final class Dissection {
     desegmentRequest = nil
     segmentOfReassembledPDU = false
     infoBeforeRequest = nil
+    if infoOnly != nil { infoOnly = nil }
+  }
+
+  /// Moves the records from index `start` on out of the tree, the fields
+  /// and the filters, keeping them for the Info of layer `layer` alone.
+  /// tshark writes Info without building a tree (`tshark -r`), so a part
+  /// on which its tree throws (a DNS record that runs past the message,
+  /// whose subtree does not fit) still shows in Info, read as if whole.
+  func setAside(recordsFrom start: Int, layer: Int, quiet: Bool) {
+    guard start < records.count else { return }
+    infoOnly = InfoOnlyRecords(layer: layer, records: Array(records[start...]), quiet: quiet)
+    records.removeSubrange(start...)
   }
 
   /// Makes `owner` the layer that owns the bytes the payload does not

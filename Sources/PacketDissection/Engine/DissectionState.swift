@@ -1,3 +1,5 @@
+import PacketCapture
+
 /// A network-layer address as dissectors compare it: 16 bytes, IPv4 held
 /// in the low four.
 public struct NetworkAddress: Hashable, Sendable {
@@ -87,6 +89,10 @@ struct UDPStream {
 public final class DissectionState {
   @exclusivity(unchecked) var firstTime: Int64?
   @exclusivity(unchecked) var previousTime: Int64?
+  /// The first and the previous frame's times as Wireshark holds them,
+  /// when those are not normalised (`NSTime`).
+  @exclusivity(unchecked) var firstUnnormalised: NSTime?
+  @exclusivity(unchecked) var previousUnnormalised: NSTime?
   @exclusivity(unchecked) var tcpStreams: [ConversationKey: TCPStream] = [:]
   /// The conversation of the last segment tracked, and its key: the entry
   /// `tcpStreams` holds for that key (`trackTCP` is its only writer).

@@ -136,8 +136,17 @@ public final class Dissector {
     // A pcapng Simple Packet Block has no time: it shows none, and (as in
     // Wireshark) counts as time zero, for the next packet's delta and, when
     // it is the first, for every later packet's time since the first.
+    var unnormalised: UnnormalisedTimes?
+    if record.unnormalisedTime != nil || state.firstUnnormalised != nil || state.previousUnnormalised != nil {
+      let now = record.unnormalisedTime ?? NSTime(nanosecondsSinceEpoch: time)
+      unnormalised = UnnormalisedTimes(
+        time: now, sinceFirst: now.since(state.firstUnnormalised ?? NSTime(nanosecondsSinceEpoch: first)),
+        sincePrevious: now.since(state.previousUnnormalised ?? NSTime(nanosecondsSinceEpoch: previous)))
+    }
+    if state.firstTime == nil { state.firstUnnormalised = record.unnormalisedTime }
     state.firstTime = first
     state.previousTime = time
+    state.previousUnnormalised = record.unnormalisedTime
     dissection.reset(packet: record.bytes)
     // Field by field, in place: a whole `FrameInfo` would be copied with
     // its strings for every packet.
@@ -146,6 +155,7 @@ public final class Dissector {
     dissection.frame.time = time
     dissection.frame.sinceFirst = time &- first
     dissection.frame.sincePrevious = time &- previous
+    dissection.frame.unnormalised = unnormalised
     dissection.frame.originalLength = record.originalLength
     dissection.frame.linkType = record.linkType
     if record.interfaceIndex != nil || dissection.frame.interfaceIndex != nil {

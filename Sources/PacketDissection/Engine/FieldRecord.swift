@@ -36,6 +36,10 @@ public struct FieldRecord: Sendable {
     /// An integer read little-endian (SMB2's header): the tree reads its
     /// bits back in that order.
     @inlinable public static var littleEndian: Flags { Flags(rawValue: 16) }
+    /// A generated time whose value is Wireshark's unnormalised time
+    /// (`NSTime`) as one count of nanoseconds, and whose `offset` holds
+    /// its nanosecond part, to print it as tshark does.
+    @inlinable public static var unnormalisedTime: Flags { Flags(rawValue: 32) }
   }
 
   public var byteRange: Range<Int> { Int(offset)..<Int(offset) + Int(length) }

@@ -55,6 +55,24 @@ struct LayerFields {
     }
   }
 
+  /// The layer's records kept for its Info alone (`Dissection.setAside`),
+  /// as `occurrences` gives them.
+  func setAside<Module: FieldIdentity>(of _: Module.Type) -> [(field: Module, record: FieldRecord)] {
+    guard let kept = dissection.infoOnly, kept.layer == layer else { return [] }
+    return kept.records.compactMap { record in
+      guard record.field.protocolID == Module.protocolID, let field = Module(rawValue: UInt8(record.field.raw & 0xff))
+      else { return nil }
+      return (field, record)
+    }
+  }
+
+  /// Whether the layer set records aside where tshark's walk without a
+  /// tree raised no exception: Info then ends with no complaint.
+  var setAsideQuietly: Bool {
+    guard let kept = dissection.infoOnly, kept.layer == layer else { return false }
+    return kept.quiet
+  }
+
   /// The fields of the last layer of the packet itself (not one quoted
   /// inside another) that is `protocolID`, if any.
   func lastTopLayer(_ protocolID: ProtocolID) -> LayerFields? {

@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import PacketCapture
 import PacketWire
 
 /// Formats field values the way `tshark -T fields` prints them.
@@ -64,11 +65,18 @@ public enum FieldText {
     case .absoluteTime:
       if record.flags.contains(.missing) {
         out.append(contentsOf: "NULL".utf8)
+      } else if record.flags.contains(.unnormalisedTime) {
+        let time = unnormalisedTime(record)
+        appendAbsoluteTime(seconds: time.seconds, nanoseconds: Int64(time.nanoseconds), to: &out)
       } else {
         appendAbsoluteTime(Int64(bitPattern: record.value), to: &out)
       }
     case .relativeTime:
-      appendRelativeTime(Int64(bitPattern: record.value), to: &out)
+      if record.flags.contains(.unnormalisedTime) {
+        appendSignedTime(unnormalisedTime(record), digits: 9, to: &out)
+      } else {
+        appendRelativeTime(Int64(bitPattern: record.value), to: &out)
+      }
     }
   }
 
@@ -104,12 +112,20 @@ public enum FieldText {
       whole -= 1
       fraction += 1_000_000_000
     }
-    var seconds = time_t(whole)
-    var parts = tm()
-    guard localtime_r(&seconds, &parts) != nil else {
+    guard appendAbsoluteTime(seconds: whole, nanoseconds: fraction, to: &out) else {
       if nanoseconds < 0 { out.append(UInt8(ascii: "-")) }
       return appendDecimal(nanoseconds.magnitude, to: &out)
     }
+  }
+
+  /// Writes `seconds` as a local date and time, then `nanoseconds` as C's
+  /// `%09d` writes it (a negative part, of an unnormalised time, after its
+  /// sign); false, writing nothing, when the seconds are no date.
+  @discardableResult
+  private static func appendAbsoluteTime(seconds whole: Int64, nanoseconds fraction: Int64, to out: inout ByteWriter) -> Bool {
+    var seconds = time_t(whole)
+    var parts = tm()
+    guard localtime_r(&seconds, &parts) != nil else { return false }
     out.append(contentsOf: months[Int(parts.tm_mon.magnitude % 12)].utf8)
     out.append(UInt8(ascii: " "))
     if parts.tm_mday < 10 { out.append(UInt8(ascii: " ")) }
@@ -123,11 +139,37 @@ public enum FieldText {
     out.append(UInt8(ascii: ":"))
     appendPadded(UInt64(clamping: parts.tm_sec), width: 2, to: &out)
     out.append(UInt8(ascii: "."))
-    appendPadded(UInt64(fraction), width: 9, to: &out)
+    if fraction < 0 { out.append(UInt8(ascii: "-")) }
+    appendPadded(fraction.magnitude, width: fraction < 0 ? 8 : 9, to: &out)
     out.append(UInt8(ascii: " "))
     if let zone = parts.tm_zone {
       out.append(contentsOf: UnsafeBufferPointer(start: UnsafeRawPointer(zone).assumingMemoryBound(to: UInt8.self), count: strlen(zone)))
     }
+    return true
+  }
+
+  /// The time of a record flagged `unnormalisedTime`.
+  private static func unnormalisedTime(_ record: FieldRecord) -> NSTime {
+    let nanoseconds = Int32(record.offset)
+    let total = Int64(bitPattern: record.value)
+    return NSTime(seconds: (total &- Int64(nanoseconds)) / 1_000_000_000, nanoseconds: nanoseconds)
+  }
+
+  /// Writes `time` with `digits` decimals as Wireshark's
+  /// `display_signed_time` does: the nanoseconds cut to `digits` (toward
+  /// zero), a negative part written without its sign but with a `-` before
+  /// non-negative seconds, and at least `digits` digits (more when the
+  /// part is a second or more).
+  public static func appendSignedTime(_ time: NSTime, digits: Int, to out: inout ByteWriter) {
+    let digits = min(max(digits, 0), 9)
+    var fraction = time.nanoseconds
+    for _ in digits..<9 { fraction /= 10 }
+    if fraction < 0 && time.seconds >= 0 { out.append(UInt8(ascii: "-")) }
+    if time.seconds < 0 { out.append(UInt8(ascii: "-")) }
+    appendDecimal(time.seconds.magnitude, to: &out)
+    guard digits > 0 else { return }
+    out.append(UInt8(ascii: "."))
+    appendPadded(UInt64(fraction.magnitude), width: digits, to: &out)
   }
 
   private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

@@ -7,7 +7,9 @@
 # requests, registrations that remove bindings, SIP over TCP and on a
 # port found by the heuristic); and IMAP, of which the corpus has no
 # capture at all (a session with literals, folders, tags matched, STARTTLS;
-# connections whose first segments are TLS or not text). Their
+# connections whose first segments are TLS or not text); and DNS
+# responses whose last record runs past the message or the capture, of
+# many types (the one public capture showing it is measured instead). Their
 # field goldens come from tshark like every other's (make-field-goldens.sh
 # CAPTURE); nothing here states what the fields should be.
 # Usage: make-crafted-captures.sh   (from any directory)
@@ -190,3 +192,43 @@ with open(sys.argv[1], "wb") as f:
         f.write(struct.pack("<IIII", 1700000000 + i // 4, (i % 4) * 250000, len(frame), len(frame)) + frame)
 PY
 echo "wrote $here/crafted/imap-sessions.pcap"
+python3 - "$here/crafted/dns-records-cut-short.pcap" <<'PY'
+import struct, sys
+
+def frame(message):
+    udp = struct.pack(">HHHH", 53, 40000, 8 + len(message), 0) + message
+    ip = struct.pack(">BBHHHBBH4s4s", 0x45, 0, 20 + len(udp), 1, 0, 64, 17, 0, bytes([10, 0, 0, 1]), bytes([10, 0, 0, 2])) + udp
+    return bytes(6) + bytes([0, 1, 2, 3, 4, 5]) + b"\x08\x00" + ip
+
+def header(answers, additional=0):
+    return struct.pack(">HHHHHH", 0x1234, 0x8180, 1, answers, 0, additional)
+
+question = b"\x07example\x03com\x00" + struct.pack(">HH", 1, 1)
+def record(kind, data, length=None):
+    return b"\xc0\x0c" + struct.pack(">HHIH", kind, 1, 60, len(data) if length is None else length) + data
+
+a = record(1, b"\x01\x02\x03\x04")
+full = header(2) + question + a + record(1, b"\x05\x06\x07\x08")
+messages = [  # (message, bytes of it captured; None for all)
+    (header(2) + question + a + record(1, b"\x05\x06\x07\x08", length=10), None),  # data length past the message
+    (full, len(full) - 2),                                                         # address cut by the snap length
+    (full, len(full) - 5),                                                         # cut inside the record's header
+    (header(2) + question + a + record(5, b"\x03www\xc0\x0c", length=20), None),   # CNAME
+    (header(2) + question + a + record(15, b"\x00\x0a\x02mx\xc0\x0c", length=20), None),  # MX
+    (header(2) + question + a + record(16, b"\x03abc", length=20), None),          # TXT read past the end
+    (header(1, 1) + question + a + b"\x00" + struct.pack(">HHIH", 41, 4096, 0, 12) + b"\x00\x0a\x00\x02ab", None),  # OPT
+    (header(3) + question + a + record(1, b"\x05\x06\x07\x08", length=6) + record(1, b"\x09\x09\x09\x09"), None),  # not the last
+    (header(1) + question + record(6, b"\x02ns\xc0\x0c\x04mail\xc0\x0c" + struct.pack(">IIIII", 1, 2, 3, 4, 5), length=60), None),  # SOA
+    (header(1) + question + record(12, b"\x03ptr\xc0\x0c", length=30), None),     # PTR
+    (header(1) + question + record(33, struct.pack(">HHH", 1, 2, 3) + b"\x03srv\xc0\x0c", length=30), None),  # SRV
+    (header(1) + question + record(99, b"\x03abc", length=30), None),             # a type whose data is one item
+    (header(1) + question + record(28, bytes(range(16)), length=30), None),       # AAAA
+]
+with open(sys.argv[1], "wb") as f:
+    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+    for number, (message, captured) in enumerate(messages):
+        whole = frame(message)
+        kept = whole if captured is None else whole[:14 + 28 + captured]
+        f.write(struct.pack("<IIII", 1700000000 + number, 0, len(kept), len(whole)) + kept)
+PY
+echo "wrote $here/crafted/dns-records-cut-short.pcap"

@@ -180,8 +180,10 @@ enum DNS: UInt8, ProtocolModule {
     }
     var offset = base + 12
     for _ in 0..<counts[0] { offset += try query(c, at: offset, messageStart: base, dialect) }
-    for section in 1..<4 {
-      for _ in 0..<counts[section] { offset += try record(c, at: offset, messageStart: base, dialect) }
+    var records = counts[1] + counts[2] + counts[3]
+    while records > 0 {
+      records -= 1
+      offset += try record(c, at: offset, messageStart: base, dialect, last: records == 0)
     }
     let extra = c.length - offset
     if extra > 0 {
@@ -263,14 +265,49 @@ enum DNS: UInt8, ProtocolModule {
   }
 
   /// One resource record; answers the bytes it used (name, fixed part and
-  /// the data its length declares, whatever the data holds).
+  /// the data its length declares, whatever the data holds). `last`: no
+  /// record follows it in the message.
+  ///
+  /// A record whose declared data runs past the message (or the capture)
+  /// has no fields: Wireshark's subtree for it spans the whole record and
+  /// throws before anything is added. Its type and data still reach Info,
+  /// which tshark writes without a tree and so reads the record as if whole
+  /// (`Dissection.setAside`).
   private static func record(
-    _ c: LayerCursor, at offset: Int, messageStart: Int, _ dialect: Dialect
+    _ c: LayerCursor, at offset: Int, messageStart: Int, _ dialect: Dialect, last: Bool
   ) throws(DissectionStop) -> Int {
     let name = try DNSName.read(c, at: offset, messageStart: messageStart)
     let fixed = offset + name.wireLength
     let type = try c.uint16(fixed)
     let dataLength = Int(try c.uint16(fixed + 8))
+    let extent = name.wireLength + 10 + dataLength
+    do throws(DissectionStop) {
+      try c.check(offset, extent)
+    } catch {
+      let start = c.dissection.records.count
+      // Without a tree, a record that reads whole is quiet if it is the
+      // last: the walk would read the next one past the end.
+      var quiet = last
+      do throws(DissectionStop) {
+        try recordFields(c, name, at: offset, type: type, dataLength: dataLength, messageStart: messageStart, dialect)
+      } catch {
+        quiet = false
+      }
+      if let layer = c.dissection.layers.indices.last {
+        c.dissection.setAside(recordsFrom: start, layer: layer, quiet: quiet)
+      }
+      throw error
+    }
+    try recordFields(c, name, at: offset, type: type, dataLength: dataLength, messageStart: messageStart, dialect)
+    return extent
+  }
+
+  /// A resource record's fields, from its owner name on.
+  private static func recordFields(
+    _ c: LayerCursor, _ name: DNSName, at offset: Int, type: UInt16, dataLength: Int, messageStart: Int,
+    _ dialect: Dialect
+  ) throws(DissectionStop) {
+    let fixed = offset + name.wireLength
     let data = fixed + 10
     if type == 41 {
       c.computed(respName, at: offset, name.wireLength, bytes: name.text, depth: 3)
@@ -290,7 +327,6 @@ enum DNS: UInt8, ProtocolModule {
     }
     try c.add(respLen, at: fixed + 8, 2, value: UInt64(dataLength), depth: 3)
     if dataLength > 0 { try recordData(c, type: type, at: data, dataLength, messageStart: messageStart) }
-    return name.wireLength + 10 + dataLength
   }
 
   /// The owner name; an SRV owner (`_service._proto.name`) is shown split
@@ -360,7 +396,9 @@ enum DNS: UInt8, ProtocolModule {
       let bitmapAt = hashAt + 1 + Int(try c.uint8(hashAt))
       try typeBitmap(c, at: bitmapAt, count - (bitmapAt - offset))
     default:
-      break
+      // Wireshark reads the data of other types as an item over all of
+      // it (which matters for a record cut short: see `record`).
+      try c.check(offset, count)
     }
   }
 

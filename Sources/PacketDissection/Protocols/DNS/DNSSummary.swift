@@ -13,7 +13,13 @@ extension DNS {
   }
 
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
-    row.set("DNS", info: info(layer.fields, .dns))
+    summarize(layer, as: "DNS", .dns, into: &row)
+  }
+
+  /// The row of a DNS message read as `dialect`, under `protocolName`.
+  static func summarize(_ layer: SummaryLayer, as protocolName: String, _ dialect: Dialect, into row: inout SummaryRow) {
+    row.set(protocolName, info: info(layer.fields, dialect))
+    if layer.fields.setAsideQuietly { row.endsQuietly = true }
   }
 
   /// The Info column of a DNS message read as `dialect`.
@@ -36,9 +42,10 @@ extension DNS {
 
   /// Each resource record's contribution: its type, then the data
   /// Wireshark quotes for that type.
+  /// A record cut short, kept for Info alone, comes last.
   private static func resourceRecords(_ f: LayerFields) -> [String] {
     var out: [String] = []
-    for (field, record) in f.occurrences(of: DNS.self) {
+    for (field, record) in f.occurrences(of: DNS.self).map({ $0 }) + f.setAside(of: DNS.self) {
       switch field {
       // The types of an NSEC or NSEC3 bitmap, each over its byte of the
       // bitmap, are left out of Info.

@@ -1,3 +1,5 @@
+import PacketCapture
+
 /// The capture record itself: number, lengths, times, interface, comments.
 /// Everything here comes from the capture file, not the packet's bytes.
 enum Frame: UInt8, ProtocolModule {
@@ -37,7 +39,12 @@ enum Frame: UInt8, ProtocolModule {
     if c.wants(comment) {
       for text in d.frame.comments { c.computed(comment, at: 0, 0, bytes: Array(text.utf8)) }
     }
-    if d.frame.hasTime {
+    if d.frame.hasTime, let times = d.frame.unnormalised {
+      unnormalisedTime(c, time, times.time)
+      unnormalisedTime(c, timeEpoch, times.time)
+      unnormalisedTime(c, timeDelta, times.sincePrevious)
+      unnormalisedTime(c, timeRelative, times.sinceFirst)
+    } else if d.frame.hasTime {
       c.generated(time, value: UInt64(bitPattern: d.frame.time))
       c.generated(timeEpoch, value: UInt64(bitPattern: d.frame.time))
       c.generated(timeDelta, value: UInt64(bitPattern: d.frame.sincePrevious))
@@ -49,5 +56,13 @@ enum Frame: UInt8, ProtocolModule {
     c.generated(marked, value: 0)
     c.generated(ignored, value: 0)
     return .dispatch(.linkType, key: d.frame.linkType.rawValue, at: 0, end: c.end)
+  }
+
+  /// Records a time as Wireshark holds it (`FieldRecord.Flags.unnormalisedTime`).
+  private static func unnormalisedTime(_ c: LayerCursor, _ field: Frame, _ value: NSTime) {
+    c.dissection.append(
+      FieldRecord(
+        field: field.fieldID, depth: c.depth + 1, flags: [.generated, .unnormalisedTime],
+        offset: value.nanoseconds, length: 0, value: UInt64(bitPattern: value.totalNanoseconds)))
   }
 }

@@ -51,10 +51,16 @@ enum IPv6Options {
         try c.add(IPv6.optRouterAlert, at: data, 2, value: UInt64(try c.uint16(data)), depth: 2)
       case (0xc2, 4):
         try c.add(IPv6.optJumbo, at: data, 4, value: UInt64(try c.uint32(data)), depth: 2)
-      case (0xc9, 16): try c.add(IPv6.optHomeAddress, at: data, 16, depth: 2)
+      case (0xc9, _):
+        // The address is read whatever the length says (Wireshark flags a
+        // length other than 16 and goes on after the address).
+        guard data + 16 <= end else { throw .malformed }
+        try c.add(IPv6.optHomeAddress, at: data, 16, depth: 2)
+        offset = data + 16
+        continue
       case _ where type & 0x1f == 0x1e:
         try c.add(IPv6.optExperimental, at: data, length, depth: 2)
-      case _ where undecoded.contains(type) || [0x04, 0x05, 0xc2, 0xc9].contains(type):
+      case _ where undecoded.contains(type) || [0x04, 0x05, 0xc2].contains(type):
         break  // Known, but undecoded or with a length that does not fit.
       default:
         try c.add(IPv6.optUnknown, at: data, length, depth: 2)

@@ -20,6 +20,13 @@ extension IPv6 {
     if let bogus = IPv4.bogusVersion(f.uint(version), expected: 6) { (row.info, row.endsQuietly) = (bogus, true) }
   }
 
+  /// What an options header's options change: a Mobile IPv6 Home Address
+  /// option is the Source column from there on (Wireshark's `pinfo->src`),
+  /// even when a later option is malformed.
+  static func summarizeOptions(_ layer: SummaryLayer, into row: inout SummaryRow) {
+    if let home = layer.fields.all(optHomeAddress).last { row.source = .field(home) }
+  }
+
   /// The part every IPv6 header writes: the protocol column, and Info for
   /// a payload after the last header that nobody dissects.
   static func summarizeHeader(_ layer: SummaryLayer, nextHeader: UInt64?, into row: inout SummaryRow) {
@@ -38,10 +45,11 @@ extension IPv6 {
 extension IPv6HopByHop {
   static var hue: LayerHue? { .brightGreen }
 
-  static var summaryFields: [FieldID] { [nxt.fieldID] }
+  static var summaryFields: [FieldID] { [nxt.fieldID, IPv6.optHomeAddress.fieldID] }
 
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     row.info = "IPv6 hop-by-hop options"
+    IPv6.summarizeOptions(layer, into: &row)
     IPv6.summarizeHeader(layer, nextHeader: layer.fields.uint(nxt), into: &row)
   }
 }
@@ -80,10 +88,11 @@ extension IPv6Fragment {
 extension IPv6DestinationOptions {
   static var hue: LayerHue? { .brightGreen }
 
-  static var summaryFields: [FieldID] { [nxt.fieldID] }
+  static var summaryFields: [FieldID] { [nxt.fieldID, IPv6.optHomeAddress.fieldID] }
 
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
     row.info = "IPv6 destination options"
+    IPv6.summarizeOptions(layer, into: &row)
     IPv6.summarizeHeader(layer, nextHeader: layer.fields.uint(nxt), into: &row)
   }
 }

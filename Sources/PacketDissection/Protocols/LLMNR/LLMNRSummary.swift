@@ -8,6 +8,6 @@ extension LLMNR {
   static func headline(_ f: LayerFields) -> String { DNS.headline(f) }
 
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
-    row.set("LLMNR", info: DNS.info(layer.fields, .llmnr))
+    DNS.summarize(layer, as: "LLMNR", .llmnr, into: &row)
   }
 }

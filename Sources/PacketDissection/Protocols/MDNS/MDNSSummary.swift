@@ -9,6 +9,6 @@ extension MDNS {
   static func headline(_ f: LayerFields) -> String { DNS.headline(f) }
 
   static func summarize(_ layer: SummaryLayer, into row: inout SummaryRow) {
-    row.set("MDNS", info: DNS.info(layer.fields, .mdns))
+    DNS.summarize(layer, as: "MDNS", .mdns, into: &row)
   }
 }
