@@ -56,11 +56,22 @@ public enum PacketTree {
         let list = ReassemblyText.isList(record.field)
         if list { listStart = record.offset }
         indent(Int(record.depth), to: &out)
-        let text =
-          list
-          ? ReassemblyText.listLabel(d, at: index, label: declarations[Int(record.field.raw)].label)
-          : ReassemblyText.partLabel(record, listStart: listStart)
-        out.append(colour ? ANSI.paint("[" + text + "]", ANSI.dim) : "[" + text + "]")
+        let label = labels[Int(record.field.raw)]
+        if colour {
+          let text =
+            list
+            ? ReassemblyText.listLabel(d, at: index, label: label)
+            : ReassemblyText.partLabel(record, listStart: listStart)
+          out.append(ANSI.paint("[" + text + "]", ANSI.dim))
+        } else {
+          out.append(UInt8(ascii: "["))
+          if list {
+            ReassemblyText.appendListLabel(d, at: index, label: label, to: &out)
+          } else {
+            ReassemblyText.appendPartLabel(record, listStart: listStart, to: &out)
+          }
+          out.append(UInt8(ascii: "]"))
+        }
         if byteRanges && record.length > 0 {
           appendByteRange(
             first: UInt64(clamping: record.offset), last: UInt64(clamping: Int(record.offset) + Int(record.length) - 1), to: &out)
@@ -260,7 +271,12 @@ public enum PacketTree {
     default:
       out.append(": ")
       if decl.pointee.kind.isInteger, let names = decl.pointee.values {
-        out.append((names.name(record.value) ?? "Unknown"))
+        if names.countsBytes {
+          FieldText.appendDecimal(record.value, to: &out)
+          out.append(" bytes")
+        } else {
+          out.append((names.name(record.value) ?? "Unknown"))
+        }
         if !names.nameAlone {
           // The number in parentheses is the field's own bits (`20 bytes (5)`).
           let raw = masked ? bits >> UInt64(decl.pointee.mask.trailingZeroBitCount) : record.value
@@ -268,7 +284,7 @@ public enum PacketTree {
           if raw == record.value {
             FieldText.append(record, kind: decl.pointee.kind, base: decl.pointee.base, in: d, to: &out)
           } else {
-            out.append(FieldText.integer(raw, base: decl.pointee.base, bytes: decl.pointee.containerBytes))
+            FieldText.appendInteger(raw, base: decl.pointee.base, bytes: decl.pointee.containerBytes, to: &out)
           }
           out.append(UInt8(ascii: ")"))
         }

@@ -151,7 +151,8 @@ public enum FieldText {
     return bytes.text
   }
 
-  static func appendInteger(_ value: UInt64, base: DisplayBase, bytes: Int, to out: inout ByteWriter) {
+  /// Writes `integer(value, base:, bytes:)` into `out`.
+  public static func appendInteger(_ value: UInt64, base: DisplayBase, bytes: Int, to out: inout ByteWriter) {
     switch base {
     case .hex, .hexDec:
       // `0x`, zeros to the field's width, the digits: one reservation.
@@ -214,10 +215,29 @@ public enum FieldText {
     return count
   }
 
-  /// `value` in `width` decimal digits, zero-padded on the left.
+  /// `value` in `width` (at most 19) decimal digits, zero-padded on the
+  /// left, two digits per division as `appendDecimal` writes them: times
+  /// write a nine-digit fraction each.
   private static func appendPadded(_ value: UInt64, width: Int, to out: inout ByteWriter) {
-    appendDigits(value, radix: 10, count: max(width, decimalDigits(value)), to: &out)
+    let count = value < powersOfTen[width] ? width : decimalDigits(value)
+    out.write(upTo: 24) { p in
+      let pairs = digitPairs.utf8Start
+      var rest = value
+      var i = count
+      while i >= 2 {
+        let pair = Int(truncatingIfNeeded: rest % 100) &* 2
+        rest /= 100
+        i &-= 2
+        p[i] = pairs[pair]
+        p[i &+ 1] = pairs[pair &+ 1]
+      }
+      if i == 1 { p[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest) }
+      return count
+    }
   }
+
+  /// 1, 10, 100, … 10^19, for `appendPadded`.
+  private static let powersOfTen: [UInt64] = (0...19).map { (0..<$0).reduce(1) { n, _ in n * 10 } }
 
   /// The low `count` digits (at most 24) of `value` in `radix` (at most
   /// 16), most significant first, lowercase. Inlined so that each caller's
