@@ -127,7 +127,7 @@ public enum PacketTree {
   }
 
   /// Writes `value` in decimal at `p` (room for 20 digits) and answers
-  /// how many digits it wrote.
+  /// how many digits it wrote: two digits per division, from a table.
   @inline(__always)
   private static func writeDecimal(_ value: UInt64, at p: UnsafeMutablePointer<UInt8>) -> Int {
     var count = value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : value < 10000 ? 4 : 5
@@ -138,15 +138,23 @@ public enum PacketTree {
         count += 1
       }
     }
+    let pairs = digitPairs.utf8Start
     var rest = value
     var i = count
-    while i > 0 {
-      i -= 1
-      p[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
-      rest /= 10
+    while i >= 2 {
+      let pair = Int(truncatingIfNeeded: rest % 100) &* 2
+      rest /= 100
+      i &-= 2
+      p[i] = pairs[pair]
+      p[i &+ 1] = pairs[pair &+ 1]
     }
+    if i == 1 { p[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest) }
     return count
   }
+
+  /// `00`, `01`, … `99`, for `writeDecimal`.
+  private static let digitPairs: StaticString =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
   /// Four spaces per level: up to eight levels as four word stores (a
   /// loop of them would become a call to `memset`), deeper ones filled.
@@ -210,14 +218,20 @@ public enum PacketTree {
   /// copied into a line without going through String. Written once, then
   /// only read.
   nonisolated(unsafe) private static let labels: UnsafePointer<UnsafeBufferPointer<UInt8>> = {
-    let count = ProtocolID.allCases.count * 256
-    let table = UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>.allocate(capacity: count)
-    table.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0), count: count)
-    for raw in 0..<count {
-      let bytes = Array(declarations[raw].label.utf8)
+    func copy(_ label: String) -> UnsafeBufferPointer<UInt8> {
+      let bytes = Array(label.utf8)
       let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
       _ = copy.initialize(from: bytes)
-      table[raw] = UnsafeBufferPointer(copy)
+      return UnsafeBufferPointer(copy)
+    }
+    let count = ProtocolID.allCases.count * 256
+    let table = UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>.allocate(capacity: count)
+    // As in `declarations`, slots no field uses hold the frame's item: one
+    // copy of its label for all of them (a copy each cost more at start
+    // than a thousand packets' trees).
+    table.initialize(repeating: copy(declarations[0].label), count: count)
+    for p in Registry.protocols {
+      for (index, decl) in p.fields.enumerated() { table[Int(FieldID(p.id, index).raw)] = copy(decl.label) }
     }
     return UnsafePointer(table)
   }()
