@@ -46,13 +46,15 @@ public enum PacketTree {
     let packet = d.packet
     var layer = -1
     let reassemblyItems = ReassemblyText.fields
+    let special = specialFields
     // Where the data of the last list of reassembled parts starts.
     var listStart: Int32 = 0
     for index in records.indices {
       let record = records[index]
       while layer + 1 < layers.count && layers[layer + 1].firstRecord <= index { layer += 1 }
       guard !record.flags.contains(.hidden) else { continue }
-      if reassemblyItems.contains(record.field) {
+      let isSpecial = special.contains(record.field)
+      if isSpecial, reassemblyItems.contains(record.field) {
         let list = ReassemblyText.isList(record.field)
         if list { listStart = record.offset }
         indent(Int(record.depth), to: &out)
@@ -79,7 +81,7 @@ public enum PacketTree {
         out.append(UInt8(ascii: "\n"))
         continue
       }
-      if layer >= 0, openers.contains(record.field) {
+      if isSpecial, layer >= 0, openers.contains(record.field) {
         let headings = d.headings(ofLayer: layer, before: index)
         for (k, heading) in headings.enumerated() {
           indent(Int(record.depth) - headings.count + k, to: &out)
@@ -108,6 +110,12 @@ public enum PacketTree {
       out.append(UInt8(ascii: "\n"))
     }
   }
+
+  /// The fields the tree words specially: reassembly's items and the
+  /// records that open a subtree with headings. Most lines are neither,
+  /// and one test tells them so.
+  private static let specialFields = FieldIDSet(
+    Registry.allFields.filter { ReassemblyText.fields.contains($0) || Dissection.subtreeOpeners.contains($0) })
 
   /// ` [first..last]`, both numbers written straight into the output:
   /// nearly every line of the tree ends in one.

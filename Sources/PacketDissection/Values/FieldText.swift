@@ -378,7 +378,7 @@ public enum FieldText {
       case 0..<0x80: out.append(b)
       default:
         if let (scalar, length) = decodeUTF8(bytes, at: i) {
-          out.append(contentsOf: String(scalar).utf8)
+          appendUTF8(scalar, to: &out)
           i += length
           continue
         }
@@ -424,7 +424,7 @@ public enum FieldText {
         continue
       }
       if let (scalar, length) = decodeUTF8(bytes, at: i - 1) {
-        out.append(contentsOf: String(scalar).utf8)
+        appendUTF8(scalar, to: &out)
         i += length - 1
       } else {
         out.append(contentsOf: [0xef, 0xbf, 0xbd])  // U+FFFD
@@ -436,6 +436,35 @@ public enum FieldText {
   /// tab, newline, form feed and carriage return.
   @inline(__always) private static func standsForItself(_ b: UInt8) -> Bool {
     b < 0x80 && (b < 0x08 || b > 0x0d || b == 0x0b)
+  }
+
+  /// Writes the UTF-8 of `scalar` (as `String(scalar).utf8`, without
+  /// making the String: text in other scripts has one per character).
+  @inline(__always)
+  private static func appendUTF8(_ scalar: Unicode.Scalar, to out: inout ByteWriter) {
+    let v = scalar.value
+    out.write(upTo: 4) { p in
+      switch v {
+      case 0..<0x80:
+        p[0] = UInt8(truncatingIfNeeded: v)
+        return 1
+      case 0x80..<0x800:
+        p[0] = 0xc0 | UInt8(truncatingIfNeeded: v >> 6)
+        p[1] = 0x80 | UInt8(truncatingIfNeeded: v & 0x3f)
+        return 2
+      case 0x800..<0x10000:
+        p[0] = 0xe0 | UInt8(truncatingIfNeeded: v >> 12)
+        p[1] = 0x80 | UInt8(truncatingIfNeeded: v >> 6 & 0x3f)
+        p[2] = 0x80 | UInt8(truncatingIfNeeded: v & 0x3f)
+        return 3
+      default:
+        p[0] = 0xf0 | UInt8(truncatingIfNeeded: v >> 18)
+        p[1] = 0x80 | UInt8(truncatingIfNeeded: v >> 12 & 0x3f)
+        p[2] = 0x80 | UInt8(truncatingIfNeeded: v >> 6 & 0x3f)
+        p[3] = 0x80 | UInt8(truncatingIfNeeded: v & 0x3f)
+        return 4
+      }
+    }
   }
 
   private static func decodeUTF8(_ bytes: ByteView, at i: Int) -> (Unicode.Scalar, Int)? {

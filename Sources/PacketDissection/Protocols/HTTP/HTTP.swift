@@ -672,6 +672,12 @@ enum HTTP: UInt8, ProtocolModule {
   /// space, a sign, an optional `0x` (when a digit follows it), hex digits,
   /// the magnitude saturating at `UInt64.max`; nil when there is no digit.
   static func scanHex(_ text: [UInt8]) -> (negative: Bool, magnitude: UInt64)? {
+    text.withUnsafeBufferPointer { scanHex($0) }
+  }
+
+  /// `scanHex` of bytes in place (a chunk's size line, read at every
+  /// segment while a chunked body is incomplete).
+  static func scanHex(_ text: UnsafeBufferPointer<UInt8>) -> (negative: Bool, magnitude: UInt64)? {
     var i = 0
     while i < text.count && (text[i] == 0x20 || (text[i] >= 0x09 && text[i] <= 0x0d)) { i += 1 }
     var negative = false
