@@ -46,21 +46,34 @@ public enum PacketTree {
     let packet = d.packet
     var layer = -1
     let reassemblyItems = ReassemblyText.fields
+    let special = specialFields
     // Where the data of the last list of reassembled parts starts.
     var listStart: Int32 = 0
     for index in records.indices {
       let record = records[index]
       while layer + 1 < layers.count && layers[layer + 1].firstRecord <= index { layer += 1 }
       guard !record.flags.contains(.hidden) else { continue }
-      if reassemblyItems.contains(record.field) {
+      let isSpecial = special.contains(record.field)
+      if isSpecial, reassemblyItems.contains(record.field) {
         let list = ReassemblyText.isList(record.field)
         if list { listStart = record.offset }
         indent(Int(record.depth), to: &out)
-        let text =
-          list
-          ? ReassemblyText.listLabel(d, at: index, label: declarations[Int(record.field.raw)].label)
-          : ReassemblyText.partLabel(record, listStart: listStart)
-        out.append(colour ? ANSI.paint("[" + text + "]", ANSI.dim) : "[" + text + "]")
+        let label = labels[Int(record.field.raw)]
+        if colour {
+          let text =
+            list
+            ? ReassemblyText.listLabel(d, at: index, label: label)
+            : ReassemblyText.partLabel(record, listStart: listStart)
+          out.append(ANSI.paint("[" + text + "]", ANSI.dim))
+        } else {
+          out.append(UInt8(ascii: "["))
+          if list {
+            ReassemblyText.appendListLabel(d, at: index, label: label, to: &out)
+          } else {
+            ReassemblyText.appendPartLabel(record, listStart: listStart, to: &out)
+          }
+          out.append(UInt8(ascii: "]"))
+        }
         if byteRanges && record.length > 0 {
           appendByteRange(
             first: UInt64(clamping: record.offset), last: UInt64(clamping: Int(record.offset) + Int(record.length) - 1), to: &out)
@@ -68,7 +81,7 @@ public enum PacketTree {
         out.append(UInt8(ascii: "\n"))
         continue
       }
-      if layer >= 0, openers.contains(record.field) {
+      if isSpecial, layer >= 0, openers.contains(record.field) {
         let headings = d.headings(ofLayer: layer, before: index)
         for (k, heading) in headings.enumerated() {
           indent(Int(record.depth) - headings.count + k, to: &out)
@@ -98,6 +111,12 @@ public enum PacketTree {
     }
   }
 
+  /// The fields the tree words specially: reassembly's items and the
+  /// records that open a subtree with headings. Most lines are neither,
+  /// and one test tells them so.
+  private static let specialFields = FieldIDSet(
+    Registry.allFields.filter { ReassemblyText.fields.contains($0) || Dissection.subtreeOpeners.contains($0) })
+
   /// ` [first..last]`, both numbers written straight into the output:
   /// nearly every line of the tree ends in one.
   @inline(__always)
@@ -116,7 +135,7 @@ public enum PacketTree {
   }
 
   /// Writes `value` in decimal at `p` (room for 20 digits) and answers
-  /// how many digits it wrote.
+  /// how many digits it wrote: two digits per division, from a table.
   @inline(__always)
   private static func writeDecimal(_ value: UInt64, at p: UnsafeMutablePointer<UInt8>) -> Int {
     var count = value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : value < 10000 ? 4 : 5
@@ -127,15 +146,23 @@ public enum PacketTree {
         count += 1
       }
     }
+    let pairs = digitPairs.utf8Start
     var rest = value
     var i = count
-    while i > 0 {
-      i -= 1
-      p[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
-      rest /= 10
+    while i >= 2 {
+      let pair = Int(truncatingIfNeeded: rest % 100) &* 2
+      rest /= 100
+      i &-= 2
+      p[i] = pairs[pair]
+      p[i &+ 1] = pairs[pair &+ 1]
     }
+    if i == 1 { p[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest) }
     return count
   }
+
+  /// `00`, `01`, … `99`, for `writeDecimal`.
+  private static let digitPairs: StaticString =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
   /// Four spaces per level: up to eight levels as four word stores (a
   /// loop of them would become a call to `memset`), deeper ones filled.
@@ -199,14 +226,20 @@ public enum PacketTree {
   /// copied into a line without going through String. Written once, then
   /// only read.
   nonisolated(unsafe) private static let labels: UnsafePointer<UnsafeBufferPointer<UInt8>> = {
-    let count = ProtocolID.allCases.count * 256
-    let table = UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>.allocate(capacity: count)
-    table.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0), count: count)
-    for raw in 0..<count {
-      let bytes = Array(declarations[raw].label.utf8)
+    func copy(_ label: String) -> UnsafeBufferPointer<UInt8> {
+      let bytes = Array(label.utf8)
       let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
       _ = copy.initialize(from: bytes)
-      table[raw] = UnsafeBufferPointer(copy)
+      return UnsafeBufferPointer(copy)
+    }
+    let count = ProtocolID.allCases.count * 256
+    let table = UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>.allocate(capacity: count)
+    // As in `declarations`, slots no field uses hold the frame's item: one
+    // copy of its label for all of them (a copy each cost more at start
+    // than a thousand packets' trees).
+    table.initialize(repeating: copy(declarations[0].label), count: count)
+    for p in Registry.protocols {
+      for (index, decl) in p.fields.enumerated() { table[Int(FieldID(p.id, index).raw)] = copy(decl.label) }
     }
     return UnsafePointer(table)
   }()
@@ -260,7 +293,12 @@ public enum PacketTree {
     default:
       out.append(": ")
       if decl.pointee.kind.isInteger, let names = decl.pointee.values {
-        out.append((names.name(record.value) ?? "Unknown"))
+        if names.countsBytes {
+          FieldText.appendDecimal(record.value, to: &out)
+          out.append(" bytes")
+        } else {
+          out.append((names.name(record.value) ?? "Unknown"))
+        }
         if !names.nameAlone {
           // The number in parentheses is the field's own bits (`20 bytes (5)`).
           let raw = masked ? bits >> UInt64(decl.pointee.mask.trailingZeroBitCount) : record.value
@@ -268,7 +306,7 @@ public enum PacketTree {
           if raw == record.value {
             FieldText.append(record, kind: decl.pointee.kind, base: decl.pointee.base, in: d, to: &out)
           } else {
-            out.append(FieldText.integer(raw, base: decl.pointee.base, bytes: decl.pointee.containerBytes))
+            FieldText.appendInteger(raw, base: decl.pointee.base, bytes: decl.pointee.containerBytes, to: &out)
           }
           out.append(UInt8(ascii: ")"))
         }

@@ -372,13 +372,19 @@ public struct UnnormalisedTimes: Sendable {
   }
 
   private func appendProtocolChain(to bytes: inout [UInt8]) {
+    let names = Self.protocolNames
     var first = true
     for layer in layers where layer.protocolID != .frame && layer.listed {
       if !first { bytes.append(UInt8(ascii: ":")) }
       first = false
-      bytes.append(contentsOf: Registry.protocols[Int(layer.protocolID.rawValue)].name.utf8)
+      bytes.append(contentsOf: names[Int(layer.protocolID.rawValue)])
     }
   }
+
+  /// Every protocol's filter name as UTF-8, by raw value: reading one
+  /// from its `ProtocolDecl` copied the declaration, for every layer of
+  /// every packet.
+  private static let protocolNames = Registry.protocols.map { Array($0.name.utf8) }
 
   /// Every occurrence of `field`, in packet order.
   public func occurrences(of field: FieldID) -> some Sequence<FieldRecord> {

@@ -1,3 +1,5 @@
+import PacketWire
+
 /// The fields a layer shows for data put back together at this frame
 /// (IPv4's `ip.fragment…`, IPv6's `ipv6.fragment…`, TCP's `tcp.segment…`).
 struct IPReassembly {
@@ -85,28 +87,81 @@ public enum ReassemblyText {
   @inline(__always) public static func isPart(_ field: FieldID) -> Bool { parts.contains(field) }
 
   /// The label of the list item at `index` of `d`'s records, whose parts
-  /// are the part items one level below it that follow.
-  public static func listLabel(_ d: Dissection, at index: Int, label: String) -> String {
+  /// are the part items one level below it that follow; `label` is the
+  /// list field's label as UTF-8.
+  public static func listLabel(_ d: Dissection, at index: Int, label: UnsafeBufferPointer<UInt8>) -> String {
+    var out = ByteWriter(capacity: 256)
+    appendListLabel(d, at: index, label: label, to: &out)
+    return out.text
+  }
+
+  /// Writes `listLabel` into `out`.
+  public static func appendListLabel(
+    _ d: Dissection, at index: Int, label: UnsafeBufferPointer<UInt8>, to out: inout ByteWriter
+  ) {
     let records = d.records
     let list = records[index]
-    var parts: [FieldRecord] = []
+    var parts = 0
     var next = index + 1
     while next < records.count, records[next].depth > list.depth {
-      if records[next].depth == list.depth + 1, isPart(records[next].field) { parts.append(records[next]) }
+      if records[next].depth == list.depth + 1, isPart(records[next].field) { parts += 1 }
       next += 1
     }
-    var text = "\(parts.count) \(label) (\(byteCount(Int(list.length)))): "
-    text += parts.map { "#\($0.value)(\($0.length))" }.joined(separator: ", ")
-    guard text.utf8.count > longestLabel else { return text }
-    return String(decoding: text.utf8.prefix(longestLabel), as: UTF8.self)
+    let start = out.count
+    FieldText.appendDecimal(UInt64(parts), to: &out)
+    out.append(UInt8(ascii: " "))
+    out.append(contentsOf: label)
+    out.append(" (")
+    appendByteCount(Int(list.length), to: &out)
+    out.append("): ")
+    var first = true
+    next = index + 1
+    // Each part, until the label is past its longest: the rest would be cut.
+    while next < records.count, records[next].depth > list.depth, out.count - start <= longestLabel {
+      let part = records[next]
+      next += 1
+      guard part.depth == list.depth + 1, isPart(part.field) else { continue }
+      if !first { out.append(", ") }
+      first = false
+      out.append(UInt8(ascii: "#"))
+      FieldText.appendDecimal(part.value, to: &out)
+      out.append(UInt8(ascii: "("))
+      appendSigned(Int(part.length), to: &out)
+      out.append(UInt8(ascii: ")"))
+    }
+    out.truncate(to: start + longestLabel)
   }
 
   /// The label of a part's item, `listStart` being where its list's data starts.
   public static func partLabel(_ part: FieldRecord, listStart: Int32) -> String {
-    let first = UInt32(truncatingIfNeeded: Int(part.offset) - Int(listStart))
-    let last = first &+ UInt32(truncatingIfNeeded: Int(part.length)) &- 1
-    return "Frame: \(part.value), payload: \(first)-\(last) (\(byteCount(Int(part.length))))"
+    var out = ByteWriter(capacity: 64)
+    appendPartLabel(part, listStart: listStart, to: &out)
+    return out.text
   }
 
-  private static func byteCount(_ count: Int) -> String { count == 1 ? "1 byte" : "\(count) bytes" }
+  /// Writes `partLabel` into `out`.
+  public static func appendPartLabel(_ part: FieldRecord, listStart: Int32, to out: inout ByteWriter) {
+    let first = UInt32(truncatingIfNeeded: Int(part.offset) - Int(listStart))
+    let last = first &+ UInt32(truncatingIfNeeded: Int(part.length)) &- 1
+    out.append("Frame: ")
+    FieldText.appendDecimal(part.value, to: &out)
+    out.append(", payload: ")
+    FieldText.appendDecimal(UInt64(first), to: &out)
+    out.append(UInt8(ascii: "-"))
+    FieldText.appendDecimal(UInt64(last), to: &out)
+    out.append(" (")
+    appendByteCount(Int(part.length), to: &out)
+    out.append(UInt8(ascii: ")"))
+  }
+
+  /// `1 byte`, `30 bytes`.
+  private static func appendByteCount(_ count: Int, to out: inout ByteWriter) {
+    appendSigned(count, to: &out)
+    out.append(count == 1 ? " byte" : " bytes")
+  }
+
+  private static func appendSigned(_ value: Int, to out: inout ByteWriter) {
+    if value < 0 { out.append(UInt8(ascii: "-")) }
+    FieldText.appendDecimal(UInt64(value.magnitude), to: &out)
+  }
 }

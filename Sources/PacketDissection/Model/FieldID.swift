@@ -33,7 +33,7 @@ public struct FieldIDSet: Sendable, Equatable {
     words[Int(id.raw >> 6)] |= 1 << UInt64(id.raw & 63)
   }
 
-  @inlinable public func contains(_ id: FieldID) -> Bool {
+  @inlinable @inline(__always) public func contains(_ id: FieldID) -> Bool {
     words[Int(id.raw >> 6)] & (1 << UInt64(id.raw & 63)) != 0
   }
 }

@@ -10,11 +10,18 @@ public struct ValueNames: Sendable {
   /// does for fields displayed with BASE_NONE, rather than the name and
   /// the number (`TCP (6)`).
   public let nameAlone: Bool
+  /// Whether each name is the value in decimal and ` bytes` (`20 bytes`),
+  /// which the tree writes without making the String.
+  public let countsBytes: Bool
 
-  init(_ lookup: @escaping @Sendable (UInt64) -> String?, fitLayoutBoxes: Bool = false, nameAlone: Bool = false) {
+  init(
+    _ lookup: @escaping @Sendable (UInt64) -> String?, fitLayoutBoxes: Bool = false, nameAlone: Bool = false,
+    countsBytes: Bool = false
+  ) {
     self.lookup = lookup
     self.fitLayoutBoxes = fitLayoutBoxes
     self.nameAlone = nameAlone
+    self.countsBytes = countsBytes
   }
 
   /// The name of `value`; nil when it has none.
@@ -46,5 +53,5 @@ extension ValueNames {
   }
 
   /// A header length kept in bytes, shown with its unit (`20 bytes`).
-  static let byteCount = ValueNames { "\($0) bytes" }
+  static let byteCount = ValueNames({ "\($0) bytes" }, countsBytes: true)
 }

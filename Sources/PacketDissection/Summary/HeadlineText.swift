@@ -8,6 +8,11 @@ extension LayerFields {
   /// `ProtocolDecl` copied the declaration, references and all.
   private static let labels = Registry.protocols.map(\.label)
 
+  /// `label` as UTF-8, for headlines written as bytes.
+  private var labelBytes: [UInt8] { Self.labelBytes[Int(span.protocolID.rawValue)] }
+
+  private static let labelBytes = Registry.protocols.map { Array($0.label.utf8) }
+
   /// `Label, Src: a, Dst: b`; the bare label unless both addresses are there.
   func headline(source: some FieldIdentity, destination: some FieldIdentity) -> String {
     var out = ByteWriter(capacity: 128)
@@ -17,7 +22,7 @@ extension LayerFields {
 
   /// Writes `headline(source:destination:)` into `out`.
   func appendHeadline(source: some FieldIdentity, destination: some FieldIdentity, to out: inout ByteWriter) {
-    out.append(label)
+    out.append(contentsOf: labelBytes)
     guard let s = first(source), let d = first(destination) else { return }
     out.append(", Src: ")
     FieldText.append(s, in: dissection, to: &out)
@@ -35,7 +40,7 @@ extension LayerFields {
 
   /// Writes `headline(sourcePort:destinationPort:)` into `out`.
   func appendHeadline(sourcePort: some FieldIdentity, destinationPort: some FieldIdentity, to out: inout ByteWriter) {
-    out.append(label)
+    out.append(contentsOf: labelBytes)
     guard let s = uint(sourcePort), let d = uint(destinationPort) else { return }
     out.append(", Src Port: ")
     FieldText.appendDecimal(s, to: &out)

@@ -102,8 +102,10 @@ public struct SummaryRow {
 
   /// Puts `text` before Info, where the layers after this one leave it.
   mutating func fence(_ text: String) {
-    fenced = text + fenced
-    info = text + info
+    // Most often nothing is there yet: then the text is kept, not copied.
+    fenced = fenced.isEmpty ? text : text + fenced
+    let current = info
+    info = current.isEmpty ? text : text + current
   }
 
   /// Sets both address columns, when the layer has both addresses.

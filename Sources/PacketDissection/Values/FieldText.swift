@@ -193,7 +193,8 @@ public enum FieldText {
     return bytes.text
   }
 
-  static func appendInteger(_ value: UInt64, base: DisplayBase, bytes: Int, to out: inout ByteWriter) {
+  /// Writes `integer(value, base:, bytes:)` into `out`.
+  public static func appendInteger(_ value: UInt64, base: DisplayBase, bytes: Int, to out: inout ByteWriter) {
     switch base {
     case .hex, .hexDec:
       // `0x`, zeros to the field's width, the digits: one reservation.
@@ -256,10 +257,29 @@ public enum FieldText {
     return count
   }
 
-  /// `value` in `width` decimal digits, zero-padded on the left.
+  /// `value` in `width` (at most 19) decimal digits, zero-padded on the
+  /// left, two digits per division as `appendDecimal` writes them: times
+  /// write a nine-digit fraction each.
   private static func appendPadded(_ value: UInt64, width: Int, to out: inout ByteWriter) {
-    appendDigits(value, radix: 10, count: max(width, decimalDigits(value)), to: &out)
+    let count = value < powersOfTen[width] ? width : decimalDigits(value)
+    out.write(upTo: 24) { p in
+      let pairs = digitPairs.utf8Start
+      var rest = value
+      var i = count
+      while i >= 2 {
+        let pair = Int(truncatingIfNeeded: rest % 100) &* 2
+        rest /= 100
+        i &-= 2
+        p[i] = pairs[pair]
+        p[i &+ 1] = pairs[pair &+ 1]
+      }
+      if i == 1 { p[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest) }
+      return count
+    }
   }
+
+  /// 1, 10, 100, … 10^19, for `appendPadded`.
+  private static let powersOfTen: [UInt64] = (0...19).map { (0..<$0).reduce(1) { n, _ in n * 10 } }
 
   /// The low `count` digits (at most 24) of `value` in `radix` (at most
   /// 16), most significant first, lowercase. Inlined so that each caller's
@@ -400,7 +420,7 @@ public enum FieldText {
       case 0..<0x80: out.append(b)
       default:
         if let (scalar, length) = decodeUTF8(bytes, at: i) {
-          out.append(contentsOf: String(scalar).utf8)
+          appendUTF8(scalar, to: &out)
           i += length
           continue
         }
@@ -446,7 +466,7 @@ public enum FieldText {
         continue
       }
       if let (scalar, length) = decodeUTF8(bytes, at: i - 1) {
-        out.append(contentsOf: String(scalar).utf8)
+        appendUTF8(scalar, to: &out)
         i += length - 1
       } else {
         out.append(contentsOf: [0xef, 0xbf, 0xbd])  // U+FFFD
@@ -458,6 +478,35 @@ public enum FieldText {
   /// tab, newline, form feed and carriage return.
   @inline(__always) private static func standsForItself(_ b: UInt8) -> Bool {
     b < 0x80 && (b < 0x08 || b > 0x0d || b == 0x0b)
+  }
+
+  /// Writes the UTF-8 of `scalar` (as `String(scalar).utf8`, without
+  /// making the String: text in other scripts has one per character).
+  @inline(__always)
+  private static func appendUTF8(_ scalar: Unicode.Scalar, to out: inout ByteWriter) {
+    let v = scalar.value
+    out.write(upTo: 4) { p in
+      switch v {
+      case 0..<0x80:
+        p[0] = UInt8(truncatingIfNeeded: v)
+        return 1
+      case 0x80..<0x800:
+        p[0] = 0xc0 | UInt8(truncatingIfNeeded: v >> 6)
+        p[1] = 0x80 | UInt8(truncatingIfNeeded: v & 0x3f)
+        return 2
+      case 0x800..<0x10000:
+        p[0] = 0xe0 | UInt8(truncatingIfNeeded: v >> 12)
+        p[1] = 0x80 | UInt8(truncatingIfNeeded: v >> 6 & 0x3f)
+        p[2] = 0x80 | UInt8(truncatingIfNeeded: v & 0x3f)
+        return 3
+      default:
+        p[0] = 0xf0 | UInt8(truncatingIfNeeded: v >> 18)
+        p[1] = 0x80 | UInt8(truncatingIfNeeded: v >> 12 & 0x3f)
+        p[2] = 0x80 | UInt8(truncatingIfNeeded: v >> 6 & 0x3f)
+        p[3] = 0x80 | UInt8(truncatingIfNeeded: v & 0x3f)
+        return 4
+      }
+    }
   }
 
   private static func decodeUTF8(_ bytes: ByteView, at i: Int) -> (Unicode.Scalar, Int)? {

@@ -75,18 +75,24 @@ extension DNS {
     let opener = records[index]
     let isQuestion = opener.field == qryName.fieldID
     // Which of its kind the record is decides the section.
-    let earlier = records[f.records.lowerBound..<index].filter { $0.field == opener.field }.count
+    var earlier = 0
+    for k in f.records.lowerBound..<index where records[k].field == opener.field { earlier += 1 }
     var headings: [String] = []
     if let section = section(f, question: isQuestion, ordinal: earlier) { headings.append(section) }
     // The entry's records: up to the next entry or the end of the subtree.
-    var entry: [DNS: FieldRecord] = [:]
+    // The first of each field, by the field's case (an array, not a
+    // dictionary: this runs for every question and record).
+    var firsts = [FieldRecord?](repeating: nil, count: caseCount)
     var i = index + 1
     while i < f.records.upperBound, records[i].depth >= opener.depth,
       records[i].field != qryName.fieldID, records[i].field != respName.fieldID
     {
-      if let field = DNS(rawValue: UInt8(records[i].field.raw & 0xff)), entry[field] == nil { entry[field] = records[i] }
+      if let field = DNS(rawValue: UInt8(records[i].field.raw & 0xff)), firsts[Int(field.rawValue)] == nil {
+        firsts[Int(field.rawValue)] = records[i]
+      }
       i += 1
     }
+    let entry = DNSEntry(firsts: firsts)
     let name = f.text(opener)
     guard let type = entry[isQuestion ? qryType : respType]?.value else { return headings + [name.isEmpty ? "<Root>" : name] }
     var text = "\(name.isEmpty ? "<Root>" : name): type \(DNSNames.type(type))"
@@ -100,6 +106,14 @@ extension DNS {
       text += ", preference \(preference.value), mx " + f.text(exchange)
     }
     return headings + [text]
+  }
+
+  private static let caseCount = DNS.allCases.count
+
+  /// The first record of each field of a question or resource record.
+  private struct DNSEntry {
+    var firsts: [FieldRecord?]
+    subscript(field: DNS) -> FieldRecord? { firsts[Int(field.rawValue)] }
   }
 
   /// The section heading due before the `ordinal`th question or record

@@ -1,3 +1,5 @@
+import PacketWire
+
 /// Text that a protocol hands on as lines (Wireshark's `data-text-lines`,
 /// "Line-based text data"): a text body HTTP hands on by its Content-Type
 /// (`text/html`, `text/plain`, …), an SMTP message's DATA fragments. It has
@@ -34,5 +36,28 @@ enum DataTextLines: UInt8, ProtocolModule {
       start = next
     }
     return out
+  }
+
+  /// How many lines `lines` finds in `bytes`, counted in place: one for
+  /// each end (CR, LF or CRLF), and one more for text after the last.
+  static func lineCount(_ bytes: ByteView) -> Int {
+    bytes.withUnsafeBytes { raw in
+      let count = raw.count
+      guard count > 0 else { return 0 }
+      var ends = 0
+      var i = 0
+      while i < count {
+        let b = raw[i]
+        if b == 0x0a {
+          ends &+= 1
+        } else if b == 0x0d {
+          ends &+= 1
+          if i &+ 1 < count, raw[i &+ 1] == 0x0a { i &+= 1 }
+        }
+        i &+= 1
+      }
+      let last = raw[count - 1]
+      return last == 0x0a || last == 0x0d ? ends : ends + 1
+    }
   }
 }

@@ -88,8 +88,12 @@ extension HTTP {
         if capturedRemaining >= reportedRemaining { c.needMore(at: message, nil) }
         return capturedRemaining < reportedRemaining
       }
-      let sizeLine = c.bytes.slice(next, length).copyBytes().prefix { $0 != UInt8(ascii: ";") }
-      guard let scanned = scannedHex(Array(sizeLine)), scanned <= 1 << 31 else { return true }
+      // The size: the line up to a `;`, read in place.
+      let sizeLine = c.bytes.slice(next, length).withUnsafeBytes { raw -> UInt64? in
+        let line = raw.bindMemory(to: UInt8.self)
+        return scannedHex(UnsafeBufferPointer(rebasing: line[..<(line.firstIndex(of: UInt8(ascii: ";")) ?? line.count)]))
+      }
+      guard let scanned = sizeLine, scanned <= 1 << 31 else { return true }
       let size = Int(scanned)
       if size == 0 {
         // The line after the last chunk (the end of the message, or a trailer line).
@@ -112,7 +116,7 @@ extension HTTP {
 
   /// `sscanf(text, "%x")`: the number `HTTP.scanHex` reads, stored in an
   /// unsigned int (saturating; a negative number wraps); nil when there is no digit.
-  private static func scannedHex(_ text: [UInt8]) -> UInt64? {
+  private static func scannedHex(_ text: UnsafeBufferPointer<UInt8>) -> UInt64? {
     guard let (negative, magnitude) = HTTP.scanHex(text) else { return nil }
     let stored = UInt32(truncatingIfNeeded: min(magnitude, UInt64(UInt32.max)))
     return UInt64(negative ? 0 &- stored : stored)

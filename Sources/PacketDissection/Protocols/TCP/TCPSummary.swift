@@ -177,13 +177,11 @@ extension TCP {
     let records = f.dissection.records
     let opener = records[index]
     // The option's records: up to the next option's kind or the end of the subtree.
-    var values: [TCP: [UInt64]] = [:]
-    var i = index + 1
-    while i < f.records.upperBound, records[i].depth >= opener.depth, records[i].field != optionKind.fieldID {
-      if let field = TCP(rawValue: UInt8(records[i].field.raw & 0xff)) { values[field, default: []].append(records[i].value) }
-      i += 1
-    }
-    func first(_ field: TCP) -> UInt64? { values[field]?.first }
+    let options = index + 1..<index + 1 + records[(index + 1)..<f.records.upperBound].prefix {
+      $0.depth >= opener.depth && $0.field != optionKind.fieldID
+    }.count
+    func first(_ field: TCP) -> UInt64? { options.first { records[$0].field == field.fieldID }.map { records[$0].value } }
+    func all(_ field: TCP) -> [UInt64] { options.filter { records[$0].field == field.fieldID }.map { records[$0].value } }
     let text: String
     switch opener.value {
     case 0: text = "End of Option List (EOL)"
@@ -197,7 +195,7 @@ extension TCP {
       }
     case 4: text = "SACK permitted"
     case 5:
-      let edges = zip(values[sackLE] ?? [], values[sackRE] ?? []).map { " \($0)-\($1)" }
+      let edges = zip(all(sackLE), all(sackRE)).map { " \($0)-\($1)" }
       text = "SACK" + edges.joined()
     case 8:
       if let tsval = first(tsval), let tsecr = first(tsecr) {

@@ -1,3 +1,5 @@
+import PacketWire
+
 /// What a hello's fingerprints are made of, gathered while it is read.
 struct TLSHelloFacts {
   /// The hello's own version field.
@@ -18,16 +20,47 @@ struct TLSHelloFacts {
   /// JA3's text (Salesforce): version, ciphers, extensions, groups and
   /// point formats, in decimal, as tshark's `tls.handshake.ja3_full`.
   var ja3String: String {
-    let fields = [
-      String(version), dashed(ciphers), dashed(extensions), dashed(groups), pointFormats.map { String($0) }.joined(separator: "-"),
-    ]
-    return fields.joined(separator: ",")
+    var out = ByteWriter(capacity: 256)
+    FieldText.appendDecimal(UInt64(version), to: &out)
+    for list in [ciphers, extensions, groups, pointFormats.map(UInt16.init)] {
+      out.append(UInt8(ascii: ","))
+      Self.append(list, separator: UInt8(ascii: "-"), hex: false, to: &out)
+    }
+    return out.text
   }
 
   /// JA3S's text: the server's version, chosen cipher and extensions.
-  var ja3sString: String { [String(version), dashed(ciphers), dashed(extensions)].joined(separator: ",") }
+  var ja3sString: String {
+    var out = ByteWriter(capacity: 128)
+    FieldText.appendDecimal(UInt64(version), to: &out)
+    for list in [ciphers, extensions] {
+      out.append(UInt8(ascii: ","))
+      Self.append(list, separator: UInt8(ascii: "-"), hex: false, to: &out)
+    }
+    return out.text
+  }
 
-  private func dashed(_ values: [UInt16]) -> String { values.map { String($0) }.joined(separator: "-") }
+  /// Writes `values` joined by `separator`, each in decimal or as four
+  /// lowercase hex digits: written as bytes, since a hello's lists are
+  /// long and a String per number cost more than the hello's dissection.
+  private static func append(_ values: [UInt16], separator: UInt8, hex: Bool, to out: inout ByteWriter) {
+    let digits: StaticString = "0123456789abcdef"
+    for (i, value) in values.enumerated() {
+      if i > 0 { out.append(separator) }
+      guard hex else {
+        FieldText.appendDecimal(UInt64(value), to: &out)
+        continue
+      }
+      for shift in stride(from: 12, through: 0, by: -4) { out.append(digits.utf8Start[Int(value >> UInt16(shift)) & 15]) }
+    }
+  }
+
+  /// `values` as four hex digits each, joined by commas (JA4's lists).
+  private static func hexList(_ values: [UInt16]) -> String {
+    var out = ByteWriter(capacity: 5 * values.count + 1)
+    append(values, separator: UInt8(ascii: ","), hex: true, to: &out)
+    return out.text
+  }
 
   /// JA4 as FoxIO's specification defines it (technical_details/JA4.md):
   /// `t13d1516h2_8daaf6152771_e5627efa2ab1`.
@@ -37,10 +70,10 @@ struct TLSHelloFacts {
     out += extensions.contains(TLSExtensionType.serverName) ? "d" : "i"
     out += Self.twoDigits(ciphers.count) + Self.twoDigits(extensions.count)
     out += Self.ja4ALPN(alpn ?? [])
-    out += "_" + Self.truncatedHash(ciphers.sorted().map(Self.hex4).joined(separator: ","))
+    out += "_" + Self.truncatedHash(Self.hexList(ciphers.sorted()))
     let listed = extensions.filter { $0 != TLSExtensionType.serverName && $0 != TLSExtensionType.alpn }.sorted()
-    var extensionText = listed.map(Self.hex4).joined(separator: ",")
-    if !signatureAlgorithms.isEmpty { extensionText += "_" + signatureAlgorithms.map(Self.hex4).joined(separator: ",") }
+    var extensionText = Self.hexList(listed)
+    if !signatureAlgorithms.isEmpty { extensionText += "_" + Self.hexList(signatureAlgorithms) }
     out += "_" + (listed.isEmpty ? "000000000000" : Self.truncatedHash(extensionText))
     return out
   }
@@ -73,11 +106,6 @@ struct TLSHelloFacts {
     if alphanumeric(first) && alphanumeric(last) { return String(decoding: [first, last], as: UTF8.self) }
     let digits = Array("0123456789abcdef")
     return String([digits[Int(first >> 4)], digits[Int(last & 0x0f)]])
-  }
-
-  static func hex4(_ value: UInt16) -> String {
-    let text = String(value, radix: 16)
-    return String(repeating: "0", count: 4 - text.count) + text
   }
 
   /// The first 12 hex digits of the text's SHA-256; twelve zeros for no text.

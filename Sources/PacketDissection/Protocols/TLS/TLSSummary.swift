@@ -109,7 +109,18 @@ extension TLS {
     case .handshakeType:
       return ["Handshake Protocol: " + (TLSValueNames.handshakeType(opener.value) ?? "Unknown (\(opener.value))")]
     case .extensionType:
-      return ["Extension: \(TLSValueNames.extensionType(opener.value) ?? "Unknown type \(opener.value)") (len=\(next))"]
+      var out = ByteWriter(capacity: 64)
+      out.append("Extension: ")
+      if let name = TLSValueNames.extensionType(opener.value) {
+        out.append(name)
+      } else {
+        out.append("Unknown type ")
+        FieldText.appendDecimal(opener.value, to: &out)
+      }
+      out.append(" (len=")
+      FieldText.appendDecimal(next, to: &out)
+      out.append(UInt8(ascii: ")"))
+      return [out.text]
     case .recordContentType, .recordOpaqueType:
       return [recordHeading(f, at: index)]
     case .cipherSuite where previous == .cipherSuitesLength:
@@ -141,21 +152,39 @@ extension TLS {
     let records = f.dissection.records
     let opener = records[index]
     let value = ItemValue(raw: f.first(item)?.value ?? 0)
-    let version = TLSNames.shortVersion(value.columnVersion) ?? "TLS"
-    let content = TLSValueNames.contentType(opener.value) ?? "Unknown (\(opener.value))"
-    var label = "\(version) Record Layer: \(content) Protocol"
-    if opener.value == UInt64(contentHandshake) {
-      let types = records[(index + 1)..<f.records.upperBound].prefix {
-        $0.field != recordContentType.fieldID && $0.field != recordOpaqueType.fieldID
-      }.filter { $0.field == handshakeType.fieldID }
-      label +=
-        ": "
-        + (types.count > 1
-          ? "Multiple Handshake Messages"
-          : types.first.map { TLSValueNames.handshakeType($0.value) ?? "Unknown" } ?? "Encrypted Handshake Message")
-    } else if opener.value == UInt64(contentApplicationData) {
-      label += ": Application Data"
+    var out = ByteWriter(capacity: 96)
+    out.append(TLSNames.shortVersion(value.columnVersion) ?? "TLS")
+    out.append(" Record Layer: ")
+    if let content = TLSValueNames.contentType(opener.value) {
+      out.append(content)
+    } else {
+      out.append("Unknown (")
+      FieldText.appendDecimal(opener.value, to: &out)
+      out.append(UInt8(ascii: ")"))
     }
-    return label
+    out.append(" Protocol")
+    if opener.value == UInt64(contentHandshake) {
+      // The handshake messages up to the next record.
+      var messages = 0
+      var firstType: UInt64 = 0
+      var i = index + 1
+      while i < f.records.upperBound, records[i].field != recordContentType.fieldID, records[i].field != recordOpaqueType.fieldID {
+        if records[i].field == handshakeType.fieldID {
+          if messages == 0 { firstType = records[i].value }
+          messages += 1
+        }
+        i += 1
+      }
+      out.append(": ")
+      switch messages {
+      case 0: out.append("Encrypted Handshake Message")
+      case 1: out.append(TLSValueNames.handshakeType(firstType) ?? "Unknown")
+      default: out.append("Multiple Handshake Messages")
+      }
+    } else if opener.value == UInt64(contentApplicationData) {
+      out.append(": Application Data")
+    }
+    return out.text
   }
+
 }
