@@ -106,15 +106,7 @@ public final class Dissection {
   @exclusivity(unchecked) var handedMediaType: String?
   /// Bytes of values computed during dissection (decompressed names).
   @exclusivity(unchecked) var arena: [UInt8] = []
-  /// A frame's time, and its times since the first and the previous frame,
-/// as Wireshark holds and subtracts them (`NSTime`).
-public struct UnnormalisedTimes: Sendable {
-  public var time: NSTime
-  public var sinceFirst: NSTime
-  public var sincePrevious: NSTime
-}
-
-/// Records a layer read for its Info alone (`setAside`).
+  /// Records of a layer read for its Info alone (`setAside`).
   @exclusivity(unchecked) private(set) var infoOnly: InfoOnlyRecords?
   /// When set, only these fields are recorded (protocol items always are).
   var only: FieldIDSet? {
