@@ -60,6 +60,10 @@ final class TCPStream {
   /// The frame that opened the conversation (Wireshark's conversation setup frame).
   let firstFrame: Int
   @exclusivity(unchecked) var lastTime: Int64
+  /// The first and last frames' times as Wireshark holds them, kept once
+  /// a frame of the stream had a pcap fraction of a second or more
+  /// (`UnnormalisedTimes`): the stream's times subtract these.
+  @exclusivity(unchecked) var unnormalisedTimes: (first: NSTime, last: NSTime)?
   /// Sequence analysis, kept only while the dissector runs it.
   @exclusivity(unchecked) var analysis: TCPConversationAnalysis?
 

@@ -1,3 +1,4 @@
+import PacketCapture
 import PacketWire
 
 /// What a protocol's dissect function works with: the packet, where its
@@ -119,6 +120,16 @@ public struct LayerCursor {
       FieldRecord(
         field: field, depth: depth + extra, flags: .generated, offset: Int32(start), length: 0,
         value: value))
+  }
+
+  /// Records a generated time as Wireshark holds it, unnormalised
+  /// (`FieldRecord.Flags.unnormalisedTime`: the nanosecond part in the
+  /// offset, the whole in the value).
+  func generatedTime(_ field: FieldID, _ time: NSTime) {
+    dissection.append(
+      FieldRecord(
+        field: field, depth: depth + 1, flags: [.generated, .unnormalisedTime],
+        offset: time.nanoseconds, length: 0, value: UInt64(bitPattern: time.totalNanoseconds)))
   }
 
   /// Records a computed string or byte value, kept in the dissection's arena,

@@ -1,3 +1,4 @@
+import PacketCapture
 /// What TCP analysis tells the TCP dissector about one segment.
 struct TCPSegmentFacts {
   var stream: Int
@@ -11,6 +12,9 @@ struct TCPSegmentFacts {
   var windowShift: Int
   var sinceFirst: Int64
   var sincePrevious: Int64
+  /// The same times subtracted as Wireshark subtracts unnormalised times,
+  /// when the segment's or an earlier one's time is unnormalised.
+  var unnormalised: (sinceFirst: NSTime, sincePrevious: NSTime)?
   /// The three AccECN bits of this (non-SYN) segment are the ACE counter.
   var carriesACE: Bool
   /// Sequence analysis, when the dissector runs it (`analyzesSequences`).
@@ -28,8 +32,8 @@ extension DissectionState {
   /// SYN, or from one before its first segment when no SYN was seen.
   func trackTCP(
     source: UInt16, destination: UInt16, flags: UInt16, seq: UInt32, ack: UInt32,
-    windowScaleOption: Int?, length: Int, time: Int64, window: UInt32, sackBytes: UInt32, frame: Int,
-    analyses: Bool
+    windowScaleOption: Int?, length: Int, time: Int64, unnormalisedTime: NSTime?, window: UInt32, sackBytes: UInt32,
+    frame: Int, analyses: Bool
   ) -> TCPSegmentFacts {
     let (key, forward) = ConversationKey.make(networkSource, source, networkDestination, destination)
     let syn = flags & TCP.flagSYN != 0
@@ -86,6 +90,13 @@ extension DissectionState {
       facts.analysis = analysis.analyze(segment, forward: forward, preset: reusedPorts, measuresFlight: measuresFlight)
       facts.initialRTT = analysis.initialRTT
     }
+    if unnormalisedTime != nil || entry.unnormalisedTimes != nil {
+      let now = unnormalisedTime ?? NSTime(nanosecondsSinceEpoch: time)
+      let first = entry.unnormalisedTimes?.first ?? (entry.firstFrame == frame ? now : NSTime(nanosecondsSinceEpoch: entry.firstTime))
+      let last = entry.unnormalisedTimes?.last ?? (entry.firstFrame == frame ? now : NSTime(nanosecondsSinceEpoch: entry.lastTime))
+      facts.unnormalised = (now.since(first), now.since(last))
+      entry.unnormalisedTimes = (first, now)
+    }
     entry.lastTime = time
     if forward { entry.flows = (mine, theirs) } else { entry.flows = (theirs, mine) }
     return facts
@@ -115,7 +126,10 @@ extension DissectionState {
       if let scale, forward { entry.flows.0.windowScale = scale } else if let scale { entry.flows.1.windowScale = scale }
     }
     let (mine, theirs) = forward ? entry.flows : (entry.flows.1, entry.flows.0)
-    defer { entry.lastTime = time }
+    defer {
+      entry.lastTime = time
+      if entry.unnormalisedTimes != nil { entry.unnormalisedTimes?.last = NSTime(nanosecondsSinceEpoch: time) }
+    }
     return (entry.index, time &- entry.firstTime, time &- entry.lastTime, tsharkWindowScale(mine, other: theirs))
   }
 

@@ -40,10 +40,10 @@ enum Frame: UInt8, ProtocolModule {
       for text in d.frame.comments { c.computed(comment, at: 0, 0, bytes: Array(text.utf8)) }
     }
     if d.frame.hasTime, let times = d.frame.unnormalised {
-      unnormalisedTime(c, time, times.time)
-      unnormalisedTime(c, timeEpoch, times.time)
-      unnormalisedTime(c, timeDelta, times.sincePrevious)
-      unnormalisedTime(c, timeRelative, times.sinceFirst)
+      c.generatedTime(time.fieldID, times.time)
+      c.generatedTime(timeEpoch.fieldID, times.time)
+      c.generatedTime(timeDelta.fieldID, times.sincePrevious)
+      c.generatedTime(timeRelative.fieldID, times.sinceFirst)
     } else if d.frame.hasTime {
       c.generated(time, value: UInt64(bitPattern: d.frame.time))
       c.generated(timeEpoch, value: UInt64(bitPattern: d.frame.time))
@@ -56,13 +56,5 @@ enum Frame: UInt8, ProtocolModule {
     c.generated(marked, value: 0)
     c.generated(ignored, value: 0)
     return .dispatch(.linkType, key: d.frame.linkType.rawValue, at: 0, end: c.end)
-  }
-
-  /// Records a time as Wireshark holds it (`FieldRecord.Flags.unnormalisedTime`).
-  private static func unnormalisedTime(_ c: LayerCursor, _ field: Frame, _ value: NSTime) {
-    c.dissection.append(
-      FieldRecord(
-        field: field.fieldID, depth: c.depth + 1, flags: [.generated, .unnormalisedTime],
-        offset: value.nanoseconds, length: 0, value: UInt64(bitPattern: value.totalNanoseconds)))
   }
 }

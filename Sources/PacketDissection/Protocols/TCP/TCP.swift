@@ -1,3 +1,5 @@
+import PacketCapture
+
 /// Transmission Control Protocol (RFC 9293 section 3.1).
 enum TCP: UInt8, ProtocolModule {
   case item, srcport, dstport, port, stream, completeness, len, seq, seqRaw, nxtseq, ack, ackRaw, hdrLen, flags, flagsRes, flagsAe,
@@ -187,6 +189,7 @@ enum TCP: UInt8, ProtocolModule {
     var peerBase: UInt32 = 0
     var windowShift = -1
     var streamTimes: (Int64, Int64)?
+    var unnormalisedStreamTimes: (sinceFirst: NSTime, sincePrevious: NSTime)?
     var carriesACE = false
     // What the analysis found, kept apart rather than as a copy of the
     // whole facts: they are read below for every segment.
@@ -201,7 +204,7 @@ enum TCP: UInt8, ProtocolModule {
       let facts = c.state.trackTCP(
         source: UInt16(source), destination: UInt16(destination), flags: flagValue, seq: rawSeq,
         ack: rawAck, windowScaleOption: flagValue & flagSYN != 0 ? scaleOption(c, headerLength: headerLength) : nil,
-        length: segmentLength, time: now, window: analyses ? UInt32((try? c.uint16(14)) ?? 0) : 0,
+        length: segmentLength, time: now, unnormalisedTime: c.dissection.frame.unnormalised?.time, window: analyses ? UInt32((try? c.uint16(14)) ?? 0) : 0,
         sackBytes: analyses ? sackBytes(c, headerLength: headerLength) : 0, frame: c.dissection.frame.number,
         analyses: analyses)
       if recordsHeader { c.generated(stream, value: UInt64(facts.stream)) }
@@ -211,6 +214,7 @@ enum TCP: UInt8, ProtocolModule {
       peerBase = facts.peerBase
       windowShift = facts.windowShift
       streamTimes = (facts.sinceFirst, facts.sincePrevious)
+      unnormalisedStreamTimes = facts.unnormalised
       carriesACE = facts.carriesACE
       if analyses {
         found = facts.analysis
@@ -231,7 +235,7 @@ enum TCP: UInt8, ProtocolModule {
       try header(
         &c, flagValue: flagValue, raw: (rawSeq, rawAck), relative: relative, headerLength: headerLength,
         segmentLength: segmentLength, tracked: tracked, peerBase: peerBase, windowShift: windowShift,
-        streamTimes: streamTimes, carriesACE: carriesACE)
+        streamTimes: streamTimes, unnormalisedStreamTimes: unnormalisedStreamTimes, carriesACE: carriesACE)
     } else {
       // The same checks, in the same order, with nothing recorded: the
       // bytes up to the window were read above.
@@ -317,7 +321,7 @@ enum TCP: UInt8, ProtocolModule {
   private static func header(
     _ c: inout LayerCursor, flagValue: UInt16, raw: (seq: UInt32, ack: UInt32), relative: (seq: UInt32, ack: UInt32),
     headerLength: Int, segmentLength: Int, tracked: Bool, peerBase: UInt32, windowShift: Int,
-    streamTimes: (Int64, Int64)?, carriesACE: Bool
+    streamTimes: (Int64, Int64)?, unnormalisedStreamTimes: (sinceFirst: NSTime, sincePrevious: NSTime)?, carriesACE: Bool
   ) throws(DissectionStop) {
     let (rawSeq, rawAck) = raw
     c.generated(len, value: UInt64(segmentLength))
@@ -366,7 +370,10 @@ enum TCP: UInt8, ProtocolModule {
       try c.add(options, at: 20, headerLength - 20)
       try optionList(c, end: headerLength, peerBase: peerBase)
     }
-    if let streamTimes {
+    if let times = unnormalisedStreamTimes {
+      c.generatedTime(timeRelative.fieldID, times.sinceFirst)
+      c.generatedTime(timeDelta.fieldID, times.sincePrevious)
+    } else if let streamTimes {
       c.generated(timeRelative, value: UInt64(bitPattern: streamTimes.0))
       c.generated(timeDelta, value: UInt64(bitPattern: streamTimes.1))
     }
