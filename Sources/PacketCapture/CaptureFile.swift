@@ -165,7 +165,7 @@ public final class CaptureFile {
     }
   }
 
-  private func record(_ entry: IndexEntry, index: Int, bytes: ByteView) -> PacketRecord {
+  @inline(__always) private func record(_ entry: IndexEntry, index: Int, bytes: ByteView) -> PacketRecord {
     let hasTimestamp = entry.flags.contains(.hasTimestamp)
     let interface = Int(entry.interface)
     return PacketRecord(
