@@ -146,23 +146,9 @@ public enum PacketTree {
         count += 1
       }
     }
-    let pairs = digitPairs.utf8Start
-    var rest = value
-    var i = count
-    while i >= 2 {
-      let pair = Int(truncatingIfNeeded: rest % 100) &* 2
-      rest /= 100
-      i &-= 2
-      p[i] = pairs[pair]
-      p[i &+ 1] = pairs[pair &+ 1]
-    }
-    if i == 1 { p[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest) }
+    FieldText.writeDigits(value, count: count, at: p)
     return count
   }
-
-  /// `00`, `01`, … `99`, for `writeDecimal`.
-  private static let digitPairs: StaticString =
-    "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
   /// Four spaces per level: up to eight levels as four word stores (a
   /// loop of them would become a call to `memset`), deeper ones filled.

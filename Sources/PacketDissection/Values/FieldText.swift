@@ -226,24 +226,31 @@ public enum FieldText {
     // the tree writes a few hundred numbers a packet, most of them short.
     let count = value < 100 ? 2 : value < 1000 ? 3 : value < 10000 ? 4 : decimalDigits(value)
     out.write(upTo: count) { p in
-      let pairs = digitPairs.utf8Start
-      var rest = value
-      var i = count
-      // Two digits per division, from a table of the hundred pairs.
-      while rest >= 10 {
-        let pair = Int(truncatingIfNeeded: rest % 100) &* 2
-        rest /= 100
-        i &-= 2
-        p[i] = pairs[pair]
-        p[i &+ 1] = pairs[pair &+ 1]
-      }
-      if i > 0 { p[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest) }
+      writeDigits(value, count: count, at: p)
       return count
     }
   }
 
-  /// `00`, `01`, … `99`, for `appendDecimal`.
-  private static let digitPairs: StaticString =
+  /// Writes `value` in `count` decimal digits at `p` (`count` at least its
+  /// number of digits), zero-padded on the left: two digits per division, from a table of the hundred
+  /// pairs (the tree writes a few hundred numbers a packet).
+  @inlinable @inline(__always)
+  public static func writeDigits(_ value: UInt64, count: Int, at p: UnsafeMutablePointer<UInt8>) {
+    let pairs = digitPairs.utf8Start
+    var rest = value
+    var i = count
+    while i >= 2 {
+      let pair = Int(truncatingIfNeeded: rest % 100) &* 2
+      rest /= 100
+      i &-= 2
+      p[i] = pairs[pair]
+      p[i &+ 1] = pairs[pair &+ 1]
+    }
+    if i == 1 { p[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest) }
+  }
+
+  /// `00`, `01`, … `99`, for `writeDigits`.
+  @usableFromInline static let digitPairs: StaticString =
     "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
   @inline(__always)
@@ -263,17 +270,7 @@ public enum FieldText {
   private static func appendPadded(_ value: UInt64, width: Int, to out: inout ByteWriter) {
     let count = value < powersOfTen[width] ? width : decimalDigits(value)
     out.write(upTo: 24) { p in
-      let pairs = digitPairs.utf8Start
-      var rest = value
-      var i = count
-      while i >= 2 {
-        let pair = Int(truncatingIfNeeded: rest % 100) &* 2
-        rest /= 100
-        i &-= 2
-        p[i] = pairs[pair]
-        p[i &+ 1] = pairs[pair &+ 1]
-      }
-      if i == 1 { p[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest) }
+      writeDigits(value, count: count, at: p)
       return count
     }
   }
